@@ -1,0 +1,106 @@
+// File input and output for the CLI: bounded reads, and writes that are whole or nothing
+// (a temporary file in the target folder, then an atomic rename).
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../plan/source.js';
+
+export class UsageError extends Error {}
+
+/** Read a plan file; anything that is not a readable file is a usage problem (exit 2). */
+export function readInput(file: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new UsageError(fsReason(file, e));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(`${file}: là một thư mục, không phải tệp kế hoạch.`);
+    // Read at most one byte past the limit: the size check in decode() reports it with the file name.
+    const cap = Math.min(st.size || MAX_FILE_BYTES + 1, MAX_FILE_BYTES + 1);
+    const buf = Buffer.allocUnsafe(cap);
+    let n = 0;
+    while (n < cap) {
+      const r = readSync(fd, buf, n, cap - n, null);
+      if (r === 0) break;
+      n += r;
+    }
+    if (st.size > MAX_FILE_BYTES) return new Uint8Array(st.size > n ? MAX_FILE_BYTES + 1 : n); // size only matters
+    return buf.subarray(0, n);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(fsReason(file, e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function fsReason(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${file}: không tìm thấy tệp hoặc thư mục.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file}: không có quyền đọc/ghi.`;
+    case 'EISDIR':
+      return `${file}: là một thư mục, không phải tệp.`;
+    case 'ENOSPC':
+      return `${file}: ổ đĩa đã đầy, không ghi được.`;
+    case 'EROFS':
+      return `${file}: ổ đĩa chỉ cho phép đọc.`;
+    case 'ENOTDIR':
+      return `${file}: đường dẫn có một phần không phải thư mục.`;
+    default:
+      return `${file}: không truy cập được (${code ?? String(e)}).`;
+  }
+}
+
+let tempFiles = new Set<string>();
+
+/** Remove temporary files left by an interrupted write (called on SIGINT/SIGTERM). */
+export function cleanupTemps(): void {
+  for (const f of tempFiles) rmSync(f, { force: true });
+  tempFiles = new Set();
+}
+
+/** Write bytes to `target` atomically; refuses to overwrite any of `inputs`. */
+export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly string[] = []): void {
+  const abs = resolve(target);
+  for (const i of inputs) {
+    if (sameFile(abs, resolve(i))) throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
+  }
+  try {
+    if (statSync(abs).isDirectory()) throw new UsageError(`${target}: là một thư mục; hãy ghi rõ tên tệp .docx hoặc dùng --out-dir.`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}`);
+  tempFiles.add(tmp);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w', 0o644);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, abs);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw new UsageError(fsReason(target, e));
+  } finally {
+    tempFiles.delete(tmp);
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}

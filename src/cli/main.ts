@@ -1,0 +1,139 @@
+// The command line: parses arguments, reads files, prints messages, returns the exit code.
+// 0 ok (warnings allowed), 1 plan problems, 2 usage or system problems. Library code never exits.
+import { Command, CommanderError, Option } from 'commander';
+import { basename, dirname, extname, join } from 'node:path';
+import { formatMessage, hasErrors, type Message } from '../messages.js';
+import { checkBytes } from '../plan/validate.js';
+import { cleanupTemps, readInput, UsageError, writeAtomic } from './io.js';
+
+interface Out {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Out = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+};
+
+type Format = 'text' | 'json';
+
+function printMessages(io: Out, ms: Message[], format: Format, quiet: boolean): void {
+  if (format === 'json') {
+    io.out(JSON.stringify(ms, null, 2));
+    return;
+  }
+  for (const m of ms) if (!quiet || m.severity === 'lỗi') io.err(formatMessage(m));
+}
+
+const USAGE_VI: Record<string, (e: CommanderError) => string> = {
+  'commander.unknownOption': (e) => `tùy chọn không hợp lệ: ${e.message.replace(/^error: unknown option /, '')}. Xem "kehoach --help".`,
+  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, schema.`,
+  'commander.missingArgument': () => 'thiếu tên tệp. Ví dụ: kehoach render examples/01-hau-giang-tuyen-truyen-cchc.yaml',
+  'commander.optionMissingArgument': (e) => `tùy chọn thiếu giá trị: ${e.message.replace(/^error: option /, '')}.`,
+  'commander.invalidArgument': (e) => `giá trị không hợp lệ: ${e.message.replace(/^error: /, '')}.`,
+  'commander.excessArguments': () => 'thừa tham số; xem "kehoach --help".',
+  'commander.conflictingOption': (e) => `các tùy chọn không dùng cùng nhau: ${e.message.replace(/^error: /, '')}.`,
+};
+
+export async function main(argv: string[], io: Out = stdio): Promise<number> {
+  let code = 0;
+  const program = new Command('kehoach')
+    .description('Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP: từ tệp YAML ra tệp .docx.')
+    .helpOption('-h, --help', 'hiện hướng dẫn')
+    .addHelpCommand(false)
+    .version('0.1.0', '-V, --version', 'hiện phiên bản')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: () => {},
+    });
+
+  const formatOption = () => new Option('--format <kiểu>', 'kiểu thông báo: text hoặc json').choices(['text', 'json']).default('text');
+
+  program
+    .command('validate')
+    .description('kiểm tra các tệp kế hoạch; báo mọi lỗi dạng TỆP:DÒNG:CỘT')
+    .argument('<tệp...>', 'các tệp kế hoạch .yaml')
+    .addOption(formatOption())
+    .option('-q, --quiet', 'chỉ in lỗi, không in cảnh báo')
+    .action((files: string[], o: { format: Format; quiet?: boolean }) => {
+      const all: Message[] = [];
+      for (const f of files) all.push(...checkBytes(f, readInput(f)).messages);
+      printMessages(io, all, o.format, !!o.quiet);
+      code = hasErrors(all) ? 1 : 0;
+    });
+
+  program
+    .command('schema')
+    .description('in JSON Schema của tệp kế hoạch (dùng cho trình soạn thảo)')
+    .action(async () => {
+      const { planJsonSchema } = await import('../plan/json-schema.js');
+      io.out(planJsonSchema());
+    });
+
+  program
+    .command('render')
+    .description('tạo tệp .docx từ các tệp kế hoạch (mặc định đặt cạnh tệp .yaml)')
+    .argument('<tệp...>', 'các tệp kế hoạch .yaml')
+    .option('-o, --output <tệp.docx>', 'tên tệp .docx (khi chỉ có một tệp kế hoạch)')
+    .option('--out-dir <thư mục>', 'thư mục ghi các tệp .docx')
+    .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn (theo tên tệp)')
+    .option('--dump-model', 'in mô hình văn bản (JSON) thay vì ghi .docx')
+    .addOption(formatOption())
+    .option('-q, --quiet', 'không in tên tệp đã ghi')
+    .action(async (files: string[], o: { output?: string; outDir?: string; template?: string; dumpModel?: boolean; format: Format; quiet?: boolean }) => {
+      if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
+      if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
+      const { renderPlan, buildModel, loadTemplates } = await import('../render/index.js');
+      const templates = loadTemplates(o.template);
+      const all: Message[] = [];
+      for (const f of files) {
+        const checked = checkBytes(f, readInput(f));
+        all.push(...checked.messages);
+        if (!checked.plan) continue;
+        if (o.dumpModel) {
+          io.out(JSON.stringify(buildModel(checked.plan, templates), null, 2));
+          continue;
+        }
+        const bytes = await renderPlan(checked.plan, { templates });
+        const target = o.output ?? join(o.outDir ?? dirname(f), basename(f, extname(f)) + '.docx');
+        writeAtomic(target, bytes, files);
+        if (!o.quiet && o.format === 'text') io.err(`đã ghi ${target}`);
+      }
+      printMessages(io, all, o.format, !!o.quiet);
+      code = hasErrors(all) ? 1 : 0;
+    });
+
+  const onSignal = () => {
+    cleanupTemps();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const vi = USAGE_VI[e.code];
+      io.err(`kehoach: lỗi: ${vi ? vi(e) : e.message.replace(/^error: /, '')}`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`kehoach: lỗi: ${e.message}`);
+      return 2;
+    }
+    const { TemplateError } = await import('../render/template-error.js');
+    if (e instanceof TemplateError) {
+      io.err(`${e.file}:${e.line}:${e.column}: lỗi: ${e.message} [mau-cau]`);
+      return 2;
+    }
+    io.err(`kehoach: lỗi nội bộ: ${e instanceof Error ? e.message : String(e)}. Hãy báo lỗi này kèm tệp kế hoạch.`);
+    return 2;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}

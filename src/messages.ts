@@ -1,0 +1,24 @@
+// Messages, not exceptions (vfile style): every problem is collected with where it is, and only the
+// CLI decides the exit code.
+export type Severity = 'lỗi' | 'cảnh báo';
+
+export interface Message {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** Stable id of the rule that found it, e.g. "khoa-la" (unknown key). */
+  rule: string;
+  /** Vietnamese: what was found, what was expected, how to fix it. */
+  message: string;
+}
+
+export const hasErrors = (ms: readonly Message[]): boolean => ms.some((m) => m.severity === 'lỗi');
+
+export function formatMessage(m: Message): string {
+  return `${m.file}:${m.line}:${m.column}: ${m.severity}: ${m.message} [${m.rule}]`;
+}
+
+export function sortMessages(ms: Message[]): Message[] {
+  return ms.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}

@@ -1,0 +1,10 @@
+// The JSON Schema of the plan format, generated from the one zod schema. schemas/plan.schema.json is
+// this output, committed so editors (yaml-language-server) can complete and check plans.
+import { z } from 'zod';
+import { PlanSchema } from './schema.js';
+
+export function planJsonSchema(): string {
+  const schema = z.toJSONSchema(PlanSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...rest } = schema;
+  return JSON.stringify({ $schema, $id: 'https://kehoach.local/schemas/plan.schema.json', ...rest }, null, 2);
+}

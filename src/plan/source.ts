@@ -1,0 +1,198 @@
+// Reading a YAML file into plain data plus a way to turn any data path into line:column.
+// Hostile input (binary, bad encodings, alias bombs, deep nesting, huge files) becomes a message.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Message } from '../messages.js';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_ALIASES = 100;
+export const MAX_DEPTH = 64;
+
+export type Path = readonly (string | number)[];
+
+export interface Source {
+  file: string;
+  text: string;
+  doc?: Document.Parsed;
+  lines: LineCounter;
+  data: unknown;
+}
+
+export interface Loaded {
+  source?: Source;
+  messages: Message[];
+}
+
+const msg = (file: string, line: number, column: number, rule: string, message: string): Message => ({
+  file,
+  line,
+  column,
+  severity: 'lỗi',
+  rule,
+  message,
+});
+
+/** Decode bytes as UTF-8, refusing what a clerk's editor would not save as a plan. */
+export function decode(file: string, bytes: Uint8Array): { text?: string; messages: Message[] } {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      messages: [
+        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn ${(bytes.length / 1048576).toFixed(1)} MB, vượt giới hạn ${MAX_FILE_BYTES / 1048576} MB cho một kế hoạch; hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
+      ],
+    };
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return {
+      messages: [msg(file, 1, 1, 'ma-hoa', 'tệp được lưu bằng mã UTF-16; cần lưu lại bằng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).')],
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = lineColOfByte(bytes, nul);
+    return {
+      messages: [msg(file, line, column, 'tep-nhi-phan', 'tệp có ký tự NUL (tệp nhị phân, không phải văn bản YAML); hãy chọn đúng tệp .yaml của kế hoạch.')],
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = lineColOfByte(bytes, bad);
+    return {
+      messages: [msg(file, line, column, 'ma-hoa', 'tệp có byte không hợp lệ theo UTF-8 (có thể lưu bằng mã TCVN3/VNI hoặc Windows-1258); hãy chuyển sang Unicode UTF-8 rồi lưu lại.')],
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM is harmless
+  return { text, messages: [] };
+}
+
+function lineColOfByte(bytes: Uint8Array, at: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) (line++, (start = i + 1));
+  return { line, column: at - start + 1 };
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return 0;
+}
+
+/** Parse YAML text into data; every syntax problem is a message with its position. */
+export function parseSource(file: string, text: string): Loaded {
+  const lines = new LineCounter();
+  const messages: Message[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+  } catch (e) {
+    return { messages: [msg(file, 1, 1, 'yaml', `không đọc được YAML (${deepOrUnknown(e)}).`)] };
+  }
+  for (const e of doc.errors) {
+    const [start] = e.pos;
+    const p = lines.linePos(start);
+    messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
+  }
+  if (messages.length) return { messages };
+  for (const w of doc.warnings) {
+    const p = lines.linePos(w.pos[0]);
+    messages.push({ ...msg(file, p.line, p.col, 'yaml', yamlErrorVi(w.code, w.message)), severity: 'cảnh báo' });
+  }
+  const depth = nodeDepth(doc.contents as Node | null);
+  if (depth > MAX_DEPTH) {
+    return { messages: [msg(file, 1, 1, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp); một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError || /alias/i.test(String(e))) {
+      return { messages: [msg(file, 1, 1, 'bi-danh', `quá nhiều tham chiếu bí danh YAML (*alias); giới hạn ${MAX_ALIASES}. Hãy viết thẳng nội dung thay vì dùng & và *.`)] };
+    }
+    return { messages: [msg(file, 1, 1, 'yaml', `không đọc được YAML (${deepOrUnknown(e)}).`)] };
+  }
+  return { source: { file, text, doc, lines, data }, messages };
+}
+
+function deepOrUnknown(e: unknown): string {
+  if (e instanceof RangeError) return 'lồng nhau quá sâu';
+  return e instanceof Error ? e.message.split('\n')[0] : String(e);
+}
+
+function nodeDepth(root: Node | null): number {
+  // Iterative: a 10,000-level document must not overflow the stack here.
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DEPTH + 1) return d;
+    if (isMap(n)) for (const it of n.items) stack.push([it.value, d + 1]);
+    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+  }
+  return max;
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'khóa bị lặp lại trong cùng một khối; mỗi khóa chỉ được viết một lần, hãy xóa hoặc gộp khóa trùng.',
+  BAD_INDENT: 'thụt lề không đúng; các khóa cùng cấp phải thẳng cột, dùng dấu cách (không dùng Tab).',
+  TAB_AS_INDENT: 'dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách.',
+  MISSING_CHAR: 'thiếu ký tự (dấu ngoặc hoặc dấu nháy chưa đóng).',
+  MULTILINE_IMPLICIT_KEY: 'khóa kéo dài nhiều dòng; có thể thiếu dấu ":" hoặc dấu nháy chưa đóng.',
+  BLOCK_AS_IMPLICIT_KEY: 'một khối được dùng làm khóa; có thể thiếu dấu ":" hoặc thụt lề sai.',
+  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ.',
+  BAD_ALIAS: 'bí danh (*alias) không hợp lệ.',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt; hãy đặt cả giá trị trong dấu nháy kép "...".',
+  ALIAS_PROPS: 'bí danh không được có nhãn.',
+  TAG_RESOLVE_FAILED: 'không hiểu nhãn kiểu (!tag).',
+  MERGE_KEY: 'khóa gộp (<<) không được hỗ trợ; hãy viết thẳng nội dung.',
+};
+
+function yamlErrorVi(code: string, english: string): string {
+  const vi = YAML_CODES[code];
+  const first = english.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  return vi ? `lỗi cú pháp YAML: ${vi}` : `lỗi cú pháp YAML (${first}); hãy kiểm tra thụt lề, dấu ":" và dấu nháy.`;
+}
+
+/** The node at a data path, or the nearest ancestor that exists, with whether it was found. */
+function nodeAt(doc: Document.Parsed, path: Path): { node: unknown; found: boolean; keyNode?: unknown } {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const k = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(k));
+      if (!pair) return { node, found: false };
+      if (i === path.length - 1) return { node: pair.value ?? pair.key, found: true, keyNode: pair.key };
+      node = pair.value;
+    } else if (isSeq(node) && typeof k === 'number' && k < node.items.length) {
+      node = node.items[k];
+    } else return { node, found: false };
+  }
+  return { node, found: true };
+}
+
+function rangeStart(n: unknown): number | undefined {
+  const r = (n as { range?: [number, number, number] } | null)?.range;
+  return r ? r[0] : undefined;
+}
+
+/** line:column of the value at `path` (or of its key with `key: true`; or the parent when missing). */
+export function position(src: Source, path: Path, opts: { key?: boolean } = {}): { line: number; column: number } {
+  if (!src.doc) return { line: 1, column: 1 };
+  const { node, keyNode } = nodeAt(src.doc, path);
+  const off = rangeStart(opts.key && keyNode ? keyNode : node);
+  if (off === undefined) return { line: 1, column: 1 };
+  const p = src.lines.linePos(off);
+  return { line: p.line, column: p.col };
+}
+
+/** Position of a key inside the map at `path`. */
+export function keyPosition(src: Source, path: Path, key: string): { line: number; column: number } {
+  return position(src, [...path, key], { key: true });
+}

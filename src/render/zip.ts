@@ -1,0 +1,65 @@
+// A deterministic zip writer on Node's zlib: fixed timestamps, fixed order, no extra fields.
+// (docx's own zip stamps the current time; and Node's deflate is several times faster.)
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  path: string;
+  data: Uint8Array;
+}
+
+/** MS-DOS date and time of a UTC instant (2-second resolution, years 1980–2107). */
+function dosDateTime(d: Date): { date: number; time: number } {
+  const y = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
+  return {
+    date: ((y - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+  };
+}
+
+export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
+  const { date, time } = dosDateTime(when);
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.path, 'utf8');
+    const deflated = deflateRawSync(e.data, { level: 6 });
+    const crc = crc32(e.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    chunks.push(local, name, deflated);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4); // made by
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x0800, 8);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt16LE(time, 12);
+    c.writeUInt16LE(date, 14);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(deflated.length, 20);
+    c.writeUInt32LE(e.data.length, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name);
+    offset += local.length + name.length + deflated.length;
+  }
+  const centralSize = central.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}

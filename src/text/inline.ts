@@ -1,0 +1,67 @@
+// Inline markup inside any text of a plan: **đậm**, *nghiêng*, ***đậm nghiêng***; \* is a literal star.
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export function parseInline(src: string): Span[] {
+  const out: Span[] = [];
+  let bold = false;
+  let italic = false;
+  let buf = '';
+  const flush = () => {
+    if (!buf) return;
+    const last = out[out.length - 1];
+    if (last && !!last.bold === bold && !!last.italic === italic) last.text += buf;
+    else out.push({ text: buf, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+    buf = '';
+  };
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\' && src[i + 1] === '*') {
+      buf += '*';
+      i++;
+    } else if (c === '*') {
+      let n = 1;
+      while (src[i + n] === '*') n++;
+      flush();
+      if (n >= 3) {
+        bold = !bold;
+        italic = !italic;
+      } else if (n === 2) bold = !bold;
+      else italic = !italic;
+      i += Math.min(n, 3) - 1;
+    } else buf += c;
+  }
+  flush();
+  return out;
+}
+
+/** The text a reader sees, markup removed. */
+export const plainText = (src: string): string => parseInline(src).map((s) => s.text).join('');
+
+/** Unbalanced markers: a star that opens and never closes. */
+export function unbalancedMarkup(src: string): boolean {
+  let bold = false;
+  let italic = false;
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '\\' && src[i + 1] === '*') {
+      i++;
+      continue;
+    }
+    if (src[i] !== '*') continue;
+    let n = 1;
+    while (src[i + n] === '*') n++;
+    if (n >= 3) {
+      bold = !bold;
+      italic = !italic;
+    } else if (n === 2) bold = !bold;
+    else italic = !italic;
+    i += Math.min(n, 3) - 1;
+  }
+  return bold || italic;
+}
+
+/** Escape a literal text so that parseInline gives it back unchanged. */
+export const escapeInline = (s: string): string => s.replace(/\*/g, '\\*');

@@ -1,0 +1,63 @@
+// Vietnamese text is data: NFC, trimmed, stray runs of spaces collapsed, and characters that XML 1.0
+// cannot carry found before anything is written.
+
+/** Characters WordprocessingML (XML 1.0) cannot hold, plus U+FFFE/U+FFFF and lone surrogates. */
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const XML_ILLEGAL_G = new RegExp(XML_ILLEGAL.source, 'gu');
+
+/** Invisible characters that PDF and chat copies leave inside words. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
+
+export function findIllegalChar(s: string): { index: number; code: number } | undefined {
+  // The /u flag treats a lone surrogate as one code point, so a plain scan is used for surrogates.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = s.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return { index: i, code: c };
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return { index: i, code: c };
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) {
+      return { index: i, code: c };
+    }
+  }
+  return undefined;
+}
+
+export const hasIllegalChar = (s: string): boolean => findIllegalChar(s) !== undefined;
+
+/**
+ * NFC, invisible marks removed, tabs and runs of spaces collapsed to one space, trimmed.
+ * Line breaks inside a value (YAML block scalars) become spaces: a paragraph is one value.
+ */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(XML_ILLEGAL_G, '')
+    .replace(INVISIBLE, '')
+    .replace(/[\t\r\n ]+/g, ' ')
+    .replace(/\u00a0+/g, (m) => m) // non-breaking spaces are deliberate: kept
+    .trim();
+}
+
+/** "HÒA", "Ủy": the spellings ND30 uses (the old placement "HOÀ", "Uỷ" is normalised away). */
+export function ndSpelling(s: string): string {
+  return s
+    .replace(/HOÀ/g, 'HÒA')
+    .replace(/Hoà/g, 'Hòa')
+    .replace(/hoà/g, 'hòa')
+    .replace(/UỶ/g, 'ỦY')
+    .replace(/Uỷ/g, 'Ủy')
+    .replace(/uỷ/g, 'ủy')
+    .replace(/THUỶ/g, 'THỦY')
+    .replace(/Thuỷ/g, 'Thủy')
+    .replace(/thuỷ/g, 'thủy');
+}
+
+/** Vietnamese upper case (toUpperCase handles đ → Đ and every precomposed vowel). */
+export const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi').normalize('NFC');
