@@ -145,12 +145,20 @@ function reportIssue(src: Source, data: unknown, issue: z.core.$ZodIssue, base: 
     }
     case 'unrecognized_keys': {
       for (const key of issue.keys) {
+        if (key === '<<') {
+          err([...path, key], 'khoa-gop', 'khóa gộp YAML "<<" không được dùng trong kế hoạch (dễ gây nhầm và phình dữ liệu); hãy viết thẳng các khóa cần có.', true);
+          continue;
+        }
         const s = suggest(key);
         err([...path, key], 'khoa-la', `khóa không có trong mẫu kế hoạch: "${key}"${s ? `; có phải ý là "${s}"?` : '; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.'}`, true);
       }
       return;
     }
     case 'invalid_union': {
+      if (found === undefined) {
+        err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${String(path[path.length - 1])}" (${at}); hãy thêm "${String(path[path.length - 1])}: ..." vào khối này.`);
+        return;
+      }
       if (isSentenceKey(found)) {
         err(path, 'cau-hai-cham', `câu "${Object.keys(found as object)[0].slice(0, 50)}:" kết thúc bằng dấu hai chấm nên YAML hiểu thành một khóa; hãy đặt cả câu trong dấu nháy kép "...".`);
         return;
@@ -256,6 +264,7 @@ function distance(a: string, b: string): number {
 }
 
 export function suggest(key: string): string | undefined {
+  if (!/\p{L}/u.test(key)) return undefined;
   const k = key.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase().replace(/[\s-]+/g, '_');
   let best: string | undefined;
   let bd = Infinity;
@@ -359,8 +368,9 @@ function walk(v: unknown, path: (string | number)[], f: (v: unknown, path: Path)
   while (stack.length) {
     const [x, p] = stack.pop()!;
     f(x, p);
-    if (Array.isArray(x)) x.forEach((y, i) => stack.push([y, [...p, i]]));
-    else if (isObj(x)) for (const [k, y] of Object.entries(x)) stack.push([y, [...p, k]]);
+    // children pushed in reverse so they are visited in document order
+    if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) stack.push([x[i], [...p, i]]);
+    else if (isObj(x)) for (const [k, y] of Object.entries(x).reverse()) stack.push([y, [...p, k]]);
   }
 }
 

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { checkBytes, checkText, suggest } from '../src/plan/validate.js';
+import { planJsonSchema } from '../src/plan/json-schema.js';
+import { exampleFiles, ROOT, run } from './helpers.js';
+
+describe('examples', () => {
+  it.each(exampleFiles().map((f) => [basename(f), f]))('%s validates', (_, f) => {
+    const r = checkBytes(f, readFileSync(f));
+    expect(r.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    expect(r.plan).toBeDefined();
+  });
+
+  it('every example starts with the schema comment for editors', () => {
+    for (const f of exampleFiles()) expect(readFileSync(f, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/plan.schema.json');
+  });
+});
+
+// One loop over test/invalid/: each NAME.yaml has NAME.expected, one "LINE:COL rule" per line.
+describe('invalid plans report every problem at its position', () => {
+  const dir = join(ROOT, 'test', 'invalid');
+  const cases = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  it('has a corpus', () => expect(cases.length).toBeGreaterThanOrEqual(15));
+  it.each(cases)('%s', (name) => {
+    const file = join(dir, name);
+    const r = checkBytes(name, readFileSync(file));
+    const expected = readFileSync(file.replace(/\.yaml$/, '.expected'), 'utf8').trim().split('\n').sort();
+    const got = [...new Set(r.messages.filter((m) => m.severity === 'lỗi').map((m) => `${m.line}:${m.column} ${m.rule}`))].sort();
+    expect(got).toEqual(expected);
+    expect(r.plan).toBeUndefined();
+    for (const m of r.messages) expect(m.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵẹẻẽèéêệềếểễịỉĩìíọỏõòóôộồốổỗơờớợởỡụủũùúưừứựửữỵỷỹỳýđ]/);
+  });
+});
+
+describe('hostile bytes', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const rules = (bytes: Uint8Array) => checkBytes('x.yaml', bytes).messages.map((m) => `${m.line}:${m.column} ${m.rule}`);
+  const ok = readFileSync(exampleFiles()[0], 'utf8');
+
+  it('UTF-16 is refused with advice', () => expect(rules(new Uint8Array([0xff, 0xfe, 0x61, 0]))).toEqual(['1:1 ma-hoa']));
+  it('NUL bytes mean a binary file', () => expect(rules(enc('a: b\nc: \0'))).toEqual(['2:4 tep-nhi-phan']));
+  it('invalid UTF-8 is located', () => expect(rules(new Uint8Array([...enc('a: b\nc: '), 0xc3, 0x28]))).toEqual(['2:4 ma-hoa']));
+  it('a UTF-8 BOM and CRLF line ends are fine', () => {
+    const r = checkBytes('x.yaml', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(ok.replace(/\n/g, '\r\n'))]));
+    expect(r.messages).toEqual([]);
+    expect(r.plan).toBeDefined();
+  });
+  it('a control character inside text is an error at its value', () => {
+    const r = checkText('x.yaml', ok.replace(/^trich_yeu: .*$/m, 'trich_yeu: "Tuyên\\u0007 truyền"'));
+    expect(r.messages.map((m) => m.rule)).toContain('ky-tu-cam');
+  });
+  it('nesting 10,000 levels deep is refused without a crash', () => {
+    const deep = 'a: ' + '['.repeat(10000) + ']'.repeat(10000);
+    expect(rules(enc(deep))[0]).toMatch(/ (qua-sau|yaml)$/);
+  });
+  it('a file over the size limit is refused before parsing', () => {
+    expect(rules(new Uint8Array(6 * 1024 * 1024).fill(0x61))).toEqual(['1:1 tep-qua-lon']);
+  });
+  it('NFD text is normalised to NFC', () => {
+    const r = checkText('x.yaml', ok.replace('Tuyên truyền cải cách', 'Tuyên truyền cải cách'.normalize('NFD')));
+    expect(r.plan!.subject).toBe(r.plan!.subject.normalize('NFC'));
+    expect(r.plan!.subject).toContain('Tuyên truyền cải cách');
+  });
+});
+
+describe('suggestions', () => {
+  it.each([
+    ['trich_yue', 'trich_yeu'],
+    ['noi_nhận', 'noi_nhan'],
+    ['nguoiky', 'nguoi_ky'],
+    ['phu-luc', 'phu_luc'],
+  ])('%s → %s', (k, s) => expect(suggest(k)).toBe(s));
+  it('nothing for a word far from every key', () => expect(suggest('xyzzyqwerty')).toBeUndefined());
+});
+
+describe('JSON Schema', () => {
+  it('schemas/plan.schema.json is what the zod schema generates (regenerate: kehoach schema > schemas/plan.schema.json)', () => {
+    expect(readFileSync(join(ROOT, 'schemas', 'plan.schema.json'), 'utf8').trim()).toBe(planJsonSchema());
+  });
+  it('kehoach schema prints it', async () => {
+    const r = await run(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).$defs.KeHoach.title).toBe('Kế hoạch');
+  });
+});
+
+describe('validate command', () => {
+  it('exit 0 for valid plans', async () => expect((await run(['validate', ...exampleFiles()])).code).toBe(0));
+  it('exit 1 with FILE:LINE:COL messages', async () => {
+    const f = join(ROOT, 'test', 'invalid', 'ba-loi.yaml');
+    const r = await run(['validate', f]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${f}:4:7: lỗi: ngay: ngày 2019-02-30 không có trên lịch`);
+    expect(r.err).toContain('có phải ý là "trich_yeu"?');
+  });
+  it('--format json prints the same messages', async () => {
+    const r = await run(['validate', '--format', 'json', join(ROOT, 'test', 'invalid', 'ba-loi.yaml')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).map((m: { rule: string }) => m.rule).sort()).toEqual(['khoa-la', 'kieu-du-lieu', 'ngay-khong-ton-tai']);
+  });
+  it('exit 2 for a missing file, an unknown flag, no file', async () => {
+    expect((await run(['validate', '/khong/co/tep.yaml'])).code).toBe(2);
+    const flag = await run(['validate', '--khong-co', 'x.yaml']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/tùy chọn không hợp lệ/);
+    expect((await run(['validate'])).code).toBe(2);
+    expect((await run(['khong-co-lenh'])).code).toBe(2);
+  });
+});
+
+describe('README', () => {
+  it('its full example is a valid plan', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)![1];
+    const r = checkText('README.md', yaml);
+    expect(r.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
+    expect(r.plan!.appendices[0].rows.length).toBe(3);
+  });
+});
