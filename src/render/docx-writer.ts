@@ -25,6 +25,7 @@ import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from '.
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from './stylesheet.js';
 import { mmToTwip } from './metrics.js';
 import { zip, type ZipEntry } from './zip.js';
+import { tableXml } from './table-xml.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
 
@@ -129,7 +130,8 @@ function closingTable(m: DocModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
 }
 
-function dataTable(t: TableModel): Table {
+/** The docx-library version of an appendix table (kept as the reference that table-xml.ts must match). */
+export function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
   const cell = (c: TableModel['header'][number], header: boolean) =>
     new TableCell({
@@ -181,14 +183,18 @@ function pageProps(margins: DocModel['page']['marginsMm'], landscape: boolean) {
   };
 }
 
-function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['marginsMm']): ISectionOptions {
+/** Where an appendix table goes: a paragraph whose XML is replaced by the streamed table after compiling. */
+const tableMarker = (i: number) => `\uE000kehoach-bang-${i}\uE000`;
+const markerXml = (i: number) => `<w:p><w:r><w:t xml:space="preserve">${tableMarker(i)}</w:t></w:r></w:p>`;
+
+function appendixSection(a: AppendixModel, index: number, portraitMargins: DocModel['page']['marginsMm']): ISectionOptions {
   const margins = a.landscape ? PAGE.landscapeMargins : portraitMargins;
   const availMm = (a.landscape ? PAGE.heightMm : PAGE.widthMm) - margins.left - margins.right;
   return {
     // [R] page numbers restart in each appendix; [P] §12.8 its first page hides the number too
     properties: { page: pageProps(margins, a.landscape), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [...nodes(a.heading, availMm), dataTable(a.table)],
+    children: [...nodes(a.heading, availMm), new Paragraph({ children: [new TextRun(tableMarker(index))] })],
   };
 }
 
@@ -216,7 +222,7 @@ export function toDocument(m: DocModel): Document {
       },
       paragraphStyles: paragraphStyles(m.page.bodySizePt),
     },
-    sections: [main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
+    sections: [main, ...m.appendices.map((a, i) => appendixSection(a, i, m.page.marginsMm))],
   });
 }
 
@@ -278,6 +284,15 @@ export function documentParts(m: DocModel, when: Date): Map<string, string> {
   const parts = new Map<string, string>();
   for (const [path, data] of raw) parts.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
   stableIds(parts);
+  if (m.appendices.length) {
+    let doc = parts.get('word/document.xml')!;
+    m.appendices.forEach((a, i) => {
+      const at = doc.indexOf(markerXml(i));
+      if (at < 0) throw new Error(`không tìm thấy chỗ đặt bảng phụ lục ${i + 1}`);
+      doc = doc.slice(0, at) + tableXml(a.table) + doc.slice(at + markerXml(i).length);
+    });
+    parts.set('word/document.xml', doc);
+  }
   return parts;
 }
 
