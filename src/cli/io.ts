@@ -60,8 +60,16 @@ export function fsReason(file: string, e: unknown): string {
 let tempFiles = new Set<string>();
 
 /** Remove temporary files left by an interrupted write (called on SIGINT/SIGTERM). */
+function removeQuietly(f: string): void {
+  try {
+    rmSync(f, { force: true });
+  } catch {
+    // nothing was created there (a path through a file, a read-only disk): nothing to remove
+  }
+}
+
 export function cleanupTemps(): void {
-  for (const f of tempFiles) rmSync(f, { force: true });
+  for (const f of tempFiles) removeQuietly(f);
   tempFiles = new Set();
 }
 
@@ -72,7 +80,10 @@ export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly 
     if (sameFile(abs, resolve(i))) throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
   }
   try {
-    if (statSync(abs).isDirectory()) throw new UsageError(`${target}: là một thư mục; hãy ghi rõ tên tệp .docx hoặc dùng --out-dir.`);
+    const st = statSync(abs);
+    if (st.isDirectory()) throw new UsageError(`${target}: là một thư mục; hãy ghi rõ tên tệp .docx hoặc dùng --out-dir.`);
+    // A device or pipe (/dev/full, /dev/null) must never be replaced by a rename.
+    if (!st.isFile()) throw new UsageError(`${target}: không phải tệp thường (thiết bị hoặc đường ống); hãy chọn một tên tệp .docx.`);
   } catch (e) {
     if (e instanceof UsageError) throw e;
   }
@@ -89,7 +100,7 @@ export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly 
     renameSync(tmp, abs);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw new UsageError(fsReason(target, e));
   } finally {
     tempFiles.delete(tmp);

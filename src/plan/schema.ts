@@ -9,23 +9,30 @@ import { isRealDate } from '../text/dates.js';
 const t = (title: string, description: string) => ({ title, description });
 
 /** Non-empty text. Inline `**đậm**` and `*nghiêng*` are allowed wherever text is shown. */
+/** Limits that keep a plan a plan: a hostile file gets a message, not a million-page document. */
+export const LIMITS = { text: 20_000, blocks: 2_000, recipients: 300, bases: 100, rows: 50_000, appendices: 20 } as const;
+
 export const Text = z
   .string()
   .min(1)
+  .max(LIMITS.text)
   .meta(t('Văn bản', 'Một đoạn chữ. Có thể in đậm bằng **...** và in nghiêng bằng *...*.'));
 
 /** A calendar date written as YYYY-MM-DD that really exists. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'ngay-dinh-dang' })
-  .refine(isRealDate, { error: 'ngay-khong-ton-tai' })
+  .regex(ISO_DAY, { error: 'ngay-dinh-dang' })
+  .refine((s) => !ISO_DAY.test(s) || isRealDate(s), { error: 'ngay-khong-ton-tai' })
   .meta(t('Ngày', 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2019-01-23.'));
 
 /** The plan's own date: full, month and year only (the day left for the registry), or year only. */
 export const PlanDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'ngay-dinh-dang' })
-  .refine(isRealDate, { error: 'ngay-khong-ton-tai' })
+  .regex(ISO_PARTIAL, { error: 'ngay-dinh-dang' })
+  .refine((s) => !ISO_PARTIAL.test(s) || isRealDate(s), { error: 'ngay-khong-ton-tai' })
   .meta(
     t(
       'Ngày ban hành',
@@ -204,6 +211,7 @@ export const Block: z.ZodType<InputBlock, InputBlock> = z.lazy(() =>
 
 export const Blocks = z
   .array(Block)
+  .max(LIMITS.blocks)
   .meta({ id: 'CacY', ...t('Các ý', 'Danh sách đoạn văn, khoản, điểm, gạch đầu dòng.') });
 
 export const Section = z
@@ -292,7 +300,7 @@ export const Appendix = z
       .boolean()
       .optional()
       .meta(t('Cột STT tự đánh', 'true: cột đầu là STT, đánh 1., 2. và 4.1, 4.2 tự động; các hàng không ghi cột này.')),
-    hang: z.array(Row).meta(t('Các hàng', 'Các hàng dữ liệu.')),
+    hang: z.array(Row).max(LIMITS.rows).meta(t('Các hàng', 'Các hàng dữ liệu.')),
     huong: z
       .enum(['doc', 'ngang'])
       .optional()
@@ -343,19 +351,19 @@ export const PlanSchema = z
     ngay: PlanDate.nullable().optional(),
     ten_loai: Text.optional().meta(t('Tên loại văn bản', 'Mặc định "Kế hoạch".')),
     trich_yeu: Text.meta(t('Trích yếu', 'Tóm tắt nội dung kế hoạch, một câu ngắn, không có "V/v".')),
-    can_cu: z.array(BasisGroup).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
+    can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
     mo_dau: Blocks.optional().meta(t('Đoạn mở đầu', 'Đoạn văn sau căn cứ, ví dụ "... xây dựng Kế hoạch như sau:".')),
     noi_dung: z
       .array(Section)
       .min(1)
       .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... Số La Mã được đánh tự động.')),
     ket_thuc: Blocks.optional().meta(t('Đoạn kết', 'Đoạn kết thúc; dấu "./." được thêm tự động.')),
-    noi_nhan: z.array(Recipient).min(1).meta(t('Nơi nhận', 'Danh sách nơi nhận; dòng "Lưu" ghi riêng ở khóa luu.')),
+    noi_nhan: z.array(Recipient).min(1).max(LIMITS.recipients).meta(t('Nơi nhận', 'Danh sách nơi nhận; dòng "Lưu" ghi riêng ở khóa luu.')),
     luu: z
       .union([Text, z.array(Text).min(1)])
       .meta(t('Lưu', 'Nơi lưu, ví dụ "VT, TC-HC" hoặc [VT, TC-HC]; in "- Lưu: VT, TC-HC."')),
     nguoi_ky: Signer,
-    phu_luc: z.array(Appendix).optional().meta(t('Phụ lục', 'Các phụ lục kèm theo, mỗi phụ lục một trang mới.')),
+    phu_luc: z.array(Appendix).max(LIMITS.appendices).optional().meta(t('Phụ lục', 'Các phụ lục kèm theo, mỗi phụ lục một trang mới.')),
     trinh_bay: Layout.optional(),
   })
   .meta({

@@ -66,11 +66,13 @@ export function decode(file: string, bytes: Uint8Array): { text?: string; messag
   return { text, messages: [] };
 }
 
+/** line:column of a byte offset, the column counted in characters as an editor shows them. */
 function lineColOfByte(bytes: Uint8Array, at: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) (line++, (start = i + 1));
-  return { line, column: at - start + 1 };
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(start, at));
+  return { line, column: [...before].length + 1 };
 }
 
 function firstInvalidUtf8(b: Uint8Array): number {
@@ -88,22 +90,31 @@ function firstInvalidUtf8(b: Uint8Array): number {
 export function parseSource(file: string, text: string): Loaded {
   const lines = new LineCounter();
   const messages: Message[] = [];
+  // Depth first, from the text: the YAML parser recurses and would run out of stack on 10,000 levels.
+  const deep = tooDeep(text);
+  if (deep) {
+    return { messages: [msg(file, deep.line, deep.column, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp) từ đây; một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
   } catch (e) {
-    return { messages: [msg(file, 1, 1, 'yaml', `không đọc được YAML (${deepOrUnknown(e)}).`)] };
+    const rule = e instanceof RangeError ? 'qua-sau' : 'yaml';
+    return { messages: [msg(file, 1, 1, rule, `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
-  for (const e of doc.errors) {
-    const [start] = e.pos;
-    const p = lines.linePos(start);
+  const seen = new Set<string>();
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    let at = e.pos[0];
+    // An unclosed quote is found at the end of the file; point at the quote that opened it instead.
+    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) at = openingQuote(text, at) ?? at;
+    const p = lines.linePos(at);
+    const key = `${p.line}:${p.col}:${e.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Warnings count as errors too: an unknown !tag or similar has no place in a plan.
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
   }
   if (messages.length) return { messages };
-  for (const w of doc.warnings) {
-    const p = lines.linePos(w.pos[0]);
-    messages.push({ ...msg(file, p.line, p.col, 'yaml', yamlErrorVi(w.code, w.message)), severity: 'cảnh báo' });
-  }
   const depth = nodeDepth(doc.contents as Node | null);
   if (depth > MAX_DEPTH) {
     return { messages: [msg(file, 1, 1, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp); một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
@@ -118,6 +129,51 @@ export function parseSource(file: string, text: string): Loaded {
     return { messages: [msg(file, 1, 1, 'yaml', `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
   return { source: { file, text, doc, lines, data }, messages };
+}
+
+/**
+ * Where nesting first goes deeper than MAX_DEPTH, by a scan of the text: block indentation levels,
+ * "- " items on one line, and [ { outside quotes and comments. Undefined when it never does.
+ */
+export function tooDeep(text: string): { line: number; column: number } | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineNo = 0;
+  for (const raw of text.split('\n')) {
+    lineNo++;
+    const line = raw.replace(/\r$/, '');
+    const body = line.trimStart();
+    if (flow === 0 && body !== '' && !body.startsWith('#')) {
+      const indent = line.length - body.length;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      while (/^- /.test(body.slice(dashes * 2))) dashes++;
+      if (indents.length + dashes > MAX_DEPTH) return { line: lineNo, column: indent + 1 };
+    }
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === quote && !(quote === '"' && line[i - 1] === '\\')) quote = '';
+        continue;
+      }
+      if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
+      if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(line[i - 1]))) quote = c;
+      else if (c === '[' || c === '{') {
+        if (++flow + indents.length > MAX_DEPTH) return { line: lineNo, column: i + 1 };
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+  }
+  return undefined;
+}
+
+/** Offset of the quote that a scalar left open: the last quote, before `end`, that starts a value. */
+function openingQuote(text: string, end: number): number | undefined {
+  const re = /(?:^|[:\[{,-]\s*)(["'])/gm;
+  let last: number | undefined;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) last = m.index + m[0].length - 1;
+  return last;
 }
 
 function deepOrUnknown(e: unknown): string {

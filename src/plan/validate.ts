@@ -178,7 +178,8 @@ function reportIssue(src: Source, data: unknown, issue: z.core.$ZodIssue, base: 
       return;
     }
     case 'too_big': {
-      if (issue.origin === 'array') err(path, 'danh-sach-dai', `${at}: nhiều nhất ${issue.maximum} mục, nhận được ${describe(found)}.`);
+      if (issue.origin === 'array') err(path, 'danh-sach-dai', `${at}: nhiều nhất ${issue.maximum} mục, nhận được ${describe(found)}; hãy tách bớt hoặc kiểm tra tệp có bị lặp nội dung.`);
+      else if (issue.origin === 'string') err(path, 'chuoi-dai', `${at}: đoạn chữ dài ${String(found).length} ký tự, vượt giới hạn ${issue.maximum}; hãy chia thành nhiều đoạn.`);
       else err(path, 'gia-tri', `${at}: cần số không quá ${issue.maximum}, nhận được ${describe(found)}.`);
       return;
     }
@@ -246,6 +247,9 @@ function unionHint(path: Path): string {
   const parent = path.filter((k) => typeof k === 'string').at(-1);
   if (parent === 'noi_nhan') return 'Mỗi nơi nhận là một dòng chữ, hoặc {ten: ..., muc_dich: ...}.';
   if (parent === 'o' || parent === 'hang') return 'Mỗi ô là chữ, danh sách dòng, hoặc {noi_dung: ..., gop_hang: ...}.';
+  if (parent === 'co_quan_ban_hanh' || parent === 'co_quan_chu_quan') return 'Tên cơ quan là một dòng chữ, hoặc danh sách các dòng [DÒNG 1, DÒNG 2].';
+  if (parent === 'luu') return 'Nơi lưu là một dòng chữ như "VT, TC-HC", hoặc danh sách [VT, TC-HC].';
+  if (parent === 'cot') return 'Mỗi cột là tên cột, hoặc {ten: ..., rong: ...}.';
   if (parent === 'van_ban') return 'Mỗi văn bản căn cứ là một câu, hoặc {loai, so_ky_hieu, ngay, co_quan, trich_yeu}.';
   return 'Mỗi ý là một đoạn chữ, hoặc một khối có một trong các khóa: doan, gach, cong, diem, khoan, don_vi, bao_cao.';
 }
@@ -393,11 +397,13 @@ function checkTable(a: Record<string, unknown>, base: Path, err: Err): void {
       while (col < width && carried[col] > 0) col++;
     };
     next();
+    let overflow = false;
     row.o.forEach((cell, ci) => {
       const span = isObj(cell) && typeof cell.gop_cot === 'number' ? cell.gop_cot : 1;
       const rspan = isObj(cell) && typeof cell.gop_hang === 'number' ? cell.gop_hang : 1;
       if (col + span > width) {
         err([...path, 'o', ci], 'bang-o', `hàng có nhiều ô hơn số cột (${width}${a.so_thu_tu ? ', không kể cột STT' : ''}); hãy xóa ô thừa hoặc thêm cột.`);
+        overflow = true;
         col += span;
         return;
       }
@@ -409,7 +415,7 @@ function checkTable(a: Record<string, unknown>, base: Path, err: Err): void {
       next();
     });
     const filled = carried.filter((c) => c > 0).length;
-    if (filled < width && row.o.length > 0) {
+    if (!overflow && filled < width && row.o.length > 0) {
       err([...path, 'o'], 'bang-o', `hàng có ${filled} trên ${width} ô (tính cả ô gộp từ hàng trên); hãy thêm ô còn thiếu ("" cho ô trống).`);
     }
     for (let k = 0; k < width; k++) if (carried[k] > 0) carried[k]--;

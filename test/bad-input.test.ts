@@ -1,0 +1,84 @@
+// The hostile-input corpus: every case goes through the real CLI in its own process, with a 1 GB heap
+// and a 10 s limit. Each must end with its expected exit code and messages (LINE:COL rule), print no
+// stack trace, and leave no output file unless the input was in fact fine.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers.js';
+
+const DIR = join(ROOT, 'test', 'bad-input');
+const BIN = join(ROOT, 'bin', 'kehoach.js');
+const expected: Record<string, { exit: number; messages: string[] }> = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
+
+const ok = readFileSync(join(DIR, 'crlf.yaml'), 'utf8').replace(/\r\n/g, '\n');
+const rows = (n: number, cells = (i: number) => `Nhiệm vụ ${i}, Phòng TCHC, Quý ${(i % 4) + 1}`) =>
+  ok + 'phu_luc:\n  - tieu_de: Bảng\n    cot: [A, B, C]\n    hang:\n' + Array.from({ length: n }, (_, i) => `      - o: [${cells(i)}]\n`).join('');
+
+/** Cases too big or too binary to keep as files: made at test time. */
+const generated: Record<string, { bytes: () => Uint8Array; exit: number; messages: string[] }> = {
+  'nhi-phan.png': { bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), exit: 1, messages: ['3:1 tep-nhi-phan'] },
+  'nul.yaml': { bytes: () => Buffer.from(ok.replace('Một đoạn', 'Một\0đoạn')), exit: 1, messages: ['6:43 tep-nhi-phan'] },
+  'utf8-sai.yaml': { bytes: () => Buffer.concat([Buffer.from('co_quan_ban_hanh: S'), Buffer.from([0xd4, 0x20]), Buffer.from(' Y TẾ\n')]), exit: 1, messages: ['1:20 ma-hoa'] },
+  'windows-1258.yaml': { bytes: () => Buffer.from([...Buffer.from('dia_danh: H'), 0xe2, 0xd5, ...Buffer.from('u Giang\n')]), exit: 1, messages: ['1:12 ma-hoa'] },
+  'utf16le.yaml': { bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ok, 'utf16le')]), exit: 1, messages: ['1:1 ma-hoa'] },
+  'utf16be.yaml': { bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ok, 'utf16le').swap16()]), exit: 1, messages: ['1:1 ma-hoa'] },
+  'long-10000-cap.yaml': { bytes: () => Buffer.from('a: ' + '['.repeat(10000) + ']'.repeat(10000) + '\n'), exit: 1, messages: ['1:67 qua-sau'] },
+  'long-10000-bang.yaml': { bytes: () => Buffer.from('a: ' + '{b: '.repeat(10000) + '1' + '}'.repeat(10000) + '\n'), exit: 1, messages: ['1:256 qua-sau'] },
+  'long-2000-thut-le.yaml': { bytes: () => Buffer.from(Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + 'a:\n').join('') + ' '.repeat(2000) + 'b: 1\n'), exit: 1, messages: ['65:65 qua-sau'] },
+  'van-ban-50mb.yaml': { bytes: () => Buffer.alloc(50 * 1024 * 1024, 'a'), exit: 1, messages: ['1:1 tep-qua-lon'] },
+  '100000-noi-nhan.yaml': {
+    bytes: () => Buffer.from(ok.replace('noi_nhan: [Sở Nội vụ]', 'noi_nhan:\n' + Array.from({ length: 100_000 }, (_, i) => `  - Đơn vị ${i}\n`).join(''))),
+    exit: 1,
+    messages: ['8:3 danh-sach-dai'],
+  },
+  '100000-hang.yaml': { bytes: () => Buffer.from(rows(100_000, (i) => `${i}, b, c`)), exit: 1, messages: ['14:7 danh-sach-dai'] },
+  '10000-hang.yaml': { bytes: () => Buffer.from(rows(10_000)), exit: 0, messages: [] },
+};
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'kehoach-bad-'));
+  for (const [name, g] of Object.entries(generated)) writeFileSync(join(work, name), g.bytes());
+});
+
+function runCase(file: string, name: string, exit: number, messages: string[], extra: string[] = []) {
+  const out = join(work, 'out-' + name);
+  mkdirSync(out, { recursive: true });
+  const start = Date.now();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, 'render', file, '--out-dir', out, '-q', ...extra], { encoding: 'utf8', timeout: 10_000 });
+  const seconds = (Date.now() - start) / 1000;
+  expect(r.error, `${name}: ${r.error}`).toBeUndefined();
+  expect(seconds, `${name} took ${seconds}s`).toBeLessThan(10);
+  expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(r.stderr).not.toMatch(/lỗi nội bộ/);
+  expect(r.status, `${name}: ${r.stderr.slice(0, 2000)}`).toBe(exit);
+  const got = [...new Set([...r.stderr.matchAll(/^.*?:(\d+):(\d+): lỗi: .* \[([a-z-]+)\]$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`))].sort();
+  expect(got, r.stderr.slice(0, 2000)).toEqual([...messages].sort());
+  const written = readdirSync(out);
+  if (exit === 0) expect(written).toEqual([name.replace(/\.[a-z0-9]+$/, '.docx')]);
+  else expect(written, 'nothing written for an invalid plan').toEqual([]);
+}
+
+describe('hostile input corpus', () => {
+  it('has at least 40 cases', () => expect(Object.keys(expected).length + Object.keys(generated).length).toBeGreaterThanOrEqual(40));
+  it.each(Object.keys(expected).sort())('%s', (name) => runCase(join(DIR, name), name, expected[name].exit, expected[name].messages));
+  it.each(Object.keys(generated).sort())('%s (generated)', (name) => runCase(join(work, name), name, generated[name].exit, generated[name].messages));
+});
+
+describe('usage problems exit 2 with a message', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 10_000 });
+  it.each([
+    ['a missing file', ['render', '/khong/co/ke-hoach.yaml'], /không tìm thấy tệp/],
+    ['a folder as the plan', ['validate', DIR], /là một thư mục/],
+    ['an unknown flag', ['render', '--khong-co'], /tùy chọn không hợp lệ/],
+    ['an unknown command', ['ve'], /lệnh không có/],
+    ['no file', ['render'], /thiếu tên tệp/],
+  ])('%s', (_, args, message) => {
+    const r = cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
