@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -25,3 +26,26 @@ export function seedOf(example: string): string | undefined {
   const m = /seeds\/(\d{3}_[0-9a-f]+\.txt)/.exec(readFileSync(example, 'utf8').split('\n').slice(0, 5).join('\n'));
   return m ? join(SHARED, 'seeds', m[1]) : undefined;
 }
+
+/** Unzip a .docx (our writer's zips: deflate, no data descriptors) into part name → text. */
+export function unzip(buf: Buffer): Map<string, string> {
+  const out = new Map<string, string>();
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    p += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+

@@ -3,38 +3,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { checkBytes } from '../src/plan/validate.js';
 import { buildModel, documentParts, loadTemplates, renderPlan } from '../src/render/index.js';
 import { documentInstant } from '../src/render/docx-writer.js';
-import { exampleFiles, ROOT, run, SHARED, seedOf } from './helpers.js';
+import { exampleFiles, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const templates = loadTemplates();
 const planOf = (f: string) => checkBytes(f, readFileSync(f)).plan!;
 const names = exampleFiles().map((f) => basename(f, '.yaml'));
-
-/** Unzip a .docx (our writer's zips: deflate, no data descriptors) into part name → text. */
-export function unzip(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extra = buf.readUInt16LE(p + 30);
-    const comment = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    p += 46 + nameLen + extra + comment;
-  }
-  return out;
-}
 
 /** One element per line, so a golden diff points at the element that changed. */
 const pretty = (xml: string) => xml.replace(/></g, '>\n<');

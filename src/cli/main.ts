@@ -89,6 +89,8 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       const templates = loadTemplates(o.template);
       const all: Message[] = [];
       for (const f of files) {
+        // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
+        await new Promise((r) => setImmediate(r));
         const checked = checkBytes(f, readInput(f));
         all.push(...checked.messages);
         if (!checked.plan) continue;

@@ -111,7 +111,7 @@ function endMark(ps: Para[]): void {
   if (!last) return;
   const run = last.runs[last.runs.length - 1];
   const text = run.text.replace(/\s+$/, '');
-  run.text = text.endsWith('./.') ? text : text.endsWith('.') ? text + '/.' : text.replace(/[;:,]$/, '') + './.';
+  run.text = text.endsWith('./.') ? text : text.endsWith('.') ? text + '/.' : text.replace(/[\s;:,]+$/, '') + './.';
 }
 
 function signer(plan: Plan, t: Templates): Para[] {

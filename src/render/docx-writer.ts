@@ -185,7 +185,8 @@ function pageProps(margins: DocModel['page']['marginsMm'], landscape: boolean) {
 
 /** Where an appendix table goes: a paragraph whose XML is replaced by the streamed table after compiling. */
 const tableMarker = (i: number) => `\uE000kehoach-bang-${i}\uE000`;
-const markerXml = (i: number) => `<w:p><w:r><w:t xml:space="preserve">${tableMarker(i)}</w:t></w:r></w:p>`;
+/** The marker paragraph; when it ends a section, docx gives it the section's properties (w:sectPr). */
+const markerRe = (i: number) => new RegExp(`<w:p>(?:<w:pPr>((?:(?!</w:pPr>).)*)</w:pPr>)?<w:r><w:t xml:space="preserve">${tableMarker(i)}</w:t></w:r></w:p>`);
 
 function appendixSection(a: AppendixModel, index: number, portraitMargins: DocModel['page']['marginsMm']): ISectionOptions {
   const margins = a.landscape ? PAGE.landscapeMargins : portraitMargins;
@@ -287,9 +288,11 @@ export function documentParts(m: DocModel, when: Date): Map<string, string> {
   if (m.appendices.length) {
     let doc = parts.get('word/document.xml')!;
     m.appendices.forEach((a, i) => {
-      const at = doc.indexOf(markerXml(i));
-      if (at < 0) throw new Error(`không tìm thấy chỗ đặt bảng phụ lục ${i + 1}`);
-      doc = doc.slice(0, at) + tableXml(a.table) + doc.slice(at + markerXml(i).length);
+      const found = markerRe(i).exec(doc);
+      if (!found) throw new Error(`không tìm thấy chỗ đặt bảng phụ lục ${i + 1}`);
+      // A section that ends with the table keeps its properties in an empty paragraph after it.
+      const keep = found[1] ? `<w:p><w:pPr>${found[1]}</w:pPr></w:p>` : '';
+      doc = doc.slice(0, found.index) + tableXml(a.table) + keep + doc.slice(found.index + found[0].length);
     });
     parts.set('word/document.xml', doc);
   }

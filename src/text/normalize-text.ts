@@ -34,29 +34,35 @@ export const hasIllegalChar = (s: string): boolean => findIllegalChar(s) !== und
 /**
  * NFC, invisible marks removed, tabs and runs of spaces collapsed to one space, trimmed.
  * Line breaks inside a value (YAML block scalars) become spaces: a paragraph is one value.
+ * Open syllables get one spelling (ndSpelling).
  */
 export function normalizeText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(XML_ILLEGAL_G, '')
-    .replace(INVISIBLE, '')
-    .replace(/[\t\r\n ]+/g, ' ')
-    .replace(/\u00a0+/g, (m) => m) // non-breaking spaces are deliberate: kept
-    .trim();
+  return ndSpelling(
+    s
+      .normalize('NFC')
+      .replace(XML_ILLEGAL_G, '')
+      .replace(INVISIBLE, '')
+      .replace(/[\t\r\n ]+/g, ' ')
+      .trim(),
+  );
 }
 
-/** "HÒA", "Ủy": the spellings ND30 uses (the old placement "HOÀ", "Uỷ" is normalised away). */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const OPEN_SYLLABLE = /(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+
+/**
+ * One spelling for the open syllables oa, oe, uy: the tone mark on the first vowel, as ND30 writes
+ * "CỘNG HÒA" and "Ủy ban" (§12.2), so "hoà" → "hòa", "Uỷ" → "Ủy", "khoẻ" → "khỏe", "thuỷ" → "thủy".
+ * Closed syllables ("hoàn", "thuyền") and "qu" ("quý") are left as they are.
+ */
 export function ndSpelling(s: string): string {
-  return s
-    .replace(/HOÀ/g, 'HÒA')
-    .replace(/Hoà/g, 'Hòa')
-    .replace(/hoà/g, 'hòa')
-    .replace(/UỶ/g, 'ỦY')
-    .replace(/Uỷ/g, 'Ủy')
-    .replace(/uỷ/g, 'ủy')
-    .replace(/THUỶ/g, 'THỦY')
-    .replace(/Thuỷ/g, 'Thủy')
-    .replace(/thuỷ/g, 'thủy');
+  return s.replace(OPEN_SYLLABLE, (m, first: string, second: string) => {
+    const decomposed = second.normalize('NFD');
+    const tone = TONES.exec(decomposed)?.[0];
+    const plain = decomposed.replace(TONES, '').normalize('NFC');
+    if (!tone || !/^(o[ae]|u[y])$/i.test(first + plain)) return m;
+    return (first + tone).normalize('NFC') + plain;
+  });
 }
 
 /** Vietnamese upper case (toUpperCase handles đ → Đ and every precomposed vowel). */

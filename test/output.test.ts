@@ -1,0 +1,113 @@
+// Output safety and user templates: files are written whole or not at all; templates from --template
+// can only do what the built-in ones can.
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleFiles, ROOT, unzip } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'kehoach.js');
+const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
+const PLAN = exampleFiles()[0];
+
+describe('output is written whole or not at all', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-out-'));
+
+  it.each([
+    ['a folder', () => dir, /là một thư mục/],
+    ['a device (/dev/full)', () => '/dev/full', /không phải tệp thường/],
+    ['a path through a file', () => join(PLAN, 'x.docx'), /không phải thư mục/],
+    ['the input itself', () => PLAN, /trùng với tệp đầu vào/],
+  ])('-o %s: exit 2 with a message', (_, target, message) => {
+    const r = cli(['render', PLAN, '-o', target()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a full disk: exit 2, the old file kept, no temporary file left', () => {
+    const mnt = join(dir, 'tiny');
+    mkdirSync(mnt);
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', mnt], { encoding: 'utf8' });
+    expect(mount.status, `mount a 16 KB tmpfs (CI runs as root): ${mount.stderr}`).toBe(0);
+    try {
+      writeFileSync(join(mnt, 'ke-hoach.docx'), 'bản cũ');
+      const r = cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx')]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/ổ đĩa đã đầy/);
+      expect(readFileSync(join(mnt, 'ke-hoach.docx'), 'utf8')).toBe('bản cũ');
+      expect(readdirSync(mnt)).toEqual(['ke-hoach.docx']);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+
+  it('an existing output is replaced by the whole new file', () => {
+    const out = join(dir, 'thay.docx');
+    writeFileSync(out, 'cũ');
+    expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
+    expect(unzip(readFileSync(out)).has('word/document.xml')).toBe(true);
+  });
+
+  it('Ctrl-C during a batch leaves only complete files', async () => {
+    const src = join(dir, 'lo');
+    const out = join(dir, 'lo-ra');
+    mkdirSync(src);
+    mkdirSync(out);
+    const files = Array.from({ length: 80 }, (_, i) => {
+      const f = join(src, `ke-hoach-${String(i).padStart(2, '0')}.yaml`);
+      copyFileSync(exampleFiles()[4], f);
+      return f;
+    });
+    const child = spawn(process.execPath, [BIN, 'render', ...files, '--out-dir', out, '-q'], { stdio: 'ignore' });
+    const deadline = Date.now() + 20_000;
+    while (readdirSync(out).filter((f) => f.endsWith('.docx')).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c, s) => r(c ?? (s ? 128 : null))));
+    expect(code).toBe(130);
+    const left = readdirSync(out);
+    expect(left.filter((f) => !f.endsWith('.docx')), 'no temporary files').toEqual([]);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(files.length);
+    for (const f of left) expect(unzip(readFileSync(join(out, f))).has('word/document.xml'), f).toBe(true);
+  });
+});
+
+describe('--template', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-tpl-'));
+  const withTemplate = (name: string, body: string) => {
+    const d = mkdtempSync(join(dir, 't-'));
+    writeFileSync(join(d, name), body);
+    return d;
+  };
+  const render = (tplDir: string) => cli(['render', PLAN, '-o', join(tplDir, 'ra.docx'), '--template', tplDir]);
+
+  it('overrides one template by file name; the others stay built-in', () => {
+    const d = withTemplate('so-ky-hieu.hbs', 'Số hiệu: {{so_van_ban so}}/{{ky_hieu}}');
+    const r = render(d);
+    expect(r.status, r.stderr).toBe(0);
+    const xml = unzip(readFileSync(join(d, 'ra.docx'))).get('word/document.xml')!;
+    expect(xml).toContain('Số hiệu: 181/KH-SYT');
+    expect(xml).toContain('Hậu Giang, ngày 23 tháng 01 năm 2019');
+  });
+  it.each([
+    ['a variable that does not exist', 'dia-danh-ngay.hbs', '{{dia_danh}},\n{{ngay_ky}}', /dia-danh-ngay\.hbs:2:\d+: lỗi: .*ngay_ky/],
+    ['a syntax error', 'luu.hbs', 'Lưu:\n{{#each luu}}{{this}}', /luu\.hbs:2:\d+: lỗi: mẫu câu sai cú pháp/],
+    ['a helper that is not known', 'ten-loai.hbs', '{{lookup_file "/etc/passwd"}}', /ten-loai\.hbs:1:\d+: lỗi: .*hàm trợ giúp/],
+    ['a partial', 'ten-loai.hbs', '{{> ../../etc/passwd}}', /ten-loai\.hbs:\d+:\d+: lỗi: /],
+    ['prototype access', 'ten-loai.hbs', '{{constructor.name}}', /ten-loai\.hbs:1:\d+: lỗi: /],
+  ])('%s: exit 2 naming the template file and line', (_, name, body, message) => {
+    const d = withTemplate(name, body);
+    const r = render(d);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(d, 'ra.docx'))).toBe(false);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('a file that is not one of the templates is refused', () => {
+    const r = render(withTemplate('khong-co.hbs', 'x'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/không có mẫu câu tên "khong-co"/);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ndSpelling, normalizeText } from '../src/text/normalize-text.js';
+import { ndLongDate, ndShortDate, ndNumericDate, isRealDate } from '../src/text/dates.js';
+import { parseInline } from '../src/text/inline.js';
+
+describe('Vietnamese spelling', () => {
+  it.each([
+    ['CỘNG HOÀ', 'CỘNG HÒA'],
+    ['Uỷ ban nhân dân', 'Ủy ban nhân dân'],
+    ['UỶ BAN', 'ỦY BAN'],
+    ['khoẻ mạnh', 'khỏe mạnh'],
+    ['thuỷ lợi', 'thủy lợi'],
+    ['hoàn thành', 'hoàn thành'],
+    ['quý', 'quý'],
+    ['QUÝ', 'QUÝ'],
+    ['thuyền', 'thuyền'],
+    ['UỶA', 'UỶA'],
+  ])('%s → %s', (a, b) => expect(ndSpelling(a)).toBe(b));
+  it('normalisation applies it, with NFC and collapsed spaces', () =>
+    expect(normalizeText('  Cộng  hoà\u200b xã hội '.normalize('NFD'))).toBe('Cộng hòa xã hội'));
+});
+
+describe('ND30 dates', () => {
+  it('months 1 and 2 and days below 10 get a leading zero; months 3 to 9 do not', () => {
+    expect(ndLongDate('2020-01-05')).toBe('ngày 05 tháng 01 năm 2020');
+    expect(ndLongDate('2019-06-29')).toBe('ngày 29 tháng 6 năm 2019');
+    expect(ndLongDate('2025-12-31')).toBe('ngày 31 tháng 12 năm 2025');
+  });
+  it('a missing day or month leaves room for the registry', () => {
+    expect(ndLongDate('2022-02')).toMatch(/^ngày \u00a0+ tháng 02 năm 2022$/);
+    expect(ndLongDate(undefined)).toMatch(/^ngày \u00a0+ tháng \u00a0+ năm \u00a0+$/);
+  });
+  it('citation and deadline forms', () => {
+    expect(ndNumericDate('2011-11-08')).toBe('08/11/2011');
+    expect(ndShortDate('2022-06-05')).toBe('05/6');
+    expect(ndShortDate('2019-12-20')).toBe('20/12');
+  });
+  it('real calendar dates only', () => {
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2023-02-29')).toBe(false);
+    expect(isRealDate('2019-02-30')).toBe(false);
+    expect(isRealDate('2019-13')).toBe(false);
+  });
+});
+
+describe('inline markup', () => {
+  it('bold, italic, both, and an escaped star', () =>
+    expect(parseInline('a **b** *c* ***d*** \\*e')).toEqual([
+      { text: 'a ' },
+      { text: 'b', bold: true },
+      { text: ' ' },
+      { text: 'c', italic: true },
+      { text: ' ' },
+      { text: 'd', bold: true, italic: true },
+      { text: ' *e' },
+    ]));
+});
