@@ -10,6 +10,7 @@ import { ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'test', 'bad-input');
 const BIN = join(ROOT, 'bin', 'kehoach.js');
+const DEPT = join(ROOT, 'examples', '01-hau-giang-tuyen-truyen-cchc.yaml');
 const expected: Record<string, { exit: number; messages: string[] }> = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
 
 const ok = readFileSync(join(DIR, 'crlf.yaml'), 'utf8').replace(/\r\n/g, '\n');
@@ -47,22 +48,29 @@ function runCase(file: string, name: string, exit: number, messages: string[], e
   const out = join(work, 'out-' + name);
   mkdirSync(out, { recursive: true });
   const start = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, 'render', file, '--out-dir', out, '-q', ...extra], { encoding: 'utf8', timeout: 10_000 });
+  // ho-so-*: a unit profile, used to derive from the Hậu Giang department plan
+  const args = name.startsWith('ho-so-') ? ['derive', DEPT, '--unit', file] : ['render', file];
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, ...args, '--out-dir', out, '-q', ...extra], { encoding: 'utf8', timeout: 10_000 });
   const seconds = (Date.now() - start) / 1000;
   expect(r.error, `${name}: ${r.error}`).toBeUndefined();
   expect(seconds, `${name} took ${seconds}s`).toBeLessThan(10);
   expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   expect(r.stderr).not.toMatch(/lỗi nội bộ/);
   expect(r.status, `${name}: ${r.stderr.slice(0, 2000)}`).toBe(exit);
-  const got = [...new Set([...r.stderr.matchAll(/^.*?:(\d+):(\d+): lỗi: .* \[([a-z-]+)\]$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`))].sort();
+  // only messages about the case's own file (derive also names the department plan when it is at fault)
+  const mine = r.stderr.split('\n').filter((l) => l.startsWith(file + ':')).join('\n');
+  const got = [...new Set([...mine.matchAll(/^.*?:(\d+):(\d+): lỗi: .* \[([a-z-]+)\]$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`))].sort();
   expect(got, r.stderr.slice(0, 2000)).toEqual([...messages].sort());
   const written = readdirSync(out);
-  if (exit === 0) expect(written).toEqual([name.replace(/\.[a-z0-9]+$/, '.docx')]);
+  if (exit === 0) expect(written).toEqual([name.replace(/\.[a-z0-9]+$/, name.startsWith('ho-so-') ? '.yaml' : '.docx')]);
   else expect(written, 'nothing written for an invalid plan').toEqual([]);
 }
 
 describe('hostile input corpus', () => {
-  it('has at least 40 cases', () => expect(Object.keys(expected).length + Object.keys(generated).length).toBeGreaterThanOrEqual(40));
+  it('has at least 40 cases, unit profiles among them', () => {
+    expect(Object.keys(expected).length + Object.keys(generated).length).toBeGreaterThanOrEqual(40);
+    expect(Object.keys(expected).filter((n) => n.startsWith('ho-so-')).length).toBeGreaterThanOrEqual(5);
+  });
   it.each(Object.keys(expected).sort())('%s', (name) => runCase(join(DIR, name), name, expected[name].exit, expected[name].messages));
   it.each(Object.keys(generated).sort())('%s (generated)', (name) => runCase(join(work, name), name, generated[name].exit, generated[name].messages));
 });

@@ -49,3 +49,24 @@ export function unzip(buf: Buffer): Map<string, string> {
   return out;
 }
 
+
+export const DERIVE = join(EXAMPLES, 'derive');
+
+/** Derive cases: examples/derive/<case>/ with the department plan at the top, units/ and derived/. */
+export const deriveCases = (): { name: string; dept: string; units: string[]; derived: string }[] =>
+  readdirSync(DERIVE)
+    .sort()
+    .map((name) => {
+      const dir = join(DERIVE, name);
+      const dept = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+      if (dept.length !== 1) throw new Error(`${dir}: cần đúng một kế hoạch cấp trên, có ${dept.length}`);
+      return {
+        name,
+        dept: join(dir, dept[0]),
+        units: readdirSync(join(dir, 'units')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, 'units', f)),
+        derived: join(dir, 'derived'),
+      };
+    });
+
+export const derivedFiles = (): string[] =>
+  deriveCases().flatMap((c) => readdirSync(c.derived).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(c.derived, f)));

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { checkBytes } from '../src/plan/validate.js';
 import { buildModel, documentParts, loadTemplates, renderPlan } from '../src/render/index.js';
 import { documentInstant } from '../src/render/docx-writer.js';
-import { exampleFiles, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
+import { derivedFiles, exampleFiles, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const templates = loadTemplates();
@@ -66,20 +66,26 @@ describe('deterministic output', () => {
 });
 
 // Real readers: the OOXML schemas, then LibreOffice and poppler as a person would read the plan.
+// Every example and every plan derived from the derive examples goes through them.
 describe('real readers', () => {
   const out = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
+  const planFiles = [...exampleFiles(), ...derivedFiles()];
+  const nameOf = (f: string) => (f.includes('/derive/') ? f.split('/derive/')[1].replace(/\/derived\//, '--').replace(/\.yaml$/, '') : basename(f, '.yaml'));
+  const readerNames = planFiles.map(nameOf);
   const pdfText: Record<string, string[]> = {};
   const pdfInfo: Record<string, string> = {};
   const pdfRaw: Record<string, string> = {};
 
   beforeAll(async () => {
-    const r = await run(['render', ...exampleFiles(), '--out-dir', out, '-q']);
-    expect(r.code, r.err).toBe(0);
+    for (const f of planFiles) {
+      const r = await run(['render', f, '-o', join(out, `${nameOf(f)}.docx`), '-q']);
+      expect(r.code, r.err).toBe(0);
+    }
     const profile = mkdtempSync(join(tmpdir(), 'kehoach-lo-'));
-    const docx = names.map((n) => join(out, `${n}.docx`));
+    const docx = readerNames.map((n) => join(out, `${n}.docx`));
     const lo = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docx], { encoding: 'utf8', timeout: 240_000 });
     expect(lo.status, `LibreOffice: ${lo.stderr}`).toBe(0);
-    for (const n of names) {
+    for (const n of readerNames) {
       const pdf = join(out, `${n}.pdf`);
       pdfInfo[n] = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo[n])![1]);
@@ -89,12 +95,12 @@ describe('real readers', () => {
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {
-    const r = spawnSync('bash', [join(SHARED, 'tools', 'validate-docx.sh'), '-q', ...names.map((n) => join(out, `${n}.docx`))], { encoding: 'utf8' });
+    const r = spawnSync('bash', [join(SHARED, 'tools', 'validate-docx.sh'), '-q', ...readerNames.map((n) => join(out, `${n}.docx`))], { encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout.match(/=> valid/g)?.length).toBe(names.length);
+    expect(r.stdout.match(/=> valid/g)?.length).toBe(readerNames.length);
   });
 
-  it.each(names)('%s reads as an ND30 plan in LibreOffice', (n) => {
+  it.each(planFiles.map((f) => [nameOf(f), f]))('%s reads as an ND30 plan in LibreOffice', (n, file) => {
     const pages = pdfText[n];
     const first = pages[0];
     expect(pdfInfo[n]).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
@@ -110,7 +116,7 @@ describe('real readers', () => {
     expect(soLine).toMatch(/Số:.*\/KH-[A-ZĐ]+.*ngày .* năm \d{4}/);
     const all = pages.join('\n');
     expect(all).toContain('Nơi nhận:');
-    const plan = planOf(join(ROOT, 'examples', `${n}.yaml`));
+    const plan = planOf(file);
     expect(all.replace(/\s+/g, '')).toContain(plan.signer.name.replace(/\s+/g, ''));
     expect(all.replace(/\s+/g, '')).toContain('./.');
     // appendices: each on its own page, landscape where the table is wide

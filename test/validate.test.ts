@@ -118,3 +118,10 @@ describe('README', () => {
     expect(r.plan!.appendices[0].rows.length).toBe(3);
   });
 });
+
+describe('unit profile JSON Schema', () => {
+  it('schemas/unit.schema.json is what the zod schema generates (regenerate: kehoach schema --unit > schemas/unit.schema.json)', async () => {
+    const { profileJsonSchema } = await import('../src/plan/json-schema.js');
+    expect(readFileSync(join(ROOT, 'schemas', 'unit.schema.json'), 'utf8').trim()).toBe(profileJsonSchema());
+  });
+});

@@ -67,9 +67,30 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   program
     .command('schema')
     .description('in JSON Schema của tệp kế hoạch (dùng cho trình soạn thảo)')
-    .action(async () => {
-      const { planJsonSchema } = await import('../plan/json-schema.js');
-      io.out(planJsonSchema());
+    .option('--unit', 'in JSON Schema của hồ sơ đơn vị thay vì của kế hoạch')
+    .action(async (o: { unit?: boolean }) => {
+      const { planJsonSchema, profileJsonSchema } = await import('../plan/json-schema.js');
+      io.out(o.unit ? profileJsonSchema() : planJsonSchema());
+    });
+
+  program
+    .command('derive')
+    .description('soạn kế hoạch của từng đơn vị từ kế hoạch cấp trên (mỗi hồ sơ đơn vị một tệp .yaml)')
+    .argument('<kế-hoạch-cấp-trên>', 'tệp kế hoạch .yaml của cấp trên')
+    .requiredOption('--unit <hồ-sơ.yaml...>', 'các tệp hồ sơ đơn vị')
+    .option('-o, --output <tệp.yaml>', 'tên tệp ra (khi chỉ có một đơn vị)')
+    .option('--out-dir <thư mục>', 'thư mục ghi kế hoạch các đơn vị (mặc định: thư mục của kế hoạch cấp trên)')
+    .option('--date <NĂM-THÁNG-NGÀY>', 'ngày của kế hoạch đơn vị (mặc định để trống ngày, lấy tháng của kế hoạch cấp trên)')
+    .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn')
+    .addOption(formatOption())
+    .option('-q, --quiet', 'không in tiến độ')
+    .action(async (deptFile: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; format: Format; quiet?: boolean }) => {
+      if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
+      if (o.output && o.unit.length > 1) throw new UsageError('-o chỉ dùng với một hồ sơ đơn vị; nhiều đơn vị hãy dùng --out-dir.');
+      const { runDerive } = await import('./derive-command.js');
+      const r = await runDerive(deptFile, o, io);
+      printMessages(io, r.messages, o.format, !!o.quiet);
+      code = r.code;
     });
 
   program

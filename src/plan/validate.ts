@@ -12,6 +12,8 @@ import { normalizePlan, type Plan } from './normalize.js';
 
 export interface Checked {
   plan?: Plan;
+  /** The checked input (NFC, spaces collapsed) the plan was normalised from; what derive copies. */
+  input?: InputPlan;
   messages: Message[];
 }
 
@@ -23,22 +25,45 @@ export function checkBytes(file: string, bytes: Uint8Array): Checked {
 }
 
 export function checkText(file: string, text: string): Checked {
+  const r = checkWith(file, text, PlanSchema, crossChecks);
+  if (!r.data) return { messages: r.messages };
+  return { plan: normalizePlan(r.data as InputPlan), input: r.data as InputPlan, messages: r.messages };
+}
+
+type Err = (path: Path, rule: string, message: string, key?: boolean) => void;
+
+/** line:column of a data path in YAML text (for problems found after validation, e.g. by derive). */
+export function positionIn(file: string, text: string, path: Path): { line: number; column: number } {
+  const loaded = parseSource(file, text);
+  return loaded.source ? position(loaded.source, path) : { line: 1, column: 1 };
+}
+
+/**
+ * Validate YAML text against a schema and extra rules: every problem at once, with its position.
+ * Returns the checked (NFC-normalised) data only when there is no error. Used for plans and unit profiles.
+ */
+export function checkWith(
+  file: string,
+  text: string,
+  schema: z.ZodType,
+  rules: (data: Record<string, unknown>, err: Err) => void,
+): { data?: unknown; messages: Message[] } {
   const loaded = parseSource(file, text);
   if (!loaded.source) return { messages: loaded.messages };
   const src = loaded.source;
   const messages = [...loaded.messages];
-  const err = (path: Path, rule: string, message: string, key?: boolean) => {
+  const err: Err = (path, rule, message, key) => {
     const p = position(src, path, { key });
     messages.push({ file, line: p.line, column: p.column, severity: 'lỗi', rule, message });
   };
 
   const data = src.data;
   if (data === null || data === undefined) {
-    err([], 'tep-rong', 'tệp không có nội dung kế hoạch (rỗng hoặc chỉ có chú thích); hãy bắt đầu từ `kehoach init` hoặc một tệp trong examples/.');
+    err([], 'tep-rong', 'tệp không có nội dung (rỗng hoặc chỉ có chú thích); hãy bắt đầu từ `kehoach init` hoặc một tệp trong examples/.');
     return { messages };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    err([], 'goc-khong-phai-bang', `cấp ngoài cùng phải là các khóa (co_quan_ban_hanh:, trich_yeu: ...), nhận được ${describe(data)}; hãy viết kế hoạch dưới dạng "khóa: giá trị".`);
+    err([], 'goc-khong-phai-bang', `cấp ngoài cùng phải là các khóa (co_quan_ban_hanh:, trich_yeu: ...), nhận được ${describe(data)}; hãy viết dưới dạng "khóa: giá trị".`);
     return { messages };
   }
 
@@ -48,18 +73,18 @@ export function checkText(file: string, text: string): Checked {
   );
 
   // 2. Structure and types, by the one schema.
-  const parsed = PlanSchema.safeParse(clean);
+  const parsed = schema.safeParse(clean);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) reportIssue(src, clean, issue, [], err);
   }
 
   // 3. Rules beyond types, run on whatever is there so that all problems come at once.
-  crossChecks(clean as Record<string, unknown>, err);
+  rules(clean as Record<string, unknown>, err);
 
   dedupe(messages);
   sortMessages(messages);
   if (hasErrors(messages) || !parsed.success) return { messages };
-  return { plan: normalizePlan(parsed.data as InputPlan), messages };
+  return { data: parsed.data, messages };
 }
 
 function dedupe(ms: Message[]): void {
@@ -90,8 +115,6 @@ function cleanStrings(v: unknown, path: (string | number)[], bad: (p: Path, i: n
 }
 
 // ------------------------------------------------------------------ zod issues → Vietnamese
-
-type Err = (path: Path, rule: string, message: string, key?: boolean) => void;
 
 function valueAt(data: unknown, path: Path): unknown {
   let v = data;

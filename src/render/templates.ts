@@ -24,6 +24,9 @@ export const TEMPLATE_NAMES = [
   'luu',
   'tieu-de-phu-luc',
   'tham-chieu-phu-luc',
+  'mo-dau-trien-khai',
+  'ket-thuc-trien-khai',
+  'bao-cao-don-vi',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

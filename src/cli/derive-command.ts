@@ -1,0 +1,92 @@
+// `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
+// that each result is a valid plan, and writes it. One unit's problem never stops the others.
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasErrors, type Message } from '../messages.js';
+import { checkBytes, checkText, positionIn } from '../plan/validate.js';
+import { derive } from '../derive/derive.js';
+import { checkProfile } from '../derive/profile.js';
+import { derivedYaml } from '../derive/write-yaml.js';
+import { loadTemplates } from '../render/templates.js';
+import { decode } from '../plan/source.js';
+import { readInput, UsageError, writeAtomic } from './io.js';
+
+interface Out {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** The schemas/ folder of this installation, to point editors at from a derived file. */
+function schemaFile(): string {
+  let d = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++, d = dirname(d)) {
+    try {
+      readFileSync(join(d, 'schemas', 'plan.schema.json'));
+      return join(d, 'schemas', 'plan.schema.json');
+    } catch {
+      // keep looking upwards
+    }
+  }
+  return 'plan.schema.json';
+}
+
+export async function runDerive(
+  deptFile: string,
+  o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean },
+  io: Out,
+): Promise<{ code: number; messages: Message[] }> {
+  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
+  const messages: Message[] = [];
+  const deptBytes = readInput(deptFile);
+  const dept = checkBytes(deptFile, deptBytes);
+  messages.push(...dept.messages);
+  if (!dept.plan) return { code: 1, messages };
+  const deptText = decode(deptFile, deptBytes).text!;
+
+  const t = loadTemplates(o.template);
+  const wording = {
+    opening: (c: { don_vi: string; trich_yeu: string }) => t['mo-dau-trien-khai'](c),
+    closing: (c: { don_vi: string }) => t['ket-thuc-trien-khai'](c),
+    report: (c: { cap_tren: string }) => t['bao-cao-don-vi'](c),
+  };
+  const tty = process.stderr.isTTY && !o.quiet;
+  let failed = 0;
+  for (const [i, unitFile] of o.unit.entries()) {
+    await new Promise((r) => setImmediate(r)); // Ctrl-C is handled between units
+    const unitBytes = readInput(unitFile);
+    const u = checkProfile(unitFile, unitBytes);
+    messages.push(...u.messages);
+    const target = o.output ?? join(o.outDir ?? dirname(deptFile), basename(unitFile, extname(unitFile)) + '.yaml');
+    if (!u.profile) {
+      failed++;
+      continue;
+    }
+    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording });
+    if ('problems' in d) {
+      failed++;
+      for (const p of d.problems) {
+        const file = p.in === 'ke-hoach' ? deptFile : unitFile;
+        const text = p.in === 'ke-hoach' ? deptText : decode(unitFile, unitBytes).text!;
+        const pos = positionIn(file, text, p.path);
+        messages.push({ file, line: pos.line, column: pos.column, severity: 'lỗi', rule: p.rule, message: p.message });
+      }
+      continue;
+    }
+    const schemaRef = relative(dirname(resolve(target)), schemaFile()).split('\\\\').join('/');
+    const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
+      `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
+      `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,
+    ]);
+    const again = checkText(target, yaml);
+    if (!again.plan) {
+      failed++;
+      messages.push(...again.messages.map((m) => ({ ...m, message: `kế hoạch soạn ra không hợp lệ (lỗi của kehoach, hãy báo lại): ${m.message}` })));
+      continue;
+    }
+    writeAtomic(target, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
+    if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${basename(target)}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
+    else if (!o.quiet) io.err(`đã ghi ${target}`);
+  }
+  return { code: failed || hasErrors(messages) ? 1 : 0, messages };
+}

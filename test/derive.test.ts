@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { earlierWorkingDay } from '../src/derive/derive.js';
+import { checkBytes } from '../src/plan/validate.js';
+import { deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'kehoach.js');
+
+describe('derive examples', () => {
+  it('has at least two cases with two or more units each', () => {
+    const cases = deriveCases();
+    expect(cases.length).toBeGreaterThanOrEqual(2);
+    for (const c of cases) expect(c.units.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(deriveCases().map((c) => [c.name, c]))('%s: re-deriving reproduces the committed plans exactly', async (_, c) => {
+    const out = mkdtempSync(join(tmpdir(), 'kehoach-derive-'));
+    // the committed files point editors at the schema relative to derived/; derive into a twin folder
+    const twin = join(out, 'examples', 'derive', c.name, 'derived');
+    mkdirSync(twin, { recursive: true });
+    const again = await run(['derive', c.dept, '--unit', ...c.units, '--out-dir', twin, '-q']);
+    expect(again.code, again.err).toBe(0);
+    for (const u of c.units) {
+      const name = basename(u);
+      const committed = readFileSync(join(c.derived, name), 'utf8');
+      expect(readFileSync(join(twin, name), 'utf8').replace(/\$schema=\S+/, ''), name).toBe(committed.replace(/\$schema=\S+/, ''));
+    }
+    expect(readdirSync(twin).sort()).toEqual(readdirSync(c.derived).sort());
+  });
+
+  it.each(derivedFiles().map((f) => [basename(f), f]))('%s is a valid plan that cites its department plan in full', (_, f) => {
+    const r = checkBytes(f, readFileSync(f));
+    expect(r.messages).toEqual([]);
+    const p = r.plan!;
+    expect(p.number).toBeUndefined();
+    expect(p.bases[0].opening).toBe('Thực hiện');
+    const cite = p.bases[0].items[0];
+    expect(cite.type === 'citation' && cite.number && cite.date && cite.issuer).toBeTruthy();
+    expect(p.recipients[0].purpose).toBe('báo cáo');
+    expect(p.storage[0]).toBe('VT');
+    const text = readFileSync(f, 'utf8');
+    expect(text).toMatch(/^  # từ mục I, Kế hoạch \d+\/KH-SYT$/m);
+  });
+
+  it('reporting deadlines move earlier by the margin, to a working day', () => {
+    const f = derivedFiles().find((x) => x.includes('hau-giang') && x.includes('ttyt'))!;
+    const periods = JSON.stringify(parse(readFileSync(f, 'utf8')));
+    // department: 20/6 and 20/12/2019; margin 5 days → 15/6 (Saturday) → 14/6; 15/12 (Sunday) → 13/12
+    expect(periods).toContain('"han":"2019-06-14"');
+    expect(periods).toContain('"han":"2019-12-13"');
+  });
+});
+
+describe('working days', () => {
+  it.each([
+    ['2022-06-20', 5, '2022-06-15'], // Wednesday
+    ['2019-06-20', 5, '2019-06-14'], // Saturday → Friday
+    ['2022-09-07', 5, '2022-09-01'], // 2 September (fixed holiday), a Friday → Thursday 1 September
+    ['2023-05-06', 5, '2023-04-28'], // 1 May → 30 April (holiday, Sunday) → 29 (Saturday) → 28
+    ['2021-01-04', 3, '2020-12-31'], // 1 January → 31 December
+    ['2022-06-20', 0, '2022-06-20'],
+  ])('%s minus %i days → %s', (d, n, want) => expect(earlierWorkingDay(d, n)).toBe(want));
+});
+
+describe('derive: bad input', () => {
+  const work = mkdtempSync(join(tmpdir(), 'kehoach-derive-bad-'));
+  const dept = join(EXAMPLES, '01-hau-giang-tuyen-truyen-cchc.yaml');
+  const hauGiangUnit = join(EXAMPLES, 'derive', 'hau-giang', 'units', 'bvdk-tinh.yaml'); // BVĐK, 7 days
+  const haiDuongUnit = join(EXAMPLES, 'derive', 'hai-duong', 'units', 'bvdk-tinh.yaml');
+  const good = hauGiangUnit;
+  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, 'derive', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('an invalid profile: its problems with positions, nothing written for it, the others written, exit 1', () => {
+    const bad = join(work, 'sai.yaml');
+    writeFileSync(bad, readFileSync(good, 'utf8').replace('viet_tat: BVĐK', 'viet_tat: bv dk').replace('bao_cao_truoc: 7', 'bao_cao_truoc: bảy'));
+    const out = join(work, 'ra1');
+    mkdirSync(out);
+    const r = cli([dept, '--unit', bad, good, '--out-dir', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${bad}:5:11: lỗi: .*\\[viet-tat\\]`));
+    expect(r.stderr).toMatch(/sai\.yaml:\d+:\d+: lỗi: bao_cao_truoc: cần một số/);
+    expect(readdirSync(out)).toEqual([basename(good)]);
+  });
+
+  it('a profile naming a department the plan does not know', () => {
+    const other = join(work, 'khac.yaml');
+    writeFileSync(other, readFileSync(haiDuongUnit, 'utf8'));
+    const r = cli([dept, '--unit', other, '--out-dir', work]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${other}:6:11: lỗi: hồ sơ ghi cơ quan cấp trên "Sở Y tế Hải Dương", nhưng kế hoạch do "Sở Y tế Hậu Giang" ban hành.*\\[cap-tren\\]`));
+  });
+
+  it('a plan with no tasks for units, and no number', () => {
+    const unit = join(work, 'phu-my.yaml');
+    writeFileSync(unit, readFileSync(haiDuongUnit, 'utf8').replace('cap_tren: Sở Y tế Hải Dương', 'cap_tren: Trung tâm Y tế Phù Mỹ'));
+    const r = cli([join(EXAMPLES, '02-phu-my-truyen-thong-cchc.yaml'), '--unit', unit, '--out-dir', work]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/\[khong-co-nhiem-vu\]/);
+    expect(r.stderr).toMatch(/\[chua-co-so\]/);
+  });
+
+  it('100 unit profiles in one command; plain progress lines when not a terminal', () => {
+    const dir = join(work, 'tram');
+    const out = join(work, 'tram-ra');
+    mkdirSync(dir);
+    mkdirSync(out);
+    const src = deriveCases()[0].units[0];
+    const units = Array.from({ length: 100 }, (_, i) => {
+      const f = join(dir, `don-vi-${String(i).padStart(3, '0')}.yaml`);
+      copyFileSync(src, f);
+      return f;
+    });
+    const r = cli([deriveCases()[0].dept, '--unit', ...units, '--out-dir', out]);
+    expect(r.status, r.stderr.slice(0, 500)).toBe(0);
+    expect(readdirSync(out).length).toBe(100);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('đã ghi ')).length).toBe(100);
+    expect(r.stderr).not.toMatch(/\r|\x1b\[/);
+  });
+});
