@@ -18,17 +18,25 @@ const stdio: Out = {
 
 type Format = 'text' | 'json';
 
+/** Colour only on a terminal, and never with NO_COLOR (no-color.org). */
+const colour = (io: Out) => io === stdio && process.stderr.isTTY === true && !process.env.NO_COLOR;
+
 function printMessages(io: Out, ms: Message[], format: Format, quiet: boolean): void {
   if (format === 'json') {
     io.out(JSON.stringify(ms, null, 2));
     return;
   }
-  for (const m of ms) if (!quiet || m.severity === 'lỗi') io.err(formatMessage(m));
+  const paint = colour(io);
+  for (const m of ms) {
+    if (quiet && m.severity !== 'lỗi') continue;
+    const line = formatMessage(m);
+    io.err(paint ? line.replace(`: ${m.severity}: `, `: ${m.severity === 'lỗi' ? '\x1b[31m' : '\x1b[33m'}${m.severity}\x1b[0m: `) : line);
+  }
 }
 
 const USAGE_VI: Record<string, (e: CommanderError) => string> = {
   'commander.unknownOption': (e) => `tùy chọn không hợp lệ: ${e.message.replace(/^error: unknown option /, '')}. Xem "kehoach --help".`,
-  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, schema.`,
+  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, derive, check, init, schema.`,
   'commander.missingArgument': () => 'thiếu tên tệp. Ví dụ: kehoach render examples/01-hau-giang-tuyen-truyen-cchc.yaml',
   'commander.optionMissingArgument': (e) => `tùy chọn thiếu giá trị: ${e.message.replace(/^error: option /, '')}.`,
   'commander.invalidArgument': (e) => `giá trị không hợp lệ: ${e.message.replace(/^error: /, '')}.`,
@@ -101,14 +109,19 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     .option('--out-dir <thư mục>', 'thư mục ghi các tệp .docx')
     .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn (theo tên tệp)')
     .option('--dump-model', 'in mô hình văn bản (JSON) thay vì ghi .docx')
+    .option('--pdf', 'tạo thêm tệp PDF cạnh tệp .docx (cần LibreOffice)')
     .addOption(formatOption())
     .option('-q, --quiet', 'không in tên tệp đã ghi')
-    .action(async (files: string[], o: { output?: string; outDir?: string; template?: string; dumpModel?: boolean; format: Format; quiet?: boolean }) => {
+    .action(async (files: string[], o: { output?: string; outDir?: string; template?: string; dumpModel?: boolean; pdf?: boolean; format: Format; quiet?: boolean }) => {
       if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
+      const pdf = o.pdf ? await import('./pdf.js') : undefined;
+      if (pdf && !pdf.findSoffice()) pdf.toPdf([]); // fails with the package to install, before any work
       if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
       const { renderPlan, buildModel, loadTemplates } = await import('../render/index.js');
       const templates = loadTemplates(o.template);
       const all: Message[] = [];
+      const written: string[] = [];
+      let longest = 0;
       for (const f of files) {
         // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
         await new Promise((r) => setImmediate(r));
@@ -122,10 +135,38 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         const bytes = await renderPlan(checked.plan, { templates });
         const target = o.output ?? join(o.outDir ?? dirname(f), basename(f, extname(f)) + '.docx');
         writeAtomic(target, bytes, files);
+        written.push(target);
+        longest = Math.max(longest, ...checked.plan.appendices.map((a) => a.rows.length));
         if (!o.quiet && o.format === 'text') io.err(`đã ghi ${target}`);
+      }
+      if (pdf && written.length) {
+        if (longest > 2000) io.err(`kehoach: cảnh báo: có phụ lục dài ${longest} hàng; LibreOffice có thể mất nhiều phút để tạo PDF.`);
+        for (const p of pdf.toPdf(written)) if (!o.quiet && o.format === 'text') io.err(`đã ghi ${p}`);
       }
       printMessages(io, all, o.format, !!o.quiet);
       code = hasErrors(all) ? 1 : 0;
+    });
+
+  program
+    .command('check')
+    .description('kiểm tra toàn bộ: mọi kế hoạch, hồ sơ đơn vị và cặp derive trong các thư mục (mặc định examples/)')
+    .argument('[đường-dẫn...]', 'các tệp hoặc thư mục')
+    .addOption(formatOption())
+    .option('-q, --quiet', 'không hiện thanh tiến độ')
+    .action(async (paths: string[], o: { format: Format; quiet?: boolean }) => {
+      const { runCheck } = await import('./check-command.js');
+      code = await runCheck(paths, { quiet: o.quiet, json: o.format === 'json' }, io);
+    });
+
+  program
+    .command('init')
+    .description('tạo tệp kế hoạch mẫu có chú thích (không ghi đè tệp đã có)')
+    .argument('[tệp]', 'tên tệp kế hoạch mới', 'ke-hoach.yaml')
+    .option('--unit <hồ-sơ.yaml>', 'điền sẵn thông tin từ hồ sơ đơn vị')
+    .option('--date <NĂM-THÁNG-NGÀY>', 'ngày dùng cho năm của kế hoạch (mặc định: hôm nay)')
+    .action(async (file: string, o: { unit?: string; date?: string }) => {
+      const { runInit } = await import('./init-command.js');
+      code = runInit(file, o, io);
     });
 
   const onSignal = () => {

@@ -1,0 +1,76 @@
+// `kehoach init`: a starter plan with the schema comment and short Vietnamese notes on each part,
+// filled from a unit profile when one is given. Never overwrites a file.
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasErrors, type Message } from '../messages.js';
+import { checkProfile } from '../derive/profile.js';
+import { loadTemplates } from '../render/templates.js';
+import { upperVi } from '../text/normalize-text.js';
+import { formatMessage } from '../messages.js';
+import { readInput, UsageError, writeAtomic } from './io.js';
+
+interface Out {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
+
+export function runInit(file: string, o: { unit?: string; date?: string }, io: Out): number {
+  if (existsSync(file)) throw new UsageError(`${file}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
+  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY.`);
+  const today = o.date ?? new Date().toISOString().slice(0, 10); // the CLI may read the clock; init is not derive
+  let messages: Message[] = [];
+  let name = 'Sở Y tế';
+  let unit = {
+    chu_quan: q('UBND TỈNH ...'),
+    ban_hanh: q('SỞ Y TẾ'),
+    ten: q('Sở Y tế'),
+    viet_tat: 'SYT',
+    dia_danh: q('Tên tỉnh'),
+    bo_phan: [{ ten: q('Phòng Tổ chức cán bộ') }, { ten: q('Các đơn vị trực thuộc') }],
+    noi_nhan: [q('Các đơn vị trực thuộc (thực hiện)')],
+    luu: 'TCCB',
+    ky: { chuc_vu: q('GIÁM ĐỐC'), ho_ten: q('Họ và tên') } as Record<string, string>,
+  };
+  if (o.unit) {
+    const r = checkProfile(o.unit, readInput(o.unit));
+    messages = r.messages;
+    if (!r.profile) {
+      for (const m of messages) io.err(formatMessage(m));
+      return 1;
+    }
+    const p = r.profile;
+    name = p.ten;
+    const lines = p.ten_dong ?? upperVi(p.ten);
+    unit = {
+      chu_quan: q(upperVi(p.cap_tren)),
+      ban_hanh: Array.isArray(lines) ? `[${lines.map(q).join(', ')}]` : q(lines),
+      ten: q(p.ten),
+      viet_tat: p.viet_tat,
+      dia_danh: q(p.dia_danh),
+      bo_phan: p.bo_phan.map((b) => ({ ten: q(b.ten) })),
+      noi_nhan: [q(`${p.cap_tren} (báo cáo)`), ...(p.lanh_dao ?? []).map(q), ...p.bo_phan.map((b) => q(b.noi_nhan ?? b.ten)), ...(p.noi_nhan ?? []).map(q)],
+      luu: p.bo_phan.find((b) => b.hanh_chinh)!.viet_tat,
+      ky: Object.fromEntries(Object.entries(p.nguoi_ky).map(([k, v]) => [k, q(String(v))])),
+    };
+  }
+  let d = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(d, 'schemas', 'plan.schema.json')) && dirname(d) !== d) d = dirname(d);
+  const schema = relative(dirname(resolve(file)), resolve(d, 'schemas', 'plan.schema.json')).split('\\').join('/');
+  const text =
+    loadTemplates()['ke-hoach-mau']({
+      ...unit,
+      schema,
+      ten_tep: basename(file),
+      nam: today.slice(0, 4),
+      thang: today.slice(0, 7),
+      cau_mo_dau: q(`${name} xây dựng Kế hoạch với các nội dung sau:`),
+      cau_ket: q(`Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm ${today.slice(0, 4)} của ${name}.`),
+      ky: { quyen_han: null, thu_truong: null, ...unit.ky },
+    }) + '\n';
+  writeAtomic(file, Buffer.from(text, 'utf8'));
+  io.err(`đã tạo ${file}`);
+  return hasErrors(messages) ? 1 : 0;
+}

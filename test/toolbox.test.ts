@@ -1,0 +1,91 @@
+// check, init and render --pdf, run as a clerk and CI run them.
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleFiles, ROOT } from './helpers.js';
+import { xmlProblem } from '../src/cli/check-command.js';
+
+const BIN = join(ROOT, 'bin', 'kehoach.js');
+const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: ROOT, env });
+
+describe('kehoach check', () => {
+  it('over examples/: one line per file and "N passed, 0 failed"', () => {
+    const r = cli(['check']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[lines.length - 1]).toMatch(/^(\d+) passed, 0 failed$/);
+    const n = Number(/^(\d+)/.exec(lines[lines.length - 1])![1]);
+    expect(n).toBe(lines.length - 1);
+    // 5 examples, 4 derived plans, 4 unit profiles, 4 department/unit pairs
+    expect(n).toBeGreaterThanOrEqual(17);
+    expect(r.stdout).toMatch(/^đạt  derive: /m);
+    expect(r.stderr).not.toMatch(/\r|\x1b\[/); // no progress bar off a terminal
+  });
+
+  it('a folder with one broken plan: "1 failed" with the reason, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
+    copyFileSync(exampleFiles()[0], join(dir, 'tot.yaml'));
+    writeFileSync(join(dir, 'hong.yaml'), readFileSync(exampleFiles()[1], 'utf8').replace('ngay: 2022-02', 'ngay: 2022-02-30'));
+    const r = cli(['check', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^LỖI  kế hoạch: .*hong\.yaml$/m);
+    expect(r.stdout).toMatch(/hong\.yaml:\d+:\d+: lỗi: ngay: ngày 2022-02-30 không có trên lịch/);
+    expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 1 failed');
+  });
+
+  it('--format json', () => {
+    const r = cli(['check', '--format', 'json', exampleFiles()[0]]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ passed: 1, failed: 0 });
+  });
+
+  it('the well-formedness check used on every part can fail', () => {
+    expect(xmlProblem('<a><b></a>')).toMatch(/không khớp/);
+    expect(xmlProblem('<a x="1">&nbsp;</a>')).toMatch(/thực thể/);
+    expect(xmlProblem('<a>')).toMatch(/không được đóng/);
+    expect(xmlProblem('<?xml version="1.0"?><a x="&amp;"><b/>&#x41;</a>')).toBeUndefined();
+  });
+});
+
+describe('kehoach init', () => {
+  it('then validate exits 0, with and without a unit profile; it never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-init-'));
+    const a = join(dir, 'ke-hoach.yaml');
+    expect(cli(['init', a]).status).toBe(0);
+    expect(readFileSync(a, 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/plan\.schema\.json$/);
+    expect(cli(['validate', a]).status).toBe(0);
+    const b = join(dir, 'don-vi.yaml');
+    const unit = join(ROOT, 'examples', 'derive', 'hau-giang', 'units', 'ttyt-chau-thanh-a.yaml');
+    expect(cli(['init', b, '--unit', unit]).status).toBe(0);
+    const text = readFileSync(b, 'utf8');
+    expect(text).toContain('ten_co_quan: "Trung tâm Y tế huyện Châu Thành A"');
+    expect(text).toContain('"Sở Y tế Hậu Giang (báo cáo)"');
+    expect(cli(['validate', b]).status).toBe(0);
+    const again = cli(['init', b]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/không ghi đè/);
+    expect(readFileSync(b, 'utf8')).toBe(text);
+  });
+});
+
+describe('kehoach render --pdf', () => {
+  it('writes the PDF beside each .docx with one LibreOffice start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-pdf-'));
+    const r = cli(['render', ...exampleFiles().slice(0, 2), '--out-dir', dir, '--pdf']);
+    expect(r.status, r.stderr).toBe(0);
+    const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBe(2);
+    for (const p of pdfs) expect(execFileSync('pdfinfo', [join(dir, p)], { encoding: 'utf8' })).toMatch(/A4/);
+  });
+  it('without LibreOffice: names the Debian package, exit 2, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-nopdf-'));
+    mkdirSync(join(dir, 'ra'));
+    const r = cli(['render', exampleFiles()[0], '--out-dir', join(dir, 'ra'), '--pdf'], { ...process.env, PATH: join(dir, 'khong-co') });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/libreoffice-writer-nogui/);
+    expect(readdirSync(join(dir, 'ra'))).toEqual([]);
+  });
+});
