@@ -36,7 +36,7 @@ function printMessages(io: Out, ms: Message[], format: Format, quiet: boolean): 
 
 const USAGE_VI: Record<string, (e: CommanderError) => string> = {
   'commander.unknownOption': (e) => `tùy chọn không hợp lệ: ${e.message.replace(/^error: unknown option /, '')}. Xem "kehoach --help".`,
-  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, derive, check, init, schema.`,
+  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, derive, lint, check, init, schema.`,
   'commander.missingArgument': () => 'thiếu tên tệp. Ví dụ: kehoach render examples/01-hau-giang-tuyen-truyen-cchc.yaml',
   'commander.optionMissingArgument': (e) => `tùy chọn thiếu giá trị: ${e.message.replace(/^error: option /, '')}.`,
   'commander.invalidArgument': (e) => `giá trị không hợp lệ: ${e.message.replace(/^error: /, '')}.`,
@@ -145,6 +145,35 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       }
       printMessages(io, all, o.format, !!o.quiet);
       code = hasErrors(all) ? 1 : 0;
+    });
+
+  program
+    .command('lint')
+    .description('kiểm tra quy tắc Nghị định 30 và chính tả tiếng Việt (chữ bị tách, không dấu, viết hoa, trích dẫn, viết tắt, ngày, dấu câu)')
+    .argument('<tệp...>', 'các tệp kế hoạch .yaml')
+    .option('--fix', 'sửa các lỗi sửa được ngay trong tệp, giữ nguyên chú thích và cách trình bày')
+    .option('--strict', 'coi cảnh báo là lỗi (mã thoát 1)')
+    .addOption(formatOption())
+    .option('-q, --quiet', 'chỉ in lỗi')
+    .action(async (files: string[], o: { fix?: boolean; strict?: boolean; format: Format; quiet?: boolean }) => {
+      const { lintText } = await import('../lint/lint.js');
+      const { decode } = await import('../plan/source.js');
+      const all: Message[] = [];
+      for (const f of files) {
+        const bytes = readInput(f);
+        const checked = checkBytes(f, bytes);
+        all.push(...checked.messages);
+        const text = decode(f, bytes).text;
+        if (text === undefined) continue;
+        const r = lintText(f, text);
+        if (o.fix && r.fixes > 0) {
+          writeAtomic(f, Buffer.from(r.fixed, 'utf8'));
+          if (!o.quiet && o.format === 'text') io.err(`đã sửa ${r.fixes} chỗ trong ${f}`);
+          all.push(...lintText(f, r.fixed).messages); // what is left after the fixes
+        } else all.push(...r.messages);
+      }
+      printMessages(io, all, o.format, !!o.quiet);
+      code = hasErrors(all) || (o.strict && all.length > 0) ? 1 : 0;
     });
 
   program

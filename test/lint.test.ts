@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RULES } from '../src/lint/rules.js';
+import { isSyllable } from '../src/lint/syllable.js';
+import { lintText } from '../src/lint/lint.js';
+import { exampleFiles, ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'kehoach.js');
+const findings = (rule: (typeof RULES)[number], example: string) =>
+  rule.scope === 'value' ? rule.check(example).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
+
+describe('every lint rule runs its own ok and not-ok examples', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has examples of both kinds', () => {
+        expect(rule.examples.ok.length).toBeGreaterThan(0);
+        expect(rule.examples.notOk.length).toBeGreaterThan(0);
+      });
+      it.each(rule.examples.ok)('ok: %s', (e) => expect(findings(rule, e)).toBe(0));
+      it.each(rule.examples.notOk)('not ok: %s', (e) => expect(findings(rule, e)).toBeGreaterThan(0));
+    });
+  }
+});
+
+describe('Vietnamese syllables', () => {
+  it.each(['tuyên', 'truyền', 'hoạch', 'nghiệp', 'quyết', 'gì', 'khuya', 'hậu', 'y', 'ngoặc', 'khuếch', 'thuyền', 'oai', 'giặt'])('%s is one syllable', (s) => expect(isSyllable(s)).toBe(true));
+  it.each(['t', 'h', 'hậ', 'ng', 'cach', 'viet', 'kanh', 'ghu', 'qu', 'tuyênn', 'internet', 'zalo', 'cáh'])('%s is not', (s) => expect(isSyllable(s)).toBe(false));
+});
+
+// Seed 000's damage, done to the restored example: each split at a place where the text is on one line.
+const DAMAGE: [string, string][] = [
+  ['Kế hoạch Tuyên truyền cải cách hành chính ngành Y tế năm 2019, cụ thể', 'Kế hoạch T uyên truyền cải cách hành chính ngành Y tế năm 2019, cụ thể'],
+  ['Chương trình tổng thể CCHC nhà nước và Kế hoạch CCHC tỉnh Hậu Giang', 'Chương trình tổng thể CCHC nhà nước và Kế hoạc h CCHC tỉnh Hậ u Giang'],
+  ['ngày 07 tháng 12 năm 2018 của UBND tỉnh', 'ngày 07 tháng 12 năm 201 8 của UBND tỉnh'],
+  ['Đẩy mạnh thực hiện hiệu quả công tác tinh giản biên chế theo Kế hoạch', 'Đẩy mạnh thực hiện hiệu quả cô ng tác tinh giản biên chế theo K ế hoạch'],
+  ['gach: Tham gia tập huấn', 'gach: T ham gia tập huấn'],
+  ['Thông tin kịp thời kết quả thực hiện công tác Cải cách', 'Thông tin kịp t hời kết quả thực hiện công tác C ải cách'],
+];
+
+describe('lint on seed 000 raw wording', () => {
+  const original = readFileSync(exampleFiles()[0], 'utf8');
+  let raw = original;
+  for (const [good, bad] of DAMAGE) {
+    expect(raw.includes(good), good).toBe(true);
+    raw = raw.replace(good, bad);
+  }
+  // where each split stands, outside the comment lines (the header comment quotes the damage itself)
+  const splits = [...raw.matchAll(/T uyên|hoạc h|Hậ u|201 8|cô ng|K ế|T ham|t hời|C ải/g)].flatMap((m) => {
+    const before = raw.slice(0, m.index);
+    const line = before.split('\n').length;
+    return raw.split('\n')[line - 1].trimStart().startsWith('#') ? [] : [`${line}:${m.index! - before.lastIndexOf('\n')}`];
+  });
+
+  it('finds every split word at its line and column', () => {
+    const r = lintText('seed.yaml', raw);
+    const got = r.messages.filter((m) => m.rule === 'chu-bi-tach').map((m) => `${m.line}:${m.column}`);
+    expect(got).toEqual(splits);
+    expect(splits.length).toBe(9);
+  });
+
+  it('--fix repairs them and touches nothing else in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-lint-'));
+    const f = join(dir, 'ke-hoach.yaml');
+    writeFileSync(f, raw);
+    const r = spawnSync(process.execPath, [BIN, 'lint', '--fix', f], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('đã sửa 9 chỗ');
+    expect(readFileSync(f, 'utf8')).toBe(original);
+  });
+
+  it('warnings keep exit 0; --strict makes them fail', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'kehoach-lint-')), 'x.yaml');
+    writeFileSync(f, raw);
+    expect(spawnSync(process.execPath, [BIN, 'lint', f], { encoding: 'utf8' }).status).toBe(0);
+    const strict = spawnSync(process.execPath, [BIN, 'lint', '--strict', f], { encoding: 'utf8' });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/: cảnh báo: chữ bị tách: "T uyên" → "Tuyên" \(sửa được bằng --fix\) \[chu-bi-tach\]/);
+  });
+});
+
+describe('lint on text that lost its diacritics (seed 003)', () => {
+  it('reports it, with no fix offered', () => {
+    const seed = readFileSync(join(ROOT, '..', 'shared', 'seeds', '003_862316ef9e3c785c.txt'), 'utf8');
+    const line = seed.split('\n').find((l) => l.startsWith('Tuyén truyén cdng tic'))!;
+    const plan = readFileSync(exampleFiles()[3], 'utf8').replace(/^trich_yeu: .*$/m, `trich_yeu: ${line.replace(/:/g, '')}`);
+    const r = lintText('x.yaml', plan.replace(/^trich_yeu: .*$/m, 'trich_yeu: Tuyen truyen cong tac cai cach hanh chinh nam 2024'));
+    const m = r.messages.find((x) => x.rule === 'khong-dau');
+    expect(m?.line).toBe(plan.split('\n').findIndex((l) => l.startsWith('trich_yeu:')) + 1);
+    expect(m?.message).not.toMatch(/--fix/);
+  });
+});
