@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { earlierWorkingDay } from '../src/derive/derive.js';
-import { checkBytes } from '../src/plan/validate.js';
+import { checkBytes, checkText } from '../src/plan/validate.js';
 import { deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
@@ -119,5 +119,36 @@ describe('derive: bad input', () => {
     expect(readdirSync(out).length).toBe(100);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('đã ghi ')).length).toBe(100);
     expect(r.stderr).not.toMatch(/\r|\x1b\[/);
+  });
+});
+
+describe('derive keeps the appendix rows that concern units', () => {
+  it('rows mentioning the keyword are kept (with their sub-rows) and numbered again', async () => {
+    const { derive } = await import('../src/derive/derive.js');
+    const { checkProfile } = await import('../src/derive/profile.js');
+    const src = readFileSync(join(EXAMPLES, '01-hau-giang-tuyen-truyen-cchc.yaml'), 'utf8') +
+      `phu_luc:
+  - tieu_de: Nhiệm vụ trọng tâm
+    so_thu_tu: true
+    cot: [STT, Nhiệm vụ, Chủ trì]
+    hang:
+      - o: [Tổng hợp báo cáo của ngành, Văn phòng Sở]
+      - o: [Tuyên truyền tại các đơn vị trực thuộc, Các đơn vị]
+        con:
+          - o: [Niêm yết thủ tục hành chính, Bộ phận một cửa]
+      - o: [Kiểm tra công vụ, Phòng Tổ chức cán bộ]
+      - o: [Cuộc thi trực tuyến cho đơn vị, Các đơn vị]
+`;
+    const dept = checkText('dept.yaml', src);
+    expect(dept.messages).toEqual([]);
+    const unit = checkProfile('u.yaml', readFileSync(deriveCases()[1].units[1]));
+    const wording = { opening: () => 'Mở đầu.', closing: () => 'Kết.', report: () => 'Định kỳ báo cáo' };
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    const rows = d.plan.phu_luc![0].hang;
+    expect(rows.map((r) => r.o[0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
+    expect(rows[0].con?.length).toBe(1);
+    const again = checkText('unit.yaml', (await import('yaml')).stringify(d.plan));
+    expect(again.plan!.appendices[0].rows.map((r) => r.cells[0].cell.lines[0])).toEqual(['1.', '1.1', '2.']);
   });
 });

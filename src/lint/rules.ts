@@ -94,6 +94,8 @@ const noDiacritics: LocalRule = {
 
 // ------------------------------------------------------------------ capitals (Phụ lục II)
 
+const DOC_TYPES_LOWER = 'nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|công văn|hướng dẫn|chương trình|thông báo';
+
 // JavaScript's \b only knows ASCII letters; Vietnamese words need Unicode lookarounds.
 const word = (s: string) => new RegExp(`(?<![\\p{L}])${s}(?![\\p{L}])`, 'gu');
 const AGENCY_FIXES: [RegExp, string][] = [
@@ -110,15 +112,20 @@ const AGENCY_FIXES: [RegExp, string][] = [
 const capitals: LocalRule = {
   id: 'viet-hoa',
   scope: 'value',
-  description: 'Viết hoa theo Phụ lục II Nghị định 30: "Sở Y tế", "Bộ Nội vụ"; "tỉnh Hậu Giang" (chữ "tỉnh" viết thường giữa câu).',
+  description: 'Viết hoa theo Phụ lục II Nghị định 30: "Sở Y tế", "Bộ Nội vụ"; "tỉnh Hậu Giang" (chữ "tỉnh" viết thường giữa câu); tên loại văn bản cụ thể "Kế hoạch số 181/KH-SYT".',
   examples: {
-    ok: ['Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ'],
-    notOk: ['gửi Sở y tế', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ'],
+    ok: ['Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ', 'theo Kế hoạch số 13/KH-SYT', 'xây dựng kế hoạch tuyên truyền'],
+    notOk: ['gửi Sở y tế', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg'],
   },
   check(text) {
     const out: Finding[] = [];
     for (const [re, right] of AGENCY_FIXES) {
       for (const m of text.matchAll(re)) if (m[0] !== right) out.push({ index: m.index!, length: m[0].length, message: `viết hoa: "${m[0]}" → "${right}"`, fix: right });
+    }
+    // a specific document: its type capitalised ("Kế hoạch số 181/KH-SYT")
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])(${DOC_TYPES_LOWER}) số \\d`, 'gu'))) {
+      const right = m[1][0].toLocaleUpperCase('vi') + m[1].slice(1);
+      out.push({ index: m.index!, length: m[1].length, message: `viết hoa tên loại văn bản cụ thể: "${m[1]}" → "${right}"`, fix: right });
     }
     // "Tỉnh/Huyện/Xã + proper name" in running text: the generic word is lower case
     const re = new RegExp(`(?<=[${LETTERS},] )(Tỉnh|Huyện|Xã)(?= [\\p{Lu}])`, 'gu');
