@@ -43,6 +43,15 @@ describe('output is written whole or not at all', () => {
     }
   });
 
+  it('--out-dir is created when it does not exist yet', () => {
+    const out = join(dir, 'moi', 'sau');
+    expect(cli(['render', PLAN, '--out-dir', out]).status).toBe(0);
+    expect(readdirSync(out)).toEqual(['01-hau-giang-tuyen-truyen-cchc.docx']);
+    const through = cli(['render', PLAN, '--out-dir', join(PLAN, 'x')]);
+    expect(through.status).toBe(2);
+    expect(through.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('an existing output is replaced by the whole new file', () => {
     const out = join(dir, 'thay.docx');
     writeFileSync(out, 'cũ');

@@ -10,7 +10,7 @@ import { checkProfile } from '../derive/profile.js';
 import { derivedYaml } from '../derive/write-yaml.js';
 import { loadTemplates } from '../render/templates.js';
 import { decode } from '../plan/source.js';
-import { readInput, UsageError, writeAtomic } from './io.js';
+import { ensureDir, readInput, UsageError, writeAtomic } from './io.js';
 
 interface Out {
   out: (s: string) => void;
@@ -37,6 +37,7 @@ export async function runDerive(
   io: Out,
 ): Promise<{ code: number; messages: Message[] }> {
   if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
+  if (o.outDir) ensureDir(o.outDir);
   const messages: Message[] = [];
   const deptBytes = readInput(deptFile);
   const dept = checkBytes(deptFile, deptBytes);

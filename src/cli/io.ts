@@ -1,6 +1,6 @@
 // File input and output for the CLI: bounded reads, and writes that are whole or nothing
 // (a temporary file in the target folder, then an atomic rename).
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '../plan/source.js';
 
@@ -114,4 +114,14 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The folder given with --out-dir, created when it does not exist yet. */
+export function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(fsReason(dir, e));
+  }
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: không phải thư mục.`);
 }

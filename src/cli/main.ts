@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { basename, dirname, extname, join } from 'node:path';
 import { formatMessage, hasErrors, type Message } from '../messages.js';
 import { checkBytes } from '../plan/validate.js';
-import { cleanupTemps, readInput, UsageError, writeAtomic } from './io.js';
+import { cleanupTemps, ensureDir, readInput, UsageError, writeAtomic } from './io.js';
 
 interface Out {
   out: (s: string) => void;
@@ -114,6 +114,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     .option('-q, --quiet', 'không in tên tệp đã ghi')
     .action(async (files: string[], o: { output?: string; outDir?: string; template?: string; dumpModel?: boolean; pdf?: boolean; format: Format; quiet?: boolean }) => {
       if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
+      if (o.outDir) ensureDir(o.outDir);
       const pdf = o.pdf ? await import('./pdf.js') : undefined;
       if (pdf && !pdf.findSoffice()) pdf.toPdf([]); // fails with the package to install, before any work
       if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
