@@ -16,7 +16,7 @@ const noZodLocales = {
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'render-worker': 'src/cli/render-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -52,6 +52,24 @@ describe('output is written whole or not at all', () => {
     expect(through.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a batch on worker threads writes the same bytes as rendering one by one', () => {
+    const src = join(dir, 'lo-lon');
+    mkdirSync(src);
+    const files = Array.from({ length: 45 }, (_, i) => {
+      const f = join(src, `k${String(i).padStart(2, '0')}.yaml`);
+      copyFileSync(exampleFiles()[i % exampleFiles().length], f);
+      return f;
+    });
+    const out = join(dir, 'lo-lon-ra');
+    expect(cli(['render', ...files, '--out-dir', out, '-q']).status).toBe(0);
+    expect(readdirSync(out).length).toBe(45);
+    for (const i of [0, 4, 44]) {
+      const one = join(dir, `mot-${i}.docx`);
+      expect(cli(['render', files[i], '-o', one, '-q']).status).toBe(0);
+      expect(Buffer.compare(readFileSync(one), readFileSync(join(out, `k${String(i).padStart(2, '0')}.docx`)))).toBe(0);
+    }
+  });
+
   it('an existing output is replaced by the whole new file', () => {
     const out = join(dir, 'thay.docx');
     writeFileSync(out, 'cũ');

@@ -1,6 +1,6 @@
 // File input and output for the CLI: bounded reads, and writes that are whole or nothing
 // (a temporary file in the target folder, then an atomic rename).
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '../plan/source.js';
 
@@ -68,9 +68,17 @@ function removeQuietly(f: string): void {
   }
 }
 
-export function cleanupTemps(): void {
+export function cleanupTemps(dirs: readonly string[] = []): void {
   for (const f of tempFiles) removeQuietly(f);
   tempFiles = new Set();
+  // worker threads share this process's id: their temporary files end the same way
+  for (const d of new Set(dirs)) {
+    try {
+      for (const n of readdirSync(d)) if (n.endsWith(`.tmp-${process.pid}`)) removeQuietly(join(d, n));
+    } catch {
+      // folder gone or unreadable: nothing of ours to remove
+    }
+  }
 }
 
 /** Write bytes to `target` atomically; refuses to overwrite any of `inputs`. */

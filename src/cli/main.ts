@@ -1,7 +1,7 @@
 // The command line: parses arguments, reads files, prints messages, returns the exit code.
 // 0 ok (warnings allowed), 1 plan problems, 2 usage or system problems. Library code never exits.
 import { Command, CommanderError, Option } from 'commander';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { formatMessage, hasErrors, type Message } from '../messages.js';
 import { checkBytes } from '../plan/validate.js';
 import { cleanupTemps, ensureDir, readInput, UsageError, writeAtomic } from './io.js';
@@ -43,6 +43,9 @@ const USAGE_VI: Record<string, (e: CommanderError) => string> = {
   'commander.excessArguments': () => 'thừa tham số; xem "kehoach --help".',
   'commander.conflictingOption': (e) => `các tùy chọn không dùng cùng nhau: ${e.message.replace(/^error: /, '')}.`,
 };
+
+/** Folders the current command writes into: where a Ctrl-C looks for temporary files to remove. */
+let outputDirs: string[] = [];
 
 export async function main(argv: string[], io: Out = stdio): Promise<number> {
   let code = 0;
@@ -118,34 +121,55 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       const pdf = o.pdf ? await import('./pdf.js') : undefined;
       if (pdf && !pdf.findSoffice()) pdf.toPdf([]); // fails with the package to install, before any work
       if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
-      const { renderPlan, buildModel, loadTemplates } = await import('../render/index.js');
-      const templates = loadTemplates(o.template);
+      const { buildModel, loadTemplates } = await import('../render/index.js');
+      const templates = loadTemplates(o.template); // a broken --template folder stops here, before any work
       const all: Message[] = [];
-      const written: string[] = [];
-      let longest = 0;
-      for (const f of files) {
-        // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
-        await new Promise((r) => setImmediate(r));
-        const checked = checkBytes(f, readInput(f));
-        all.push(...checked.messages);
-        if (!checked.plan) continue;
-        if (o.dumpModel) {
-          io.out(JSON.stringify(buildModel(checked.plan, templates), null, 2));
-          continue;
+      if (o.dumpModel) {
+        for (const f of files) {
+          const checked = checkBytes(f, readInput(f));
+          all.push(...checked.messages);
+          if (checked.plan) io.out(JSON.stringify(buildModel(checked.plan, templates), null, 2));
         }
-        const bytes = await renderPlan(checked.plan, { templates });
-        const target = o.output ?? join(o.outDir ?? dirname(f), basename(f, extname(f)) + '.docx');
-        writeAtomic(target, bytes, files);
-        written.push(target);
-        longest = Math.max(longest, ...checked.plan.appendices.map((a) => a.rows.length));
-        if (!o.quiet && o.format === 'text') io.err(`đã ghi ${target}`);
+        printMessages(io, all, o.format, !!o.quiet);
+        code = hasErrors(all) ? 1 : 0;
+        return;
       }
+      const batch = await import('./render-batch.js');
+      const jobs = files.map((file) => ({ file, target: batch.targetFor(file, o) }));
+      outputDirs = [...new Set(jobs.map((j) => dirname(j.target)))];
+      const done = (r: import('./render-batch.js').JobResult) => {
+        if (r.target && !o.quiet && o.format === 'text') io.err(`đã ghi ${r.target}`);
+      };
+      const workers = batch.workersFor(jobs.length);
+      let results: import('./render-batch.js').JobResult[];
+      if (workers > 0) results = await batch.renderInWorkers(jobs, files, workers, o.template, done);
+      else {
+        results = [];
+        for (const job of jobs) {
+          // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
+          await new Promise((r) => setImmediate(r));
+          let r: import('./render-batch.js').JobResult;
+          try {
+            r = await batch.renderOne(job, files, o.template);
+          } catch (e) {
+            if (!(e instanceof UsageError)) throw e;
+            r = { file: job.file, messages: [], rows: 0, usage: e.message };
+          }
+          done(r);
+          results.push(r);
+        }
+      }
+      const usage = results.filter((r) => r.usage).map((r) => r.usage!);
+      for (const u of usage) io.err(`kehoach: lỗi: ${u}`);
+      for (const r of results) all.push(...r.messages);
+      const written = results.flatMap((r) => (r.target ? [r.target] : []));
+      const longest = Math.max(0, ...results.map((r) => r.rows));
       if (pdf && written.length) {
         if (longest > 2000) io.err(`kehoach: cảnh báo: có phụ lục dài ${longest} hàng; LibreOffice có thể mất nhiều phút để tạo PDF.`);
         for (const p of pdf.toPdf(written)) if (!o.quiet && o.format === 'text') io.err(`đã ghi ${p}`);
       }
       printMessages(io, all, o.format, !!o.quiet);
-      code = hasErrors(all) ? 1 : 0;
+      code = usage.length ? 2 : hasErrors(all) ? 1 : 0;
     });
 
   program
@@ -200,8 +224,12 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     });
 
   const onSignal = () => {
-    cleanupTemps();
-    process.exit(130);
+    void import('./render-batch.js')
+      .then((b) => b.stopWorkers())
+      .finally(() => {
+        cleanupTemps(outputDirs);
+        process.exit(130);
+      });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

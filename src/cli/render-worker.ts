@@ -1,0 +1,14 @@
+// A worker thread of a batch render: takes one job at a time, renders and writes it, reports back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from './io.js';
+import { renderOne, type Job } from './render-batch.js';
+
+const { all, templateDir } = workerData as { all: string[]; templateDir?: string };
+parentPort!.on('message', async ({ i, job }: { i: number; job: Job }) => {
+  try {
+    parentPort!.postMessage({ i, result: await renderOne(job, all, templateDir) });
+  } catch (e) {
+    const usage = e instanceof UsageError ? e.message : `lỗi nội bộ: ${e instanceof Error ? e.message : String(e)}`;
+    parentPort!.postMessage({ i, result: { file: job.file, messages: [], rows: 0, usage } });
+  }
+});
