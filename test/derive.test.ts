@@ -55,6 +55,20 @@ describe('derive examples', () => {
   });
 });
 
+describe('validate knows a unit profile', () => {
+  it('checks it against the profile schema, not the plan schema', () => {
+    const units = deriveCases().flatMap((c) => c.units);
+    const ok = spawnSync(process.execPath, [BIN, 'validate', ...units], { encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    const bad = join(mkdtempSync(join(tmpdir(), 'kehoach-v-')), 'ho-so.yaml');
+    writeFileSync(bad, readFileSync(units[0], 'utf8').replace('dia_danh:', 'dia_danhh:'));
+    const r = spawnSync(process.execPath, [BIN, 'validate', bad], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/khóa không có trong mẫu kế hoạch: "dia_danhh"; có phải ý là "dia_danh"\?/);
+    expect(r.stderr).not.toMatch(/co_quan_ban_hanh/);
+  });
+});
+
 describe('working days', () => {
   it.each([
     ['2022-06-20', 5, '2022-06-15'], // Wednesday

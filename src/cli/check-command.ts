@@ -43,8 +43,9 @@ function walk(path: string, out: string[]): void {
   }
 }
 
-const isProfile = (file: string): boolean =>
-  /(^|\/)units\//.test(file) || /unit\.schema\.json/.test(readFileSync(file, 'utf8').split('\n', 1)[0]);
+/** A unit profile: in a units/ folder, or pointing editors at unit.schema.json on its first line. */
+export const isProfile = (file: string, head?: string): boolean =>
+  /(^|\/)units\//.test(file) || /unit\.schema\.json/.test((head ?? readFileSync(file, 'utf8')).split('\n', 1)[0]);
 
 /** Department/unit pairs: a folder with units/ and exactly one plan at its top. */
 function derivePairs(files: string[]): { dept: string; unit: string }[] {

@@ -64,13 +64,21 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
 
   program
     .command('validate')
-    .description('kiểm tra các tệp kế hoạch; báo mọi lỗi dạng TỆP:DÒNG:CỘT')
+    .description('kiểm tra các tệp kế hoạch (và hồ sơ đơn vị); báo mọi lỗi dạng TỆP:DÒNG:CỘT')
     .argument('<tệp...>', 'các tệp kế hoạch .yaml')
     .addOption(formatOption())
     .option('-q, --quiet', 'chỉ in lỗi, không in cảnh báo')
-    .action((files: string[], o: { format: Format; quiet?: boolean }) => {
+    .action(async (files: string[], o: { format: Format; quiet?: boolean }) => {
       const all: Message[] = [];
-      for (const f of files) all.push(...checkBytes(f, readInput(f)).messages);
+      for (const f of files) {
+        const bytes = readInput(f);
+        // a unit profile is validated as one (by its schema comment or its units/ folder)
+        const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
+        if (/unit\.schema\.json/.test(head.split('\n', 1)[0]) || /(^|\/)units\//.test(f)) {
+          const { checkProfile } = await import('../derive/profile.js');
+          all.push(...checkProfile(f, bytes).messages);
+        } else all.push(...checkBytes(f, bytes).messages);
+      }
       printMessages(io, all, o.format, !!o.quiet);
       code = hasErrors(all) ? 1 : 0;
     });
