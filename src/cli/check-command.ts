@@ -3,13 +3,13 @@
 // re-opens each .docx (the zip opens, every XML part is well-formed), and ends with "N passed, N failed".
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Message } from '../messages.js';
 import { formatMessage, hasErrors } from '../messages.js';
 import { checkBytes, checkText } from '../plan/validate.js';
 import { checkProfile } from '../derive/profile.js';
-import { readInput, UsageError } from './io.js';
+import { isProfile, readInput, UsageError } from './io.js';
 
 interface Out {
   out: (s: string) => void;
@@ -34,7 +34,8 @@ function walk(path: string, out: string[]): void {
     throw new UsageError(`${path}: không tìm thấy tệp hoặc thư mục.`);
   }
   if (st.isFile()) {
-    if (/\.ya?ml$/i.test(path)) out.push(path);
+    // forward slashes everywhere (Windows accepts them), so the folder patterns below hold
+    if (/\.ya?ml$/i.test(path)) out.push(path.split(sep).join('/'));
     return;
   }
   for (const name of readdirSync(path).sort()) {
@@ -42,10 +43,6 @@ function walk(path: string, out: string[]): void {
     walk(join(path, name), out);
   }
 }
-
-/** A unit profile: in a units/ folder, or pointing editors at unit.schema.json on its first line. */
-export const isProfile = (file: string, head?: string): boolean =>
-  /(^|\/)units\//.test(file) || /unit\.schema\.json/.test((head ?? readFileSync(file, 'utf8')).split('\n', 1)[0]);
 
 /** Department/unit pairs: a folder with units/ and exactly one plan at its top. */
 function derivePairs(files: string[]): { dept: string; unit: string }[] {

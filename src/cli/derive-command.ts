@@ -1,7 +1,7 @@
 // `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
 import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors, type Message } from '../messages.js';
 import { checkBytes, checkText, positionIn } from '../plan/validate.js';
@@ -74,7 +74,7 @@ export async function runDerive(
       }
       continue;
     }
-    const schemaRef = relative(dirname(resolve(target)), schemaFile()).split('\\\\').join('/');
+    const schemaRef = relative(dirname(resolve(target)), schemaFile()).split(sep).join('/');
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
       `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
       `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,

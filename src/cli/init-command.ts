@@ -1,7 +1,7 @@
 // `kehoach init`: a starter plan with the schema comment and short Vietnamese notes on each part,
 // filled from a unit profile when one is given. Never overwrites a file.
 import { existsSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors, type Message } from '../messages.js';
 import { checkProfile } from '../derive/profile.js';
@@ -58,7 +58,7 @@ export function runInit(file: string, o: { unit?: string; date?: string }, io: O
   }
   let d = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(resolve(d, 'schemas', 'plan.schema.json')) && dirname(d) !== d) d = dirname(d);
-  const schema = relative(dirname(resolve(file)), resolve(d, 'schemas', 'plan.schema.json')).split('\\').join('/');
+  const schema = relative(dirname(resolve(file)), resolve(d, 'schemas', 'plan.schema.json')).split(sep).join('/');
   const text =
     loadTemplates()['ke-hoach-mau']({
       ...unit,

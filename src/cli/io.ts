@@ -1,6 +1,6 @@
 // File input and output for the CLI: bounded reads, and writes that are whole or nothing
 // (a temporary file in the target folder, then an atomic rename).
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '../plan/source.js';
 
@@ -133,3 +133,7 @@ export function ensureDir(dir: string): void {
   }
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: không phải thư mục.`);
 }
+
+/** A unit profile: in a units/ folder, or pointing editors at unit.schema.json on its first line. */
+export const isProfile = (file: string, head?: string): boolean =>
+  /(^|[\\/])units[\\/]/.test(file) || /unit\.schema\.json/.test((head ?? readFileSync(file, 'utf8')).split('\n', 1)[0]);

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { dirname } from 'node:path';
 import { formatMessage, hasErrors, type Message } from '../messages.js';
 import { checkBytes } from '../plan/validate.js';
-import { cleanupTemps, ensureDir, readInput, UsageError, writeAtomic } from './io.js';
+import { cleanupTemps, ensureDir, isProfile, readInput, UsageError, writeAtomic } from './io.js';
 
 interface Out {
   out: (s: string) => void;
@@ -74,7 +74,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         const bytes = readInput(f);
         // a unit profile is validated as one (by its schema comment or its units/ folder)
         const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
-        if (/unit\.schema\.json/.test(head.split('\n', 1)[0]) || /(^|\/)units\//.test(f)) {
+        if (isProfile(f, head)) {
           const { checkProfile } = await import('../derive/profile.js');
           all.push(...checkProfile(f, bytes).messages);
         } else all.push(...checkBytes(f, bytes).messages);
