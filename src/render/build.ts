@@ -170,7 +170,7 @@ function appendix(plan: Plan, t: Templates, index: number, count: number, textWi
 export function buildModel(plan: Plan, t: Templates): DocModel {
   const m = plan.layout.marginsMm;
   const textMm = PAGE.widthMm - m.left - m.right;
-  const rightMm = Math.min(HEADER.rightColMm, textMm * 0.62);
+  const rightMm = Math.min(HEADER.rightColMm, textMm * 0.64);
   const leftMm = textMm - rightMm;
   const pad = HEADER.cellPaddingMm * 2;
 

@@ -36,8 +36,10 @@ export const PAGE = {
 
 /** Header table: [M]/[P] 65 mm + 100 mm, two rows (names and lines; số and date on one line [R]). */
 export const HEADER = {
-  rightColMm: 100, // Quốc hiệu at 13 pt needs about 96 mm [P, measured]
-  cellPaddingMm: 1, // small padding so the 13 pt Quốc hiệu fits one line
+  // Quốc hiệu at 13 pt needs about 96 mm; "Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2025" at 13 pt
+  // italic about 98.4 mm [P, measured]: 103 mm keeps both on one line; the left column keeps 62 mm.
+  rightColMm: 103,
+  cellPaddingMm: 0.5, // header cells: little padding, the columns carry the space
   quocHieu: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', // [R] ô 1, "HÒA" per §12.2
   tieuNgu: 'Độc lập - Tự do - Hạnh phúc', // [R] ô 1, hyphen with a space each side
   issuerLineRatio: 0.4, // [R] line under the agency: 1/3–1/2 of the text; §12.3 use the longest line
