@@ -89,3 +89,30 @@ describe('kehoach render --pdf', () => {
     expect(readdirSync(join(dir, 'ra'))).toEqual([]);
   });
 });
+
+// Under a pseudo-terminal (util-linux `script`): what a clerk sees at a terminal.
+describe('on a terminal', () => {
+  const tty = (cmd: string, env: Record<string, string> = {}) =>
+    spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, timeout: 120_000, env: { ...process.env, ...env } });
+  const kehoach = `${process.execPath} ${BIN}`;
+
+  it('check shows a progress bar', () => {
+    const r = tty(`${kehoach} check examples`);
+    expect(r.stdout).toMatch(/\r\[#+-*\] \d+\/\d+/);
+    expect(r.stdout).toMatch(/\d+ passed, 0 failed/);
+  });
+  it('derive shows progress', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-tty-'));
+    const c = join(ROOT, 'examples', 'derive', 'hau-giang');
+    const r = tty(`${kehoach} derive ${c}/ke-hoach-so-y-te.yaml --unit ${c}/units/bvdk-tinh.yaml ${c}/units/ttyt-chau-thanh-a.yaml --out-dir ${dir}`);
+    expect(r.stdout).toMatch(/\r\[1\/2\] bvdk-tinh\.yaml/);
+    expect(r.stdout).toMatch(/\r\[2\/2\] ttyt-chau-thanh-a\.yaml/);
+  });
+  it('messages are coloured, but never with NO_COLOR', () => {
+    const bad = join(ROOT, 'test', 'invalid', 'ba-loi.yaml');
+    expect(tty(`${kehoach} validate ${bad}`).stdout).toContain('\x1b[31mlỗi\x1b[0m');
+    const plain = tty(`${kehoach} validate ${bad}`, { NO_COLOR: '1' }).stdout;
+    expect(plain).toContain(': lỗi: ');
+    expect(plain).not.toContain('\x1b[');
+  });
+});
