@@ -1,7 +1,9 @@
 // The wording of a plan comes from Handlebars templates in templates/: strict (a missing variable is an
 // error naming the template file and line), no HTML escaping (Word is not HTML; the writer escapes XML),
 // known helpers only. `--template DIR` overrides any template by file name.
-import Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,13 +61,42 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
   };
 }
 
-function compile(hb: typeof Handlebars, name: string, file: string, source: string): (ctx: object) => string {
+type Spec = { hash: string; spec: unknown };
+
+/** Templates precompiled by the build (dist/templates.js); absent when running from source. */
+function precompiled(): Record<string, Spec> {
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'templates.js');
+  if (!existsSync(file)) return {};
+  // a plain object of template specs: load it synchronously through require of its text
+  const text = readFileSync(file, 'utf8').replace('export const PRECOMPILED =', 'module.exports =');
+  const m = { exports: {} as Record<string, Spec> };
+  new Function('module', text)(m);
+  return m.exports;
+}
+
+let fullHandlebars: typeof import('handlebars') | undefined;
+/** The Handlebars compiler, loaded only for templates that were not precompiled (or were edited). */
+function compiler(): typeof import('handlebars') {
+  fullHandlebars ??= createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+  return fullHandlebars;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+type Env = ReturnType<typeof HandlebarsRuntime.create>;
+
+function compile(hb: Env, name: string, file: string, source: string, pre?: Spec): (ctx: object) => string {
   let fn: HandlebarsTemplateDelegate;
-  try {
-    fn = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers()).map((h) => [h, true])) });
-    fn({}); // force the lazy compile so syntax errors surface here, not mid-render
-  } catch (e) {
-    if (!isRuntimeMissing(e)) throw templateError(file, e);
+  if (pre && pre.hash === sha256(source)) {
+    fn = hb.template(pre.spec as TemplateSpecification);
+  } else {
+    try {
+      const full = compiler();
+      const spec = full.precompile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers()).map((h) => [h, true])) });
+      fn = hb.template(new Function(`return ${spec}`)() as TemplateSpecification);
+    } catch (e) {
+      throw templateError(file, e);
+    }
   }
   return (ctx: object) => {
     try {
@@ -76,7 +107,6 @@ function compile(hb: typeof Handlebars, name: string, file: string, source: stri
   };
 }
 
-const isRuntimeMissing = (e: unknown) => e instanceof Error && / not defined in /.test(e.message);
 
 function templateError(file: string, e: unknown): TemplateError {
   const m = e instanceof Error ? e.message : String(e);
@@ -98,7 +128,8 @@ function templateError(file: string, e: unknown): TemplateError {
 
 /** Built-in templates, with those of `overrideDir` (same file names) taking their place. */
 export function loadTemplates(overrideDir?: string): Templates {
-  const hb = Handlebars.create();
+  const hb = HandlebarsRuntime.create();
+  const pre = precompiled();
   for (const [k, f] of Object.entries(helpers())) hb.registerHelper(k, f);
   const dir = builtinDir();
   const overrides = new Map<string, string>();
@@ -122,7 +153,7 @@ export function loadTemplates(overrideDir?: string): Templates {
   const out = {} as Templates;
   for (const name of TEMPLATE_NAMES) {
     const file = overrides.get(name) ?? join(dir, `${name}.hbs`);
-    out[name] = compile(hb, name, file, readFileSync(file, 'utf8'));
+    out[name] = compile(hb, name, file, readFileSync(file, 'utf8'), overrides.has(name) ? undefined : pre[name]);
   }
   return out;
 }
