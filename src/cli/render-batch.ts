@@ -53,7 +53,7 @@ export async function stopWorkers(): Promise<void> {
 }
 
 export async function renderInWorkers(jobs: Job[], all: readonly string[], count: number, templateDir?: string, onDone?: (r: JobResult) => void): Promise<JobResult[]> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'render-worker.js');
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'render-worker.cjs');
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(

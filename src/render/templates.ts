@@ -65,7 +65,7 @@ type Spec = { hash: string; spec: unknown };
 
 /** Templates precompiled by the build (dist/templates.js); absent when running from source. */
 function precompiled(): Record<string, Spec> {
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'templates.js');
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'templates.js'); // dist/templates.js
   if (!existsSync(file)) return {};
   // a plain object of template specs: load it synchronously through require of its text
   const text = readFileSync(file, 'utf8').replace('export const PRECOMPILED =', 'module.exports =');
