@@ -4,7 +4,9 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '../plan/source.js';
 
-export class UsageError extends Error {}
+import { UsageError } from '../errors.js';
+
+export { UsageError };
 
 /** Read a plan file; anything that is not a readable file is a usage problem (exit 2). */
 export function readInput(file: string): Uint8Array {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ndLongDate, ndNumericDate, ndShortDate } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import { TemplateError } from './template-error.js';
-import { UsageError } from '../cli/io.js';
+import { UsageError } from '../errors.js';
 
 export const TEMPLATE_NAMES = [
   'so-ky-hieu',
