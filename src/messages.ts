@@ -22,3 +22,9 @@ export function formatMessage(m: Message): string {
 export function sortMessages(ms: Message[]): Message[] {
   return ms.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
+
+/** Where a command prints: standard output and standard error, or a test's buffers. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { readZip } from '../src/render/zip.js';
 import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -27,27 +27,8 @@ export function seedOf(example: string): string | undefined {
   return m ? join(SHARED, 'seeds', m[1]) : undefined;
 }
 
-/** Unzip a .docx (our writer's zips: deflate, no data descriptors) into part name → text. */
-export function unzip(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extra = buf.readUInt16LE(p + 30);
-    const comment = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    p += 46 + nameLen + extra + comment;
-  }
-  return out;
-}
+/** A .docx's parts as text, by name (the project's own zip reader). */
+export const unzip = (buf: Buffer): Map<string, string> => new Map([...readZip(buf)].map(([k, v]) => [k, v.toString('utf8')]));
 
 
 export const DERIVE = join(EXAMPLES, 'derive');

@@ -4,17 +4,13 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
-import type { Message } from '../messages.js';
+import { readZip } from '../render/zip.js';
+import type { Io, Message } from '../messages.js';
 import { formatMessage, hasErrors } from '../messages.js';
 import { checkBytes, checkText } from '../plan/validate.js';
 import { checkProfile } from '../derive/profile.js';
 import { isProfile, readInput, UsageError } from './io.js';
 
-interface Out {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 export interface CheckResult {
   file: string;
@@ -60,37 +56,20 @@ function derivePairs(files: string[]): { dept: string; unit: string }[] {
 
 /** Problems with a .docx: the zip must open and every XML part must be well-formed. */
 export function reopenDocx(bytes: Uint8Array): string[] {
-  const buf = Buffer.from(bytes);
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) return ['không mở được tệp zip (không có thư mục trung tâm)'];
+  let parts: Map<string, Buffer>;
+  try {
+    parts = readZip(bytes);
+  } catch (e) {
+    return [`không mở được tệp zip (${(e as Error).message})`];
+  }
   const problems: string[] = [];
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) return ['thư mục trung tâm của zip hỏng'];
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const skip = buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    names.push(name);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    try {
-      const data = buf.subarray(start, start + size);
-      const xml = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-      if (/\.(xml|rels)$/.test(name)) {
-        const bad = xmlProblem(xml);
-        if (bad) problems.push(`${name}: ${bad}`);
-      }
-    } catch (e) {
-      problems.push(`${name}: không giải nén được (${(e as Error).message})`);
-    }
-    p += 46 + nameLen + skip;
+  for (const [name, data] of parts) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const bad = xmlProblem(data.toString('utf8'));
+    if (bad) problems.push(`${name}: ${bad}`);
   }
   for (const need of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']) {
-    if (!names.includes(need)) problems.push(`thiếu phần ${need}`);
+    if (!parts.has(need)) problems.push(`thiếu phần ${need}`);
   }
   return problems;
 }
@@ -114,7 +93,7 @@ export function xmlProblem(xml: string): string | undefined {
 
 // ------------------------------------------------------------------ the command
 
-export async function runCheck(paths: string[], o: { quiet?: boolean; json?: boolean }, io: Out): Promise<number> {
+export async function runCheck(paths: string[], o: { quiet?: boolean; json?: boolean }, io: Io): Promise<number> {
   const files: string[] = [];
   for (const p of paths.length ? paths : ['examples']) walk(p, files);
   // a plan linked into a derive folder is the same plan: check it once

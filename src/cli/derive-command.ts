@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors, type Message } from '../messages.js';
+import { hasErrors, type Message, type Io } from '../messages.js';
 import { checkBytes, checkText, positionIn } from '../plan/validate.js';
 import { derive } from '../derive/derive.js';
 import { checkProfile } from '../derive/profile.js';
@@ -12,10 +12,6 @@ import { loadTemplates } from '../render/templates.js';
 import { decode } from '../plan/source.js';
 import { ensureDir, readInput, UsageError, writeAtomic } from './io.js';
 
-interface Out {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 /** The schemas/ folder of this installation, to point editors at from a derived file. */
 function schemaFile(): string {
@@ -34,7 +30,7 @@ function schemaFile(): string {
 export async function runDerive(
   deptFile: string,
   o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean },
-  io: Out,
+  io: Io,
 ): Promise<{ code: number; messages: Message[] }> {
   if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
   if (o.outDir) ensureDir(o.outDir);

@@ -3,21 +3,17 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors, type Message } from '../messages.js';
+import { hasErrors, type Message, type Io } from '../messages.js';
 import { checkProfile } from '../derive/profile.js';
 import { loadTemplates } from '../render/templates.js';
 import { upperVi } from '../text/normalize-text.js';
 import { formatMessage } from '../messages.js';
 import { readInput, UsageError, writeAtomic } from './io.js';
 
-interface Out {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
 
-export function runInit(file: string, o: { unit?: string; date?: string }, io: Out): number {
+export function runInit(file: string, o: { unit?: string; date?: string }, io: Io): number {
   if (existsSync(file)) throw new UsageError(`${file}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
   if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY.`);
   const today = o.date ?? new Date().toISOString().slice(0, 10); // the CLI may read the clock; init is not derive

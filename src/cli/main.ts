@@ -2,16 +2,12 @@
 // 0 ok (warnings allowed), 1 plan problems, 2 usage or system problems. Library code never exits.
 import { Command, CommanderError, Option } from 'commander';
 import { dirname } from 'node:path';
-import { formatMessage, hasErrors, type Message } from '../messages.js';
+import { formatMessage, hasErrors, type Message, type Io } from '../messages.js';
 import { checkBytes } from '../plan/validate.js';
 import { cleanupTemps, ensureDir, isProfile, readInput, UsageError, writeAtomic } from './io.js';
 
-interface Out {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
-const stdio: Out = {
+const stdio: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
 };
@@ -19,9 +15,9 @@ const stdio: Out = {
 type Format = 'text' | 'json';
 
 /** Colour only on a terminal, and never with NO_COLOR (no-color.org). */
-const colour = (io: Out) => io === stdio && process.stderr.isTTY === true && !process.env.NO_COLOR;
+const colour = (io: Io) => io === stdio && process.stderr.isTTY === true && !process.env.NO_COLOR;
 
-function printMessages(io: Out, ms: Message[], format: Format, quiet: boolean): void {
+function printMessages(io: Io, ms: Message[], format: Format, quiet: boolean): void {
   if (format === 'json') {
     io.out(JSON.stringify(ms, null, 2));
     return;
@@ -47,7 +43,7 @@ const USAGE_VI: Record<string, (e: CommanderError) => string> = {
 /** Folders the current command writes into: where a Ctrl-C looks for temporary files to remove. */
 let outputDirs: string[] = [];
 
-export async function main(argv: string[], io: Out = stdio): Promise<number> {
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let code = 0;
   const program = new Command('kehoach')
     .description('Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP: từ tệp YAML ra tệp .docx.')
