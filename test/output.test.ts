@@ -70,6 +70,22 @@ describe('output is written whole or not at all', () => {
     }
   });
 
+  it('an unwritable folder (a read-only disk): exit 2 with a message, nothing left behind', () => {
+    const mnt = join(dir, 'chi-doc');
+    mkdirSync(mnt);
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=16k', 'tmpfs', mnt], { encoding: 'utf8' });
+    expect(mount.status, `mount a read-only tmpfs (CI runs as root): ${mount.stderr}`).toBe(0);
+    try {
+      const r = cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx')]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/chỉ cho phép đọc|không có quyền/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(mnt)).toEqual([]);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+
   it('an existing output is replaced by the whole new file', () => {
     const out = join(dir, 'thay.docx');
     writeFileSync(out, 'cũ');
