@@ -139,7 +139,6 @@ export function dataTable(t: TableModel): Table {
       rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
       columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
       verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-      margins: cellMargins(TABLE.cellPaddingMm),
       children: c.paras.map((p) => paragraph(p, { alignment: c.align })),
     });
   return new Table({
@@ -147,6 +146,7 @@ export function dataTable(t: TableModel): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: GRID,
+    margins: cellMargins(TABLE.cellPaddingMm), // once for the table (w:tblCellMar), not in every cell
     rows: [
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
       ...t.rows.map((r) => new TableRow({ cantSplit: false, children: r.map((c) => cell(c, false)) })),
@@ -277,37 +277,47 @@ function stableIds(parts: Map<string, string>): void {
   }
 }
 
+/** A part's XML: one string, or chunks (a large appendix is never joined into one string). */
+export type Part = string | string[];
+
+export const partText = (p: Part): string => (typeof p === 'string' ? p : p.join(''));
+
 /** The XML parts of the document, by path, as they will be zipped. */
-export function documentParts(m: DocModel, when: Date): Map<string, string> {
+export function documentParts(m: DocModel, when: Date): Map<string, Part> {
   const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
   if (!compiler?.compile) throw new Error('docx: Packer.compiler.compile không còn (phiên bản docx không tương thích)');
   const raw = compiler.compile(toDocument(m), undefined, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]);
   const parts = new Map<string, string>();
   for (const [path, data] of raw) parts.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
   stableIds(parts);
+  const out = new Map<string, Part>(parts);
   if (m.appendices.length) {
-    let doc = parts.get('word/document.xml')!;
+    let rest = parts.get('word/document.xml')!;
+    const chunks: string[] = [];
     m.appendices.forEach((a, i) => {
-      const found = markerRe(i).exec(doc);
+      const found = markerRe(i).exec(rest);
       if (!found) throw new Error(`không tìm thấy chỗ đặt bảng phụ lục ${i + 1}`);
       // A section that ends with the table keeps its properties in an empty paragraph after it.
       const keep = found[1] ? `<w:p><w:pPr>${found[1]}</w:pPr></w:p>` : '';
-      doc = doc.slice(0, found.index) + tableXml(a.table) + keep + doc.slice(found.index + found[0].length);
+      chunks.push(rest.slice(0, found.index), ...tableXml(a.table), keep);
+      rest = rest.slice(found.index + found[0].length);
     });
-    parts.set('word/document.xml', doc);
+    chunks.push(rest);
+    out.set('word/document.xml', chunks);
   }
-  return parts;
+  return out;
 }
 
 const ORDER = ['[Content_Types].xml', '_rels/.rels'];
 
 /** Pack the parts into a .docx: [Content_Types].xml first, then the rest in a fixed order. */
-export function packParts(parts: Map<string, string>, when: Date): Uint8Array {
+export function packParts(parts: Map<string, Part>, when: Date): Uint8Array {
   const names = [...parts.keys()].sort((a, b) => {
     const ia = ORDER.indexOf(a);
     const ib = ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
-  const entries: ZipEntry[] = names.map((path) => ({ path, data: Buffer.from(parts.get(path)!, 'utf8') }));
+  const bytes = (p: Part) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.concat(p.map((c) => Buffer.from(c, 'utf8'))));
+  const entries: ZipEntry[] = names.map((path) => ({ path, data: bytes(parts.get(path)!) }));
   return zip(entries, when);
 }

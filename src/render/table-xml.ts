@@ -24,16 +24,18 @@ function paraXml(p: Para, align?: string): string {
 
 const BORDER = `w:val="single" w:color="${COLOR}" w:sz="4"`;
 
-export function tableXml(t: TableModel): string {
+/** The table's XML in chunks of about 500 rows: a 10,000-row table never becomes one huge string. */
+export function tableXml(t: TableModel): string[] {
   const widths = t.columnsMm.map(mmToTwip);
   const pad = mmToTwip(TABLE.cellPaddingMm);
-  const mar = `<w:tcMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${pad}"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${pad}"/></w:tcMar>`;
+  // cell padding once for the whole table (w:tblCellMar), as docx writes it from the table's margins
+  const mar = `<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${pad}"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${pad}"/></w:tblCellMar>`;
   const width = (c: { col: number; colSpan: number }) => widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
 
   const cellXml = (c: TableCell, header: boolean, merge: '' | 'restart' | 'continue'): string => {
     const span = c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : '';
     const vm = merge ? `<w:vMerge w:val="${merge}"/>` : '';
-    const pr = `<w:tcPr><w:tcW w:type="dxa" w:w="${width(c)}"/>${span}${vm}${mar}<w:vAlign w:val="${header ? 'center' : 'top'}"/></w:tcPr>`;
+    const pr = `<w:tcPr><w:tcW w:type="dxa" w:w="${width(c)}"/>${span}${vm}<w:vAlign w:val="${header ? 'center' : 'top'}"/></w:tcPr>`;
     if (merge === 'continue') {
       // docx's continuation cell: one empty paragraph carrying the alignment of the cell's last paragraph
       return `<w:tc>${pr}${c.align ? `<w:p><w:pPr><w:jc w:val="${JC[c.align]}"/></w:pPr></w:p>` : '<w:p/>'}</w:tc>`;
@@ -45,7 +47,7 @@ export function tableXml(t: TableModel): string {
   out.push(
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:tblBorders>` +
       `<w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/>` +
-      `</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+      `</w:tblBorders><w:tblLayout w:type="fixed"/>${mar}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
   );
   out.push(`<w:tr><w:trPr><w:cantSplit/>${TABLE.headerRepeat ? '<w:tblHeader/>' : ''}</w:trPr>${t.header.map((c) => cellXml(c, true, '')).join('')}</w:tr>`);
 
@@ -68,5 +70,7 @@ export function tableXml(t: TableModel): string {
     out.push(`<w:tr><w:trPr><w:cantSplit w:val="off"/></w:trPr>${entries.map((e) => e.xml).join('')}</w:tr>`);
   });
   out.push('</w:tbl>');
-  return out.join('');
+  const chunks: string[] = [];
+  for (let i = 0; i < out.length; i += 500) chunks.push(out.slice(i, i + 500).join(''));
+  return chunks;
 }
