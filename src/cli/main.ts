@@ -154,7 +154,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           await new Promise((r) => setImmediate(r));
           let r: import('./render-batch.js').JobResult;
           try {
-            r = await batch.renderOne(job, files, o.template);
+            r = await batch.renderOne(job, files, templates);
           } catch (e) {
             if (!(e instanceof UsageError)) throw e;
             r = { file: job.file, messages: [], rows: 0, usage: e.message };

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../messages.js';
+import type { Templates } from '../render/templates.js';
 import { checkBytes } from '../plan/validate.js';
 import { readInput, writeAtomic } from './io.js';
 
@@ -26,17 +27,15 @@ export interface JobResult {
 export const targetFor = (file: string, o: { output?: string; outDir?: string }): string =>
   o.output ?? join(o.outDir ?? dirname(file), basename(file, extname(file)) + '.docx');
 
-/** Render one plan and write it; what a worker does for each of its files. */
-export async function renderOne(job: Job, all: readonly string[], templateDir?: string): Promise<JobResult> {
-  const { renderPlan, loadTemplates } = await import('../render/index.js');
-  templates ??= loadTemplates(templateDir);
+/** Render one plan and write it; what the CLI, or a worker, does for each of its files. */
+export async function renderOne(job: Job, all: readonly string[], templates: Templates): Promise<JobResult> {
+  const { renderPlan } = await import('../render/index.js');
   const checked = checkBytes(job.file, readInput(job.file));
   if (!checked.plan) return { file: job.file, messages: checked.messages, rows: 0 };
   const bytes = await renderPlan(checked.plan, { templates });
   writeAtomic(job.target, bytes, all);
   return { file: job.file, target: job.target, messages: checked.messages, rows: Math.max(0, ...checked.plan.appendices.map((a) => a.rows.length)) };
 }
-let templates: import('../render/templates.js').Templates | undefined;
 
 /** How many workers a batch is worth: none below 40 files (starting them costs more), else one per core. */
 export function workersFor(n: number): number {
