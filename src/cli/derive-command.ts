@@ -1,8 +1,7 @@
 // `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installed } from '../install.js';
 import { hasErrors, type Message, type Io } from '../messages.js';
 import { checkBytes, checkText, positionIn } from '../plan/validate.js';
 import { derive } from '../derive/derive.js';
@@ -12,20 +11,6 @@ import { loadTemplates } from '../render/templates.js';
 import { decode } from '../plan/source.js';
 import { ensureDir, readInput, UsageError, writeAtomic } from './io.js';
 
-
-/** The schemas/ folder of this installation, to point editors at from a derived file. */
-function schemaFile(): string {
-  let d = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++, d = dirname(d)) {
-    try {
-      readFileSync(join(d, 'schemas', 'plan.schema.json'));
-      return join(d, 'schemas', 'plan.schema.json');
-    } catch {
-      // keep looking upwards
-    }
-  }
-  return 'plan.schema.json';
-}
 
 export async function runDerive(
   deptFile: string,
@@ -70,7 +55,7 @@ export async function runDerive(
       }
       continue;
     }
-    const schemaRef = relative(dirname(resolve(target)), schemaFile()).split(sep).join('/');
+    const schemaRef = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
       `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
       `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,

@@ -2,7 +2,7 @@
 // filled from a unit profile when one is given. Never overwrites a file.
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installed } from '../install.js';
 import { hasErrors, type Message, type Io } from '../messages.js';
 import { checkProfile } from '../derive/profile.js';
 import { loadTemplates } from '../render/templates.js';
@@ -52,9 +52,7 @@ export function runInit(file: string, o: { unit?: string; date?: string }, io: I
       ky: Object.fromEntries(Object.entries(p.nguoi_ky).map(([k, v]) => [k, q(String(v))])),
     };
   }
-  let d = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(d, 'schemas', 'plan.schema.json')) && dirname(d) !== d) d = dirname(d);
-  const schema = relative(dirname(resolve(file)), resolve(d, 'schemas', 'plan.schema.json')).split(sep).join('/');
+  const schema = relative(dirname(resolve(file)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
   const text =
     loadTemplates()['ke-hoach-mau']({
       ...unit,

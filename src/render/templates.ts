@@ -11,6 +11,7 @@ import { ndLongDate, ndNumericDate, ndShortDate } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import { TemplateError } from './template-error.js';
 import { UsageError } from '../errors.js';
+import { installed } from '../install.js';
 
 export const TEMPLATE_NAMES = [
   'so-ky-hieu',
@@ -35,14 +36,7 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export type Templates = Record<TemplateName, (ctx: object) => string>;
 
-function builtinDir(): string {
-  let d = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(d, 'templates', 'so-ky-hieu.hbs'))) return join(d, 'templates');
-    d = dirname(d);
-  }
-  throw new Error('không tìm thấy thư mục templates/ của kehoach');
-}
+const builtinDir = (): string => dirname(installed('templates', 'so-ky-hieu.hbs'));
 
 /** Number of a document: leading zero below 10 (ND30 ô 3); blank space for the registry when absent. */
 const soVanBan = (n: unknown): string =>
