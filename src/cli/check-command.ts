@@ -47,7 +47,8 @@ function derivePairs(files: string[]): { dept: string; unit: string }[] {
   for (const dir of [...dirs].sort()) {
     const top = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f));
     if (top.length !== 1) continue;
-    for (const unit of files.filter((f) => f.startsWith(join(dir, 'units') + '/'))) pairs.push({ dept: join(dir, top[0]), unit });
+    // paths here use "/" (walk() made them so); path.join would bring back "\\" on Windows
+    for (const unit of files.filter((f) => f.startsWith(`${dir}/units/`))) pairs.push({ dept: `${dir}/${top[0]}`, unit });
   }
   return pairs;
 }
