@@ -7,7 +7,7 @@ import { isWeekend } from 'date-fns/isWeekend';
 import { parseISO } from 'date-fns/parseISO';
 import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
-import { roman } from '../plan/normalize.js';
+import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { UnitProfile } from './profile.js';
@@ -132,7 +132,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     }
     let k = 0;
     const children = (s.noi_dung ?? []).map((b, bi) => {
-      const isKhoan = isObj(b) && ('khoan' in b || 'phan' in b || 'don_vi' in b);
+      const isKhoan = isNumbered(b);
       if (isKhoan) k++;
       if (isObj(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
         notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}` });
@@ -198,7 +198,7 @@ function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where
     let k = 0;
     for (const b of bs ?? []) {
       if (!isObj(b)) continue;
-      const numbered = 'khoan' in b || 'phan' in b || 'don_vi' in b;
+      const numbered = isNumbered(b);
       if (numbered) k++;
       const here = numbered ? `${where}.${k}` : where;
       const children = (b as { noi_dung?: Block[] }).noi_dung;

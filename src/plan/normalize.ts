@@ -123,11 +123,15 @@ export function roman(n: number): string {
 
 const lines = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** Whether a block takes the next khoản number (1., 1.1.): a khoản (by title or by part) or a unit. */
+export const isNumbered = (b: InputBlock): boolean => typeof b === 'object' && ('khoan' in b || 'phan' in b || 'don_vi' in b);
+
 function blocks(input: InputBlock[] | undefined, prefix: string): Block[] {
   const out: Block[] = [];
   let numbered = 0;
   let lettered = 0;
   for (const b of input ?? []) {
+    const num = isNumbered(b) ? `${prefix}${++numbered}` : '';
     if (typeof b === 'string') out.push({ type: 'paragraph', text: b });
     else if ('doan' in b) out.push({ type: 'paragraph', text: b.doan });
     else if ('bao_cao' in b) out.push({ type: 'report', bullet: !!b.gach, report: report(b.bao_cao) });
@@ -136,10 +140,8 @@ function blocks(input: InputBlock[] | undefined, prefix: string): Block[] {
     else if ('diem' in b) {
       out.push({ type: 'item', marker: `${letter(lettered++)})`, level: 'diem', text: b.diem, heading: false, children: blocks(b.noi_dung, prefix) });
     } else if ('don_vi' in b) {
-      const num = `${prefix}${++numbered}`;
       out.push({ type: 'unit', marker: `${num}.`, name: b.don_vi, code: b.ma, scope: b.cap, children: blocks(b.noi_dung, `${num}.`) });
     } else {
-      const num = `${prefix}${++numbered}`;
       const text = b.khoan ?? ''; // empty: the template gives the part's default title
       out.push({
         type: 'item',

@@ -155,7 +155,7 @@ function reportIssue(src: Source, data: unknown, issue: z.core.$ZodIssue, base: 
   switch (issue.code) {
     case 'invalid_type': {
       if (found === undefined) {
-        err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${String(path[path.length - 1])}" (${at}); hãy thêm "${String(path[path.length - 1])}: ..." vào khối này.`);
+        missingKey(path, at, err);
         return;
       }
       const exp = EXPECTED[issue.expected] ?? issue.expected;
@@ -179,7 +179,7 @@ function reportIssue(src: Source, data: unknown, issue: z.core.$ZodIssue, base: 
     }
     case 'invalid_union': {
       if (found === undefined) {
-        err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${String(path[path.length - 1])}" (${at}); hãy thêm "${String(path[path.length - 1])}: ..." vào khối này.`);
+        missingKey(path, at, err);
         return;
       }
       if (isSentenceKey(found)) {
@@ -219,6 +219,11 @@ function reportIssue(src: Source, data: unknown, issue: z.core.$ZodIssue, base: 
     default:
       err(path, 'gia-tri', `${at}: giá trị ${describe(found)} không hợp lệ.`);
   }
+}
+
+function missingKey(path: Path, at: string, err: Err): void {
+  const key = String(path[path.length - 1]);
+  err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${key}" (${at}); hãy thêm "${key}: ..." vào khối này.`);
 }
 
 function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: Err): void {
