@@ -3,7 +3,7 @@
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { installed } from '../install.js';
 import { hasErrors, type Message, type Io } from '../messages.js';
-import { checkBytes, checkText, positionIn } from '../plan/validate.js';
+import { checkBytes, checkText, locator } from '../plan/validate.js';
 import { derive } from '../derive/derive.js';
 import { checkProfile } from '../derive/profile.js';
 import { derivedYaml } from '../derive/write-yaml.js';
@@ -25,6 +25,7 @@ export async function runDerive(
   messages.push(...dept.messages);
   if (!dept.plan) return { code: 1, messages };
   const deptText = decode(deptFile, deptBytes).text!;
+  let deptAt: ReturnType<typeof locator> | undefined; // positions in the department plan, parsed on first need
 
   const t = loadTemplates(o.template);
   const wording = {
@@ -47,11 +48,12 @@ export async function runDerive(
     const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording });
     if ('problems' in d) {
       failed++;
+      // each file parsed once for positions, whatever the number of problems in it
+      deptAt ??= locator(deptFile, deptText);
+      const at = { 'ke-hoach': deptAt, 'ho-so': locator(unitFile, decode(unitFile, unitBytes).text!) };
       for (const p of d.problems) {
-        const file = p.in === 'ke-hoach' ? deptFile : unitFile;
-        const text = p.in === 'ke-hoach' ? deptText : decode(unitFile, unitBytes).text!;
-        const pos = positionIn(file, text, p.path);
-        messages.push({ file, line: pos.line, column: pos.column, severity: 'lỗi', rule: p.rule, message: p.message });
+        const pos = at[p.in](p.path);
+        messages.push({ file: p.in === 'ke-hoach' ? deptFile : unitFile, line: pos.line, column: pos.column, severity: 'lỗi', rule: p.rule, message: p.message });
       }
       continue;
     }

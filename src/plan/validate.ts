@@ -32,10 +32,10 @@ export function checkText(file: string, text: string): Checked {
 
 type Err = (path: Path, rule: string, message: string, key?: boolean) => void;
 
-/** line:column of a data path in YAML text (for problems found after validation, e.g. by derive). */
-export function positionIn(file: string, text: string, path: Path): { line: number; column: number } {
+/** A locator of data paths in YAML text (for problems found after validation, e.g. by derive). */
+export function locator(file: string, text: string): (path: Path) => { line: number; column: number } {
   const loaded = parseSource(file, text);
-  return loaded.source ? position(loaded.source, path) : { line: 1, column: 1 };
+  return (path) => (loaded.source ? position(loaded.source, path) : { line: 1, column: 1 });
 }
 
 /**
