@@ -121,10 +121,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option('-q, --quiet', 'không in tên tệp đã ghi')
     .action(async (files: string[], o: { output?: string; outDir?: string; template?: string; dumpModel?: boolean; pdf?: boolean; format: Format; quiet?: boolean }) => {
       if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
+      if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
       if (o.outDir) ensureDir(o.outDir);
       const pdf = o.pdf ? await import('./pdf.js') : undefined;
       if (pdf && !pdf.findSoffice()) pdf.toPdf([]); // fails with the package to install, before any work
-      if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
       const { buildModel, loadTemplates } = await import('../render/index.js');
       const templates = loadTemplates(o.template); // a broken --template folder stops here, before any work
       const all: Message[] = [];

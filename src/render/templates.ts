@@ -79,7 +79,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 type Env = ReturnType<typeof HandlebarsRuntime.create>;
 
-function compile(hb: Env, name: string, file: string, source: string, pre?: Spec): (ctx: object) => string {
+function compile(hb: Env, file: string, source: string, pre?: Spec): (ctx: object) => string {
   let fn: HandlebarsTemplateDelegate;
   if (pre && pre.hash === sha256(source)) {
     fn = hb.template(pre.spec as TemplateSpecification);
@@ -147,7 +147,7 @@ export function loadTemplates(overrideDir?: string): Templates {
   const out = {} as Templates;
   for (const name of TEMPLATE_NAMES) {
     const file = overrides.get(name) ?? join(dir, `${name}.hbs`);
-    out[name] = compile(hb, name, file, readFileSync(file, 'utf8'), overrides.has(name) ? undefined : pre[name]);
+    out[name] = compile(hb, file, readFileSync(file, 'utf8'), overrides.has(name) ? undefined : pre[name]);
   }
   return out;
 }
