@@ -8,7 +8,6 @@ import { mmToTwip } from './metrics.js';
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-const JC: Record<string, string> = { left: 'left', center: 'center', right: 'right', both: 'both' };
 
 function runXml(r: Run): string {
   let pr = '';
@@ -18,7 +17,7 @@ function runXml(r: Run): string {
 }
 
 function paraXml(p: Para, align?: string): string {
-  const jc = align ? `<w:jc w:val="${JC[align]}"/>` : '';
+  const jc = align ? `<w:jc w:val="${align}"/>` : '';
   return `<w:p><w:pPr><w:pStyle w:val="${p.style}"/>${jc}</w:pPr>${p.runs.map(runXml).join('')}</w:p>`;
 }
 
@@ -38,7 +37,7 @@ export function tableXml(t: TableModel): string[] {
     const pr = `<w:tcPr><w:tcW w:type="dxa" w:w="${width(c)}"/>${span}${vm}<w:vAlign w:val="${header ? 'center' : 'top'}"/></w:tcPr>`;
     if (merge === 'continue') {
       // docx's continuation cell: one empty paragraph carrying the alignment of the cell's last paragraph
-      return `<w:tc>${pr}${c.align ? `<w:p><w:pPr><w:jc w:val="${JC[c.align]}"/></w:pPr></w:p>` : '<w:p/>'}</w:tc>`;
+      return `<w:tc>${pr}${c.align ? `<w:p><w:pPr><w:jc w:val="${c.align}"/></w:pPr></w:p>` : '<w:p/>'}</w:tc>`;
     }
     return `<w:tc>${pr}${c.paras.map((p) => paraXml(p, c.align)).join('')}</w:tc>`;
   };
