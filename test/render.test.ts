@@ -119,6 +119,9 @@ describe('real readers', () => {
     const plan = planOf(file);
     expect(all.replace(/\s+/g, '')).toContain(plan.signer.name.replace(/\s+/g, ''));
     expect(all.replace(/\s+/g, '')).toContain('./.');
+    // the closing block is never split: "Nơi nhận:" and the signer's name on one page
+    const closingPage = pages.findIndex((p) => p.includes('Nơi nhận:'));
+    expect(pages[closingPage].replace(/\s+/g, ''), 'Nơi nhận and the signer on one page').toContain(plan.signer.name.replace(/\s+/g, ''));
     // appendices: each on its own page, landscape where the table is wide
     plan.appendices.forEach((a) => {
       const page = pages.findIndex((p) => /^Phụ lục( [IVX]+)?$/.test(p.split('\n').find((l) => l.trim())!.trim()));

@@ -57,10 +57,11 @@ function paragraphStyles(size: 13 | 14): IParagraphStyleOptions[] {
   }));
 }
 
-function paragraph(p: Para, extra: { alignment?: Align } = {}): Paragraph {
+function paragraph(p: Para, extra: { alignment?: Align; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     style: p.style,
     alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
+    keepNext: extra.keepNext || undefined, // never an explicit false: it would override the headings' keep-with-next style
     children: p.runs.map(
       (r) =>
         new TextRun({
@@ -99,6 +100,7 @@ function layoutTable(columnsMm: number[], rows: Paragraph[][][]): Table {
     rows: rows.map(
       (cells) =>
         new TableRow({
+          cantSplit: true, // the header and the closing block (Nơi nhận beside the signer) never split across pages
           children: cells.map(
             (children, i) =>
               new TableCell({
@@ -205,7 +207,14 @@ export function toDocument(m: DocModel): Document {
   const main: ISectionOptions = {
     properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [headerTable(m), ...nodes(m.title, textMm), ...m.body.map((p) => paragraph(p)), new Paragraph({ style: 'Body' }), closingTable(m)],
+    children: [
+      headerTable(m),
+      ...nodes(m.title, textMm),
+      // the closing sentence ("./.") stays on the page of the closing block
+      ...m.body.map((p, i) => paragraph(p, { keepNext: i === m.body.length - 1 })),
+      new Paragraph({ style: 'Body', keepNext: true }),
+      closingTable(m),
+    ],
   };
   return new Document({
     creator: m.properties.creator,
