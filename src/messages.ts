@@ -1,5 +1,6 @@
 // Messages, not exceptions (vfile style): every problem is collected with where it is, and only the
 // CLI decides the exit code.
+import { byCodeUnit } from './text/normalize-text.js';
 export type Severity = 'lỗi' | 'cảnh báo';
 
 export interface Message {
@@ -20,7 +21,7 @@ export function formatMessage(m: Message): string {
 }
 
 export function sortMessages(ms: Message[]): Message[] {
-  return ms.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return ms.sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule));
 }
 
 /** Where a command prints: standard output and standard error, or a test's buffers. */

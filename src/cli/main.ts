@@ -263,3 +263,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     process.removeListener('SIGTERM', onSignal);
   }
 }
+
+/** A batch's worker thread (dist/render-worker.cjs starts it from this bundle). */
+export const worker = (): Promise<unknown> => import('./render-worker.js');

@@ -4,6 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Message } from '../messages.js';
 import { RULES, type Finding, type Text } from './rules.js';
+import { byCodeUnit } from '../text/normalize-text.js';
 
 /** Values that are codes, dates or identifiers, not prose. */
 const SKIP_KEYS = new Set(['viet_tat', 'ky_hieu', 'so_ky_hieu', 'ngay', 'han', 'phan', 'cap', 'ma', 'moc', 'noi', 'kieu_ngay', 'huong', 'can', 'luu', 'quyen_han', 'lien_tu', 'dau_cuoi']);
@@ -46,7 +47,7 @@ export function lintText(file: string, text: string): LintResult {
     if (rule.scope === 'value') for (const v of vals) for (const f of rule.check(v.text)) found.push({ v, rule: rule.id, f });
     else for (const { at, finding } of rule.check(all)) if (!all[at].synthetic) found.push({ v: all[at], rule: rule.id, f: finding });
   }
-  found.sort((a, b) => a.v.start + a.f.index - (b.v.start + b.f.index) || a.rule.localeCompare(b.rule));
+  found.sort((a, b) => a.v.start + a.f.index - (b.v.start + b.f.index) || byCodeUnit(a.rule, b.rule));
 
   const messages: Message[] = found.map(({ v, rule, f }) => {
     const p = lines.linePos(v.start + f.index);

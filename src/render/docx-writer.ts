@@ -26,6 +26,7 @@ import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from './styleshe
 import { mmToTwip } from './metrics.js';
 import { zip, type ZipEntry } from './zip.js';
 import { tableXml } from './table-xml.js';
+import { byCodeUnit } from '../text/normalize-text.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
 
@@ -324,7 +325,7 @@ export function packParts(parts: Map<string, Part>, when: Date): Uint8Array {
   const names = [...parts.keys()].sort((a, b) => {
     const ia = ORDER.indexOf(a);
     const ib = ORDER.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || byCodeUnit(a, b);
   });
   const bytes = (p: Part) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.concat(p.map((c) => Buffer.from(c, 'utf8'))));
   const entries: ZipEntry[] = names.map((path) => ({ path, data: bytes(parts.get(path)!) }));

@@ -4,14 +4,14 @@
 import HandlebarsRuntime from 'handlebars/runtime';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ndLongDate, ndNumericDate, ndShortDate } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import { TemplateError } from './template-error.js';
 import { UsageError } from '../errors.js';
 import { installed } from '../install.js';
+import { PRECOMPILED } from './precompiled.js';
 
 export const TEMPLATE_NAMES = [
   'so-ky-hieu',
@@ -55,18 +55,7 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
   };
 }
 
-type Spec = { hash: string; spec: unknown };
-
-/** Templates precompiled by the build (dist/templates.js); absent when running from source. */
-function precompiled(): Record<string, Spec> {
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'templates.js'); // dist/templates.js
-  if (!existsSync(file)) return {};
-  // a plain object of template specs: load it synchronously through require of its text
-  const text = readFileSync(file, 'utf8').replace('export const PRECOMPILED =', 'module.exports =');
-  const m = { exports: {} as Record<string, Spec> };
-  new Function('module', text)(m);
-  return m.exports;
-}
+type Spec = (typeof PRECOMPILED)[string];
 
 let fullHandlebars: typeof import('handlebars') | undefined;
 /** The Handlebars compiler, loaded only for templates that were not precompiled (or were edited). */
@@ -123,7 +112,7 @@ function templateError(file: string, e: unknown): TemplateError {
 /** Built-in templates, with those of `overrideDir` (same file names) taking their place. */
 export function loadTemplates(overrideDir?: string): Templates {
   const hb = HandlebarsRuntime.create();
-  const pre = precompiled();
+  const pre = PRECOMPILED;
   for (const [k, f] of Object.entries(helpers())) hb.registerHelper(k, f);
   const dir = builtinDir();
   const overrides = new Map<string, string>();

@@ -67,3 +67,9 @@ export function ndSpelling(s: string): string {
 
 /** Vietnamese upper case (toUpperCase handles đ → Đ and every precomposed vowel). */
 export const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi').normalize('NFC');
+
+/**
+ * Order of strings by UTF-16 code units: the same on every machine. (localeCompare depends on the
+ * machine's ICU locale and its first call loads the collation data, several milliseconds.)
+ */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

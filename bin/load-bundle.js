@@ -1,0 +1,50 @@
+'use strict';
+// Loads one of kehoach's bundles (dist/NAME.cjs) with V8's code cache (dist/NAME.cache), so that a
+// start does not parse and compile hundreds of kilobytes of JavaScript again. The CLI is split in
+// two bundles: kehoach.cjs (commands, checking plans) and writer.cjs (docx, wording), which only
+// the commands that write load. `shared` hands the writer the CLI's own instances of the modules
+// whose classes both use (errors caught with instanceof).
+const Module = require('node:module');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const dist = join(__dirname, '..', 'dist');
+const loaded = new Map();
+
+function loadBundle(name, shared = {}) {
+  const done = loaded.get(name);
+  if (done) return done.exports;
+  const file = join(dist, `${name}.cjs`);
+  const cacheFile = join(dist, `${name}.cache`);
+  let cachedData;
+  try {
+    cachedData = process.env.KEHOACH_CODE_CACHE === 'write' ? undefined : readFileSync(cacheFile);
+  } catch {
+    // no cache yet: compile as usual
+  }
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const bundle = { exports: {} };
+  const base = Module.createRequire(file);
+  const req = (id) => (Object.prototype.hasOwnProperty.call(shared, id) ? shared[id] : base(id));
+  loaded.set(name, { script, cacheFile, fresh: cachedData === undefined || script.cachedDataRejected, exports: bundle.exports });
+  script.runInThisContext()(bundle.exports, req, bundle, file, dist);
+  loaded.get(name).exports = bundle.exports;
+  return bundle.exports;
+}
+
+/** After a run: record the code cache of each bundle that had none (or one from another Node). */
+function saveCaches() {
+  for (const { script, cacheFile, fresh } of loaded.values()) {
+    if (!fresh) continue;
+    try {
+      const tmp = `${cacheFile}.tmp-${process.pid}`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {
+      // a read-only installation: run without the cache
+    }
+  }
+}
+
+module.exports = { loadBundle, saveCaches };
