@@ -24,6 +24,23 @@ const noZodLocales = {
   },
 };
 
+/**
+ * commander requires node:child_process (and with it net and stream) at load time for subcommands
+ * run as separate programs, which kehoach has none of: load it only if it is ever used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(eager)) throw new Error(`build: ${args.path} no longer has ${eager}`);
+      const lazy = "const childProcess = new Proxy({}, { get: (_, k) => require('node:child_process')[k] });";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
@@ -93,7 +110,7 @@ const common = {
   define: { 'import.meta.url': '__kehoachUrl' },
   banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyWriter] });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyChildProcess, lazyWriter] });
 await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts] });
 // a batch's worker thread runs the same two bundles
 writeFileSync(new URL('render-worker.cjs', dist), `'use strict';\nrequire(${JSON.stringify(LOADER)}).loadBundle('kehoach').worker();\n`);

@@ -22,6 +22,7 @@ function printMessages(io: Io, ms: Message[], format: Format, quiet: boolean): v
     io.out(JSON.stringify(ms, null, 2));
     return;
   }
+  if (!ms.length) return; // and the output streams are never set up (a millisecond or two)
   const paint = colour(io);
   for (const m of ms) {
     if (quiet && m.severity !== 'lỗi') continue;

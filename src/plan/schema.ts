@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { isRealDate } from '../text/dates.js';
 
+// No generated code for object schemas: zod's compiler (new Function per object schema) costs more
+// than it saves in a process that checks a plan or a few, and parsing a batch is no faster with it.
+// It is read when each object schema is built, so it is set before any is.
+z.config({ jitless: true });
+
 const t = (title: string, description: string) => ({ title, description });
 
 /** Non-empty text. Inline `**đậm**` and `*nghiêng*` are allowed wherever text is shown. */
