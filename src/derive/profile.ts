@@ -1,8 +1,8 @@
 // A unit profile: what a unit (Trung tâm Y tế, Bệnh viện ...) needs to turn its department's plan into
 // its own. A clerk keeps one per unit and reuses it for every plan. Validated like a plan.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Signer, Text } from '../plan/schema.js';
-import { checkWith } from '../plan/validate.js';
+import { checkWith, type ReadOptions } from '../plan/validate.js';
 import type { Message } from '../messages.js';
 import { decode } from '../plan/source.js';
 
@@ -87,6 +87,10 @@ function profileRules(p: Record<string, unknown>, err: (path: (string | number)[
 export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitProfile; messages: Message[] } {
   const d = decode(file, bytes);
   if (d.text === undefined) return { messages: d.messages };
-  const r = checkWith(file, d.text, ProfileSchema, profileRules);
+  return checkProfileText(file, d.text);
+}
+
+export function checkProfileText(file: string, text: string, opts: ReadOptions = {}): { profile?: UnitProfile; messages: Message[] } {
+  const r = checkWith(file, text, ProfileSchema, profileRules, opts);
   return { profile: r.data as UnitProfile | undefined, messages: r.messages };
 }

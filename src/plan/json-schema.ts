@@ -1,6 +1,6 @@
 // The JSON Schema of the plan format, generated from the one zod schema. schemas/plan.schema.json is
 // this output, committed so editors (yaml-language-server) can complete and check plans.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanSchema } from './schema.js';
 import { ProfileSchema } from '../derive/profile.js';
 

@@ -3,7 +3,7 @@
 // Vietnamese title and description (they become the JSON Schema editors use for completion).
 // This schema describes the *input*; normalize.ts turns a valid input into the Plan type that
 // every later stage reads.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRealDate } from '../text/dates.js';
 
 // No generated code for object schemas: zod's compiler (new Function per object schema) costs more

@@ -1,13 +1,14 @@
 // Source → checked input → normalised Plan. Every problem of a file is reported at once, with its
 // position, in Vietnamese: what was found, what was expected, how to fix it.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Message } from '../messages.js';
 import { hasErrors, sortMessages } from '../messages.js';
 import { findIllegalChar, normalizeText } from '../text/normalize-text.js';
 import { unbalancedMarkup } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { KNOWN_KEYS, PlanSchema, ROLES, type InputPlan } from './schema.js';
-import { decode, keyPosition, parseSource, position, type Path, type Source } from './source.js';
+import { decode, keyPosition, MAX_DEPTH, parseSource, position, type Path, type Source } from './source.js';
+import { quickLoad } from './fast-yaml.js';
 import { normalizePlan, type Plan } from './normalize.js';
 
 export interface Checked {
@@ -24,8 +25,13 @@ export function checkBytes(file: string, bytes: Uint8Array): Checked {
   return checkText(file, d.text);
 }
 
-export function checkText(file: string, text: string): Checked {
-  const r = checkWith(file, text, PlanSchema, crossChecks);
+/** How a text is read; `quick: false` (tests) reads it with positions even when nothing is wrong. */
+export interface ReadOptions {
+  quick?: boolean;
+}
+
+export function checkText(file: string, text: string, opts: ReadOptions = {}): Checked {
+  const r = checkWith(file, text, PlanSchema, crossChecks, opts);
   if (!r.data) return { messages: r.messages };
   return { plan: normalizePlan(r.data as InputPlan), input: r.data as InputPlan, messages: r.messages };
 }
@@ -47,7 +53,12 @@ export function checkWith(
   text: string,
   schema: z.ZodType,
   rules: (data: Record<string, unknown>, err: Err) => void,
+  opts: ReadOptions = {},
 ): { data?: unknown; messages: Message[] } {
+  if (opts.quick !== false) {
+    const data = quickCheck(text, schema, rules);
+    if (data !== undefined) return { data, messages: [] };
+  }
   const loaded = parseSource(file, text);
   if (!loaded.source) return { messages: loaded.messages };
   const src = loaded.source;
@@ -85,6 +96,34 @@ export function checkWith(
   sortMessages(messages);
   if (hasErrors(messages) || !parsed.success) return { messages };
   return { data: parsed.data, messages };
+}
+
+/**
+ * The checked data of a text that has no problem at all, read the quick way (fast-yaml.ts), by the
+ * same steps as below; undefined when anything is wrong or the text is for `yaml` to read, and then
+ * checkWith reads it again with positions and reports.
+ */
+function quickCheck(text: string, schema: z.ZodType, rules: (data: Record<string, unknown>, err: Err) => void): unknown {
+  const data = quickLoad(text);
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || depthOver(data, MAX_DEPTH)) return undefined;
+  let wrong = false;
+  const clean = cleanStrings(data, [], () => (wrong = true));
+  if (wrong) return undefined;
+  const parsed = schema.safeParse(clean);
+  if (!parsed.success) return undefined;
+  rules(clean as Record<string, unknown>, () => (wrong = true));
+  return wrong ? undefined : parsed.data;
+}
+
+/** Whether data nests deeper than `max` (counting as source.ts counts YAML nodes). */
+function depthOver(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) return true;
+    if (v && typeof v === 'object') for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return false;
 }
 
 function dedupe(ms: Message[]): void {
