@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -58,6 +59,7 @@ const specs = readdirSync(new URL('../templates', import.meta.url))
     return `  ${JSON.stringify(f.slice(0, -4))}: { hash: ${JSON.stringify(hash)}, spec: ${spec} },`;
   });
 const precompiled = `export const PRECOMPILED = {\n${specs.join('\n')}\n};\n`;
+let precomputedParts = '{}';
 
 const src = (p) => fileURLToPath(new URL(`../src/${p}`, import.meta.url));
 const LOADER = '../bin/load-bundle.js'; // from dist/, at run time
@@ -93,7 +95,7 @@ const writerParts = {
       const id = byFile.get(join(args.resolveDir, args.path).replace(/\.js$/, ''));
       return id ? { path: id, external: true } : undefined;
     });
-    b.onLoad({ filter: /precompiled\.ts$/ }, () => ({ contents: precompiled, loader: 'js' }));
+    b.onLoad({ filter: /precomputed\.ts$/ }, () => ({ contents: `${precompiled}export const PRECOMPUTED_PARTS = ${precomputedParts};\n`, loader: 'js' }));
   },
 };
 
@@ -112,6 +114,24 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyChildProcess, lazyWriter] });
 await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts] });
+
+// The .docx parts that do not depend on a plan's text, as docx writes them for the kinds of document
+// the examples are (body size 14 or 13; no appendix or one): then a render needs docx for
+// document.xml only. Worked out with the writer just built, which is then built again with them.
+{
+  const bin = fileURLToPath(new URL('../bin/kehoach.js', import.meta.url));
+  const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+  const require = createRequire(import.meta.url);
+  const writer = require('../bin/load-bundle.js').loadBundle('writer', { 'kehoach:errors': {}, 'kehoach:template-error': {} });
+  for (const f of readdirSync(examples).filter((n) => n.endsWith('.yaml')).sort()) {
+    const r = spawnSync(process.execPath, [bin, 'render', join(examples, f), '--dump-model'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`build: ${f}: ${r.stderr}`);
+    const model = JSON.parse(r.stdout);
+    for (const size of [14, 13]) writer.documentParts({ ...model, page: { ...model.page, bodySizePt: size } }, new Date(0));
+  }
+  precomputedParts = JSON.stringify(writer.partsKnown());
+  await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts] });
+}
 // a batch's worker thread runs the same two bundles
 writeFileSync(new URL('render-worker.cjs', dist), `'use strict';\nrequire(${JSON.stringify(LOADER)}).loadBundle('kehoach').worker();\n`);
 

@@ -39,6 +39,28 @@ describe('golden: document model and XML parts', () => {
   });
 });
 
+describe('docx writes document.xml alone when the other parts are known', () => {
+  it('every part equals a whole compile by docx, for each kind of document', () => {
+    const when = documentInstant('2000-01-01');
+    const models = exampleFiles().flatMap((f) => {
+      const m = buildModel(planOf(f), templates);
+      // both body sizes, and no appendix, one, or three (a section each)
+      const three = m.appendices.length ? [{ ...m, appendices: [m.appendices[0], m.appendices[0], m.appendices[0]] }] : [];
+      return [m, { ...m, page: { ...m.page, bodySizePt: 13 as const } }, ...three];
+    });
+    let reused = 0;
+    for (const m of models) {
+      const whole = documentParts(m, when, { reuse: false });
+      documentParts(m, when); // the kind is known from here on
+      const again = documentParts(m, when);
+      expect([...again.keys()].sort()).toEqual([...whole.keys()].sort());
+      for (const [path, part] of whole) expect(partText(again.get(path)!), path).toBe(partText(part));
+      reused++;
+    }
+    expect(reused).toBeGreaterThan(10);
+  });
+});
+
 describe('deterministic output', () => {
   it('the same plan renders to the same bytes, twice', async () => {
     const plan = planOf(exampleFiles()[0]);

@@ -86,8 +86,12 @@ export function cleanupTemps(dirs: readonly string[] = []): void {
 /** Write bytes to `target` atomically; refuses to overwrite any of `inputs`. */
 export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly string[] = []): void {
   const abs = resolve(target);
+  const real = realOrNull(abs);
   for (const i of inputs) {
-    if (sameFile(abs, resolve(i))) throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
+    const input = resolve(i);
+    if (abs === input || (real !== null && real === inputReal(input))) {
+      throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
+    }
   }
   try {
     const st = statSync(abs);
@@ -117,13 +121,20 @@ export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly 
   }
 }
 
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
+function realOrNull(p: string): string | null {
   try {
-    return realpathSync(a) === realpathSync(b);
+    return realpathSync(p);
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Real paths of input files, found once per process (a batch checks each output against all inputs). */
+const inputReals = new Map<string, string | null>();
+function inputReal(p: string): string | null {
+  let r = inputReals.get(p);
+  if (r === undefined) inputReals.set(p, (r = realOrNull(p)));
+  return r;
 }
 
 /** The folder given with --out-dir, created when it does not exist yet. */

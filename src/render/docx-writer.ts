@@ -24,9 +24,11 @@ import {
 import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from './model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from './stylesheet.js';
 import { mmToTwip } from './metrics.js';
-import { zip, type ZipEntry } from './zip.js';
+import { pack, zip, type Packed, type ZipEntry } from './zip.js';
 import { tableXml } from './table-xml.js';
 import { byCodeUnit } from '../text/normalize-text.js';
+import { xmlString } from './xml-string.js';
+import { PRECOMPUTED_PARTS } from './precomputed.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
 
@@ -202,8 +204,11 @@ function appendixSection(a: AppendixModel, index: number, portraitMargins: DocMo
   };
 }
 
-/** The docx Document of a model. */
-export function toDocument(m: DocModel): Document {
+/**
+ * The docx Document of a model. Without `withStyles` its styles are docx's defaults, which does not
+ * change document.xml (paragraphs name their styles): enough when the other parts are known.
+ */
+export function toDocument(m: DocModel, withStyles = true): Document {
   const textMm = PAGE.widthMm - m.page.marginsMm.left - m.page.marginsMm.right;
   const main: ISectionOptions = {
     properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
@@ -224,23 +229,28 @@ export function toDocument(m: DocModel): Document {
     description: 'Kế hoạch soạn bằng kehoach',
     lastModifiedBy: m.properties.creator,
     revision: 1,
-    styles: {
-      default: {
-        document: {
-          run: { font: FONTS, size: m.page.bodySizePt * 2, color: COLOR },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
-        },
-      },
-      paragraphStyles: paragraphStyles(m.page.bodySizePt),
-    },
+    styles: withStyles
+      ? {
+          default: {
+            document: {
+              run: { font: FONTS, size: m.page.bodySizePt * 2, color: COLOR },
+              paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+            },
+          },
+          paragraphStyles: paragraphStyles(m.page.bodySizePt),
+        }
+      : undefined,
     sections: [main, ...m.appendices.map((a, i) => appendixSection(a, i, m.page.marginsMm))],
   });
 }
 
 // ---------------------------------------------------------------- packing
 
+/** docx's compiler (Packer.compiler): its Formatter and numbering replacer are what compile() uses. */
 interface Compiler {
   compile(file: Document, prettify?: unknown, overrides?: { path: string; data: string }[]): Map<string, string | Uint8Array>;
+  formatter: { format(component: unknown, context: object): Record<string, unknown> };
+  numberingReplacer: { replace(xml: string, concrete: unknown): string };
 }
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -292,14 +302,52 @@ export type Part = string | string[];
 
 export const partText = (p: Part): string => (typeof p === 'string' ? p : p.join(''));
 
-/** The XML parts of the document, by path, as they will be zipped. */
-export function documentParts(m: DocModel, when: Date): Map<string, Part> {
+/**
+ * The parts other than document.xml and core.xml, by what decides them: the body size (styles) and
+ * the document's relationships (headers of each section). The first document of a kind is compiled
+ * whole by docx; the next ones need docx to write document.xml only. The build records the kinds
+ * the examples have (precomputed.ts), so a single render starts with them too.
+ */
+const knownParts = new Map<string, Map<string, string>>(Object.entries(PRECOMPUTED_PARTS).map(([k, parts]) => [k, new Map(Object.entries(parts))]));
+
+/** The XML of the known parts, and each deflated once (a batch zips the same parts again and again). */
+const constantXml = new Set<string>([...knownParts.values()].flatMap((parts) => [...parts.values()]));
+const packedOnce = new Map<string, Packed>();
+
+/** The known parts, as the build records them. */
+export const partsKnown = (): Record<string, Record<string, string>> =>
+  Object.fromEntries([...knownParts].map(([k, parts]) => [k, Object.fromEntries(parts)]));
+
+/**
+ * The XML parts of the document, by path, as they will be zipped. `reuse: false` (tests) has docx
+ * compile every part even when the others are known.
+ */
+export function documentParts(m: DocModel, when: Date, opts: { reuse?: boolean } = {}): Map<string, Part> {
   const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
-  if (!compiler?.compile) throw new Error('docx: Packer.compiler.compile không còn (phiên bản docx không tương thích)');
-  const raw = compiler.compile(toDocument(m), undefined, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]);
-  const parts = new Map<string, string>();
-  for (const [path, data] of raw) parts.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
-  stableIds(parts);
+  if (!compiler?.compile || !compiler.formatter || !compiler.numberingReplacer) throw new Error('docx: Packer.compiler không còn như docx 9.15 (phiên bản docx không tương thích)');
+  let file = toDocument(m, false);
+  const context = (view: unknown) => compiler.formatter.format(view, { viewWrapper: file.Document, file, stack: [] });
+  const kind = `${m.page.bodySizePt}\n${xmlString(context(file.Document.Relationships), {})}`;
+  const media = (file as unknown as { Media: { Array: unknown[] } }).Media.Array.length;
+  let parts = media === 0 && opts.reuse !== false ? knownParts.get(kind) : undefined;
+  if (parts) {
+    parts = new Map(parts);
+    // as docx's compile() writes document.xml (there are no images to place)
+    const xml = xmlString(context(file.Document.View), { standalone: 'yes', encoding: 'UTF-8' });
+    parts.set('word/document.xml', compiler.numberingReplacer.replace(xml, (file as unknown as { Numbering: { ConcreteNumbering: unknown } }).Numbering.ConcreteNumbering));
+    parts.set('docProps/core.xml', coreXml(m, when));
+  } else {
+    file = toDocument(m);
+    const raw = compiler.compile(file, undefined, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]);
+    parts = new Map<string, string>();
+    for (const [path, data] of raw) parts.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
+    stableIds(parts);
+    if (media === 0) {
+      const constant = new Map([...parts].filter(([p]) => p !== 'word/document.xml' && p !== 'docProps/core.xml'));
+      knownParts.set(kind, constant);
+      for (const xml of constant.values()) constantXml.add(xml);
+    }
+  }
   const out = new Map<string, Part>(parts);
   if (m.appendices.length) {
     let rest = parts.get('word/document.xml')!;
@@ -328,6 +376,12 @@ export function packParts(parts: Map<string, Part>, when: Date): Uint8Array {
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || byCodeUnit(a, b);
   });
   const bytes = (p: Part) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.concat(p.map((c) => Buffer.from(c, 'utf8'))));
-  const entries: ZipEntry[] = names.map((path) => ({ path, data: bytes(parts.get(path)!) }));
+  const entries: ZipEntry[] = names.map((path) => {
+    const part = parts.get(path)!;
+    if (typeof part !== 'string' || !constantXml.has(part)) return { path, data: bytes(part) };
+    let packed = packedOnce.get(part);
+    if (!packed) packedOnce.set(part, (packed = pack(bytes(part))));
+    return { path, data: bytes(part), packed };
+  });
   return zip(entries, when);
 }

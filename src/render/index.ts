@@ -1,10 +1,10 @@
 // Rendering: normalised plan → document model (templates give the wording) → docx parts → .docx bytes.
 import type { Plan } from '../plan/normalize.js';
 import { buildModel } from './build.js';
-import { documentInstant, documentParts, packParts } from './docx-writer.js';
+import { documentInstant, documentParts, packParts, partsKnown } from './docx-writer.js';
 import { loadTemplates, type Templates } from './templates.js';
 
-export { buildModel, loadTemplates, documentParts };
+export { buildModel, loadTemplates, documentParts, partsKnown };
 export type { Templates };
 
 export interface RenderOptions {

@@ -11,7 +11,7 @@ import { upperVi } from '../text/normalize-text.js';
 import { TemplateError } from './template-error.js';
 import { UsageError } from '../errors.js';
 import { installed } from '../install.js';
-import { PRECOMPILED } from './precompiled.js';
+import { PRECOMPILED } from './precomputed.js';
 
 export const TEMPLATE_NAMES = [
   'so-ky-hieu',

@@ -5,7 +5,16 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   path: string;
   data: Uint8Array;
+  /** The data already deflated (an entry that is the same in many files is packed once). */
+  packed?: Packed;
 }
+
+export interface Packed {
+  deflated: Uint8Array;
+  crc: number;
+}
+
+export const pack = (data: Uint8Array): Packed => ({ deflated: deflateRawSync(data, { level: 6 }), crc: crc32(data) >>> 0 });
 
 /** MS-DOS date and time of a UTC instant (2-second resolution, years 1980–2107). */
 function dosDateTime(d: Date): { date: number; time: number } {
@@ -23,8 +32,7 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.path, 'utf8');
-    const deflated = deflateRawSync(e.data, { level: 6 });
-    const crc = crc32(e.data) >>> 0;
+    const { deflated, crc } = e.packed ?? pack(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
