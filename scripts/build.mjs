@@ -59,7 +59,7 @@ const specs = readdirSync(new URL('../templates', import.meta.url))
     return `  ${JSON.stringify(f.slice(0, -4))}: { hash: ${JSON.stringify(hash)}, spec: ${spec} },`;
   });
 const precompiled = `export const PRECOMPILED = {\n${specs.join('\n')}\n};\n`;
-let precomputedParts = '{}';
+let precomputedParts = '{ xml: [], kinds: {}, packed: [] }';
 
 const src = (p) => fileURLToPath(new URL(`../src/${p}`, import.meta.url));
 const LOADER = '../bin/load-bundle.js'; // from dist/, at run time

@@ -86,21 +86,22 @@ export function cleanupTemps(dirs: readonly string[] = []): void {
 /** Write bytes to `target` atomically; refuses to overwrite any of `inputs`. */
 export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly string[] = []): void {
   const abs = resolve(target);
-  const real = realOrNull(abs);
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    st = undefined; // a path through a file, say: the write below reports it
+  }
+  const real = st ? realOrNull(abs) : null; // a file that is not there yet is none of the inputs
   for (const i of inputs) {
     const input = resolve(i);
     if (abs === input || (real !== null && real === inputReal(input))) {
       throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
     }
   }
-  try {
-    const st = statSync(abs);
-    if (st.isDirectory()) throw new UsageError(`${target}: là một thư mục; hãy ghi rõ tên tệp .docx hoặc dùng --out-dir.`);
-    // A device or pipe (/dev/full, /dev/null) must never be replaced by a rename.
-    if (!st.isFile()) throw new UsageError(`${target}: không phải tệp thường (thiết bị hoặc đường ống); hãy chọn một tên tệp .docx.`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-  }
+  if (st?.isDirectory()) throw new UsageError(`${target}: là một thư mục; hãy ghi rõ tên tệp .docx hoặc dùng --out-dir.`);
+  // A device or pipe (/dev/full, /dev/null) must never be replaced by a rename.
+  if (st && !st.isFile()) throw new UsageError(`${target}: không phải tệp thường (thiết bị hoặc đường ống); hãy chọn một tên tệp .docx.`);
   const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}`);
   tempFiles.add(tmp);
   let fd: number | undefined;

@@ -2,7 +2,7 @@
 // share and writing each file atomically. Results come back in input order, so output is the same
 // as rendering one by one.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../messages.js';
@@ -43,7 +43,7 @@ export function workersFor(n: number): number {
   return Math.min(4, availableParallelism(), Math.ceil(n / 4));
 }
 
-let running: Worker[] = [];
+let running: import('node:worker_threads').Worker[] = [];
 
 /** Stop the workers (on Ctrl-C); the caller then removes this process's temporary files. */
 export async function stopWorkers(): Promise<void> {
@@ -52,6 +52,8 @@ export async function stopWorkers(): Promise<void> {
 }
 
 export async function renderInWorkers(jobs: Job[], all: readonly string[], count: number, templateDir?: string, onDone?: (r: JobResult) => void): Promise<JobResult[]> {
+  // loaded here only: a render of a few files never starts a thread
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const script = join(dirname(fileURLToPath(import.meta.url)), 'render-worker.cjs');
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;

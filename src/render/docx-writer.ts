@@ -308,15 +308,27 @@ export const partText = (p: Part): string => (typeof p === 'string' ? p : p.join
  * whole by docx; the next ones need docx to write document.xml only. The build records the kinds
  * the examples have (precomputed.ts), so a single render starts with them too.
  */
-const knownParts = new Map<string, Map<string, string>>(Object.entries(PRECOMPUTED_PARTS).map(([k, parts]) => [k, new Map(Object.entries(parts))]));
+const knownParts = new Map<string, Map<string, string>>(
+  Object.entries(PRECOMPUTED_PARTS.kinds).map(([k, parts]) => [k, new Map(Object.entries(parts).map(([path, i]) => [path, PRECOMPUTED_PARTS.xml[i]]))]),
+);
 
-/** The XML of the known parts, and each deflated once (a batch zips the same parts again and again). */
+/** The XML of the known parts, and each deflated once (by the build, or once per process). */
 const constantXml = new Set<string>([...knownParts.values()].flatMap((parts) => [...parts.values()]));
-const packedOnce = new Map<string, Packed>();
+const packedOnce = new Map<string, Packed>(
+  PRECOMPUTED_PARTS.packed.map((p, i) => [PRECOMPUTED_PARTS.xml[i], { deflated: Buffer.from(p.deflated, 'base64'), crc: p.crc }]),
+);
 
-/** The known parts, as the build records them. */
-export const partsKnown = (): Record<string, Record<string, string>> =>
-  Object.fromEntries([...knownParts].map(([k, parts]) => [k, Object.fromEntries(parts)]));
+/** The known parts, as the build records them: each distinct XML once, and each kind's parts by index. */
+export function partsKnown(): typeof PRECOMPUTED_PARTS {
+  const xml = [...new Set([...knownParts.values()].flatMap((parts) => [...parts.values()]))];
+  const index = new Map(xml.map((x, i) => [x, i]));
+  const kinds = Object.fromEntries([...knownParts].map(([k, parts]) => [k, Object.fromEntries([...parts].map(([path, x]) => [path, index.get(x)!]))]));
+  const packed = xml.map((x) => {
+    const p = pack(Buffer.from(x, 'utf8'));
+    return { deflated: Buffer.from(p.deflated).toString('base64'), crc: p.crc };
+  });
+  return { xml, kinds, packed };
+}
 
 /**
  * The XML parts of the document, by path, as they will be zipped. `reuse: false` (tests) has docx

@@ -3,7 +3,12 @@
 //   PRECOMPILED        the built-in templates precompiled by Handlebars, each with the hash of its
 //                      source (a template edited after the build is compiled at run time);
 //   PRECOMPUTED_PARTS  the .docx parts docx writes that do not depend on a plan's text, for the kinds
-//                      of document the examples are (docx-writer.ts).
+//                      of document the examples are (docx-writer.ts), and each deflated.
 // V8's code cache then holds them too.
 export const PRECOMPILED: Record<string, { hash: string; spec: unknown }> = {};
-export const PRECOMPUTED_PARTS: Record<string, Record<string, string>> = {};
+export const PRECOMPUTED_PARTS: {
+  xml: string[];
+  kinds: Record<string, Record<string, number>>;
+  /** each xml deflated (base64) as zip.ts packs it, with its CRC-32 */
+  packed: { deflated: string; crc: number }[];
+} = { xml: [], kinds: {}, packed: [] };
