@@ -5,7 +5,6 @@
 // bin/load-bundle.js loads each through vm.Script with its V8 code cache (dist/NAME.cache, recorded
 // here by running the CLI once), so a start does not parse and compile them again.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +46,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 
 // The built-in wording templates, precompiled: a render then needs only the Handlebars runtime.
-// Each carries the hash of its source; a template edited after the build is compiled at run time.
+// Each carries its source; a template edited after the build is compiled at run time.
 const KNOWN_HELPERS = ['eq', 'so_van_ban', 'ngay_chu', 'ngay_so', 'han', 'viet_hoa', 'noi_ky', 'tiep'];
 const specs = readdirSync(new URL('../templates', import.meta.url))
   .filter((f) => f.endsWith('.hbs'))
@@ -55,8 +54,7 @@ const specs = readdirSync(new URL('../templates', import.meta.url))
   .map((f) => {
     const source = readFileSync(new URL(`../templates/${f}`, import.meta.url), 'utf8');
     const spec = Handlebars.precompile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])) });
-    const hash = createHash('sha256').update(source).digest('hex');
-    return `  ${JSON.stringify(f.slice(0, -4))}: { hash: ${JSON.stringify(hash)}, spec: ${spec} },`;
+    return `  ${JSON.stringify(f.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} },`;
   });
 const precompiled = `export const PRECOMPILED = {\n${specs.join('\n')}\n};\n`;
 let precomputedParts = '{ xml: [], kinds: {}, packed: [] }';

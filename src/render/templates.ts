@@ -2,7 +2,6 @@
 // error naming the template file and line), no HTML escaping (Word is not HTML; the writer escapes XML),
 // known helpers only. `--template DIR` overrides any template by file name.
 import HandlebarsRuntime from 'handlebars/runtime';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -64,13 +63,12 @@ function compiler(): typeof import('handlebars') {
   return fullHandlebars;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 type Env = ReturnType<typeof HandlebarsRuntime.create>;
 
 function compile(hb: Env, file: string, source: string, pre?: Spec): (ctx: object) => string {
   let fn: HandlebarsTemplateDelegate;
-  if (pre && pre.hash === sha256(source)) {
+  if (pre && pre.source === source) {
     fn = hb.template(pre.spec as TemplateSpecification);
   } else {
     try {
