@@ -23,7 +23,8 @@ function loadBundle(name, shared = {}) {
   } catch {
     // no cache yet: compile as usual
   }
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // the file is the module's function (scripts/build.mjs writes the CommonJS wrapper around it)
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const bundle = { exports: {} };
   const base = Module.createRequire(file);
   const req = (id) => (Object.prototype.hasOwnProperty.call(shared, id) ? shared[id] : base(id));

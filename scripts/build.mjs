@@ -108,7 +108,10 @@ const common = {
   logLevel: 'warning',
   // the source finds templates/ and schemas/ from its own location
   define: { 'import.meta.url': '__kehoachUrl' },
-  banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Each bundle is one function expression, the CommonJS wrapper already around it: load-bundle.js
+  // compiles the file as it is, without making a second copy of it with the wrapper added.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: '\n})' },
 };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyChildProcess, lazyWriter] });
 await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts] });
