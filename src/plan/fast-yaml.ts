@@ -58,10 +58,14 @@ export function quickLoad(text: string): unknown {
   let multiLineFlow = false;
   const listener = (event: 'open' | 'close', state: { position: number }) => {
     if (event === 'open') return void starts.push(state.position);
-    const from = starts.pop()!;
+    let at = starts.pop()!;
     if (multiLineFlow) return;
-    const source = text.slice(from, state.position).trimStart();
-    if ('"\'[{'.includes(source[0]) && source.includes('\n')) multiLineFlow = true;
+    // the node's first character (no copy of its text: the root node is the whole file)
+    for (let c = text.charCodeAt(at); c === 32 || c === 10 || c === 13; c = text.charCodeAt(++at));
+    const first = text[at];
+    if (first !== '"' && first !== "'" && first !== '[' && first !== '{') return;
+    const eol = text.indexOf('\n', at);
+    if (eol !== -1 && eol < state.position) multiLineFlow = true;
   };
   try {
     const data = load(text, { schema: CORE, json: false, listener });
