@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkText } from '../src/plan/validate.js';
-import { renderPlan, loadTemplates } from '../src/render/index.js';
+import { buildModel, documentParts, renderPlan, loadTemplates } from '../src/render/index.js';
+import { documentInstant, partText } from '../src/render/docx-writer.js';
 import { normalizeText, upperVi, hasIllegalChar } from '../src/text/normalize-text.js';
 import { SHARED, unzip } from './helpers.js';
 import { plan, text } from './arbitraries.js';
@@ -72,6 +73,21 @@ describe('property: any accepted plan renders to a valid .docx that keeps its te
     const r = spawnSync('bash', [join(SHARED, 'tools', 'validate-docx.sh'), '-q', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(r.status, r.stdout.split('\n').filter((l) => /FAIL|line|INVALID/.test(l)).slice(0, 30).join('\n')).toBe(0);
     expect(r.stdout.match(/=> valid/g)?.length).toBe(files.length);
+  });
+
+  it('docx writing document.xml alone gives every part as a whole compile does', () => {
+    const when = documentInstant('2000-01-01');
+    fc.assert(
+      fc.property(plan, fc.constantFrom(13, 14), (p, size) => {
+        const checked = checkText('sinh-ngau-nhien.yaml', stringify(p, { lineWidth: 0 }));
+        const model = buildModel(checked.plan!, templates);
+        const m = { ...model, page: { ...model.page, bodySizePt: size as 13 | 14 } };
+        const whole = documentParts(m, when, { reuse: false }); // and the kind is known from here on
+        const again = documentParts(m, when);
+        for (const [path, part] of whole) expect(partText(again.get(path)!), path).toBe(partText(part));
+      }),
+      { numRuns: Math.min(RUNS, 200) },
+    );
   });
 
   it('text with characters XML cannot carry is refused at validation, with a message', () => {
