@@ -37,6 +37,7 @@ export function checkText(file: string, text: string, opts: ReadOptions = {}): C
 }
 
 type Err = (path: Path, rule: string, message: string, key?: boolean) => void;
+type Rules = (data: Record<string, unknown>, err: Err) => void;
 
 /** A locator of data paths in YAML text (for problems found after validation, e.g. by derive). */
 export function locator(file: string, text: string): (path: Path) => { line: number; column: number } {
@@ -52,7 +53,7 @@ export function checkWith(
   file: string,
   text: string,
   schema: z.ZodType,
-  rules: (data: Record<string, unknown>, err: Err) => void,
+  rules: Rules,
   opts: ReadOptions = {},
 ): { data?: unknown; messages: Message[] } {
   if (opts.quick !== false) {
@@ -78,19 +79,9 @@ export function checkWith(
     return { messages };
   }
 
-  // 1. Text: characters XML cannot carry are errors; everything else is normalised (NFC, spaces).
-  const clean = cleanStrings(data, [], (path, index, code) =>
-    err(path, 'ky-tu-cam', `có ký tự điều khiển không in được (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ở vị trí ${index + 1} của chuỗi; thường do sao chép từ PDF hoặc phần mềm chat. Hãy xóa ký tự này.`),
-  );
-
-  // 2. Structure and types, by the one schema.
-  const parsed = schema.safeParse(clean);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) reportIssue(src, clean, issue, [], err);
-  }
-
-  // 3. Rules beyond types, run on whatever is there so that all problems come at once.
-  rules(clean as Record<string, unknown>, err);
+  const parsed = checkData(data, schema, rules, err, (issues, clean) => {
+    for (const issue of issues) reportIssue(src, clean, issue, [], err);
+  });
 
   dedupe(messages);
   sortMessages(messages);
@@ -100,19 +91,31 @@ export function checkWith(
 
 /**
  * The checked data of a text that has no problem at all, read the quick way (fast-yaml.ts), by the
- * same steps as below; undefined when anything is wrong or the text is for `yaml` to read, and then
- * checkWith reads it again with positions and reports.
+ * same steps; undefined when anything is wrong or the text is for `yaml` to read, and then checkWith
+ * reads it again with positions and reports.
  */
-function quickCheck(text: string, schema: z.ZodType, rules: (data: Record<string, unknown>, err: Err) => void): unknown {
+function quickCheck(text: string, schema: z.ZodType, rules: Rules): unknown {
   const data = quickLoad(text);
   if (data === null || typeof data !== 'object' || Array.isArray(data) || depthOver(data, MAX_DEPTH)) return undefined;
   let wrong = false;
-  const clean = cleanStrings(data, [], () => (wrong = true));
-  if (wrong) return undefined;
+  const parsed = checkData(data, schema, rules, () => (wrong = true), () => (wrong = true));
+  return wrong || !parsed.success ? undefined : parsed.data;
+}
+
+/**
+ * The steps after reading, whichever way the text was read: 1. text: characters XML cannot carry are
+ * errors, everything else is normalised (NFC, spaces); 2. structure and types, by the one schema,
+ * whose issues go to `schemaIssues`; 3. rules beyond types, run on whatever is there so that all
+ * problems come at once.
+ */
+function checkData(data: object, schema: z.ZodType, rules: Rules, err: Err, schemaIssues: (issues: z.core.$ZodIssue[], clean: unknown) => void) {
+  const clean = cleanStrings(data, [], (path, index, code) =>
+    err(path, 'ky-tu-cam', `có ký tự điều khiển không in được (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ở vị trí ${index + 1} của chuỗi; thường do sao chép từ PDF hoặc phần mềm chat. Hãy xóa ký tự này.`),
+  );
   const parsed = schema.safeParse(clean);
-  if (!parsed.success) return undefined;
-  rules(clean as Record<string, unknown>, () => (wrong = true));
-  return wrong ? undefined : parsed.data;
+  if (!parsed.success) schemaIssues(parsed.error.issues, clean);
+  rules(clean as Record<string, unknown>, err);
+  return parsed;
 }
 
 /** Whether data nests deeper than `max` (counting as source.ts counts YAML nodes). */
