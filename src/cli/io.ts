@@ -93,11 +93,9 @@ export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly 
     st = undefined; // a path through a file, say: the write below reports it
   }
   const real = st ? realOrNull(abs) : null; // a file that is not there yet is none of the inputs
-  for (const i of inputs) {
-    const input = resolve(i);
-    if (abs === input || (real !== null && real === inputReal(input))) {
-      throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
-    }
+  const taken = inputPaths(inputs);
+  if (taken.has(abs) || (real !== null && taken.has(real))) {
+    throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy chọn tên khác (-o).`);
   }
   if (st?.isDirectory()) throw new UsageError(`${target}: là một thư mục; hãy ghi rõ tên tệp .docx hoặc dùng --out-dir.`);
   // A device or pipe (/dev/full, /dev/null) must never be replaced by a rename.
@@ -130,12 +128,24 @@ function realOrNull(p: string): string | null {
   }
 }
 
-/** Real paths of input files, found once per process (a batch checks each output against all inputs). */
-const inputReals = new Map<string, string | null>();
-function inputReal(p: string): string | null {
-  let r = inputReals.get(p);
-  if (r === undefined) inputReals.set(p, (r = realOrNull(p)));
-  return r;
+/**
+ * The paths of the input files, as given and real, worked out once for a list of inputs: a batch
+ * checks each of its outputs against the same list.
+ */
+const pathsOfInputs = new WeakMap<readonly string[], Set<string>>();
+function inputPaths(inputs: readonly string[]): Set<string> {
+  let paths = pathsOfInputs.get(inputs);
+  if (!paths) {
+    paths = new Set();
+    for (const i of inputs) {
+      const abs = resolve(i);
+      paths.add(abs);
+      const real = realOrNull(abs);
+      if (real !== null) paths.add(real);
+    }
+    pathsOfInputs.set(inputs, paths);
+  }
+  return paths;
 }
 
 /** The folder given with --out-dir, created when it does not exist yet. */
