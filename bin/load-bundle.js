@@ -14,7 +14,7 @@ const loaded = new Map();
 
 function loadBundle(name, shared = {}) {
   const done = loaded.get(name);
-  if (done) return done.exports;
+  if (done) return done.bundle.exports;
   const file = join(dist, `${name}.cjs`);
   const cacheFile = join(dist, `${name}.cache`);
   let cachedData;
@@ -28,9 +28,8 @@ function loadBundle(name, shared = {}) {
   const bundle = { exports: {} };
   const base = Module.createRequire(file);
   const req = (id) => (Object.prototype.hasOwnProperty.call(shared, id) ? shared[id] : base(id));
-  loaded.set(name, { script, cacheFile, fresh: cachedData === undefined || script.cachedDataRejected, exports: bundle.exports });
   script.runInThisContext()(bundle.exports, req, bundle, file, dist);
-  loaded.get(name).exports = bundle.exports;
+  loaded.set(name, { script, cacheFile, fresh: cachedData === undefined || script.cachedDataRejected, bundle });
   return bundle.exports;
 }
 

@@ -119,8 +119,8 @@ await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/wr
 // The .docx parts that do not depend on a plan's text, as docx writes them for the kinds of document
 // the examples are (body size 14 or 13; no appendix or one): then a render needs docx for
 // document.xml only. Worked out with the writer just built, which is then built again with them.
+const bin = fileURLToPath(new URL('../bin/kehoach.js', import.meta.url));
 {
-  const bin = fileURLToPath(new URL('../bin/kehoach.js', import.meta.url));
   const examples = fileURLToPath(new URL('../examples/', import.meta.url));
   const require = createRequire(import.meta.url);
   const writer = require('../bin/load-bundle.js').loadBundle('writer', { 'kehoach:errors': {}, 'kehoach:template-error': {} });
@@ -139,7 +139,6 @@ writeFileSync(new URL('render-worker.cjs', dist), `'use strict';\nrequire(${JSON
 // Record the code caches: run what a clerk runs (a render checks the plan too), then save what V8
 // compiled.
 const tmp = mkdtempSync(join(tmpdir(), 'kehoach-build-'));
-const bin = fileURLToPath(new URL('../bin/kehoach.js', import.meta.url));
 const example = fileURLToPath(new URL('../examples/05-phu-cat-tuyen-truyen-cchc.yaml', import.meta.url));
 const warm = spawnSync(process.execPath, [bin, 'render', example, '-o', join(tmp, 'x.docx'), '-q'], {
   env: { ...process.env, KEHOACH_CODE_CACHE: 'write' },

@@ -320,7 +320,7 @@ const packedOnce = new Map<string, Packed>(
 
 /** The known parts, as the build records them: each distinct XML once, and each kind's parts by index. */
 export function partsKnown(): typeof PRECOMPUTED_PARTS {
-  const xml = [...new Set([...knownParts.values()].flatMap((parts) => [...parts.values()]))];
+  const xml = [...constantXml];
   const index = new Map(xml.map((x, i) => [x, i]));
   const kinds = Object.fromEntries([...knownParts].map(([k, parts]) => [k, Object.fromEntries([...parts].map(([path, x]) => [path, index.get(x)!]))]));
   const packed = xml.map((x) => {

@@ -63,7 +63,6 @@ function compiler(): typeof import('handlebars') {
   return fullHandlebars;
 }
 
-
 type Env = ReturnType<typeof HandlebarsRuntime.create>;
 
 function compile(hb: Env, file: string, source: string, pre?: Spec): (ctx: object) => string {
@@ -110,7 +109,6 @@ function templateError(file: string, e: unknown): TemplateError {
 /** Built-in templates, with those of `overrideDir` (same file names) taking their place. */
 export function loadTemplates(overrideDir?: string): Templates {
   const hb = HandlebarsRuntime.create();
-  const pre = PRECOMPILED;
   for (const [k, f] of Object.entries(helpers())) hb.registerHelper(k, f);
   const dir = builtinDir();
   const overrides = new Map<string, string>();
@@ -134,7 +132,7 @@ export function loadTemplates(overrideDir?: string): Templates {
   const out = {} as Templates;
   for (const name of TEMPLATE_NAMES) {
     const file = overrides.get(name) ?? join(dir, `${name}.hbs`);
-    out[name] = compile(hb, file, readFileSync(file, 'utf8'), overrides.has(name) ? undefined : pre[name]);
+    out[name] = compile(hb, file, readFileSync(file, 'utf8'), overrides.has(name) ? undefined : PRECOMPILED[name]);
   }
   return out;
 }
