@@ -1,8 +1,9 @@
 'use strict';
 // Loads one of kehoach's bundles (dist/NAME.cjs) with V8's code cache (dist/NAME.cache), so that a
 // start does not parse and compile hundreds of kilobytes of JavaScript again. The CLI is split in
-// two bundles: kehoach.cjs (commands, checking plans) and writer.cjs (docx, wording), which only
-// the commands that write load. `shared` hands the writer the CLI's own instances of the modules
+// three bundles: kehoach.cjs (commands, checking plans), writer.cjs (wording, the .docx), which only
+// the commands that write load, and docx.cjs, which the writer loads only for a kind of document
+// not known ahead (see scripts/build.mjs). `shared` hands the writer the CLI's own instances of the modules
 // whose classes both use (errors caught with instanceof).
 const Module = require('node:module');
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -34,9 +35,9 @@ function loadBundle(name, shared = {}) {
 }
 
 /** After a run: record the code cache of each bundle that had none (or one from another Node). */
-function saveCaches() {
-  for (const { script, cacheFile, fresh } of loaded.values()) {
-    if (!fresh) continue;
+function saveCaches(names) {
+  for (const [name, { script, cacheFile, fresh }] of loaded) {
+    if (!fresh || (names && !names.includes(name))) continue;
     try {
       const tmp = `${cacheFile}.tmp-${process.pid}`;
       writeFileSync(tmp, script.createCachedData());

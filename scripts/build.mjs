@@ -1,7 +1,8 @@
-// Build the CLI as two CommonJS bundles, minified, with zod's message locales left out:
+// Build the CLI as three CommonJS bundles, minified, with zod's message locales left out:
 //   dist/kehoach.cjs  the commands and plan checking (what `validate` needs, and no more);
-//   dist/writer.cjs   the writer (document model, wording templates precompiled, docx), loaded by the
-//                     commands that write, on first use.
+//   dist/writer.cjs   the writer (document model, wording templates precompiled, the parts of the
+//                     kinds of document known ahead), loaded by the commands that write, on first use;
+//   dist/docx.cjs     docx, which the writer loads only for a kind of document it does not know.
 // bin/load-bundle.js loads each through vm.Script with its V8 code cache (dist/NAME.cache, recorded
 // here by running the CLI once), so a start does not parse and compile them again.
 import { build } from 'esbuild';
@@ -84,6 +85,19 @@ const lazyWriter = {
   },
 };
 
+/** The writer bundle loads the docx bundle when it first compiles a document whole. */
+const lazyDocx = {
+  name: 'lazy-docx',
+  setup(b) {
+    b.onResolve({ filter: /load-bundle\.js$/ }, () => ({ path: LOADER, external: true }));
+    b.onResolve({ filter: /^\.\/docx-compile\.js$/ }, () => ({ path: 'docx', namespace: 'kehoach-docx' }));
+    b.onLoad({ filter: /.*/, namespace: 'kehoach-docx' }, () => ({
+      contents: `const { loadBundle } = require(${JSON.stringify(LOADER)});\nexports.compileParts = (...args) => loadBundle('docx').compileParts(...args);\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The writer bundle: shared modules come from the CLI; the precompiled templates are built in. */
 const writerParts = {
   name: 'writer-parts',
@@ -114,16 +128,18 @@ const common = {
   footer: { js: '\n})' },
 };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyChildProcess, lazyWriter] });
-await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts] });
+await build({ ...common, entryPoints: ['src/render/docx-compile.ts'], outfile: 'dist/docx.cjs' });
+await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts, lazyDocx] });
 
 // The .docx parts that do not depend on a plan's text, as docx writes them for the kinds of document
-// the examples are (body size 14 or 13; no appendix or one): then a render needs docx for
-// document.xml only. Worked out with the writer just built, which is then built again with them.
+// the examples are (body size 14 or 13; no appendix or one): then a render does not need docx.
+// Worked out with the writer just built, which is then built again with them.
 const bin = fileURLToPath(new URL('../bin/kehoach.js', import.meta.url));
 {
   const examples = fileURLToPath(new URL('../examples/', import.meta.url));
   const require = createRequire(import.meta.url);
-  const writer = require('../bin/load-bundle.js').loadBundle('writer', { 'kehoach:errors': {}, 'kehoach:template-error': {} });
+  const loader = require('../bin/load-bundle.js');
+  const writer = loader.loadBundle('writer', { 'kehoach:errors': {}, 'kehoach:template-error': {} });
   for (const f of readdirSync(examples).filter((n) => n.endsWith('.yaml')).sort()) {
     const r = spawnSync(process.execPath, [bin, 'render', join(examples, f), '--dump-model'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`build: ${f}: ${r.stderr}`);
@@ -131,7 +147,9 @@ const bin = fileURLToPath(new URL('../bin/kehoach.js', import.meta.url));
     for (const size of [14, 13]) writer.documentParts({ ...model, page: { ...model.page, bodySizePt: size } }, new Date(0));
   }
   precomputedParts = JSON.stringify(writer.partsKnown());
-  await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts] });
+  await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts, lazyDocx] });
+  // docx ran here for every kind: its code cache (a render of a known kind never loads it)
+  loader.saveCaches(['docx']);
 }
 // a batch's worker thread runs the same two bundles
 writeFileSync(new URL('render-worker.cjs', dist), `'use strict';\nrequire(${JSON.stringify(LOADER)}).loadBundle('kehoach').worker();\n`);

@@ -75,7 +75,7 @@ describe('property: any accepted plan renders to a valid .docx that keeps its te
     expect(r.stdout.match(/=> valid/g)?.length).toBe(files.length);
   });
 
-  it('docx writing document.xml alone gives every part as a whole compile does', () => {
+  it('document.xml written from the model gives every part as a whole compile by docx does', () => {
     const when = documentInstant('2000-01-01');
     fc.assert(
       fc.property(plan, fc.constantFrom(13, 14), (p, size) => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkBytes } from '../src/plan/validate.js';
@@ -39,7 +39,7 @@ describe('golden: document model and XML parts', () => {
   });
 });
 
-describe('docx writes document.xml alone when the other parts are known', () => {
+describe('document.xml written from the model when the other parts are known', () => {
   it('every part equals a whole compile by docx, for each kind of document', () => {
     const when = documentInstant('2000-01-01');
     const models = exampleFiles().flatMap((f) => {
@@ -48,16 +48,38 @@ describe('docx writes document.xml alone when the other parts are known', () => 
       const three = m.appendices.length ? [{ ...m, appendices: [m.appendices[0], m.appendices[0], m.appendices[0]] }] : [];
       return [m, { ...m, page: { ...m.page, bodySizePt: 13 as const } }, ...three];
     });
-    let reused = 0;
+    expect(models.length).toBeGreaterThan(10);
     for (const m of models) {
-      const whole = documentParts(m, when, { reuse: false });
-      documentParts(m, when); // the kind is known from here on
+      const whole = documentParts(m, when, { reuse: false }); // and the kind is known from here on
       const again = documentParts(m, when);
       expect([...again.keys()].sort()).toEqual([...whole.keys()].sort());
       for (const [path, part] of whole) expect(partText(again.get(path)!), path).toBe(partText(part));
-      reused++;
     }
-    expect(reused).toBeGreaterThan(10);
+  });
+
+  it('the built CLI renders every example without its docx bundle, and loads it for a kind it does not know', () => {
+    // a copy of the installed CLI without dist/docx.*: the build recorded the examples' kinds
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-no-docx-'));
+    for (const d of ['bin', 'dist', 'templates', 'schemas']) cpSync(join(ROOT, d), join(dir, d), { recursive: true, filter: (f) => !/[\\/]docx\.(cjs|cache)$/.test(f) });
+    expect(existsSync(join(dir, 'dist', 'docx.cjs'))).toBe(false);
+    for (const f of exampleFiles()) {
+      const out = join(dir, `${basename(f, '.yaml')}.docx`);
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'kehoach.js'), 'render', f, '-o', out, '-q'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      execFileSync(process.execPath, [join(ROOT, 'bin', 'kehoach.js'), 'render', f, '-o', `${out}.full`, '-q']);
+      expect(readFileSync(out).equals(readFileSync(`${out}.full`)), f).toBe(true);
+    }
+    // three appendices: a kind no example has
+    const text = readFileSync(join(ROOT, 'examples', '05-phu-cat-tuyen-truyen-cchc.yaml'), 'utf8');
+    const at = text.indexOf('\nphu_luc:\n') + '\nphu_luc:\n'.length;
+    const three = join(dir, 'ba-phu-luc.yaml');
+    writeFileSync(three, text + text.slice(at) + text.slice(at));
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'kehoach.js'), 'render', three, '-o', join(dir, 'x.docx'), '-q'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/docx\.cjs/);
+    const full = spawnSync(process.execPath, [join(ROOT, 'bin', 'kehoach.js'), 'render', three, '-o', join(dir, 'x.docx'), '-q'], { encoding: 'utf8' });
+    expect(full.status, full.stderr).toBe(0);
+    expect(unzip(readFileSync(join(dir, 'x.docx'))).has('word/header6.xml')).toBe(true);
   });
 });
 

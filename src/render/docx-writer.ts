@@ -1,257 +1,14 @@
-// Document model → .docx. The only module that imports `docx`; it never sees plan types.
-// A table of small handlers, one per model node type. Styles come from stylesheet.ts by name.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  HeightRule,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IParagraphStyleOptions,
-  type ISectionOptions,
-} from 'docx';
-import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from './model.js';
-import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from './stylesheet.js';
-import { mmToTwip } from './metrics.js';
+// The .docx of a document model. Every part but two is the same for all documents of a kind (the
+// body size decides styles.xml; the number of sections the headers and relationships): docx compiles
+// those (docx-compile.ts), the build records them for the kinds the examples are (precomputed.ts),
+// and each is deflated once. document.xml is written from the model by document-xml.ts, core.xml
+// here. A kind not known yet is compiled whole by docx once, then known for the rest of the process.
+import type { DocModel } from './model.js';
 import { pack, zip, type Packed, type ZipEntry } from './zip.js';
-import { tableXml } from './table-xml.js';
 import { byCodeUnit } from '../text/normalize-text.js';
-import { xmlString } from './xml-string.js';
 import { PRECOMPUTED_PARTS } from './precomputed.js';
-
-const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
-
-const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  both: AlignmentType.JUSTIFIED,
-};
-
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: COLOR } as const;
-const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-
-function paragraphStyles(size: 13 | 14): IParagraphStyleOptions[] {
-  return styles(size).map((s) => ({
-    id: s.name,
-    name: s.name,
-    basedOn: 'Normal',
-    quickFormat: true,
-    run: { font: FONTS, size: s.sizePt * 2, bold: !!s.bold, italics: !!s.italic, color: COLOR },
-    paragraph: {
-      alignment: ALIGN[s.align],
-      indent: s.firstLineTw ? { firstLine: s.firstLineTw } : undefined,
-      spacing: { before: s.beforePt * 20, after: s.afterPt * 20, line: s.line, lineRule: LineRuleType.AUTO },
-      keepNext: s.keepNext,
-    },
-  }));
-}
-
-function paragraph(p: Para, extra: { alignment?: Align; keepNext?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    style: p.style,
-    alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
-    keepNext: extra.keepNext || undefined, // never an explicit false: it would override the headings' keep-with-next style
-    children: p.runs.map(
-      (r) =>
-        new TextRun({
-          text: r.text,
-          bold: r.bold,
-          italics: r.italic,
-          size: p.sizePt ? p.sizePt * 2 : undefined,
-        }),
-    ),
-  });
-}
-
-/** A centred solid line of `widthMm` inside a space `availMm` wide: a bottom border with indents. */
-function rule(widthMm: number, availMm: number, style = 'DuongKe'): Paragraph {
-  const side = Math.max(0, mmToTwip((availMm - widthMm) / 2));
-  return new Paragraph({
-    style,
-    indent: { left: side, right: side },
-    border: { bottom: { style: BorderStyle.SINGLE, size: HEADER.ruleSizeEighths, color: COLOR, space: 1 } },
-  });
-}
-
-function nodes(ns: Node[], availMm: number): Paragraph[] {
-  return ns.map((n) => (n.type === 'rule' ? rule(n.widthMm, availMm, n.style) : paragraph(n)));
-}
-
-const cellMargins = (mm: number) => ({ left: mmToTwip(mm), right: mmToTwip(mm), top: 0, bottom: 0, marginUnitType: WidthType.DXA });
-
-function layoutTable(columnsMm: number[], rows: Paragraph[][][]): Table {
-  const widths = columnsMm.map(mmToTwip);
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: rows.map(
-      (cells) =>
-        new TableRow({
-          cantSplit: true, // the header and the closing block (Nơi nhận beside the signer) never split across pages
-          children: cells.map(
-            (children, i) =>
-              new TableCell({
-                width: { size: widths[i], type: WidthType.DXA },
-                borders: NO_BORDERS,
-                margins: cellMargins(HEADER.cellPaddingMm),
-                children: children.length ? children : [new Paragraph({})],
-              }),
-          ),
-        }),
-    ),
-  });
-}
-
-function headerTable(m: DocModel): Table {
-  const h = m.header;
-  const pad = HEADER.cellPaddingMm * 2;
-  return layoutTable(
-    [h.leftMm, h.rightMm],
-    [
-      [nodes(h.left, h.leftMm - pad), nodes(h.right, h.rightMm - pad)],
-      [[paragraph(h.number)], [paragraph(h.placeDate)]],
-    ],
-  );
-}
-
-function closingTable(m: DocModel): Table {
-  const c = m.closing;
-  return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
-}
-
-/** The docx-library version of an appendix table (kept as the reference that table-xml.ts must match). */
-export function dataTable(t: TableModel): Table {
-  const widths = t.columnsMm.map(mmToTwip);
-  const cell = (c: TableModel['header'][number], header: boolean) =>
-    new TableCell({
-      width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
-      columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
-      verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-      children: c.paras.map((p) => paragraph(p, { alignment: c.align })),
-    });
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: GRID,
-    margins: cellMargins(TABLE.cellPaddingMm), // once for the table (w:tblCellMar), not in every cell
-    rows: [
-      new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: false, children: r.map((c) => cell(c, false)) })),
-    ],
-  });
-}
-
-function pageNumberHeaders() {
-  // [R] page numbers centred in the top margin, none on the first page (w:titlePg + empty first header)
-  return {
-    default: new Header({
-      children: [new Paragraph({ style: 'SoTrang', children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
-    }),
-    first: new Header({ children: [new Paragraph({ style: 'SoTrang' })] }),
-  };
-}
-
-function pageProps(margins: DocModel['page']['marginsMm'], landscape: boolean) {
-  const w = mmToTwip(PAGE.widthMm);
-  const h = mmToTwip(PAGE.heightMm);
-  return {
-    size: landscape
-      ? { width: w, height: h, orientation: PageOrientation.LANDSCAPE }
-      : { width: w, height: h, orientation: PageOrientation.PORTRAIT },
-    margin: {
-      top: mmToTwip(margins.top),
-      bottom: mmToTwip(margins.bottom),
-      left: mmToTwip(margins.left),
-      right: mmToTwip(margins.right),
-      header: mmToTwip(PAGE.headerMm),
-      footer: mmToTwip(PAGE.headerMm),
-    },
-    pageNumbers: { start: 1 },
-  };
-}
-
-/** Where an appendix table goes: a paragraph whose XML is replaced by the streamed table after compiling. */
-const tableMarker = (i: number) => `\uE000kehoach-bang-${i}\uE000`;
-/** The marker paragraph; when it ends a section, docx gives it the section's properties (w:sectPr). */
-const markerRe = (i: number) => new RegExp(`<w:p>(?:<w:pPr>((?:(?!</w:pPr>).)*)</w:pPr>)?<w:r><w:t xml:space="preserve">${tableMarker(i)}</w:t></w:r></w:p>`);
-
-function appendixSection(a: AppendixModel, index: number, portraitMargins: DocModel['page']['marginsMm']): ISectionOptions {
-  const margins = a.landscape ? PAGE.landscapeMargins : portraitMargins;
-  const availMm = (a.landscape ? PAGE.heightMm : PAGE.widthMm) - margins.left - margins.right;
-  return {
-    // [R] page numbers restart in each appendix; [P] §12.8 its first page hides the number too
-    properties: { page: pageProps(margins, a.landscape), titlePage: true },
-    headers: pageNumberHeaders(),
-    children: [...nodes(a.heading, availMm), new Paragraph({ children: [new TextRun(tableMarker(index))] })],
-  };
-}
-
-/**
- * The docx Document of a model. Without `withStyles` its styles are docx's defaults, which does not
- * change document.xml (paragraphs name their styles): enough when the other parts are known.
- */
-export function toDocument(m: DocModel, withStyles = true): Document {
-  const textMm = PAGE.widthMm - m.page.marginsMm.left - m.page.marginsMm.right;
-  const main: ISectionOptions = {
-    properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
-    headers: pageNumberHeaders(),
-    children: [
-      headerTable(m),
-      ...nodes(m.title, textMm),
-      // the closing sentence ("./.") stays on the page of the closing block
-      ...m.body.map((p, i) => paragraph(p, { keepNext: i === m.body.length - 1 })),
-      new Paragraph({ style: 'Body', keepNext: true }),
-      closingTable(m),
-    ],
-  };
-  return new Document({
-    creator: m.properties.creator,
-    title: m.properties.title,
-    subject: m.properties.subject,
-    description: 'Kế hoạch soạn bằng kehoach',
-    lastModifiedBy: m.properties.creator,
-    revision: 1,
-    styles: withStyles
-      ? {
-          default: {
-            document: {
-              run: { font: FONTS, size: m.page.bodySizePt * 2, color: COLOR },
-              paragraph: { spacing: { before: 0, after: 0, line: 240 } },
-            },
-          },
-          paragraphStyles: paragraphStyles(m.page.bodySizePt),
-        }
-      : undefined,
-    sections: [main, ...m.appendices.map((a, i) => appendixSection(a, i, m.page.marginsMm))],
-  });
-}
-
-// ---------------------------------------------------------------- packing
-
-/** docx's compiler (Packer.compiler): its Formatter and numbering replacer are what compile() uses. */
-interface Compiler {
-  compile(file: Document, prettify?: unknown, overrides?: { path: string; data: string }[]): Map<string, string | Uint8Array>;
-  formatter: { format(component: unknown, context: object): Record<string, unknown> };
-  numberingReplacer: { replace(xml: string, concrete: unknown): string };
-}
+import { documentXml, frameOf, type DocumentFrame } from './document-xml.js';
+import { compileParts } from './docx-compile.js';
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -280,50 +37,44 @@ function coreXml(m: DocModel, when: Date): string {
   );
 }
 
-/** Relationship ids docx draws at random become rId1, rId2 ... in order of appearance. */
-function stableIds(parts: Map<string, string>): void {
-  const rels = [...parts.keys()].filter((p) => p.endsWith('.rels'));
-  for (const relPath of rels) {
-    const xml = parts.get(relPath)!;
-    const ids = [...xml.matchAll(/Id="([^"]+)"/g)].map((x) => x[1]);
-    const random = ids.filter((id) => !/^rId\d+$/.test(id));
-    if (!random.length) continue;
-    let next = Math.max(0, ...ids.filter((id) => /^rId\d+$/.test(id)).map((id) => Number(id.slice(3)))) + 1;
-    const map = new Map(random.map((id) => [id, `rId${next++}`]));
-    const source = relPath.replace(/_rels\/([^/]+)\.rels$/, '$1');
-    const swap = (s: string) => s.replace(/"([^"]+)"/g, (q, id: string) => (map.has(id) ? `"${map.get(id)}"` : q));
-    parts.set(relPath, swap(xml));
-    if (parts.has(source)) parts.set(source, swap(parts.get(source)!));
-  }
-}
-
 /** A part's XML: one string, or chunks (a large appendix is never joined into one string). */
 export type Part = string | string[];
 
 export const partText = (p: Part): string => (typeof p === 'string' ? p : p.join(''));
 
-/**
- * The parts other than document.xml and core.xml, by what decides them: the body size (styles) and
- * the document's relationships (headers of each section). The first document of a kind is compiled
- * whole by docx; the next ones need docx to write document.xml only. The build records the kinds
- * the examples have (precomputed.ts), so a single render starts with them too.
- */
-const knownParts = new Map<string, Map<string, string>>(
-  Object.entries(PRECOMPUTED_PARTS.kinds).map(([k, parts]) => [k, new Map(Object.entries(parts).map(([path, i]) => [path, PRECOMPUTED_PARTS.xml[i]]))]),
+const DOCUMENT = 'word/document.xml';
+const CORE = 'docProps/core.xml';
+
+/** What decides the parts other than document.xml and core.xml. */
+const kindOf = (m: DocModel) => `${m.page.bodySizePt}/${1 + m.appendices.length}`;
+
+interface Kind {
+  parts: Map<string, string>;
+  frame: DocumentFrame;
+}
+
+const known = new Map<string, Kind>(
+  Object.entries(PRECOMPUTED_PARTS.kinds).map(([k, { parts, open, headers }]) => [
+    k,
+    { parts: new Map(Object.entries(parts).map(([path, i]) => [path, PRECOMPUTED_PARTS.xml[i]])), frame: { open: PRECOMPUTED_PARTS.xml[open], headers } },
+  ]),
 );
 
 /** The XML of the known parts, and each deflated once (by the build, or once per process). */
-const constantXml = new Set<string>([...knownParts.values()].flatMap((parts) => [...parts.values()]));
+const constantXml = new Set<string>([...known.values()].flatMap((k) => [...k.parts.values()]));
 const packedOnce = new Map<string, Packed>(
-  PRECOMPUTED_PARTS.packed.map((p, i) => [PRECOMPUTED_PARTS.xml[i], { deflated: Buffer.from(p.deflated, 'base64'), crc: p.crc }]),
+  PRECOMPUTED_PARTS.packed.flatMap((p, i) => (p ? [[PRECOMPUTED_PARTS.xml[i], { deflated: Buffer.from(p.deflated, 'base64'), crc: p.crc }]] : [])),
 );
 
-/** The known parts, as the build records them: each distinct XML once, and each kind's parts by index. */
+/** The known kinds, as the build records them: each distinct XML once, and each kind's parts by index. */
 export function partsKnown(): typeof PRECOMPUTED_PARTS {
-  const xml = [...constantXml];
+  const xml = [...new Set([...constantXml, ...[...known.values()].map((k) => k.frame.open)])];
   const index = new Map(xml.map((x, i) => [x, i]));
-  const kinds = Object.fromEntries([...knownParts].map(([k, parts]) => [k, Object.fromEntries([...parts].map(([path, x]) => [path, index.get(x)!]))]));
+  const kinds = Object.fromEntries(
+    [...known].map(([k, { parts, frame }]) => [k, { parts: Object.fromEntries([...parts].map(([path, x]) => [path, index.get(x)!])), open: index.get(frame.open)!, headers: frame.headers }]),
+  );
   const packed = xml.map((x) => {
+    if (!constantXml.has(x)) return null; // an opening of document.xml
     const p = pack(Buffer.from(x, 'utf8'));
     return { deflated: Buffer.from(p.deflated).toString('base64'), crc: p.crc };
   });
@@ -332,50 +83,20 @@ export function partsKnown(): typeof PRECOMPUTED_PARTS {
 
 /**
  * The XML parts of the document, by path, as they will be zipped. `reuse: false` (tests) has docx
- * compile every part even when the others are known.
+ * compile every part even when the kind is known.
  */
 export function documentParts(m: DocModel, when: Date, opts: { reuse?: boolean } = {}): Map<string, Part> {
-  const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
-  if (!compiler?.compile || !compiler.formatter || !compiler.numberingReplacer) throw new Error('docx: Packer.compiler không còn như docx 9.15 (phiên bản docx không tương thích)');
-  let file = toDocument(m, false);
-  const context = (view: unknown) => compiler.formatter.format(view, { viewWrapper: file.Document, file, stack: [] });
-  const kind = `${m.page.bodySizePt}\n${xmlString(context(file.Document.Relationships), {})}`;
-  const media = (file as unknown as { Media: { Array: unknown[] } }).Media.Array.length;
-  let parts = media === 0 && opts.reuse !== false ? knownParts.get(kind) : undefined;
-  if (parts) {
-    parts = new Map(parts);
-    // as docx's compile() writes document.xml (there are no images to place)
-    const xml = xmlString(context(file.Document.View), { standalone: 'yes', encoding: 'UTF-8' });
-    parts.set('word/document.xml', compiler.numberingReplacer.replace(xml, (file as unknown as { Numbering: { ConcreteNumbering: unknown } }).Numbering.ConcreteNumbering));
-    parts.set('docProps/core.xml', coreXml(m, when));
-  } else {
-    file = toDocument(m);
-    const raw = compiler.compile(file, undefined, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]);
-    parts = new Map<string, string>();
-    for (const [path, data] of raw) parts.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
-    stableIds(parts);
-    if (media === 0) {
-      const constant = new Map([...parts].filter(([p]) => p !== 'word/document.xml' && p !== 'docProps/core.xml'));
-      knownParts.set(kind, constant);
-      for (const xml of constant.values()) constantXml.add(xml);
-    }
+  const core = coreXml(m, when);
+  const kind = opts.reuse === false ? undefined : known.get(kindOf(m));
+  if (kind) return new Map<string, Part>([...kind.parts, [DOCUMENT, documentXml(m, kind.frame)], [CORE, core]]);
+  const parts = compileParts(m, core);
+  if (!known.has(kindOf(m))) {
+    const constant = new Map([...parts].filter((e): e is [string, string] => e[0] !== DOCUMENT && e[0] !== CORE && typeof e[1] === 'string'));
+    const frame = frameOf(partText(parts.get(DOCUMENT)!), constant.get('word/_rels/document.xml.rels') ?? '', 1 + m.appendices.length);
+    known.set(kindOf(m), { parts: constant, frame });
+    for (const xml of constant.values()) constantXml.add(xml);
   }
-  const out = new Map<string, Part>(parts);
-  if (m.appendices.length) {
-    let rest = parts.get('word/document.xml')!;
-    const chunks: string[] = [];
-    m.appendices.forEach((a, i) => {
-      const found = markerRe(i).exec(rest);
-      if (!found) throw new Error(`không tìm thấy chỗ đặt bảng phụ lục ${i + 1}`);
-      // A section that ends with the table keeps its properties in an empty paragraph after it.
-      const keep = found[1] ? `<w:p><w:pPr>${found[1]}</w:pPr></w:p>` : '';
-      chunks.push(rest.slice(0, found.index), ...tableXml(a.table), keep);
-      rest = rest.slice(found.index + found[0].length);
-    });
-    chunks.push(rest);
-    out.set('word/document.xml', chunks);
-  }
-  return out;
+  return parts;
 }
 
 const ORDER = ['[Content_Types].xml', '_rels/.rels'];

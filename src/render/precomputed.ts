@@ -8,7 +8,8 @@
 export const PRECOMPILED: Record<string, { source: string; spec: unknown }> = {};
 export const PRECOMPUTED_PARTS: {
   xml: string[];
-  kinds: Record<string, Record<string, number>>;
-  /** each xml deflated (base64) as zip.ts packs it, with its CRC-32 */
-  packed: { deflated: string; crc: number }[];
+  /** by kind: each part's XML (an index into xml), the opening of document.xml, each section's header ids */
+  kinds: Record<string, { parts: Record<string, number>; open: number; headers: [string, string][] }>;
+  /** each part's xml deflated (base64) as zip.ts packs it, with its CRC-32 (null: not a part) */
+  packed: ({ deflated: string; crc: number } | null)[];
 } = { xml: [], kinds: {}, packed: [] };

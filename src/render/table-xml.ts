@@ -1,25 +1,10 @@
 // Appendix tables written straight to WordprocessingML as strings: the same XML the docx library
 // produces for them (a test compares the two on random tables), at a fraction of the time and memory,
 // so a 10,000-row appendix does not build a million-object tree. The rest of the document stays docx's.
-import type { Para, Run, Table as TableModel, TableCell } from './model.js';
+import type { Table as TableModel, TableCell } from './model.js';
 import { COLOR, TABLE } from './stylesheet.js';
 import { mmToTwip } from './metrics.js';
-
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-
-
-function runXml(r: Run): string {
-  let pr = '';
-  if (r.bold !== undefined) pr += r.bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>';
-  if (r.italic !== undefined) pr += r.italic ? '<w:i/><w:iCs/>' : '<w:i w:val="false"/><w:iCs w:val="false"/>';
-  return `<w:r>${pr ? `<w:rPr>${pr}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
-}
-
-function paraXml(p: Para, align?: string): string {
-  const jc = align ? `<w:jc w:val="${align}"/>` : '';
-  return `<w:p><w:pPr><w:pStyle w:val="${p.style}"/>${jc}</w:pPr>${p.runs.map(runXml).join('')}</w:p>`;
-}
+import { paraXml } from './wordml.js';
 
 const BORDER = `w:val="single" w:color="${COLOR}" w:sz="4"`;
 
@@ -39,7 +24,7 @@ export function tableXml(t: TableModel): string[] {
       // docx's continuation cell: one empty paragraph carrying the alignment of the cell's last paragraph
       return `<w:tc>${pr}${c.align ? `<w:p><w:pPr><w:jc w:val="${c.align}"/></w:pPr></w:p>` : '<w:p/>'}</w:tc>`;
     }
-    return `<w:tc>${pr}${c.paras.map((p) => paraXml(p, c.align)).join('')}</w:tc>`;
+    return `<w:tc>${pr}${c.paras.map((p) => paraXml(p, { align: c.align })).join('')}</w:tc>`;
   };
 
   const out: string[] = [];
