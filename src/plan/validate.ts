@@ -141,16 +141,29 @@ function dedupe(ms: Message[]): void {
 
 // ------------------------------------------------------------------ string cleaning
 
+/** NFC and spaces cleaned in every string; `path` is the one array walked (copied only for a report). */
 function cleanStrings(v: unknown, path: (string | number)[], bad: (p: Path, i: number, code: number) => void): unknown {
   if (typeof v === 'string') {
     const ill = findIllegalChar(v);
     if (ill) bad([...path], ill.index, ill.code);
     return normalizeText(v);
   }
-  if (Array.isArray(v)) return v.map((x, i) => cleanStrings(x, [...path, i], bad));
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      out[i] = cleanStrings(v[i], path, bad);
+      path.pop();
+    }
+    return out;
+  }
   if (v && typeof v === 'object' && !(v instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = cleanStrings(x, [...path, k], bad);
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      out[k] = cleanStrings((v as Record<string, unknown>)[k], path, bad);
+      path.pop();
+    }
     return out;
   }
   return v;
@@ -393,11 +406,11 @@ function crossChecks(p: Record<string, unknown>, err: Err): void {
   // Roles: each named part once; reporting deadlines after the plan's own date.
   const roles = new Map<string, Path>();
   const planDate = isStr(p.ngay) ? dateParts(p.ngay) : {};
-  walk(p.noi_dung, ['noi_dung'], (v, path) => {
+  walk(p.noi_dung, ['noi_dung'], (v, at) => {
     if (!isObj(v)) return;
     if (isStr(v.phan) && (ROLES as readonly string[]).includes(v.phan)) {
-      if (roles.has(v.phan)) err([...path, 'phan'], 'phan-trung', `phần "${v.phan}" đã có ở chỗ khác trong kế hoạch; mỗi phần chỉ ghi một lần, các ý khác hãy để không có "phan".`);
-      else roles.set(v.phan, path);
+      if (roles.has(v.phan)) err([...at(), 'phan'], 'phan-trung', `phần "${v.phan}" đã có ở chỗ khác trong kế hoạch; mỗi phần chỉ ghi một lần, các ý khác hãy để không có "phan".`);
+      else roles.set(v.phan, at());
     }
     if (isObj(v.bao_cao) && Array.isArray(v.bao_cao.ky)) {
       v.bao_cao.ky.forEach((k, i) => {
@@ -406,18 +419,18 @@ function crossChecks(p: Record<string, unknown>, err: Err): void {
         const planKey = planDate.year * 10000 + (planDate.month ?? 1) * 100 + (planDate.day ?? 1);
         const hanKey = h.year! * 10000 + h.month! * 100 + h.day!;
         if (hanKey < planKey) {
-          err([...path, 'bao_cao', 'ky', i, 'han'], 'han-bao-cao', `hạn báo cáo ${k.han} sớm hơn ngày ban hành kế hoạch (${p.ngay}); hãy kiểm tra năm của hạn.`);
+          err([...at(), 'bao_cao', 'ky', i, 'han'], 'han-bao-cao', `hạn báo cáo ${k.han} sớm hơn ngày ban hành kế hoạch (${p.ngay}); hãy kiểm tra năm của hạn.`);
         } else if (h.year! > planDate.year + 10) {
-          err([...path, 'bao_cao', 'ky', i, 'han'], 'han-bao-cao', `hạn báo cáo ${k.han} cách ngày ban hành hơn 10 năm; hãy kiểm tra năm của hạn.`);
+          err([...at(), 'bao_cao', 'ky', i, 'han'], 'han-bao-cao', `hạn báo cáo ${k.han} cách ngày ban hành hơn 10 năm; hãy kiểm tra năm của hạn.`);
         }
       });
     }
   });
 
   // Inline markup that opens and never closes would slant the rest of the paragraph.
-  walk(p, [], (v, path) => {
+  walk(p, [], (v, at) => {
     if (isStr(v) && unbalancedMarkup(v)) {
-      err(path, 'dinh-dang-chu', 'dấu * (in đậm/nghiêng) mở mà không đóng; viết **chữ đậm** hoặc *chữ nghiêng*, hoặc \\* để in dấu sao.');
+      err(at(), 'dinh-dang-chu', 'dấu * (in đậm/nghiêng) mở mà không đóng; viết **chữ đậm** hoặc *chữ nghiêng*, hoặc \\* để in dấu sao.');
     }
   });
 
@@ -437,15 +450,30 @@ function crossChecks(p: Record<string, unknown>, err: Err): void {
   if (Array.isArray(p.phu_luc)) p.phu_luc.forEach((a, ai) => isObj(a) && checkTable(a, ['phu_luc', ai], err));
 }
 
-function walk(v: unknown, path: (string | number)[], f: (v: unknown, path: Path) => void): void {
-  const stack: [unknown, (string | number)[]][] = [[v, path]];
-  while (stack.length) {
-    const [x, p] = stack.pop()!;
-    f(x, p);
-    // children pushed in reverse so they are visited in document order
-    if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) stack.push([x[i], [...p, i]]);
-    else if (isObj(x)) for (const [k, y] of Object.entries(x).reverse()) stack.push([y, [...p, k]]);
-  }
+/**
+ * Every node under `v`, in document order. `at()` gives the node's path (a new array): the walk
+ * itself keeps one array, so that paths are made only for the nodes a rule reports or keeps.
+ */
+function walk(v: unknown, base: (string | number)[], f: (v: unknown, at: () => Path) => void): void {
+  const path = [...base];
+  const at = () => [...path];
+  const visit = (x: unknown) => {
+    f(x, at);
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        path.push(i);
+        visit(x[i]);
+        path.pop();
+      }
+    } else if (isObj(x)) {
+      for (const k of Object.keys(x)) {
+        path.push(k);
+        visit(x[k]);
+        path.pop();
+      }
+    }
+  };
+  visit(v);
 }
 
 function checkTable(a: Record<string, unknown>, base: Path, err: Err): void {
