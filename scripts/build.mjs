@@ -111,6 +111,21 @@ const writerParts = {
   },
 };
 
+// The plan schema's shape (src/plan/shape.ts), read off the zod schema now: a valid plan is then
+// checked without building the schema (plan-shape.ts is replaced by the shape itself).
+const planShape = await (async () => {
+  const out = await build({ entryPoints: ['src/plan/plan-shape.ts'], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  return JSON.stringify(mod.exports.planShape());
+})();
+const shapeInPlace = {
+  name: 'shape-in-place',
+  setup(b) {
+    b.onLoad({ filter: /plan-shape\.ts$/ }, () => ({ contents: `const SHAPE = ${planShape};\nexport const planShape = () => SHAPE;\n`, loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -127,7 +142,7 @@ const common = {
   banner: { js: "(function (exports, require, module, __filename, __dirname) {const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
   footer: { js: '\n})' },
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyChildProcess, lazyWriter] });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kehoach.cjs', plugins: [noZodLocales, lazyChildProcess, lazyWriter, shapeInPlace] });
 await build({ ...common, entryPoints: ['src/render/docx-compile.ts'], outfile: 'dist/docx.cjs' });
 await build({ ...common, entryPoints: ['src/render/index.ts'], outfile: 'dist/writer.cjs', plugins: [writerParts, lazyDocx] });
 

@@ -1,73 +1,83 @@
 // A unit profile: what a unit (Trung tâm Y tế, Bệnh viện ...) needs to turn its department's plan into
 // its own. A clerk keeps one per unit and reuses it for every plan. Validated like a plan.
 import * as z from 'zod';
-import { Signer, Text } from '../plan/schema.js';
+import { planSchemas } from '../plan/schema.js';
 import { checkWith, type ReadOptions } from '../plan/validate.js';
 import type { Message } from '../messages.js';
 import { decode } from '../plan/source.js';
 
-const t = (title: string, description: string) => ({ title, description });
+/** The schema of a unit profile, built on first use (as the plan's, schema.ts). */
+function build() {
+  const t = (title: string, description: string) => ({ title, description });
 
-export const Department = z
-  .strictObject({
-    ten: Text.meta(t('Tên bộ phận', 'Ví dụ: Phòng Tổ chức - Hành chính.')),
-    viet_tat: Text.meta(t('Viết tắt', 'Ví dụ TC-HC; dùng ở dòng "Lưu" và nơi nhận.')),
-    hanh_chinh: z
-      .boolean()
-      .optional()
-      .meta(t('Bộ phận hành chính', 'true cho bộ phận đầu mối: theo dõi, tổng hợp, báo cáo và lưu văn bản (đúng một bộ phận).')),
-    tu_khoa: z
-      .array(Text)
-      .optional()
-      .meta(t('Từ khóa nhiệm vụ', 'Nhiệm vụ của cấp trên có chứa một trong các từ này được giao cho bộ phận này.')),
-    noi_nhan: Text.optional().meta(t('Tên ở nơi nhận', 'Cách ghi ở danh sách nơi nhận, ví dụ "Khoa, phòng, TYT". Mặc định là tên.')),
-  })
-  .meta({ id: 'BoPhan', ...t('Bộ phận', 'Một khoa, phòng, bộ phận của đơn vị.') });
+  const { Text, Signer } = planSchemas();
 
-export const ProfileSchema = z
-  .strictObject({
-    ten: Text.meta(t('Tên đơn vị', 'Tên dùng trong câu, ví dụ "Trung tâm Y tế Phù Mỹ".')),
-    ten_dong: z
-      .union([Text, z.array(Text).min(1).max(3)])
-      .optional()
-      .meta(t('Tên ở phần đầu', 'Các dòng tên ở ô 2, ví dụ [TRUNG TÂM Y TẾ, HUYỆN PHÙ MỸ]. Mặc định là tên viết hoa.')),
-    viet_tat: z
-      .string()
-      .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u, { error: 'viet-tat' })
-      .meta(t('Viết tắt', 'Chữ viết tắt tên đơn vị trong ký hiệu văn bản, ví dụ TTYT.')),
-    cap_tren: Text.meta(
-      t('Cơ quan cấp trên', 'Tên cơ quan ban hành kế hoạch cấp trên, đúng như ten_co_quan của kế hoạch đó, ví dụ "Sở Y tế Bình Định".'),
-    ),
-    dia_danh: Text.meta(t('Địa danh', 'Nơi đơn vị đóng trụ sở, ví dụ Phù Mỹ.')),
-    bo_phan: z.array(Department).min(1).max(100).meta(t('Các bộ phận', 'Các khoa, phòng của đơn vị.')),
-    lanh_dao: z.array(Text).max(20).optional().meta(t('Lãnh đạo', 'Nơi nhận dành cho lãnh đạo, ví dụ "Lãnh đạo TTYT".')),
-    nguoi_ky: Signer,
-    thay_the: z
-      .array(
-        z.strictObject({
-          tu: Text.meta(t('Cụm từ của cấp trên', 'Ví dụ: cán bộ, công chức, viên chức ngành y tế.')),
-          thanh: Text.meta(t('Thay bằng', 'Ví dụ: viên chức và người lao động Trung tâm Y tế.')),
-        }),
-      )
-      .max(200)
-      .optional()
-      .meta(t('Thay cụm từ', 'Các cụm từ của kế hoạch cấp trên được thay khi chép sang kế hoạch đơn vị.')),
-    bao_cao_truoc: z
-      .number()
-      .int()
-      .min(0)
-      .max(60)
-      .optional()
-      .meta(t('Báo cáo sớm hơn (ngày)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày (mặc định 5), tránh thứ Bảy, Chủ nhật, ngày lễ.')),
-    noi_nhan: z.array(Text).max(50).optional().meta(t('Nơi nhận thêm', 'Nơi nhận luôn có, ví dụ "Trang TTĐT TTYT".')),
-    tu_khoa_phu_luc: z
-      .array(Text)
-      .optional()
-      .meta(t('Từ khóa phụ lục', 'Hàng phụ lục của cấp trên được giữ khi có chứa một trong các từ này (mặc định: "đơn vị").')),
-  })
-  .meta({ id: 'HoSoDonVi', title: 'Hồ sơ đơn vị', description: 'Thông tin một đơn vị dùng để soạn kế hoạch của đơn vị từ kế hoạch cấp trên (kehoach derive).' });
+  const Department = z
+    .strictObject({
+      ten: Text.meta(t('Tên bộ phận', 'Ví dụ: Phòng Tổ chức - Hành chính.')),
+      viet_tat: Text.meta(t('Viết tắt', 'Ví dụ TC-HC; dùng ở dòng "Lưu" và nơi nhận.')),
+      hanh_chinh: z
+        .boolean()
+        .optional()
+        .meta(t('Bộ phận hành chính', 'true cho bộ phận đầu mối: theo dõi, tổng hợp, báo cáo và lưu văn bản (đúng một bộ phận).')),
+      tu_khoa: z
+        .array(Text)
+        .optional()
+        .meta(t('Từ khóa nhiệm vụ', 'Nhiệm vụ của cấp trên có chứa một trong các từ này được giao cho bộ phận này.')),
+      noi_nhan: Text.optional().meta(t('Tên ở nơi nhận', 'Cách ghi ở danh sách nơi nhận, ví dụ "Khoa, phòng, TYT". Mặc định là tên.')),
+    })
+    .meta({ id: 'BoPhan', ...t('Bộ phận', 'Một khoa, phòng, bộ phận của đơn vị.') });
 
-export type UnitProfile = z.output<typeof ProfileSchema>;
+  const ProfileSchema = z
+    .strictObject({
+      ten: Text.meta(t('Tên đơn vị', 'Tên dùng trong câu, ví dụ "Trung tâm Y tế Phù Mỹ".')),
+      ten_dong: z
+        .union([Text, z.array(Text).min(1).max(3)])
+        .optional()
+        .meta(t('Tên ở phần đầu', 'Các dòng tên ở ô 2, ví dụ [TRUNG TÂM Y TẾ, HUYỆN PHÙ MỸ]. Mặc định là tên viết hoa.')),
+      viet_tat: z
+        .string()
+        .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u, { error: 'viet-tat' })
+        .meta(t('Viết tắt', 'Chữ viết tắt tên đơn vị trong ký hiệu văn bản, ví dụ TTYT.')),
+      cap_tren: Text.meta(
+        t('Cơ quan cấp trên', 'Tên cơ quan ban hành kế hoạch cấp trên, đúng như ten_co_quan của kế hoạch đó, ví dụ "Sở Y tế Bình Định".'),
+      ),
+      dia_danh: Text.meta(t('Địa danh', 'Nơi đơn vị đóng trụ sở, ví dụ Phù Mỹ.')),
+      bo_phan: z.array(Department).min(1).max(100).meta(t('Các bộ phận', 'Các khoa, phòng của đơn vị.')),
+      lanh_dao: z.array(Text).max(20).optional().meta(t('Lãnh đạo', 'Nơi nhận dành cho lãnh đạo, ví dụ "Lãnh đạo TTYT".')),
+      nguoi_ky: Signer,
+      thay_the: z
+        .array(
+          z.strictObject({
+            tu: Text.meta(t('Cụm từ của cấp trên', 'Ví dụ: cán bộ, công chức, viên chức ngành y tế.')),
+            thanh: Text.meta(t('Thay bằng', 'Ví dụ: viên chức và người lao động Trung tâm Y tế.')),
+          }),
+        )
+        .max(200)
+        .optional()
+        .meta(t('Thay cụm từ', 'Các cụm từ của kế hoạch cấp trên được thay khi chép sang kế hoạch đơn vị.')),
+      bao_cao_truoc: z
+        .number()
+        .int()
+        .min(0)
+        .max(60)
+        .optional()
+        .meta(t('Báo cáo sớm hơn (ngày)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày (mặc định 5), tránh thứ Bảy, Chủ nhật, ngày lễ.')),
+      noi_nhan: z.array(Text).max(50).optional().meta(t('Nơi nhận thêm', 'Nơi nhận luôn có, ví dụ "Trang TTĐT TTYT".')),
+      tu_khoa_phu_luc: z
+        .array(Text)
+        .optional()
+        .meta(t('Từ khóa phụ lục', 'Hàng phụ lục của cấp trên được giữ khi có chứa một trong các từ này (mặc định: "đơn vị").')),
+    })
+    .meta({ id: 'HoSoDonVi', title: 'Hồ sơ đơn vị', description: 'Thông tin một đơn vị dùng để soạn kế hoạch của đơn vị từ kế hoạch cấp trên (kehoach derive).' });
+
+  return ProfileSchema;
+}
+
+let built: ReturnType<typeof build> | undefined;
+export const profileSchema = (): ReturnType<typeof build> => (built ??= build());
+
+export type UnitProfile = z.output<ReturnType<typeof build>>;
 
 function profileRules(p: Record<string, unknown>, err: (path: (string | number)[], rule: string, message: string) => void): void {
   if (!Array.isArray(p.bo_phan)) return;
@@ -91,6 +101,6 @@ export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitP
 }
 
 export function checkProfileText(file: string, text: string, opts: ReadOptions = {}): { profile?: UnitProfile; messages: Message[] } {
-  const r = checkWith(file, text, ProfileSchema, profileRules, opts);
+  const r = checkWith(file, text, { schema: profileSchema }, profileRules, opts);
   return { profile: r.data as UnitProfile | undefined, messages: r.messages };
 }

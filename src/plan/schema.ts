@@ -4,94 +4,15 @@
 // This schema describes the *input*; normalize.ts turns a valid input into the Plan type that
 // every later stage reads.
 import * as z from 'zod';
-import { isRealDate } from '../text/dates.js';
+import { ISO_DAY, ISO_PARTIAL, REFINEMENTS } from './refinements.js';
 
 // No generated code for object schemas: zod's compiler (new Function per object schema) costs more
 // than it saves in a process that checks a plan or a few, and parsing a batch is no faster with it.
 // It is read when each object schema is built, so it is set before any is.
 z.config({ jitless: true });
 
-const t = (title: string, description: string) => ({ title, description });
-
-/** Non-empty text. Inline `**đậm**` and `*nghiêng*` are allowed wherever text is shown. */
 /** Limits that keep a plan a plan: a hostile file gets a message, not a million-page document. */
 export const LIMITS = { text: 20_000, blocks: 2_000, recipients: 300, bases: 100, rows: 50_000, appendices: 20 } as const;
-
-export const Text = z
-  .string()
-  .min(1)
-  .max(LIMITS.text)
-  .meta(t('Văn bản', 'Một đoạn chữ. Có thể in đậm bằng **...** và in nghiêng bằng *...*.'));
-
-/** A calendar date written as YYYY-MM-DD that really exists. */
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-export const IsoDate = z
-  .string()
-  .regex(ISO_DAY, { error: 'ngay-dinh-dang' })
-  .refine((s) => !ISO_DAY.test(s) || isRealDate(s), { error: 'ngay-khong-ton-tai' })
-  .meta(t('Ngày', 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2019-01-23.'));
-
-/** The plan's own date: full, month and year only (the day left for the registry), or year only. */
-export const PlanDate = z
-  .string()
-  .regex(ISO_PARTIAL, { error: 'ngay-dinh-dang' })
-  .refine((s) => !ISO_PARTIAL.test(s) || isRealDate(s), { error: 'ngay-khong-ton-tai' })
-  .meta(
-    t(
-      'Ngày ban hành',
-      'Ngày ký: 2019-01-23 (đủ ngày), 2022-02 (để trống ngày cho văn thư điền), 2022 (chỉ năm). Bỏ trống cả dòng nếu chưa có ngày.',
-    ),
-  );
-
-const Lines = z
-  .union([Text, z.array(Text).min(1).max(3)])
-  .meta(t('Tên (một hoặc nhiều dòng)', 'Một dòng, hoặc danh sách các dòng khi tên dài phải xuống dòng.'));
-
-// ---------------------------------------------------------------- legal bases (căn cứ)
-
-export const Citation = z
-  .strictObject({
-    loai: Text.meta(t('Loại văn bản', 'Ví dụ: Nghị quyết, Quyết định, Kế hoạch, Luật.')),
-    so_ky_hieu: Text.optional().meta(
-      t('Số, ký hiệu', 'Ví dụ 30c/NQ-CP. Bỏ trống với Luật, Pháp lệnh (chỉ ghi tên).'),
-    ),
-    ngay: IsoDate.optional().meta(t('Ngày ban hành', 'Ngày ban hành của văn bản được trích dẫn.')),
-    co_quan: Text.optional().meta(t('Cơ quan ban hành', 'Ví dụ: Chính phủ, Thủ tướng Chính phủ, Sở Y tế.')),
-    trich_yeu: Text.optional().meta(
-      t('Trích yếu', 'Nội dung tóm tắt; với Luật là tên luật (Khám bệnh, chữa bệnh).'),
-    ),
-    lien_tu: z
-      .string()
-      .optional()
-      .meta(t('Từ nối', 'Từ đứng trước trích yếu, mặc định "về". Ghi "" khi trích yếu tự bắt đầu câu (phê duyệt ...).')),
-    kieu_ngay: z
-      .enum(['so', 'chu'])
-      .optional()
-      .meta(t('Cách viết ngày', '"so": 08/11/2011 (mặc định); "chu": ngày 08 tháng 11 năm 2011.')),
-  })
-  .meta({ id: 'VanBanCanCu', ...t('Văn bản căn cứ', 'Một văn bản được trích dẫn đầy đủ lần đầu theo Nghị định 30.') });
-
-export const BasisGroup = z
-  .strictObject({
-    mo_dau: Text.meta(t('Từ mở đầu', 'Ví dụ: Thực hiện, Căn cứ.')),
-    van_ban: z
-      .array(z.union([Text, Citation]))
-      .min(1)
-      .meta(t('Các văn bản', 'Văn bản có số ký hiệu (trích dẫn đầy đủ), hoặc một câu tự do khi không có số.')),
-    tach_dong: z
-      .boolean()
-      .optional()
-      .meta(t('Mỗi văn bản một dòng', 'true: mỗi văn bản một đoạn, kết thúc bằng ";" (đoạn cuối "."), theo Nghị định 30.')),
-    dau_cuoi: z
-      .enum(['.', ';', ':', ','])
-      .optional()
-      .meta(t('Dấu kết thúc', 'Dấu cuối nhóm căn cứ, mặc định ".".')),
-  })
-  .meta({ id: 'NhomCanCu', ...t('Nhóm căn cứ', 'Các văn bản cùng một từ mở đầu, viết thành một đoạn.') });
-
-// ---------------------------------------------------------------- body blocks
 
 export const ROLES = [
   'muc_dich',
@@ -105,16 +26,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const RoleSchema = z
-  .enum(ROLES)
-  .meta(
-    t(
-      'Phần của kế hoạch',
-      'Phần mà mục/khoản này thể hiện: muc_dich, yeu_cau, doi_tuong, noi_dung, hinh_thuc, thoi_gian, kinh_phi, to_chuc_thuc_hien. Tên mặc định lấy theo phần.',
-    ),
-  );
-
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
+
+export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
 
 // Recursive block types. The TypeScript shapes are written out so the recursion type-checks.
 export type InputBlock =
@@ -136,284 +50,384 @@ export interface InputReport {
   nghieng?: boolean;
 }
 
-const children = () =>
-  Blocks.optional().meta(t('Các ý con', 'Các ý nằm dưới ý này (đánh số, gạch đầu dòng hoặc đoạn văn).'));
-
-export const Report = z
-  .strictObject({
-    truoc: Text.meta(t('Phần câu trước các kỳ', 'Ví dụ: "Định kỳ báo cáo về Sở Y tế kết quả thực hiện".')),
-    ky: z
-      .array(
-        z.strictObject({
-          ten: Text.meta(t('Kỳ báo cáo', 'Ví dụ: 6 tháng, hàng năm, quý.')),
-          han: IsoDate.meta(t('Hạn gửi', 'Ngày phải gửi báo cáo, dạng NĂM-THÁNG-NGÀY.')),
-          moc: Text.optional().meta(t('Chữ trước hạn', 'Mặc định "trước ngày"; có thể là "ngày".')),
-        }),
-      )
-      .min(1)
-      .meta(t('Các kỳ báo cáo', 'Mỗi kỳ có tên và hạn gửi; hạn được viết dạng 05/6.')),
-    noi: z.enum(['và', ',']).optional().meta(t('Cách nối các kỳ', '"và" (mặc định) hoặc ",".')),
-    sau: z.string().optional().meta(t('Phần câu sau các kỳ', 'Phần còn lại của câu, kể cả dấu chấm.')),
-    gui: Text.optional().meta(t('Nơi nhận báo cáo', 'Cơ quan, bộ phận nhận báo cáo (để kế hoạch cấp dưới dời hạn).')),
-    nghieng: z.boolean().optional().meta(t('In nghiêng hạn', 'true: hạn trong ngoặc được in nghiêng.')),
-  })
-  .meta({ id: 'BaoCao', ...t('Hạn báo cáo', 'Câu giao báo cáo định kỳ, có cấu trúc để kế hoạch cấp dưới dời hạn sớm hơn.') });
-
-const khoanShape = () => ({
-  khoan: Text.optional().meta(t('Khoản', 'Tên hoặc nội dung khoản; số 1., 1.1. được đánh tự động.')),
-  phan: RoleSchema.optional(),
-  tieu_de: z
-    .boolean()
-    .optional()
-    .meta(t('Là tiêu đề', 'true (mặc định): in đậm như tiêu đề; false: một câu thường có đánh số.')),
-  cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Chữ viết tiếp sau tiêu đề trên cùng dòng.')),
-  noi_dung: children(),
-});
-
-export const Block: z.ZodType<InputBlock, InputBlock> = z.lazy(() =>
-  z.union([
-    Text,
-    z.strictObject({ doan: Text.meta(t('Đoạn văn', 'Một đoạn văn thường, thụt đầu dòng.')) }).meta({ id: 'Doan' }),
-    z
-      .strictObject({ gach: Text.meta(t('Gạch đầu dòng', 'Ý bắt đầu bằng "-".')), noi_dung: children() })
-      .meta({ id: 'Gach', ...t('Ý gạch đầu dòng (-)', 'Ý bắt đầu bằng dấu "-".') }),
-    z
-      .strictObject({ cong: Text.meta(t('Dấu cộng', 'Ý bắt đầu bằng "+".')), noi_dung: children() })
-      .meta({ id: 'Cong', ...t('Ý dấu cộng (+)', 'Ý cấp dưới, bắt đầu bằng dấu "+".') }),
-    z
-      .strictObject({ diem: Text.meta(t('Điểm', 'Nội dung điểm a), b), c)...')), noi_dung: children() })
-      .meta({ id: 'Diem', ...t('Điểm a), b)', 'Chữ cái được đánh tự động theo thứ tự tiếng Việt (a, b, c, d, đ, e ...).') }),
-    // Two branches so that each requires a key: an object with an unknown key then fails every branch
-    // and the message names the branch that fits it best, rather than "khoan" by default.
-    z.strictObject({ ...khoanShape(), khoan: Text.meta(t('Khoản', 'Tên hoặc nội dung khoản; số 1., 1.1. được đánh tự động.')) })
-      .meta({ id: 'Khoan', ...t('Khoản 1., 1.1.', 'Khoản đánh số tự động theo vị trí.') }),
-    z.strictObject({ ...khoanShape(), phan: RoleSchema })
-      .meta({ id: 'KhoanPhan', ...t('Khoản là một phần có tên', 'Khoản mang tên mặc định của phần (Mục đích, Yêu cầu ...).') }),
-    z
-      .strictObject({
-        don_vi: Text.meta(t('Đơn vị được giao', 'Tên đơn vị, bộ phận thực hiện (ví dụ: Phòng Tổ chức cán bộ).')),
-        ma: Text.optional().meta(t('Viết tắt', 'Tên viết tắt của đơn vị (TCHC, KHNV ...).')),
-        cap: z
-          .enum(UNIT_SCOPES)
-          .optional()
-          .meta(
-            t(
-              'Loại đơn vị',
-              'truc_thuoc: các đơn vị trực thuộc (cấp dưới); co_quan: phòng, bộ phận của cơ quan ban hành; phoi_hop: đơn vị khác.',
-            ),
-          ),
-        noi_dung: Blocks.meta(t('Nhiệm vụ', 'Các nhiệm vụ giao cho đơn vị.')),
-      })
-      .meta({ id: 'DonVi', ...t('Nhiệm vụ của một đơn vị', 'Một khoản trong phần tổ chức thực hiện: đơn vị và nhiệm vụ.') }),
-    z
-      .strictObject({
-        bao_cao: Report,
-        gach: z.boolean().optional().meta(t('Gạch đầu dòng', 'true: câu báo cáo bắt đầu bằng "-".')),
-      })
-      .meta({ id: 'CauBaoCao' }),
-  ]),
-);
-
-export const Blocks = z
-  .array(Block)
-  .max(LIMITS.blocks)
-  .meta({ id: 'CacY', ...t('Các ý', 'Danh sách đoạn văn, khoản, điểm, gạch đầu dòng.') });
-
-export const Section = z
-  .strictObject({
-    muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
-    phan: RoleSchema.optional(),
-    cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Ví dụ: "Theo quy định hiện hành." viết ngay sau tên mục.')),
-    noi_dung: Blocks.optional(),
-  })
-  .meta({ id: 'Muc', ...t('Mục (I., II. ...)', 'Một mục lớn của kế hoạch.') });
-
-// ---------------------------------------------------------------- closing parts
-
-export const Recipient = z
-  .union([
-    Text,
-    z.strictObject({
-      ten: Text.meta(t('Nơi nhận', 'Tên cơ quan, đơn vị nhận.')),
-      muc_dich: Text.optional().meta(t('Để làm gì', 'Ví dụ: để biết, thực hiện, báo cáo; in trong ngoặc.')),
-    }),
-  ])
-  .meta({ id: 'NoiNhan', ...t('Một nơi nhận', 'Ví dụ "Sở Nội vụ" hoặc "Các đơn vị trực thuộc (thực hiện)".') });
-
-export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
-
-export const Signer = z
-  .strictObject({
-    thay_mat: Text.optional().meta(
-      t('Thay mặt tập thể (TM.)', 'Tên tập thể khi ký thay mặt, ví dụ ỦY BAN NHÂN DÂN; in "TM. ỦY BAN NHÂN DÂN".'),
-    ),
-    quyen_han: z
-      .enum(AUTHORITIES)
-      .optional()
-      .meta(t('Quyền hạn ký', 'KT (ký thay), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền). Bỏ trống khi người đứng đầu ký.')),
-    thu_truong: Text.optional().meta(
-      t('Chức vụ người đứng đầu', 'Ví dụ GIÁM ĐỐC; bắt buộc với KT, TL, TUQ, Q (in "KT. GIÁM ĐỐC").'),
-    ),
-    chuc_vu: Text.optional().meta(t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC.')),
-    ho_ten: Text.meta(t('Họ và tên', 'Họ tên người ký, không ghi học hàm, học vị.')),
-  })
-  .meta({ id: 'NguoiKy', ...t('Người ký', 'Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b).') });
-
-// ---------------------------------------------------------------- appendices
-
-export const Cell = z
-  .union([
-    z.string(),
-    z.array(z.string()),
-    z.strictObject({
-      noi_dung: z.union([z.string(), z.array(z.string())]).meta(t('Nội dung ô', 'Một hoặc nhiều dòng.')),
-      gop_hang: z.number().int().min(1).optional().meta(t('Gộp hàng', 'Số hàng ô này chiếm (kể cả hàng hiện tại).')),
-      gop_cot: z.number().int().min(1).optional().meta(t('Gộp cột', 'Số cột ô này chiếm.')),
-      can: z.enum(['trai', 'giua', 'phai', 'deu']).optional().meta(t('Căn lề', 'trai, giua, phai, deu.')),
-    }),
-  ])
-  .meta({ id: 'O', ...t('Ô của bảng', 'Chữ, danh sách dòng, hoặc ô có gộp hàng/cột.') });
-
 export interface InputRow {
   o: unknown[];
   con?: InputRow[];
 }
 
-export const Row: z.ZodType<InputRow, InputRow> = z.lazy(() =>
-  z
+/**
+ * The schemas, built on first use: building them is most of what checking a valid plan would cost a
+ * new process, and a valid plan is checked without them (shape.ts, from the shape the build records).
+ */
+function build() {
+  const t = (title: string, description: string) => ({ title, description });
+
+  /** Non-empty text. Inline `**đậm**` and `*nghiêng*` are allowed wherever text is shown. */
+  const Text = z
+    .string()
+    .min(1)
+    .max(LIMITS.text)
+    .meta(t('Văn bản', 'Một đoạn chữ. Có thể in đậm bằng **...** và in nghiêng bằng *...*.'));
+
+  /** A calendar date written as YYYY-MM-DD that really exists. */
+  const IsoDate = z
+    .string()
+    .regex(ISO_DAY, { error: 'ngay-dinh-dang' })
+    .refine(REFINEMENTS.realDay, { error: 'ngay-khong-ton-tai' })
+    .meta(t('Ngày', 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2019-01-23.'));
+
+  /** The plan's own date: full, month and year only (the day left for the registry), or year only. */
+  const PlanDate = z
+    .string()
+    .regex(ISO_PARTIAL, { error: 'ngay-dinh-dang' })
+    .refine(REFINEMENTS.realPlanDate, { error: 'ngay-khong-ton-tai' })
+    .meta(
+      t(
+        'Ngày ban hành',
+        'Ngày ký: 2019-01-23 (đủ ngày), 2022-02 (để trống ngày cho văn thư điền), 2022 (chỉ năm). Bỏ trống cả dòng nếu chưa có ngày.',
+      ),
+    );
+
+  const Lines = z
+    .union([Text, z.array(Text).min(1).max(3)])
+    .meta(t('Tên (một hoặc nhiều dòng)', 'Một dòng, hoặc danh sách các dòng khi tên dài phải xuống dòng.'));
+
+  // ---------------------------------------------------------------- legal bases (căn cứ)
+
+  const Citation = z
     .strictObject({
-      o: z.array(Cell).meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')),
-      con: z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 4.1, 4.2 ...')),
+      loai: Text.meta(t('Loại văn bản', 'Ví dụ: Nghị quyết, Quyết định, Kế hoạch, Luật.')),
+      so_ky_hieu: Text.optional().meta(
+        t('Số, ký hiệu', 'Ví dụ 30c/NQ-CP. Bỏ trống với Luật, Pháp lệnh (chỉ ghi tên).'),
+      ),
+      ngay: IsoDate.optional().meta(t('Ngày ban hành', 'Ngày ban hành của văn bản được trích dẫn.')),
+      co_quan: Text.optional().meta(t('Cơ quan ban hành', 'Ví dụ: Chính phủ, Thủ tướng Chính phủ, Sở Y tế.')),
+      trich_yeu: Text.optional().meta(
+        t('Trích yếu', 'Nội dung tóm tắt; với Luật là tên luật (Khám bệnh, chữa bệnh).'),
+      ),
+      lien_tu: z
+        .string()
+        .optional()
+        .meta(t('Từ nối', 'Từ đứng trước trích yếu, mặc định "về". Ghi "" khi trích yếu tự bắt đầu câu (phê duyệt ...).')),
+      kieu_ngay: z
+        .enum(['so', 'chu'])
+        .optional()
+        .meta(t('Cách viết ngày', '"so": 08/11/2011 (mặc định); "chu": ngày 08 tháng 11 năm 2011.')),
     })
-    .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng và các hàng con của nó.') }),
-);
+    .meta({ id: 'VanBanCanCu', ...t('Văn bản căn cứ', 'Một văn bản được trích dẫn đầy đủ lần đầu theo Nghị định 30.') });
 
-export const Column = z.union([
-  Text,
-  z.strictObject({
-    ten: Text.meta(t('Tên cột', 'Tiêu đề cột.')),
-    rong: z.number().positive().max(400).optional().meta(t('Độ rộng (mm)', 'Độ rộng tương đối của cột, tính bằng mm.')),
-    can: z.enum(['trai', 'giua', 'phai', 'deu']).optional().meta(t('Căn lề', 'Căn lề chữ trong cột.')),
-  }),
-]);
+  const BasisGroup = z
+    .strictObject({
+      mo_dau: Text.meta(t('Từ mở đầu', 'Ví dụ: Thực hiện, Căn cứ.')),
+      van_ban: z
+        .array(z.union([Text, Citation]))
+        .min(1)
+        .meta(t('Các văn bản', 'Văn bản có số ký hiệu (trích dẫn đầy đủ), hoặc một câu tự do khi không có số.')),
+      tach_dong: z
+        .boolean()
+        .optional()
+        .meta(t('Mỗi văn bản một dòng', 'true: mỗi văn bản một đoạn, kết thúc bằng ";" (đoạn cuối "."), theo Nghị định 30.')),
+      dau_cuoi: z
+        .enum(['.', ';', ':', ','])
+        .optional()
+        .meta(t('Dấu kết thúc', 'Dấu cuối nhóm căn cứ, mặc định ".".')),
+    })
+    .meta({ id: 'NhomCanCu', ...t('Nhóm căn cứ', 'Các văn bản cùng một từ mở đầu, viết thành một đoạn.') });
 
-export const Appendix = z
-  .strictObject({
-    tieu_de: Text.meta(t('Tên phụ lục', 'Tên phụ lục, in hoa đậm dưới chữ "Phụ lục".')),
-    cot: z.array(Column).min(1).max(20).meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
-    so_thu_tu: z
+  // ---------------------------------------------------------------- body blocks
+
+
+  const RoleSchema = z
+    .enum(ROLES)
+    .meta(
+      t(
+        'Phần của kế hoạch',
+        'Phần mà mục/khoản này thể hiện: muc_dich, yeu_cau, doi_tuong, noi_dung, hinh_thuc, thoi_gian, kinh_phi, to_chuc_thuc_hien. Tên mặc định lấy theo phần.',
+      ),
+    );
+
+
+
+  const children = () =>
+    Blocks.optional().meta(t('Các ý con', 'Các ý nằm dưới ý này (đánh số, gạch đầu dòng hoặc đoạn văn).'));
+
+  const Report = z
+    .strictObject({
+      truoc: Text.meta(t('Phần câu trước các kỳ', 'Ví dụ: "Định kỳ báo cáo về Sở Y tế kết quả thực hiện".')),
+      ky: z
+        .array(
+          z.strictObject({
+            ten: Text.meta(t('Kỳ báo cáo', 'Ví dụ: 6 tháng, hàng năm, quý.')),
+            han: IsoDate.meta(t('Hạn gửi', 'Ngày phải gửi báo cáo, dạng NĂM-THÁNG-NGÀY.')),
+            moc: Text.optional().meta(t('Chữ trước hạn', 'Mặc định "trước ngày"; có thể là "ngày".')),
+          }),
+        )
+        .min(1)
+        .meta(t('Các kỳ báo cáo', 'Mỗi kỳ có tên và hạn gửi; hạn được viết dạng 05/6.')),
+      noi: z.enum(['và', ',']).optional().meta(t('Cách nối các kỳ', '"và" (mặc định) hoặc ",".')),
+      sau: z.string().optional().meta(t('Phần câu sau các kỳ', 'Phần còn lại của câu, kể cả dấu chấm.')),
+      gui: Text.optional().meta(t('Nơi nhận báo cáo', 'Cơ quan, bộ phận nhận báo cáo (để kế hoạch cấp dưới dời hạn).')),
+      nghieng: z.boolean().optional().meta(t('In nghiêng hạn', 'true: hạn trong ngoặc được in nghiêng.')),
+    })
+    .meta({ id: 'BaoCao', ...t('Hạn báo cáo', 'Câu giao báo cáo định kỳ, có cấu trúc để kế hoạch cấp dưới dời hạn sớm hơn.') });
+
+  const khoanShape = () => ({
+    khoan: Text.optional().meta(t('Khoản', 'Tên hoặc nội dung khoản; số 1., 1.1. được đánh tự động.')),
+    phan: RoleSchema.optional(),
+    tieu_de: z
       .boolean()
       .optional()
-      .meta(t('Cột STT tự đánh', 'true: cột đầu là STT, đánh 1., 2. và 4.1, 4.2 tự động; các hàng không ghi cột này.')),
-    hang: z.array(Row).max(LIMITS.rows).meta(t('Các hàng', 'Các hàng dữ liệu.')),
-    huong: z
-      .enum(['doc', 'ngang'])
-      .optional()
-      .meta(t('Hướng trang', 'doc hoặc ngang; mặc định tự chọn ngang khi bảng rộng (từ 6 cột).')),
-  })
-  .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục dạng bảng, in trên trang mới.') });
-
-// ---------------------------------------------------------------- the plan
-
-export const Layout = z
-  .strictObject({
-    co_chu: z.union([z.literal(13), z.literal(14)]).optional().meta(t('Cỡ chữ nội dung', '13 hoặc 14 (mặc định 14).')),
-    le_tren: z.number().min(20).max(25).optional().meta(t('Lề trên (mm)', '20–25 mm.')),
-    le_duoi: z.number().min(20).max(25).optional().meta(t('Lề dưới (mm)', '20–25 mm.')),
-    le_trai: z.number().min(30).max(35).optional().meta(t('Lề trái (mm)', '30–35 mm.')),
-    le_phai: z.number().min(15).max(20).optional().meta(t('Lề phải (mm)', '15–20 mm.')),
-  })
-  .meta({ id: 'TrinhBay', ...t('Trình bày', 'Cỡ chữ và lề trang, trong giới hạn của Nghị định 30.') });
-
-export const PlanSchema = z
-  .strictObject({
-    co_quan_chu_quan: Lines.optional().meta(
-      t('Cơ quan chủ quản', 'Tên cơ quan cấp trên trực tiếp (ô 2), ví dụ UBND TỈNH HẬU GIANG. Bỏ trống nếu không có.'),
-    ),
-    co_quan_ban_hanh: Lines.meta(t('Cơ quan ban hành', 'Tên cơ quan ban hành (ô 2), ví dụ SỞ Y TẾ.')),
-    ten_co_quan: Text.optional().meta(
-      t('Tên cơ quan trong câu', 'Tên viết thường dùng trong câu, ví dụ "Sở Y tế". Mặc định lấy từ tên cơ quan ban hành.'),
-    ),
-    viet_tat: z
-      .string()
-      .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u, { error: 'viet-tat' })
-      .optional()
-      .meta(t('Viết tắt cơ quan', 'Chữ viết tắt tên cơ quan ban hành, ví dụ SYT, TTYT.')),
-    so: z
-      .number()
-      .int()
-      .positive()
-      .max(99999)
-      .nullable()
-      .optional()
-      .meta(t('Số văn bản', 'Số thứ tự, ví dụ 181. Bỏ trống để văn thư điền sau khi ký.')),
-    ky_hieu: z
-      .string()
-      .regex(/^[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)+$/u, { error: 'ky-hieu' })
-      .optional()
-      .meta(t('Ký hiệu', 'Ví dụ KH-SYT. Mặc định KH- và chữ viết tắt của cơ quan.')),
-    dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
-    ngay: PlanDate.nullable().optional(),
-    ten_loai: Text.optional().meta(t('Tên loại văn bản', 'Mặc định "Kế hoạch".')),
-    trich_yeu: Text.meta(t('Trích yếu', 'Tóm tắt nội dung kế hoạch, một câu ngắn, không có "V/v".')),
-    can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
-    mo_dau: Blocks.optional().meta(t('Đoạn mở đầu', 'Đoạn văn sau căn cứ, ví dụ "... xây dựng Kế hoạch như sau:".')),
-    noi_dung: z
-      .array(Section)
-      .min(1)
-      .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... Số La Mã được đánh tự động.')),
-    ket_thuc: Blocks.optional().meta(t('Đoạn kết', 'Đoạn kết thúc; dấu "./." được thêm tự động.')),
-    noi_nhan: z.array(Recipient).min(1).max(LIMITS.recipients).meta(t('Nơi nhận', 'Danh sách nơi nhận; dòng "Lưu" ghi riêng ở khóa luu.')),
-    luu: z
-      .union([Text, z.array(Text).min(1)])
-      .meta(t('Lưu', 'Nơi lưu, ví dụ "VT, TC-HC" hoặc [VT, TC-HC]; in "- Lưu: VT, TC-HC."')),
-    nguoi_ky: Signer,
-    phu_luc: z.array(Appendix).max(LIMITS.appendices).optional().meta(t('Phụ lục', 'Các phụ lục kèm theo, mỗi phụ lục một trang mới.')),
-    trinh_bay: Layout.optional(),
-  })
-  .meta({
-    id: 'KeHoach',
-    title: 'Kế hoạch',
-    description: 'Một kế hoạch (văn bản hành chính) theo thể thức Nghị định 30/2020/NĐ-CP.',
+      .meta(t('Là tiêu đề', 'true (mặc định): in đậm như tiêu đề; false: một câu thường có đánh số.')),
+    cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Chữ viết tiếp sau tiêu đề trên cùng dòng.')),
+    noi_dung: children(),
   });
 
-export type InputPlan = z.input<typeof PlanSchema>;
+  const Block: z.ZodType<InputBlock, InputBlock> = z.lazy(() =>
+    z.union([
+      Text,
+      z.strictObject({ doan: Text.meta(t('Đoạn văn', 'Một đoạn văn thường, thụt đầu dòng.')) }).meta({ id: 'Doan' }),
+      z
+        .strictObject({ gach: Text.meta(t('Gạch đầu dòng', 'Ý bắt đầu bằng "-".')), noi_dung: children() })
+        .meta({ id: 'Gach', ...t('Ý gạch đầu dòng (-)', 'Ý bắt đầu bằng dấu "-".') }),
+      z
+        .strictObject({ cong: Text.meta(t('Dấu cộng', 'Ý bắt đầu bằng "+".')), noi_dung: children() })
+        .meta({ id: 'Cong', ...t('Ý dấu cộng (+)', 'Ý cấp dưới, bắt đầu bằng dấu "+".') }),
+      z
+        .strictObject({ diem: Text.meta(t('Điểm', 'Nội dung điểm a), b), c)...')), noi_dung: children() })
+        .meta({ id: 'Diem', ...t('Điểm a), b)', 'Chữ cái được đánh tự động theo thứ tự tiếng Việt (a, b, c, d, đ, e ...).') }),
+      // Two branches so that each requires a key: an object with an unknown key then fails every branch
+      // and the message names the branch that fits it best, rather than "khoan" by default.
+      z.strictObject({ ...khoanShape(), khoan: Text.meta(t('Khoản', 'Tên hoặc nội dung khoản; số 1., 1.1. được đánh tự động.')) })
+        .meta({ id: 'Khoan', ...t('Khoản 1., 1.1.', 'Khoản đánh số tự động theo vị trí.') }),
+      z.strictObject({ ...khoanShape(), phan: RoleSchema })
+        .meta({ id: 'KhoanPhan', ...t('Khoản là một phần có tên', 'Khoản mang tên mặc định của phần (Mục đích, Yêu cầu ...).') }),
+      z
+        .strictObject({
+          don_vi: Text.meta(t('Đơn vị được giao', 'Tên đơn vị, bộ phận thực hiện (ví dụ: Phòng Tổ chức cán bộ).')),
+          ma: Text.optional().meta(t('Viết tắt', 'Tên viết tắt của đơn vị (TCHC, KHNV ...).')),
+          cap: z
+            .enum(UNIT_SCOPES)
+            .optional()
+            .meta(
+              t(
+                'Loại đơn vị',
+                'truc_thuoc: các đơn vị trực thuộc (cấp dưới); co_quan: phòng, bộ phận của cơ quan ban hành; phoi_hop: đơn vị khác.',
+              ),
+            ),
+          noi_dung: Blocks.meta(t('Nhiệm vụ', 'Các nhiệm vụ giao cho đơn vị.')),
+        })
+        .meta({ id: 'DonVi', ...t('Nhiệm vụ của một đơn vị', 'Một khoản trong phần tổ chức thực hiện: đơn vị và nhiệm vụ.') }),
+      z
+        .strictObject({
+          bao_cao: Report,
+          gach: z.boolean().optional().meta(t('Gạch đầu dòng', 'true: câu báo cáo bắt đầu bằng "-".')),
+        })
+        .meta({ id: 'CauBaoCao' }),
+    ]),
+  );
 
-/** Every key the format knows, for "did you mean" suggestions. */
-export const KNOWN_KEYS: readonly string[] = [
-  ...new Set(
-    [
-      PlanSchema,
-      Citation,
-      BasisGroup,
-      Section,
-      Report,
-      Signer,
-      Appendix,
-      Layout,
-    ].flatMap((s) => Object.keys((s as unknown as { shape: object }).shape)),
-  ),
-  'doan',
-  'gach',
-  'cong',
-  'diem',
-  'khoan',
-  'phan',
-  'tieu_de',
-  'cung_dong',
-  'don_vi',
-  'ma',
-  'cap',
-  'bao_cao',
-  'ten',
-  'muc_dich',
-  'o',
-  'con',
-  'gop_hang',
-  'gop_cot',
-  'can',
-  'rong',
-  'han',
-  'moc',
-  'ky',
-];
+  const Blocks = z
+    .array(Block)
+    .max(LIMITS.blocks)
+    .meta({ id: 'CacY', ...t('Các ý', 'Danh sách đoạn văn, khoản, điểm, gạch đầu dòng.') });
+
+  const Section = z
+    .strictObject({
+      muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
+      phan: RoleSchema.optional(),
+      cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Ví dụ: "Theo quy định hiện hành." viết ngay sau tên mục.')),
+      noi_dung: Blocks.optional(),
+    })
+    .meta({ id: 'Muc', ...t('Mục (I., II. ...)', 'Một mục lớn của kế hoạch.') });
+
+  // ---------------------------------------------------------------- closing parts
+
+  const Recipient = z
+    .union([
+      Text,
+      z.strictObject({
+        ten: Text.meta(t('Nơi nhận', 'Tên cơ quan, đơn vị nhận.')),
+        muc_dich: Text.optional().meta(t('Để làm gì', 'Ví dụ: để biết, thực hiện, báo cáo; in trong ngoặc.')),
+      }),
+    ])
+    .meta({ id: 'NoiNhan', ...t('Một nơi nhận', 'Ví dụ "Sở Nội vụ" hoặc "Các đơn vị trực thuộc (thực hiện)".') });
+
+
+  const Signer = z
+    .strictObject({
+      thay_mat: Text.optional().meta(
+        t('Thay mặt tập thể (TM.)', 'Tên tập thể khi ký thay mặt, ví dụ ỦY BAN NHÂN DÂN; in "TM. ỦY BAN NHÂN DÂN".'),
+      ),
+      quyen_han: z
+        .enum(AUTHORITIES)
+        .optional()
+        .meta(t('Quyền hạn ký', 'KT (ký thay), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền). Bỏ trống khi người đứng đầu ký.')),
+      thu_truong: Text.optional().meta(
+        t('Chức vụ người đứng đầu', 'Ví dụ GIÁM ĐỐC; bắt buộc với KT, TL, TUQ, Q (in "KT. GIÁM ĐỐC").'),
+      ),
+      chuc_vu: Text.optional().meta(t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC.')),
+      ho_ten: Text.meta(t('Họ và tên', 'Họ tên người ký, không ghi học hàm, học vị.')),
+    })
+    .meta({ id: 'NguoiKy', ...t('Người ký', 'Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b).') });
+
+  // ---------------------------------------------------------------- appendices
+
+  const Cell = z
+    .union([
+      z.string(),
+      z.array(z.string()),
+      z.strictObject({
+        noi_dung: z.union([z.string(), z.array(z.string())]).meta(t('Nội dung ô', 'Một hoặc nhiều dòng.')),
+        gop_hang: z.number().int().min(1).optional().meta(t('Gộp hàng', 'Số hàng ô này chiếm (kể cả hàng hiện tại).')),
+        gop_cot: z.number().int().min(1).optional().meta(t('Gộp cột', 'Số cột ô này chiếm.')),
+        can: z.enum(['trai', 'giua', 'phai', 'deu']).optional().meta(t('Căn lề', 'trai, giua, phai, deu.')),
+      }),
+    ])
+    .meta({ id: 'O', ...t('Ô của bảng', 'Chữ, danh sách dòng, hoặc ô có gộp hàng/cột.') });
+
+
+  const Row: z.ZodType<InputRow, InputRow> = z.lazy(() =>
+    z
+      .strictObject({
+        o: z.array(Cell).meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')),
+        con: z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 4.1, 4.2 ...')),
+      })
+      .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng và các hàng con của nó.') }),
+  );
+
+  const Column = z.union([
+    Text,
+    z.strictObject({
+      ten: Text.meta(t('Tên cột', 'Tiêu đề cột.')),
+      rong: z.number().positive().max(400).optional().meta(t('Độ rộng (mm)', 'Độ rộng tương đối của cột, tính bằng mm.')),
+      can: z.enum(['trai', 'giua', 'phai', 'deu']).optional().meta(t('Căn lề', 'Căn lề chữ trong cột.')),
+    }),
+  ]);
+
+  const Appendix = z
+    .strictObject({
+      tieu_de: Text.meta(t('Tên phụ lục', 'Tên phụ lục, in hoa đậm dưới chữ "Phụ lục".')),
+      cot: z.array(Column).min(1).max(20).meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
+      so_thu_tu: z
+        .boolean()
+        .optional()
+        .meta(t('Cột STT tự đánh', 'true: cột đầu là STT, đánh 1., 2. và 4.1, 4.2 tự động; các hàng không ghi cột này.')),
+      hang: z.array(Row).max(LIMITS.rows).meta(t('Các hàng', 'Các hàng dữ liệu.')),
+      huong: z
+        .enum(['doc', 'ngang'])
+        .optional()
+        .meta(t('Hướng trang', 'doc hoặc ngang; mặc định tự chọn ngang khi bảng rộng (từ 6 cột).')),
+    })
+    .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục dạng bảng, in trên trang mới.') });
+
+  // ---------------------------------------------------------------- the plan
+
+  const Layout = z
+    .strictObject({
+      co_chu: z.union([z.literal(13), z.literal(14)]).optional().meta(t('Cỡ chữ nội dung', '13 hoặc 14 (mặc định 14).')),
+      le_tren: z.number().min(20).max(25).optional().meta(t('Lề trên (mm)', '20–25 mm.')),
+      le_duoi: z.number().min(20).max(25).optional().meta(t('Lề dưới (mm)', '20–25 mm.')),
+      le_trai: z.number().min(30).max(35).optional().meta(t('Lề trái (mm)', '30–35 mm.')),
+      le_phai: z.number().min(15).max(20).optional().meta(t('Lề phải (mm)', '15–20 mm.')),
+    })
+    .meta({ id: 'TrinhBay', ...t('Trình bày', 'Cỡ chữ và lề trang, trong giới hạn của Nghị định 30.') });
+
+  const PlanSchema = z
+    .strictObject({
+      co_quan_chu_quan: Lines.optional().meta(
+        t('Cơ quan chủ quản', 'Tên cơ quan cấp trên trực tiếp (ô 2), ví dụ UBND TỈNH HẬU GIANG. Bỏ trống nếu không có.'),
+      ),
+      co_quan_ban_hanh: Lines.meta(t('Cơ quan ban hành', 'Tên cơ quan ban hành (ô 2), ví dụ SỞ Y TẾ.')),
+      ten_co_quan: Text.optional().meta(
+        t('Tên cơ quan trong câu', 'Tên viết thường dùng trong câu, ví dụ "Sở Y tế". Mặc định lấy từ tên cơ quan ban hành.'),
+      ),
+      viet_tat: z
+        .string()
+        .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u, { error: 'viet-tat' })
+        .optional()
+        .meta(t('Viết tắt cơ quan', 'Chữ viết tắt tên cơ quan ban hành, ví dụ SYT, TTYT.')),
+      so: z
+        .number()
+        .int()
+        .positive()
+        .max(99999)
+        .nullable()
+        .optional()
+        .meta(t('Số văn bản', 'Số thứ tự, ví dụ 181. Bỏ trống để văn thư điền sau khi ký.')),
+      ky_hieu: z
+        .string()
+        .regex(/^[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)+$/u, { error: 'ky-hieu' })
+        .optional()
+        .meta(t('Ký hiệu', 'Ví dụ KH-SYT. Mặc định KH- và chữ viết tắt của cơ quan.')),
+      dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
+      ngay: PlanDate.nullable().optional(),
+      ten_loai: Text.optional().meta(t('Tên loại văn bản', 'Mặc định "Kế hoạch".')),
+      trich_yeu: Text.meta(t('Trích yếu', 'Tóm tắt nội dung kế hoạch, một câu ngắn, không có "V/v".')),
+      can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
+      mo_dau: Blocks.optional().meta(t('Đoạn mở đầu', 'Đoạn văn sau căn cứ, ví dụ "... xây dựng Kế hoạch như sau:".')),
+      noi_dung: z
+        .array(Section)
+        .min(1)
+        .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... Số La Mã được đánh tự động.')),
+      ket_thuc: Blocks.optional().meta(t('Đoạn kết', 'Đoạn kết thúc; dấu "./." được thêm tự động.')),
+      noi_nhan: z.array(Recipient).min(1).max(LIMITS.recipients).meta(t('Nơi nhận', 'Danh sách nơi nhận; dòng "Lưu" ghi riêng ở khóa luu.')),
+      luu: z
+        .union([Text, z.array(Text).min(1)])
+        .meta(t('Lưu', 'Nơi lưu, ví dụ "VT, TC-HC" hoặc [VT, TC-HC]; in "- Lưu: VT, TC-HC."')),
+      nguoi_ky: Signer,
+      phu_luc: z.array(Appendix).max(LIMITS.appendices).optional().meta(t('Phụ lục', 'Các phụ lục kèm theo, mỗi phụ lục một trang mới.')),
+      trinh_bay: Layout.optional(),
+    })
+    .meta({
+      id: 'KeHoach',
+      title: 'Kế hoạch',
+      description: 'Một kế hoạch (văn bản hành chính) theo thể thức Nghị định 30/2020/NĐ-CP.',
+    });
+
+
+  /** Every key the format knows, for "did you mean" suggestions. */
+  const KNOWN_KEYS: readonly string[] = [
+    ...new Set(
+      [
+        PlanSchema,
+        Citation,
+        BasisGroup,
+        Section,
+        Report,
+        Signer,
+        Appendix,
+        Layout,
+      ].flatMap((s) => Object.keys((s as unknown as { shape: object }).shape)),
+    ),
+    'doan',
+    'gach',
+    'cong',
+    'diem',
+    'khoan',
+    'phan',
+    'tieu_de',
+    'cung_dong',
+    'don_vi',
+    'ma',
+    'cap',
+    'bao_cao',
+    'ten',
+    'muc_dich',
+    'o',
+    'con',
+    'gop_hang',
+    'gop_cot',
+    'can',
+    'rong',
+    'han',
+    'moc',
+    'ky',
+  ];
+
+  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, PlanSchema, KNOWN_KEYS };
+}
+
+let built: ReturnType<typeof build> | undefined;
+export const planSchemas = (): ReturnType<typeof build> => (built ??= build());
+
+export type InputPlan = z.input<ReturnType<typeof build>['PlanSchema']>;

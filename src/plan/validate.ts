@@ -6,7 +6,9 @@ import { hasErrors, sortMessages } from '../messages.js';
 import { findIllegalChar, normalizeText } from '../text/normalize-text.js';
 import { unbalancedMarkup } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
-import { KNOWN_KEYS, PlanSchema, ROLES, type InputPlan } from './schema.js';
+import { planSchemas, ROLES, type InputPlan } from './schema.js';
+import { planShape } from './plan-shape.js';
+import { parseShape, type ShapeTable } from './shape.js';
 import { decode, keyPosition, MAX_DEPTH, parseSource, position, type Path, type Source } from './source.js';
 import { quickLoad } from './fast-yaml.js';
 import { normalizePlan, type Plan } from './normalize.js';
@@ -31,13 +33,24 @@ export interface ReadOptions {
 }
 
 export function checkText(file: string, text: string, opts: ReadOptions = {}): Checked {
-  const r = checkWith(file, text, PlanSchema, crossChecks, opts);
+  const r = checkWith(file, text, PLAN, crossChecks, opts);
   if (!r.data) return { messages: r.messages };
   return { plan: normalizePlan(r.data as InputPlan), input: r.data as InputPlan, messages: r.messages };
 }
 
 type Err = (path: Path, rule: string, message: string, key?: boolean) => void;
 type Rules = (data: Record<string, unknown>, err: Err) => void;
+
+/**
+ * What a text is checked against: its zod schema (built on first use) and, when there is one, the
+ * same schema's shape (shape.ts), which checks a text with nothing wrong without building the schema.
+ */
+export interface Format {
+  schema: () => z.ZodType;
+  shape?: () => ShapeTable;
+}
+
+const PLAN: Format = { schema: () => planSchemas().PlanSchema, shape: planShape };
 
 /** A locator of data paths in YAML text (for problems found after validation, e.g. by derive). */
 export function locator(file: string, text: string): (path: Path) => { line: number; column: number } {
@@ -52,12 +65,12 @@ export function locator(file: string, text: string): (path: Path) => { line: num
 export function checkWith(
   file: string,
   text: string,
-  schema: z.ZodType,
+  format: Format,
   rules: Rules,
   opts: ReadOptions = {},
 ): { data?: unknown; messages: Message[] } {
   if (opts.quick !== false) {
-    const data = quickCheck(text, schema, rules);
+    const data = quickCheck(text, format, rules);
     if (data !== undefined) return { data, messages: [] };
   }
   const loaded = parseSource(file, text);
@@ -79,7 +92,7 @@ export function checkWith(
     return { messages };
   }
 
-  const parsed = checkData(data, schema, rules, err, (issues, clean) => {
+  const parsed = checkData(data, format.schema(), rules, err, (issues, clean) => {
     for (const issue of issues) reportIssue(src, clean, issue, [], err);
   });
 
@@ -94,12 +107,28 @@ export function checkWith(
  * same steps; undefined when anything is wrong or the text is for `yaml` to read, and then checkWith
  * reads it again with positions and reports.
  */
-function quickCheck(text: string, schema: z.ZodType, rules: Rules): unknown {
+function quickCheck(text: string, format: Format, rules: Rules): unknown {
   const data = quickLoad(text);
   if (data === null || typeof data !== 'object' || Array.isArray(data) || depthOver(data, MAX_DEPTH)) return undefined;
   let wrong = false;
-  const parsed = checkData(data, schema, rules, () => (wrong = true), () => (wrong = true));
+  const parse = format.shape ? shapeParser(format.shape()) : format.schema();
+  const parsed = checkData(data, parse, rules, () => (wrong = true), () => (wrong = true));
   return wrong || !parsed.success ? undefined : parsed.data;
+}
+
+/** The shape as a parser in zod's form: on failure no issues, as the quick path only needs to know. */
+function shapeParser(shape: ShapeTable): Parser {
+  return {
+    safeParse: (v) => {
+      const r = parseShape(shape, v);
+      return r ? { success: true, data: r.value } : { success: false, error: { issues: [] } };
+    },
+  };
+}
+
+/** What checkData needs of a schema. */
+interface Parser {
+  safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: z.core.$ZodIssue[] } };
 }
 
 /**
@@ -108,7 +137,7 @@ function quickCheck(text: string, schema: z.ZodType, rules: Rules): unknown {
  * whose issues go to `schemaIssues`; 3. rules beyond types, run on whatever is there so that all
  * problems come at once.
  */
-function checkData(data: object, schema: z.ZodType, rules: Rules, err: Err, schemaIssues: (issues: z.core.$ZodIssue[], clean: unknown) => void) {
+function checkData(data: object, schema: Parser, rules: Rules, err: Err, schemaIssues: (issues: z.core.$ZodIssue[], clean: unknown) => void) {
   const clean = cleanStrings(data, [], (path, index, code) =>
     err(path, 'ky-tu-cam', `có ký tự điều khiển không in được (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ở vị trí ${index + 1} của chuỗi; thường do sao chép từ PDF hoặc phần mềm chat. Hãy xóa ký tự này.`),
   );
@@ -355,7 +384,7 @@ export function suggest(key: string): string | undefined {
   const k = key.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase().replace(/[\s-]+/g, '_');
   let best: string | undefined;
   let bd = Infinity;
-  for (const c of KNOWN_KEYS) {
+  for (const c of planSchemas().KNOWN_KEYS) {
     const dd = distance(k, c);
     if (dd < bd) (bd = dd), (best = c);
   }
