@@ -63,7 +63,7 @@ const known = new Map<string, Kind>(
 /** The XML of the known parts, and each deflated once (by the build, or once per process). */
 const constantXml = new Set<string>([...known.values()].flatMap((k) => [...k.parts.values()]));
 const packedOnce = new Map<string, Packed>(
-  PRECOMPUTED_PARTS.packed.flatMap((p, i) => (p ? [[PRECOMPUTED_PARTS.xml[i], { deflated: Buffer.from(p.deflated, 'base64'), crc: p.crc }]] : [])),
+  PRECOMPUTED_PARTS.packed.flatMap((p, i) => (p ? [[PRECOMPUTED_PARTS.xml[i], { deflated: Buffer.from(p.deflated, 'base64'), crc: p.crc, size: p.size }]] : [])),
 );
 
 /** The known kinds, as the build records them: each distinct XML once, and each kind's parts by index. */
@@ -76,7 +76,7 @@ export function partsKnown(): typeof PRECOMPUTED_PARTS {
   const packed = xml.map((x) => {
     if (!constantXml.has(x)) return null; // an opening of document.xml
     const p = pack(Buffer.from(x, 'utf8'));
-    return { deflated: Buffer.from(p.deflated).toString('base64'), crc: p.crc };
+    return { deflated: Buffer.from(p.deflated).toString('base64'), crc: p.crc, size: p.size };
   });
   return { xml, kinds, packed };
 }
@@ -114,7 +114,7 @@ export function packParts(parts: Map<string, Part>, when: Date): Uint8Array {
     if (typeof part !== 'string' || !constantXml.has(part)) return { path, data: bytes(part) };
     let packed = packedOnce.get(part);
     if (!packed) packedOnce.set(part, (packed = pack(bytes(part))));
-    return { path, data: bytes(part), packed };
+    return { path, packed };
   });
   return zip(entries, when);
 }

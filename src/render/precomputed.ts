@@ -10,6 +10,6 @@ export const PRECOMPUTED_PARTS: {
   xml: string[];
   /** by kind: each part's XML (an index into xml), the opening of document.xml, each section's header ids */
   kinds: Record<string, { parts: Record<string, number>; open: number; headers: [string, string][] }>;
-  /** each part's xml deflated (base64) as zip.ts packs it, with its CRC-32 (null: not a part) */
-  packed: ({ deflated: string; crc: number } | null)[];
+  /** each part's xml deflated (base64) as zip.ts packs it, with its CRC-32 and size (null: not a part) */
+  packed: ({ deflated: string; crc: number; size: number } | null)[];
 } = { xml: [], kinds: {}, packed: [] };

@@ -2,19 +2,17 @@
 // (docx's own zip stamps the current time; and Node's deflate is several times faster.)
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
-export interface ZipEntry {
-  path: string;
-  data: Uint8Array;
-  /** The data already deflated (an entry that is the same in many files is packed once). */
-  packed?: Packed;
-}
+/** An entry: its data, or the data already deflated (an entry that is the same in many files is packed once). */
+export type ZipEntry = { path: string; data: Uint8Array } | { path: string; packed: Packed };
 
 export interface Packed {
   deflated: Uint8Array;
   crc: number;
+  /** the size of the data before deflating */
+  size: number;
 }
 
-export const pack = (data: Uint8Array): Packed => ({ deflated: deflateRawSync(data, { level: 6 }), crc: crc32(data) >>> 0 });
+export const pack = (data: Uint8Array): Packed => ({ deflated: deflateRawSync(data, { level: 6 }), crc: crc32(data) >>> 0, size: data.length });
 
 /** MS-DOS date and time of a UTC instant (2-second resolution, years 1980–2107). */
 function dosDateTime(d: Date): { date: number; time: number } {
@@ -32,7 +30,7 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.path, 'utf8');
-    const { deflated, crc } = e.packed ?? pack(e.data);
+    const { deflated, crc, size } = 'packed' in e ? e.packed : pack(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
@@ -42,7 +40,7 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     chunks.push(local, name, deflated);
@@ -56,7 +54,7 @@ export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
     c.writeUInt16LE(date, 14);
     c.writeUInt32LE(crc, 16);
     c.writeUInt32LE(deflated.length, 20);
-    c.writeUInt32LE(e.data.length, 24);
+    c.writeUInt32LE(size, 24);
     c.writeUInt16LE(name.length, 28);
     c.writeUInt32LE(offset, 42);
     central.push(c, name);
