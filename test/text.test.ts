@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ndSpelling, normalizeText } from '../src/text/normalize-text.js';
 import { ndLongDate, ndShortDate, ndNumericDate, isRealDate } from '../src/text/dates.js';
 import { parseInline } from '../src/text/inline.js';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 describe('Vietnamese spelling', () => {
   it.each([
@@ -40,6 +42,21 @@ describe('ND30 dates', () => {
     expect(isRealDate('2023-02-29')).toBe(false);
     expect(isRealDate('2019-02-30')).toBe(false);
     expect(isRealDate('2019-13')).toBe(false);
+  });
+  it('a day exists exactly when date-fns finds it on the calendar, for every day of 1899-2201', () => {
+    let real = 0;
+    for (let y = 1899; y <= 2201; y++) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const date = parseISO(s);
+          const byDateFns = y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && isValid(date) && date.getDate() === d && date.getMonth() + 1 === m;
+          expect(isRealDate(s), s).toBe(byDateFns);
+          if (byDateFns) real++;
+        }
+      }
+    }
+    expect(real).toBe(365 * 301 + 73); // 1900-2200: 301 years, 73 leap years (1900 and 2100 are not)
   });
 });
 

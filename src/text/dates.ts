@@ -1,7 +1,5 @@
-// Dates as Nghị định 30 writes them. date-fns does the calendar arithmetic; functions are imported
-// by path so the CLI does not load date-fns' whole barrel.
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
+// Dates as Nghị định 30 writes them. (derive.ts does its calendar arithmetic with date-fns, imported
+// by path so the CLI does not load date-fns' whole barrel.)
 
 /** True for YYYY, YYYY-MM or YYYY-MM-DD naming a date that exists (2019-02-30 does not). */
 export function isRealDate(s: string): boolean {
@@ -14,8 +12,9 @@ export function isRealDate(s: string): boolean {
   const month = Number(mo);
   if (month < 1 || month > 12) return false;
   if (d === undefined) return true;
-  const date = parseISO(s);
-  return isValid(date) && date.getDate() === Number(d) && date.getMonth() + 1 === month;
+  // day 0 of the next month is the last day of this one (proleptic Gregorian, as ISO 8601)
+  const day = Number(d);
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export interface DateParts {
