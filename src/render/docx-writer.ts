@@ -108,7 +108,16 @@ export function packParts(parts: Map<string, Part>, when: Date): Uint8Array {
     const ib = ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || byCodeUnit(a, b);
   });
-  const bytes = (p: Part) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.concat(p.map((c) => Buffer.from(c, 'utf8'))));
+  const bytes = (p: Part): Buffer => {
+    if (typeof p === 'string') return Buffer.from(p, 'utf8');
+    // chunks encoded straight into one buffer (a large document.xml is never one string, nor copied twice)
+    let size = 0;
+    for (const c of p) size += Buffer.byteLength(c, 'utf8');
+    const b = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const c of p) at += b.write(c, at, 'utf8');
+    return b;
+  };
   const entries: ZipEntry[] = names.map((path) => {
     const part = parts.get(path)!;
     if (typeof part !== 'string' || !constantXml.has(part)) return { path, data: bytes(part) };

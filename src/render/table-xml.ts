@@ -14,7 +14,11 @@ export function tableXml(t: TableModel): string[] {
   const pad = mmToTwip(TABLE.cellPaddingMm);
   // cell padding once for the whole table (w:tblCellMar), as docx writes it from the table's margins
   const mar = `<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${pad}"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${pad}"/></w:tblCellMar>`;
-  const width = (c: { col: number; colSpan: number }) => widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+  const width = (c: { col: number; colSpan: number }) => {
+    let w = 0;
+    for (let i = c.col; i < c.col + c.colSpan && i < widths.length; i++) w += widths[i];
+    return w;
+  };
 
   const cellXml = (c: TableCell, header: boolean, merge: '' | 'restart' | 'continue'): string => {
     const span = c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : '';
@@ -38,6 +42,13 @@ export function tableXml(t: TableModel): string[] {
   // Cells still covered from rows above: column → [the restart cell, rows left]
   const open = new Map<number, { cell: TableCell; left: number }>();
   t.rows.forEach((row, ri) => {
+    // most rows: nothing covered from above, no cell spanning rows, cells in column order
+    if (open.size === 0 && row.every((c, k) => c.rowSpan === 1 && (k === 0 || row[k - 1].col < c.col))) {
+      let cells = '';
+      for (const c of row) cells += cellXml(c, false, '');
+      out.push(`<w:tr><w:trPr><w:cantSplit w:val="off"/></w:trPr>${cells}</w:tr>`);
+      return;
+    }
     const isLast = ri === t.rows.length - 1;
     const entries: { col: number; xml: string }[] = [];
     for (const [col, o] of open) entries.push({ col, xml: cellXml(o.cell, false, 'continue') });
