@@ -6,6 +6,8 @@ export interface Span {
 }
 
 export function parseInline(src: string): Span[] {
+  // most text has no markup at all (a \* has a star too)
+  if (!src.includes('*')) return src ? [{ text: src }] : [];
   const out: Span[] = [];
   let bold = false;
   let italic = false;
@@ -43,6 +45,7 @@ export const plainText = (src: string): string => parseInline(src).map((s) => s.
 
 /** Unbalanced markers: a star that opens and never closes. */
 export function unbalancedMarkup(src: string): boolean {
+  if (!src.includes('*')) return false;
   let bold = false;
   let italic = false;
   for (let i = 0; i < src.length; i++) {

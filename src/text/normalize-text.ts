@@ -9,7 +9,12 @@ const XML_ILLEGAL_G = new RegExp(XML_ILLEGAL.source, 'gu');
 /** Invisible characters that PDF and chat copies leave inside words. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
 
+/** Any code unit findIllegalChar has to look at (surrogates, even paired, go to the scan). */
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function findIllegalChar(s: string): { index: number; code: number } | undefined {
+  if (!SUSPECT.test(s)) return undefined;
   // The /u flag treats a lone surrogate as one code point, so a plain scan is used for surrogates.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
