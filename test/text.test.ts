@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ndSpelling, normalizeText } from '../src/text/normalize-text.js';
 import { ndLongDate, ndShortDate, ndNumericDate, isRealDate } from '../src/text/dates.js';
 import { parseInline } from '../src/text/inline.js';
@@ -20,6 +21,18 @@ describe('Vietnamese spelling', () => {
   ])('%s → %s', (a, b) => expect(ndSpelling(a)).toBe(b));
   it('normalisation applies it, with NFC and collapsed spaces', () =>
     expect(normalizeText('  Cộng  hoà\u200b xã hội '.normalize('NFD'))).toBe('Cộng hòa xã hội'));
+  it('normalisation skips only the steps with nothing to do: the same text as every step in turn', () => {
+    const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+    const invisible = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
+    const everyStep = (t: string) => ndSpelling(t.normalize('NFC').replace(illegal, '').replace(invisible, '').replace(/[\t\r\n ]+/g, ' ').trim());
+    const unit = fc.constantFrom('a', 'o', 'à', 'ệ', 'Đ', 'y', 'ỷ', ' ', '  ', '\t', '\n', '\r', '\u0301', '\u0300', '\u200b', '\u00ad', '\u0001', '\ud83d', '\ude00', '\uffff', 'q');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (t) => {
+        expect(normalizeText(t)).toBe(everyStep(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('ND30 dates', () => {

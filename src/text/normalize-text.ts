@@ -42,14 +42,12 @@ export const hasIllegalChar = (s: string): boolean => findIllegalChar(s) !== und
  * Open syllables get one spelling (ndSpelling).
  */
 export function normalizeText(s: string): string {
-  return ndSpelling(
-    s
-      .normalize('NFC')
-      .replace(XML_ILLEGAL_G, '')
-      .replace(INVISIBLE, '')
-      .replace(/[\t\r\n ]+/g, ' ')
-      .trim(),
-  );
+  let t = s.normalize('NFC');
+  // (each step only when there is something for it to do: most text is clean, and a replace makes a new string)
+  if (SUSPECT.test(t)) t = t.replace(XML_ILLEGAL_G, '');
+  t = t.replace(INVISIBLE, '');
+  if (/[\t\r\n]| {2}/.test(t)) t = t.replace(/[\t\r\n ]+/g, ' ');
+  return ndSpelling(t.trim());
 }
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
