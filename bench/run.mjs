@@ -1,5 +1,5 @@
 // kehoach benchmark: whole-process timings and peak memory, run as a clerk runs the tool.
-//   npm run bench              full run (about 2 minutes)
+//   npm run bench              full run (about 3 minutes)
 //   npm run bench -- --short   the short version CI prints
 // Prints median, min and max of each figure and its ratio to Node's bare start, measured in pairs
 // (A B A B ...) so that drift of the machine cancels out; writes bench/results.json.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHORT = process.argv.includes('--short');
-const RUNS = SHORT ? 5 : 11;
+const RUNS = SHORT ? 5 : 21;
 const BIN = join(ROOT, 'bin', 'kehoach.js');
 const RSS = join(ROOT, 'bench', 'report-rss.cjs');
 const work = mkdtempSync(join(tmpdir(), 'kehoach-bench-'));
@@ -63,19 +63,19 @@ out(`kehoach benchmark${SHORT ? ' (ngắn)' : ''}: ${results.machine.cpus} nhân
 // 1. Node's bare start
 const bare = single(node);
 results.figures.node = bare;
-out(`node -e 0                          ${fmt(bare.time)} s   ${bare.mb.median.toFixed(0)} MB`);
+out(`${'node -e 0'.padEnd(38)}${fmt(bare.time)} s   ${bare.mb.median.toFixed(0)} MB`);
 
 // 2. validate and cold render of a typical plan, against Node's bare start
 const typical = join(ROOT, 'examples', '01-hau-giang-tuyen-truyen-cchc.yaml');
 const v = paired([process.execPath, [BIN, 'validate', typical]], node);
 results.figures.validate = v;
-out(`validate (kế hoạch 7 trang)        ${fmt(v.a)} s   ${v.mb.median.toFixed(0)} MB   = ${v.ratio.median.toFixed(2)}× node  (mục tiêu ≤ 1,5×)`);
+out(`${'validate (kế hoạch 7 trang)'.padEnd(38)}${fmt(v.a)} s   ${v.mb.median.toFixed(0)} MB   = ${v.ratio.median.toFixed(2)}× node  (mục tiêu ≤ 1,5×)`);
 const examples = ['01-hau-giang-tuyen-truyen-cchc', '02-phu-my-truyen-thong-cchc', '03-lai-chau-tuyen-truyen-cchc', '04-hai-duong-tuyen-truyen-cchc', '05-phu-cat-tuyen-truyen-cchc'];
 results.figures.render = {};
 for (const ex of SHORT ? examples.slice(0, 1) : examples) {
   const r = paired([process.execPath, [BIN, 'render', join(ROOT, 'examples', `${ex}.yaml`), '-o', join(work, `${ex}.docx`), '-q']], node);
   results.figures.render[ex] = r;
-  out(`render ${ex.padEnd(28)}${fmt(r.a)} s   ${r.mb.median.toFixed(0)} MB   = ${r.ratio.median.toFixed(2)}× node  (mục tiêu ≤ 2×)`);
+  out(`${`render ${ex}`.padEnd(38)}${fmt(r.a)} s   ${r.mb.median.toFixed(0)} MB   = ${r.ratio.median.toFixed(2)}× node  (mục tiêu ≤ 2×)`);
 }
 
 // 3. pandoc on the same content (the rendered .docx turned back into Markdown)
@@ -86,7 +86,7 @@ if (hasPandoc) {
   const p = single(['pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(work, 'pandoc.docx'), md]]);
   results.figures.pandoc = p;
   const own = results.figures.render['01-hau-giang-tuyen-truyen-cchc'].a.median;
-  out(`pandoc (cùng nội dung, Markdown)   ${fmt(p.time)} s   = ${(p.time.median / bare.time.median).toFixed(2)}× node; kehoach/pandoc = ${(own / p.time.median).toFixed(2)}`);
+  out(`${'pandoc (cùng nội dung, Markdown)'.padEnd(38)}${fmt(p.time)} s   = ${(p.time.median / bare.time.median).toFixed(2)}× node; kehoach/pandoc = ${(own / p.time.median).toFixed(2)}`);
 } else out('pandoc: không có (apt-get install pandoc để so sánh)');
 
 // 4. large appendices: time and peak memory by rows
@@ -103,7 +103,7 @@ for (const n of SHORT ? [1000, 10000] : [1000, 5000, 10000, 20000]) {
   const r = single([process.execPath, [BIN, 'render', f, '-o', join(work, `hang-${n}.docx`), '-q']], SHORT ? 2 : 3);
   results.figures.rows[n] = r;
   const target = n === 1000 ? '(mục tiêu ≤ 0,4 s)' : n === 10000 ? '(mục tiêu ≤ 2 s, ≤ 300 MB)' : '';
-  out(`phụ lục ${String(n).padStart(6)} hàng             ${fmt(r.time)} s   ${r.mb.median.toFixed(0)} MB   ${(r.time.median / n * 1000).toFixed(3)} ms/hàng ${target}`);
+  out(`${`phụ lục ${String(n).padStart(6)} hàng`.padEnd(38)}${fmt(r.time)} s   ${r.mb.median.toFixed(0)} MB   ${(r.time.median / n * 1000).toFixed(3)} ms/hàng ${target}`);
 }
 
 // 5. 200 plans in one render call (the short version too: with fewer, starting the workers is most of it)
@@ -116,7 +116,7 @@ const plans = Array.from({ length: 200 }, (_, i) => {
 });
 const b = single([process.execPath, [BIN, 'render', ...plans, '--out-dir', join(work, 'lo-ra'), '-q']], SHORT ? 2 : 3);
 results.figures.batch = { plans: plans.length, ...b, perSecond: plans.length / b.time.median };
-out(`${plans.length} kế hoạch trong một lệnh         ${fmt(b.time)} s   ${b.mb.median.toFixed(0)} MB   = ${(plans.length / b.time.median).toFixed(0)} kế hoạch/giây (mục tiêu ≥ 100)`);
+out(`${`${plans.length} kế hoạch trong một lệnh`.padEnd(38)}${fmt(b.time)} s   ${b.mb.median.toFixed(0)} MB   = ${(plans.length / b.time.median).toFixed(0)} kế hoạch/giây (mục tiêu ≥ 100)`);
 
 if (!existsSync(join(ROOT, 'bench'))) mkdirSync(join(ROOT, 'bench'));
 writeFileSync(join(ROOT, 'bench', SHORT ? 'results-short.json' : 'results.json'), JSON.stringify(results, null, 2) + '\n');
