@@ -123,6 +123,9 @@ export function roman(n: number): string {
 
 const lines = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** A cell given as text or lines: empty lines dropped, unless the cell is one empty line. */
+const plainCell = (ls: string[]): Cell => ({ lines: ls.filter((x) => x !== '' || ls.length === 1), rowSpan: 1, colSpan: 1 });
+
 /** Whether a block takes the next khoản number (1., 1.1.): a khoản (by title or by part) or a unit. */
 export const isNumbered = (b: InputBlock): boolean => typeof b === 'object' && ('khoan' in b || 'phan' in b || 'don_vi' in b);
 
@@ -194,7 +197,7 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
       for (const raw of r.o as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Cell['align'] })[]) {
         const c: Cell =
           typeof raw === 'string' || Array.isArray(raw)
-            ? { lines: lines(raw).filter((x) => x !== '' || lines(raw).length === 1), rowSpan: 1, colSpan: 1 }
+            ? plainCell(lines(raw))
             : { lines: lines(raw.noi_dung), rowSpan: raw.gop_hang ?? 1, colSpan: raw.gop_cot ?? 1, align: raw.can };
         cells.push({ col: col + offset, cell: c });
         for (let k = 0; k < c.colSpan; k++) carried[col + k] = c.rowSpan;
