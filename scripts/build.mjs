@@ -46,15 +46,31 @@ const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 
+/** The exports of a source module, bundled in memory (for what the build works out from the source). */
+async function fromSource(entry) {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'warning',
+    define: { 'import.meta.url': JSON.stringify(new URL(`../${entry}`, import.meta.url).href) },
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  return mod.exports;
+}
+
 // The built-in wording templates, precompiled: a render then needs only the Handlebars runtime.
-// Each carries its source; a template edited after the build is compiled at run time.
-const KNOWN_HELPERS = ['eq', 'so_van_ban', 'ngay_chu', 'ngay_so', 'han', 'viet_hoa', 'noi_ky', 'tiep'];
+// Each carries its source; a template edited after the build is compiled at run time, the same way.
+const { precompileOptions } = await fromSource('src/render/templates.ts');
 const specs = readdirSync(new URL('../templates', import.meta.url))
   .filter((f) => f.endsWith('.hbs'))
   .sort()
   .map((f) => {
     const source = readFileSync(new URL(`../templates/${f}`, import.meta.url), 'utf8');
-    const spec = Handlebars.precompile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])) });
+    const spec = Handlebars.precompile(source, precompileOptions());
     return `  ${JSON.stringify(f.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} },`;
   });
 const precompiled = `export const PRECOMPILED = {\n${specs.join('\n')}\n};\n`;
@@ -113,12 +129,7 @@ const writerParts = {
 
 // The plan schema's shape (src/plan/shape.ts), read off the zod schema now: a valid plan is then
 // checked without building the schema (plan-shape.ts is replaced by the shape itself).
-const planShape = await (async () => {
-  const out = await build({ entryPoints: ['src/plan/plan-shape.ts'], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'warning' });
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-  return JSON.stringify(mod.exports.planShape());
-})();
+const planShape = JSON.stringify((await fromSource('src/plan/plan-shape.ts')).planShape());
 const shapeInPlace = {
   name: 'shape-in-place',
   setup(b) {

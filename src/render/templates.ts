@@ -54,6 +54,14 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
   };
 }
 
+/** How a template is precompiled, here for an edited template and by the build for the built-in ones. */
+export const precompileOptions = (): PrecompileOptions => ({
+  strict: true,
+  noEscape: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(helpers()).map((h) => [h, true])),
+});
+
 type Spec = (typeof PRECOMPILED)[string];
 
 let fullHandlebars: typeof import('handlebars') | undefined;
@@ -72,7 +80,7 @@ function compile(hb: Env, file: string, source: string, pre?: Spec): (ctx: objec
   } else {
     try {
       const full = compiler();
-      const spec = full.precompile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers()).map((h) => [h, true])) });
+      const spec = full.precompile(source, precompileOptions());
       fn = hb.template(new Function(`return ${spec}`)() as TemplateSpecification);
     } catch (e) {
       throw templateError(file, e);
