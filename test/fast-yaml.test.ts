@@ -61,6 +61,15 @@ describe('the quick reader reads what yaml reads', () => {
     );
   });
 
+  it('a line that starts like a document marker is left to yaml, whatever follows the marker', () => {
+    const text = texts.find(({ f }) => f.includes('/examples/01-'))!.text;
+    for (const mark of ['---', '---#', '--- #', '...', '...#', '---x: 1']) {
+      expect(quickLoad(`${mark}${text}`), mark).toBeUndefined();
+      agree(`${mark}${text}`);
+      agree(`${text}\n${mark}\n`);
+    }
+  });
+
   it('random edits of the examples: a character or a line added, removed or changed', () => {
     const examples = texts.filter(({ f }) => f.includes('/examples/') && !f.includes('/derive/'));
     const marks = [' ', '  ', '\n', ':', ': ', '- ', '-', '#', ' #', '"', "'", '|', '>', '[', ']', '{', '}', ',', '\\', '0', '1.5', '0x1F', '0o7', '1e3', '.inf', '~', 'null', 'true', 'yes', '?', '*', '&', '!', '%', '@', '`', '\t', '\r', '...', '---'];

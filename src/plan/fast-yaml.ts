@@ -43,11 +43,12 @@ const CORE = FAILSAFE_SCHEMA.extend({
 
 /**
  * Text that only `yaml` reads: an anchor (&a), a tag (!t), a complex key (? k) or a directive
- * (%YAML) where a node or line starts, a document marker, a tab, a carriage return alone, a # right
+ * (%YAML) where a node or line starts, a line starting like a document marker (--- or ..., even
+ * "---#", which js-yaml reads as a marker and a comment and `yaml` reports), a tab, a carriage return alone, a # right
  * after a closing quote or bracket. `yaml` limits aliases and reports tags; on the rest the two
  * readers differ. Inline text such as "R&D", "A & B", "Chú ý!" or "Vì sao?" does not match.
  */
-const LEFT_TO_YAML = /(?:^|[\s[{,])[&!?]\S|(?:^|[\s[{,])\?(?:\s|$)|^%|^(?:---|\.\.\.)(?:\s|$)|\t|\r(?!\n)|["'\]}]#/m;
+const LEFT_TO_YAML = /(?:^|[\s[{,])[&!?]\S|(?:^|[\s[{,])\?(?:\s|$)|^%|^(?:---|\.\.\.)|\t|\r(?!\n)|["'\]}]#/m;
 
 /** The data of a YAML text, or undefined when it is for `yaml` to read (and perhaps to report). */
 export function quickLoad(text: string): unknown {
