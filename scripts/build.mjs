@@ -81,11 +81,14 @@ const LOADER = '../bin/load-bundle.js'; // from dist/, at run time
 /** Modules whose classes the CLI catches with instanceof: the writer uses the CLI's instances. */
 const SHARED = { 'kehoach:errors': src('errors.ts'), 'kehoach:template-error': src('render/template-error.ts') };
 
+/** A bundle that loads another: bin/load-bundle.js stays outside it, found from dist/ at run time. */
+const externalLoader = (b) => b.onResolve({ filter: /load-bundle\.js$/ }, () => ({ path: LOADER, external: true }));
+
 /** The CLI bundle: the writer (src/render/index.ts, templates.ts) is loaded from writer.cjs on first use. */
 const lazyWriter = {
   name: 'lazy-writer',
   setup(b) {
-    b.onResolve({ filter: /load-bundle\.js$/ }, () => ({ path: LOADER, external: true }));
+    externalLoader(b);
     b.onResolve({ filter: /^\.\.\/render\/(index|templates)\.js$/ }, (args) =>
       args.importer.startsWith(src('cli')) ? { path: 'writer', namespace: 'kehoach-writer' } : undefined,
     );
@@ -105,7 +108,7 @@ const lazyWriter = {
 const lazyDocx = {
   name: 'lazy-docx',
   setup(b) {
-    b.onResolve({ filter: /load-bundle\.js$/ }, () => ({ path: LOADER, external: true }));
+    externalLoader(b);
     b.onResolve({ filter: /^\.\/docx-compile\.js$/ }, () => ({ path: 'docx', namespace: 'kehoach-docx' }));
     b.onLoad({ filter: /.*/, namespace: 'kehoach-docx' }, () => ({
       contents: `const { loadBundle } = require(${JSON.stringify(LOADER)});\nexports.compileParts = (...args) => loadBundle('docx').compileParts(...args);\n`,

@@ -174,5 +174,7 @@ describe('the shape of the plan schema (checking a plan without zod)', () => {
     expect(() => shapeOf(z.string().email())).toThrow(/chưa được hỗ trợ/);
     expect(() => shapeOf(z.string().refine((s) => s.length > 2))).toThrow(/REFINEMENTS/);
     expect(() => shapeOf(z.object({ a: z.string() }).catchall(z.number()))).toThrow(/catchall/);
+    expect(() => shapeOf(z.strictObject({ a: z.string() }).refine(() => true))).toThrow(/object có kiểm tra chưa được hỗ trợ/);
+    expect(() => shapeOf(z.boolean().refine((b) => b))).toThrow(/boolean có kiểm tra chưa được hỗ trợ/);
   });
 });

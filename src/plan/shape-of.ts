@@ -61,7 +61,6 @@ export function shapeOf(schema: z.ZodType): ShapeTable {
         shape = { t: def.type, checks: checks() };
         break;
       case 'boolean':
-        if (def.checks?.length) throw new Error('shape-of: boolean có kiểm tra chưa được hỗ trợ');
         shape = { t: 'boolean' };
         break;
       case 'enum':
@@ -76,7 +75,6 @@ export function shapeOf(schema: z.ZodType): ShapeTable {
       case 'object': {
         const catchall = def.catchall === undefined ? undefined : defOf(def.catchall).type;
         if (catchall !== undefined && catchall !== 'never') throw new Error(`shape-of: object với catchall ${catchall} chưa được hỗ trợ`);
-        if (def.checks?.length) throw new Error('shape-of: object có kiểm tra chưa được hỗ trợ');
         const keys = Object.entries(def.shape as Record<string, unknown>).map(([k, v]): [string, number] => [k, visit(v)]);
         shape = { t: 'object', keys, strict: catchall === 'never' };
         break;
@@ -92,6 +90,7 @@ export function shapeOf(schema: z.ZodType): ShapeTable {
       default:
         throw new Error(`shape-of: kiểu "${def.type}" của zod chưa được hỗ trợ`);
     }
+    // checks only where the shape carries them (strings, numbers, arrays)
     if (def.checks?.length && !('checks' in shape)) throw new Error(`shape-of: ${def.type} có kiểm tra chưa được hỗ trợ`);
     shapes[i] = shape;
     return i;

@@ -87,13 +87,14 @@ export function partsKnown(): typeof PRECOMPUTED_PARTS {
  */
 export function documentParts(m: DocModel, when: Date, opts: { reuse?: boolean } = {}): Map<string, Part> {
   const core = coreXml(m, when);
-  const kind = opts.reuse === false ? undefined : known.get(kindOf(m));
+  const key = kindOf(m);
+  const kind = opts.reuse === false ? undefined : known.get(key);
   if (kind) return new Map<string, Part>([...kind.parts, [DOCUMENT, documentXml(m, kind.frame)], [CORE, core]]);
   const parts = compileParts(m, core);
-  if (!known.has(kindOf(m))) {
+  if (!known.has(key)) {
     const constant = new Map([...parts].filter((e): e is [string, string] => e[0] !== DOCUMENT && e[0] !== CORE && typeof e[1] === 'string'));
     const frame = frameOf(partText(parts.get(DOCUMENT)!), constant.get('word/_rels/document.xml.rels') ?? '', 1 + m.appendices.length);
-    known.set(kindOf(m), { parts: constant, frame });
+    known.set(key, { parts: constant, frame });
     for (const xml of constant.values()) constantXml.add(xml);
   }
   return parts;

@@ -1,6 +1,7 @@
 // Appendix tables written straight to WordprocessingML as strings: the same XML the docx library
 // produces for them (a test compares the two on random tables), at a fraction of the time and memory,
-// so a 10,000-row appendix does not build a million-object tree. The rest of the document stays docx's.
+// so a 10,000-row appendix does not build a million-object tree. document-xml.ts places them; when
+// docx compiles a document whole (docx-compile.ts), they take the place of its marker paragraphs.
 import type { Table as TableModel, TableCell } from './model.js';
 import { COLOR, TABLE } from './stylesheet.js';
 import { mmToTwip } from './metrics.js';
