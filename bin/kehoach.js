@@ -1,12 +1,5 @@
 #!/usr/bin/env node
-'use strict';
-// The CLI lives in dist/ (built by `npm ci` through the prepare script); see load-bundle.js. This
-// file is CommonJS (bin/package.json) because Node starts a CommonJS entry faster than an ES module.
-const { loadBundle, saveCaches } = require('./load-bundle.js');
+// The installed command: runs the bundle built from src/ (npm ci builds it through the prepare script).
+import { main } from '../dist/kehoach.mjs';
 
-loadBundle('kehoach')
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-    saveCaches();
-  });
+process.exitCode = await main(process.argv.slice(2));

@@ -139,7 +139,7 @@ describe('derive: bad input', () => {
 describe('derive keeps the appendix rows that concern units', () => {
   it('rows mentioning the keyword are kept (with their sub-rows) and numbered again', async () => {
     const { derive } = await import('../src/derive/derive.js');
-    const { checkProfile } = await import('../src/derive/profile.js');
+    const { checkProfile } = await import('../src/plan/profile.js');
     const src = readFileSync(join(EXAMPLES, '01-hau-giang-tuyen-truyen-cchc.yaml'), 'utf8') +
       `phu_luc:
   - tieu_de: Nhiệm vụ trọng tâm

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { checkBytes } from '../src/plan/validate.js';
-import { buildModel, loadTemplates } from '../src/render/index.js';
-import { compileParts } from '../src/render/docx-compile.js';
-import { documentXml, frameOf } from '../src/render/document-xml.js';
-import type { AppendixModel, DocModel, Node, Para } from '../src/render/model.js';
+import { buildModel, loadTemplates } from '../src/write/index.js';
+import { compileParts } from '../src/write/docx-compile.js';
+import { documentXml, frameOf } from '../src/write/document-xml.js';
+import type { AppendixModel, DocModel, Node, Para } from '../src/model/model.js';
 import { exampleFiles } from './helpers.js';
 
 /** docx's document.xml of a model, and the frame document-xml.ts takes from docx's output. */

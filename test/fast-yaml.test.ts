@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { quickLoad } from '../src/plan/fast-yaml.js';
-import { parseSource } from '../src/plan/source.js';
+import { quickLoad } from '../src/read/fast-yaml.js';
+import { parseSource } from '../src/read/source.js';
 import { checkText } from '../src/plan/validate.js';
-import { checkProfileText } from '../src/derive/profile.js';
+import { checkProfileText } from '../src/plan/profile.js';
 import { plan } from './arbitraries.js';
 import { ROOT } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkText } from '../src/plan/validate.js';
-import { buildModel, loadTemplates } from '../src/render/index.js';
+import { buildModel, loadTemplates } from '../src/write/index.js';
 import { exampleFiles, ROOT } from './helpers.js';
 
 const long = readFileSync(exampleFiles()[0], 'utf8')

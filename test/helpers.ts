@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readZip } from '../src/render/zip.js';
+import { readZip } from '../src/write/zip.js';
 import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');

@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkBytes } from '../src/plan/validate.js';
-import { buildModel, documentParts, loadTemplates, renderPlan } from '../src/render/index.js';
-import { documentInstant, partText } from '../src/render/docx-writer.js';
+import { buildModel, documentParts, loadTemplates, renderPlan } from '../src/write/index.js';
+import { documentInstant, partText } from '../src/write/docx-writer.js';
 import { derivedFiles, exampleFiles, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

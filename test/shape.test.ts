@@ -4,10 +4,10 @@ import * as z from 'zod';
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { planSchemas } from '../src/plan/schema.js';
-import { profileSchema } from '../src/derive/profile.js';
+import { profileSchema } from '../src/plan/profile.js';
 import { shapeOf } from '../src/plan/shape-of.js';
 import { parseShape, type Check, type ShapeTable } from '../src/plan/shape.js';
-import { quickLoad } from '../src/plan/fast-yaml.js';
+import { quickLoad } from '../src/read/fast-yaml.js';
 import { exampleFiles } from './helpers.js';
 
 /** The shape and zod agree: the same verdict, and on success the same value with keys in the same order. */

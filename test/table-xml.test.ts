@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document, Packer } from 'docx';
-import { tableXml } from '../src/render/table-xml.js';
-import { dataTable } from '../src/render/docx-compile.js';
-import type { Table, TableCell } from '../src/render/model.js';
+import { tableXml } from '../src/write/table-xml.js';
+import { dataTable } from '../src/write/docx-compile.js';
+import type { Table, TableCell } from '../src/model/model.js';
 
 /** docx's own XML for a table: the reference the streamed writer must equal. */
 function docxXml(t: Table): string {

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleFiles, ROOT } from './helpers.js';
-import { xmlProblem } from '../src/cli/check-command.js';
+import { xmlProblem } from '../src/cli/commands/check.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
 const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) =>

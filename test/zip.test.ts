@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document, Packer, Paragraph } from 'docx';
-import { readZip, zip } from '../src/render/zip.js';
+import { readZip, zip } from '../src/write/zip.js';
 
 describe('zip', () => {
   it('readZip gives back what zip wrote, in order, at any size', () => {

@@ -2,7 +2,7 @@
 // (a temporary file in the target folder, then an atomic rename).
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, fstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MAX_FILE_BYTES } from '../plan/source.js';
+import { MAX_FILE_BYTES } from '../read/source.js';
 
 import { UsageError } from '../errors.js';
 

@@ -76,7 +76,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
             // a unit profile is validated as one (by its schema comment or its units/ folder)
             const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
             if (isProfile(f, head)) {
-              const { checkProfile } = await import('../derive/profile.js');
+              const { checkProfile } = await import('../plan/profile.js');
               all.push(...checkProfile(f, bytes).messages);
             } else all.push(...checkBytes(f, bytes).messages);
           }
@@ -107,7 +107,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         .action(async (deptFile: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; format: Format; quiet?: boolean }) => {
           if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
           if (o.output && o.unit.length > 1) throw new UsageError('-o chỉ dùng với một hồ sơ đơn vị; nhiều đơn vị hãy dùng --out-dir.');
-          const { runDerive } = await import('./derive-command.js');
+          const { runDerive } = await import('./commands/derive.js');
           const r = await runDerive(deptFile, o, io);
           printMessages(io, r.messages, o.format, !!o.quiet);
           code = r.code;
@@ -128,9 +128,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
           if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
           if (o.outDir) ensureDir(o.outDir);
-          const pdf = o.pdf ? await import('./pdf.js') : undefined;
+          const pdf = o.pdf ? await import('../write/pdf.js') : undefined;
           if (pdf && !pdf.findSoffice()) pdf.toPdf([]); // fails with the package to install, before any work
-          const { buildModel, loadTemplates } = await import('../render/index.js');
+          const { buildModel, loadTemplates } = await import('../write/index.js');
           const templates = loadTemplates(o.template); // a broken --template folder stops here, before any work
           const all: Message[] = [];
           if (o.dumpModel) {
@@ -149,11 +149,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const done = (r: import('./render-batch.js').JobResult) => {
             if (r.target && !o.quiet && o.format === 'text') io.err(`đã ghi ${r.target}`);
           };
-          const workers = batch.workersFor(jobs.length);
-          let results: import('./render-batch.js').JobResult[];
-          if (workers > 0) results = await batch.renderInWorkers(jobs, files, workers, o.template, done);
-          else {
-            results = [];
+          const results: import('./render-batch.js').JobResult[] = [];
+          {
             for (const job of jobs) {
               // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
               await new Promise((r) => setImmediate(r));
@@ -191,7 +188,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         .option('-q, --quiet', 'chỉ in lỗi')
         .action(async (files: string[], o: { fix?: boolean; strict?: boolean; format: Format; quiet?: boolean }) => {
           const { lintText } = await import('../lint/lint.js');
-          const { decode } = await import('../plan/source.js');
+          const { decode } = await import('../read/source.js');
           const all: Message[] = [];
           for (const f of files) {
             const bytes = readInput(f);
@@ -217,7 +214,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         .addOption(formatOption())
         .option('-q, --quiet', 'không hiện thanh tiến độ')
         .action(async (paths: string[], o: { format: Format; quiet?: boolean }) => {
-          const { runCheck } = await import('./check-command.js');
+          const { runCheck } = await import('./commands/check.js');
           code = await runCheck(paths, { quiet: o.quiet, json: o.format === 'json' }, io);
         }),
     init: () =>
@@ -228,7 +225,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         .option('--unit <hồ-sơ.yaml>', 'điền sẵn thông tin từ hồ sơ đơn vị')
         .option('--date <NĂM-THÁNG-NGÀY>', 'ngày dùng cho năm của kế hoạch (mặc định: hôm nay)')
         .action(async (file: string, o: { unit?: string; date?: string }) => {
-          const { runInit } = await import('./init-command.js');
+          const { runInit } = await import('./commands/init.js');
           code = runInit(file, o, io);
         }),
   };
@@ -237,12 +234,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   else for (const add of Object.values(commands)) add();
 
   const onSignal = () => {
-    void import('./render-batch.js')
-      .then((b) => b.stopWorkers())
-      .finally(() => {
-        cleanupTemps(outputDirs);
-        process.exit(130);
-      });
+    cleanupTemps(outputDirs);
+    process.exit(130);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -260,7 +253,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`kehoach: lỗi: ${e.message}`);
       return 2;
     }
-    const { TemplateError } = await import('../render/template-error.js');
+    const { TemplateError } = await import('../model/template-error.js');
     if (e instanceof TemplateError) {
       io.err(`${e.file}:${e.line}:${e.column}: lỗi: ${e.message} [mau-cau]`);
       return 2;
@@ -272,6 +265,3 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     process.removeListener('SIGTERM', onSignal);
   }
 }
-
-/** A batch's worker thread (dist/render-worker.cjs starts it from this bundle). */
-export const worker = (): Promise<unknown> => import('./render-worker.js');

@@ -10,7 +10,7 @@ import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { upperVi } from '../text/normalize-text.js';
-import type { UnitProfile } from './profile.js';
+import type { UnitProfile } from '../plan/profile.js';
 
 export interface DeriveOptions {
   /** The unit plan's date (YYYY-MM-DD); when absent, the department plan's month with the day blank. */

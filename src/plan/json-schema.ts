@@ -2,7 +2,7 @@
 // this output, committed so editors (yaml-language-server) can complete and check plans.
 import * as z from 'zod';
 import { planSchemas } from './schema.js';
-import { profileSchema } from '../derive/profile.js';
+import { profileSchema } from './profile.js';
 
 export function planJsonSchema(): string {
   const schema = z.toJSONSchema(planSchemas().PlanSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;

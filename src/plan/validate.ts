@@ -9,8 +9,8 @@ import { dateParts } from '../text/dates.js';
 import { planSchemas, ROLES, type InputPlan } from './schema.js';
 import { planShape } from './plan-shape.js';
 import { parseShape, type ShapeTable } from './shape.js';
-import { decode, keyPosition, MAX_DEPTH, parseSource, position, type Path, type Source } from './source.js';
-import { quickLoad } from './fast-yaml.js';
+import { decode, keyPosition, MAX_DEPTH, parseSource, position, type Path, type Source } from '../read/source.js';
+import { quickLoad } from '../read/fast-yaml.js';
 import { normalizePlan, type Plan } from './normalize.js';
 
 export interface Checked {

@@ -4,12 +4,12 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { readZip } from '../render/zip.js';
-import type { Io, Message } from '../messages.js';
-import { formatMessage, hasErrors } from '../messages.js';
-import { checkBytes, checkText } from '../plan/validate.js';
-import { checkProfile } from '../derive/profile.js';
-import { isProfile, readInput, UsageError } from './io.js';
+import { readZip } from '../../write/zip.js';
+import type { Io, Message } from '../../messages.js';
+import { formatMessage, hasErrors } from '../../messages.js';
+import { checkBytes, checkText } from '../../plan/validate.js';
+import { checkProfile } from '../../plan/profile.js';
+import { isProfile, readInput, UsageError } from '../io.js';
 
 
 export interface CheckResult {
@@ -105,8 +105,8 @@ export async function runCheck(paths: string[], o: { quiet?: boolean; json?: boo
     seen.add(real);
     return true;
   });
-  const { renderPlan, loadTemplates } = await import('../render/index.js');
-  const { runDerive } = await import('./derive-command.js');
+  const { renderPlan, loadTemplates } = await import('../../write/index.js');
+  const { runDerive } = await import('./derive.js');
   const templates = loadTemplates();
   const tmp = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
   const results: CheckResult[] = [];

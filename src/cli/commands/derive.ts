@@ -1,15 +1,15 @@
 // `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { installed } from '../install.js';
-import { hasErrors, type Message, type Io } from '../messages.js';
-import { checkBytes, checkText, locator } from '../plan/validate.js';
-import { derive } from '../derive/derive.js';
-import { checkProfile } from '../derive/profile.js';
-import { derivedYaml } from '../derive/write-yaml.js';
-import { loadTemplates } from '../render/templates.js';
-import { decode } from '../plan/source.js';
-import { ensureDir, readInput, UsageError, writeAtomic } from './io.js';
+import { installed } from '../../install.js';
+import { hasErrors, type Message, type Io } from '../../messages.js';
+import { checkBytes, checkText, locator } from '../../plan/validate.js';
+import { derive } from '../../derive/derive.js';
+import { checkProfile } from '../../plan/profile.js';
+import { derivedYaml } from '../../derive/write-yaml.js';
+import { loadTemplates } from '../../model/templates.js';
+import { decode } from '../../read/source.js';
+import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
 
 
 export async function runDerive(

@@ -3,10 +3,10 @@
 // those (docx-compile.ts), the build records them for the kinds the examples are (precomputed.ts),
 // and each is deflated once. document.xml is written from the model by document-xml.ts, core.xml
 // here. A kind not known yet is compiled whole by docx once, then known for the rest of the process.
-import type { DocModel } from './model.js';
+import type { DocModel } from '../model/model.js';
 import { pack, zip, type Packed, type ZipEntry } from './zip.js';
 import { byCodeUnit } from '../text/normalize-text.js';
-import { PRECOMPUTED_PARTS } from './precomputed.js';
+import { PRECOMPUTED_PARTS } from '../model/precomputed.js';
 import { documentXml, frameOf, type DocumentFrame } from './document-xml.js';
 import { compileParts } from './docx-compile.js';
 

@@ -1,10 +1,10 @@
 // A unit profile: what a unit (Trung tâm Y tế, Bệnh viện ...) needs to turn its department's plan into
 // its own. A clerk keeps one per unit and reuses it for every plan. Validated like a plan.
 import * as z from 'zod';
-import { planSchemas } from '../plan/schema.js';
-import { checkWith, type ReadOptions } from '../plan/validate.js';
+import { planSchemas } from './schema.js';
+import { checkWith, type ReadOptions } from './validate.js';
 import type { Message } from '../messages.js';
-import { decode } from '../plan/source.js';
+import { decode } from '../read/source.js';
 
 /** The schema of a unit profile, built on first use (as the plan's, schema.ts). */
 function build() {

@@ -2,9 +2,9 @@
 // produces for them (a test compares the two on random tables), at a fraction of the time and memory,
 // so a 10,000-row appendix does not build a million-object tree. document-xml.ts places them; when
 // docx compiles a document whole (docx-compile.ts), they take the place of its marker paragraphs.
-import type { Table as TableModel, TableCell } from './model.js';
-import { COLOR, TABLE } from './stylesheet.js';
-import { mmToTwip } from './metrics.js';
+import type { Table as TableModel, TableCell } from '../model/model.js';
+import { COLOR, TABLE } from '../model/stylesheet.js';
+import { mmToTwip } from '../model/metrics.js';
 import { paraXml } from './wordml.js';
 
 const BORDER = `w:val="single" w:color="${COLOR}" w:sz="4"`;

@@ -2,13 +2,13 @@
 // filled from a unit profile when one is given. Never overwrites a file.
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { installed } from '../install.js';
-import { hasErrors, type Message, type Io } from '../messages.js';
-import { checkProfile } from '../derive/profile.js';
-import { loadTemplates } from '../render/templates.js';
-import { upperVi } from '../text/normalize-text.js';
-import { formatMessage } from '../messages.js';
-import { readInput, UsageError, writeAtomic } from './io.js';
+import { installed } from '../../install.js';
+import { hasErrors, type Message, type Io } from '../../messages.js';
+import { checkProfile } from '../../plan/profile.js';
+import { loadTemplates } from '../../model/templates.js';
+import { upperVi } from '../../text/normalize-text.js';
+import { formatMessage } from '../../messages.js';
+import { readInput, UsageError, writeAtomic } from '../io.js';
 
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string

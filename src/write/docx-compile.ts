@@ -24,9 +24,9 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from './model.js';
-import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from './stylesheet.js';
-import { mmToTwip } from './metrics.js';
+import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from '../model/model.js';
+import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
+import { mmToTwip } from '../model/metrics.js';
 import { tableXml } from './table-xml.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots

@@ -5,9 +5,9 @@
 // The tests hold the two to each other on every example, on generated plans and on random models.
 // What docx alone decides is taken from docx's own output for the kind of document (DocumentFrame):
 // the root element with its namespaces, and the relationship ids of each section's headers.
-import type { AppendixModel, DocModel, Node, Para } from './model.js';
-import { COLOR, HEADER, PAGE } from './stylesheet.js';
-import { mmToTwip } from './metrics.js';
+import type { AppendixModel, DocModel, Node, Para } from '../model/model.js';
+import { COLOR, HEADER, PAGE } from '../model/stylesheet.js';
+import { mmToTwip } from '../model/metrics.js';
 import { paraXml, pPr } from './wordml.js';
 import { tableXml } from './table-xml.js';
 

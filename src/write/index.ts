@@ -1,8 +1,8 @@
 // Rendering: normalised plan → document model (templates give the wording) → docx parts → .docx bytes.
 import type { Plan } from '../plan/normalize.js';
-import { buildModel } from './build.js';
+import { buildModel } from '../model/build.js';
 import { documentInstant, documentParts, packParts, partsKnown } from './docx-writer.js';
-import { loadTemplates, type Templates } from './templates.js';
+import { loadTemplates, type Templates } from '../model/templates.js';
 
 export { buildModel, loadTemplates, documentParts, partsKnown };
 export type { Templates };

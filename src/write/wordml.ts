@@ -1,7 +1,7 @@
 // WordprocessingML written as strings, element for element as docx 9.15 writes it (attribute order,
 // self-closing empty elements, the characters it escapes). document-xml.ts and table-xml.ts build on
 // these; the tests hold their output to docx's own compile.
-import type { Para, Run } from './model.js';
+import type { Para, Run } from '../model/model.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
