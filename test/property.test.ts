@@ -8,14 +8,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkText } from '../src/plan/validate.js';
-import { buildModel, documentParts, renderPlan, loadTemplates } from '../src/write/index.js';
-import { documentInstant, partText } from '../src/write/docx-writer.js';
+import { renderPlan, loadTemplates } from '../src/write/index.js';
 import { normalizeText, upperVi, hasIllegalChar } from '../src/text/normalize-text.js';
 import { SHARED, unzip } from './helpers.js';
 import { plan, text } from './arbitraries.js';
 
 const templates = loadTemplates();
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+// A failure names its seed; PROPERTY_SEED=<seed> runs the same plans again.
+const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
 
 /** Every text a generated plan holds, with how it should read in the document. */
 function texts(p: Record<string, unknown>): string[] {
@@ -43,7 +44,8 @@ function paragraphs(xml: string): string {
 }
 
 describe('property: any accepted plan renders to a valid .docx that keeps its text', () => {
-  it(`${RUNS} generated plans`, async () => {
+  it(`${RUNS} generated plans (seed ${SEED})`, async () => {
+    console.info(`property: ${RUNS} plans, PROPERTY_SEED=${SEED}`);
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-prop-'));
     const files: string[] = [];
     await fc.assert(
@@ -68,26 +70,11 @@ describe('property: any accepted plan renders to a valid .docx that keeps its te
         writeFileSync(f, bytes);
         files.push(f);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     const r = spawnSync('bash', [join(SHARED, 'tools', 'validate-docx.sh'), '-q', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(r.status, r.stdout.split('\n').filter((l) => /FAIL|line|INVALID/.test(l)).slice(0, 30).join('\n')).toBe(0);
     expect(r.stdout.match(/=> valid/g)?.length).toBe(files.length);
-  });
-
-  it('document.xml written from the model gives every part as a whole compile by docx does', () => {
-    const when = documentInstant('2000-01-01');
-    fc.assert(
-      fc.property(plan, fc.constantFrom(13, 14), (p, size) => {
-        const checked = checkText('sinh-ngau-nhien.yaml', stringify(p, { lineWidth: 0 }));
-        const model = buildModel(checked.plan!, templates);
-        const m = { ...model, page: { ...model.page, bodySizePt: size as 13 | 14 } };
-        const whole = documentParts(m, when, { reuse: false }); // and the kind is known from here on
-        const again = documentParts(m, when);
-        for (const [path, part] of whole) expect(partText(again.get(path)!), path).toBe(partText(part));
-      }),
-      { numRuns: Math.min(RUNS, 200) },
-    );
   });
 
   it('text with characters XML cannot carry is refused at validation, with a message', () => {

@@ -1,16 +1,14 @@
 // The wording of a plan comes from Handlebars templates in templates/: strict (a missing variable is an
 // error naming the template file and line), no HTML escaping (Word is not HTML; the writer escapes XML),
 // known helpers only. `--template DIR` overrides any template by file name.
-import HandlebarsRuntime from 'handlebars/runtime';
-import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { ndLongDate, ndNumericDate, ndShortDate } from '../text/dates.js';
-import { upperVi } from '../text/normalize-text.js';
+import { findIllegalChar, upperVi } from '../text/normalize-text.js';
 import { TemplateError } from './template-error.js';
 import { UsageError } from '../errors.js';
 import { installed } from '../install.js';
-import { PRECOMPILED } from './precomputed.js';
 
 export const TEMPLATE_NAMES = [
   'so-ky-hieu',
@@ -35,8 +33,6 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export type Templates = Record<TemplateName, (ctx: object) => string>;
 
-const builtinDir = (): string => dirname(installed('templates', 'so-ky-hieu.hbs'));
-
 /** Number of a document: leading zero below 10 (ND30 ô 3); blank space for the registry when absent. */
 const soVanBan = (n: unknown): string =>
   typeof n === 'number' ? String(n).padStart(2, '0') : '\u00a0'.repeat(8);
@@ -54,47 +50,48 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
   };
 }
 
-/** How a template is precompiled, here for an edited template and by the build for the built-in ones. */
-export const precompileOptions = (): PrecompileOptions => ({
+/** Strict (a missing variable is an error), no HTML escaping, only the helpers above (and Handlebars' block helpers). */
+const OPTIONS: CompileOptions = {
   strict: true,
   noEscape: true,
   knownHelpersOnly: true,
   knownHelpers: Object.fromEntries(Object.keys(helpers()).map((h) => [h, true])),
-});
+};
 
-type Spec = (typeof PRECOMPILED)[string];
+const lineCol = (source: string, index: number): [number, number] => {
+  const before = source.slice(0, index).split('\n');
+  return [before.length, before[before.length - 1].length + 1];
+};
 
-let fullHandlebars: typeof import('handlebars') | undefined;
-/** The Handlebars compiler, loaded only for templates that were not precompiled (or were edited). */
-function compiler(): typeof import('handlebars') {
-  fullHandlebars ??= createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
-  return fullHandlebars;
-}
-
-type Env = ReturnType<typeof HandlebarsRuntime.create>;
-
-function compile(hb: Env, file: string, source: string, pre?: Spec): (ctx: object) => string {
+/**
+ * A template, compiled by Handlebars on first use (a render uses only some of them). One given by
+ * the user (`checkNow`) is also compiled at once, so a broken one stops the run before any work.
+ */
+function compile(hb: typeof Handlebars, file: string, source: string, checkNow: boolean): (ctx: object) => string {
   let fn: HandlebarsTemplateDelegate;
-  if (pre && pre.source === source) {
-    fn = hb.template(pre.spec as TemplateSpecification);
-  } else {
-    try {
-      const full = compiler();
-      const spec = full.precompile(source, precompileOptions());
-      fn = hb.template(new Function(`return ${spec}`)() as TemplateSpecification);
-    } catch (e) {
-      throw templateError(file, e);
-    }
+  try {
+    fn = hb.compile(source, OPTIONS);
+    if (checkNow) hb.precompile(source, OPTIONS);
+  } catch (e) {
+    throw templateError(file, e);
   }
   return (ctx: object) => {
+    let out: string;
     try {
-      return fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).trim();
+      out = fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).trim();
     } catch (e) {
       throw templateError(file, e);
     }
+    // What a template writes goes into the document as plan text does: characters XML cannot carry are refused.
+    const bad = findIllegalChar(out);
+    if (bad) {
+      const at = findIllegalChar(source);
+      const code = `U+${bad.code.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new TemplateError(`mẫu câu tạo ra ký tự ${code}, ký tự mà tệp .docx (XML) không chứa được; hãy xóa ký tự này khỏi mẫu câu.`, file, ...(at ? lineCol(source, at.index) : ([1, 1] as [number, number])));
+    }
+    return out;
   };
 }
-
 
 function templateError(file: string, e: unknown): TemplateError {
   const m = e instanceof Error ? e.message : String(e);
@@ -114,33 +111,61 @@ function templateError(file: string, e: unknown): TemplateError {
   return new TemplateError(what, file, line, col);
 }
 
+/** The file an override names, when it is a regular file inside the folder (a link is followed only inside it). */
+function overrideFile(folder: string, shown: string): string {
+  let target: string;
+  try {
+    target = realpathSync(shown);
+  } catch {
+    throw new UsageError(`${shown}: là liên kết không trỏ tới tệp nào đọc được; hãy sửa hoặc xóa liên kết này.`);
+  }
+  const rel = relative(folder, target);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UsageError(`${shown}: là liên kết tới ${target}, ngoài thư mục mẫu câu; chỉ dùng được liên kết tới tệp nằm trong thư mục này.`);
+  }
+  const st = statSync(target);
+  if (st.isDirectory()) throw new UsageError(`${shown}: là một thư mục, không phải tệp mẫu câu; hãy đổi tên hoặc chuyển thư mục này ra khỏi thư mục mẫu câu.`);
+  if (!st.isFile()) throw new UsageError(`${shown}: không phải tệp thường (tệp mẫu câu phải là tệp văn bản .hbs).`);
+  return target;
+}
+
+function readTemplate(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').normalize('NFC');
+  } catch (e) {
+    throw new UsageError(`${file}: không đọc được tệp mẫu câu (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}
+
 /** Built-in templates, with those of `overrideDir` (same file names) taking their place. */
 export function loadTemplates(overrideDir?: string): Templates {
-  const hb = HandlebarsRuntime.create();
+  const hb = Handlebars.create();
   for (const [k, f] of Object.entries(helpers())) hb.registerHelper(k, f);
-  const dir = builtinDir();
+  // {{log}} would print to standard output, which carries a command's results (JSON, --dump-model)
+  hb.registerHelper('log', () => '');
   const overrides = new Map<string, string>();
   if (overrideDir) {
-    const abs = resolve(overrideDir);
+    let folder: string;
     let names: string[];
     try {
-      if (!statSync(abs).isDirectory()) throw new Error();
-      names = readdirSync(abs);
+      folder = realpathSync(overrideDir);
+      if (!statSync(folder).isDirectory()) throw new Error();
+      names = readdirSync(folder);
     } catch {
       throw new UsageError(`${overrideDir}: không phải thư mục mẫu câu (--template cần một thư mục chứa các tệp .hbs).`);
     }
-    for (const n of names.filter((x) => x.endsWith('.hbs'))) {
+    for (const n of names.filter((x) => x.endsWith('.hbs')).sort()) {
       const base = n.slice(0, -4);
       if (!(TEMPLATE_NAMES as readonly string[]).includes(base)) {
         throw new UsageError(`${join(overrideDir, n)}: không có mẫu câu tên "${base}"; các tên hợp lệ: ${TEMPLATE_NAMES.join(', ')}.`);
       }
-      overrides.set(base, join(abs, n));
+      overrides.set(base, overrideFile(folder, join(overrideDir, n)));
     }
   }
   const out = {} as Templates;
   for (const name of TEMPLATE_NAMES) {
-    const file = overrides.get(name) ?? join(dir, `${name}.hbs`);
-    out[name] = compile(hb, file, readFileSync(file, 'utf8'), overrides.has(name) ? undefined : PRECOMPILED[name]);
+    const file = overrides.get(name) ?? installed('templates', `${name}.hbs`);
+    out[name] = compile(hb, file, readTemplate(file), overrides.has(name));
   }
   return out;
 }

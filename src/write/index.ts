@@ -1,10 +1,10 @@
-// Rendering: normalised plan → document model (templates give the wording) → docx parts → .docx bytes.
+// Rendering: normalised plan → document model (templates give the wording) → .docx bytes.
 import type { Plan } from '../plan/normalize.js';
 import { buildModel } from '../model/build.js';
-import { documentInstant, documentParts, packParts, partsKnown } from './docx-writer.js';
+import { documentInstant, renderDocx } from './docx.js';
 import { loadTemplates, type Templates } from '../model/templates.js';
 
-export { buildModel, loadTemplates, documentParts, partsKnown };
+export { buildModel, documentInstant, loadTemplates };
 export type { Templates };
 
 export interface RenderOptions {
@@ -13,6 +13,5 @@ export interface RenderOptions {
 
 export async function renderPlan(plan: Plan, opts: RenderOptions = {}): Promise<Uint8Array> {
   const model = buildModel(plan, opts.templates ?? loadTemplates());
-  const when = documentInstant(plan.date ?? '');
-  return packParts(documentParts(model, when), when);
+  return renderDocx(model, documentInstant(plan.date ?? ''));
 }

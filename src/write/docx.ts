@@ -1,14 +1,11 @@
-// Document model → .docx by the docx library: every part compiled by docx. The only module that
-// imports `docx`; it never sees plan types. A table of small handlers, one per model node type;
-// styles come from stylesheet.ts by name. It is the reference document-xml.ts must equal, and the
-// writer of the parts that do not depend on a plan's text (docx-writer.ts keeps them by kind). The
-// CLI loads it as a bundle of its own (dist/docx.cjs), only when it meets a kind it does not know.
+// Document model → .docx, every part written by the docx library through its public API (Packer).
+// It never sees plan types: a small handler per model node type; styles come from stylesheet.ts by
+// name. docx stamps the clock in two places; both are fixed to the document's instant (see renderDocx).
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Header,
-  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
@@ -27,7 +24,7 @@ import {
 import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from '../model/model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
-import { tableXml } from './table-xml.js';
+import { stampZip } from './zip.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
 
@@ -134,7 +131,7 @@ function closingTable(m: DocModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
 }
 
-/** The docx-library version of an appendix table (kept as the reference that table-xml.ts must match). */
+/** An appendix table: ruled, fixed columns, the header row repeated on each page. */
 export function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
   const cell = (c: TableModel['header'][number], header: boolean) =>
@@ -187,19 +184,14 @@ function pageProps(margins: DocModel['page']['marginsMm'], landscape: boolean) {
   };
 }
 
-/** Where an appendix table goes: a paragraph whose XML is replaced by the streamed table after compiling. */
-const tableMarker = (i: number) => `\uE000kehoach-bang-${i}\uE000`;
-/** The marker paragraph; when it ends a section, docx gives it the section's properties (w:sectPr). */
-const markerRe = (i: number) => new RegExp(`<w:p>(?:<w:pPr>((?:(?!</w:pPr>).)*)</w:pPr>)?<w:r><w:t xml:space="preserve">${tableMarker(i)}</w:t></w:r></w:p>`);
-
-function appendixSection(a: AppendixModel, index: number, portraitMargins: DocModel['page']['marginsMm']): ISectionOptions {
+function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['marginsMm']): ISectionOptions {
   const margins = a.landscape ? PAGE.landscapeMargins : portraitMargins;
   const availMm = (a.landscape ? PAGE.heightMm : PAGE.widthMm) - margins.left - margins.right;
   return {
     // [R] page numbers restart in each appendix; [P] §12.8 its first page hides the number too
     properties: { page: pageProps(margins, a.landscape), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [...nodes(a.heading, availMm), new Paragraph({ children: [new TextRun(tableMarker(index))] })],
+    children: [...nodes(a.heading, availMm), dataTable(a.table)],
   };
 }
 
@@ -219,12 +211,6 @@ export function toDocument(m: DocModel): Document {
     ],
   };
   return new Document({
-    creator: m.properties.creator,
-    title: m.properties.title,
-    subject: m.properties.subject,
-    description: 'Kế hoạch soạn bằng kehoach',
-    lastModifiedBy: m.properties.creator,
-    revision: 1,
     styles: {
       default: {
         document: {
@@ -234,58 +220,44 @@ export function toDocument(m: DocModel): Document {
       },
       paragraphStyles: paragraphStyles(m.page.bodySizePt),
     },
-    sections: [main, ...m.appendices.map((a, i) => appendixSection(a, i, m.page.marginsMm))],
+    sections: [main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
   });
 }
 
-/** docx's compiler (Packer.compiler). */
-interface Compiler {
-  compile(file: Document, prettify?: unknown, overrides?: { path: string; data: string }[]): Map<string, string | Uint8Array>;
+
+/** The instant recorded in the file: SOURCE_DATE_EPOCH when set, else the plan's date, else 2000-01-01. */
+export function documentInstant(planDate: string): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const full = /^\d{4}-\d{2}-\d{2}$/.test(planDate) ? planDate : /^\d{4}-\d{2}$/.test(planDate) ? `${planDate}-01` : /^\d{4}$/.test(planDate) ? `${planDate}-01-01` : '2000-01-01';
+  return new Date(`${full}T00:00:00Z`);
 }
 
-/** Relationship ids docx draws at random become rId1, rId2 ... in order of appearance. */
-function stableIds(parts: Map<string, string>): void {
-  const rels = [...parts.keys()].filter((p) => p.endsWith('.rels'));
-  for (const relPath of rels) {
-    const xml = parts.get(relPath)!;
-    const ids = [...xml.matchAll(/Id="([^"]+)"/g)].map((x) => x[1]);
-    const random = ids.filter((id) => !/^rId\d+$/.test(id));
-    if (!random.length) continue;
-    let next = Math.max(0, ...ids.filter((id) => /^rId\d+$/.test(id)).map((id) => Number(id.slice(3)))) + 1;
-    const map = new Map(random.map((id) => [id, `rId${next++}`]));
-    const source = relPath.replace(/_rels\/([^/]+)\.rels$/, '$1');
-    const swap = (s: string) => s.replace(/"([^"]+)"/g, (q, id: string) => (map.has(id) ? `"${map.get(id)}"` : q));
-    parts.set(relPath, swap(xml));
-    if (parts.has(source)) parts.set(source, swap(parts.get(source)!));
-  }
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** docProps/core.xml: docx writes the clock into created/modified and has no option for them. */
+function coreXml(m: DocModel, when: Date): string {
+  const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlEscape(m.properties.title)}</dc:title>` +
+    `<dc:subject>${xmlEscape(m.properties.subject)}</dc:subject>` +
+    `<dc:creator>${xmlEscape(m.properties.creator)}</dc:creator>` +
+    '<dc:description>Kế hoạch soạn bằng kehoach</dc:description>' +
+    `<cp:lastModifiedBy>${xmlEscape(m.properties.creator)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
 }
 
 /**
- * Every part of the document as docx compiles it, with `core` as docProps/core.xml and relationship
- * ids made stable; appendix tables are written by table-xml.ts in place of their markers, so
- * document.xml is chunks when there are any.
+ * The .docx of a model: same model and instant, same bytes. docx draws no random ids for what a plan
+ * holds (no images, hyperlinks or notes), but stamps the clock into core.xml, replaced here through
+ * Packer's own `overrides`, and into every zip entry, which `stampZip` then sets to `when`.
  */
-export function compileParts(m: DocModel, core: string): Map<string, string | string[]> {
-  const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
-  if (!compiler?.compile) throw new Error('docx: Packer.compiler không còn như docx 9.15 (phiên bản docx không tương thích)');
-  const raw = compiler.compile(toDocument(m), undefined, [{ path: 'docProps/core.xml', data: core }]);
-  const parts = new Map<string, string>();
-  for (const [path, data] of raw) parts.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
-  stableIds(parts);
-  const out = new Map<string, string | string[]>(parts);
-  if (m.appendices.length) {
-    let rest = parts.get('word/document.xml')!;
-    const chunks: string[] = [];
-    m.appendices.forEach((a, i) => {
-      const found = markerRe(i).exec(rest);
-      if (!found) throw new Error(`không tìm thấy chỗ đặt bảng phụ lục ${i + 1}`);
-      // A section that ends with the table keeps its properties in an empty paragraph after it.
-      const keep = found[1] ? `<w:p><w:pPr>${found[1]}</w:pPr></w:p>` : '';
-      chunks.push(rest.slice(0, found.index), ...tableXml(a.table), keep);
-      rest = rest.slice(found.index + found[0].length);
-    });
-    chunks.push(rest);
-    out.set('word/document.xml', chunks);
-  }
-  return out;
+export async function renderDocx(m: DocModel, when: Date): Promise<Uint8Array> {
+  return stampZip(await Packer.toBuffer(toDocument(m), false, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]), when);
 }
