@@ -134,12 +134,13 @@ function closingTable(m: DocModel): Table {
 /** An appendix table: ruled, fixed columns, the header row repeated on each page. */
 export function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
+  // body cells keep the default top alignment and rows the default (a row may split across pages)
   const cell = (c: TableModel['header'][number], header: boolean) =>
     new TableCell({
       width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
       columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
-      verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+      verticalAlign: header ? VerticalAlignTable.CENTER : undefined,
       children: c.paras.map((p) => paragraph(p, { alignment: c.align })),
     });
   return new Table({
@@ -150,7 +151,7 @@ export function dataTable(t: TableModel): Table {
     margins: cellMargins(TABLE.cellPaddingMm), // once for the table (w:tblCellMar), not in every cell
     rows: [
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: false, children: r.map((c) => cell(c, false)) })),
+      ...t.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
     ],
   });
 }
