@@ -45,6 +45,14 @@ describe('what a template writes is checked like plan text', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(unzip(readFileSync(join(tpl, 'ra.docx'))).get('word/document.xml')).toContain('và 😀.');
   });
+  it('a template written in NFD comes out in NFC, as plan text does', () => {
+    const tpl = folder({ 'luu.hbs': '- Lưu trữ: {{#each luu}}{{this}}{{/each}}.'.normalize('NFD') });
+    const r = render(tpl);
+    expect(r.status, r.stderr).toBe(0);
+    const xml = unzip(readFileSync(join(tpl, 'ra.docx'))).get('word/document.xml')!;
+    expect(xml).toContain('- Lưu trữ: VT.'.normalize('NFC'));
+    expect(xml).not.toContain('Lưu trữ'.normalize('NFD'));
+  });
 });
 
 describe('{{log}}', () => {
