@@ -25,11 +25,6 @@ export interface Rule {
   style?: StyleName;
 }
 
-/** The page number field. */
-export interface PageNumber {
-  type: 'page-number';
-}
-
 export type Node = Para | Rule;
 
 export interface TableCell {
