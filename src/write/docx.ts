@@ -132,7 +132,7 @@ function closingTable(m: DocModel): Table {
 }
 
 /** An appendix table: ruled, fixed columns, the header row repeated on each page. */
-export function dataTable(t: TableModel): Table {
+function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
   // body cells keep the default top alignment and rows the default (a row may split across pages)
   const cell = (c: TableModel['header'][number], header: boolean) =>
@@ -197,7 +197,7 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
 }
 
 /** The docx Document of a model. */
-export function toDocument(m: DocModel): Document {
+function toDocument(m: DocModel): Document {
   const textMm = PAGE.widthMm - m.page.marginsMm.left - m.page.marginsMm.right;
   const main: ISectionOptions = {
     properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
