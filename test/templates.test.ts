@@ -1,7 +1,7 @@
 // Templates from --template: what they write is checked like plan text, they print nothing, and the
 // folder gives a clear message for what is not a template file in it (a folder, a link leading out).
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,11 @@ describe('the --template folder', () => {
     const r = render(tpl);
     expect(r.status, r.stderr).toBe(0);
     expect(unzip(readFileSync(join(tpl, 'ra.docx'))).get('word/document.xml')).toContain('Lưu hồ sơ: VT');
+  });
+  it('a FIFO named like a template is refused without being opened (nothing waits on it)', () => {
+    const tpl = folder();
+    execFileSync('mkfifo', [join(tpl, 'luu.hbs')]);
+    refused(render(tpl), tpl, /luu\.hbs: không phải tệp thường/);
   });
   it('a broken link gets its own message', () => {
     const tpl = folder();
