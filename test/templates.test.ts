@@ -37,7 +37,11 @@ describe('what a template writes is checked like plan text', () => {
     ['U+000B (vertical tab)', '\u000B'],
   ])('%s in a template: exit 2 naming the template file, line and column', (_, c) => {
     const tpl = folder({ 'luu.hbs': `- Lưu: {{#each luu}}{{this}}{{/each}}\nvà ${c}.` });
-    refused(render(tpl), tpl, /luu\.hbs:2:4: lỗi: mẫu câu tạo ra ký tự U\+[0-9A-F]{4}/);
+    refused(render(tpl), tpl, /luu\.hbs:2:4: lỗi: mẫu câu có ký tự U\+[0-9A-F]{4}/);
+  });
+  it('one in a part of the template this plan does not use is refused too, before any work', () => {
+    const tpl = folder({ 'luu.hbs': '- Lưu: {{#each luu}}{{this}}{{/each}}.{{#if khong_co}}\n\uFFFF{{/if}}' });
+    refused(render(tpl), tpl, /luu\.hbs:2:1: lỗi: mẫu câu có ký tự U\+FFFF/);
   });
   it('a template writing only characters XML can carry renders', () => {
     const tpl = folder({ 'luu.hbs': '- Lưu: {{#each luu}}{{this}}{{/each}}, tab\tvà 😀.' });

@@ -65,9 +65,18 @@ const lineCol = (source: string, index: number): [number, number] => {
 
 /**
  * A template, compiled by Handlebars on first use (a render uses only some of them). One given by
- * the user (`checkNow`) is also compiled at once, so a broken one stops the run before any work.
+ * the user (`checkNow`) is also compiled and checked at once, so a broken one stops the run before
+ * any work. What a template writes goes into the document as plan text does: characters XML cannot
+ * carry are refused, named by where they are in the template.
  */
 function compile(hb: typeof Handlebars, file: string, source: string, checkNow: boolean): (ctx: object) => string {
+  const refuseIllegal = (text: string) => {
+    const bad = findIllegalChar(text);
+    if (!bad) return;
+    const at = findIllegalChar(source);
+    const code = `U+${bad.code.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new TemplateError(`mẫu câu có ký tự ${code}, ký tự mà tệp .docx (XML) không chứa được; hãy xóa ký tự này khỏi mẫu câu.`, file, ...(at ? lineCol(source, at.index) : ([1, 1] as [number, number])));
+  };
   let fn: HandlebarsTemplateDelegate;
   try {
     fn = hb.compile(source, OPTIONS);
@@ -75,6 +84,7 @@ function compile(hb: typeof Handlebars, file: string, source: string, checkNow: 
   } catch (e) {
     throw templateError(file, e);
   }
+  if (checkNow) refuseIllegal(source);
   return (ctx: object) => {
     let out: string;
     try {
@@ -82,13 +92,7 @@ function compile(hb: typeof Handlebars, file: string, source: string, checkNow: 
     } catch (e) {
       throw templateError(file, e);
     }
-    // What a template writes goes into the document as plan text does: characters XML cannot carry are refused.
-    const bad = findIllegalChar(out);
-    if (bad) {
-      const at = findIllegalChar(source);
-      const code = `U+${bad.code.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new TemplateError(`mẫu câu tạo ra ký tự ${code}, ký tự mà tệp .docx (XML) không chứa được; hãy xóa ký tự này khỏi mẫu câu.`, file, ...(at ? lineCol(source, at.index) : ([1, 1] as [number, number])));
-    }
+    refuseIllegal(out);
     return out;
   };
 }
