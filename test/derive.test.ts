@@ -36,12 +36,12 @@ describe('derive examples', () => {
     const r = checkBytes(f, readFileSync(f));
     expect(r.messages).toEqual([]);
     const p = r.plan!;
-    expect(p.number).toBeUndefined();
-    expect(p.bases[0].opening).toBe('Thực hiện');
-    const cite = p.bases[0].items[0];
-    expect(cite.type === 'citation' && cite.number && cite.date && cite.issuer).toBeTruthy();
-    expect(p.recipients[0].purpose).toBe('báo cáo');
-    expect(p.storage[0]).toBe('VT');
+    expect(p.so).toBeNull();
+    expect(p.can_cu[0].mo_dau).toBe('Thực hiện');
+    const cite = p.can_cu[0].van_ban[0];
+    expect(typeof cite !== 'string' && cite.so_ky_hieu && cite.ngay && cite.co_quan).toBeTruthy();
+    expect(p.noi_nhan[0].muc_dich).toBe('báo cáo');
+    expect(p.luu[0]).toBe('VT');
     const text = readFileSync(f, 'utf8');
     expect(text).toMatch(/^  # từ mục I, Kế hoạch \d+\/KH-SYT$/m);
   });
@@ -163,6 +163,6 @@ describe('derive keeps the appendix rows that concern units', () => {
     expect(rows.map((r) => r.o[0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
     expect(rows[0].con?.length).toBe(1);
     const again = checkText('unit.yaml', (await import('yaml')).stringify(d.plan));
-    expect(again.plan!.appendices[0].rows.map((r) => r.cells[0].cell.lines[0])).toEqual(['1.', '1.1', '2.']);
+    expect(again.plan!.phu_luc[0].hang.map((r) => r.o[0].noi_dung[0])).toEqual(['1.', '1.1', '2.']);
   });
 });

@@ -8,7 +8,8 @@ import { parseISO } from 'date-fns/parseISO';
 import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
-import { plainText } from '../text/inline.js';
+import { plainText, unbalancedMarkup } from '../text/inline.js';
+import { twoDigits } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { UnitProfile } from '../plan/profile.js';
 
@@ -52,18 +53,18 @@ const isObj = (b: unknown): b is Record<string, unknown> => !!b && typeof b === 
 export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
   const problems: Problem[] = [];
   const same = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
-  if (!same(unit.cap_tren, deptPlan.issuerName)) {
+  if (!same(unit.cap_tren, deptPlan.ten_co_quan)) {
     problems.push({
       in: 'ho-so',
       path: ['cap_tren'],
       rule: 'cap-tren',
-      message: `hồ sơ ghi cơ quan cấp trên "${unit.cap_tren}", nhưng kế hoạch do "${deptPlan.issuerName}" ban hành; hãy kiểm tra đúng kế hoạch, hoặc sửa cap_tren (hoặc ten_co_quan của kế hoạch).`,
+      message: `hồ sơ ghi cơ quan cấp trên "${unit.cap_tren}", nhưng kế hoạch do "${deptPlan.ten_co_quan}" ban hành; hãy kiểm tra đúng kế hoạch, hoặc sửa cap_tren (hoặc ten_co_quan của kế hoạch).`,
     });
   }
-  if (deptPlan.number === undefined || !deptPlan.date || deptPlan.date.length < 10) {
+  if (deptPlan.so === null || !deptPlan.ngay || deptPlan.ngay.length < 10) {
     problems.push({
       in: 'ke-hoach',
-      path: deptPlan.number === undefined ? [] : ['ngay'],
+      path: deptPlan.so === null ? [] : ['ngay'],
       rule: 'chua-co-so',
       message: 'kế hoạch cấp trên chưa có số hoặc ngày ban hành đầy đủ, nên không trích dẫn được; hãy điền "so:" và "ngay:" theo bản đã ký.',
     });
@@ -79,8 +80,17 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   }
   if (problems.length) return { problems };
 
-  const cite = `${deptPlan.kind} ${String(deptPlan.number).padStart(2, '0')}/${deptPlan.symbol}`;
-  const subst = (s: string) => (unit.thay_the ?? []).reduce((acc, r) => acc.split(r.tu).join(r.thanh), s);
+  const soKyHieu = `${twoDigits(deptPlan.so!)}/${deptPlan.ky_hieu}`;
+  const cite = `${deptPlan.ten_loai} ${soKyHieu}`;
+  // A substitution that leaves a * open (thanh: "**cải") would make the derived plan invalid: it is the
+  // profile's mistake, reported at the substitution, once.
+  const broken = new Set<number>();
+  const subst = (s: string) =>
+    (unit.thay_the ?? []).reduce((acc, r, i) => {
+      const out = acc.split(r.tu).join(r.thanh);
+      if (out !== acc && unbalancedMarkup(out) && !unbalancedMarkup(acc)) broken.add(i);
+      return out;
+    }, s);
   const notes: Derived['notes'] = [];
   const admin = unit.bo_phan.find((b) => b.hanh_chinh)!;
   const margin = unit.bao_cao_truoc ?? 5;
@@ -93,10 +103,10 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     if (isObj(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
       reports.push({
-        truoc: opts.wording.report({ cap_tren: deptPlan.issuerName }),
+        truoc: opts.wording.report({ cap_tren: deptPlan.ten_co_quan }),
         ky: r.ky.map((k) => ({ ten: k.ten, han: earlierWorkingDay(k.han, margin), moc: 'trước ngày' })),
         sau: '.',
-        gui: deptPlan.issuerName,
+        gui: deptPlan.ten_co_quan,
         nghieng: r.nghieng,
       });
       continue;
@@ -159,17 +169,17 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,
     dia_danh: unit.dia_danh,
-    ngay: opts.date ?? deptPlan.date!.slice(0, 7),
+    ngay: opts.date ?? deptPlan.ngay!.slice(0, 7),
     trich_yeu: subst(dept.trich_yeu),
     can_cu: [
       {
         mo_dau: 'Thực hiện',
         van_ban: [
           {
-            loai: deptPlan.kind,
-            so_ky_hieu: `${String(deptPlan.number).padStart(2, '0')}/${deptPlan.symbol}`,
-            ngay: deptPlan.date!,
-            co_quan: deptPlan.issuerName,
+            loai: deptPlan.ten_loai,
+            so_ky_hieu: soKyHieu,
+            ngay: deptPlan.ngay!,
+            co_quan: deptPlan.ten_co_quan,
             trich_yeu: dept.trich_yeu,
           },
         ],
@@ -179,7 +189,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     noi_dung: sections,
     ket_thuc: [opts.wording.closing({ don_vi: unit.ten })],
     noi_nhan: [
-      { ten: deptPlan.issuerName, muc_dich: 'báo cáo' },
+      { ten: deptPlan.ten_co_quan, muc_dich: 'báo cáo' },
       ...(unit.lanh_dao ?? []),
       ...unit.bo_phan.map((b) => b.noi_nhan ?? b.ten),
       ...(unit.noi_nhan ?? []),
@@ -188,6 +198,16 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     nguoi_ky: unit.nguoi_ky,
     ...(appendices.length ? { phu_luc: appendices } : {}),
   };
+  if (broken.size) {
+    return {
+      problems: [...broken].map((i) => ({
+        in: 'ho-so' as const,
+        path: ['thay_the', i, 'thanh'],
+        rule: 'thay-the-dinh-dang',
+        message: `thay "${unit.thay_the![i].tu}" bằng "${unit.thay_the![i].thanh}" để lại dấu * (in đậm/nghiêng) mở mà không đóng trong kế hoạch soạn ra; hãy viết **chữ đậm** hoặc *chữ nghiêng* cho đủ cặp, hoặc \\* để in dấu sao.`,
+      })),
+    };
+  }
   return { plan, notes };
 }
 

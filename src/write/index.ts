@@ -13,6 +13,6 @@ export interface RenderOptions {
 
 export async function renderPlan(plan: Plan, opts: RenderOptions = {}): Promise<Uint8Array> {
   const model = buildModel(plan, opts.templates ?? loadTemplates());
-  const when = documentInstant(plan.date ?? '');
+  const when = documentInstant(plan.ngay ?? '');
   return packParts(documentParts(model, when), when);
 }
