@@ -35,6 +35,8 @@ export interface Derived {
   plan: InputPlan;
   /** Data path in the derived plan → where it came from ("từ mục II.2, Kế hoạch 13/KH-SYT"). */
   notes: { path: (string | number)[]; note: string }[];
+  /** What the clerk should check (a deadline kept as the parent's). */
+  warnings: Problem[];
 }
 
 /** Fixed public holidays (Bộ luật Lao động 2019, Điều 112) as MM-DD; lunar holidays move every year. */
@@ -99,12 +101,26 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   // whose keywords it mentions, else to the administrative department; reports move earlier.
   const byDept = new Map<string, Block[]>();
   const reports: InputReport[] = [];
-  for (const task of unitTasks.flatMap((u) => u.tasks)) {
+  // A deadline moved earlier stays on or after the unit plan's date (the parent's when --date is not given).
+  const floor = opts.date ?? deptPlan.ngay!;
+  const warnings: Problem[] = [];
+  for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i, 'bao_cao', 'ky'] })))) {
     if (isObj(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
+      const ky = r.ky.map((k, i) => {
+        const moved = earlierWorkingDay(k.han, margin);
+        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
+        const at = { in: 'ke-hoach' as const, path: [...path, i, 'han'] };
+        if (k.han < floor) {
+          problems.push({ ...at, rule: 'han-da-qua', message: `hạn báo cáo ${k.han} của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}): đơn vị không còn hạn nào để báo cáo kỳ "${k.ten}"; hãy chọn --date sớm hơn, hoặc soạn rồi bỏ kỳ này khỏi kế hoạch đơn vị.` });
+        } else {
+          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
+        }
+        return { ten: k.ten, han: k.han, moc: 'trước ngày' };
+      });
       reports.push({
         truoc: opts.wording.report({ cap_tren: deptPlan.ten_co_quan }),
-        ky: r.ky.map((k) => ({ ten: k.ten, han: earlierWorkingDay(k.han, margin), moc: 'trước ngày' })),
+        ky,
         sau: '.',
         gui: deptPlan.ten_co_quan,
         nghieng: r.nghieng,
@@ -115,6 +131,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const to = unit.bo_phan.find((b) => (b.tu_khoa ?? []).some((k) => text.includes(k.toLocaleLowerCase('vi')))) ?? admin;
     byDept.set(to.ten, [...(byDept.get(to.ten) ?? []), mapTexts(task, subst)]);
   }
+  if (problems.length) return { problems };
   const adminTasks = byDept.get(admin.ten) ?? [];
   const responsibilities: Block[] = [
     {
@@ -208,25 +225,26 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       })),
     };
   }
-  return { plan, notes };
+  return { plan, notes, warnings };
 }
 
 /** The don_vi blocks given to subordinate units (cap: truc_thuoc), with where they stand. */
-function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string }[] {
-  const out: { tasks: Block[]; where: string }[] = [];
-  const walk = (bs: Block[] | undefined, where: string) => {
+function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string; path: (string | number)[] }[] {
+  const out: { tasks: Block[]; where: string; path: (string | number)[] }[] = [];
+  const walk = (bs: Block[] | undefined, where: string, path: (string | number)[]) => {
     let k = 0;
-    for (const b of bs ?? []) {
-      if (!isObj(b)) continue;
+    bs?.forEach((b, i) => {
+      if (!isObj(b)) return;
       const numbered = isNumbered(b);
       if (numbered) k++;
       const here = numbered ? `${where}.${k}` : where;
       const children = (b as { noi_dung?: Block[] }).noi_dung;
-      if ('don_vi' in b && b.cap === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}` });
-      else if (Array.isArray(children)) walk(children, here);
-    }
+      const at = [...path, i, 'noi_dung'];
+      if ('don_vi' in b && b.cap === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at });
+      else if (Array.isArray(children)) walk(children, here, at);
+    });
   };
-  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1)));
+  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1), ['noi_dung', i, 'noi_dung']));
   return out;
 }
 
