@@ -5,7 +5,7 @@ import { installed } from '../../install.js';
 import { hasErrors, type Message, type Io, type Severity } from '../../messages.js';
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
 import { derive, type Problem } from '../../derive/derive.js';
-import { isRealDate } from '../../text/dates.js';
+import { dateParts, isRealDate } from '../../text/dates.js';
 import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { loadTemplates } from '../../model/templates.js';
@@ -18,7 +18,7 @@ export async function runDerive(
   o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean },
   io: Io,
 ): Promise<{ code: number; messages: Message[] }> {
-  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
+  if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
   if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
   const target = (unitFile: string) => o.output ?? join(o.outDir ?? dirname(deptFile), basename(unitFile, extname(unitFile)) + '.yaml');
   // two profiles with the same file name would write the same derived plan: refuse before writing any
