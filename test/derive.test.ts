@@ -36,12 +36,12 @@ describe('derive examples', () => {
     const r = checkBytes(f, readFileSync(f));
     expect(r.messages).toEqual([]);
     const p = r.plan!;
-    expect(p.number).toBeUndefined();
-    expect(p.bases[0].opening).toBe('Thực hiện');
-    const cite = p.bases[0].items[0];
-    expect(cite.type === 'citation' && cite.number && cite.date && cite.issuer).toBeTruthy();
-    expect(p.recipients[0].purpose).toBe('báo cáo');
-    expect(p.storage[0]).toBe('VT');
+    expect(p.so).toBeNull();
+    expect(p.can_cu[0].mo_dau).toBe('Thực hiện');
+    const cite = p.can_cu[0].van_ban[0];
+    expect(typeof cite !== 'string' && cite.so_ky_hieu && cite.ngay && cite.co_quan).toBeTruthy();
+    expect(p.noi_nhan[0].muc_dich).toBe('báo cáo');
+    expect(p.luu[0]).toBe('VT');
     const text = readFileSync(f, 'utf8');
     expect(text).toMatch(/^  # từ mục I, Kế hoạch \d+\/KH-SYT$/m);
   });
@@ -117,6 +117,77 @@ describe('derive: bad input', () => {
     expect(r.stderr).toMatch(/\[chua-co-so\]/);
   });
 
+  // the department plan is dated 2019-01-23; its unit tasks report by 2019-06-20 and 2019-12-20
+  it.each([
+    ['2022-02-30', /--date 2022-02-30: không có ngày này trong lịch/],
+    ['2019-13-01', /--date 2019-13-01: không có ngày này trong lịch/],
+    ['2019-01-22', /--date 2019-01-22: trước ngày ban hành của kế hoạch cấp trên \(2019-01-23\)/],
+  ])('--date %s is a usage error that says what is wrong, and nothing is written', (date, why) => {
+    const out = join(work, `ngay-${date}`);
+    mkdirSync(out);
+    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', date]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).not.toMatch(/lỗi của kehoach/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('--date on the parent plan\'s date is fine', () => {
+    const out = join(work, 'ngay-dung');
+    mkdirSync(out);
+    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-01-23']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, basename(good)), 'utf8')).toMatch(/^ngay: 2019-01-23$/m);
+  });
+
+  it('a deadline moved before the unit plan\'s date keeps the parent\'s, with a warning at its position', () => {
+    const out = join(work, 'ngay-muon');
+    mkdirSync(out);
+    // 20/6 minus 7 days is 13/6, before a unit plan of 18/6
+    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-06-18']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`${dept}:\\d+:\\d+: cảnh báo: hạn báo cáo 2019-06-20 .*giữ hạn của cấp trên.*\\[han-giu-nguyen\\]`));
+    const written = JSON.stringify(parse(readFileSync(join(out, basename(good)), 'utf8')));
+    expect(written).toContain('"han":"2019-06-20"');
+    expect(written).toContain('"han":"2019-12-13"'); // 20/12 minus 7 days, a Friday: moved as usual
+  });
+
+  it('a --date after a parent deadline names that deadline instead of blaming kehoach', () => {
+    const out = join(work, 'ngay-qua-han');
+    mkdirSync(out);
+    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-07-18']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${dept}:\\d+:\\d+: lỗi: hạn báo cáo 2019-06-20 của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị \\(2019-07-18\\).*\\[han-da-qua\\]`));
+    expect(r.stderr).not.toMatch(/lỗi của kehoach/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('two profiles with the same file name: refused before anything is written, naming both (exit 2)', () => {
+    const a = join(work, 'cung-ten-a');
+    const b = join(work, 'cung-ten-b');
+    const out = join(work, 'cung-ten-ra');
+    for (const d of [a, b, out]) mkdirSync(d);
+    copyFileSync(good, join(a, 'don-vi.yaml'));
+    copyFileSync(hauGiangUnit.replace('bvdk-tinh', 'ttyt-chau-thanh-a'), join(b, 'don-vi.yaml'));
+    const r = cli([dept, '--unit', join(a, 'don-vi.yaml'), join(b, 'don-vi.yaml'), '--out-dir', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(join(a, 'don-vi.yaml'));
+    expect(r.stderr).toContain(join(b, 'don-vi.yaml'));
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a substitution that leaves a * open is the profile\'s mistake, said at the substitution', () => {
+    const unit = join(work, 'thay-sao.yaml');
+    writeFileSync(unit, readFileSync(haiDuongUnit, 'utf8').replace('thanh: "viên chức, người lao động Bệnh viện"', 'thanh: "**cải"'));
+    const out = join(work, 'thay-sao-ra');
+    mkdirSync(out);
+    const r = cli([join(EXAMPLES, '04-hai-duong-tuyen-truyen-cchc.yaml'), '--unit', unit, '--out-dir', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${unit}:\\d+:\\d+: lỗi: thay "cán bộ, công chức, viên chức" bằng "\\*\\*cải" để lại dấu \\* .*\\[thay-the-dinh-dang\\]`));
+    expect(r.stderr).not.toMatch(/lỗi của kehoach/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('100 unit profiles in one command; plain progress lines when not a terminal', () => {
     const dir = join(work, 'tram');
     const out = join(work, 'tram-ra');
@@ -163,6 +234,6 @@ describe('derive keeps the appendix rows that concern units', () => {
     expect(rows.map((r) => r.o[0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
     expect(rows[0].con?.length).toBe(1);
     const again = checkText('unit.yaml', (await import('yaml')).stringify(d.plan));
-    expect(again.plan!.appendices[0].rows.map((r) => r.cells[0].cell.lines[0])).toEqual(['1.', '1.1', '2.']);
+    expect(again.plan!.phu_luc[0].hang.map((r) => r.o[0].noi_dung[0])).toEqual(['1.', '1.1', '2.']);
   });
 });

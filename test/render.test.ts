@@ -126,17 +126,17 @@ describe('real readers', () => {
     const all = pages.join('\n');
     expect(all).toContain('Nơi nhận:');
     const plan = planOf(file);
-    expect(all.replace(/\s+/g, '')).toContain(plan.signer.name.replace(/\s+/g, ''));
+    expect(all.replace(/\s+/g, '')).toContain(plan.nguoi_ky.ho_ten.replace(/\s+/g, ''));
     expect(all.replace(/\s+/g, '')).toContain('./.');
     // the closing block is never split: "Nơi nhận:" and the signer's name on one page
     const closingPage = pages.findIndex((p) => p.includes('Nơi nhận:'));
-    expect(pages[closingPage].replace(/\s+/g, ''), 'Nơi nhận and the signer on one page').toContain(plan.signer.name.replace(/\s+/g, ''));
+    expect(pages[closingPage].replace(/\s+/g, ''), 'Nơi nhận and the signer on one page').toContain(plan.nguoi_ky.ho_ten.replace(/\s+/g, ''));
     // appendices: each on its own page, landscape where the table is wide
-    plan.appendices.forEach((a) => {
+    plan.phu_luc.forEach((a) => {
       const page = pages.findIndex((p) => /^Phụ lục( [IVX]+)?$/.test(p.split('\n').find((l) => l.trim())!.trim()));
       expect(page).toBeGreaterThan(0);
       const size = execFileSync('pdfinfo', ['-f', String(page + 1), '-l', String(page + 1), join(out, `${n}.pdf`)], { encoding: 'utf8' });
-      expect(size).toMatch(a.landscape ? /841\.\d+ x 595\.\d+/ : /595\.\d+ x 841\.\d+/);
+      expect(size).toMatch(a.ngang ? /841\.\d+ x 595\.\d+/ : /595\.\d+ x 841\.\d+/);
       expect(pages[page].split('\n').find((l) => l.trim())!.trim()).toBe('Phụ lục'); // its first page hides the number
     });
   });

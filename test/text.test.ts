@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ndSpelling, normalizeText } from '../src/text/normalize-text.js';
-import { ndLongDate, ndShortDate, ndNumericDate, isRealDate } from '../src/text/dates.js';
-import { parseInline } from '../src/text/inline.js';
+import { documentInstant, ndLongDate, ndShortDate, ndNumericDate, isRealDate, twoDigits } from '../src/text/dates.js';
+import { parseInline, plainText, unbalancedMarkup } from '../src/text/inline.js';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 
@@ -45,10 +45,36 @@ describe('ND30 dates', () => {
     expect(ndLongDate('2022-02')).toMatch(/^ngày \u00a0+ tháng 02 năm 2022$/);
     expect(ndLongDate(undefined)).toMatch(/^ngày \u00a0+ tháng \u00a0+ năm \u00a0+$/);
   });
-  it('citation and deadline forms', () => {
+  it('citation and deadline forms follow ô 4 (spec §8b)', () => {
     expect(ndNumericDate('2011-11-08')).toBe('08/11/2011');
+    expect(ndNumericDate('2016-02-04')).toBe('04/02/2016');
+    expect(ndNumericDate('2024-03-05')).toBe('05/3/2024');
     expect(ndShortDate('2022-06-05')).toBe('05/6');
     expect(ndShortDate('2019-12-20')).toBe('20/12');
+    expect(ndShortDate('2027-02-10')).toBe('10/02');
+  });
+  it('a deadline carries its year when it is not the plan\'s', () => {
+    expect(ndShortDate('2027-02-10', 2027)).toBe('10/02');
+    expect(ndShortDate('2027-02-10', 2026)).toBe('10/02/2027');
+    expect(ndShortDate('2026-12-05', 2027)).toBe('05/12/2026');
+  });
+  it('one padding for a document number and a day', () => {
+    expect([1, 9, 10, 181].map(twoDigits)).toEqual(['01', '09', '10', '181']);
+  });
+  it('the instant of a document: its date at midnight UTC, the first of a blank month or day, else 2000-01-01', () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    delete process.env.SOURCE_DATE_EPOCH;
+    try {
+      expect(documentInstant('2019-01-23').toISOString()).toBe('2019-01-23T00:00:00.000Z');
+      expect(documentInstant('2022-02').toISOString()).toBe('2022-02-01T00:00:00.000Z');
+      expect(documentInstant('2022').toISOString()).toBe('2022-01-01T00:00:00.000Z');
+      expect(documentInstant(null).toISOString()).toBe('2000-01-01T00:00:00.000Z');
+      process.env.SOURCE_DATE_EPOCH = '1700000000';
+      expect(documentInstant('2019-01-23').getTime()).toBe(1700000000 * 1000);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
   });
   it('real calendar dates only', () => {
     expect(isRealDate('2024-02-29')).toBe(true);
@@ -84,4 +110,13 @@ describe('inline markup', () => {
       { text: 'd', bold: true, italic: true },
       { text: ' *e' },
     ]));
+  it.each([
+    ['**đậm** và *nghiêng*', false],
+    ['\\* một dấu sao', false],
+    ['***cả hai***', false],
+    ['**cải', true],
+    ['*mở', true],
+    ['**a* b', true],
+  ])('%s: a marker left open is %s', (src, open) => expect(unbalancedMarkup(src)).toBe(open));
+  it('plain text drops the markup and keeps an escaped star', () => expect(plainText('Kế hoạch **A** \\* *b*')).toBe('Kế hoạch A * b'));
 });

@@ -59,8 +59,8 @@ describe('hostile bytes', () => {
   });
   it('NFD text is normalised to NFC', () => {
     const r = checkText('x.yaml', ok.replace('Tuyên truyền cải cách', 'Tuyên truyền cải cách'.normalize('NFD')));
-    expect(r.plan!.subject).toBe(r.plan!.subject.normalize('NFC'));
-    expect(r.plan!.subject).toContain('Tuyên truyền cải cách');
+    expect(r.plan!.trich_yeu).toBe(r.plan!.trich_yeu.normalize('NFC'));
+    expect(r.plan!.trich_yeu).toContain('Tuyên truyền cải cách');
   });
 });
 
@@ -115,7 +115,7 @@ describe('README', () => {
     const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)![1];
     const r = checkText('README.md', yaml);
     expect(r.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
-    expect(r.plan!.appendices[0].rows.length).toBe(3);
+    expect(r.plan!.phu_luc[0].hang.length).toBe(3);
   });
 });
 

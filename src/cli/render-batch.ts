@@ -29,5 +29,5 @@ export async function renderOne(job: Job, all: readonly string[], templates: Tem
   if (!checked.plan) return { file: job.file, messages: checked.messages, rows: 0 };
   const bytes = await renderPlan(checked.plan, { templates });
   writeAtomic(job.target, bytes, all);
-  return { file: job.file, target: job.target, messages: checked.messages, rows: Math.max(0, ...checked.plan.appendices.map((a) => a.rows.length)) };
+  return { file: job.file, target: job.target, messages: checked.messages, rows: Math.max(0, ...checked.plan.phu_luc.map((a) => a.hang.length)) };
 }

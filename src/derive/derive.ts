@@ -8,7 +8,8 @@ import { parseISO } from 'date-fns/parseISO';
 import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
-import { plainText } from '../text/inline.js';
+import { plainText, unbalancedMarkup } from '../text/inline.js';
+import { twoDigits } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { UnitProfile } from '../plan/profile.js';
 
@@ -34,6 +35,8 @@ export interface Derived {
   plan: InputPlan;
   /** Data path in the derived plan → where it came from ("từ mục II.2, Kế hoạch 13/KH-SYT"). */
   notes: { path: (string | number)[]; note: string }[];
+  /** What the clerk should check (a deadline kept as the parent's). */
+  warnings: Problem[];
 }
 
 /** Fixed public holidays (Bộ luật Lao động 2019, Điều 112) as MM-DD; lunar holidays move every year. */
@@ -52,18 +55,18 @@ const isObj = (b: unknown): b is Record<string, unknown> => !!b && typeof b === 
 export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
   const problems: Problem[] = [];
   const same = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
-  if (!same(unit.cap_tren, deptPlan.issuerName)) {
+  if (!same(unit.cap_tren, deptPlan.ten_co_quan)) {
     problems.push({
       in: 'ho-so',
       path: ['cap_tren'],
       rule: 'cap-tren',
-      message: `hồ sơ ghi cơ quan cấp trên "${unit.cap_tren}", nhưng kế hoạch do "${deptPlan.issuerName}" ban hành; hãy kiểm tra đúng kế hoạch, hoặc sửa cap_tren (hoặc ten_co_quan của kế hoạch).`,
+      message: `hồ sơ ghi cơ quan cấp trên "${unit.cap_tren}", nhưng kế hoạch do "${deptPlan.ten_co_quan}" ban hành; hãy kiểm tra đúng kế hoạch, hoặc sửa cap_tren (hoặc ten_co_quan của kế hoạch).`,
     });
   }
-  if (deptPlan.number === undefined || !deptPlan.date || deptPlan.date.length < 10) {
+  if (deptPlan.so === null || !deptPlan.ngay || deptPlan.ngay.length < 10) {
     problems.push({
       in: 'ke-hoach',
-      path: deptPlan.number === undefined ? [] : ['ngay'],
+      path: deptPlan.so === null ? [] : ['ngay'],
       rule: 'chua-co-so',
       message: 'kế hoạch cấp trên chưa có số hoặc ngày ban hành đầy đủ, nên không trích dẫn được; hãy điền "so:" và "ngay:" theo bản đã ký.',
     });
@@ -79,8 +82,17 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   }
   if (problems.length) return { problems };
 
-  const cite = `${deptPlan.kind} ${String(deptPlan.number).padStart(2, '0')}/${deptPlan.symbol}`;
-  const subst = (s: string) => (unit.thay_the ?? []).reduce((acc, r) => acc.split(r.tu).join(r.thanh), s);
+  const soKyHieu = `${twoDigits(deptPlan.so!)}/${deptPlan.ky_hieu}`;
+  const cite = `${deptPlan.ten_loai} ${soKyHieu}`;
+  // A substitution that leaves a * open (thanh: "**cải") would make the derived plan invalid: it is the
+  // profile's mistake, reported at the substitution, once.
+  const broken = new Set<number>();
+  const subst = (s: string) =>
+    (unit.thay_the ?? []).reduce((acc, r, i) => {
+      const out = acc.split(r.tu).join(r.thanh);
+      if (out !== acc && unbalancedMarkup(out) && !unbalancedMarkup(acc)) broken.add(i);
+      return out;
+    }, s);
   const notes: Derived['notes'] = [];
   const admin = unit.bo_phan.find((b) => b.hanh_chinh)!;
   const margin = unit.bao_cao_truoc ?? 5;
@@ -89,14 +101,28 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   // whose keywords it mentions, else to the administrative department; reports move earlier.
   const byDept = new Map<string, Block[]>();
   const reports: InputReport[] = [];
-  for (const task of unitTasks.flatMap((u) => u.tasks)) {
+  // A deadline moved earlier stays on or after the unit plan's date (the parent's when --date is not given).
+  const floor = opts.date ?? deptPlan.ngay!;
+  const warnings: Problem[] = [];
+  for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i, 'bao_cao', 'ky'] })))) {
     if (isObj(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
+      const ky = r.ky.map((k, i) => {
+        const moved = earlierWorkingDay(k.han, margin);
+        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
+        const at = { in: 'ke-hoach' as const, path: [...path, i, 'han'] };
+        if (k.han < floor) {
+          problems.push({ ...at, rule: 'han-da-qua', message: `hạn báo cáo ${k.han} của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}): đơn vị không còn hạn nào để báo cáo kỳ "${k.ten}"; hãy chọn --date sớm hơn, hoặc soạn rồi bỏ kỳ này khỏi kế hoạch đơn vị.` });
+        } else {
+          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
+        }
+        return { ten: k.ten, han: k.han, moc: 'trước ngày' };
+      });
       reports.push({
-        truoc: opts.wording.report({ cap_tren: deptPlan.issuerName }),
-        ky: r.ky.map((k) => ({ ten: k.ten, han: earlierWorkingDay(k.han, margin), moc: 'trước ngày' })),
+        truoc: opts.wording.report({ cap_tren: deptPlan.ten_co_quan }),
+        ky,
         sau: '.',
-        gui: deptPlan.issuerName,
+        gui: deptPlan.ten_co_quan,
         nghieng: r.nghieng,
       });
       continue;
@@ -105,6 +131,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const to = unit.bo_phan.find((b) => (b.tu_khoa ?? []).some((k) => text.includes(k.toLocaleLowerCase('vi')))) ?? admin;
     byDept.set(to.ten, [...(byDept.get(to.ten) ?? []), mapTexts(task, subst)]);
   }
+  if (problems.length) return { problems };
   const adminTasks = byDept.get(admin.ten) ?? [];
   const responsibilities: Block[] = [
     {
@@ -159,17 +186,17 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,
     dia_danh: unit.dia_danh,
-    ngay: opts.date ?? deptPlan.date!.slice(0, 7),
+    ngay: opts.date ?? deptPlan.ngay!.slice(0, 7),
     trich_yeu: subst(dept.trich_yeu),
     can_cu: [
       {
         mo_dau: 'Thực hiện',
         van_ban: [
           {
-            loai: deptPlan.kind,
-            so_ky_hieu: `${String(deptPlan.number).padStart(2, '0')}/${deptPlan.symbol}`,
-            ngay: deptPlan.date!,
-            co_quan: deptPlan.issuerName,
+            loai: deptPlan.ten_loai,
+            so_ky_hieu: soKyHieu,
+            ngay: deptPlan.ngay!,
+            co_quan: deptPlan.ten_co_quan,
             trich_yeu: dept.trich_yeu,
           },
         ],
@@ -179,7 +206,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     noi_dung: sections,
     ket_thuc: [opts.wording.closing({ don_vi: unit.ten })],
     noi_nhan: [
-      { ten: deptPlan.issuerName, muc_dich: 'báo cáo' },
+      { ten: deptPlan.ten_co_quan, muc_dich: 'báo cáo' },
       ...(unit.lanh_dao ?? []),
       ...unit.bo_phan.map((b) => b.noi_nhan ?? b.ten),
       ...(unit.noi_nhan ?? []),
@@ -188,25 +215,36 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     nguoi_ky: unit.nguoi_ky,
     ...(appendices.length ? { phu_luc: appendices } : {}),
   };
-  return { plan, notes };
+  if (broken.size) {
+    return {
+      problems: [...broken].map((i) => ({
+        in: 'ho-so' as const,
+        path: ['thay_the', i, 'thanh'],
+        rule: 'thay-the-dinh-dang',
+        message: `thay "${unit.thay_the![i].tu}" bằng "${unit.thay_the![i].thanh}" để lại dấu * (in đậm/nghiêng) mở mà không đóng trong kế hoạch soạn ra; hãy viết **chữ đậm** hoặc *chữ nghiêng* cho đủ cặp, hoặc \\* để in dấu sao.`,
+      })),
+    };
+  }
+  return { plan, notes, warnings };
 }
 
 /** The don_vi blocks given to subordinate units (cap: truc_thuoc), with where they stand. */
-function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string }[] {
-  const out: { tasks: Block[]; where: string }[] = [];
-  const walk = (bs: Block[] | undefined, where: string) => {
+function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string; path: (string | number)[] }[] {
+  const out: { tasks: Block[]; where: string; path: (string | number)[] }[] = [];
+  const walk = (bs: Block[] | undefined, where: string, path: (string | number)[]) => {
     let k = 0;
-    for (const b of bs ?? []) {
-      if (!isObj(b)) continue;
+    bs?.forEach((b, i) => {
+      if (!isObj(b)) return;
       const numbered = isNumbered(b);
       if (numbered) k++;
       const here = numbered ? `${where}.${k}` : where;
       const children = (b as { noi_dung?: Block[] }).noi_dung;
-      if ('don_vi' in b && b.cap === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}` });
-      else if (Array.isArray(children)) walk(children, here);
-    }
+      const at = [...path, i, 'noi_dung'];
+      if ('don_vi' in b && b.cap === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at });
+      else if (Array.isArray(children)) walk(children, here, at);
+    });
   };
-  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1)));
+  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1), ['noi_dung', i, 'noi_dung']));
   return out;
 }
 

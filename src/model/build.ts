@@ -1,7 +1,8 @@
 // Plan → document model. Wording comes from the templates; styles are referred to by name.
 import type { Block, Plan, Section } from '../plan/normalize.js';
 import { roman } from '../plan/normalize.js';
-import { parseInline, escapeInline } from '../text/inline.js';
+import { escapeInline, parseInline, plainText } from '../text/inline.js';
+import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, DocModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
@@ -24,70 +25,39 @@ function fitSize(lines: string[], sizes: number[], bold: boolean, italic: boolea
   return sizes[sizes.length - 1];
 }
 
-function citationText(t: Templates, c: Extract<Plan['bases'][number]['items'][number], { type: 'citation' }>): string {
-  return t['van-ban-can-cu']({
-    loai: c.kind,
-    so_ky_hieu: c.number ?? null,
-    ngay: c.date ?? null,
-    co_quan: c.issuer ?? null,
-    trich_yeu: c.subject ?? null,
-    lien_tu: c.connective,
-    kieu_ngay: c.dateStyle,
-  });
-}
-
 function bases(plan: Plan, t: Templates): Para[] {
   const out: Para[] = [];
-  for (const g of plan.bases) {
-    const items = g.items.map((i) => (i.type === 'text' ? i.text : citationText(t, i)));
-    if (g.oneByLine) {
-      items.forEach((v, k) =>
-        out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.opening, van_ban: v, dau: k === items.length - 1 ? g.end : ';' }))),
-      );
-    } else out.push(para('CanCuDong', t['nhom-can-cu']({ mo_dau: g.opening, van_ban: items, dau_cuoi: g.end })));
+  for (const g of plan.can_cu) {
+    const items = g.van_ban.map((v) => (typeof v === 'string' ? v : t['van-ban-can-cu'](v)));
+    if (g.tach_dong) {
+      items.forEach((v, k) => out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.mo_dau, van_ban: v, dau: k === items.length - 1 ? g.dau_cuoi : ';' }))));
+    } else out.push(para('CanCuDong', t['nhom-can-cu']({ ...g, van_ban: items })));
   }
   return out;
 }
 
-function reportText(t: Templates, b: Extract<Block, { type: 'report' }>): string {
-  const r = b.report;
-  return t['bao-cao']({
-    truoc: r.before,
-    ky: r.periods.map((p) => ({ ten: p.name, han: p.due, moc: p.mark })),
-    noi: r.joiner,
-    sau: r.after,
-    nghieng: r.italic,
-  });
-}
+/** A khoản, mục or điểm's own title, or its part's default title. */
+const titleOf = (t: Templates, text: string, phan?: string): string => text || (phan ? t['tieu-de-phan']({ phan }) : '');
 
-function blocks(bs: Block[], t: Templates, depth: number, out: Para[]): void {
+function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, out: Para[]): void {
+  const heading = depth === 0 ? 'Khoan' : 'KhoanCon';
   for (const b of bs) {
-    switch (b.type) {
-      case 'paragraph':
-        out.push(para('Body', b.text));
-        break;
-      case 'report':
-        out.push(para(b.bullet ? 'Gach' : 'Body', (b.bullet ? '- ' : '') + reportText(t, b)));
-        break;
-      case 'unit':
-        out.push(para(depth === 0 ? 'Khoan' : 'KhoanCon', `${b.marker} ${b.name}`));
-        blocks(b.children, t, depth + 1, out);
-        break;
-      case 'item': {
-        const title = b.text || (b.role ? t['tieu-de-phan']({ phan: b.role }) : '');
-        if (b.level === 'khoan') {
-          const style: StyleName = b.heading ? (depth === 0 ? 'Khoan' : 'KhoanCon') : 'Body';
-          const p = para(style, `${b.marker} ${title}`);
-          if (b.inline) p.runs.push(...inlineRuns(b.inline));
-          out.push(p);
-          blocks(b.children, t, depth + 1, out);
-        } else {
-          const style: StyleName = b.level === 'diem' ? 'Diem' : b.level === 'gach' ? 'Gach' : 'Cong';
-          out.push(para(style, `${b.marker} ${title}`));
-          blocks(b.children, t, depth, out);
-        }
-        break;
-      }
+    if ('doan' in b) out.push(para('Body', b.doan));
+    else if ('bao_cao' in b) {
+      const text = t['bao-cao']({ ...b.bao_cao, nam: dateParts(plan.ngay).year ?? null });
+      out.push(para(b.gach ? 'Gach' : 'Body', (b.gach ? '- ' : '') + text));
+    } else if ('don_vi' in b) {
+      out.push(para(heading, `${b.so} ${b.don_vi}`));
+      blocks(plan, b.noi_dung, t, depth + 1, out);
+    } else if ('khoan' in b) {
+      const p = para(b.tieu_de ? heading : 'Body', `${b.so} ${titleOf(t, b.khoan, b.phan)}`);
+      if (b.cung_dong) p.runs.push(...inlineRuns(b.cung_dong));
+      out.push(p);
+      blocks(plan, b.noi_dung, t, depth + 1, out);
+    } else {
+      const [style, text]: [StyleName, string] = 'diem' in b ? ['Diem', `${b.so} ${b.diem}`] : 'gach' in b ? ['Gach', `- ${b.gach}`] : ['Cong', `+ ${b.cong}`];
+      out.push(para(style, text));
+      blocks(plan, b.noi_dung, t, depth, out);
     }
   }
 }
@@ -97,12 +67,11 @@ function inlineRuns(text: string): Run[] {
   return parseInline(text).map((s, i) => ({ text: (i === 0 ? ': ' : '') + s.text, bold: !!s.bold, italic: !!s.italic }));
 }
 
-function section(s: Section, t: Templates, out: Para[]): void {
-  const title = s.title || (s.role ? upperVi(t['tieu-de-phan']({ phan: s.role })) : '');
-  const p = para('Muc', `${s.numeral}. ${title}`);
-  if (s.inline) p.runs.push(...inlineRuns(s.inline));
+function section(plan: Plan, s: Section, t: Templates, out: Para[]): void {
+  const p = para('Muc', `${s.so} ${s.muc || upperVi(titleOf(t, '', s.phan))}`);
+  if (s.cung_dong) p.runs.push(...inlineRuns(s.cung_dong));
   out.push(p);
-  blocks(s.children, t, 0, out);
+  blocks(plan, s.noi_dung, t, 0, out);
 }
 
 /** ND30: the content ends with "./." right after the final full stop. */
@@ -115,73 +84,63 @@ function endMark(ps: Para[]): void {
 }
 
 function signer(plan: Plan, t: Templates): Para[] {
-  const s = plan.signer;
-  const lines = t['nguoi-ky']({
-    thay_mat: s.collective ?? null,
-    quyen_han: s.authority ?? null,
-    thu_truong: s.head ?? null,
-    chuc_vu: s.title ?? null,
-  })
+  const lines = t['nguoi-ky'](plan.nguoi_ky)
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
   return [
     ...lines.map((l) => plainPara('ChucVu', upperVi(l))),
     ...Array.from({ length: SIGNATURE_GAP_LINES }, () => plainPara('KhoangKy', '')),
-    plainPara('HoTen', s.name),
+    plainPara('HoTen', plan.nguoi_ky.ho_ten),
   ];
 }
 
-function appendix(plan: Plan, t: Templates, index: number, count: number, textWidthOf: (landscape: boolean) => number): AppendixModel {
-  const a = plan.appendices[index];
-  const avail = textWidthOf(a.landscape);
-  const weights = a.columns.map((c) => c.width ?? (/^stt$/i.test(c.name) ? 12 : 35));
+const ALIGN = { trai: 'left', giua: 'center', phai: 'right', deu: 'both' } as const;
+
+function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landscape: boolean) => number): AppendixModel {
+  const a = plan.phu_luc[index];
+  const avail = textWidthOf(a.ngang);
+  const weights = a.cot.map((c) => c.rong ?? (/^stt$/i.test(c.ten) ? 12 : 35));
   const total = weights.reduce((x, y) => x + y, 0);
   const columnsMm = weights.map((w) => (w / total) * avail);
-  const align = (v?: string): TableCell['align'] => (v === 'giua' ? 'center' : v === 'phai' ? 'right' : v === 'deu' ? 'both' : v === 'trai' ? 'left' : undefined);
-  const header: TableCell[] = a.columns.map((c, col) => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [para('BangDau', c.name)] }));
-  const rows: TableCell[][] = a.rows.map((r) =>
-    r.cells.map(({ col, cell }) => ({
-      col,
-      rowSpan: cell.rowSpan,
-      colSpan: cell.colSpan,
-      align: align(cell.align ?? a.columns[col]?.align),
-      paras: (cell.lines.length ? cell.lines : ['']).map((l) => para('Bang', l)),
-    })),
+  const header: TableCell[] = a.cot.map((c, col) => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [para('BangDau', c.ten)] }));
+  const rows: TableCell[][] = a.hang.map((r) =>
+    r.o.map((o) => {
+      const can = o.can ?? a.cot[o.cot]?.can;
+      return {
+        col: o.cot,
+        rowSpan: o.gop_hang,
+        colSpan: o.gop_cot,
+        align: can && ALIGN[can],
+        paras: (o.noi_dung.length ? o.noi_dung : ['']).map((l) => para('Bang', l)),
+      };
+    }),
   );
   const table: Table = { type: 'table', columnsMm, header, rows };
-  const ref = t['tham-chieu-phu-luc']({
-    ten_loai: plan.kind,
-    so: plan.number ?? null,
-    ky_hieu: plan.symbol,
-    ngay: plan.date ?? null,
-    co_quan: plan.issuerName,
-  });
+  const ref = t['tham-chieu-phu-luc']({ ...plan, co_quan: plan.ten_co_quan });
   const heading: Node[] = [
-    plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: count > 1 ? roman(index + 1) : null })),
-    para('PhuLucTen', upperVi(a.title)),
+    plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),
+    para('PhuLucTen', upperVi(a.tieu_de)),
     plainPara('PhuLucThamChieu', ref),
     { type: 'rule', widthMm: Math.min(40, textWidthMm(ref, 14, false, true) / 3) },
   ];
-  return { landscape: a.landscape, heading, table };
+  return { landscape: a.ngang, heading, table };
 }
 
 /** Build the document model of a plan. Pure: same plan and templates, same model. */
 export function buildModel(plan: Plan, t: Templates): DocModel {
-  const m = plan.layout.marginsMm;
+  const tb = plan.trinh_bay;
+  const m = { top: tb.le_tren, bottom: tb.le_duoi, left: tb.le_trai, right: tb.le_phai };
   const textMm = PAGE.widthMm - m.left - m.right;
   const rightMm = Math.min(HEADER.rightColMm, textMm * 0.64);
   const leftMm = textMm - rightMm;
   const pad = HEADER.cellPaddingMm * 2;
 
   // ô 2: agency names; one size down (13 → 12) when a line would wrap. [R] 12–13 pt
-  const agencyLines = [...plan.superior, ...plan.issuer];
-  const agencySize = fitSize(agencyLines, [13, 12], true, false, leftMm - pad);
-  const left: Node[] = [
-    ...plan.superior.map((l) => plainPara('CoQuanChuQuan', l, agencySize !== 13 ? { sizePt: agencySize } : {})),
-    ...plan.issuer.map((l) => plainPara('CoQuanBanHanh', l, agencySize !== 13 ? { sizePt: agencySize } : {})),
-  ];
-  const issuerWidth = Math.max(...plan.issuer.map((l) => textWidthMm(l, agencySize, true)));
+  const agencySize = fitSize([...plan.co_quan_chu_quan, ...plan.co_quan_ban_hanh], [13, 12], true, false, leftMm - pad);
+  const agency = (style: StyleName) => (l: string) => plainPara(style, l, agencySize !== 13 ? { sizePt: agencySize } : {});
+  const left: Node[] = [...plan.co_quan_chu_quan.map(agency('CoQuanChuQuan')), ...plan.co_quan_ban_hanh.map(agency('CoQuanBanHanh'))];
+  const issuerWidth = Math.max(...plan.co_quan_ban_hanh.map((l) => textWidthMm(l, agencySize, true)));
   left.push({ type: 'rule', widthMm: Math.min(leftMm - pad, Math.max(HEADER.issuerLineMinMm, issuerWidth * HEADER.issuerLineRatio)) });
 
   // ô 1: Quốc hiệu 13 / Tiêu ngữ 14, falling back to 12 / 13 if the column is too narrow.
@@ -194,48 +153,46 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
   ];
 
   // ô 3 and ô 4, on one line (row 2 of the header table).
-  const number = plainPara('SoKyHieu', t['so-ky-hieu']({ so: plan.number ?? null, ky_hieu: plan.symbol }));
-  const placeDateText = t['dia-danh-ngay']({ dia_danh: plan.place, ngay: plan.date ?? null });
+  const number = plainPara('SoKyHieu', t['so-ky-hieu'](plan));
+  const placeDateText = t['dia-danh-ngay'](plan);
   const pdSize = fitSize([placeDateText], [14, 13], false, true, rightMm - pad);
   const placeDate = plainPara('DiaDanhNgay', placeDateText, pdSize !== 14 ? { sizePt: pdSize } : {});
 
   // ô 5a
-  const subjectWidth = Math.min(textWidthMm(plan.subject, 14, true), textMm);
+  const subjectWidth = Math.min(textWidthMm(plan.trich_yeu, 14, true), textMm);
   const title: Node[] = [
-    plainPara('TenLoai', t['ten-loai']({ ten_loai: plan.kind })),
-    para('TrichYeu', plan.subject),
+    plainPara('TenLoai', t['ten-loai'](plan)),
+    para('TrichYeu', plan.trich_yeu),
     { type: 'rule', style: 'DuongKeTrichYeu', widthMm: Math.min(HEADER.subjectLineMaxMm, Math.max(25, subjectWidth * HEADER.subjectLineRatio)) },
   ];
 
   // ô 6
   const body: Para[] = [...bases(plan, t)];
-  blocks(plan.opening, t, 0, body);
-  for (const s of plan.sections) section(s, t, body);
+  blocks(plan, plan.mo_dau, t, 0, body);
+  for (const s of plan.noi_dung) section(plan, s, t, body);
   const closingParas: Para[] = [];
-  blocks(plan.closing, t, 0, closingParas);
+  blocks(plan, plan.ket_thuc, t, 0, closingParas);
   body.push(...closingParas);
   endMark(closingParas.length ? closingParas : body);
 
   // ô 9b and ô 7
   const closingLeft: Para[] = [
     plainPara('NoiNhanNhan', 'Nơi nhận:'),
-    ...plan.recipients.map((r) => plainPara('NoiNhan', t['noi-nhan']({ ten: r.name, muc_dich: r.purpose ?? null }))),
-    plainPara('NoiNhan', t.luu({ luu: plan.storage })),
+    ...plan.noi_nhan.map((r) => plainPara('NoiNhan', t['noi-nhan'](r))),
+    plainPara('NoiNhan', t.luu(plan)),
   ];
   const closingLeftMm = textMm * CLOSING.leftRatio;
 
   const landscapeWidth = PAGE.heightMm - PAGE.landscapeMargins.left - PAGE.landscapeMargins.right;
-  const appendices = plan.appendices.map((_, i) =>
-    appendix(plan, t, i, plan.appendices.length, (landscape) => (landscape ? landscapeWidth : textMm)),
-  );
+  const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? landscapeWidth : textMm)));
 
   return {
-    page: { marginsMm: m, bodySizePt: plan.layout.fontSize },
+    page: { marginsMm: m, bodySizePt: tb.co_chu },
     properties: {
-      title: `${plan.kind} ${plan.subject}`.replace(/\*/g, ''),
-      subject: plan.subject.replace(/\*/g, ''),
-      creator: plan.issuerName,
-      date: plan.date ?? '',
+      title: plainText(`${plan.ten_loai} ${plan.trich_yeu}`),
+      subject: plainText(plan.trich_yeu),
+      creator: plan.ten_co_quan,
+      date: plan.ngay ?? '',
     },
     header: { leftMm, rightMm, left, right, number, placeDate },
     title,

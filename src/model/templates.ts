@@ -4,7 +4,7 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { ndLongDate, ndNumericDate, ndShortDate } from '../text/dates.js';
+import { ndLongDate, ndNumericDate, ndShortDate, twoDigits } from '../text/dates.js';
 import { findIllegalChar, upperVi } from '../text/normalize-text.js';
 import { TemplateError } from './template-error.js';
 import { UsageError } from '../errors.js';
@@ -35,7 +35,7 @@ export type Templates = Record<TemplateName, (ctx: object) => string>;
 
 /** Number of a document: leading zero below 10 (ND30 ô 3); blank space for the registry when absent. */
 const soVanBan = (n: unknown): string =>
-  typeof n === 'number' ? String(n).padStart(2, '0') : '\u00a0'.repeat(8);
+  typeof n === 'number' ? twoDigits(n) : '\u00a0'.repeat(8);
 
 function helpers(): Record<string, Handlebars.HelperDelegate> {
   return {
@@ -43,7 +43,8 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
     so_van_ban: soVanBan,
     ngay_chu: (d: unknown) => ndLongDate(typeof d === 'string' ? d : undefined),
     ngay_so: (d: unknown) => ndNumericDate(String(d)),
-    han: (d: unknown) => ndShortDate(String(d)),
+    // {{han han ../nam}}: the plan's year, so that a deadline in another year shows its year
+    han: (d: unknown, year: unknown) => ndShortDate(String(d), typeof year === 'number' ? year : undefined),
     viet_hoa: (s: unknown) => upperVi(String(s)),
     noi_ky: (i: number, n: number, noi: string) => (noi === ',' || i < n - 2 ? ', ' : ' và '),
     tiep: (s: unknown) => (typeof s !== 'string' || s === '' ? '' : /^[.,;:!?)]/.test(s) ? s : ' ' + s),

@@ -1,117 +1,121 @@
-// The normalised plan: what every stage after validation reads (a separate type from what the clerk
-// writes). Defaults are filled, names upper-cased where ND30 wants capitals, numbering computed from
-// position, recipients split into name and purpose, appendix tables resolved into a grid.
-import type { InputBlock, InputPlan, InputReport, InputRow, Role } from './schema.js';
+// The normalised plan: what every stage after validation reads. It keeps the plan format's own
+// Vietnamese keys (the ones clerks write and --template authors see), so a template receives a part of
+// the plan as it is. Defaults are filled (null where a template tests for an absent value), names
+// upper-cased where ND30 wants capitals, numbering computed from position, recipients split into name
+// and purpose, appendix tables resolved into a grid.
+import type { InputBlock, InputPlan, InputRow, Role } from './schema.js';
 import { ndSpelling, upperVi } from '../text/normalize-text.js';
 
+type Align = 'trai' | 'giua' | 'phai' | 'deu';
+
+/** A cited document: what van-ban-can-cu.hbs receives. */
 export interface Citation {
-  kind: string;
-  number?: string;
-  date?: string;
-  issuer?: string;
-  subject?: string;
-  connective: string;
-  dateStyle: 'so' | 'chu';
+  loai: string;
+  so_ky_hieu: string | null;
+  ngay: string | null;
+  co_quan: string | null;
+  trich_yeu: string | null;
+  lien_tu: string;
+  kieu_ngay: 'so' | 'chu';
 }
 
 export interface BasisGroup {
-  opening: string;
-  items: ({ type: 'citation' } & Citation | { type: 'text'; text: string })[];
-  oneByLine: boolean;
-  end: string;
+  mo_dau: string;
+  van_ban: (string | Citation)[];
+  tach_dong: boolean;
+  dau_cuoi: string;
 }
 
-export interface ReportPeriod {
-  name: string;
-  due: string;
-  mark: string;
-}
-
+/** A reporting sentence: what bao-cao.hbs receives (with the plan's year added). */
 export interface Report {
-  before: string;
-  periods: ReportPeriod[];
-  joiner: 'và' | ',';
-  after: string;
-  to?: string;
-  italic: boolean;
+  truoc: string;
+  ky: { ten: string; han: string; moc: string }[];
+  noi: 'và' | ',';
+  sau: string;
+  gui: string | null;
+  nghieng: boolean;
 }
 
+/** A block of the body; `so` is its number computed from position ("1.2.", "a)"). */
 export type Block =
-  | { type: 'paragraph'; text: string }
-  | { type: 'item'; marker: string; level: 'khoan' | 'diem' | 'gach' | 'cong'; text: string; heading: boolean; role?: Role; inline?: string; children: Block[] }
-  | { type: 'unit'; marker: string; name: string; code?: string; scope?: 'truc_thuoc' | 'co_quan' | 'phoi_hop'; children: Block[] }
-  | { type: 'report'; bullet: boolean; report: Report };
+  | { doan: string }
+  | { bao_cao: Report; gach: boolean }
+  | { gach: string; noi_dung: Block[] }
+  | { cong: string; noi_dung: Block[] }
+  | { diem: string; so: string; noi_dung: Block[] }
+  | { don_vi: string; so: string; ma?: string; cap?: 'truc_thuoc' | 'co_quan' | 'phoi_hop'; noi_dung: Block[] }
+  | { khoan: string; so: string; phan?: Role; tieu_de: boolean; cung_dong?: string; noi_dung: Block[] };
 
 export interface Section {
-  numeral: string;
-  title: string;
-  role?: Role;
-  inline?: string;
-  children: Block[];
+  so: string;
+  muc: string;
+  phan?: Role;
+  cung_dong?: string;
+  noi_dung: Block[];
 }
 
 export interface Recipient {
-  name: string;
-  purpose?: string;
+  ten: string;
+  muc_dich: string | null;
 }
 
 export interface Signer {
-  collective?: string;
-  authority?: 'KT' | 'TL' | 'TUQ' | 'Q';
-  head?: string;
-  title?: string;
-  name: string;
+  thay_mat: string | null;
+  quyen_han: 'KT' | 'TL' | 'TUQ' | 'Q' | null;
+  thu_truong: string | null;
+  chuc_vu: string | null;
+  ho_ten: string;
 }
 
+/** A cell that starts in a row, at column `cot`; covered positions are absent. */
 export interface Cell {
-  lines: string[];
-  rowSpan: number;
-  colSpan: number;
-  align?: 'trai' | 'giua' | 'phai' | 'deu';
+  cot: number;
+  noi_dung: string[];
+  gop_hang: number;
+  gop_cot: number;
+  can?: Align;
 }
 
 export interface TableRow {
-  /** Cells that start in this row, in column order; covered positions are absent. */
-  cells: { col: number; cell: Cell }[];
-  sub: boolean;
+  o: Cell[];
+  hang_con: boolean;
 }
 
 export interface Appendix {
-  title: string;
-  columns: { name: string; width?: number; align?: 'trai' | 'giua' | 'phai' | 'deu' }[];
-  rows: TableRow[];
-  landscape: boolean;
+  tieu_de: string;
+  cot: { ten: string; rong?: number; can?: Align }[];
+  hang: TableRow[];
+  ngang: boolean;
 }
 
 export interface Plan {
-  superior: string[];
-  issuer: string[];
-  issuerName: string;
-  number?: number;
-  symbol: string;
-  place: string;
-  date?: string;
-  kind: string;
-  subject: string;
-  bases: BasisGroup[];
-  opening: Block[];
-  sections: Section[];
-  closing: Block[];
-  recipients: Recipient[];
-  storage: string[];
-  signer: Signer;
-  appendices: Appendix[];
-  layout: { fontSize: 13 | 14; marginsMm: { top: number; bottom: number; left: number; right: number } };
+  co_quan_chu_quan: string[];
+  co_quan_ban_hanh: string[];
+  ten_co_quan: string;
+  so: number | null;
+  ky_hieu: string;
+  dia_danh: string;
+  ngay: string | null;
+  ten_loai: string;
+  trich_yeu: string;
+  can_cu: BasisGroup[];
+  mo_dau: Block[];
+  noi_dung: Section[];
+  ket_thuc: Block[];
+  noi_nhan: Recipient[];
+  luu: string[];
+  nguoi_ky: Signer;
+  phu_luc: Appendix[];
+  trinh_bay: { co_chu: 13 | 14; le_tren: number; le_duoi: number; le_trai: number; le_phai: number };
 }
-
 
 /** Vietnamese letter order for điểm: no f, j, w, z; đ after d. */
 export const VI_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 
+/** a) … y), then aa), ab) … yy), aaa) …: every index has a letter, as spreadsheet columns do. */
 export function letter(i: number): string {
-  // a) … y), then aa), ab) … for the rare list longer than the alphabet
   const n = VI_LETTERS.length;
-  return i < n ? VI_LETTERS[i] : VI_LETTERS[Math.floor(i / n) - 1] + VI_LETTERS[i % n];
+  return (i >= n ? letter(Math.floor(i / n) - 1) : '') + VI_LETTERS[i % n];
 }
 
 export function roman(n: number): string {
@@ -124,62 +128,40 @@ export function roman(n: number): string {
 const lines = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** A cell given as text or lines: empty lines dropped, unless the cell is one empty line. */
-const plainCell = (ls: string[]): Cell => ({ lines: ls.filter((x) => x !== '' || ls.length === 1), rowSpan: 1, colSpan: 1 });
+const plainCell = (ls: string[]) => ({ noi_dung: ls.filter((x) => x !== '' || ls.length === 1), gop_hang: 1, gop_cot: 1 });
 
 /** Whether a block takes the next khoản number (1., 1.1.): a khoản (by title or by part) or a unit. */
 export const isNumbered = (b: InputBlock): boolean => typeof b === 'object' && ('khoan' in b || 'phan' in b || 'don_vi' in b);
 
 function blocks(input: InputBlock[] | undefined, prefix: string): Block[] {
-  const out: Block[] = [];
   let numbered = 0;
   let lettered = 0;
-  for (const b of input ?? []) {
-    const num = isNumbered(b) ? `${prefix}${++numbered}` : '';
-    if (typeof b === 'string') out.push({ type: 'paragraph', text: b });
-    else if ('doan' in b) out.push({ type: 'paragraph', text: b.doan });
-    else if ('bao_cao' in b) out.push({ type: 'report', bullet: !!b.gach, report: report(b.bao_cao) });
-    else if ('gach' in b) out.push({ type: 'item', marker: '-', level: 'gach', text: b.gach, heading: false, children: blocks(b.noi_dung, prefix) });
-    else if ('cong' in b) out.push({ type: 'item', marker: '+', level: 'cong', text: b.cong, heading: false, children: blocks(b.noi_dung, prefix) });
-    else if ('diem' in b) {
-      out.push({ type: 'item', marker: `${letter(lettered++)})`, level: 'diem', text: b.diem, heading: false, children: blocks(b.noi_dung, prefix) });
-    } else if ('don_vi' in b) {
-      out.push({ type: 'unit', marker: `${num}.`, name: b.don_vi, code: b.ma, scope: b.cap, children: blocks(b.noi_dung, `${num}.`) });
-    } else {
-      const text = b.khoan ?? ''; // empty: the template gives the part's default title
-      out.push({
-        type: 'item',
-        marker: `${num}.`,
-        level: 'khoan',
-        text,
-        heading: b.tieu_de ?? true,
-        role: b.phan,
-        inline: b.cung_dong,
-        children: blocks(b.noi_dung, `${num}.`),
-      });
+  return (input ?? []).map((b): Block => {
+    const so = isNumbered(b) ? `${prefix}${++numbered}.` : '';
+    if (typeof b === 'string') return { doan: b };
+    if ('doan' in b) return b;
+    if ('bao_cao' in b) {
+      const r = b.bao_cao;
+      const ky = r.ky.map((k) => ({ ten: k.ten, han: k.han, moc: k.moc ?? 'trước ngày' }));
+      return { bao_cao: { truoc: r.truoc, ky, noi: r.noi ?? 'và', sau: r.sau ?? '', gui: r.gui ?? null, nghieng: !!r.nghieng }, gach: !!b.gach };
     }
-  }
-  return out;
-}
-
-function report(r: InputReport): Report {
-  return {
-    before: r.truoc,
-    periods: r.ky.map((k) => ({ name: k.ten, due: k.han, mark: k.moc ?? 'trước ngày' })),
-    joiner: r.noi ?? 'và',
-    after: r.sau ?? '',
-    to: r.gui,
-    italic: !!r.nghieng,
-  };
+    if ('gach' in b) return { gach: b.gach, noi_dung: blocks(b.noi_dung, prefix) };
+    if ('cong' in b) return { cong: b.cong, noi_dung: blocks(b.noi_dung, prefix) };
+    if ('diem' in b) return { diem: b.diem, so: `${letter(lettered++)})`, noi_dung: blocks(b.noi_dung, prefix) };
+    if ('don_vi' in b) return { ...b, so, noi_dung: blocks(b.noi_dung, so) };
+    // an empty khoản: the template gives the part's default title
+    return { ...b, khoan: b.khoan ?? '', so, tieu_de: b.tieu_de ?? true, noi_dung: blocks(b.noi_dung, so) };
+  });
 }
 
 function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
-  if (typeof r !== 'string') return { name: r.ten, purpose: r.muc_dich };
+  if (typeof r !== 'string') return { ten: r.ten, muc_dich: r.muc_dich ?? null };
   const m = /^(.*?)\s*\(([^()]+)\)\s*[;.]?$/.exec(r);
-  return m ? { name: m[1], purpose: m[2] } : { name: r.replace(/[;.]$/, '') };
+  return m ? { ten: m[1], muc_dich: m[2] } : { ten: r.replace(/[;.]$/, ''), muc_dich: null };
 }
 
 function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
-  const columns = a.cot.map((c) => (typeof c === 'string' ? { name: c } : { name: c.ten, width: c.rong, align: c.can }));
+  const columns = a.cot.map((c) => (typeof c === 'string' ? { ten: c } : c));
   const rows: TableRow[] = [];
   const dataCols = columns.length - (a.so_thu_tu ? 1 : 0);
   const offset = a.so_thu_tu ? 1 : 0;
@@ -187,93 +169,72 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   const visit = (rs: InputRow[], prefix: string, sub: boolean) =>
     rs.forEach((r, i) => {
       const num = sub ? `${prefix}${i + 1}` : `${i + 1}.`;
-      const cells: TableRow['cells'] = [];
-      if (a.so_thu_tu) cells.push({ col: 0, cell: { lines: [num], rowSpan: 1, colSpan: 1, align: 'giua' } });
+      const cells: Cell[] = [];
+      if (a.so_thu_tu) cells.push({ cot: 0, noi_dung: [num], gop_hang: 1, gop_cot: 1, can: 'giua' });
       let col = 0;
       const skip = () => {
         while (col < dataCols && carried[col] > 0) col++;
       };
       skip();
-      for (const raw of r.o as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Cell['align'] })[]) {
+      for (const raw of r.o as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Align })[]) {
         const c: Cell =
           typeof raw === 'string' || Array.isArray(raw)
-            ? plainCell(lines(raw))
-            : { lines: lines(raw.noi_dung), rowSpan: raw.gop_hang ?? 1, colSpan: raw.gop_cot ?? 1, align: raw.can };
-        cells.push({ col: col + offset, cell: c });
-        for (let k = 0; k < c.colSpan; k++) carried[col + k] = c.rowSpan;
-        col += c.colSpan;
+            ? { cot: col + offset, ...plainCell(lines(raw)) }
+            : { cot: col + offset, noi_dung: lines(raw.noi_dung), gop_hang: raw.gop_hang ?? 1, gop_cot: raw.gop_cot ?? 1, can: raw.can };
+        cells.push(c);
+        for (let k = 0; k < c.gop_cot; k++) carried[col + k] = c.gop_hang;
+        col += c.gop_cot;
         skip();
       }
       for (let k = 0; k < dataCols; k++) if (carried[k] > 0) carried[k]--;
-      rows.push({ cells, sub });
+      rows.push({ o: cells, hang_con: sub });
       if (r.con) visit(r.con, num.endsWith('.') ? num : `${num}.`, true);
     });
   visit(a.hang, '', false);
-  const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.width ?? 25), 0) > 165;
-  return { title: a.tieu_de, columns, rows, landscape: a.huong ? a.huong === 'ngang' : wide };
+  const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
+  return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide };
 }
 
 /** Turn a validated input plan into the normalised Plan. Pure: no files, no clock. */
 export function normalizePlan(p: InputPlan): Plan {
   const upper = (s: string) => ndSpelling(upperVi(s));
-  const issuer = lines(p.co_quan_ban_hanh).map(upper);
-  let sectionNo = 0;
+  const upperOrNull = (s: string | undefined) => (s ? upper(s) : null);
+  const co_quan_ban_hanh = lines(p.co_quan_ban_hanh).map(upper);
+  const k = p.nguoi_ky;
+  const tb = p.trinh_bay ?? {};
   return {
-    superior: lines(p.co_quan_chu_quan).map(upper),
-    issuer,
-    issuerName: p.ten_co_quan ?? issuer.join(' '),
-    number: p.so ?? undefined,
-    symbol: p.ky_hieu ?? `KH-${p.viet_tat}`,
-    place: p.dia_danh,
-    date: p.ngay ?? undefined,
-    kind: p.ten_loai ?? 'Kế hoạch',
-    subject: p.trich_yeu,
-    bases: (p.can_cu ?? []).map((g) => ({
-      opening: g.mo_dau,
-      oneByLine: !!g.tach_dong,
-      end: g.dau_cuoi ?? '.',
-      items: g.van_ban.map((v) =>
+    co_quan_chu_quan: lines(p.co_quan_chu_quan).map(upper),
+    co_quan_ban_hanh,
+    ten_co_quan: p.ten_co_quan ?? co_quan_ban_hanh.join(' '),
+    so: p.so ?? null,
+    ky_hieu: p.ky_hieu ?? `KH-${p.viet_tat}`,
+    dia_danh: p.dia_danh,
+    ngay: p.ngay ?? null,
+    ten_loai: p.ten_loai ?? 'Kế hoạch',
+    trich_yeu: p.trich_yeu,
+    can_cu: (p.can_cu ?? []).map((g) => ({
+      mo_dau: g.mo_dau,
+      tach_dong: !!g.tach_dong,
+      dau_cuoi: g.dau_cuoi ?? '.',
+      van_ban: g.van_ban.map((v) =>
         typeof v === 'string'
-          ? { type: 'text' as const, text: v }
-          : {
-              type: 'citation' as const,
-              kind: v.loai,
-              number: v.so_ky_hieu,
-              date: v.ngay,
-              issuer: v.co_quan,
-              subject: v.trich_yeu,
-              connective: v.lien_tu ?? 'về',
-              dateStyle: v.kieu_ngay ?? 'so',
-            },
+          ? v
+          : { so_ky_hieu: null, ngay: null, co_quan: null, trich_yeu: null, ...v, lien_tu: v.lien_tu ?? 'về', kieu_ngay: v.kieu_ngay ?? 'so' },
       ),
     })),
-    opening: blocks(p.mo_dau, ''),
-    sections: p.noi_dung.map((s) => ({
-      numeral: roman(++sectionNo),
-      title: s.muc ? upper(s.muc) : '',
-      role: s.phan,
-      inline: s.cung_dong,
-      children: blocks(s.noi_dung, ''),
-    })),
-    closing: blocks(p.ket_thuc, ''),
-    recipients: p.noi_nhan.map(recipient),
-    storage: (Array.isArray(p.luu) ? p.luu : p.luu.split(/\s*,\s*/)).map((s) => s.replace(/[.;]$/, '')),
-    signer: {
-      collective: p.nguoi_ky.thay_mat && upper(p.nguoi_ky.thay_mat),
-      authority: p.nguoi_ky.quyen_han,
-      head: p.nguoi_ky.thu_truong && upper(p.nguoi_ky.thu_truong),
-      title: p.nguoi_ky.chuc_vu && upper(p.nguoi_ky.chuc_vu),
-      name: p.nguoi_ky.ho_ten,
+    mo_dau: blocks(p.mo_dau, ''),
+    noi_dung: p.noi_dung.map((s, i) => ({ ...s, so: `${roman(i + 1)}.`, muc: s.muc ? upper(s.muc) : '', noi_dung: blocks(s.noi_dung, '') })),
+    ket_thuc: blocks(p.ket_thuc, ''),
+    noi_nhan: p.noi_nhan.map(recipient),
+    luu: (Array.isArray(p.luu) ? p.luu : p.luu.split(/\s*,\s*/)).map((s) => s.replace(/[.;]$/, '')),
+    nguoi_ky: {
+      thay_mat: upperOrNull(k.thay_mat),
+      quyen_han: k.quyen_han ?? null,
+      thu_truong: upperOrNull(k.thu_truong),
+      chuc_vu: upperOrNull(k.chuc_vu),
+      ho_ten: k.ho_ten,
     },
-    appendices: (p.phu_luc ?? []).map(table),
-    layout: {
-      fontSize: p.trinh_bay?.co_chu ?? 14,
-      marginsMm: {
-        top: p.trinh_bay?.le_tren ?? 20,
-        bottom: p.trinh_bay?.le_duoi ?? 20,
-        left: p.trinh_bay?.le_trai ?? 30,
-        right: p.trinh_bay?.le_phai ?? 15,
-      },
-    },
+    phu_luc: (p.phu_luc ?? []).map(table),
+    trinh_bay: { co_chu: tb.co_chu ?? 14, le_tren: tb.le_tren ?? 20, le_duoi: tb.le_duoi ?? 20, le_trai: tb.le_trai ?? 30, le_phai: tb.le_phai ?? 15 },
   };
 }

@@ -1,21 +1,8 @@
-// Dates as Nghị định 30 writes them. (derive.ts does its calendar arithmetic with date-fns, imported
-// by path so the CLI does not load date-fns' whole barrel.)
-
-/** True for YYYY, YYYY-MM or YYYY-MM-DD naming a date that exists (2019-02-30 does not). */
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
-  const [, y, mo, d] = m;
-  const year = Number(y);
-  if (year < 1900 || year > 2200) return false;
-  if (mo === undefined) return true;
-  const month = Number(mo);
-  if (month < 1 || month > 12) return false;
-  if (d === undefined) return true;
-  // day 0 of the next month is the last day of this one (proleptic Gregorian, as ISO 8601)
-  const day = Number(d);
-  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+// Dates, in one place: reading the dates a plan holds (YYYY-MM-DD; the plan's own date may be YYYY-MM or
+// YYYY), writing them in the forms Nghị định 30 uses, and the instant stamped into a written file.
+// date-fns is imported by path so that the CLI does not load its whole barrel. (derive's working-day
+// arithmetic lives with the holiday calendar.)
+import { isExists } from 'date-fns/isExists';
 
 export interface DateParts {
   year?: number;
@@ -23,15 +10,30 @@ export interface DateParts {
   day?: number;
 }
 
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Year, month and day of YYYY, YYYY-MM or YYYY-MM-DD; nothing for anything else. */
 export function dateParts(s: string | null | undefined): DateParts {
-  if (!s) return {};
-  const [y, m, d] = s.split('-').map(Number);
-  return { year: y, month: m, day: d };
+  const m = PARTIAL.exec(s ?? '');
+  if (!m) return {};
+  const [year, month, day] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+  return { year, month, day };
 }
 
+/** True for YYYY, YYYY-MM or YYYY-MM-DD naming a date that exists (2019-02-30 does not), 1900–2200. */
+export function isRealDate(s: string): boolean {
+  const { year, month, day } = dateParts(s);
+  if (year === undefined || year < 1900 || year > 2200) return false;
+  if (month === undefined) return true;
+  return isExists(year, month - 1, day ?? 1);
+}
+
+/** A number as ND30 writes a document number (ô 3) and a day (ô 4): a leading zero below 10. */
+export const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
 /** ND30 ô 4: day < 10 and months 1, 2 get a leading zero; months 3-9 do not. */
-export const ndDay = (d: number): string => String(d).padStart(2, '0');
-export const ndMonth = (m: number): string => (m <= 2 ? String(m).padStart(2, '0') : String(m));
+export const ndDay = twoDigits;
+export const ndMonth = (m: number): string => (m <= 2 ? twoDigits(m) : String(m));
 
 /** A blank the registry fills by hand: wide enough to write two digits in. */
 export const BLANK = '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
@@ -45,14 +47,26 @@ export function ndLongDate(s: string | null | undefined): string {
   return `ngày ${day} tháng ${month} năm ${year}`;
 }
 
-/** "08/11/2011": the numeric form used inside citations. */
+/** "08/11/2011", "05/3/2024": a date in a citation, with ô 4's zeros (spec §8b). */
 export function ndNumericDate(s: string): string {
   const p = dateParts(s);
-  return `${ndDay(p.day!)}/${String(p.month!).padStart(2, '0')}/${p.year}`;
+  return `${ndDay(p.day!)}/${ndMonth(p.month!)}/${p.year}`;
 }
 
-/** "05/6", "20/12": a deadline within the year, as the seed plans write it. */
-export function ndShortDate(s: string): string {
+/** "05/6", "10/02": a deadline, with ô 4's zeros (§8b); "10/02/2027" when its year is not the plan's. */
+export function ndShortDate(s: string, planYear?: number): string {
   const p = dateParts(s);
-  return `${ndDay(p.day!)}/${p.month}`;
+  const short = `${ndDay(p.day!)}/${ndMonth(p.month!)}`;
+  return planYear === undefined || planYear === p.year ? short : `${short}/${p.year}`;
+}
+
+/**
+ * The instant recorded in a written file: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+ * plan's date at 00:00 UTC (the first of the month or year when the day is left blank), else 2000-01-01.
+ */
+export function documentInstant(planDate: string | null | undefined): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const { year = 2000, month = 1, day = 1 } = dateParts(planDate);
+  return new Date(Date.UTC(year, month - 1, day));
 }

@@ -5,9 +5,10 @@ export interface Span {
   italic?: boolean;
 }
 
-export function parseInline(src: string): Span[] {
+/** The one scan of the markup: the spans it gives, and whether a marker was left open. */
+function scan(src: string): { spans: Span[]; open: boolean } {
   // most text has no markup at all (a \* has a star too)
-  if (!src.includes('*')) return src ? [{ text: src }] : [];
+  if (!src.includes('*')) return { spans: src ? [{ text: src }] : [], open: false };
   const out: Span[] = [];
   let bold = false;
   let italic = false;
@@ -37,34 +38,16 @@ export function parseInline(src: string): Span[] {
     } else buf += c;
   }
   flush();
-  return out;
+  return { spans: out, open: bold || italic };
 }
+
+export const parseInline = (src: string): Span[] => scan(src).spans;
 
 /** The text a reader sees, markup removed. */
 export const plainText = (src: string): string => parseInline(src).map((s) => s.text).join('');
 
 /** Unbalanced markers: a star that opens and never closes. */
-export function unbalancedMarkup(src: string): boolean {
-  if (!src.includes('*')) return false;
-  let bold = false;
-  let italic = false;
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '\\' && src[i + 1] === '*') {
-      i++;
-      continue;
-    }
-    if (src[i] !== '*') continue;
-    let n = 1;
-    while (src[i + n] === '*') n++;
-    if (n >= 3) {
-      bold = !bold;
-      italic = !italic;
-    } else if (n === 2) bold = !bold;
-    else italic = !italic;
-    i += Math.min(n, 3) - 1;
-  }
-  return bold || italic;
-}
+export const unbalancedMarkup = (src: string): boolean => scan(src).open;
 
 /** Escape a literal text so that parseInline gives it back unchanged. */
 export const escapeInline = (s: string): string => s.replace(/\*/g, '\\*');

@@ -226,14 +226,6 @@ function toDocument(m: DocModel): Document {
 }
 
 
-/** The instant recorded in the file: SOURCE_DATE_EPOCH when set, else the plan's date, else 2000-01-01. */
-export function documentInstant(planDate: string): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const full = /^\d{4}-\d{2}-\d{2}$/.test(planDate) ? planDate : /^\d{4}-\d{2}$/.test(planDate) ? `${planDate}-01` : /^\d{4}$/.test(planDate) ? `${planDate}-01-01` : '2000-01-01';
-  return new Date(`${full}T00:00:00Z`);
-}
-
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** docProps/core.xml: docx writes the clock into created/modified and has no option for them. */

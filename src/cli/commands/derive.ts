@@ -2,9 +2,10 @@
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
-import { hasErrors, type Message, type Io } from '../../messages.js';
+import { hasErrors, type Message, type Io, type Severity } from '../../messages.js';
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
-import { derive } from '../../derive/derive.js';
+import { derive, type Problem } from '../../derive/derive.js';
+import { dateParts, isRealDate } from '../../text/dates.js';
 import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { loadTemplates } from '../../model/templates.js';
@@ -17,13 +18,28 @@ export async function runDerive(
   o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean },
   io: Io,
 ): Promise<{ code: number; messages: Message[] }> {
-  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
+  if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
+  if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
+  const target = (unitFile: string) => o.output ?? join(o.outDir ?? dirname(deptFile), basename(unitFile, extname(unitFile)) + '.yaml');
+  // two profiles with the same file name would write the same derived plan: refuse before writing any
+  const byTarget = new Map<string, string>();
+  for (const u of o.unit) {
+    const other = byTarget.get(resolve(target(u)));
+    if (other !== undefined && resolve(other) !== resolve(u)) {
+      throw new UsageError(`${other} và ${u}: cùng tên tệp, nên kế hoạch soạn ra của hai đơn vị sẽ cùng là ${target(u)}; hãy đổi tên một hồ sơ, hoặc soạn từng đơn vị với -o.`);
+    }
+    byTarget.set(resolve(target(u)), u);
+  }
   if (o.outDir) ensureDir(o.outDir);
   const messages: Message[] = [];
   const deptBytes = readInput(deptFile);
   const dept = checkBytes(deptFile, deptBytes);
   messages.push(...dept.messages);
   if (!dept.plan) return { code: 1, messages };
+  const parentDate = dept.plan.ngay;
+  if (o.date !== undefined && parentDate && o.date.slice(0, parentDate.length) < parentDate) {
+    throw new UsageError(`--date ${o.date}: trước ngày ban hành của kế hoạch cấp trên (${parentDate}); kế hoạch của đơn vị ban hành sau kế hoạch cấp trên.`);
+  }
   const deptText = decode(deptFile, deptBytes).text!;
   let deptAt: ReturnType<typeof locator> | undefined; // positions in the department plan, parsed on first need
 
@@ -40,37 +56,41 @@ export async function runDerive(
     const unitBytes = readInput(unitFile);
     const u = checkProfile(unitFile, unitBytes);
     messages.push(...u.messages);
-    const target = o.output ?? join(o.outDir ?? dirname(deptFile), basename(unitFile, extname(unitFile)) + '.yaml');
     if (!u.profile) {
       failed++;
       continue;
     }
     const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording });
-    if ('problems' in d) {
-      failed++;
+    const report = (ps: Problem[], severity: Severity) => {
       // each file parsed once for positions, whatever the number of problems in it
       deptAt ??= locator(deptFile, deptText);
       const at = { 'ke-hoach': deptAt, 'ho-so': locator(unitFile, decode(unitFile, unitBytes).text!) };
-      for (const p of d.problems) {
+      for (const p of ps) {
         const pos = at[p.in](p.path);
-        messages.push({ file: p.in === 'ke-hoach' ? deptFile : unitFile, line: pos.line, column: pos.column, severity: 'lỗi', rule: p.rule, message: p.message });
+        messages.push({ file: p.in === 'ke-hoach' ? deptFile : unitFile, line: pos.line, column: pos.column, severity, rule: p.rule, message: p.message });
       }
+    };
+    if ('problems' in d) {
+      failed++;
+      report(d.problems, 'lỗi');
       continue;
     }
-    const schemaRef = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
+    report(d.warnings, 'cảnh báo');
+    const out = target(unitFile);
+    const schemaRef = relative(dirname(resolve(out)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
       `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
       `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,
     ]);
-    const again = checkText(target, yaml);
+    const again = checkText(out, yaml);
     if (!again.plan) {
       failed++;
       messages.push(...again.messages.map((m) => ({ ...m, message: `kế hoạch soạn ra không hợp lệ (lỗi của kehoach, hãy báo lại): ${m.message}` })));
       continue;
     }
-    writeAtomic(target, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
-    if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${basename(target)}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
-    else if (!o.quiet) io.err(`đã ghi ${target}`);
+    writeAtomic(out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
+    if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${basename(out)}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
+    else if (!o.quiet) io.err(`đã ghi ${out}`);
   }
   return { code: failed || hasErrors(messages) ? 1 : 0, messages };
 }
