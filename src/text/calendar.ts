@@ -324,6 +324,7 @@ export const isWorkingDay = (iso: string, cal: Calendar): boolean => working(day
  * the working day before it), with a warning for each assumed day off that the count stepped over.
  */
 export function workingDaysBefore(iso: string, n: number, cal: Calendar): { date: string; warnings: string[] } {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`workingDaysBefore: n = ${n}`);
   const end = dayNumber(iso);
   let d = end;
   if (n === 0) while (!working(d, cal)) d--;
