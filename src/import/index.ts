@@ -1,0 +1,29 @@
+// `kehoach import`: a plan from an existing document (.docx, .txt) as YAML that validates, with a report
+// of what was recognised, guessed and repaired.
+import { readDocx, type Block } from './docx-read.js';
+import { readText } from './text-read.js';
+import { recognise } from './recognize.js';
+import { planYaml } from '../plan/plan-yaml.js';
+
+export interface Imported {
+  yaml: string;
+  found: string[];
+  guesses: string[];
+  repairs: string[];
+}
+
+export type SourceKind = 'docx' | 'txt';
+
+export function kindOf(file: string): SourceKind | undefined {
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  return ext === 'docx' ? 'docx' : ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
+}
+
+/** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
+export function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string): Imported {
+  const repairs: string[] = [];
+  const blocks: Block[] = kind === 'docx' ? readDocx(bytes) : readText(new TextDecoder('utf-8').decode(bytes), repairs);
+  const r = recognise(blocks);
+  const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
+  return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs };
+}
