@@ -6,6 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { escapeInline } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
+import { encodingOfFont, fromLegacy } from '../text/legacy.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 
@@ -24,6 +25,8 @@ export interface Para {
   breakAfter?: boolean;
   /** The fonts the runs ask for (legacy encodings are told by font name: .VnTime, VNI-Times). */
   fonts: string[];
+  /** A paragraph with manual line breaks or tabs: each piece on its own, with its own weight. */
+  lines?: Para[];
 }
 
 export interface Cell {
@@ -262,6 +265,8 @@ export function markup(runs: Run[]): string {
 interface Ctx {
   styles: Styles;
   numbering: Numbering;
+  /** Runs converted from a legacy encoding, by font. */
+  legacy: Map<string, number>;
 }
 
 function readPara(p: XNode, ctx: Ctx): Para {
@@ -283,7 +288,16 @@ function readPara(p: XNode, ctx: Ctx): Para {
       const font = own.font ?? (rs ? ctx.styles.get(rs, 'font') : undefined) ?? ctx.styles.get(styleId, 'font');
       for (const c of kids(n)) {
         const t = tagOf(c);
-        if (t === 'w:t') runs.push({ text: textOf(c), bold, italic, font });
+        if (t === 'w:t') {
+          // text in a TCVN3 or VNI font is converted to Unicode where it is read
+          const legacy = font ? encodingOfFont(font) : undefined;
+          let text = textOf(c);
+          if (legacy) {
+            text = fromLegacy(text, legacy.enc, { capitals: legacy.capitals });
+            ctx.legacy.set(font!, (ctx.legacy.get(font!) ?? 0) + 1);
+          }
+          runs.push({ text, bold, italic, font });
+        }
         else if (t === 'w:tab') runs.push({ text: '\t', bold: false, italic: false });
         else if (t === 'w:br' || t === 'w:cr') {
           if (attrs(c)['w:type'] === 'page') breakAfter = true;
@@ -299,18 +313,28 @@ function readPara(p: XNode, ctx: Ctx): Para {
   };
   visit(p);
   void pRun;
-  const visible = runs.filter((r) => r.text.trim() !== '');
   const num = numPr(pPr) ?? ctx.styles.get(styleId, 'num');
   const marker = num ? ctx.numbering.marker(num.numId, num.ilvl) : undefined;
-  const plain = runs.map((r) => r.text).join('');
+  const out = paraOfRuns(runs, align);
+  if (marker) out.marker = marker;
+  if (breakAfter) out.breakAfter = true;
+  // manual line breaks and tabs (Word's way of putting two columns on one line) give pieces of their own
+  if (runs.some((r) => r.text === '\n' || r.text === '\t')) {
+    const groups: Run[][] = [[]];
+    for (const r of runs) r.text === '\n' || r.text === '\t' ? groups.push([]) : groups[groups.length - 1].push(r);
+    out.lines = groups.map((g) => paraOfRuns(g, align)).filter((x) => x.plain.trim() !== '');
+  }
+  return out;
+}
+
+function paraOfRuns(runs: Run[], align: Align): Para {
+  const visible = runs.filter((r) => r.text.trim() !== '');
   return {
     text: markup(runs),
-    plain,
+    plain: runs.map((r) => r.text).join(''),
     align,
     bold: visible.length > 0 && visible.every((r) => r.bold),
     italic: visible.length > 0 && visible.every((r) => r.italic),
-    marker,
-    breakAfter: breakAfter || undefined,
     fonts: [...new Set(runs.flatMap((r) => (r.font ? [r.font] : [])))],
   };
 }
@@ -350,8 +374,11 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
   return { rows, columns: Math.max(grid, ...rows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled };
 }
 
-/** The blocks of a .docx, in document order. Throws an Error with a Vietnamese message on a broken file. */
-export function readDocx(bytes: Uint8Array): Block[] {
+/**
+ * The blocks of a .docx, in document order; `repairs` receives what was converted. Throws an Error with a
+ * Vietnamese message on a broken file.
+ */
+export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
@@ -361,7 +388,7 @@ export function readDocx(bytes: Uint8Array): Block[] {
   const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
   const doc = text('word/document.xml');
   if (!doc) throw new Error('tệp .docx không có word/document.xml');
-  const ctx: Ctx = { styles: new Styles(text('word/styles.xml')), numbering: new Numbering(text('word/numbering.xml')) };
+  const ctx: Ctx = { styles: new Styles(text('word/styles.xml')), numbering: new Numbering(text('word/numbering.xml')), legacy: new Map() };
   const root = (parser.parse(doc) as XNode[]).find((n) => tagOf(n) === 'w:document');
   const body = child(root, 'w:body');
   if (!body) throw new Error('tệp .docx không có phần thân văn bản');
@@ -375,5 +402,9 @@ export function readDocx(bytes: Uint8Array): Block[] {
     }
   };
   visit(kids(body));
+  for (const [font, n] of ctx.legacy) {
+    const enc = encodingOfFont(font)!.enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
+    repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${enc} sang Unicode.`);
+  }
   return out;
 }

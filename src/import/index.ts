@@ -22,7 +22,7 @@ export function kindOf(file: string): SourceKind | undefined {
 /** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
 export function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string): Imported {
   const repairs: string[] = [];
-  const blocks: Block[] = kind === 'docx' ? readDocx(bytes) : readText(new TextDecoder('utf-8').decode(bytes), repairs);
+  const blocks: Block[] = kind === 'docx' ? readDocx(bytes, repairs) : readText(new TextDecoder('utf-8').decode(bytes), repairs);
   const r = recognise(blocks);
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs };

@@ -104,11 +104,19 @@ function basisParagraph(text: string): { opener: string; items: string[]; end: s
   return { opener: m[1], items, end };
 }
 
-/** The header table (ô 1–4): agency lines, Số, place and date. */
-function header(cells: Para[][], c: Ctx): void {
+/** Lines of a header written without a table: the Quốc hiệu, tiêu ngữ and date stand on the right. */
+export function headerColumns(pieces: Para[]): { left: Para[]; right: Para[] } {
   const left: Para[] = [];
   const right: Para[] = [];
-  cells.forEach((ps, i) => (i % 2 === 0 ? left : right).push(...ps));
+  for (const p of pieces) (QUOC_HIEU.test(plainOf(p)) || TIEU_NGU.test(plainOf(p)) || PLACE_DATE.test(plainOf(p)) ? right : left).push(p);
+  return { left, right };
+}
+
+/** A paragraph's pieces: its lines (manual breaks, tabs), or itself. */
+const pieces = (ps: Para[]): Para[] => ps.flatMap((p) => p.lines ?? [p]);
+
+/** The header (ô 1–4): agency lines, Số, place and date. */
+function header(left: Para[], right: Para[], c: Ctx): void {
   const agency: Para[] = [];
   for (const p of [...left, ...right]) {
     const t = plainOf(p);
@@ -357,9 +365,19 @@ export function recognise(blocks: Block[]): Recognised {
   // ô 1–4: the first table without rules, when it holds the Quốc hiệu
   const first = blocks[0];
   const headerLine = (p: Para) => QUOC_HIEU.test(plainOf(p)) || SO.test(plainOf(p)) || PLACE_DATE.test(plainOf(p));
-  if (first?.kind === 'table' && !first.t.ruled && first.t.rows.some((r) => r.some((cell) => cell.paras.some(headerLine)))) {
-    header(first.t.rows.flatMap((r) => r.map((cell) => cell.paras)), c);
+  if (first?.kind === 'table' && !first.t.ruled && first.t.rows.some((r) => r.some((cell) => pieces(cell.paras).some(headerLine)))) {
+    const cells = first.t.rows.flatMap((r) => r);
+    header(pieces(cells.filter((x) => x.col === 0).flatMap((x) => x.paras)), pieces(cells.filter((x) => x.col > 0).flatMap((x) => x.paras)), c);
     i = 1;
+  } else {
+    // a header typed as paragraphs, the two columns on one line split by tabs
+    const kindAt = blocks.findIndex((b, k) => k < 15 && b.kind === 'p' && /^KẾ HOẠCH$/u.test(plainOf(b.p)));
+    const before = blocks.slice(0, Math.max(0, kindAt)).flatMap((b) => (b.kind === 'p' ? pieces([b.p]) : []));
+    if (kindAt > 0 && before.some(headerLine)) {
+      const { left, right } = headerColumns(before);
+      header(left, right, c);
+      i = kindAt;
+    }
   }
   const para = (k: number) => (blocks[k]?.kind === 'p' ? (blocks[k] as { p: Para }).p : undefined);
   const skipEmpty = () => {
@@ -371,7 +389,7 @@ export function recognise(blocks: Block[]): Recognised {
   if (kind && /^KẾ HOẠCH$/u.test(plainOf(kind))) {
     i++;
     const subject: string[] = [];
-    while (para(i) && plainOf(para(i)!) && para(i)!.align === 'center' && !RULE_LINE.test(plainOf(para(i)!))) subject.push(plainOf(para(i++)!));
+    while (para(i) && plainOf(para(i)!) && para(i)!.align === 'center' && !RULE_LINE.test(plainOf(para(i)!))) subject.push(...pieces([para(i++)!]).map(plainOf));
     c.plan.trich_yeu = subject.join(' ');
     if (subject.length > 1) c.notes.push({ path: ['trich_yeu'], note: 'CẦN XEM: trích yếu trong văn bản gốc xuống dòng ở chỗ khác; kehoach tự ngắt dòng.' });
     c.found.push(`trích yếu: ${c.plan.trich_yeu}`);
@@ -387,8 +405,8 @@ export function recognise(blocks: Block[]): Recognised {
       const all = b.t.rows.flatMap((r) => r);
       const left = all.filter((cell) => cell.col === 0).flatMap((cell) => cell.paras);
       const right = all.filter((cell) => cell.col > 0).flatMap((cell) => cell.paras);
-      if (!b.t.ruled && left.some((p) => /^Nơi nhận/iu.test(plainOf(p)))) {
-        closing(left, right, c);
+      if (!b.t.ruled && pieces(left).some((p) => /^Nơi nhận/iu.test(plainOf(p)))) {
+        closing(pieces(left), pieces(right), c);
         continue;
       }
       // a table outside an appendix: its rows kept as paragraphs

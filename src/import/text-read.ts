@@ -2,9 +2,9 @@
 // wrapped lines joined into paragraphs, the header's two columns and the signer's column told apart by
 // content (the text has no layout left), headings recognised by their markers and shape.
 import type { Block, Cell, Para } from './docx-read.js';
+import { headerColumns } from './recognize.js';
+import { detectLegacy, fromLegacy } from '../text/legacy.js';
 
-const QH = /CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/iu;
-const TN = /Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/iu;
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|[-–•+]\s|Căn cứ\b|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
@@ -51,7 +51,13 @@ function paragraphs(lines: string[]): string[] {
 
 /** The blocks of a text; `repairs` receives what was changed. */
 export function readText(text: string, repairs: string[]): Block[] {
-  let t = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  let t = text.replace(/\r\n?/g, '\n');
+  const legacy = detectLegacy(t);
+  if (legacy) {
+    t = fromLegacy(t, legacy);
+    repairs.push(`chuyển toàn bộ văn bản từ mã ${legacy === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} sang Unicode.`);
+  }
+  t = t.normalize('NFC');
   // no-break and other wide spaces become spaces; invisible marks that copies leave inside words go
   const spaces = t.match(/[\u00a0\u2000-\u200a\u202f\u3000]/gu)?.length ?? 0;
   const invisible = t.match(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu)?.length ?? 0;
@@ -63,20 +69,16 @@ export function readText(text: string, repairs: string[]): Block[] {
   // ô 1–4: everything before the line "KẾ HOẠCH"
   const kindAt = lines.findIndex((l) => /^\s*KẾ HOẠCH\b/u.test(l));
   if (kindAt > 0) {
-    const left: Para[] = [];
-    const right: Para[] = [];
+    const parts: Para[] = [];
     for (const raw of lines.slice(0, kindAt)) {
       for (let part of raw.split(/\t|\s{3,}/u)) {
         part = part.trim();
-        if (!part) continue;
         const sd = SO_THEN_DATE.exec(part);
-        if (sd) {
-          left.push(para(sd[1]));
-          right.push(para(sd[2]));
-        } else if (QH.test(part) || TN.test(part) || /,\s*ngày\b/u.test(part)) right.push(para(part));
-        else left.push(para(part));
+        if (sd) parts.push(para(sd[1]), para(sd[2]));
+        else if (part) parts.push(para(part));
       }
     }
+    const { left, right } = headerColumns(parts);
     const cell = (paras: Para[], col: number): Cell => ({ paras, col, colSpan: 1, rowSpan: 1 });
     if (left.length || right.length) blocks.push({ kind: 'table', t: { rows: [[cell(left, 0), cell(right, 1)]], columns: 2, ruled: false } });
   }
