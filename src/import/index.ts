@@ -12,6 +12,16 @@ export interface Imported {
   repairs: string[];
 }
 
+/** A text file: UTF-8, or an 8-bit code page (where TCVN3 and VNI texts live) when it is not. */
+function textOf(bytes: Uint8Array, repairs: string[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    repairs.push('tệp không phải UTF-8: đọc theo bảng mã 8 bit (Windows-1252).');
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 export type SourceKind = 'docx' | 'txt';
 
 export function kindOf(file: string): SourceKind | undefined {
@@ -22,7 +32,7 @@ export function kindOf(file: string): SourceKind | undefined {
 /** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
 export function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string): Imported {
   const repairs: string[] = [];
-  const blocks: Block[] = kind === 'docx' ? readDocx(bytes, repairs) : readText(new TextDecoder('utf-8').decode(bytes), repairs);
+  const blocks: Block[] = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
   const r = recognise(blocks);
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs };

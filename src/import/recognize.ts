@@ -67,6 +67,9 @@ function headAndInline(p: Para): { head: string; inline?: string } {
   const t = fullText(p);
   const m = /^\*\*([^*]+)\*\*\s*:\s*(.+)$/su.exec(t) ?? /^\*\*([^*]+):\*\*\s*(.+)$/su.exec(t);
   if (m) return { head: m[1].trim(), inline: m[2].trim() };
+  // a text without weights: an upper-case head before its colon ("IV. KINH PHÍ THỰC HIỆN: Theo …")
+  const u = /^([^:*]+):\s+(.+)$/su.exec(t);
+  if (u && isUpper(u[1].replace(/^[IVXLC]+\.\s*/u, ''))) return { head: u[1].trim(), inline: u[2].trim() };
   return { head: plainText(t) };
 }
 
@@ -242,7 +245,7 @@ class Body {
   }
 
   item(p: Para): void {
-    if (this.inClosing || /^Trên đây là\b/u.test(plainOf(p))) {
+    if (this.inClosing || /^Trên đây là(?=\s)/u.test(plainOf(p))) {
       this.inClosing = true;
       this.closingParas.push(fullText(p));
       return;
@@ -258,7 +261,7 @@ class Body {
       const it: Item = {};
       const inTask = this.top().role === 'to_chuc_thuc_hien' || this.stack[0]?.role === 'to_chuc_thuc_hien';
       const role = p.bold || inline ? this.role(title) : undefined;
-      if (p.bold && inTask && depth === 1 && !inline && /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)\b/u.test(title)) {
+      if (p.bold && inTask && depth === 1 && !inline && /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)(?=\s)/u.test(title)) {
         it.don_vi = title;
       } else {
         if (role) it.phan = role;
