@@ -49,7 +49,7 @@ async function renderFile(file: string, text = readFileSync(file, 'utf8')): Prom
 
 /** Import a .docx and render the result again. */
 async function roundTrip(docx: Uint8Array, name: string): Promise<{ yaml: string; again: Uint8Array }> {
-  const r = importDocument(name, docx, 'docx', '../schemas/plan.schema.json');
+  const r = await importDocument(name, docx, 'docx', '../schemas/plan.schema.json');
   return { yaml: r.yaml, again: await renderFile(name.replace(/\.docx$/, '.yaml'), r.yaml) };
 }
 
@@ -161,7 +161,7 @@ describe("Word's own habits", () => {
       p([run_('Các xã, thị trấn triển khai thực hiện Kế hoạch này.')]),
       closingTable(),
     ]);
-    const r = importDocument('word.docx', docx, 'docx', '../schemas/plan.schema.json');
+    const r = await importDocument('word.docx', docx, 'docx', '../schemas/plan.schema.json');
     const plan = parse(r.yaml);
     expect(plan.co_quan_chu_quan).toBe('ỦY BAN NHÂN DÂN');
     expect(plan.co_quan_ban_hanh).toBe('HUYỆN AN LÃO');
@@ -200,7 +200,7 @@ describe("Word's own habits", () => {
         ],
       }),
     ], false);
-    const plan = parse(importDocument('bang.docx', docx, 'docx', 'x').yaml);
+    const plan = parse((await importDocument('bang.docx', docx, 'docx', 'x')).yaml);
     expect(plan.ten_co_quan).toBe('Ủy ban nhân dân huyện An Lão');
     const a = plan.phu_luc[0];
     expect(a.tieu_de).toBe('LỊCH KIỂM TRA');
@@ -211,7 +211,7 @@ describe("Word's own habits", () => {
       { o: ['Xã An Tân', ''] },
       { o: [{ noi_dung: 'Thị trấn An Lão', gop_cot: 2 }, 'Cuối năm'] },
     ]);
-    expect(checkText('bang.yaml', importDocument('bang.docx', docx, 'docx', 'x').yaml).messages).toEqual([]);
+    expect(checkText('bang.yaml', (await importDocument('bang.docx', docx, 'docx', 'x')).yaml).messages).toEqual([]);
   });
 
   // TCVN3 ("ABC", .VnTime; capitals from .VnTimeH) and VNI (VNI-Times), as the bytes of those fonts show
@@ -227,16 +227,16 @@ describe("Word's own habits", () => {
       p([run_(body + '.', { font })]),
       closingTable(),
     ], false);
-    const r = importDocument('cu.docx', docx, 'docx', 'x');
+    const r = await importDocument('cu.docx', docx, 'docx', 'x');
     const plan = parse(r.yaml);
     expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025');
     expect(plan.noi_dung[0]).toEqual({ muc: 'MỤC ĐÍCH', noi_dung: ['Kế hoạch cải cách hành chính.'] });
     expect(r.repairs.join('\n')).toMatch(new RegExp(`${font.replace('.', '\\.')}.*${name === 'VNI' ? 'VNI' : 'TCVN3'}`));
   });
 
-  it('a TCVN3 text file (8-bit) is detected by its characters', () => {
+  it('a TCVN3 text file (8-bit) is detected by its characters', async () => {
     const text = 'KÕ ho¹ch\n\nPhßng chèng thiªn tai n¨m 2025\n\nI. Môc ®Ých\n\n- B¶o ®¶m an toµn cho ng­êi d©n.\n';
-    const r = importDocument('cu.txt', Buffer.from(text, 'latin1'), 'txt', 'x');
+    const r = await importDocument('cu.txt', Buffer.from(text, 'latin1'), 'txt', 'x');
     expect(r.repairs.join('\n')).toMatch(/TCVN3/);
     expect(r.yaml).toContain('Bảo đảm an toàn cho người dân.');
   });
@@ -256,7 +256,7 @@ describe('importing the texts of the seeds', () => {
     expect(cases.length).toBe(readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).length);
   });
   it.each(cases)('%s: the share of the example\'s lines the imported text gives', async (_, example, seed) => {
-    const r = importDocument(basename(seed), readFileSync(seed), 'txt', 'x');
+    const r = await importDocument(basename(seed), readFileSync(seed), 'txt', 'x');
     const plan = parse(r.yaml);
     const restored = parse(readFileSync(example, 'utf8'));
     for (const k of HEADER) if (plan[k] === undefined && restored[k] !== undefined) plan[k] = restored[k];

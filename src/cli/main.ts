@@ -229,7 +229,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         .option('-q, --quiet', 'không in tóm tắt')
         .action(async (files: string[], o: { output?: string; outDir?: string; force?: boolean; format: Format; quiet?: boolean }) => {
           const { runImport } = await import('./commands/import.js');
-          const r = runImport(files, { ...o, quiet: o.quiet || o.format === 'json' }, io);
+          const r = await runImport(files, { ...o, quiet: o.quiet || o.format === 'json' }, io);
           printMessages(io, r.messages, o.format, !!o.quiet);
           code = r.code;
         }),

@@ -15,14 +15,14 @@ export interface ImportOptions {
   quiet?: boolean;
 }
 
-export function runImport(files: string[], o: ImportOptions, io: Io): { code: number; messages: Message[]; written: string[] } {
+export async function runImport(files: string[], o: ImportOptions, io: Io): Promise<{ code: number; messages: Message[]; written: string[] }> {
   if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
   if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp; nhiều tệp hãy dùng --out-dir.');
   const targets = files.map((f) => o.output ?? join(o.outDir ?? dirname(f), basename(f, extname(f)) + '.yaml'));
   // checked before anything is written: a bad batch writes nothing
   const seen = new Map<string, string>();
   files.forEach((f, i) => {
-    if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx và .txt.`);
+    if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx, .pdf và .txt.`);
     const t = resolve(targets[i]);
     if (seen.has(t)) throw new UsageError(`${seen.get(t)} và ${f} cùng ghi ra ${targets[i]}; hãy dùng -o hoặc đổi tên một tệp.`);
     seen.set(t, f);
@@ -30,12 +30,12 @@ export function runImport(files: string[], o: ImportOptions, io: Io): { code: nu
   });
   const messages: Message[] = [];
   const written: string[] = [];
-  files.forEach((f, i) => {
+  for (const [i, f] of files.entries()) {
     const target = targets[i];
     const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
-    let r: ReturnType<typeof importDocument>;
+    let r: Awaited<ReturnType<typeof importDocument>>;
     try {
-      r = importDocument(basename(f), readInput(f), kindOf(f)!, schema);
+      r = await importDocument(basename(f), readInput(f), kindOf(f)!, schema);
     } catch (e) {
       if (e instanceof UsageError) throw e;
       throw new UsageError(`${f}: ${e instanceof Error ? e.message : String(e)}`);
@@ -43,11 +43,11 @@ export function runImport(files: string[], o: ImportOptions, io: Io): { code: nu
     writeAtomic(target, Buffer.from(r.yaml, 'utf8'), files);
     written.push(target);
     messages.push(...checkText(target, r.yaml).messages);
-    if (o.quiet) return;
+    if (o.quiet) continue;
     io.err(`${f} → ${target}`);
     for (const x of r.found) io.err(`  nhận ra: ${x}`);
     for (const x of r.guesses) io.err(`  đoán: ${x}`);
     for (const x of r.repairs) io.err(`  đã sửa: ${x}`);
-  });
+  }
   return { code: messages.some((m) => m.severity === 'lỗi') ? 1 : 0, messages, written };
 }
