@@ -3,6 +3,11 @@
 import { readDocx, type Block } from './docx-read.js';
 import { readText } from './text-read.js';
 import { readPdf } from './pdf-read.js';
+import { MissingTool, ocrPdf } from './ocr.js';
+import { convert, SOFFICE_PACKAGE } from '../soffice.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
 
@@ -23,26 +28,63 @@ function textOf(bytes: Uint8Array, repairs: string[]): string {
   }
 }
 
-export type SourceKind = 'docx' | 'txt' | 'pdf';
+export type SourceKind = 'docx' | 'txt' | 'pdf' | 'doc';
 
 export function kindOf(file: string): SourceKind | undefined {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
-  return ext === 'docx' ? 'docx' : ext === 'pdf' ? 'pdf' : ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
+  if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext;
+  return ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
 }
 
-/** A PDF without a text layer (a scan): import needs OCR for it. */
-export class NoTextLayer extends Error {}
+/** A document import cannot read as it is, with what to do (install a package, add --ocr): exit 1. */
+export class CannotRead extends Error {}
+
+export interface ImportOptions {
+  /** Recognise scanned pages with tesseract. */
+  ocr?: boolean;
+}
+
+/** A Word 97–2003 file, as LibreOffice saves it in .docx. */
+function docToDocx(bytes: Uint8Array): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-doc-'));
+  try {
+    writeFileSync(join(dir, 'in.doc'), bytes);
+    const r = convert([join(dir, 'in.doc')], 'docx');
+    if (!r) throw new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
+    try {
+      return readFileSync(join(r.out, 'in.docx'));
+    } catch {
+      throw new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.stderr ? ` (${r.stderr.trim().split('\n').pop()})` : ''}.`);
+    } finally {
+      rmSync(r.dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
-export async function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string): Promise<Imported> {
+export async function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string, o: ImportOptions = {}): Promise<Imported> {
   const repairs: string[] = [];
+  const unsure: string[] = [];
   let blocks: Block[];
   if (kind === 'pdf') {
-    const r = await readPdf(bytes, repairs);
-    if (r.textLength < 20) throw new NoTextLayer('tệp PDF không có lớp chữ (bản quét)');
+    let r = await readPdf(bytes, repairs);
+    if (r.textLength < 20) {
+      // a scan: its pages are pictures of text
+      if (!o.ocr) throw new CannotRead('tệp PDF không có lớp chữ (bản quét); thêm --ocr để nhận dạng chữ (cần gói Debian tesseract-ocr và tesseract-ocr-vie).');
+      try {
+        r = ocrPdf(bytes, repairs, unsure);
+      } catch (e) {
+        if (e instanceof MissingTool) throw new CannotRead(`tệp PDF là bản quét; ${e.message}`);
+        throw e;
+      }
+    }
     blocks = r.blocks;
-  } else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
+  } else if (kind === 'doc') blocks = readDocx(docToDocx(bytes), repairs);
+  else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
   const r = recognise(blocks);
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
-  return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs };
+  if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);
+  return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs: [...repairs, ...unsure.map((u) => `không chắc chắn: ${u}`)] };
 }

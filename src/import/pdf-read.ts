@@ -6,7 +6,7 @@
 import type { Block, Cell, Para } from './docx-read.js';
 import { markup } from './docx-read.js';
 
-interface Item {
+export interface Item {
   str: string;
   x: number;
   y: number;
@@ -14,6 +14,8 @@ interface Item {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** The paragraph OCR put the word in, when the text comes from OCR (its own layout analysis). */
+  para?: string;
 }
 
 interface Line {
@@ -32,7 +34,7 @@ interface Segment {
   y1: number;
 }
 
-interface Page {
+export interface Page {
   width: number;
   height: number;
   items: Item[];
@@ -215,7 +217,10 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       const indent = l.x0 - left > 12;
       const prevCentred = alignOf([prev]) === 'center';
       const fullPrev = right - prev.x1 < prev.size * 3; // the previous line ran to the margin: a wrapped line
-      if (prev.page !== l.page ? !fullPrev : gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred) flush();
+      const ocrPara = l.items[0].para;
+      if (ocrPara !== undefined) {
+        if (ocrPara !== prev.items[0].para || (markers && MARKER.test(text))) flush();
+      } else if (prev.page !== l.page ? !fullPrev : gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred) flush();
     }
     cur.push(l);
   }
@@ -271,7 +276,11 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
 
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
 export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number }> {
-  const ps = await pages(bytes);
+  return layout(await pages(bytes), repairs);
+}
+
+/** Blocks from positioned text, whether a PDF's text layer or words recognised on scanned pages. */
+export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; textLength: number } {
   const blocks: Block[] = [];
   let textLength = 0;
   let droppedNumbers = 0;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
 import type { Io, Message } from '../../messages.js';
-import { importDocument, kindOf } from '../../import/index.js';
+import { CannotRead, importDocument, kindOf } from '../../import/index.js';
 import { checkText } from '../../plan/validate.js';
 import { readInput, UsageError, writeAtomic } from '../io.js';
 
@@ -13,6 +13,7 @@ export interface ImportOptions {
   outDir?: string;
   force?: boolean;
   quiet?: boolean;
+  ocr?: boolean;
 }
 
 export async function runImport(files: string[], o: ImportOptions, io: Io): Promise<{ code: number; messages: Message[]; written: string[] }> {
@@ -22,7 +23,7 @@ export async function runImport(files: string[], o: ImportOptions, io: Io): Prom
   // checked before anything is written: a bad batch writes nothing
   const seen = new Map<string, string>();
   files.forEach((f, i) => {
-    if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx, .pdf và .txt.`);
+    if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx, .doc, .pdf và .txt.`);
     const t = resolve(targets[i]);
     if (seen.has(t)) throw new UsageError(`${seen.get(t)} và ${f} cùng ghi ra ${targets[i]}; hãy dùng -o hoặc đổi tên một tệp.`);
     seen.set(t, f);
@@ -35,9 +36,14 @@ export async function runImport(files: string[], o: ImportOptions, io: Io): Prom
     const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     let r: Awaited<ReturnType<typeof importDocument>>;
     try {
-      r = await importDocument(basename(f), readInput(f), kindOf(f)!, schema);
+      r = await importDocument(basename(f), readInput(f), kindOf(f)!, schema, { ocr: o.ocr });
     } catch (e) {
       if (e instanceof UsageError) throw e;
+      if (e instanceof CannotRead) {
+        // the file is what it is (a scan, an old .doc): a problem of that file, the others go on
+        messages.push({ file: f, line: 1, column: 1, severity: 'lỗi', rule: 'khong-doc-duoc', message: e.message });
+        continue;
+      }
       throw new UsageError(`${f}: ${e instanceof Error ? e.message : String(e)}`);
     }
     writeAtomic(target, Buffer.from(r.yaml, 'utf8'), files);
