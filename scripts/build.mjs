@@ -14,6 +14,9 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // pdfjs-dist loads its worker module from beside its own file, and only `import` of a PDF needs it:
+  // it stays in node_modules, loaded on first use
+  external: ['pdfjs-dist'],
   // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __kehoachRequire } from 'node:module'; const require = __kehoachRequire(import.meta.url);" },
 });

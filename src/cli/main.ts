@@ -217,6 +217,23 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const { runCheck } = await import('./commands/check.js');
           code = await runCheck(paths, { quiet: o.quiet, json: o.format === 'json' }, io);
         }),
+    import: () =>
+      program
+        .command('import')
+        .description('đưa kế hoạch có sẵn (.docx, .txt) vào tệp YAML (mặc định đặt cạnh tệp gốc)')
+        .argument('<tệp...>', 'các tệp .docx, .doc, .pdf hoặc .txt')
+        .option('-o, --output <tệp.yaml>', 'tên tệp ra (khi chỉ có một tệp)')
+        .option('--out-dir <thư mục>', 'thư mục ghi các tệp .yaml')
+        .option('--force', 'ghi đè tệp .yaml đã có')
+        .option('--ocr', 'nhận dạng chữ trên trang quét (PDF không có lớp chữ; cần tesseract-ocr-vie)')
+        .addOption(formatOption())
+        .option('-q, --quiet', 'không in tóm tắt')
+        .action(async (files: string[], o: { output?: string; outDir?: string; force?: boolean; ocr?: boolean; format: Format; quiet?: boolean }) => {
+          const { runImport } = await import('./commands/import.js');
+          const r = await runImport(files, { ...o, quiet: o.quiet || o.format === 'json' }, io);
+          printMessages(io, r.messages, o.format, !!o.quiet);
+          code = r.code;
+        }),
     init: () =>
       program
         .command('init')

@@ -1,41 +1,22 @@
 // PDF through LibreOffice headless: one LibreOffice start for a whole batch, written beside each .docx.
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { convert, findSoffice, SOFFICE_PACKAGE } from '../soffice.js';
 import { UsageError, writeAtomic } from '../cli/io.js';
 
-export const PDF_PACKAGE = 'libreoffice-writer-nogui';
-
-export function findSoffice(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of ['soffice', 'libreoffice']) {
-      try {
-        accessSync(join(dir, name), constants.X_OK);
-        return join(dir, name);
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
-}
+export const PDF_PACKAGE = SOFFICE_PACKAGE;
+export { findSoffice };
 
 /** Convert the .docx files to PDF beside them; returns the PDF paths. */
 export function toPdf(docxFiles: string[]): string[] {
-  const soffice = findSoffice();
-  if (!soffice) {
+  const r = convert(docxFiles, 'pdf');
+  if (!r) {
     throw new UsageError(`cần LibreOffice để tạo PDF nhưng không tìm thấy lệnh soffice; hãy cài gói Debian ${PDF_PACKAGE} (sudo apt-get install ${PDF_PACKAGE}).`);
   }
-  const work = mkdtempSync(join(tmpdir(), 'kehoach-pdf-'));
   try {
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'out'), ...docxFiles], {
-      encoding: 'utf8',
-      timeout: 30 * 60_000,
-    });
     const out: string[] = [];
     for (const f of docxFiles) {
-      const made = join(work, 'out', basename(f).replace(/\.docx$/i, '') + '.pdf');
+      const made = join(r.out, basename(f).replace(/\.docx$/i, '') + '.pdf');
       let bytes: Buffer;
       try {
         bytes = readFileSync(made);
@@ -48,6 +29,6 @@ export function toPdf(docxFiles: string[]): string[] {
     }
     return out;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(r.dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,410 @@
+// A .docx as a sequence of blocks a reader sees: paragraphs (text with **bold** / *italic* markup, alignment,
+// the marker Word's automatic numbering shows) and tables (cells with their spans). Properties are resolved
+// through styles.xml (basedOn chains, document defaults), so a document is read by its layout, not by the
+// names its styles happen to have. OOXML is read with an XML parser, never with regular expressions.
+import { unzipSync, strFromU8 } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import { escapeInline } from '../text/inline.js';
+import { roman } from '../plan/normalize.js';
+import { encodingOfFont, fromLegacy } from '../text/legacy.js';
+
+export type Align = 'left' | 'center' | 'right' | 'both';
+
+export interface Para {
+  /** The text with inline markup (**đậm**, *nghiêng*; a literal star escaped). Line breaks are "\n". */
+  text: string;
+  /** The text as a reader sees it, without markup. */
+  plain: string;
+  align: Align;
+  /** Every visible character bold / italic. */
+  bold: boolean;
+  italic: boolean;
+  /** The marker automatic numbering shows before the text ("I.", "1.1.", "a)", "-"), if any. */
+  marker?: string;
+  /** A page or section break comes right after this paragraph. */
+  breakAfter?: boolean;
+  /** The fonts the runs ask for (legacy encodings are told by font name: .VnTime, VNI-Times). */
+  fonts: string[];
+  /** A paragraph with manual line breaks or tabs: each piece on its own, with its own weight. */
+  lines?: Para[];
+}
+
+export interface Cell {
+  paras: Para[];
+  colSpan: number;
+  rowSpan: number;
+  /** The grid column the cell starts in. */
+  col: number;
+}
+
+export interface TableBlock {
+  rows: Cell[][];
+  columns: number;
+  /** Borders drawn between cells (an appendix table), or none (a layout table: header, signature). */
+  ruled: boolean;
+}
+
+export type Block = { kind: 'p'; p: Para } | { kind: 'table'; t: TableBlock };
+
+type XNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: false,
+});
+
+const tagOf = (n: XNode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
+const kids = (n: XNode): XNode[] => (n[tagOf(n)] as XNode[]) ?? [];
+const attrs = (n: XNode): Record<string, string> => (n[':@'] as Record<string, string>) ?? {};
+const child = (n: XNode | undefined, tag: string): XNode | undefined => (n ? kids(n).find((c) => tagOf(c) === tag) : undefined);
+const children = (n: XNode | undefined, tag: string): XNode[] => (n ? kids(n).filter((c) => tagOf(c) === tag) : []);
+const textOf = (n: XNode): string => kids(n).map((c) => (typeof c['#text'] === 'string' ? (c['#text'] as string) : '')).join('');
+
+/** An on/off property: <w:b/> is on, <w:b w:val="false"/> or "0" is off, absent is undefined. */
+function onOff(pr: XNode | undefined, tag: string): boolean | undefined {
+  const e = child(pr, tag);
+  if (!e) return undefined;
+  const v = attrs(e)['w:val'];
+  return !(v === 'false' || v === '0' || v === 'off');
+}
+
+interface StyleProps {
+  bold?: boolean;
+  italic?: boolean;
+  align?: Align;
+  num?: { numId: string; ilvl: number };
+  font?: string;
+  basedOn?: string;
+}
+
+const ALIGN: Record<string, Align> = { left: 'left', start: 'left', center: 'center', right: 'right', end: 'right', both: 'both', distribute: 'both' };
+
+function numPr(pPr: XNode | undefined): StyleProps['num'] {
+  const n = child(pPr, 'w:numPr');
+  if (!n) return undefined;
+  const numId = attrs(child(n, 'w:numId') ?? {})['w:val'];
+  const ilvl = Number(attrs(child(n, 'w:ilvl') ?? {})['w:val'] ?? 0);
+  return numId === undefined ? undefined : { numId, ilvl };
+}
+
+function runProps(rPr: XNode | undefined): Pick<StyleProps, 'bold' | 'italic' | 'font'> {
+  const fonts = attrs(child(rPr, 'w:rFonts') ?? {});
+  return { bold: onOff(rPr, 'w:b'), italic: onOff(rPr, 'w:i'), font: fonts['w:ascii'] ?? fonts['w:hAnsi'] };
+}
+
+class Styles {
+  private byId = new Map<string, StyleProps>();
+  private defaults: StyleProps = {};
+  private defaultPara?: string;
+
+  constructor(xml?: string) {
+    if (!xml) return;
+    const root = parser.parse(xml) as XNode[];
+    const styles = root.find((n) => tagOf(n) === 'w:styles');
+    if (!styles) return;
+    const dd = child(styles, 'w:docDefaults');
+    this.defaults = { ...runProps(child(child(dd, 'w:rPrDefault'), 'w:rPr')) };
+    for (const s of children(styles, 'w:style')) {
+      const a = attrs(s);
+      const pPr = child(s, 'w:pPr');
+      const jc = attrs(child(pPr, 'w:jc') ?? {})['w:val'];
+      this.byId.set(a['w:styleId'], {
+        ...runProps(child(s, 'w:rPr')),
+        align: jc ? ALIGN[jc] : undefined,
+        num: numPr(pPr),
+        basedOn: attrs(child(s, 'w:basedOn') ?? {})['w:val'],
+      });
+      if (a['w:type'] === 'paragraph' && (a['w:default'] === '1' || a['w:default'] === 'true')) this.defaultPara = a['w:styleId'];
+    }
+  }
+
+  /** A property of a style, following basedOn (bounded: a loop in a broken file ends). */
+  get<K extends keyof StyleProps>(id: string | undefined, key: K): StyleProps[K] | undefined {
+    let cur = id ?? this.defaultPara;
+    for (let i = 0; cur && i < 20; i++) {
+      const s = this.byId.get(cur);
+      if (!s) break;
+      if (s[key] !== undefined) return s[key];
+      cur = s.basedOn;
+    }
+    return this.defaults[key];
+  }
+}
+
+interface Level {
+  fmt: string;
+  text: string;
+  start: number;
+}
+
+/** Automatic numbering (numbering.xml): the marker each numbered paragraph shows. */
+class Numbering {
+  private levels = new Map<string, Level[]>(); // numId → levels
+  private abstractOf = new Map<string, string>(); // numId → abstractNumId
+  private counters = new Map<string, number[]>(); // abstractNumId → current value per level
+
+  constructor(xml?: string) {
+    if (!xml) return;
+    const root = (parser.parse(xml) as XNode[]).find((n) => tagOf(n) === 'w:numbering');
+    if (!root) return;
+    const abstracts = new Map<string, Level[]>();
+    for (const a of children(root, 'w:abstractNum')) {
+      const lv: Level[] = [];
+      for (const l of children(a, 'w:lvl')) {
+        const i = Number(attrs(l)['w:ilvl'] ?? 0);
+        lv[i] = {
+          fmt: attrs(child(l, 'w:numFmt') ?? {})['w:val'] ?? 'decimal',
+          text: attrs(child(l, 'w:lvlText') ?? {})['w:val'] ?? '',
+          start: Number(attrs(child(l, 'w:start') ?? {})['w:val'] ?? 1),
+        };
+      }
+      abstracts.set(attrs(a)['w:abstractNumId'], lv);
+    }
+    for (const n of children(root, 'w:num')) {
+      const id = attrs(n)['w:numId'];
+      const abs = attrs(child(n, 'w:abstractNumId') ?? {})['w:val'];
+      const lv = [...(abstracts.get(abs) ?? [])];
+      for (const o of children(n, 'w:lvlOverride')) {
+        const i = Number(attrs(o)['w:ilvl'] ?? 0);
+        const so = child(o, 'w:startOverride');
+        if (so && lv[i]) lv[i] = { ...lv[i], start: Number(attrs(so)['w:val'] ?? 1) };
+      }
+      this.levels.set(id, lv);
+      // Instances of one abstract list share their counters unless they restart it.
+      this.abstractOf.set(id, children(n, 'w:lvlOverride').length ? `${abs}#${id}` : abs);
+    }
+  }
+
+  marker(numId: string, ilvl: number): string | undefined {
+    const lv = this.levels.get(numId);
+    if (!lv || !lv[ilvl] || numId === '0') return undefined;
+    const key = this.abstractOf.get(numId)!;
+    const c = this.counters.get(key) ?? [];
+    c[ilvl] = c[ilvl] === undefined ? lv[ilvl].start : c[ilvl] + 1;
+    for (let i = ilvl + 1; i < c.length; i++) c[i] = undefined as unknown as number;
+    this.counters.set(key, c);
+    const l = lv[ilvl];
+    if (l.fmt === 'bullet') return bulletOf(l.text);
+    if (l.fmt === 'none') return l.text || undefined;
+    return l.text.replace(/%(\d)/g, (_, d: string) => {
+      const i = Number(d) - 1;
+      const v = c[i] ?? lv[i]?.start ?? 1;
+      return format(lv[i]?.fmt ?? 'decimal', v);
+    });
+  }
+}
+
+/** Bullet glyphs as a Vietnamese plan writes them: "-" for dashes and dots, "+" for the second level. */
+function bulletOf(glyph: string): string {
+  if (glyph === '+') return '+';
+  if (glyph === '*' || glyph === '') return '-';
+  return '-';
+}
+
+const latin = (n: number): string => 'abcdefghijklmnopqrstuvwxyz'[(n - 1) % 26].repeat(Math.floor((n - 1) / 26) + 1);
+
+function format(fmt: string, n: number): string {
+  switch (fmt) {
+    case 'upperRoman':
+      return roman(n);
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    // Word's letters are the Latin alphabet (…, d, e), not the Vietnamese order a plan types (…, d, đ, e)
+    case 'upperLetter':
+      return latin(n).toUpperCase();
+    case 'lowerLetter':
+      return latin(n);
+    case 'decimalZero':
+      return String(n).padStart(2, '0');
+    default:
+      return String(n);
+  }
+}
+
+interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  font?: string;
+}
+
+/** Inline markup for runs: bold and italic stretches become **…** and *…*; stars in the text are escaped. */
+export function markup(runs: Run[]): string {
+  let out = '';
+  // merge neighbours with the same look first, so markers are not opened and closed inside a word
+  const merged: Run[] = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last && last.bold === r.bold && last.italic === r.italic) last.text += r.text;
+    else merged.push({ ...r });
+  }
+  for (const r of merged) {
+    const t = escapeInline(r.text);
+    if (!r.bold && !r.italic) {
+      out += t;
+      continue;
+    }
+    // markers hug the words: spaces stay outside them
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
+    if (!m[2]) {
+      out += t;
+      continue;
+    }
+    const mark = r.bold && r.italic ? '***' : r.bold ? '**' : '*';
+    out += `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
+  }
+  return out;
+}
+
+interface Ctx {
+  styles: Styles;
+  numbering: Numbering;
+  /** Runs converted from a legacy encoding, by font. */
+  legacy: Map<string, number>;
+}
+
+function readPara(p: XNode, ctx: Ctx): Para {
+  const pPr = child(p, 'w:pPr');
+  const styleId = attrs(child(pPr, 'w:pStyle') ?? {})['w:val'];
+  const pRun = runProps(child(pPr, 'w:rPr'));
+  const jc = attrs(child(pPr, 'w:jc') ?? {})['w:val'];
+  const align = (jc ? ALIGN[jc] : undefined) ?? ctx.styles.get(styleId, 'align') ?? 'left';
+  const runs: Run[] = [];
+  let breakAfter = !!child(pPr, 'w:sectPr') || onOff(pPr, 'w:pageBreakBefore') === true;
+  const visit = (n: XNode) => {
+    const tag = tagOf(n);
+    if (tag === 'w:r') {
+      const rPr = child(n, 'w:rPr');
+      const rs = attrs(child(rPr, 'w:rStyle') ?? {})['w:val'];
+      const own = runProps(rPr);
+      const bold = own.bold ?? (rs ? ctx.styles.get(rs, 'bold') : undefined) ?? ctx.styles.get(styleId, 'bold') ?? false;
+      const italic = own.italic ?? (rs ? ctx.styles.get(rs, 'italic') : undefined) ?? ctx.styles.get(styleId, 'italic') ?? false;
+      const font = own.font ?? (rs ? ctx.styles.get(rs, 'font') : undefined) ?? ctx.styles.get(styleId, 'font');
+      for (const c of kids(n)) {
+        const t = tagOf(c);
+        if (t === 'w:t') {
+          // text in a TCVN3 or VNI font is converted to Unicode where it is read
+          const legacy = font ? encodingOfFont(font) : undefined;
+          let text = textOf(c);
+          if (legacy) {
+            text = fromLegacy(text, legacy.enc, { capitals: legacy.capitals });
+            ctx.legacy.set(font!, (ctx.legacy.get(font!) ?? 0) + 1);
+          }
+          runs.push({ text, bold, italic, font });
+        }
+        else if (t === 'w:tab') runs.push({ text: '\t', bold: false, italic: false });
+        else if (t === 'w:br' || t === 'w:cr') {
+          if (attrs(c)['w:type'] === 'page') breakAfter = true;
+          else runs.push({ text: '\n', bold: false, italic: false });
+        } else if (t === 'w:noBreakHyphen') runs.push({ text: '-', bold, italic, font });
+        else if (t === 'w:sym') runs.push({ text: String.fromCodePoint(parseInt(attrs(c)['w:char'] ?? '20', 16) & 0xffff), bold, italic, font });
+      }
+      return;
+    }
+    // deleted text, field instructions and properties are not what a reader sees
+    if (tag === 'w:del' || tag === 'w:instrText' || tag === 'w:pPr' || tag === 'w:rPr' || tag === 'w:moveFrom') return;
+    for (const c of kids(n)) if (typeof c === 'object' && !('#text' in c)) visit(c);
+  };
+  visit(p);
+  void pRun;
+  const num = numPr(pPr) ?? ctx.styles.get(styleId, 'num');
+  const marker = num ? ctx.numbering.marker(num.numId, num.ilvl) : undefined;
+  const out = paraOfRuns(runs, align);
+  if (marker) out.marker = marker;
+  if (breakAfter) out.breakAfter = true;
+  // manual line breaks and tabs (Word's way of putting two columns on one line) give pieces of their own
+  if (runs.some((r) => r.text === '\n' || r.text === '\t')) {
+    const groups: Run[][] = [[]];
+    for (const r of runs) r.text === '\n' || r.text === '\t' ? groups.push([]) : groups[groups.length - 1].push(r);
+    out.lines = groups.map((g) => paraOfRuns(g, align)).filter((x) => x.plain.trim() !== '');
+  }
+  return out;
+}
+
+function paraOfRuns(runs: Run[], align: Align): Para {
+  const visible = runs.filter((r) => r.text.trim() !== '');
+  return {
+    text: markup(runs),
+    plain: runs.map((r) => r.text).join(''),
+    align,
+    bold: visible.length > 0 && visible.every((r) => r.bold),
+    italic: visible.length > 0 && visible.every((r) => r.italic),
+    fonts: [...new Set(runs.flatMap((r) => (r.font ? [r.font] : [])))],
+  };
+}
+
+function readTable(tbl: XNode, ctx: Ctx): TableBlock {
+  const borders = child(child(tbl, 'w:tblPr'), 'w:tblBorders');
+  const ruled = !!borders && kids(borders).some((b) => !['none', 'nil'].includes(attrs(b)['w:val'] ?? 'none'));
+  const grid = children(child(tbl, 'w:tblGrid'), 'w:gridCol').length;
+  const rows: Cell[][] = [];
+  // a vertically merged cell continues the cell above it in the same grid column
+  const open = new Map<number, Cell>();
+  for (const tr of children(tbl, 'w:tr')) {
+    const row: Cell[] = [];
+    let col = Number(attrs(child(child(tr, 'w:trPr'), 'w:gridBefore') ?? {})['w:val'] ?? 0);
+    for (const tc of children(tr, 'w:tc')) {
+      const tcPr = child(tc, 'w:tcPr');
+      const span = Number(attrs(child(tcPr, 'w:gridSpan') ?? {})['w:val'] ?? 1) || 1;
+      const vm = child(tcPr, 'w:vMerge');
+      const vmVal = vm ? (attrs(vm)['w:val'] ?? 'continue') : undefined;
+      const paras: Para[] = [];
+      for (const c of kids(tc)) {
+        if (tagOf(c) === 'w:p') paras.push(readPara(c, ctx));
+        else if (tagOf(c) === 'w:tbl') for (const r of readTable(c, ctx).rows) for (const cc of r) paras.push(...cc.paras); // nested: kept as text
+      }
+      if (vmVal === 'continue' && open.has(col)) {
+        open.get(col)!.rowSpan++;
+      } else {
+        const cell: Cell = { paras, colSpan: span, rowSpan: 1, col };
+        row.push(cell);
+        if (vmVal === 'restart') open.set(col, cell);
+        else open.delete(col);
+      }
+      col += span;
+    }
+    rows.push(row);
+  }
+  return { rows, columns: Math.max(grid, ...rows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled };
+}
+
+/**
+ * The blocks of a .docx, in document order; `repairs` receives what was converted. Throws an Error with a
+ * Vietnamese message on a broken file.
+ */
+export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new Error('không mở được tệp .docx (không phải tệp zip hợp lệ)');
+  }
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const doc = text('word/document.xml');
+  if (!doc) throw new Error('tệp .docx không có word/document.xml');
+  const ctx: Ctx = { styles: new Styles(text('word/styles.xml')), numbering: new Numbering(text('word/numbering.xml')), legacy: new Map() };
+  const root = (parser.parse(doc) as XNode[]).find((n) => tagOf(n) === 'w:document');
+  const body = child(root, 'w:body');
+  if (!body) throw new Error('tệp .docx không có phần thân văn bản');
+  const out: Block[] = [];
+  const visit = (nodes: XNode[]) => {
+    for (const n of nodes) {
+      const t = tagOf(n);
+      if (t === 'w:p') out.push({ kind: 'p', p: readPara(n, ctx) });
+      else if (t === 'w:tbl') out.push({ kind: 'table', t: readTable(n, ctx) });
+      else if (t === 'w:sdt') visit(kids(child(n, 'w:sdtContent') ?? {}));
+    }
+  };
+  visit(kids(body));
+  for (const [font, n] of ctx.legacy) {
+    const enc = encodingOfFont(font)!.enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
+    repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${enc} sang Unicode.`);
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+// `kehoach import`: a plan from an existing document (.docx, .txt) as YAML that validates, with a report
+// of what was recognised, guessed and repaired.
+import { readDocx, type Block } from './docx-read.js';
+import { readText } from './text-read.js';
+import { readPdf } from './pdf-read.js';
+import { MissingTool, ocrPdf } from './ocr.js';
+import { convert, SOFFICE_PACKAGE } from '../soffice.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recognise } from './recognize.js';
+import { planYaml } from '../plan/plan-yaml.js';
+
+export interface Imported {
+  yaml: string;
+  found: string[];
+  guesses: string[];
+  repairs: string[];
+}
+
+/** A text file: UTF-8, or an 8-bit code page (where TCVN3 and VNI texts live) when it is not. */
+function textOf(bytes: Uint8Array, repairs: string[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    repairs.push('tệp không phải UTF-8: đọc theo bảng mã 8 bit (Windows-1252).');
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export type SourceKind = 'docx' | 'txt' | 'pdf' | 'doc';
+
+export function kindOf(file: string): SourceKind | undefined {
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext;
+  return ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
+}
+
+/** A document import cannot read as it is, with what to do (install a package, add --ocr): exit 1. */
+export class CannotRead extends Error {}
+
+export interface ImportOptions {
+  /** Recognise scanned pages with tesseract. */
+  ocr?: boolean;
+}
+
+/** A Word 97–2003 file, as LibreOffice saves it in .docx. */
+function docToDocx(bytes: Uint8Array): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-doc-'));
+  try {
+    writeFileSync(join(dir, 'in.doc'), bytes);
+    const r = convert([join(dir, 'in.doc')], 'docx');
+    if (!r) throw new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
+    try {
+      return readFileSync(join(r.out, 'in.docx'));
+    } catch {
+      throw new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.stderr ? ` (${r.stderr.trim().split('\n').pop()})` : ''}.`);
+    } finally {
+      rmSync(r.dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
+export async function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string, o: ImportOptions = {}): Promise<Imported> {
+  const repairs: string[] = [];
+  const unsure: string[] = [];
+  let blocks: Block[];
+  if (kind === 'pdf') {
+    let r = await readPdf(bytes, repairs);
+    if (r.textLength < 20) {
+      // a scan: its pages are pictures of text
+      if (!o.ocr) throw new CannotRead('tệp PDF không có lớp chữ (bản quét); thêm --ocr để nhận dạng chữ (cần gói Debian tesseract-ocr và tesseract-ocr-vie).');
+      try {
+        r = ocrPdf(bytes, repairs, unsure);
+      } catch (e) {
+        if (e instanceof MissingTool) throw new CannotRead(`tệp PDF là bản quét; ${e.message}`);
+        throw e;
+      }
+    }
+    blocks = r.blocks;
+  } else if (kind === 'doc') blocks = readDocx(docToDocx(bytes), repairs);
+  else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
+  const r = recognise(blocks);
+  const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
+  if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);
+  return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs: [...repairs, ...unsure.map((u) => `không chắc chắn: ${u}`)] };
+}

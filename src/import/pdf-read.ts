@@ -1,0 +1,364 @@
+// A PDF with a text layer → the blocks a reader sees, as docx-read.ts gives them for a .docx. pdfjs-dist
+// gives each run of text with its position and font; the layout is rebuilt from geometry: lines by
+// baseline, the header's and the signature's two columns by a wide gap, centred lines by their middle,
+// paragraphs by spacing and first-line indent, bold and italic from the font names, tables from their
+// ruling lines. Page numbers (a lone number in the top or bottom margin) are dropped.
+import type { Block, Cell, Para } from './docx-read.js';
+import { markup } from './docx-read.js';
+
+export interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  /** The paragraph OCR put the word in, when the text comes from OCR (its own layout analysis). */
+  para?: string;
+}
+
+interface Line {
+  items: Item[];
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  page: number;
+}
+
+interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface Page {
+  width: number;
+  height: number;
+  items: Item[];
+  h: Segment[];
+  v: Segment[];
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** Read the pages of a PDF: positioned text and the straight lines drawn (table rules). */
+async function pages(bytes: Uint8Array): Promise<Page[]> {
+  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  } catch {
+    throw new Error('không mở được tệp PDF (tệp hỏng hoặc có mật khẩu)');
+  }
+  const out: Page[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const vp = page.getViewport({ scale: 1 });
+    const ops = await page.getOperatorList(); // also loads the fonts, whose names tell bold and italic
+    const tc = await page.getTextContent();
+    const items: Item[] = [];
+    for (const raw of tc.items) {
+      if (!('str' in raw) || raw.str === '') continue;
+      const font = page.commonObjs.has(raw.fontName) ? (page.commonObjs.get(raw.fontName) as { name?: string }) : undefined;
+      const name = font?.name ?? '';
+      const [a, b, , , e, f] = raw.transform as number[];
+      items.push({ str: raw.str, x: e, y: f, w: raw.width, size: Math.hypot(a, b), bold: /bold|black|heavy|semibold/i.test(name), italic: /italic|oblique/i.test(name) });
+    }
+    const h: Segment[] = [];
+    const v: Segment[] = [];
+    ops.fnArray.forEach((fn, i) => {
+      if (fn !== pdfjs.OPS.constructPath) return;
+      const [paint, data, box] = ops.argsArray[i] as [number, ArrayLike<number>[] | undefined, ArrayLike<number> | undefined];
+      const path = data?.[0];
+      if (!path || paint === pdfjs.OPS.endPath) return; // a clipping path draws nothing
+      if (paint === pdfjs.OPS.fill || paint === pdfjs.OPS.eoFill) {
+        // a rule drawn as a thin filled rectangle (as Word draws table borders)
+        if (!box) return;
+        const [x0, y0, x1, y1] = [box[0], box[1], box[2], box[3]];
+        if (y1 - y0 < 2.5 && x1 - x0 > 5) h.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+        else if (x1 - x0 < 2.5 && y1 - y0 > 5) v.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+        return;
+      }
+      // moveTo (0) x y, lineTo (1) x y: the straight segments of a table's rules
+      let px = 0;
+      let py = 0;
+      for (let k = 0; k < path.length; ) {
+        const op = path[k];
+        if (op === 0 || op === 1) {
+          const x = path[k + 1];
+          const y = path[k + 2];
+          if (op === 1) {
+            if (Math.abs(y - py) < 0.5 && Math.abs(x - px) > 5) h.push({ x0: Math.min(x, px), x1: Math.max(x, px), y0: y, y1: y });
+            else if (Math.abs(x - px) < 0.5 && Math.abs(y - py) > 5) v.push({ x0: x, x1: x, y0: Math.min(y, py), y1: Math.max(y, py) });
+          }
+          px = x;
+          py = y;
+          k += 3;
+        } else if (op === 2) k += 7;
+        else k += 1;
+      }
+    });
+    // the page's own frame is not a table
+    const inner = (s: Segment) => !(s.x1 - s.x0 > vp.width * 0.98 || s.y1 - s.y0 > vp.height * 0.98);
+    out.push({ width: vp.width, height: vp.height, items, h: h.filter(inner), v: v.filter(inner) });
+  }
+  return out;
+}
+
+const blank = (s: string) => s.trim() === '';
+
+/** Items on one baseline, left to right; a blank run drawn under a glyph of a fallback font is dropped. */
+function linesOf(items: Item[], page: number): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const it of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - it.y) <= Math.max(2, it.size * 0.3)) last.items.push(it);
+    else lines.push({ items: [it], y: it.y, x0: 0, x1: 0, size: it.size, page });
+  }
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x - b.x);
+    const glyphs = l.items.filter((i) => !blank(i.str));
+    l.items = l.items.filter((i) => !blank(i.str) || !glyphs.some((g) => g.x < i.x + i.w - 0.5 && g.x + g.w > i.x + 0.5));
+    l.x0 = Math.min(...glyphs.map((i) => i.x));
+    l.x1 = Math.max(...glyphs.map((i) => i.x + i.w));
+    l.size = Math.max(...glyphs.map((i) => i.size));
+  }
+  return lines.filter((l) => l.items.some((i) => !blank(i.str)));
+}
+
+/** Split a line where a gap wider than `gap` points separates two columns. */
+function chunks(l: Line, gap: number): Line[] {
+  const out: Line[] = [];
+  let cur: Item[] = [];
+  let end = -Infinity;
+  for (const it of l.items) {
+    if (blank(it.str)) {
+      cur.push(it);
+      continue;
+    }
+    if (cur.length && it.x - end > gap) {
+      out.push(lineOf(cur, l));
+      cur = [];
+    }
+    cur.push(it);
+    end = Math.max(end, it.x + it.w);
+  }
+  if (cur.length) out.push(lineOf(cur, l));
+  return out;
+}
+
+function lineOf(items: Item[], like: Line): Line {
+  const glyphs = items.filter((i) => !blank(i.str));
+  return { items, y: like.y, page: like.page, size: like.size, x0: Math.min(...glyphs.map((i) => i.x)), x1: Math.max(...glyphs.map((i) => i.x + i.w)) };
+}
+
+/** The text of a line: runs in order, a space where the gap between two runs is wider than a thin one. */
+function textOf(l: Line): { runs: { text: string; bold: boolean; italic: boolean }[] } {
+  const runs: { text: string; bold: boolean; italic: boolean }[] = [];
+  let end: number | undefined;
+  for (const it of l.items) {
+    let s = it.str;
+    if (end !== undefined && it.x - end > it.size * 0.12 && !/^\s/.test(s) && !/\s$/.test(runs[runs.length - 1]?.text ?? ' ')) s = ' ' + s;
+    runs.push({ text: s, bold: it.bold, italic: it.italic });
+    end = it.x + it.w;
+  }
+  return { runs };
+}
+
+function paraOfLines(ls: Line[], align: Para['align']): Para {
+  const runs = ls.flatMap((l, i) => {
+    const r = textOf(l).runs;
+    // a line broken after a hyphen inside a word ("KH-" / "NV-ĐD") joins without a space
+    const prev = i > 0 ? textOf(ls[i - 1]).runs.map((x) => x.text).join('') : '';
+    return i === 0 || /\p{L}-$/u.test(prev.trimEnd()) ? r : [{ text: ' ', bold: false, italic: false }, ...r];
+  });
+  const visible = runs.filter((r) => r.text.trim() !== '');
+  const text = markup(runs).replace(/\s+/g, ' ').trim();
+  return {
+    text,
+    plain: runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim(),
+    align,
+    bold: visible.length > 0 && visible.every((r) => r.bold),
+    italic: visible.length > 0 && visible.every((r) => r.italic),
+    fonts: [],
+  };
+}
+
+const MARKER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+])\s/u;
+
+/**
+ * Lines of one column → paragraphs: a new one after a wider gap, at a first-line indent, after a line that
+ * stops short of the margin. In the body every paragraph has a first-line indent, so a line that starts
+ * with "- 2020" after a full line is a wrapped line; in a table cell (`markers`) a marker starts an item.
+ */
+function paragraphs(ls: Line[], left: number, right: number, markers = false): Para[] {
+  const out: Para[] = [];
+  let cur: Line[] = [];
+  const alignOf = (g: Line[]): Para['align'] => {
+    const mid = (left + right) / 2;
+    const l = g[0];
+    const centred = Math.abs((l.x0 + l.x1) / 2 - mid) < 6 && l.x0 - left > 15;
+    return centred ? 'center' : 'both';
+  };
+  const flush = () => {
+    if (cur.length) out.push(paraOfLines(cur, alignOf(cur)));
+    cur = [];
+  };
+  for (const l of ls) {
+    const prev = cur[cur.length - 1];
+    const text = textOf(l).runs.map((r) => r.text).join('').trim();
+    if (prev) {
+      const gap = prev.y - l.y;
+      const lead = prev.size * 1.35;
+      const indent = l.x0 - left > 12;
+      const prevCentred = alignOf([prev]) === 'center';
+      const fullPrev = right - prev.x1 < prev.size * 3; // the previous line ran to the margin: a wrapped line
+      const ocrPara = l.items[0].para;
+      if (ocrPara !== undefined) {
+        if (ocrPara !== prev.items[0].para || (markers && MARKER.test(text))) flush();
+      } else if (prev.page !== l.page ? !fullPrev : gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred) flush();
+    }
+    cur.push(l);
+  }
+  flush();
+  return out;
+}
+
+/** A table from its ruling lines: grid from the rules, merged cells where a rule is missing. */
+function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[][]; top: number; bottom: number } | undefined {
+  // only rules that form a grid: a horizontal rule crossed by two vertical ones and the other way round
+  // (the lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table)
+  const meets = (a: Segment, b: Segment) => b.x0 >= a.x0 - 1.5 && b.x0 <= a.x1 + 1.5 && a.y0 >= b.y0 - 1.5 && a.y0 <= b.y1 + 1.5;
+  let h = hAll;
+  let v = vAll;
+  for (let k = 0; k < 3; k++) {
+    h = h.filter((a) => v.filter((b) => meets(a, b)).length >= 2);
+    v = v.filter((b) => h.filter((a) => meets(a, b)).length >= 2);
+  }
+  const uniq = (xs: number[]) => xs.sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > 1.5);
+  const ys = uniq(h.map((s) => s.y0)).reverse(); // top to bottom
+  const xs = uniq(v.map((s) => s.x0));
+  if (ys.length < 2 || xs.length < 2) return undefined;
+  const covers = (segs: Segment[], along: 'h' | 'v', at: number, from: number, to: number) =>
+    segs.some((s) => (along === 'h' ? Math.abs(s.y0 - at) < 1.5 && s.x0 <= from + 1.5 && s.x1 >= to - 1.5 : Math.abs(s.x0 - at) < 1.5 && s.y0 <= from + 1.5 && s.y1 >= to - 1.5));
+  const R = ys.length - 1;
+  const C = xs.length - 1;
+  // union of grid squares not separated by a rule
+  const id = Array.from({ length: R * C }, (_, i) => i);
+  const find = (i: number): number => (id[i] === i ? i : (id[i] = find(id[i])));
+  const join = (a: number, b: number) => (id[find(a)] = find(b));
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      if (c + 1 < C && !covers(v, 'v', xs[c + 1], ys[r + 1], ys[r])) join(r * C + c, r * C + c + 1);
+      if (r + 1 < R && !covers(h, 'h', ys[r + 1], xs[c], xs[c + 1])) join(r * C + c, (r + 1) * C + c);
+    }
+  const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      const k = find(r * C + c);
+      const g = regions.get(k);
+      if (!g) regions.set(k, { r0: r, r1: r, c0: c, c1: c });
+      else (g.r1 = Math.max(g.r1, r)), (g.c1 = Math.max(g.c1, c)), (g.c0 = Math.min(g.c0, c)), (g.r0 = Math.min(g.r0, r));
+    }
+  const rows: Cell[][] = Array.from({ length: R }, () => []);
+  for (const g of regions.values()) {
+    const inside = ls.flatMap((l) => chunks(l, 4)).filter((l) => l.y < ys[g.r0] && l.y > ys[g.r1 + 1] && (l.x0 + l.x1) / 2 > xs[g.c0] && (l.x0 + l.x1) / 2 < xs[g.c1 + 1]);
+    const paras = paragraphs(inside, xs[g.c0] + 2, xs[g.c1 + 1] - 2, true).map((p) => ({ ...p, align: 'left' as const }));
+    rows[g.r0].push({ paras: paras.length ? paras : [{ text: '', plain: '', align: 'left', bold: false, italic: false, fonts: [] }], col: g.c0, colSpan: g.c1 - g.c0 + 1, rowSpan: g.r1 - g.r0 + 1 });
+  }
+  for (const r of rows) r.sort((a, b) => a.col - b.col);
+  return { cells: rows, top: ys[0], bottom: ys[R] };
+}
+
+/** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
+export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number }> {
+  return layout(await pages(bytes), repairs);
+}
+
+/** Blocks from positioned text, whether a PDF's text layer or words recognised on scanned pages. */
+export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; textLength: number } {
+  const blocks: Block[] = [];
+  let textLength = 0;
+  let droppedNumbers = 0;
+  let tableRows: Cell[][] | undefined;
+  for (let n = 0; n < ps.length; n++) {
+    const pg = ps[n];
+    let lines = linesOf(pg.items, n);
+    textLength += lines.reduce((s, l) => s + l.items.length, 0);
+    // page numbers: a lone number in the top or bottom margin
+    lines = lines.filter((l) => {
+      const lone = /^\d{1,3}$/.test(textOf(l).runs.map((r) => r.text).join('').trim()) && (l.y > pg.height - 60 || l.y < 60);
+      if (lone) droppedNumbers++;
+      return !lone;
+    });
+    if (!lines.length) continue;
+    const left = Math.min(...lines.map((l) => l.x0));
+    const right = Math.max(...lines.map((l) => l.x1));
+    const table = tableFrom(pg.h, pg.v, lines);
+    const inTable = (l: Line) => table !== undefined && l.y < table.top && l.y > table.bottom;
+    const before = lines.filter((l) => !inTable(l) && (!table || l.y >= table.top));
+    const after = lines.filter((l) => !inTable(l) && table && l.y <= table.bottom);
+    // a table that goes on from the page before continues it (its repeated header row dropped)
+    if (tableRows && !(table && before.length === 0)) {
+      blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
+      tableRows = undefined;
+    }
+    flow(before, left, right, pg, n === 0, blocks);
+    if (table) {
+      const rows = table.cells.filter((r) => r.length);
+      if (tableRows) {
+        const head = (r: Cell[]) => r.map((c) => c.paras.map((p) => p.plain).join('/')).join('|');
+        tableRows.push(...(head(rows[0]) === head(tableRows[0]) ? rows.slice(1) : rows));
+      } else tableRows = rows;
+      if (after.length) {
+        blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
+        tableRows = undefined;
+        flow(after, left, right, pg, false, blocks);
+      }
+    }
+    const last = blocks[blocks.length - 1];
+    if (!tableRows && last?.kind === 'p') last.p.breakAfter = true;
+  }
+  if (tableRows) blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
+  if (droppedNumbers) repairs.push(`bỏ ${droppedNumbers} số trang.`);
+  return { blocks, textLength };
+}
+
+/**
+ * Lines outside tables: the header (two columns above KẾ HOẠCH on the first page) and the signature block
+ * (from "Nơi nhận:") become two-cell tables, as they are in the .docx; the rest are paragraphs.
+ */
+function flow(lines: Line[], left: number, right: number, pg: Page, first: boolean, blocks: Block[]): void {
+  const plain = (l: Line) => textOf(l).runs.map((r) => r.text).join('').trim();
+  const mid = (left + right) / 2;
+  const twoColumns = (ls: Line[]) => {
+    const l: Line[] = [];
+    const r: Line[] = [];
+    // pieces of one line in one column are one line again (a blank left for the number splits "Số:   /KH")
+    for (const line of ls) {
+      const cs = chunks(line, line.size * 0.9);
+      const byCol = [cs.filter((c) => (c.x0 + c.x1) / 2 < mid - 20), cs.filter((c) => (c.x0 + c.x1) / 2 >= mid - 20)];
+      if (byCol[0].length) l.push(lineOf(byCol[0].flatMap((c) => c.items), line));
+      if (byCol[1].length) r.push(lineOf(byCol[1].flatMap((c) => c.items), line));
+    }
+    const cell = (xs: Line[], col: number): Cell => ({ paras: xs.map((x) => paraOfLines([x], 'center')), col, colSpan: 1, rowSpan: 1 });
+    blocks.push({ kind: 'table', t: { rows: [[cell(l, 0), cell(r, 1)]], columns: 2, ruled: false } });
+  };
+  let start = 0;
+  if (first) {
+    const kind = lines.findIndex((l) => /^KẾ HOẠCH$/u.test(plain(l)));
+    if (kind > 0) {
+      twoColumns(lines.slice(0, kind));
+      start = kind;
+    }
+  }
+  const close = lines.findIndex((l, i) => i >= start && chunks(l, l.size * 2).some((c) => /^Nơi nhận/u.test(plain(c))));
+  const body = lines.slice(start, close < 0 ? lines.length : close);
+  blocks.push(...paragraphs(body, left, right).map((p): Block => ({ kind: 'p', p })));
+  if (close >= 0) twoColumns(lines.slice(close));
+  void pg;
+}

@@ -1,0 +1,510 @@
+// Blocks a reader sees (from a .docx or a text) → a plan in the YAML format, by content and layout: the
+// header's two columns, KẾ HOẠCH and its trích yếu, căn cứ, numbered sections and items, the closing
+// sentence, nơi nhận beside the signer, appendices. Nothing is dropped: what cannot be placed stays as a
+// plain paragraph where it stood, with a note ("CẦN XEM") that becomes a YAML comment.
+import type { Block, Cell, Para, TableBlock } from './docx-read.js';
+import { ROLES, type Role } from '../plan/schema.js';
+import { plainText } from '../text/inline.js';
+
+export type Path = (string | number)[];
+
+export interface Recognised {
+  /** The plan as the YAML format writes it, keys in the order of the examples. */
+  plan: Record<string, unknown>;
+  /** A comment to put before the value at a path: what was guessed or is uncertain. */
+  notes: { path: Path; note: string }[];
+  /** What was recognised, for the summary printed per file. */
+  found: string[];
+  /** Guesses the clerk should check. */
+  guesses: string[];
+}
+
+const QUOC_HIEU = /^CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$/iu;
+const TIEU_NGU = /^Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc$/iu;
+const SO = /^Số\s*:\s*(\d*)\s*\/\s*([A-ZĐ0-9][A-ZĐ0-9-]*)\s*$/u;
+const PLACE_DATE = /^(.+?),\s*ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+(\d{4})\s*$/u;
+const RULE_LINE = /^[\s_\-–—=.]*$/u;
+const ROMAN = /^([IVXLC]+)\.\s+(.*)$/su;
+const KHOAN = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/su;
+const DIEM = /^([a-zđ])\)\s+(.*)$/su;
+const GACH = /^[-–•]\s+(.*)$/su;
+const CONG = /^\+\s+(.*)$/su;
+const BASIS_OPENERS = /^(Căn cứ|Thực hiện|Theo|Xét|Triển khai|Thực hiện chỉ đạo của)\s+(.*)$/su;
+const DOC_TYPES =
+  'Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Đề án|Công điện|Hiến pháp';
+const CITATION = new RegExp(
+  `^(${DOC_TYPES})\\s+số\\s+([^\\s,;]+)\\s+ngày\\s+(?:(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))(?:\\s+của\\s+(.+))?$`,
+  'su',
+);
+
+/** Default titles of the named parts (templates/tieu-de-phan.hbs), to recognise "1. Mục đích" as phan: muc_dich. */
+const ROLE_TITLES: Record<string, Role> = {
+  'mục đích': 'muc_dich',
+  'yêu cầu': 'yeu_cau',
+  'đối tượng': 'doi_tuong',
+  'nội dung': 'noi_dung',
+  'hình thức': 'hinh_thuc',
+  'thời gian thực hiện': 'thoi_gian',
+  'kinh phí thực hiện': 'kinh_phi',
+  'tổ chức thực hiện': 'to_chuc_thuc_hien',
+};
+
+const pad2 = (n: string | number) => String(n).padStart(2, '0');
+const isUpper = (s: string) => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
+const clean = (s: string) => s.replace(/[\t ]+/g, ' ').trim();
+
+/** Text of a paragraph for matching: no markup, spaces folded. */
+const plainOf = (p: Para) => clean(p.plain.replace(/\n/g, ' '));
+
+/** A paragraph's text with inline markup, its automatic marker prepended (a reader sees both). */
+function fullText(p: Para): string {
+  const t = clean(p.text.replace(/\n/g, ' '));
+  return p.marker ? `${p.marker} ${t}` : t;
+}
+
+/** Split "**I. TITLE**: rest" into the bold head and what follows its colon. */
+function headAndInline(p: Para): { head: string; inline?: string } {
+  const t = fullText(p);
+  const m = /^\*\*([^*]+)\*\*\s*:\s*(.+)$/su.exec(t) ?? /^\*\*([^*]+):\*\*\s*(.+)$/su.exec(t);
+  if (m) return { head: m[1].trim(), inline: m[2].trim() };
+  // a text without weights: an upper-case head before its colon ("IV. KINH PHÍ THỰC HIỆN: Theo …")
+  const u = /^([^:*]+):\s+(.+)$/su.exec(t);
+  if (u && isUpper(u[1].replace(/^[IVXLC]+\.\s*/u, ''))) return { head: u[1].trim(), inline: u[2].trim() };
+  return { head: plainText(t) };
+}
+
+interface Ctx extends Recognised {
+  year?: number;
+}
+
+function citation(text: string, year?: number): Record<string, unknown> | string {
+  const body = text.replace(/[;.,]\s*$/u, '').trim();
+  const m = CITATION.exec(body);
+  if (!m) return body;
+  const [, loai, so, d1, m1, y1, d2, m2, y2, rest] = m;
+  const ngay = y1 ? `${y1}-${pad2(m1)}-${pad2(d1)}` : `${y2}-${pad2(m2)}-${pad2(d2)}`;
+  const out: Record<string, unknown> = { loai, so_ky_hieu: so, ngay };
+  if (!y1) out.kieu_ngay = 'chu';
+  if (rest) {
+    // the issuer ends at "về" (the usual connective) or before a verb that starts the subject
+    const ve = /^(.+?)\s+(về việc|về|việc)\s+(.+)$/su.exec(rest);
+    const verb = /^(.+?)\s+((?:phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|tổ chức|tăng cường|đẩy mạnh|sửa đổi|bổ sung)\b.*)$/su.exec(rest);
+    if (ve) Object.assign(out, { co_quan: ve[1], ...(ve[2] !== 'về' ? { lien_tu: ve[2] } : {}), trich_yeu: ve[3] });
+    else if (verb) Object.assign(out, { co_quan: verb[1], lien_tu: '', trich_yeu: verb[2] });
+    else out.co_quan = rest;
+  }
+  void year;
+  return out;
+}
+
+/** One căn cứ paragraph: its opener and the documents it cites ("Thực hiện A; B; C."). */
+function basisParagraph(text: string): { opener: string; items: string[]; end: string } | undefined {
+  const m = BASIS_OPENERS.exec(text);
+  if (!m) return undefined;
+  const end = /([.;:,])\s*$/.exec(m[2])?.[1] ?? '.';
+  const body = m[2].replace(/[.;:,]\s*$/u, '');
+  const items = body.split(new RegExp(`;\\s+(?=(?:${DOC_TYPES})\\b)`, 'u'));
+  return { opener: m[1], items, end };
+}
+
+/** Lines of a header written without a table: the Quốc hiệu, tiêu ngữ and date stand on the right. */
+export function headerColumns(pieces: Para[]): { left: Para[]; right: Para[] } {
+  const left: Para[] = [];
+  const right: Para[] = [];
+  for (const p of pieces) (QUOC_HIEU.test(plainOf(p)) || TIEU_NGU.test(plainOf(p)) || PLACE_DATE.test(plainOf(p)) ? right : left).push(p);
+  return { left, right };
+}
+
+/** A paragraph's pieces: its lines (manual breaks, tabs), or itself. */
+const pieces = (ps: Para[]): Para[] => ps.flatMap((p) => p.lines ?? [p]);
+
+/** The header (ô 1–4): agency lines, Số, place and date. */
+function header(left: Para[], right: Para[], c: Ctx): void {
+  const agency: Para[] = [];
+  for (const p of [...left, ...right]) {
+    const t = plainOf(p);
+    if (!t || RULE_LINE.test(t) || QUOC_HIEU.test(t) || TIEU_NGU.test(t)) continue;
+    const so = SO.exec(t);
+    const pd = PLACE_DATE.exec(t);
+    if (so) {
+      if (so[1]) c.plan.so = Number(so[1]);
+      c.plan.ky_hieu = so[2];
+      c.found.push(`số, ký hiệu: ${t}`);
+    } else if (pd) {
+      c.plan.dia_danh = pd[1].trim();
+      c.year = Number(pd[4]);
+      c.plan.ngay = pd[2] && pd[3] ? `${pd[4]}-${pad2(pd[3])}-${pad2(pd[2])}` : pd[3] ? `${pd[4]}-${pad2(pd[3])}` : pd[4];
+      c.found.push(`địa danh, ngày tháng: ${t}`);
+    } else if (left.includes(p)) agency.push(p);
+    else c.notes.push({ path: [], note: `CẦN XEM: dòng "${t}" ở phần đầu văn bản không rõ là gì, chưa đưa vào kế hoạch.` });
+  }
+  if (!agency.length) return;
+  // ô 2: the superior agency is not bold, the issuing agency is; a text without weights: the first line
+  // is the superior one when there are several
+  let superior = agency.filter((p) => !p.bold);
+  let issuer = agency.filter((p) => p.bold);
+  if (!issuer.length) {
+    superior = agency.length > 1 ? agency.slice(0, 1) : [];
+    issuer = agency.length > 1 ? agency.slice(1) : agency;
+    if (agency.length > 1) c.guesses.push(`dòng "${plainOf(agency[0])}" được coi là cơ quan chủ quản (không có chữ đậm để phân biệt).`);
+  }
+  const lines = (ps: Para[]) => (ps.length === 1 ? plainOf(ps[0]) : ps.map(plainOf));
+  if (superior.length) c.plan.co_quan_chu_quan = lines(superior);
+  c.plan.co_quan_ban_hanh = lines(issuer);
+  c.found.push(`cơ quan ban hành: ${issuer.map(plainOf).join(' ')}`);
+}
+
+/** The closing table: nơi nhận and Lưu on the left, the signer on the right. */
+function closing(left: Para[], right: Para[], c: Ctx): void {
+  const recipients: string[] = [];
+  for (const p of left) {
+    const t = plainOf(p);
+    if (!t || /^Nơi nhận\s*:?$/iu.test(t)) continue;
+    const luu = /^[-–]?\s*Lưu\s*:\s*(.+?)\.?$/iu.exec(t);
+    if (luu) c.plan.luu = luu[1].trim();
+    else recipients.push(t.replace(/^[-–•+]\s*/u, '').replace(/[;.,]$/u, '').trim());
+  }
+  if (recipients.length) c.plan.noi_nhan = recipients;
+  c.found.push(`nơi nhận: ${recipients.length} dòng`);
+  const lines = right.map(plainOf).filter((t) => t && !RULE_LINE.test(t));
+  if (!lines.length) return;
+  const signer: Record<string, unknown> = {};
+  const name = lines.pop()!;
+  for (const l of lines) {
+    const tm = /^TM\.\s*(.+)$/u.exec(l);
+    const auth = /^(KT|TL|TUQ|Q)\.\s*(.+)$/u.exec(l);
+    if (tm) signer.thay_mat = tm[1];
+    else if (auth) Object.assign(signer, { quyen_han: auth[1], thu_truong: auth[2] });
+    else if (isUpper(l)) signer.chuc_vu = signer.chuc_vu ? `${signer.chuc_vu} ${l}` : l;
+    else c.notes.push({ path: ['nguoi_ky'], note: `CẦN XEM: dòng "${l}" trong khối chữ ký chưa được đưa vào.` });
+  }
+  signer.ho_ten = name;
+  c.plan.nguoi_ky = signer;
+  c.found.push(`người ký: ${lines.join(' / ')} / ${name}`);
+}
+
+type Item = Record<string, unknown>;
+
+/** A container of the body under construction: its list, the level of its items, numbering seen so far. */
+interface Frame {
+  list: unknown[];
+  path: Path;
+  rank: number;
+  /** Within a section: its role (for recognising units in Tổ chức thực hiện). */
+  role?: Role;
+}
+
+const RANK = { muc: 0, khoan: 1, diem: 10, gach: 11, cong: 12 } as const;
+
+class Body {
+  private sections: Item[] = [];
+  private stack: Frame[] = [];
+  readonly opening: unknown[] = [];
+  readonly closingParas: unknown[] = [];
+  private usedRoles = new Set<Role>();
+  private inClosing = false;
+
+  constructor(private c: Ctx) {}
+
+  get started(): boolean {
+    return this.sections.length > 0;
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private role(title: string): Role | undefined {
+    const r = ROLE_TITLES[title.toLocaleLowerCase('vi').replace(/[.:]$/u, '').trim()];
+    if (!r || this.usedRoles.has(r) || !ROLES.includes(r)) return undefined;
+    this.usedRoles.add(r);
+    return r;
+  }
+
+  section(p: Para, numeral: string, expected: string): void {
+    const { head, inline } = headAndInline(p);
+    const title = head.replace(/^[IVXLC]+\.\s*/u, '');
+    const s: Item = { muc: title };
+    if (inline) s.cung_dong = inline;
+    const r = ROLE_TITLES[title.toLocaleLowerCase('vi')];
+    s.noi_dung = [];
+    const path: Path = ['noi_dung', this.sections.length];
+    if (numeral !== expected) this.c.notes.push({ path, note: `CẦN XEM: văn bản gốc đánh số "${numeral}.", kehoach đánh theo thứ tự là "${expected}.".` });
+    this.sections.push(s);
+    this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0, role: r }];
+    this.inClosing = false;
+  }
+
+  /** Place an item of `rank` under the nearest container of a lower rank. */
+  private place(rank: number, item: Item, childList?: unknown[]): void {
+    while (this.stack.length > 1 && this.top().rank >= rank) this.stack.pop();
+    const f = this.top();
+    const path: Path = [...f.path, f.list.length];
+    f.list.push(item);
+    if (childList) this.stack.push({ list: childList, path: [...path, 'noi_dung'], rank, role: f.role });
+  }
+
+  item(p: Para): void {
+    if (this.inClosing || /^Trên đây là(?=\s)/u.test(plainOf(p))) {
+      this.inClosing = true;
+      this.closingParas.push(fullText(p));
+      return;
+    }
+    const text = fullText(p);
+    const plain = plainText(text);
+    let m: RegExpExecArray | null;
+    if ((m = KHOAN.exec(plain)) && !/^\d+\.\d{3}/.test(plain) && this.started) {
+      const depth = m[1].split('.').length;
+      const { head, inline } = headAndInline(p);
+      const title = head.replace(/^\d+(?:\.\d+)*\.?\s*/u, '');
+      const kids: unknown[] = [];
+      const it: Item = {};
+      const inTask = this.top().role === 'to_chuc_thuc_hien' || this.stack[0]?.role === 'to_chuc_thuc_hien';
+      const role = p.bold || inline ? this.role(title) : undefined;
+      if (p.bold && inTask && depth === 1 && !inline && /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)(?=\s)/u.test(title)) {
+        it.don_vi = title;
+      } else {
+        if (role) it.phan = role;
+        else it.khoan = p.bold || inline ? title : stripMarker(text);
+        if (!p.bold && !inline) it.tieu_de = false;
+        if (inline) it.cung_dong = inline;
+      }
+      it.noi_dung = kids;
+      this.place(RANK.khoan + depth - 1, it, kids);
+      return;
+    }
+    if ((m = DIEM.exec(plain)) && this.started) {
+      const kids: unknown[] = [];
+      this.place(RANK.diem, { diem: stripMarker(text), noi_dung: kids }, kids);
+      return;
+    }
+    if ((m = GACH.exec(plain))) {
+      const kids: unknown[] = [];
+      if (!this.started) this.opening.push({ gach: stripMarker(text) });
+      else this.place(RANK.gach, { gach: stripMarker(text), noi_dung: kids }, kids);
+      return;
+    }
+    if ((m = CONG.exec(plain)) && this.started) {
+      this.place(RANK.cong, { cong: stripMarker(text) });
+      return;
+    }
+    if (!this.started) this.opening.push(text);
+    else {
+      // a plain paragraph belongs to the numbered item above it, not to a bullet
+      while (this.stack.length > 1 && this.top().rank >= RANK.diem) this.stack.pop();
+      this.top().list.push(text);
+    }
+  }
+
+  /** The sections, with empty child lists removed. */
+  result(): Item[] {
+    const prune = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(prune);
+      if (v && typeof v === 'object') {
+        const o: Item = {};
+        for (const [k, x] of Object.entries(v)) if (!(k === 'noi_dung' && Array.isArray(x) && x.length === 0 && !('muc' in v))) o[k] = prune(x);
+        return o;
+      }
+      return v;
+    };
+    return this.sections.map((s) => prune(s) as Item);
+  }
+}
+
+/** The text after a typed or automatic marker ("1.", "a)", "-", "+"), with its markup. */
+function stripMarker(text: string): string {
+  const m = /^(\*{1,3})?((?:\d+(?:\.\d+)*\.?)|[a-zđ]\)|[-–•+])\s+(.*)$/su.exec(text);
+  if (!m) return text;
+  return (m[1] ?? '') + m[3];
+}
+
+/** An appendix: "Phụ lục", its title, the reference line, then its table. */
+function appendix(paras: Para[], table: TableBlock | undefined, c: Ctx, index: number): Item {
+  const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !/^\(Kèm theo\b/iu.test(t) && !RULE_LINE.test(t));
+  // the reference line names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
+  const ref = paras.map(plainOf).find((t) => /^\(Kèm theo\b/iu.test(t));
+  const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
+  if (of && c.plan.ten_co_quan === undefined) c.plan.ten_co_quan = of[1];
+  const a: Item = { tieu_de: title.join(' ') || `Phụ lục ${index + 1}` };
+  if (!table) {
+    c.notes.push({ path: ['phu_luc', index], note: 'CẦN XEM: phụ lục không có bảng; nội dung đã ghi vào tên phụ lục.' });
+    a.cot = ['Nội dung'];
+    a.hang = [];
+    return a;
+  }
+  const [head, ...rows] = table.rows;
+  const names = head.flatMap((cell) => Array.from({ length: cell.colSpan }, () => cellText(cell).join(' ')));
+  const stt = /^(STT|TT|Số TT|Số thứ tự)$/iu.test(names[0] ?? '') && rows.every((r) => r[0]?.col === 0 && /^\d+(\.\d+)*\.?$/.test(cellText(r[0]).join('')));
+  a.so_thu_tu = stt || undefined;
+  a.cot = names;
+  const out: Item[] = [];
+  let parent: Item | undefined;
+  for (const r of rows) {
+    const cells = stt ? r.slice(1) : r;
+    const o = cells.map((cell) => {
+      const lines = cellText(cell);
+      const v: unknown = lines.length === 1 ? lines[0] : lines.length === 0 ? '' : lines;
+      return cell.colSpan > 1 || cell.rowSpan > 1 ? { noi_dung: v, ...(cell.rowSpan > 1 ? { gop_hang: cell.rowSpan } : {}), ...(cell.colSpan > 1 ? { gop_cot: cell.colSpan } : {}) } : v;
+    });
+    const num = stt ? cellText(r[0]).join('') : '';
+    const row: Item = { o };
+    if (stt && /^\d+\.\d+/.test(num) && parent) ((parent.con as Item[]) ??= []).push(row);
+    else {
+      out.push(row);
+      parent = row;
+    }
+  }
+  a.hang = out;
+  c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${rows.length} hàng`);
+  return a;
+}
+
+const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
+
+/** Recognise a plan in the blocks of a document. */
+export function recognise(blocks: Block[]): Recognised {
+  const c: Ctx = { plan: {}, notes: [], found: [], guesses: [] };
+  let i = 0;
+  // ô 1–4: the first table without rules, when it holds the Quốc hiệu
+  const first = blocks[0];
+  const headerLine = (p: Para) => QUOC_HIEU.test(plainOf(p)) || SO.test(plainOf(p)) || PLACE_DATE.test(plainOf(p));
+  if (first?.kind === 'table' && !first.t.ruled && first.t.rows.some((r) => r.some((cell) => pieces(cell.paras).some(headerLine)))) {
+    const cells = first.t.rows.flatMap((r) => r);
+    header(pieces(cells.filter((x) => x.col === 0).flatMap((x) => x.paras)), pieces(cells.filter((x) => x.col > 0).flatMap((x) => x.paras)), c);
+    i = 1;
+  } else {
+    // a header typed as paragraphs, the two columns on one line split by tabs
+    const kindAt = blocks.findIndex((b, k) => k < 15 && b.kind === 'p' && /^KẾ HOẠCH$/u.test(plainOf(b.p)));
+    const before = blocks.slice(0, Math.max(0, kindAt)).flatMap((b) => (b.kind === 'p' ? pieces([b.p]) : []));
+    if (kindAt > 0 && before.some(headerLine)) {
+      const { left, right } = headerColumns(before);
+      header(left, right, c);
+      i = kindAt;
+    }
+  }
+  const para = (k: number) => (blocks[k]?.kind === 'p' ? (blocks[k] as { p: Para }).p : undefined);
+  const skipEmpty = () => {
+    while (para(i) && !plainOf(para(i)!)) i++;
+  };
+  skipEmpty();
+  // ô 5a: KẾ HOẠCH, then the trích yếu (centred lines) up to an empty line or the body
+  const kind = para(i);
+  if (kind && /^KẾ HOẠCH$/u.test(plainOf(kind))) {
+    i++;
+    const subject: string[] = [];
+    while (para(i) && plainOf(para(i)!) && para(i)!.align === 'center' && !RULE_LINE.test(plainOf(para(i)!))) subject.push(...pieces([para(i++)!]).map(plainOf));
+    c.plan.trich_yeu = subject.join(' ');
+    if (subject.length > 1) c.notes.push({ path: ['trich_yeu'], note: 'CẦN XEM: trích yếu trong văn bản gốc xuống dòng ở chỗ khác; kehoach tự ngắt dòng.' });
+    c.found.push(`trích yếu: ${c.plan.trich_yeu}`);
+  } else c.notes.push({ path: [], note: 'CẦN XEM: không thấy dòng "KẾ HOẠCH" ở đầu văn bản.' });
+
+  const body = new Body(c);
+  const bases: Item[] = [];
+  let sectionNo = 0;
+  const appendices: Item[] = [];
+  for (; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'table') {
+      const all = b.t.rows.flatMap((r) => r);
+      const left = all.filter((cell) => cell.col === 0).flatMap((cell) => cell.paras);
+      const right = all.filter((cell) => cell.col > 0).flatMap((cell) => cell.paras);
+      if (!b.t.ruled && pieces(left).some((p) => /^Nơi nhận/iu.test(plainOf(p)))) {
+        closing(pieces(left), pieces(right), c);
+        continue;
+      }
+      // a table outside an appendix: its rows kept as paragraphs
+      for (const r of b.t.rows) body.item({ ...paraOf(r.map((cell) => cellText(cell).join(' ')).join(' | ')) });
+      c.notes.push({ path: ['noi_dung'], note: 'CẦN XEM: một bảng trong phần nội dung được chuyển thành các đoạn văn (mỗi hàng một đoạn, các ô cách nhau bằng "|").' });
+      continue;
+    }
+    const p = b.p;
+    const t = plainOf(p);
+    if (!t) continue;
+    if (/^Phụ lục\b/iu.test(t) && (p.align === 'center' || p.bold)) {
+      // the appendix heading runs to its table
+      const head: Para[] = [p];
+      let k = i + 1;
+      while (k < blocks.length && blocks[k].kind === 'p') head.push((blocks[k++] as { p: Para }).p);
+      const table = blocks[k]?.kind === 'table' ? (blocks[k] as { t: TableBlock }).t : undefined;
+      appendices.push(appendix(head, table, c, appendices.length));
+      i = table ? k : k - 1;
+      continue;
+    }
+    const roman = ROMAN.exec(plainText(fullText(p)));
+    if (roman && (p.bold || isUpper(roman[2].split(':')[0]))) {
+      body.section(p, roman[1], toRoman(++sectionNo));
+      continue;
+    }
+    if (!body.started) {
+      const basis = basisParagraph(t);
+      if (basis && !body.opening.length) {
+        const items = basis.items.map((x) => citation(x, c.year));
+        const prev = bases[bases.length - 1];
+        // consecutive paragraphs with one opener, each ending with ";": one basis per line
+        if (prev && prev.mo_dau === basis.opener && prev.dau_cuoi_tam === ';' && items.length === 1) {
+          (prev.van_ban as unknown[]).push(items[0]);
+          prev.dau_cuoi = basis.end;
+          prev.tach_dong = true;
+          prev.dau_cuoi_tam = basis.end;
+        } else bases.push({ mo_dau: basis.opener, van_ban: items, dau_cuoi: basis.end, dau_cuoi_tam: basis.end });
+        continue;
+      }
+    }
+    body.item(p);
+  }
+  if (bases.length) {
+    c.plan.can_cu = bases.map(({ dau_cuoi_tam, dau_cuoi, ...g }) => ({ ...g, ...(dau_cuoi !== '.' ? { dau_cuoi } : {}) }));
+    c.found.push(`căn cứ: ${bases.reduce((n, g) => n + (g.van_ban as unknown[]).length, 0)} văn bản`);
+  }
+  if (body.opening.length) c.plan.mo_dau = body.opening;
+  const sections = body.result();
+  c.plan.noi_dung = sections;
+  c.found.push(`nội dung: ${sections.length} mục`);
+  if (body.closingParas.length) {
+    const last = body.closingParas.length - 1;
+    // the renderer adds "./." after the final full stop
+    c.plan.ket_thuc = body.closingParas.map((x, k) => (k === last && typeof x === 'string' ? x.replace(/\s*\.\/\.\s*$/u, '.') : x));
+  } else stripEndMark(sections);
+  if (appendices.length) c.plan.phu_luc = appendices;
+  c.plan = ordered(c.plan);
+  return c;
+}
+
+function paraOf(text: string): Para {
+  return { text, plain: plainText(text), align: 'both', bold: false, italic: false, fonts: [] };
+}
+
+/** Without a closing paragraph, "./." ends the last paragraph of the body. */
+function stripEndMark(sections: Item[]): void {
+  const last = (list: unknown[]): void => {
+    const k = list.length - 1;
+    const v = list[k];
+    if (typeof v === 'string') list[k] = v.replace(/\s*\.\/\.\s*$/u, '.');
+    else if (v && typeof v === 'object') {
+      const o = v as Item;
+      if (Array.isArray(o.noi_dung) && o.noi_dung.length) last(o.noi_dung);
+      else for (const key of ['gach', 'cong', 'diem', 'khoan', 'cung_dong', 'muc']) if (typeof o[key] === 'string') o[key] = (o[key] as string).replace(/\s*\.\/\.\s*$/u, '.');
+    }
+  };
+  if (sections.length) last([sections[sections.length - 1]]);
+}
+
+function toRoman(n: number): string {
+  const t: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of t) while (n >= v) (out += s), (n -= v);
+  return out;
+}
+
+const ORDER = ['co_quan_chu_quan', 'co_quan_ban_hanh', 'ten_co_quan', 'viet_tat', 'so', 'ky_hieu', 'dia_danh', 'ngay', 'ten_loai', 'trich_yeu', 'can_cu', 'mo_dau', 'noi_dung', 'ket_thuc', 'noi_nhan', 'luu', 'nguoi_ky', 'phu_luc', 'trinh_bay'];
+
+/** Keys in the order the examples write them; a ký hiệu KH-XYZ is written as viet_tat: XYZ. */
+function ordered(p: Item): Item {
+  if (typeof p.ky_hieu === 'string' && /^KH-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u.test(p.ky_hieu)) {
+    p.viet_tat = p.ky_hieu.slice(3);
+    delete p.ky_hieu;
+  }
+  const out: Item = {};
+  for (const k of ORDER) if (p[k] !== undefined) out[k] = p[k];
+  return out;
+}

@@ -1,0 +1,204 @@
+// Plain text copied from Word or a PDF → the blocks a reader sees, as docx-read.ts gives them for a .docx:
+// wrapped lines joined into paragraphs, the header's two columns and the signer's column told apart by
+// content (the text has no layout left), headings recognised by their markers and shape.
+import type { Block, Cell, Para } from './docx-read.js';
+import { headerColumns } from './recognize.js';
+import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
+import { detectLegacy, fromLegacy } from '../text/legacy.js';
+
+const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
+const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
+const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
+
+/**
+ * A paragraph of the text. Texts copied through Markdown or HTML keep their emphasis as **…**, *…*,
+ * <b>…</b>, <i>…</i>: balanced, it is kept as the plan's inline markup; a lone star is a star.
+ */
+function para(raw: string, extra: Partial<Para> = {}): Para {
+  const marked = raw.replace(/<\/?(b|strong)>/giu, '**').replace(/<\/?(i|em)>/giu, '*');
+  const text = unbalancedMarkup(marked) ? escapeInline(marked) : marked;
+  const plain = plainText(text);
+  const whole = /^\*\*[^*]+\*\*$/u.test(text.trim());
+  return { text, plain, align: 'both', bold: whole, italic: false, fonts: [], ...extra };
+}
+
+const isUpper = (s: string) => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
+
+/** A numbered line short enough to be a heading, without the full stop a sentence ends with. */
+const looksLikeHeading = (t: string) => /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s/u.test(t) && t.length <= 120 && !/[.;,]$/u.test(t);
+
+/** Marks a table row among the paragraphs (a character no text holds). */
+const ROW = '\u0001';
+
+/** Rows of a table copied as text: cells split by tabs, a cell's "- a - b" items one line each. */
+function tableOf(rows: string[]): Block {
+  const cells = rows.map((r) => r.slice(1).split('\t').map((c) => c.trim()));
+  // a header repeated where the table crossed a page
+  const body = cells.filter((r, i) => i === 0 || r.join('\t') !== cells[0].join('\t'));
+  const width = Math.max(...body.map((r) => r.length));
+  return {
+    kind: 'table',
+    t: {
+      ruled: true,
+      columns: width,
+      rows: body.map((r) =>
+        Array.from({ length: width }, (_, col): Cell => {
+          const c = r[col] ?? '';
+          const items = /^[-–]\s/u.test(c) ? c.split(/\s+(?=[-–]\s)/u) : [c];
+          return { paras: items.map((x) => para(x)), col, colSpan: 1, rowSpan: 1 };
+        }),
+      ),
+    },
+  };
+}
+
+/** Join the lines of a text into paragraphs: a blank line or a marker starts a new one. */
+function paragraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let single = false; // the paragraph so far is one line
+  const flush = () => {
+    if (cur.trim()) out.push(cur.replace(/\s+/g, ' ').trim());
+    cur = '';
+  };
+  for (const raw of lines) {
+    // a row of a table copied as text: its cells split by tabs, kept on its own
+    if ((raw.match(/\t/g)?.length ?? 0) >= 2) {
+      flush();
+      out.push(ROW + raw.replace(/\s+$/u, ''));
+      continue;
+    }
+    const l = raw.trim();
+    if (!l) {
+      flush();
+      single = false;
+      continue;
+    }
+    const prev = cur.trim();
+    const ends = /[.:;!?]$|\.\/\.$/u.test(prev);
+    // short capital lines (agency names, the signer's titles) stand each on their own
+    const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40;
+    // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
+    const heading = single && looksLikeHeading(plainText(prev)) && /^\p{Lu}/u.test(l);
+    if (!prev || MARKER.test(l) || (ends && /^\p{Lu}/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
+      flush();
+      cur = l;
+      single = true;
+    } else (cur += ' ' + l), (single = false);
+  }
+  flush();
+  return out;
+}
+
+/** The blocks of a text; `repairs` receives what was changed. */
+export function readText(text: string, repairs: string[]): Block[] {
+  let t = text.replace(/\r\n?/g, '\n');
+  const legacy = detectLegacy(t);
+  if (legacy) {
+    t = fromLegacy(t, legacy);
+    repairs.push(`chuyển toàn bộ văn bản từ mã ${legacy === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} sang Unicode.`);
+  }
+  t = t.normalize('NFC');
+  // no-break and other wide spaces become spaces; invisible marks that copies leave inside words go
+  const spaces = t.match(/[\u00a0\u2000-\u200a\u202f\u3000]/gu)?.length ?? 0;
+  const invisible = t.match(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu)?.length ?? 0;
+  t = t.replace(/[\u00a0\u2000-\u200a\u202f\u3000]/gu, ' ').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, '');
+  if (spaces) repairs.push(`${spaces} dấu cách đặc biệt (không ngắt dòng) thành dấu cách thường.`);
+  if (invisible) repairs.push(`bỏ ${invisible} ký tự vô hình trong chữ.`);
+  // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
+  let open = false;
+  const lines = t.split('\n').map((l) => {
+    if (!l.trim()) return l;
+    const odd = (l.match(/\*\*/g)?.length ?? 0) % 2 === 1;
+    let out = open ? `**${l.trimStart()}` : l;
+    if (odd) open = !open;
+    if (open) out = `${out.trimEnd()}**`;
+    return out;
+  });
+  const blocks: Block[] = [];
+  // ô 1–4: everything before the line "KẾ HOẠCH"
+  const kindAt = lines.findIndex((l) => /^\s*KẾ HOẠCH\b/u.test(l));
+  if (kindAt > 0) {
+    const parts: Para[] = [];
+    for (const raw of lines.slice(0, kindAt)) {
+      for (let part of raw.split(/\t|\s{3,}/u)) {
+        part = part.trim();
+        const sd = SO_THEN_DATE.exec(part);
+        if (sd) parts.push(para(sd[1]), para(sd[2]));
+        else if (part) parts.push(para(part));
+      }
+    }
+    const { left, right } = headerColumns(parts);
+    const cell = (paras: Para[], col: number): Cell => ({ paras, col, colSpan: 1, rowSpan: 1 });
+    if (left.length || right.length) blocks.push({ kind: 'table', t: { rows: [[cell(left, 0), cell(right, 1)]], columns: 2, ruled: false } });
+  }
+  const rest = kindAt >= 0 ? lines.slice(kindAt) : lines;
+  // "KẾ HOẠCH Tuyên truyền …" on one line: the kind, then the trích yếu
+  if (kindAt >= 0) {
+    const m = /^\s*KẾ HOẠCH\s+(.+)$/u.exec(rest[0]);
+    rest.splice(0, 1, 'KẾ HOẠCH', ...(m ? [m[1]] : []));
+  }
+  // a text double-spaced by its extraction (a blank line after nearly every line): blank lines say nothing
+  const filled = rest.filter((l) => l.trim()).length;
+  const followedByBlank = rest.filter((l, j) => l.trim() && j + 1 < rest.length && !rest[j + 1].trim()).length;
+  const doubleSpaced = filled > 20 && followedByBlank / filled > 0.8;
+  if (doubleSpaced) repairs.push('văn bản cách một dòng trống sau mỗi dòng: các dòng được nối lại thành đoạn theo dấu câu và ký hiệu đầu dòng.');
+  const ps = paragraphs(doubleSpaced ? rest.filter((l) => l.trim()) : rest);
+  let k = 0;
+  if (ps[0] === 'KẾ HOẠCH') {
+    blocks.push({ kind: 'p', p: para('KẾ HOẠCH', { align: 'center', bold: true }) });
+    k = 1;
+    // the trích yếu: up to the first căn cứ or numbered part
+    while (k < ps.length && !MARKER.test(ps[k]) && k < 3) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', bold: true }) });
+  }
+  // the closing block: from "Nơi nhận:" (or the signer's first line) to an appendix or the end
+  let closeAt = ps.findIndex((p, i) => i >= k && /^Nơi nhận\b/u.test(p));
+  if (closeAt < 0) closeAt = ps.length;
+  // signer lines the extraction put before "Nơi nhận:"
+  let signStart = closeAt;
+  while (signStart > k && (AUTHORITY.test(ps[signStart - 1]) || (isUpper(ps[signStart - 1]) && ps[signStart - 1].length < 40 && !/^[IVXLC]+\./u.test(ps[signStart - 1])))) signStart--;
+  const appendixAt = ps.findIndex((p, i) => i > closeAt && /^Phụ lục\b/iu.test(p));
+  const closeEnd = appendixAt < 0 ? ps.length : appendixAt;
+  const emit = (list: string[]) => {
+    for (let j = 0; j < list.length; j++) {
+      if (list[j].startsWith(ROW)) {
+        const start = j;
+        while (j + 1 < list.length && list[j + 1].startsWith(ROW)) j++;
+        blocks.push(tableOf(list.slice(start, j + 1)));
+      } else blocks.push({ kind: 'p', p: para(list[j], looksLikeHeading(plainText(list[j])) ? { bold: true } : {}) });
+    }
+  };
+  emit(ps.slice(k, signStart));
+  if (closeAt < ps.length || signStart < closeAt) {
+    const left: Para[] = [];
+    const right: Para[] = [];
+    for (const p of ps.slice(signStart, closeEnd)) {
+      if (/^Nơi nhận\b/u.test(p)) {
+        const after = p.replace(/^Nơi nhận\s*:?\s*/u, '');
+        left.push(para('Nơi nhận:'));
+        // the signer's line the extraction put beside "Nơi nhận:"
+        if (after && isUpper(plainText(after)) && !/^[-–]/u.test(after)) right.push(para(after, { bold: true }));
+        else if (after) for (const r of after.split(/(?<=;)\s+(?=[-–])/u)) left.push(para(r));
+      } else if (/^[-–]\s/u.test(p)) {
+        // "- Như trên; - Lưu: VT." joined by the extraction: one recipient each
+        for (const r of p.split(/(?<=[;.])\s+(?=[-–]\s)/u)) left.push(para(r));
+      } else right.push(para(p, { bold: true }));
+    }
+    if (right.length > 1 || left.length) {
+      blocks.push({ kind: 'table', t: { rows: [[{ paras: left, col: 0, colSpan: 1, rowSpan: 1 }, { paras: right, col: 1, colSpan: 1, rowSpan: 1 }]], columns: 2, ruled: false } });
+    }
+  }
+  if (appendixAt >= 0) {
+    // an appendix's table has no columns left in a text: its lines kept as rows of one column
+    const head = ps.slice(appendixAt, appendixAt + 2);
+    for (const h of head) blocks.push({ kind: 'p', p: para(h, { align: 'center', bold: true }) });
+    const rows = ps.slice(appendixAt + 2);
+    if (rows.some((r) => r.startsWith(ROW))) emit(rows);
+    else if (rows.length) {
+      repairs.push(`phụ lục: ${rows.length} dòng giữ thành các hàng của một cột (văn bản không còn cột của bảng).`);
+      const cell = (t: string): Cell => ({ paras: [para(t)], col: 0, colSpan: 1, rowSpan: 1 });
+      blocks.push({ kind: 'table', t: { rows: [[cell('Nội dung')], ...rows.map((r) => [cell(r)])], columns: 1, ruled: true } });
+    }
+  }
+  return blocks;
+}

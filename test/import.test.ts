@@ -1,0 +1,300 @@
+// kehoach import: every example survives render → import → render with the same text, paragraph by
+// paragraph (also after LibreOffice re-saves the .docx); Word's own habits (automatic numbering, tabs in
+// the header, manual line breaks, vertical merges, TCVN3 and VNI fonts) import to the right fields; seeds'
+// texts import to plans that match the restored examples.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import {
+  AlignmentType,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  BorderStyle,
+} from 'docx';
+import { parse } from 'yaml';
+import { readDocx } from '../src/import/docx-read.js';
+import { importDocument } from '../src/import/index.js';
+import { checkText } from '../src/plan/validate.js';
+import { renderPlan } from '../src/write/index.js';
+import { exampleFiles, run, seedOf, SHARED } from './helpers.js';
+
+/** What a reader sees of a .docx: every non-empty paragraph, numbering markers included, in order. */
+function paragraphs(docx: Uint8Array): string[] {
+  const out: string[] = [];
+  const add = (marker: string | undefined, plain: string) => {
+    const t = `${marker ? marker + ' ' : ''}${plain}`.replace(/\s+/g, ' ').trim();
+    if (t) out.push(t);
+  };
+  for (const b of readDocx(docx)) {
+    if (b.kind === 'p') add(b.p.marker, b.p.plain);
+    else for (const r of b.t.rows) for (const c of r) for (const p of c.paras) add(p.marker, p.plain);
+  }
+  return out;
+}
+
+async function renderFile(file: string, text = readFileSync(file, 'utf8')): Promise<Uint8Array> {
+  const c = checkText(file, text);
+  if (!c.plan) throw new Error(`${file}: ${c.messages.map((m) => `${m.line}:${m.column} ${m.message}`).join('\n')}`);
+  return renderPlan(c.plan);
+}
+
+/** Import a .docx and render the result again. */
+async function roundTrip(docx: Uint8Array, name: string): Promise<{ yaml: string; again: Uint8Array }> {
+  const r = await importDocument(name, docx, 'docx', '../schemas/plan.schema.json');
+  return { yaml: r.yaml, again: await renderFile(name.replace(/\.docx$/, '.yaml'), r.yaml) };
+}
+
+describe('render → import → render', () => {
+  it.each(exampleFiles().map((f) => [basename(f), f]))('%s: the same paragraphs, the same numbering', async (_, file) => {
+    const docx = await renderFile(file);
+    const { again } = await roundTrip(docx, basename(file, '.yaml') + '.docx');
+    expect(paragraphs(again)).toEqual(paragraphs(docx));
+  });
+
+  it('after LibreOffice re-saves each example (styles renamed, numbering rewritten)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-lo-'));
+    const originals = new Map<string, Uint8Array>();
+    for (const f of exampleFiles()) {
+      const name = basename(f, '.yaml') + '.docx';
+      const bytes = await renderFile(f);
+      originals.set(name, bytes);
+      writeFileSync(join(dir, name), bytes);
+    }
+    const profile = mkdtempSync(join(tmpdir(), 'kehoach-lo-profile-'));
+    const lo = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 're'), ...[...originals.keys()].map((n) => join(dir, n))],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    expect(lo.status, `LibreOffice (soffice) is needed: ${lo.stderr ?? lo.error}`).toBe(0);
+    for (const [name, bytes] of originals) {
+      const resaved = readFileSync(join(dir, 're', name));
+      expect(resaved.equals(Buffer.from(bytes)), 'LibreOffice wrote a file of its own').toBe(false);
+      const { again } = await roundTrip(resaved, name);
+      expect(paragraphs(again), name).toEqual(paragraphs(bytes));
+    }
+  });
+});
+
+// ------------------------------------------------------------------ documents as Word makes them
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const run_ = (text: string, o: { bold?: boolean; italics?: boolean; font?: string } = {}) => new TextRun({ text, ...o });
+const p = (children: TextRun[], o: { center?: boolean; numbering?: { reference: string; level: number } } = {}) =>
+  new Paragraph({ children, alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED, numbering: o.numbering });
+const cell = (children: Paragraph[], o: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ children, ...o });
+
+/** The closing block: Nơi nhận beside the signer, the signer's lines split by manual line breaks. */
+const closingTable = () =>
+  new Table({
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell([p([run_('Nơi nhận:', { bold: true, italics: true })]), p([run_('- Như trên;')]), p([run_('- Lưu: VT, VP.')])]),
+          cell([
+            p([run_('KT. CHỦ TỊCH', { bold: true }), new TextRun({ text: 'PHÓ CHỦ TỊCH', bold: true, break: 1 })], { center: true }),
+            p([], { center: true }),
+            p([run_('Nguyễn Văn An', { bold: true })], { center: true }),
+          ]),
+        ],
+      }),
+    ],
+  });
+
+async function wordDocument(body: (Paragraph | Table)[], numbering = true): Promise<Uint8Array> {
+  const doc = new Document({
+    numbering: numbering
+      ? {
+          config: [
+            {
+              reference: 'ke-hoach',
+              levels: [
+                { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT },
+                { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.LEFT },
+                { level: 2, format: LevelFormat.DECIMAL, text: '%2.%3.', alignment: AlignmentType.LEFT },
+                { level: 3, format: LevelFormat.LOWER_LETTER, text: '%4)', alignment: AlignmentType.LEFT },
+                { level: 4, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT },
+              ],
+            },
+          ],
+        }
+      : undefined,
+    sections: [{ children: body }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A header typed as paragraphs: the two columns on one line, split by a tab, as many offices do. */
+const tabbedHeader = (font?: string, capitals?: string) => [
+  p([run_('ỦY BAN NHÂN DÂN', { font: capitals }), new TextRun({ children: [new Tab()] }), run_('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, font: capitals })]),
+  p([run_('HUYỆN AN LÃO', { bold: true, font: capitals }), new TextRun({ children: [new Tab()] }), run_('Độc lập - Tự do - Hạnh phúc', { bold: true, font })]),
+  p([run_('Số: 15/KH-UBND', { font }), new TextRun({ children: [new Tab()] }), run_('An Lão, ngày 05 tháng 3 năm 2025', { italics: true, font })]),
+];
+
+const N = (level: number) => ({ reference: 'ke-hoach', level });
+
+describe("Word's own habits", () => {
+  it('automatic multi-level numbering, a tabbed header, manual line breaks: the fields and the levels', async () => {
+    const docx = await wordDocument([
+      ...tabbedHeader(),
+      p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+      p([run_('Phòng chống thiên tai năm 2025', { bold: true }), new TextRun({ text: 'trên địa bàn huyện', bold: true, break: 1 })], { center: true }),
+      p([run_('MỤC ĐÍCH, YÊU CẦU', { bold: true })], { numbering: N(0) }),
+      p([run_('Mục đích', { bold: true })], { numbering: N(1) }),
+      p([run_('Chủ động phòng ngừa, giảm thiểu thiệt hại.')], { numbering: N(4) }),
+      p([run_('Yêu cầu', { bold: true })], { numbering: N(1) }),
+      p([run_('Cụ thể', { bold: true })], { numbering: N(2) }),
+      p([run_('Bảo đảm an toàn cho người dân;')], { numbering: N(3) }),
+      p([run_('Hạn chế thiệt hại về tài sản.')], { numbering: N(3) }),
+      p([run_('TỔ CHỨC THỰC HIỆN', { bold: true })], { numbering: N(0) }),
+      p([run_('Các xã, thị trấn triển khai thực hiện Kế hoạch này.')]),
+      closingTable(),
+    ]);
+    const r = await importDocument('word.docx', docx, 'docx', '../schemas/plan.schema.json');
+    const plan = parse(r.yaml);
+    expect(plan.co_quan_chu_quan).toBe('ỦY BAN NHÂN DÂN');
+    expect(plan.co_quan_ban_hanh).toBe('HUYỆN AN LÃO');
+    expect([plan.so, plan.viet_tat, plan.dia_danh, plan.ngay]).toEqual([15, 'UBND', 'An Lão', '2025-03-05']); // ký hiệu KH-UBND
+    expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025 trên địa bàn huyện');
+    expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
+    expect(plan.noi_dung[0].noi_dung).toEqual([
+      { phan: 'muc_dich', noi_dung: [{ gach: 'Chủ động phòng ngừa, giảm thiểu thiệt hại.' }] },
+      { phan: 'yeu_cau', noi_dung: [{ khoan: 'Cụ thể', noi_dung: [{ diem: 'Bảo đảm an toàn cho người dân;' }, { diem: 'Hạn chế thiệt hại về tài sản.' }] }] },
+    ]);
+    expect(plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Văn An' });
+    expect(plan.noi_nhan).toEqual(['Như trên']);
+    expect(plan.luu).toBe('VT, VP');
+    expect(r.yaml).toMatch(/# CẦN XEM: trích yếu/); // the line break the writer chose is not kept: said so
+    expect(checkText('word.yaml', r.yaml).messages).toEqual([]);
+  });
+
+  it('an appendix table with vertical and horizontal merges: gop_hang and gop_cot', async () => {
+    const t = (s: string) => p([run_(s)]);
+    const docx = await wordDocument([
+      ...tabbedHeader(),
+      p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+      p([run_('Kiểm tra công tác năm 2025', { bold: true })], { center: true }),
+      p([run_('I. NỘI DUNG', { bold: true })]),
+      p([run_('Kiểm tra theo phụ lục.')]),
+      closingTable(),
+      p([run_('Phụ lục', { bold: true })], { center: true }),
+      p([run_('LỊCH KIỂM TRA', { bold: true })], { center: true }),
+      p([run_('(Kèm theo Kế hoạch số 15/KH-UBND ngày 05 tháng 3 năm 2025 của Ủy ban nhân dân huyện An Lão)', { italics: true })], { center: true }),
+      new Table({
+        rows: [
+          new TableRow({ children: [cell([t('STT')]), cell([t('Đơn vị')]), cell([t('Thời gian')]), cell([t('Ghi chú')])] }),
+          new TableRow({ children: [cell([t('1.')]), cell([t('Xã An Hòa')]), cell([t('Tháng 4')], { rowSpan: 2 }), cell([t('')])] }),
+          new TableRow({ children: [cell([t('2.')]), cell([t('Xã An Tân')]), cell([t('')])] }),
+          new TableRow({ children: [cell([t('3.')]), cell([t('Thị trấn An Lão')], { columnSpan: 2 }), cell([t('Cuối năm')])] }),
+        ],
+      }),
+    ], false);
+    const plan = parse((await importDocument('bang.docx', docx, 'docx', 'x')).yaml);
+    expect(plan.ten_co_quan).toBe('Ủy ban nhân dân huyện An Lão');
+    const a = plan.phu_luc[0];
+    expect(a.tieu_de).toBe('LỊCH KIỂM TRA');
+    expect(a.so_thu_tu).toBe(true);
+    expect(a.cot).toEqual(['STT', 'Đơn vị', 'Thời gian', 'Ghi chú']);
+    expect(a.hang).toEqual([
+      { o: ['Xã An Hòa', { noi_dung: 'Tháng 4', gop_hang: 2 }, ''] },
+      { o: ['Xã An Tân', ''] },
+      { o: [{ noi_dung: 'Thị trấn An Lão', gop_cot: 2 }, 'Cuối năm'] },
+    ]);
+    expect(checkText('bang.yaml', (await importDocument('bang.docx', docx, 'docx', 'x')).yaml).messages).toEqual([]);
+  });
+
+  // TCVN3 ("ABC", .VnTime; capitals from .VnTimeH) and VNI (VNI-Times), as the bytes of those fonts show
+  it.each([
+    ['TCVN3', '.VnTime', '.VnTimeH', 'KÕ ho¹ch c¶i c¸ch hµnh chÝnh', 'Phßng chèng thiªn tai n¨m 2025', 'kÕ ho¹ch'],
+    ['VNI', 'VNI-Times', 'VNI-Times', 'Keá hoaïch caûi caùch haønh chính', 'Phoøng choáng thieân tai naêm 2025', 'KEÁ HOAÏCH'],
+  ])('a %s document is converted to Unicode and the conversion is listed', async (name, font, capitals, body, subject, kind) => {
+    const docx = await wordDocument([
+      ...tabbedHeader(font),
+      p([run_(kind, { bold: true, font: capitals })], { center: true }),
+      p([run_(subject, { bold: true, font })], { center: true }),
+      p([run_('I. ', { bold: true }), run_(name === 'VNI' ? 'MUÏC ÑÍCH' : 'môc ®Ých', { bold: true, font: capitals })]),
+      p([run_(body + '.', { font })]),
+      closingTable(),
+    ], false);
+    const r = await importDocument('cu.docx', docx, 'docx', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025');
+    expect(plan.noi_dung[0]).toEqual({ muc: 'MỤC ĐÍCH', noi_dung: ['Kế hoạch cải cách hành chính.'] });
+    expect(r.repairs.join('\n')).toMatch(new RegExp(`${font.replace('.', '\\.')}.*${name === 'VNI' ? 'VNI' : 'TCVN3'}`));
+  });
+
+  it('a TCVN3 text file (8-bit) is detected by its characters', async () => {
+    const text = 'KÕ ho¹ch\n\nPhßng chèng thiªn tai n¨m 2025\n\nI. Môc ®Ých\n\n- B¶o ®¶m an toµn cho ng­êi d©n.\n';
+    const r = await importDocument('cu.txt', Buffer.from(text, 'latin1'), 'txt', 'x');
+    expect(r.repairs.join('\n')).toMatch(/TCVN3/);
+    expect(r.yaml).toContain('Bảo đảm an toàn cho người dân.');
+  });
+});
+
+describe('importing the texts of the seeds', () => {
+  // The seeds are texts extracted from published plans; most lost their header in the extraction, and the
+  // restored examples supplied it. What a seed does not contain is taken from its example; every line the
+  // seed does contain must come out as the example has it.
+  // Two seeds fall short of 95% for damage import cannot undo safely: 000 has syllables split by stray
+  // spaces ("T uyên", "cô ng") that the lint repairs are to join; 003 lost nearly all its diacritics in OCR.
+  const FLOOR: Record<string, number> = { '01-hau-giang-tuyen-truyen-cchc.yaml': 0.75, '04-hai-duong-tuyen-truyen-cchc.yaml': 0.27 };
+  const HEADER = ['co_quan_chu_quan', 'co_quan_ban_hanh', 'ten_co_quan', 'viet_tat', 'ky_hieu', 'so', 'dia_danh', 'ngay', 'trich_yeu', 'noi_nhan', 'luu', 'nguoi_ky'];
+  const cases = exampleFiles().flatMap((f) => (seedOf(f) && existsSync(seedOf(f)!) ? [[basename(f), f, seedOf(f)!]] : []));
+  it('the seeds are there to import', () => {
+    expect(existsSync(SHARED), `../shared is missing: the seeds are read from ${SHARED}`).toBe(true);
+    expect(cases.length).toBe(readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).length);
+  });
+  it.each(cases)('%s: the share of the example\'s lines the imported text gives', async (_, example, seed) => {
+    const r = await importDocument(basename(seed), readFileSync(seed), 'txt', 'x');
+    const plan = parse(r.yaml);
+    const restored = parse(readFileSync(example, 'utf8'));
+    for (const k of HEADER) if (plan[k] === undefined && restored[k] !== undefined) plan[k] = restored[k];
+    const { stringify } = await import('yaml');
+    const want = paragraphs(await renderFile(example));
+    const got = new Set(paragraphs(await renderFile(basename(seed), stringify(plan))));
+    const share = want.filter((l) => got.has(l)).length / want.length;
+    console.log(`${basename(example)}: ${(share * 100).toFixed(1)}% of ${want.length} lines; repairs: ${r.repairs.length}`);
+    expect(share).toBeGreaterThanOrEqual(FLOOR[basename(example)] ?? 0.95);
+  });
+});
+
+describe('kehoach import (the command)', () => {
+  it('writes beside the source, never over an existing file without --force, and reports what it found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-cli-'));
+    const docx = join(dir, 'ke-hoach.docx');
+    writeFileSync(docx, await renderFile(exampleFiles()[0]));
+    const first = await run(['import', docx]);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/nhận ra: trích yếu/);
+    const yaml = join(dir, 'ke-hoach.yaml');
+    expect(readFileSync(yaml, 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*plan\.schema\.json$/);
+    writeFileSync(yaml, readFileSync(yaml, 'utf8') + '# sửa tay\n');
+    const again = await run(['import', docx]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/tệp đã có .*--force/);
+    expect(readFileSync(yaml, 'utf8')).toMatch(/# sửa tay\n$/);
+    expect((await run(['import', docx, '--force'])).code).toBe(0);
+    expect(readFileSync(yaml, 'utf8')).not.toMatch(/# sửa tay/);
+  });
+
+  it('a file that is not a .docx inside: exit 2 with a message, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-bad-'));
+    const bad = join(dir, 'hong.docx');
+    writeFileSync(bad, 'không phải zip');
+    const r = await run(['import', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/hong\.docx: không mở được tệp \.docx/);
+    expect(existsSync(join(dir, 'hong.yaml'))).toBe(false);
+  });
+});

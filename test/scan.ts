@@ -1,0 +1,61 @@
+// A scanned copy of a PDF, as an office scanner makes one: each page rendered at 300 dpi by poppler's
+// pdftoppm, then put back into a PDF as a picture (JPEG) and nothing else, so it has no text layer.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The size of a JPEG (its SOF marker). */
+function jpegSize(b: Buffer): { width: number; height: number; components: number } {
+  for (let i = 2; i < b.length; ) {
+    const marker = b[i + 1];
+    const len = b.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xc3) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7), components: b[i + 9] };
+    i += 2 + len;
+  }
+  throw new Error('not a JPEG');
+}
+
+/** A PDF whose pages are these JPEGs (`dpi` dots per inch). */
+export function imagesToPdf(jpegs: Buffer[], dpi = 300): Buffer {
+  const objects: Buffer[] = [];
+  const add = (b: Buffer | string) => objects.push(Buffer.isBuffer(b) ? b : Buffer.from(b, 'latin1')) ;
+  const n = jpegs.length;
+  // 1 catalog, 2 pages, then per page: page, contents, image
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add(`<< /Type /Pages /Count ${n} /Kids [${jpegs.map((_, i) => `${3 + i * 3} 0 R`).join(' ')}] >>`);
+  jpegs.forEach((jpg, i) => {
+    const { width, height, components } = jpegSize(jpg);
+    const w = (width * 72) / dpi;
+    const h = (height * 72) / dpi;
+    const draw = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q`;
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${5 + i * 3} 0 R >> >> /Contents ${4 + i * 3} 0 R >>`);
+    add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
+    add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /${components === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpg.length} >>\nstream\n`, 'latin1'), jpg, Buffer.from('\nendstream', 'latin1')]));
+  });
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  const offsets: number[] = [];
+  let at = parts[0].length;
+  objects.forEach((o, i) => {
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), o, Buffer.from('\nendobj\n', 'latin1')]);
+    offsets.push(at);
+    parts.push(b);
+    at += b.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
+  parts.push(Buffer.from(xref, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** Scan a PDF: render its pages at 300 dpi in grey and make a picture-only PDF of them. */
+export function scan(pdf: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-scan-'));
+  try {
+    const r = spawnSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', pdf, join(dir, 'p')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
+    return imagesToPdf(pages.map((p) => readFileSync(join(dir, p))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
