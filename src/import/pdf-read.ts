@@ -217,9 +217,9 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       const indent = l.x0 - left > 12;
       const prevCentred = alignOf([prev]) === 'center';
       const fullPrev = right - prev.x1 < prev.size * 3; // the previous line ran to the margin: a wrapped line
-      const ocrPara = l.items[0].para;
-      if (ocrPara !== undefined) {
-        if (ocrPara !== prev.items[0].para || (markers && MARKER.test(text))) flush();
+      if (l.items[0].para !== undefined) {
+        // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line
+        if (l.items[0].para !== prev.items[0].para || (MARKER.test(text) && !fullPrev)) flush();
       } else if (prev.page !== l.page ? !fullPrev : gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred) flush();
     }
     cur.push(l);
@@ -297,7 +297,9 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
     });
     if (!lines.length) continue;
     const left = Math.min(...lines.map((l) => l.x0));
-    const right = Math.max(...lines.map((l) => l.x1));
+    // the right margin: where most full lines end (a stray mark further right must not move it)
+    const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
+    const right = ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
     const table = tableFrom(pg.h, pg.v, lines);
     const inTable = (l: Line) => table !== undefined && l.y < table.top && l.y > table.bottom;
     const before = lines.filter((l) => !inTable(l) && (!table || l.y >= table.top));

@@ -435,6 +435,16 @@ export function recognise(blocks: Block[]): Recognised {
       body.section(p, roman[1], toRoman(++sectionNo));
       continue;
     }
+    // OCR reads "II." as "H." or "Il.": an upper-case heading with such a numeral where the next section
+    // is due is that section
+    const misread = /^([HIl1|]{1,3}|[IVX]*[Hl1|][IVX]*)\.\s+(\p{Lu}[^a-zà-ỹđ]{3,})$/u.exec(plainText(fullText(p)));
+    if (misread && body.started && isUpper(misread[2].split(':')[0])) {
+      const expected = toRoman(sectionNo + 1);
+      c.guesses.push(`"${misread[1]}." ở đầu mục "${misread[2].slice(0, 40)}" được đọc là "${expected}." (nhận dạng chữ thường nhầm số La Mã).`);
+      const fixed = { ...p, text: fullText(p).replace(misread[1], expected), plain: plainText(fullText(p)).replace(misread[1], expected), marker: undefined };
+      body.section(fixed, expected, toRoman(++sectionNo));
+      continue;
+    }
     if (!body.started) {
       const basis = basisParagraph(t);
       if (basis && !body.opening.length) {
