@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readZip } from '../src/write/zip.js';
 import { main } from '../src/cli/main.js';
+import { readDocx } from '../src/import/docx-read.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const EXAMPLES = join(ROOT, 'examples');
@@ -51,3 +52,16 @@ export const deriveCases = (): { name: string; dept: string; units: string[]; de
 
 export const derivedFiles = (): string[] =>
   deriveCases().flatMap((c) => readdirSync(c.derived).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(c.derived, f)));
+
+/** What a reader sees of a .docx: every non-empty paragraph (numbering markers included), in order. */
+export function paragraphs(docx: Uint8Array): string[] {
+  const out: string[] = [];
+  for (const b of readDocx(docx)) {
+    const ps = b.kind === 'p' ? [b.p] : b.t.rows.flatMap((r) => r.flatMap((c) => c.paras));
+    for (const p of ps) {
+      const t = `${p.marker ? p.marker + ' ' : ''}${p.plain}`.replace(/\s+/g, ' ').trim();
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}

@@ -21,25 +21,11 @@ import {
   BorderStyle,
 } from 'docx';
 import { parse } from 'yaml';
-import { readDocx } from '../src/import/docx-read.js';
 import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan } from '../src/write/index.js';
-import { exampleFiles, run, seedOf, SHARED } from './helpers.js';
+import { exampleFiles, paragraphs, run, seedOf, SHARED } from './helpers.js';
 
-/** What a reader sees of a .docx: every non-empty paragraph, numbering markers included, in order. */
-function paragraphs(docx: Uint8Array): string[] {
-  const out: string[] = [];
-  const add = (marker: string | undefined, plain: string) => {
-    const t = `${marker ? marker + ' ' : ''}${plain}`.replace(/\s+/g, ' ').trim();
-    if (t) out.push(t);
-  };
-  for (const b of readDocx(docx)) {
-    if (b.kind === 'p') add(b.p.marker, b.p.plain);
-    else for (const r of b.t.rows) for (const c of r) for (const p of c.paras) add(p.marker, p.plain);
-  }
-  return out;
-}
 
 async function renderFile(file: string, text = readFileSync(file, 'utf8')): Promise<Uint8Array> {
   const c = checkText(file, text);

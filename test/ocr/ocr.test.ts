@@ -10,8 +10,7 @@ import { ocrMissing } from '../../src/import/ocr.js';
 import { checkText } from '../../src/plan/validate.js';
 import { renderPlan } from '../../src/write/index.js';
 import { convert } from '../../src/soffice.js';
-import { exampleFiles } from '../helpers.js';
-import { paragraphs } from '../import-pdf.test.js';
+import { exampleFiles, paragraphs } from '../helpers.js';
 import { scan } from '../scan.js';
 
 // Measured here: recognition errors (a dropped space before "y tế", "đổi" read as "đối") cost whole lines,

@@ -1,0 +1,85 @@
+// kehoach import from what a unit receives: the PDF LibreOffice makes of each example (a text layer, as
+// e-office systems send), the same as a .doc, and a scan without --ocr (a clear error, exit 1).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { importDocument } from '../src/import/index.js';
+import { checkText } from '../src/plan/validate.js';
+import { renderPlan } from '../src/write/index.js';
+import { convert } from '../src/soffice.js';
+import { exampleFiles, paragraphs, run } from './helpers.js';
+import { imagesToPdf } from './scan.js';
+
+
+async function render(file: string, text = readFileSync(file, 'utf8')): Promise<Uint8Array> {
+  const c = checkText(file, text);
+  if (!c.plan) throw new Error(`${file}: ${c.messages.map((m) => `${m.line}:${m.column} ${m.message}`).join('\n')}`);
+  return renderPlan(c.plan);
+}
+
+/** The share of the example's paragraphs that the imported plan renders the same. */
+async function share(docx: Uint8Array, imported: string): Promise<number> {
+  const want = paragraphs(docx);
+  const got = new Set(paragraphs(await render('imported.yaml', imported)));
+  return want.filter((l) => got.has(l)).length / want.length;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-pdf-'));
+const docx = new Map<string, Uint8Array>();
+let pdfDir = '';
+let docDir = '';
+
+beforeAll(async () => {
+  const files: string[] = [];
+  for (const f of exampleFiles()) {
+    const name = basename(f, '.yaml');
+    const bytes = await render(f);
+    docx.set(name, bytes);
+    writeFileSync(join(dir, `${name}.docx`), bytes);
+    files.push(join(dir, `${name}.docx`));
+  }
+  // one LibreOffice start for each format
+  const pdf = convert(files, 'pdf', 240_000);
+  const doc = convert(files, 'doc:MS Word 97', 240_000);
+  if (!pdf || !doc) throw new Error('LibreOffice (soffice) is needed for these tests: apt-get install libreoffice-writer-nogui');
+  pdfDir = pdf.out;
+  docDir = doc.out;
+}, 300_000);
+
+describe('a PDF with a text layer', () => {
+  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
+    const r = await importDocument(`${name}.pdf`, readFileSync(join(pdfDir, `${name}.pdf`)), 'pdf', 'x');
+    const c = checkText('x.yaml', r.yaml);
+    expect(c.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const s = await share(docx.get(name)!, r.yaml);
+    console.log(`${name}.pdf: ${(s * 100).toFixed(1)}% of the paragraphs; ${r.repairs.join(' ')}`);
+    expect(s).toBeGreaterThanOrEqual(0.95);
+    // the same sections, as the example has them
+    const want = checkText('w.yaml', readFileSync(exampleFiles().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan!;
+    expect(c.plan!.noi_dung.map((s) => s.so)).toEqual(want.noi_dung.map((s) => s.so));
+  });
+});
+
+describe('a .doc (Word 97–2003)', () => {
+  it.each(exampleFiles().slice(0, 2).map((f) => [basename(f, '.yaml')]))('%s.doc imports like the .docx', async (name) => {
+    const fromDoc = await importDocument(`${name}.doc`, readFileSync(join(docDir, `${name}.doc`)), 'doc', 'x');
+    expect(await share(docx.get(name)!, fromDoc.yaml)).toBe(1);
+  });
+});
+
+describe('a scanned PDF', () => {
+  it('without --ocr: exit 1, a message that says what to do, nothing written', async () => {
+    // a page that is only a picture: a tiny grey JPEG
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+      'base64',
+    );
+    const f = join(dir, 'ban-quet.pdf');
+    writeFileSync(f, imagesToPdf([jpeg]));
+    const r = await run(['import', f, '-o', join(dir, 'ban-quet.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/ban-quet\.pdf:1:1: lỗi: tệp PDF không có lớp chữ \(bản quét\); thêm --ocr .*tesseract-ocr-vie/);
+    expect(() => readFileSync(join(dir, 'ban-quet.yaml'))).toThrow();
+  });
+});
