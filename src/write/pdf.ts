@@ -1,9 +1,10 @@
-// PDF through LibreOffice headless: one LibreOffice start for a whole batch, written beside each .docx.
+// PDF through LibreOffice headless: one LibreOffice start for a whole batch. Returns the bytes; the
+// CLI writes them.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
-import { UsageError, writeAtomic } from '../cli/io.js';
+import { delimiter, join } from 'node:path';
+import { UsageError } from '../errors.js';
 
 export const PDF_PACKAGE = 'libreoffice-writer-nogui';
 
@@ -21,32 +22,36 @@ export function findSoffice(): string | undefined {
   return undefined;
 }
 
-/** Convert the .docx files to PDF beside them; returns the PDF paths. */
-export function toPdf(docxFiles: string[]): string[] {
+export function needSoffice(): string {
   const soffice = findSoffice();
-  if (!soffice) {
-    throw new UsageError(`cần LibreOffice để tạo PDF nhưng không tìm thấy lệnh soffice; hãy cài gói Debian ${PDF_PACKAGE} (sudo apt-get install ${PDF_PACKAGE}).`);
-  }
+  if (soffice) return soffice;
+  throw new UsageError(`cần LibreOffice để tạo PDF nhưng không tìm thấy lệnh soffice; hãy cài gói Debian ${PDF_PACKAGE} (sudo apt-get install ${PDF_PACKAGE}).`);
+}
+
+/** The PDF of each .docx, in the same order. */
+export function toPdf(docxFiles: readonly string[]): Uint8Array[] {
+  const soffice = needSoffice();
   const work = mkdtempSync(join(tmpdir(), 'kehoach-pdf-'));
   try {
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'out'), ...docxFiles], {
+    // LibreOffice names each PDF after its .docx in one output folder: two inputs both called x.docx
+    // would give one x.pdf. Each is converted under its position in the batch instead.
+    mkdirSync(join(work, 'in'));
+    const inputs = docxFiles.map((f, i) => {
+      const copy = join(work, 'in', `${i}.docx`);
+      copyFileSync(f, copy);
+      return copy;
+    });
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'out'), ...inputs], {
       encoding: 'utf8',
       timeout: 30 * 60_000,
     });
-    const out: string[] = [];
-    for (const f of docxFiles) {
-      const made = join(work, 'out', basename(f).replace(/\.docx$/i, '') + '.pdf');
-      let bytes: Buffer;
+    return docxFiles.map((f, i) => {
       try {
-        bytes = readFileSync(made);
+        return readFileSync(join(work, 'out', `${i}.pdf`));
       } catch {
         throw new UsageError(`LibreOffice không tạo được PDF cho ${f}${r.stderr ? ` (${r.stderr.trim().split('\n').pop()})` : ''}.`);
       }
-      const target = join(dirname(f), basename(made));
-      writeAtomic(target, bytes);
-      out.push(target);
-    }
-    return out;
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
