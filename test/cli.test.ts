@@ -2,7 +2,7 @@
 // the batch bugs of issue 12 (same-named inputs, their PDFs, init's date, --dump-model of several files).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleFiles, ROOT, run } from './helpers.js';
@@ -251,5 +251,22 @@ describe('the starter file', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(`đã tạo ${join(dir, 'ke-hoach.yaml')}\n`);
     expect(readdirSync(dir)).toEqual(['ke-hoach.yaml']);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs from the files package.json ships alone (no node_modules), from another folder', () => {
+    // what `npm pack` puts in the tarball: the bundle must carry every library it uses
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const home = tmp('installed');
+    for (const f of [...pkg.files, 'package.json']) cpSync(join(ROOT, f), join(home, 'kehoach', f), { recursive: true });
+    const work = join(home, 'viec');
+    mkdirSync(work);
+    copyFileSync(PLAN_A, join(work, 'ke-hoach.yaml'));
+    const r = spawnSync(process.execPath, [join(home, 'kehoach', 'bin', 'kehoach.js'), 'render', 'ke-hoach.yaml'], { cwd: work, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('đã ghi ke-hoach.docx\n');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(work, 'ke-hoach.docx')).subarray(0, 2).toString()).toBe('PK');
   });
 });

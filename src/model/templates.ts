@@ -2,7 +2,7 @@
 // error naming the template file and line), no HTML escaping (Word is not HTML; the writer escapes XML),
 // known helpers only. `--template DIR` overrides any template by file name.
 import HandlebarsRuntime from 'handlebars/runtime';
-import { createRequire } from 'node:module';
+import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ndLongDate, ndNumericDate, ndShortDate } from '../text/dates.js';
@@ -64,12 +64,8 @@ export const precompileOptions = (): PrecompileOptions => ({
 
 type Spec = (typeof PRECOMPILED)[string];
 
-let fullHandlebars: typeof import('handlebars') | undefined;
-/** The Handlebars compiler, loaded only for templates that were not precompiled (or were edited). */
-function compiler(): typeof import('handlebars') {
-  fullHandlebars ??= createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
-  return fullHandlebars;
-}
+/** The Handlebars compiler, for templates that were not precompiled (or were edited); bundled like the rest. */
+const compiler = () => Handlebars;
 
 type Env = ReturnType<typeof HandlebarsRuntime.create>;
 
