@@ -64,6 +64,7 @@ describe('usage errors, said in full in Vietnamese (exit 2)', () => {
     [['render', 'x.yaml', '--out-dir'], 'kehoach: lỗi: tùy chọn --out-dir <thư mục> cần một giá trị. Xem "kehoach render --help".'],
     [['render'], 'kehoach: lỗi: thiếu tên tệp. Xem "kehoach render --help".'],
     [['derive', '--unit', 'u.yaml'], 'kehoach: lỗi: thiếu tham số <kế-hoạch-cấp-trên>. Xem "kehoach derive --help".'],
+    [['help', 'rendr'], 'kehoach: lỗi: lệnh không có: rendr. Các lệnh: validate, render, derive, lint, check, init, schema.'],
     [['schema', 'x.yaml'], 'kehoach: lỗi: thừa tham số: lệnh schema nhận không tham số nào, đã cho 1. Xem "kehoach schema --help".'],
     [['init', '--date', '2025-13-01', join(tmpdir(), 'khong-ghi.yaml')], 'kehoach: lỗi: --date 2025-13-01: không phải một ngày có trên lịch; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-24.'],
     [['init', '--date', '2025-02-29', join(tmpdir(), 'khong-ghi.yaml')], 'kehoach: lỗi: --date 2025-02-29: không phải một ngày có trên lịch; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-24.'],

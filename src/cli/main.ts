@@ -77,7 +77,9 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
       optionDescription: (o: Option) => described(o.description, o.argChoices, o.required || o.optional ? o.defaultValue : undefined, o.defaultValueDescription),
       argumentDescription: (a: Argument) => described(a.description, a.argChoices, a.defaultValue, a.defaultValueDescription),
     })
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => {} })
+    // commander writes help to its error stream only after a mistake, and its errors through outputError:
+    // both are said in Vietnamese by main() instead
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {}, outputError: () => {} })
     .exitOverride()
     .helpOption('-h, --help', 'hiện hướng dẫn này')
     .helpCommand('help [lệnh]', 'hiện hướng dẫn của một lệnh')
@@ -187,7 +189,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return report.end(code);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return e.exitCode;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0)) return 0;
+      if (e.code === 'commander.help') {
+        // "kehoach help xyz": commander shows the general help as an error; say what is wrong instead
+        report.fail(`lệnh không có: ${argv[1]}. Các lệnh: ${COMMANDS.join(', ')}.`);
+        return report.end(2);
+      }
       report.fail(usageMessage(e, command));
       return report.end(2);
     }
