@@ -257,6 +257,13 @@ describe('the starter file', () => {
 });
 
 describe('the installed command', () => {
+  it('a clone where the bundle was never built says how to build it (exit 2, no stack trace)', () => {
+    const home = tmp('unbuilt');
+    cpSync(join(ROOT, 'bin'), join(home, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(home, 'bin', 'kehoach.js'), '--version'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('kehoach: lỗi: chưa có dist/kehoach.mjs; trong thư mục mã nguồn hãy chạy "npm run build".\n');
+  });
   it('runs from the files package.json ships alone (no node_modules), from another folder', () => {
     // what `npm pack` puts in the tarball: the bundle must carry every library it uses
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -18,7 +18,7 @@ export async function runLint(files: string[], o: { fix?: boolean; strict?: bool
       const r = lintText(f, text);
       if (o.fix && r.fixes > 0) {
         writeAtomic(f, Buffer.from(r.fixed, 'utf8'));
-        report.note(`đã sửa ${r.fixes} chỗ trong ${f}`);
+        report.wrote(f, `đã sửa ${r.fixes} chỗ trong`);
         ms.push(...lintText(f, r.fixed).messages); // what is left after the fixes
       } else ms.push(...r.messages);
     }
