@@ -12,7 +12,7 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync(
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `kehoach-${name}-`));
 const [PLAN_A, PLAN_B] = exampleFiles();
 const COMMANDS = ['validate', 'render', 'derive', 'lint', 'check', 'init', 'schema'];
-const NEW_FILE = join(tmp('moi'), 'ke-hoach.yaml'); // never created: each init below is refused
+const NEW_FILE = 'khong-co-thu-muc/ke-hoach.yaml'; // in a folder that does not exist: nothing can be written
 
 describe('help, in Vietnamese only', () => {
   // commander's own words, in any case (issue 17: "none of … in any case")
