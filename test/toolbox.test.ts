@@ -12,11 +12,11 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, cwd: ROOT, env });
 
 describe('kehoach check', () => {
-  it('over examples/: one line per file and "N passed, 0 failed"', () => {
+  it('over examples/: one line per file and "N đạt, 0 lỗi"', () => {
     const r = cli(['check']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[lines.length - 1]).toMatch(/^(\d+) passed, 0 failed$/);
+    expect(lines[lines.length - 1]).toMatch(/^(\d+) đạt, 0 lỗi$/);
     const n = Number(/^(\d+)/.exec(lines[lines.length - 1])![1]);
     expect(n).toBe(lines.length - 1);
     // 5 examples, 4 derived plans, 4 unit profiles, 4 department/unit pairs
@@ -25,7 +25,7 @@ describe('kehoach check', () => {
     expect(r.stderr).not.toMatch(/\r|\x1b\[/); // no progress bar off a terminal
   });
 
-  it('a folder with one broken plan: "1 failed" with the reason, exit 1', () => {
+  it('a folder with one broken plan: "1 lỗi" with the reason, exit 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
     copyFileSync(exampleFiles()[0], join(dir, 'tot.yaml'));
     writeFileSync(join(dir, 'hong.yaml'), readFileSync(exampleFiles()[1], 'utf8').replace('ngay: 2022-02', 'ngay: 2022-02-30'));
@@ -33,7 +33,7 @@ describe('kehoach check', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^LỖI  kế hoạch: .*hong\.yaml$/m);
     expect(r.stdout).toMatch(/hong\.yaml:\d+:\d+: lỗi: ngay: ngày 2022-02-30 không có trên lịch/);
-    expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 1 failed');
+    expect(r.stdout.trim().split('\n').pop()).toBe('1 đạt, 1 lỗi');
   });
 
   it('--format json', () => {
@@ -99,7 +99,7 @@ describe('on a terminal', () => {
   it('check shows a progress bar', () => {
     const r = tty(`${kehoach} check examples`);
     expect(r.stdout).toMatch(/\r\[#+-*\] \d+\/\d+/);
-    expect(r.stdout).toMatch(/\d+ passed, 0 failed/);
+    expect(r.stdout).toMatch(/\d+ đạt, 0 lỗi/);
   });
   it('derive shows progress', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-tty-'));

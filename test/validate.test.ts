@@ -97,7 +97,7 @@ describe('validate command', () => {
   it('--format json prints the same messages', async () => {
     const r = await run(['validate', '--format', 'json', join(ROOT, 'test', 'invalid', 'ba-loi.yaml')]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).map((m: { rule: string }) => m.rule).sort()).toEqual(['khoa-la', 'kieu-du-lieu', 'ngay-khong-ton-tai']);
+    expect(JSON.parse(r.out).messages.map((m: { rule: string }) => m.rule).sort()).toEqual(['khoa-la', 'kieu-du-lieu', 'ngay-khong-ton-tai']);
   });
   it('exit 2 for a missing file, an unknown flag, no file', async () => {
     expect((await run(['validate', '/khong/co/tep.yaml'])).code).toBe(2);

@@ -1,15 +1,17 @@
 // `kehoach check`: what CI trusts. Finds every plan and unit profile under the given paths, validates
 // them, renders every plan and derives every declared department/unit pair into a temporary folder,
-// re-opens each .docx (the zip opens, every XML part is well-formed), and ends with "N passed, N failed".
+// re-opens each .docx (the zip opens, every XML part is well-formed), and ends with "N đạt, N lỗi".
+// A path with nothing to check is an error: a green check must mean something was checked.
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { readZip } from '../../write/zip.js';
-import type { Io, Message } from '../../messages.js';
+import type { Message } from '../../messages.js';
 import { formatMessage, hasErrors } from '../../messages.js';
 import { checkBytes, checkText } from '../../plan/validate.js';
 import { checkProfile } from '../../plan/profile.js';
 import { isProfile, readInput, UsageError } from '../io.js';
+import type { Report } from '../report.js';
 
 
 export interface CheckResult {
@@ -94,9 +96,11 @@ export function xmlProblem(xml: string): string | undefined {
 
 // ------------------------------------------------------------------ the command
 
-export async function runCheck(paths: string[], o: { quiet?: boolean; json?: boolean }, io: Io): Promise<number> {
+export async function runCheck(paths: string[], report: Report): Promise<number> {
   const files: string[] = [];
-  for (const p of paths.length ? paths : ['examples']) walk(p, files);
+  const given = paths.length ? paths : ['examples'];
+  for (const p of given) walk(p, files);
+  if (!files.length) throw new UsageError(`${given.join(', ')}: không có tệp kế hoạch (.yaml) nào để kiểm tra.`);
   // a plan linked into a derive folder is the same plan: check it once
   const seen = new Set<string>();
   const unique = files.filter((f) => {
@@ -110,7 +114,7 @@ export async function runCheck(paths: string[], o: { quiet?: boolean; json?: boo
   const templates = loadTemplates();
   const tmp = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
   const results: CheckResult[] = [];
-  const tty = process.stderr.isTTY && !o.quiet && !o.json;
+  const tty = process.stderr.isTTY && !report.quiet && !report.json;
   const jobs: (() => Promise<CheckResult>)[] = [];
 
   for (const file of unique) {
@@ -156,18 +160,16 @@ export async function runCheck(paths: string[], o: { quiet?: boolean; json?: boo
       const done = Math.round(((i + 1) / jobs.length) * width);
       process.stderr.write(`\r[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${i + 1}/${jobs.length}\x1b[K${i + 1 === jobs.length ? '\r\x1b[K' : ''}`);
     }
-    if (!o.json) {
-      io.out(`${r.ok ? 'đạt ' : 'LỖI '} ${r.kind}: ${r.file}`);
-      if (!r.ok) {
-        for (const m of r.messages.filter((x) => x.severity === 'lỗi')) io.out(`      ${formatMessage(m)}`);
-        if (r.note) io.out(`      ${r.note}`);
-      }
+    report.print(`${r.ok ? 'đạt ' : 'LỖI '} ${r.kind}: ${r.file}`);
+    if (!r.ok) {
+      for (const m of r.messages.filter((x) => x.severity === 'lỗi')) report.print(`      ${formatMessage(m)}`);
+      if (r.note) report.print(`      ${r.note}`);
     }
   }
   rmSync(tmp, { recursive: true, force: true });
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  if (o.json) io.out(JSON.stringify({ passed, failed, results }, null, 2));
-  else io.out(`${passed} passed, ${failed} failed`);
+  report.print(`${passed} đạt, ${failed} lỗi`);
+  Object.assign(report.data, { passed, failed, results });
   return failed ? 1 : 0;
 }

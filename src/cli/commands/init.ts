@@ -1,22 +1,26 @@
 // `kehoach init`: a starter plan with the schema comment and short Vietnamese notes on each part,
 // filled from a unit profile when one is given. Never overwrites a file.
+import { format } from 'date-fns/format';
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
-import { hasErrors, type Message, type Io } from '../../messages.js';
+import { hasErrors, type Message } from '../../messages.js';
 import { checkProfile } from '../../plan/profile.js';
 import { loadTemplates } from '../../model/templates.js';
+import { isRealDate } from '../../text/dates.js';
 import { upperVi } from '../../text/normalize-text.js';
-import { formatMessage } from '../../messages.js';
 import { readInput, UsageError, writeAtomic } from '../io.js';
-
+import type { Report } from '../report.js';
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
 
-export function runInit(file: string, o: { unit?: string; date?: string }, io: Io): number {
+export function runInit(file: string, o: { unit?: string; date?: string }, report: Report): number {
   if (existsSync(file)) throw new UsageError(`${file}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
-  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY.`);
-  const today = o.date ?? new Date().toISOString().slice(0, 10); // the CLI may read the clock; init is not derive
+  if (o.date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(o.date) && isRealDate(o.date))) {
+    throw new UsageError(`--date ${o.date}: không phải một ngày có trên lịch; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-24.`);
+  }
+  // The clerk's own calendar day (local time, not UTC: in Việt Nam, UTC is still the day before until 07:00).
+  const today = o.date ?? format(new Date(), 'yyyy-MM-dd');
   let messages: Message[] = [];
   let name = 'Sở Y tế';
   let unit = {
@@ -33,10 +37,8 @@ export function runInit(file: string, o: { unit?: string; date?: string }, io: I
   if (o.unit) {
     const r = checkProfile(o.unit, readInput(o.unit));
     messages = r.messages;
-    if (!r.profile) {
-      for (const m of messages) io.err(formatMessage(m));
-      return 1;
-    }
+    report.add(messages);
+    if (!r.profile) return 1;
     const p = r.profile;
     name = p.ten;
     const lines = p.ten_dong ?? upperVi(p.ten);
@@ -65,6 +67,6 @@ export function runInit(file: string, o: { unit?: string; date?: string }, io: I
       ky: { quyen_han: null, thu_truong: null, ...unit.ky },
     }) + '\n';
   writeAtomic(file, Buffer.from(text, 'utf8'));
-  io.err(`đã tạo ${file}`);
+  report.wrote(file, 'đã tạo');
   return hasErrors(messages) ? 1 : 0;
 }

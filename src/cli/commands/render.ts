@@ -1,0 +1,105 @@
+// `kehoach render`: each plan to a .docx (and a PDF with --pdf), one after another, each file written
+// whole or not at all. A plan with errors is reported and the others still render.
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { hasErrors, type Message } from '../../messages.js';
+import { checkBytes } from '../../plan/validate.js';
+import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
+import type { Report } from '../report.js';
+import { eachInput } from './validate.js';
+
+export interface RenderOptions {
+  output?: string;
+  outDir?: string;
+  template?: string;
+  dumpModel?: boolean;
+  pdf?: boolean;
+}
+
+export const targetFor = (file: string, o: { output?: string; outDir?: string }, ext = '.docx'): string =>
+  o.output ?? join(o.outDir ?? dirname(file), basename(file, extname(file)) + ext);
+
+/**
+ * Two inputs that would be written to one .docx: refused before anything is written. Names are compared
+ * without case, as Windows and macOS compare them, so that a batch behaves the same everywhere.
+ */
+export function sameTarget(files: readonly string[], o: { output?: string; outDir?: string }, ext = '.docx'): string | undefined {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const target = targetFor(file, o, ext);
+    const key = resolve(target).normalize('NFC').toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      return first === file
+        ? `${file} có hai lần trong danh sách tệp; mỗi tệp chỉ ghi một lần.`
+        : `${first} và ${file} cùng ghi ra ${target}; hãy đổi tên một tệp, hoặc tạo từng tệp với -o.`;
+    }
+    seen.set(key, file);
+  }
+  return undefined;
+}
+
+export async function runRender(files: string[], o: RenderOptions, report: Report): Promise<number> {
+  if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
+  if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
+  if (!o.dumpModel) {
+    const clash = sameTarget(files, o);
+    if (clash) throw new UsageError(clash);
+  }
+  if (o.outDir && !o.dumpModel) ensureDir(o.outDir);
+  const pdf = o.pdf && !o.dumpModel ? await import('../../write/pdf.js') : undefined;
+  pdf?.needSoffice(); // fails with the package to install, before any work
+  const { buildModel, loadTemplates, renderPlan } = await import('../../write/index.js');
+  const templates = loadTemplates(o.template); // a broken --template folder stops here, before any work
+  let errors = false;
+  const add = (ms: readonly Message[]) => {
+    report.add(ms);
+    if (hasErrors(ms)) errors = true;
+  };
+
+  if (o.dumpModel) {
+    // one JSON array, one model per input in order; nothing unless every plan is valid
+    const models: unknown[] = [];
+    const unreadable = await eachInput(files, report, (f, bytes) => {
+      const checked = checkBytes(f, bytes);
+      add(checked.messages);
+      if (checked.plan) models.push(buildModel(checked.plan, templates));
+    });
+    const code = unreadable ? 2 : errors ? 1 : 0;
+    if (code) return code;
+    report.data.models = models;
+    report.print(JSON.stringify(models, null, 2));
+    return 0;
+  }
+
+  const written: string[] = [];
+  let failed = false;
+  let longest = 0;
+  for (const file of files) {
+    // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
+    await new Promise((r) => setImmediate(r));
+    try {
+      const checked = checkBytes(file, readInput(file));
+      add(checked.messages);
+      if (!checked.plan) continue;
+      const target = targetFor(file, o);
+      writeAtomic(target, await renderPlan(checked.plan, { templates }), files);
+      written.push(target);
+      report.wrote(target);
+      longest = Math.max(longest, ...checked.plan.phu_luc.map((a) => a.hang.length));
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      report.fail(e.message);
+      failed = true;
+    }
+  }
+  if (pdf && written.length) {
+    if (longest > 2000) report.note(`kehoach: cảnh báo: có phụ lục dài ${longest} hàng; LibreOffice có thể mất nhiều phút để tạo PDF.`);
+    const pdfs = pdf.toPdf(written);
+    for (const [i, docx] of written.entries()) {
+      const target = join(dirname(docx), basename(docx, extname(docx)) + '.pdf');
+      writeAtomic(target, pdfs[i], files);
+      report.wrote(target);
+    }
+  }
+  return failed ? 2 : errors ? 1 : 0;
+}
