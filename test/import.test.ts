@@ -274,13 +274,13 @@ describe('kehoach import (the command)', () => {
     expect(readFileSync(yaml, 'utf8')).not.toMatch(/# sửa tay/);
   });
 
-  it('a file that is not a .docx inside: exit 2 with a message, nothing written', async () => {
+  it('a file that is not a .docx inside: that file\'s problem (exit 1) with a message, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-bad-'));
     const bad = join(dir, 'hong.docx');
     writeFileSync(bad, 'không phải zip');
     const r = await run(['import', bad]);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/hong\.docx: không mở được tệp \.docx/);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${bad}:1:1: lỗi: không mở được tệp .docx (không phải tệp zip hợp lệ) [khong-doc-duoc]\n`);
     expect(existsSync(join(dir, 'hong.yaml'))).toBe(false);
   });
 });
