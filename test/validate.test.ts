@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkBytes, checkText, suggest } from '../src/plan/validate.js';
+import { checkBytes, checkText } from '../src/plan/validate.js';
+import { suggest } from '../src/plan/issues.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
 import { exampleFiles, ROOT, run } from './helpers.js';
 

@@ -1,7 +1,8 @@
 // The normalised plan: what every stage after validation reads (a separate type from what the clerk
 // writes). Defaults are filled, names upper-cased where ND30 wants capitals, numbering computed from
 // position, recipients split into name and purpose, appendix tables resolved into a grid.
-import type { InputBlock, InputPlan, InputReport, InputRow, Role } from './schema.js';
+import type { InputBlock, InputPlan, InputReport, Role } from './schema.js';
+import { flatRows, spanOf, tableGrid } from './grid.js';
 import { ndSpelling, upperVi } from '../text/normalize-text.js';
 
 export interface Citation {
@@ -180,35 +181,19 @@ function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
 
 function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   const columns = a.cot.map((c) => (typeof c === 'string' ? { name: c } : { name: c.ten, width: c.rong, align: c.can }));
-  const rows: TableRow[] = [];
-  const dataCols = columns.length - (a.so_thu_tu ? 1 : 0);
   const offset = a.so_thu_tu ? 1 : 0;
-  const carried = new Array<number>(dataCols).fill(0);
-  const visit = (rs: InputRow[], prefix: string, sub: boolean) =>
-    rs.forEach((r, i) => {
-      const num = sub ? `${prefix}${i + 1}` : `${i + 1}.`;
-      const cells: TableRow['cells'] = [];
-      if (a.so_thu_tu) cells.push({ col: 0, cell: { lines: [num], rowSpan: 1, colSpan: 1, align: 'giua' } });
-      let col = 0;
-      const skip = () => {
-        while (col < dataCols && carried[col] > 0) col++;
-      };
-      skip();
-      for (const raw of r.o as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Cell['align'] })[]) {
-        const c: Cell =
-          typeof raw === 'string' || Array.isArray(raw)
-            ? plainCell(lines(raw))
-            : { lines: lines(raw.noi_dung), rowSpan: raw.gop_hang ?? 1, colSpan: raw.gop_cot ?? 1, align: raw.can };
-        cells.push({ col: col + offset, cell: c });
-        for (let k = 0; k < c.colSpan; k++) carried[col + k] = c.rowSpan;
-        col += c.colSpan;
-        skip();
-      }
-      for (let k = 0; k < dataCols; k++) if (carried[k] > 0) carried[k]--;
-      rows.push({ cells, sub });
-      if (r.con) visit(r.con, num.endsWith('.') ? num : `${num}.`, true);
+  const flat = flatRows(a.hang);
+  const grid = tableGrid(flat.map((f) => f.row.o), columns.length - offset);
+  const rows: TableRow[] = flat.map(({ row, number, sub }, r) => {
+    const cells: TableRow['cells'] = [];
+    if (a.so_thu_tu) cells.push({ col: 0, cell: { lines: [number], rowSpan: 1, colSpan: 1, align: 'giua' } });
+    (row.o as (string | string[] | { noi_dung: string | string[]; can?: Cell['align'] })[]).forEach((raw, c) => {
+      const cell: Cell =
+        typeof raw === 'string' || Array.isArray(raw) ? plainCell(lines(raw)) : { lines: lines(raw.noi_dung), ...spanOf(raw), align: raw.can };
+      cells.push({ col: grid.starts[r][c] + offset, cell });
     });
-  visit(a.hang, '', false);
+    return { cells, sub };
+  });
   const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.width ?? 25), 0) > 165;
   return { title: a.tieu_de, columns, rows, landscape: a.huong ? a.huong === 'ngang' : wide };
 }

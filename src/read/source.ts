@@ -1,11 +1,23 @@
 // Reading a YAML file into plain data plus a way to turn any data path into line:column.
-// Hostile input (binary, bad encodings, alias bombs, deep nesting, huge files) becomes a message.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+// Hostile input (binary, bad encodings, alias bombs, deep nesting, huge files) becomes a message,
+// and every step is linear in the size of the file (test/worst-case.test.ts counts the work).
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Message } from '../messages.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Five times the largest real plan (about 100 KB; the examples are under 20 KB, a 10,000-row
+ * appendix about 400 KB): a clerk never gets near it, and any file under it validates in about a
+ * second (bench/worst-case.mjs). The `yaml` library alone takes about 1 s per MB.
+ */
+export const MAX_FILE_BYTES = 512 * 1024;
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
+
+/**
+ * Work done by the passes over a file (nodes visited, lookup steps, lines scanned, messages made): a
+ * deterministic measure that test/worst-case.test.ts holds to linear growth. Never read by the tool.
+ */
+export const work = { steps: 0 };
 
 export type Path = readonly (string | number)[];
 
@@ -33,10 +45,12 @@ const msg = (file: string, line: number, column: number, rule: string, message: 
 
 /** Decode bytes as UTF-8, refusing what a clerk's editor would not save as a plan. */
 export function decode(file: string, bytes: Uint8Array): { text?: string; messages: Message[] } {
+  // The reader stops one byte past the limit (cli/io.ts), so the real size is not known here: the
+  // message gives the limit, never a size it did not measure.
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       messages: [
-        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn ${(bytes.length / 1048576).toFixed(1)} MB, vượt giới hạn ${MAX_FILE_BYTES / 1048576} MB cho một kế hoạch; hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
+        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn hơn giới hạn ${MAX_FILE_BYTES / 1024} KB cho một kế hoạch (kế hoạch thật thường dưới 100 KB); hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
       ],
     };
   }
@@ -97,16 +111,21 @@ export function parseSource(file: string, text: string): Loaded {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+    // uniqueKeys off: the library compares each key with every other key of its map (quadratic);
+    // structure() finds duplicates in one pass instead.
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true, merge: false });
   } catch (e) {
     const rule = e instanceof RangeError ? 'qua-sau' : 'yaml';
     return { messages: [msg(file, 1, 1, rule, `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
   const seen = new Set<string>();
+  let quoteFound = false;
   for (const e of [...doc.errors, ...doc.warnings]) {
+    work.steps++;
     let at = e.pos[0];
-    // An unclosed quote is found at the end of the file; point at the quote that opened it instead.
-    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) at = openingQuote(text, at) ?? at;
+    // An unclosed quote is found at the end of the file; point at the quote that opened it instead
+    // (looked for once: the scan reads the text up to there).
+    if (!quoteFound && e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) (quoteFound = true), (at = openingQuote(text, at) ?? at);
     const p = lines.linePos(at);
     const key = `${p.line}:${p.col}:${e.code}`;
     if (seen.has(key)) continue;
@@ -115,10 +134,15 @@ export function parseSource(file: string, text: string): Loaded {
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
   }
   if (messages.length) return { messages };
-  const depth = nodeDepth(doc.contents as Node | null);
-  if (depth > MAX_DEPTH) {
+  const s = structure(doc.contents as Node | null);
+  if (s.depth > MAX_DEPTH) {
     return { messages: [msg(file, 1, 1, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp); một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
   }
+  for (const k of s.duplicates) {
+    const p = lines.linePos(k.range![0]);
+    messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY', '')));
+  }
+  if (messages.length) return { messages };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -141,6 +165,7 @@ export function tooDeep(text: string): { line: number; column: number } | undefi
   let lineNo = 0;
   for (const raw of text.split('\n')) {
     lineNo++;
+    work.steps++;
     const line = raw.replace(/\r$/, '');
     const body = line.trimStart();
     if (flow === 0 && body !== '' && !body.startsWith('#')) {
@@ -148,7 +173,7 @@ export function tooDeep(text: string): { line: number; column: number } | undefi
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       let dashes = 0;
-      while (/^- /.test(body.slice(dashes * 2))) dashes++;
+      while (dashes <= MAX_DEPTH && body.startsWith('- ', dashes * 2)) (dashes++, work.steps++);
       if (indents.length + dashes > MAX_DEPTH) return { line: lineNo, column: indent + 1 };
     }
     let quote = '';
@@ -181,18 +206,36 @@ function deepOrUnknown(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0] : String(e);
 }
 
-function nodeDepth(root: Node | null): number {
-  // Iterative: a 10,000-level document must not overflow the stack here.
-  let max = 0;
+/** A key as the data will have it (a scalar's value as text); undefined for a collection as key. */
+const keyText = (k: unknown): string | undefined => (isScalar(k) ? String(k.value) : undefined);
+
+/**
+ * One pass over the nodes: how deep they nest and which keys repeat in their map (each later
+ * occurrence, in document order). Iterative: a 10,000-level document must not overflow the stack.
+ */
+function structure(root: Node | null): { depth: number; duplicates: Node[] } {
+  let depth = 0;
+  const duplicates: Node[] = [];
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (d > MAX_DEPTH + 1) return d;
-    if (isMap(n)) for (const it of n.items) stack.push([it.value, d + 1]);
-    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+    work.steps++;
+    if (d > depth) depth = d;
+    if (d > MAX_DEPTH + 1) break;
+    if (isMap(n)) {
+      const keys = new Set<string>();
+      for (const it of n.items) {
+        const k = keyText(it.key);
+        if (k !== undefined) {
+          if (keys.has(k)) duplicates.push(it.key as Node);
+          keys.add(k);
+        }
+        stack.push([it.value, d + 1]);
+      }
+    } else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
   }
-  return max;
+  duplicates.sort((a, b) => a.range![0] - b.range![0]);
+  return { depth, duplicates };
 }
 
 const YAML_CODES: Record<string, string> = {
@@ -216,13 +259,30 @@ function yamlErrorVi(code: string, english: string): string {
   return vi ? `lỗi cú pháp YAML: ${vi}` : `lỗi cú pháp YAML (${first}); hãy kiểm tra thụt lề, dấu ":" và dấu nháy.`;
 }
 
+/** Each map's pairs by key, made on the first lookup in it: one lookup is then one step per path element. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) {
+      work.steps++;
+      const k = keyText(p.key);
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The node at a data path, or the nearest ancestor that exists, with whether it was found. */
 function nodeAt(doc: Document.Parsed, path: Path): { node: unknown; found: boolean; keyNode?: unknown } {
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const k = path[i];
+    work.steps++;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(k));
+      const pair = pairOf(node, String(k));
       if (!pair) return { node, found: false };
       if (i === path.length - 1) return { node: pair.value ?? pair.key, found: true, keyNode: pair.key };
       node = pair.value;
