@@ -126,3 +126,29 @@ describe('unit profile JSON Schema', () => {
     expect(readFileSync(join(ROOT, 'schemas', 'unit.schema.json'), 'utf8').trim()).toBe(profileJsonSchema());
   });
 });
+
+describe('__proto__ is a key like any other (issue 13)', () => {
+  const ok = readFileSync(join(ROOT, 'test', 'bad-input', 'crlf.yaml'), 'utf8').replace(/\r\n/g, '\n');
+  const found = (text: string) => checkText('x.yaml', text).messages.map((m) => `${m.line}:${m.column} ${m.rule} ${m.message}`);
+
+  it('in place of dia_danh: reported, and dia_danh is missing', () => {
+    const r = checkText('x.yaml', ok.replace('dia_danh: Hậu Giang', '__proto__:\n  dia_danh: X'));
+    expect(r.plan).toBeUndefined();
+    expect(found(ok.replace('dia_danh: Hậu Giang', '__proto__:\n  dia_danh: X'))).toEqual([
+      '1:1 thieu-khoa thiếu khóa bắt buộc "dia_danh" (dia_danh); hãy thêm "dia_danh: ..." vào khối này.',
+      '3:1 khoa-la khóa không có trong mẫu kế hoạch: "__proto__"; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.',
+    ]);
+  });
+
+  it('under nguoi_ky: reported, with the keys under it never read as the signer\'s', () => {
+    const text = ok.replace('nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }', 'nguoi_ky:\n  chuc_vu: GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n  __proto__: { quyen_han: TL, extra_bad_key: 1 }');
+    const r = checkText('x.yaml', text);
+    expect(r.plan).toBeUndefined();
+    expect(found(text)).toEqual(['12:3 khoa-la khóa không có trong mẫu kế hoạch: "__proto__"; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.']);
+  });
+
+  it('the checked data has no inherited keys: a plan without __proto__ normalises as before', () => {
+    const r = checkText('x.yaml', ok);
+    expect(r.plan?.signer).toEqual({ title: 'GIÁM ĐỐC', name: 'Nguyễn Văn A' });
+  });
+});

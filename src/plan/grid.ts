@@ -9,8 +9,11 @@ export interface Span {
 }
 
 export type GridProblem =
-  /** The cell starts or ends past the last column. */
-  | { kind: 'overflow'; row: number; cell: number }
+  /**
+   * The cell, which would start at column `col`, starts or ends past the last column (`carried`:
+   * some columns of the row are taken by row spans from above).
+   */
+  | { kind: 'overflow'; row: number; cell: number; col: number; colSpan: number; carried: boolean }
   /** The cell's gop_cot covers column `col`, still taken by a gop_hang from a row above. */
   | { kind: 'overlap'; row: number; cell: number; col: number }
   /** The row leaves columns empty (`filled` of them taken, row spans from above included). */
@@ -63,6 +66,7 @@ export function tableGrid(rows: readonly (readonly unknown[])[], width: number):
   rows.forEach((cells, r) => {
     const at: number[] = [];
     starts.push(at);
+    const fromAbove = carried.some((n) => n > 0);
     let col = 0;
     const skip = () => {
       while (col < width && carried[col] > 0) col++;
@@ -74,7 +78,7 @@ export function tableGrid(rows: readonly (readonly unknown[])[], width: number):
       if (col + colSpan > width) {
         let blocked = -1;
         for (let k = col; k < width && blocked < 0; k++) if (carried[k] > 0) blocked = k;
-        problems.push(blocked >= 0 ? { kind: 'overlap', row: r, cell: c, col: blocked } : { kind: 'overflow', row: r, cell: c });
+        problems.push(blocked >= 0 ? { kind: 'overlap', row: r, cell: c, col: blocked } : { kind: 'overflow', row: r, cell: c, col, colSpan, carried: fromAbove });
         placed = false;
         break;
       }

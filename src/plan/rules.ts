@@ -184,7 +184,14 @@ export const PLAN_RULES: readonly Rule[] = [
       for (const { a, base, width, flat, grid } of tablesIn(p)) {
         for (const g of grid.problems) {
           const at = [...base, ...flat[g.row].path, 'o'];
-          if (g.kind === 'overflow') report([...at, g.cell], `hàng có nhiều ô hơn số cột (${width}${exceptStt(a)}); hãy xóa ô thừa hoặc thêm cột.`);
+          if (g.kind === 'overflow') {
+            if (g.colSpan > 1 && g.col < width) {
+              report([...at, g.cell, 'gop_cot'], `ô gộp ${g.colSpan} cột (gop_cot) vượt ra ngoài bảng ${width} cột${exceptStt(a)}; hãy giảm gop_cot.`);
+            } else {
+              const above = g.carried ? ', tính cả ô gộp hàng (gop_hang) từ hàng trên' : '';
+              report([...at, g.cell], `hàng có nhiều ô hơn số cột (${width}${exceptStt(a)}${above}); hãy xóa ô thừa hoặc thêm cột.`);
+            }
+          }
           else if (g.kind === 'short') report(at, `hàng có ${g.filled} trên ${width} ô (tính cả ô gộp từ hàng trên); hãy thêm ô còn thiếu ("" cho ô trống).`);
         }
       }
