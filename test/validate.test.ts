@@ -135,7 +135,7 @@ describe('__proto__ is a key like any other (issue 13)', () => {
     const r = checkText('x.yaml', ok.replace('dia_danh: Hậu Giang', '__proto__:\n  dia_danh: X'));
     expect(r.plan).toBeUndefined();
     expect(found(ok.replace('dia_danh: Hậu Giang', '__proto__:\n  dia_danh: X'))).toEqual([
-      '1:1 thieu-khoa thiếu khóa bắt buộc "dia_danh" (dia_danh); hãy thêm "dia_danh: ..." vào khối này.',
+      '1:1 thieu-khoa thiếu khóa bắt buộc "dia_danh"; hãy thêm "dia_danh: ..." vào khối này.',
       '3:1 khoa-la khóa không có trong mẫu kế hoạch: "__proto__"; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.',
     ]);
   });

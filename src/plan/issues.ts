@@ -1,6 +1,6 @@
 // zod's issues as Vietnamese messages: what was found, what was expected, how to fix it.
 import type * as z from 'zod';
-import type { Path } from '../read/source.js';
+import { labelLineMessage, type Path } from '../read/source.js';
 import { planSchemas } from './schema.js';
 
 /** Report at `path` (its key with `key`); a message may be made only when shown (see validate.ts). */
@@ -38,6 +38,10 @@ export function describe(v: unknown): string {
   }
   return String(v);
 }
+
+/** A value named after its kind ("ngày", "ký hiệu"): a string is shown quoted, without "chuỗi". */
+const shown = (v: unknown): string =>
+  typeof v === 'string' ? `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"` : typeof v === 'boolean' ? String(v) : describe(v);
 
 const EXPECTED: Record<string, string> = {
   string: 'một đoạn chữ',
@@ -139,7 +143,7 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
     }
     case 'invalid_value': {
       const opts = issue.values.map((v) => `"${String(v)}"`).join(', ');
-      err(path, 'gia-tri', `${at}: giá trị ${describe(found)} không hợp lệ; chọn một trong: ${opts}.`);
+      err(path, 'gia-tri', `${at}: giá trị ${shown(found)} không hợp lệ; chọn một trong: ${opts}.`);
       return;
     }
     case 'invalid_format':
@@ -148,13 +152,14 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
       return;
     }
     default:
-      err(path, 'gia-tri', `${at}: giá trị ${describe(found)} không hợp lệ.`);
+      err(path, 'gia-tri', `${at}: giá trị ${shown(found)} không hợp lệ.`);
   }
 }
 
 function missingKey(path: Path, at: string, err: Err): void {
   const key = String(path[path.length - 1]);
-  err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${key}" (${at}); hãy thêm "${key}: ..." vào khối này.`);
+  const where = at === key ? '' : ` (${at})`;
+  err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${key}"${where}; hãy thêm "${key}: ..." vào khối này.`);
 }
 
 /** A date as clerks write it (04/11/2021, 2025-3-24) in the form a plan needs, when it is one. */
@@ -172,20 +177,20 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
     case 'ngay-dinh-dang': {
       const iso = typeof found === 'string' ? isoOf(found) : undefined;
       const fix = iso ? `hãy viết ${iso} (NĂM-THÁNG-NGÀY)` : 'hãy viết NĂM-THÁNG-NGÀY, ví dụ 2019-01-23';
-      err(path, 'ngay-dinh-dang', `${at}: ngày ${describe(found)} không đúng dạng; ${fix}.`);
+      err(path, 'ngay-dinh-dang', `${at}: ngày ${shown(found)} không đúng dạng; ${fix}.`);
       return;
     }
     case 'ngay-khong-ton-tai':
       err(path, 'ngay-khong-ton-tai', `${at}: ngày ${String(found)} không có trên lịch; hãy kiểm tra lại ngày và tháng.`);
       return;
     case 'ky-hieu':
-      err(path, 'ky-hieu', `${at}: ký hiệu ${describe(found)} không đúng dạng; viết HOA, các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT.`);
+      err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; viết HOA, các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT.`);
       return;
     case 'viet-tat':
-      err(path, 'viet-tat', `${at}: chữ viết tắt ${describe(found)} không đúng dạng; viết HOA, không dấu cách, ví dụ SYT hoặc TTYT.`);
+      err(path, 'viet-tat', `${at}: chữ viết tắt ${shown(found)} không đúng dạng; viết HOA, không dấu cách, ví dụ SYT hoặc TTYT.`);
       return;
     default:
-      err(path, 'gia-tri', `${at}: giá trị ${describe(found)} không hợp lệ (${rule}).`);
+      err(path, 'gia-tri', `${at}: giá trị ${shown(found)} không hợp lệ (${rule}).`);
   }
 }
 
@@ -203,21 +208,6 @@ function isLabelLine(v: unknown): boolean {
   if (keys.length !== 1 || planSchemas().KNOWN_KEYS.includes(keys[0]) || !/[\s\u0080-\uffff]/.test(keys[0])) return false;
   const value = v[keys[0]];
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-/** Text quoted for YAML: double quotes unless the text holds a quote or a backslash. */
-function quoted(s: string): string {
-  return /["\\]/.test(s) ? `'${s.replace(/'/g, "''")}'` : `"${s}"`;
-}
-
-/**
- * The message for a line "Nhãn: nội dung" that YAML read as a key: the line as written and the same
- * line with its text quoted. Also used for the YAML error such a line gives inside a mapping.
- */
-export function labelLineMessage(line: string): string {
-  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/.exec(line)!;
-  const fixed = m[1] + quoted(m[2]);
-  return `dòng có dấu hai chấm sau nhãn nên YAML hiểu "nhãn:" thành một khóa. Đang viết: ${line.trim()} — hãy đặt cả nội dung trong dấu nháy: ${fixed.trim()}`;
 }
 
 /** Of a union's branches, the one whose keys fit the object best (so {gach: 5} reports gach's problem). */

@@ -158,7 +158,7 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) =>
       walk(p, [], (v, at) => {
         if (isStr(v) && unbalancedMarkup(v)) {
-          report(at(), 'dấu * (in đậm/nghiêng) mở mà không đóng; viết **chữ đậm** hoặc *chữ nghiêng*, hoặc \\* để in dấu sao.');
+          report(at(), 'dấu * (in đậm/nghiêng) mở mà không đóng; viết **chữ đậm** hoặc *chữ nghiêng*, hoặc \\* để in dấu sao (trong dấu nháy kép "..." thì viết \\\\*, vì ở đó \\ mở đầu một ký tự thoát).');
         }
       }),
   },

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import type { Message } from '../messages.js';
 import { hasErrors, sortMessages } from '../messages.js';
 import { findIllegalChar, normalizeText } from '../text/normalize-text.js';
-import { decode, parseSource, position, work, type Path, type Source } from '../read/source.js';
+import { decode, lineText, parseSource, position, work, type Path, type Source } from '../read/source.js';
 import { planSchemas, type InputPlan } from './schema.js';
 import { describe, reportIssues, type Err } from './issues.js';
 import { PLAN_RULES, type Rule } from './rules.js';
@@ -101,11 +101,7 @@ export function checkWith<T>(file: string, text: string, format: Format<T>): { d
 }
 
 /** The source line where the value at `path` starts. */
-function lineAt(src: Source, path: Path): string {
-  const { line } = position(src, path);
-  const starts = src.lines.lineStarts;
-  return src.text.slice(starts[line - 1], line < starts.length ? starts[line] - 1 : undefined).replace(/\r$/, '');
-}
+const lineAt = (src: Source, path: Path): string => lineText(src.text, src.lines, position(src, path).line);
 
 /**
  * The problems as messages: each once, in file order, the first MAX_MESSAGES of them, then one

@@ -118,15 +118,34 @@ export function parseSource(file: string, text: string): Loaded {
     const rule = e instanceof RangeError ? 'qua-sau' : 'yaml';
     return { messages: [msg(file, 1, 1, rule, `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
+  const errors = [...doc.errors, ...doc.warnings];
+  // A tab in the indentation throws every line after it out of place: one message says so, and
+  // the errors that follow from it are left out.
+  const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length) {
+    const p = lines.linePos(tabs[0].pos[0]);
+    const more = new Set(tabs.map((e) => lines.linePos(e.pos[0]).line)).size - 1;
+    const others = more ? ` (và ${more} dòng khác)` : '';
+    return { messages: [msg(file, p.line, 1, 'yaml', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách. Hãy thay mỗi Tab bằng dấu cách (trong trình soạn thảo: Convert Indentation to Spaces).`)] };
+  }
   const seen = new Set<string>();
+  const labelled = new Set<number>();
   let quoteFound = false;
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  for (const e of errors) {
     work.steps++;
     let at = e.pos[0];
     // An unclosed quote is found at the end of the file; point at the quote that opened it instead
     // (looked for once: the scan reads the text up to there).
     if (!quoteFound && e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) (quoteFound = true), (at = openingQuote(text, at) ?? at);
     const p = lines.linePos(at);
+    if (labelled.has(p.line)) continue;
+    // "- gach: Địa điểm: sân trường." : a label and its text inside a value, one message for the line
+    const line = lineText(text, lines, p.line);
+    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'UNEXPECTED_TOKEN') && isLabelLine(line)) {
+      labelled.add(p.line);
+      messages.push(msg(file, p.line, line.length - line.trimStart().length + 1, 'nhan-hai-cham', labelLineMessage(line)));
+      continue;
+    }
     const key = `${p.line}:${p.col}:${e.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -153,6 +172,33 @@ export function parseSource(file: string, text: string): Loaded {
     return { messages: [msg(file, 1, 1, 'yaml', `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
   return { source: { file, text, doc, lines, data }, messages };
+}
+
+/** Line `n` (from 1) of the text, without its line end. */
+export function lineText(text: string, lines: LineCounter, n: number): string {
+  const starts = lines.lineStarts;
+  return text.slice(starts[n - 1], n < starts.length ? starts[n] - 1 : undefined).replace(/\r$/, '');
+}
+
+/**
+ * Whether a line reads as "Nhãn: nội dung" (after a "- " and a plan key, if any): a label inside a
+ * sentence. A label has a space or a Vietnamese letter, which no key of the format has.
+ */
+function isLabelLine(line: string): boolean {
+  const m = /^\s*(?:-\s+)*(?:[a-z_]+:\s+)?([^:#"'{[\s][^:#]*):\s+\S/u.exec(line);
+  return !!m && /[\s\u0080-\uffff]/u.test(m[1].trim());
+}
+
+/** Text quoted for YAML: double quotes unless the text holds a quote or a backslash. */
+const quoted = (s: string): string => (/["\\]/.test(s) ? `'${s.replace(/'/g, "''")}'` : `"${s}"`);
+
+/**
+ * The message for a line "Nhãn: nội dung" that YAML reads as a key (or as a key inside a value):
+ * the line as written and the same line with its text quoted.
+ */
+export function labelLineMessage(line: string): string {
+  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
+  return `dấu hai chấm sau "${m[2].split(':')[0]}" làm YAML hiểu thành một khóa. Đang viết: ${line.trim()} — hãy đặt cả nội dung trong dấu nháy: ${(m[1] + quoted(m[2])).trim()}`;
 }
 
 /**
