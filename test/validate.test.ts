@@ -58,6 +58,9 @@ describe('hostile bytes', () => {
   it('a file over the size limit is refused before parsing', () => {
     expect(rules(new Uint8Array(6 * 1024 * 1024).fill(0x61))).toEqual(['1:1 tep-qua-lon']);
   });
+  it('a list or a block as a key is an error at the key (and no Node warning of the YAML library)', () => {
+    expect(rules(enc('? [a, b]\n: c\n[d]: e\n'))).toEqual(['1:3 yaml', '3:1 yaml']);
+  });
   it('NFD text is normalised to NFC', () => {
     const r = checkText('x.yaml', ok.replace('Tuyên truyền cải cách', 'Tuyên truyền cải cách'.normalize('NFD')));
     expect(r.plan!.subject).toBe(r.plan!.subject.normalize('NFC'));

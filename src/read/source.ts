@@ -161,6 +161,10 @@ export function parseSource(file: string, text: string): Loaded {
     const p = lines.linePos(k.range![0]);
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY', '')));
   }
+  for (const k of s.collectionKeys) {
+    const p = lines.linePos(k.range![0]);
+    messages.push(msg(file, p.line, p.col, 'yaml', 'lỗi cú pháp YAML: một danh sách hoặc khối được dùng làm khóa; khóa là một chữ như "trich_yeu".'));
+  }
   if (messages.length) return { messages };
   let data: unknown;
   try {
@@ -259,9 +263,10 @@ const keyText = (k: unknown): string | undefined => (isScalar(k) ? String(k.valu
  * One pass over the nodes: how deep they nest and which keys repeat in their map (each later
  * occurrence, in document order). Iterative: a 10,000-level document must not overflow the stack.
  */
-function structure(root: Node | null): { depth: number; duplicates: Node[] } {
+function structure(root: Node | null): { depth: number; duplicates: Node[]; collectionKeys: Node[] } {
   let depth = 0;
   const duplicates: Node[] = [];
+  const collectionKeys: Node[] = [];
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
@@ -275,13 +280,13 @@ function structure(root: Node | null): { depth: number; duplicates: Node[] } {
         if (k !== undefined) {
           if (keys.has(k)) duplicates.push(it.key as Node);
           keys.add(k);
-        }
+        } else if (isMap(it.key) || isSeq(it.key)) collectionKeys.push(it.key);
         stack.push([it.value, d + 1]);
       }
     } else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
   }
   duplicates.sort((a, b) => a.range![0] - b.range![0]);
-  return { depth, duplicates };
+  return { depth, duplicates, collectionKeys };
 }
 
 const YAML_CODES: Record<string, string> = {
