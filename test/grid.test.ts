@@ -40,7 +40,7 @@ describe('table grid', () => {
   it('a column span into a row span from above is an overlap, once, and the rows after it are unaffected', () => {
     // rows [A, {B, gop_hang: 2}, C] then [{X, gop_cot: 2}, Y] in 3 columns: today's main laid them out as 4 columns
     const g = tableGrid([['A', { gop_hang: 2 }, 'C'], [{ gop_cot: 2 }, 'Y'], ['a', 'b', 'c']], 3);
-    expect(g.problems).toEqual([{ kind: 'overlap', row: 1, cell: 0, col: 1 }]);
+    expect(g.problems).toEqual([{ kind: 'overlap', row: 1, cell: 0, col: 1, colSpan: 2 }]);
     expect(g.starts).toEqual([[0, 1, 2], [], [0, 1, 2]]);
   });
 

@@ -15,11 +15,11 @@ export type GridProblem =
    */
   | { kind: 'overflow'; row: number; cell: number; col: number; colSpan: number; carried: boolean }
   /** The cell's gop_cot covers column `col`, still taken by a gop_hang from a row above. */
-  | { kind: 'overlap'; row: number; cell: number; col: number }
+  | { kind: 'overlap'; row: number; cell: number; col: number; colSpan: number }
   /** The row leaves columns empty (`filled` of them taken, row spans from above included). */
   | { kind: 'short'; row: number; filled: number }
   /** The cell's gop_hang goes past the last row (`left` rows from this one). */
-  | { kind: 'rowspan'; row: number; cell: number; left: number };
+  | { kind: 'rowspan'; row: number; cell: number; rowSpan: number; left: number };
 
 export interface Grid {
   /** Per row, the start column of each cell placed (a row stops at its first overflow or overlap). */
@@ -78,18 +78,18 @@ export function tableGrid(rows: readonly (readonly unknown[])[], width: number):
       if (col + colSpan > width) {
         let blocked = -1;
         for (let k = col; k < width && blocked < 0; k++) if (carried[k] > 0) blocked = k;
-        problems.push(blocked >= 0 ? { kind: 'overlap', row: r, cell: c, col: blocked } : { kind: 'overflow', row: r, cell: c, col, colSpan, carried: fromAbove });
+        problems.push(blocked >= 0 ? { kind: 'overlap', row: r, cell: c, col: blocked, colSpan } : { kind: 'overflow', row: r, cell: c, col, colSpan, carried: fromAbove });
         placed = false;
         break;
       }
       let blocked = -1;
       for (let k = col; k < col + colSpan && blocked < 0; k++) if (carried[k] > 0) blocked = k;
       if (blocked >= 0) {
-        problems.push({ kind: 'overlap', row: r, cell: c, col: blocked });
+        problems.push({ kind: 'overlap', row: r, cell: c, col: blocked, colSpan });
         placed = false;
         break;
       }
-      if (rowSpan > rows.length - r) problems.push({ kind: 'rowspan', row: r, cell: c, left: rows.length - r });
+      if (rowSpan > rows.length - r) problems.push({ kind: 'rowspan', row: r, cell: c, rowSpan, left: rows.length - r });
       for (let k = 0; k < colSpan; k++) carried[col + k] = rowSpan;
       at.push(col);
       col += colSpan;

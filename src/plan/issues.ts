@@ -163,7 +163,7 @@ function missingKey(path: Path, at: string, err: Err): void {
 }
 
 /** A date as clerks write it (04/11/2021, 2025-3-24) in the form a plan needs, when it is one. */
-export function isoOf(s: string): string | undefined {
+function isoOf(s: string): string | undefined {
   const pad = (n: string) => n.padStart(2, '0');
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s.trim());
   if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;

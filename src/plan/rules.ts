@@ -5,7 +5,7 @@
 import { unbalancedMarkup } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import type { Path } from '../read/source.js';
-import { flatRows, tableGrid } from './grid.js';
+import { flatRows, tableGrid, type GridProblem } from './grid.js';
 import { LIMITS, ROLES } from './schema.js';
 
 /** Report a problem at `path` (at its key with `key: true`). */
@@ -64,6 +64,21 @@ const tablesIn = (p: Record<string, unknown>) => {
   return t;
 };
 const exceptStt = (a: Record<string, unknown>) => (a.so_thu_tu ? ', không kể cột STT' : '');
+
+/** A rule on the grid problems of every appendix table: `say` gives the path and message of those it reports. */
+function gridRule(id: string, say: (g: GridProblem, t: ReturnType<typeof tablesOf>[number], cells: Path) => [Path, string] | undefined): Rule {
+  return {
+    id,
+    check: (p, report) => {
+      for (const t of tablesIn(p)) {
+        for (const g of t.grid.problems) {
+          const r = say(g, t, [...t.base, ...t.flat[g.row].path, 'o']);
+          if (r) report(...r);
+        }
+      }
+    },
+  };
+}
 
 export const PLAN_RULES: readonly Rule[] = [
   {
@@ -177,55 +192,22 @@ export const PLAN_RULES: readonly Rule[] = [
       });
     },
   },
-  {
-    // Appendix tables: each row fills the columns exactly.
-    id: 'bang-o',
-    check: (p, report) => {
-      for (const { a, base, width, flat, grid } of tablesIn(p)) {
-        for (const g of grid.problems) {
-          const at = [...base, ...flat[g.row].path, 'o'];
-          if (g.kind === 'overflow') {
-            if (g.colSpan > 1 && g.col < width) {
-              report([...at, g.cell, 'gop_cot'], `ô gộp ${g.colSpan} cột (gop_cot) vượt ra ngoài bảng ${width} cột${exceptStt(a)}; hãy giảm gop_cot.`);
-            } else {
-              const above = g.carried ? ', tính cả ô gộp hàng (gop_hang) từ hàng trên' : '';
-              report([...at, g.cell], `hàng có nhiều ô hơn số cột (${width}${exceptStt(a)}${above}); hãy xóa ô thừa hoặc thêm cột.`);
-            }
-          }
-          else if (g.kind === 'short') report(at, `hàng có ${g.filled} trên ${width} ô (tính cả ô gộp từ hàng trên); hãy thêm ô còn thiếu ("" cho ô trống).`);
-        }
-      }
-    },
-  },
-  {
-    // A cell spanning columns must not reach into a cell spanning rows from above.
-    id: 'bang-gop-cot',
-    check: (p, report) => {
-      for (const { a, base, flat, grid } of tablesIn(p)) {
-        for (const g of grid.problems) {
-          if (g.kind !== 'overlap') continue;
-          const cell = (flat[g.row].row as { o: Record<string, unknown>[] }).o[g.cell];
-          report(
-            [...base, ...flat[g.row].path, 'o', g.cell, 'gop_cot'],
-            `ô gộp ${String(cell.gop_cot)} cột (gop_cot) chồng lên ô gộp hàng từ hàng trên ở cột thứ ${g.col + 1}${exceptStt(a)}; hãy giảm gop_cot, hoặc giảm gop_hang của ô phía trên.`,
-          );
-        }
-      }
-    },
-  },
-  {
-    // A cell spanning rows stays inside the table.
-    id: 'bang-gop-hang',
-    check: (p, report) => {
-      for (const { base, flat, grid } of tablesIn(p)) {
-        for (const g of grid.problems) {
-          if (g.kind !== 'rowspan') continue;
-          const cell = (flat[g.row].row as { o: Record<string, unknown>[] }).o[g.cell];
-          report([...base, ...flat[g.row].path, 'o', g.cell, 'gop_hang'], `ô gộp ${String(cell.gop_hang)} hàng nhưng bảng chỉ còn ${g.left} hàng tính từ hàng này; hãy giảm gop_hang.`);
-        }
-      }
-    },
-  },
+  // Appendix tables: each row fills the columns exactly; spans stay inside the table and apart.
+  gridRule('bang-o', (g, { a, width }, at) => {
+    if (g.kind === 'short') return [at, `hàng có ${g.filled} trên ${width} ô (tính cả ô gộp từ hàng trên); hãy thêm ô còn thiếu ("" cho ô trống).`];
+    if (g.kind !== 'overflow') return undefined;
+    if (g.colSpan > 1 && g.col < width) return [[...at, g.cell, 'gop_cot'], `ô gộp ${g.colSpan} cột (gop_cot) vượt ra ngoài bảng ${width} cột${exceptStt(a)}; hãy giảm gop_cot.`];
+    const above = g.carried ? ', tính cả ô gộp hàng (gop_hang) từ hàng trên' : '';
+    return [[...at, g.cell], `hàng có nhiều ô hơn số cột (${width}${exceptStt(a)}${above}); hãy xóa ô thừa hoặc thêm cột.`];
+  }),
+  gridRule('bang-gop-cot', (g, { a }, at) =>
+    g.kind === 'overlap'
+      ? [[...at, g.cell, 'gop_cot'], `ô gộp ${g.colSpan} cột (gop_cot) chồng lên ô gộp hàng từ hàng trên ở cột thứ ${g.col + 1}${exceptStt(a)}; hãy giảm gop_cot, hoặc giảm gop_hang của ô phía trên.`]
+      : undefined,
+  ),
+  gridRule('bang-gop-hang', (g, _, at) =>
+    g.kind === 'rowspan' ? [[...at, g.cell, 'gop_hang'], `ô gộp ${g.rowSpan} hàng nhưng bảng chỉ còn ${g.left} hàng tính từ hàng này; hãy giảm gop_hang.`] : undefined,
+  ),
   {
     // Rows of a table, sub-rows included: a plan's appendix, not a database.
     id: 'bang-qua-dai',

@@ -4,8 +4,8 @@
 // rules.ts. This module runs them in order.
 import type * as z from 'zod';
 import type { Message } from '../messages.js';
-import { hasErrors, sortMessages } from '../messages.js';
-import { findIllegalChar, normalizeText } from '../text/normalize-text.js';
+import { hasErrors } from '../messages.js';
+import { byCodeUnit, findIllegalChar, normalizeText } from '../text/normalize-text.js';
 import { decode, lineText, parseSource, position, work, type Path, type Source } from '../read/source.js';
 import { planSchemas, type InputPlan } from './schema.js';
 import { describe, reportIssues, type Err } from './issues.js';
@@ -66,7 +66,7 @@ interface Problem {
  */
 export function checkWith<T>(file: string, text: string, format: Format<T>): { data?: unknown; messages: Message[] } {
   const loaded = parseSource(file, text);
-  if (!loaded.source) return { messages: cap(file, loaded.messages) };
+  if (!loaded.source) return { messages: cap(file, loaded.messages.map((m) => ({ ...m, text: m.message }))) };
   const src = loaded.source;
   const problems: Problem[] = [];
   const err: Err = (path, rule, message, key) => {
@@ -107,29 +107,19 @@ const lineAt = (src: Source, path: Path): string => lineText(src.text, src.lines
  * The problems as messages: each once, in file order, the first MAX_MESSAGES of them, then one
  * message saying how many more there were.
  */
-function cap(file: string, problems: readonly (Problem | Message)[]): Message[] {
+function cap(file: string, problems: readonly Problem[]): Message[] {
   const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const k = `${p.line}:${p.column}:${p.rule}:${'text' in p && typeof p.text === 'string' ? p.text : ''}`;
-    return !seen.has(k) && !!seen.add(k);
-  });
-  const sorted = sortMessages(unique.map((p, i) => ({ file, line: p.line, column: p.column, severity: 'lỗi' as const, rule: p.rule, message: String(i) })));
-  const messages = sorted.slice(0, MAX_MESSAGES).map((m) => {
-    work.steps++;
-    const p = unique[Number(m.message)];
-    const text = 'text' in p ? p.text : p.message;
-    return { ...m, message: typeof text === 'function' ? text() : text };
-  });
+  const sorted = problems
+    .filter((p) => {
+      const k = `${p.line}:${p.column}:${p.rule}:${typeof p.text === 'string' ? p.text : ''}`;
+      return !seen.has(k) && !!seen.add(k);
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule));
+  const message = ({ line, column, rule }: Problem, text: string): Message => ({ file, line, column, severity: 'lỗi', rule, message: text });
+  const messages = sorted.slice(0, MAX_MESSAGES).map((p) => (work.steps++, message(p, typeof p.text === 'function' ? p.text() : p.text)));
   if (sorted.length > MAX_MESSAGES) {
-    const next = sorted[MAX_MESSAGES];
-    messages.push({
-      file,
-      line: next.line,
-      column: next.column,
-      severity: 'lỗi',
-      rule: 'qua-nhieu-loi',
-      message: `còn ${sorted.length - MAX_MESSAGES} lỗi nữa từ đây chưa hiện (mỗi tệp hiện nhiều nhất ${MAX_MESSAGES} lỗi); hãy sửa các lỗi trên rồi kiểm tra lại.`,
-    });
+    const more = `còn ${sorted.length - MAX_MESSAGES} lỗi nữa từ đây chưa hiện (mỗi tệp hiện nhiều nhất ${MAX_MESSAGES} lỗi); hãy sửa các lỗi trên rồi kiểm tra lại.`;
+    messages.push(message({ ...sorted[MAX_MESSAGES], rule: 'qua-nhieu-loi' }, more));
   }
   return messages;
 }

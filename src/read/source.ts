@@ -10,8 +10,8 @@ import type { Message } from '../messages.js';
  * second (bench/worst-case.mjs). The `yaml` library alone takes about 1 s per MB.
  */
 export const MAX_FILE_BYTES = 512 * 1024;
-export const MAX_ALIASES = 100;
-export const MAX_DEPTH = 64;
+const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
 
 /**
  * Work done by the passes over a file (nodes visited, lookup steps, lines scanned, messages made): a
@@ -209,7 +209,7 @@ export function labelLineMessage(line: string): string {
  * Where nesting first goes deeper than MAX_DEPTH, by a scan of the text: block indentation levels,
  * "- " items on one line, and [ { outside quotes and comments. Undefined when it never does.
  */
-export function tooDeep(text: string): { line: number; column: number } | undefined {
+function tooDeep(text: string): { line: number; column: number } | undefined {
   const indents: number[] = [];
   let flow = 0;
   let lineNo = 0;
@@ -357,9 +357,4 @@ export function position(src: Source, path: Path, opts: { key?: boolean } = {}):
   if (off === undefined) return { line: 1, column: 1 };
   const p = src.lines.linePos(off);
   return { line: p.line, column: p.col };
-}
-
-/** Position of a key inside the map at `path`. */
-export function keyPosition(src: Source, path: Path, key: string): { line: number; column: number } {
-  return position(src, [...path, key], { key: true });
 }
