@@ -6,7 +6,20 @@ import { planSchemas } from './schema.js';
 /** Report at `path` (its key with `key`); a message may be made only when shown (see validate.ts). */
 export type Err = (path: Path, rule: string, message: string | (() => string), key?: boolean) => void;
 
+/** What the checked file is, as messages name it. */
+export interface Kind {
+  /** "kế hoạch", "hồ sơ đơn vị" */
+  noun: string;
+  /** The JSON Schema that lists its keys. */
+  schemaFile: string;
+  /** Every key the format knows, for "did you mean" suggestions. */
+  knownKeys: () => readonly string[];
+}
+
+export const PLAN_KIND: Kind = { noun: 'kế hoạch', schemaFile: 'schemas/plan.schema.json', knownKeys: () => planSchemas().KNOWN_KEYS };
+
 export interface IssueContext {
+  kind: Kind;
   /** The checked data the issues are about. */
   data: unknown;
   err: Err;
@@ -65,7 +78,7 @@ export function reportIssues(issues: readonly z.core.$ZodIssue[], ctx: IssueCont
     // hundreds of unknown keys are not misspellings: not worth a distance table each
     if (i.code !== 'unrecognized_keys' || i.keys.length > 20) continue;
     for (const key of i.keys) {
-      const s = suggest(key);
+      const s = suggest(key, ctx.kind.knownKeys());
       if (s) explained.add(JSON.stringify([...i.path, s]));
     }
   }
@@ -102,8 +115,8 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
         }
         // made only for the messages shown: a hostile file may have 100,000 unknown keys
         err([...path, key], 'khoa-la', () => {
-          const s = suggest(key);
-          return `khóa không có trong mẫu kế hoạch: "${key}"${s ? `; có phải ý là "${s}"?` : '; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.'}`;
+          const s = suggest(key, ctx.kind.knownKeys());
+          return `khóa không có trong mẫu ${ctx.kind.noun}: "${key}"${s ? `; có phải ý là "${s}"?` : `; hãy xem các khóa hợp lệ trong ${ctx.kind.schemaFile}.`}`;
         }, true);
       }
       return;
@@ -117,7 +130,7 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
         err(path, 'cau-hai-cham', `câu "${Object.keys(found as object)[0].slice(0, 50)}:" kết thúc bằng dấu hai chấm nên YAML hiểu thành một khóa; hãy đặt cả câu trong dấu nháy kép "...".`);
         return;
       }
-      if (isLabelLine(found)) {
+      if (isLabelLine(found, ctx.kind.knownKeys())) {
         err(path, 'nhan-hai-cham', labelLineMessage(ctx.lineAt(path)));
         return;
       }
@@ -202,10 +215,10 @@ function isSentenceKey(v: unknown): boolean {
 }
 
 /** `- Thời gian: Từ ngày 14/4/2025` parses as {"Thời gian": "Từ ngày 14/4/2025"}: a label and its text. */
-function isLabelLine(v: unknown): boolean {
+function isLabelLine(v: unknown, known: readonly string[]): boolean {
   if (!isObj(v)) return false;
   const keys = Object.keys(v);
-  if (keys.length !== 1 || planSchemas().KNOWN_KEYS.includes(keys[0]) || !/[\s\u0080-\uffff]/.test(keys[0])) return false;
+  if (keys.length !== 1 || known.includes(keys[0]) || !/[\s\u0080-\uffff]/.test(keys[0])) return false;
   const value = v[keys[0]];
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
@@ -254,13 +267,13 @@ function distance(a: string, b: string): number {
 }
 
 /** The known key a misspelled one was meant to be, if one is close. */
-export function suggest(key: string): string | undefined {
+export function suggest(key: string, known: readonly string[] = planSchemas().KNOWN_KEYS): string | undefined {
   // a key far longer than every known key is near none of them: not worth a distance table
   if (!/\p{L}/u.test(key) || key.length > 40) return undefined;
   const k = key.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase().replace(/[\s-]+/g, '_');
   let best: string | undefined;
   let bd = Infinity;
-  for (const c of planSchemas().KNOWN_KEYS) {
+  for (const c of known) {
     const dd = distance(k, c);
     if (dd < bd) (bd = dd), (best = c);
   }

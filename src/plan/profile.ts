@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { planSchemas } from './schema.js';
 import { checkWith } from './validate.js';
 import type { Rule } from './rules.js';
+import type { Kind } from './issues.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
 
@@ -72,13 +73,24 @@ function build() {
     })
     .meta({ id: 'HoSoDonVi', title: 'Hồ sơ đơn vị', description: 'Thông tin một đơn vị dùng để soạn kế hoạch của đơn vị từ kế hoạch cấp trên (kehoach derive).' });
 
-  return ProfileSchema;
+  /** Every key a profile knows, for "did you mean" suggestions. */
+  const keys = [ProfileSchema, Department, Signer].flatMap((s) => Object.keys(s.shape));
+  return { ProfileSchema, keys: [...new Set([...keys, 'tu', 'thanh'])] };
 }
 
 let built: ReturnType<typeof build> | undefined;
-export const profileSchema = (): ReturnType<typeof build> => (built ??= build());
+const profile = (): ReturnType<typeof build> => (built ??= build());
+export const profileSchema = (): ReturnType<typeof build>['ProfileSchema'] => profile().ProfileSchema;
 
-export type UnitProfile = z.output<ReturnType<typeof build>>;
+export type UnitProfile = z.output<ReturnType<typeof build>['ProfileSchema']>;
+
+const PROFILE_KIND: Kind = { noun: 'hồ sơ đơn vị', schemaFile: 'schemas/unit.schema.json', knownKeys: () => profile().keys };
+
+/** A plan given where a profile is expected: said once, instead of a message for each of its keys. */
+function planNotProfile(data: Record<string, unknown>): string | undefined {
+  if (!('co_quan_ban_hanh' in data || 'noi_dung' in data || 'trich_yeu' in data)) return undefined;
+  return 'đây là kế hoạch, không phải hồ sơ đơn vị; hồ sơ đơn vị có các khóa ten, viet_tat, cap_tren, dia_danh, bo_phan, nguoi_ky (xem schemas/unit.schema.json).';
+}
 
 /** The rules of a profile beyond types (as the plan's, rules.ts; fixtures in test/fixtures/rules/<id>/). */
 export const PROFILE_RULES: readonly Rule[] = [
@@ -114,6 +126,6 @@ export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitP
 }
 
 export function checkProfileText(file: string, text: string): { profile?: UnitProfile; messages: Message[] } {
-  const r = checkWith(file, text, { schema: profileSchema, rules: PROFILE_RULES });
+  const r = checkWith(file, text, { kind: PROFILE_KIND, schema: profileSchema, rules: PROFILE_RULES, otherKind: planNotProfile });
   return { profile: r.data as UnitProfile | undefined, messages: r.messages };
 }

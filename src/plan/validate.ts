@@ -8,7 +8,7 @@ import { hasErrors } from '../messages.js';
 import { byCodeUnit, findIllegalChar, normalizeText } from '../text/normalize-text.js';
 import { decode, lineText, parseSource, position, work, type Path, type Source } from '../read/source.js';
 import { planSchemas, type InputPlan } from './schema.js';
-import { describe, reportIssues, type Err } from './issues.js';
+import { describe, PLAN_KIND, reportIssues, type Err, type Kind } from './issues.js';
 import { PLAN_RULES, type Rule } from './rules.js';
 import { normalizePlan, type Plan } from './normalize.js';
 
@@ -27,11 +27,14 @@ export interface Checked {
 
 /** What a text is checked against: a zod schema (built on first use) and the rules beyond it. */
 export interface Format<T = Record<string, unknown>> {
+  kind: Kind;
   schema: () => z.ZodType;
   rules: readonly Rule<T>[];
+  /** A message when the file is plainly another kind of file (a plan given as a unit profile). */
+  otherKind?: (data: Record<string, unknown>) => string | undefined;
 }
 
-const PLAN: Format = { schema: () => planSchemas().PlanSchema, rules: PLAN_RULES };
+const PLAN: Format = { kind: PLAN_KIND, schema: () => planSchemas().PlanSchema, rules: PLAN_RULES };
 
 /** Validate the bytes of one plan file. */
 export function checkBytes(file: string, bytes: Uint8Array): Checked {
@@ -88,13 +91,18 @@ export function checkWith<T>(file: string, text: string, format: Format<T>): { d
     return done();
   }
 
+  const other = format.otherKind?.(data as Record<string, unknown>);
+  if (other) {
+    err([], 'sai-loai-tep', other);
+    return done();
+  }
   // 1. text: characters XML cannot carry are errors, everything else is normalised (NFC, spaces)
   const clean = cleanStrings(data, [], (path, index, code) =>
     err(path, 'ky-tu-cam', `có ký tự điều khiển không in được (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ở vị trí ${index + 1} của chuỗi; thường do sao chép từ PDF hoặc phần mềm chat. Hãy xóa ký tự này.`),
   );
   // 2. structure and types, by the one schema
   const parsed = format.schema().safeParse(clean);
-  if (!parsed.success) reportIssues(parsed.error.issues, { data: clean, err, lineAt: (path) => lineAt(src, path) });
+  if (!parsed.success) reportIssues(parsed.error.issues, { kind: format.kind, data: clean, err, lineAt: (path) => lineAt(src, path) });
   // 3. rules beyond types, on whatever is there, so that all problems come at once
   for (const rule of format.rules) rule.check(clean as T, (path, message, key) => err(path, rule.id, message, key));
   return done(parsed.success ? parsed.data : undefined);
