@@ -1,5 +1,5 @@
 // zod's issues as Vietnamese messages: what was found, what was expected, how to fix it.
-import type * as z from 'zod';
+import * as z from 'zod';
 import { labelLineMessage, type Path } from '../read/source.js';
 import { planSchemas } from './schema.js';
 
@@ -16,7 +16,29 @@ export interface Kind {
   knownKeys: () => readonly string[];
 }
 
-export const PLAN_KIND: Kind = { noun: 'kế hoạch', schemaFile: 'schemas/plan.schema.json', knownKeys: () => planSchemas().KNOWN_KEYS };
+/** Every key of a schema, at any depth, read off its JSON Schema (made once, for the first suggestion). */
+export function keysOf(schema: () => z.ZodType): () => readonly string[] {
+  let keys: string[] | undefined;
+  return () => {
+    if (keys) return keys;
+    const found = new Set<string>();
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'properties' && x && typeof x === 'object') Object.keys(x).forEach((p) => found.add(p));
+          visit(x);
+        }
+      }
+    };
+    visit(z.toJSONSchema(schema(), { io: 'input', unrepresentable: 'any' }));
+    return (keys = [...found]);
+  };
+}
+
+const planKeys = keysOf(() => planSchemas().PlanSchema);
+
+export const PLAN_KIND: Kind = { noun: 'kế hoạch', schemaFile: 'schemas/plan.schema.json', knownKeys: planKeys };
 
 export interface IssueContext {
   kind: Kind;
@@ -267,7 +289,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known key a misspelled one was meant to be, if one is close. */
-export function suggest(key: string, known: readonly string[] = planSchemas().KNOWN_KEYS): string | undefined {
+export function suggest(key: string, known: readonly string[] = planKeys()): string | undefined {
   // a key far longer than every known key is near none of them: not worth a distance table
   if (!/\p{L}/u.test(key) || key.length > 40) return undefined;
   const k = key.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase().replace(/[\s-]+/g, '_');

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { planSchemas } from './schema.js';
 import { checkWith } from './validate.js';
 import type { Rule } from './rules.js';
-import type { Kind } from './issues.js';
+import { keysOf, type Kind } from './issues.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
 
@@ -73,18 +73,15 @@ function build() {
     })
     .meta({ id: 'HoSoDonVi', title: 'Hồ sơ đơn vị', description: 'Thông tin một đơn vị dùng để soạn kế hoạch của đơn vị từ kế hoạch cấp trên (kehoach derive).' });
 
-  /** Every key a profile knows, for "did you mean" suggestions. */
-  const keys = [ProfileSchema, Department, Signer].flatMap((s) => Object.keys(s.shape));
-  return { ProfileSchema, keys: [...new Set([...keys, 'tu', 'thanh'])] };
+  return ProfileSchema;
 }
 
 let built: ReturnType<typeof build> | undefined;
-const profile = (): ReturnType<typeof build> => (built ??= build());
-export const profileSchema = (): ReturnType<typeof build>['ProfileSchema'] => profile().ProfileSchema;
+export const profileSchema = (): ReturnType<typeof build> => (built ??= build());
 
-export type UnitProfile = z.output<ReturnType<typeof build>['ProfileSchema']>;
+export type UnitProfile = z.output<ReturnType<typeof build>>;
 
-const PROFILE_KIND: Kind = { noun: 'hồ sơ đơn vị', schemaFile: 'schemas/unit.schema.json', knownKeys: () => profile().keys };
+const PROFILE_KIND: Kind = { noun: 'hồ sơ đơn vị', schemaFile: 'schemas/unit.schema.json', knownKeys: keysOf(profileSchema) };
 
 /** A plan given where a profile is expected: said once, instead of a message for each of its keys. */
 function planNotProfile(data: Record<string, unknown>): string | undefined {

@@ -380,46 +380,7 @@ function build() {
     });
 
 
-  /** Every key the format knows, for "did you mean" suggestions. */
-  const KNOWN_KEYS: readonly string[] = [
-    ...new Set(
-      [
-        PlanSchema,
-        Citation,
-        BasisGroup,
-        Section,
-        Report,
-        Signer,
-        Appendix,
-        Layout,
-      ].flatMap((s) => Object.keys((s as unknown as { shape: object }).shape)),
-    ),
-    'doan',
-    'gach',
-    'cong',
-    'diem',
-    'khoan',
-    'phan',
-    'tieu_de',
-    'cung_dong',
-    'don_vi',
-    'ma',
-    'cap',
-    'bao_cao',
-    'ten',
-    'muc_dich',
-    'o',
-    'con',
-    'gop_hang',
-    'gop_cot',
-    'can',
-    'rong',
-    'han',
-    'moc',
-    'ky',
-  ];
-
-  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, PlanSchema, KNOWN_KEYS };
+  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, PlanSchema };
 }
 
 let built: ReturnType<typeof build> | undefined;
