@@ -61,12 +61,25 @@ export function flatRows<R extends { con?: unknown }>(rows: readonly R[]): FlatR
 /** Place the cells of `rows` (each a list of cells) in a table `width` columns wide. */
 export function tableGrid(rows: readonly (readonly unknown[])[], width: number): Grid {
   const carried = new Array<number>(width).fill(0); // rows still covered by a row span, per column
+  const origin = new Array<string>(width).fill(''); // the cell ("row:cell") whose span covers it
+  const blamed = new Set<string>();
   const starts: number[][] = [];
   const problems: GridProblem[] = [];
+  /**
+   * A problem caused by row spans from above (columns `cols`) is reported once per span: the rows
+   * after it that the same span pushes out of place get no knock-on message.
+   */
+  const report = (g: GridProblem, cols: number[]) => {
+    const spans = cols.map((k) => origin[k]);
+    if (spans.length && spans.every((o) => blamed.has(o))) return;
+    spans.forEach((o) => blamed.add(o));
+    problems.push(g);
+  };
   rows.forEach((cells, r) => {
     const at: number[] = [];
     starts.push(at);
-    const fromAbove = carried.some((n) => n > 0);
+    const above = carried.flatMap((n, k) => (n > 0 ? [k] : []));
+    const fromAbove = above.length > 0;
     let col = 0;
     const skip = () => {
       while (col < width && carried[col] > 0) col++;
@@ -78,19 +91,20 @@ export function tableGrid(rows: readonly (readonly unknown[])[], width: number):
       if (col + colSpan > width) {
         let blocked = -1;
         for (let k = col; k < width && blocked < 0; k++) if (carried[k] > 0) blocked = k;
-        problems.push(blocked >= 0 ? { kind: 'overlap', row: r, cell: c, col: blocked, colSpan } : { kind: 'overflow', row: r, cell: c, col, colSpan, carried: fromAbove });
+        if (blocked >= 0) report({ kind: 'overlap', row: r, cell: c, col: blocked, colSpan }, [blocked]);
+        else report({ kind: 'overflow', row: r, cell: c, col, colSpan, carried: fromAbove }, above);
         placed = false;
         break;
       }
       let blocked = -1;
       for (let k = col; k < col + colSpan && blocked < 0; k++) if (carried[k] > 0) blocked = k;
       if (blocked >= 0) {
-        problems.push({ kind: 'overlap', row: r, cell: c, col: blocked, colSpan });
+        report({ kind: 'overlap', row: r, cell: c, col: blocked, colSpan }, [blocked]);
         placed = false;
         break;
       }
       if (rowSpan > rows.length - r) problems.push({ kind: 'rowspan', row: r, cell: c, rowSpan, left: rows.length - r });
-      for (let k = 0; k < colSpan; k++) carried[col + k] = rowSpan;
+      for (let k = 0; k < colSpan; k++) (carried[col + k] = rowSpan), (origin[col + k] = `${r}:${c}`);
       at.push(col);
       col += colSpan;
       skip();
