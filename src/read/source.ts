@@ -202,7 +202,10 @@ const quoted = (s: string): string => (/["\\]/.test(s) ? `'${s.replace(/'/g, "''
  */
 export function labelLineMessage(line: string): string {
   const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
-  return `dấu hai chấm sau "${m[2].split(':')[0]}" làm YAML hiểu thành một khóa. Đang viết: ${line.trim()} — hãy đặt cả nội dung trong dấu nháy: ${(m[1] + quoted(m[2])).trim()}`;
+  const said = `dấu hai chấm sau "${m[2].split(':')[0]}" làm YAML hiểu thành một khóa. Đang viết: ${line.trim()} — `;
+  // the text goes on below the label: a folded block keeps it as written
+  if (m[2].endsWith(':')) return `${said}hãy viết ${(m[1] + '>-').trim()} ở dòng này, rồi cả đoạn (kể cả "${m[2]}") ở các dòng dưới, thụt vào thêm 2 dấu cách.`;
+  return `${said}hãy đặt cả nội dung trong dấu nháy: ${(m[1] + quoted(m[2])).trim()}`;
 }
 
 /**
