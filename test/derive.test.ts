@@ -64,7 +64,7 @@ describe('validate knows a unit profile', () => {
     writeFileSync(bad, readFileSync(units[0], 'utf8').replace('dia_danh:', 'dia_danhh:'));
     const r = spawnSync(process.execPath, [BIN, 'validate', bad], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/khóa không có trong mẫu kế hoạch: "dia_danhh"; có phải ý là "dia_danh"\?/);
+    expect(r.stderr).toMatch(/khóa không có trong mẫu hồ sơ đơn vị: "dia_danhh"; có phải ý là "dia_danh"\?/);
     expect(r.stderr).not.toMatch(/co_quan_ban_hanh/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkBytes, checkText, suggest } from '../src/plan/validate.js';
+import { checkBytes, checkText } from '../src/plan/validate.js';
+import { suggest } from '../src/plan/issues.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
 import { exampleFiles, ROOT, run } from './helpers.js';
 
@@ -56,6 +57,9 @@ describe('hostile bytes', () => {
   });
   it('a file over the size limit is refused before parsing', () => {
     expect(rules(new Uint8Array(6 * 1024 * 1024).fill(0x61))).toEqual(['1:1 tep-qua-lon']);
+  });
+  it('a list or a block as a key is an error at the key (and no Node warning of the YAML library)', () => {
+    expect(rules(enc('? [a, b]\n: c\n[d]: e\n'))).toEqual(['1:3 yaml', '3:1 yaml']);
   });
   it('NFD text is normalised to NFC', () => {
     const r = checkText('x.yaml', ok.replace('Tuyên truyền cải cách', 'Tuyên truyền cải cách'.normalize('NFD')));
@@ -123,5 +127,31 @@ describe('unit profile JSON Schema', () => {
   it('schemas/unit.schema.json is what the zod schema generates (regenerate: kehoach schema --unit > schemas/unit.schema.json)', async () => {
     const { profileJsonSchema } = await import('../src/plan/json-schema.js');
     expect(readFileSync(join(ROOT, 'schemas', 'unit.schema.json'), 'utf8').trim()).toBe(profileJsonSchema());
+  });
+});
+
+describe('__proto__ is a key like any other (issue 13)', () => {
+  const ok = readFileSync(join(ROOT, 'test', 'bad-input', 'crlf.yaml'), 'utf8').replace(/\r\n/g, '\n');
+  const found = (text: string) => checkText('x.yaml', text).messages.map((m) => `${m.line}:${m.column} ${m.rule} ${m.message}`);
+
+  it('in place of dia_danh: reported, and dia_danh is missing', () => {
+    const r = checkText('x.yaml', ok.replace('dia_danh: Hậu Giang', '__proto__:\n  dia_danh: X'));
+    expect(r.plan).toBeUndefined();
+    expect(found(ok.replace('dia_danh: Hậu Giang', '__proto__:\n  dia_danh: X'))).toEqual([
+      '1:1 thieu-khoa thiếu khóa bắt buộc "dia_danh"; hãy thêm "dia_danh: ..." vào khối này.',
+      '3:1 khoa-la khóa không có trong mẫu kế hoạch: "__proto__"; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.',
+    ]);
+  });
+
+  it('under nguoi_ky: reported, with the keys under it never read as the signer\'s', () => {
+    const text = ok.replace('nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }', 'nguoi_ky:\n  chuc_vu: GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n  __proto__: { quyen_han: TL, extra_bad_key: 1 }');
+    const r = checkText('x.yaml', text);
+    expect(r.plan).toBeUndefined();
+    expect(found(text)).toEqual(['12:3 khoa-la khóa không có trong mẫu kế hoạch: "__proto__"; hãy xem các khóa hợp lệ trong schemas/plan.schema.json.']);
+  });
+
+  it('the checked data has no inherited keys: a plan without __proto__ normalises as before', () => {
+    const r = checkText('x.yaml', ok);
+    expect(r.plan?.nguoi_ky).toMatchObject({ chuc_vu: 'GIÁM ĐỐC', ho_ten: 'Nguyễn Văn A' });
   });
 });

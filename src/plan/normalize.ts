@@ -2,8 +2,9 @@
 // Vietnamese keys (the ones clerks write and --template authors see), so a template receives a part of
 // the plan as it is. Defaults are filled (null where a template tests for an absent value), names
 // upper-cased where ND30 wants capitals, numbering computed from position, recipients split into name
-// and purpose, appendix tables resolved into a grid.
-import type { InputBlock, InputPlan, InputRow, Role } from './schema.js';
+// and purpose, appendix tables resolved into a grid (grid.ts, the one the validation rules use).
+import type { InputBlock, InputPlan, Role } from './schema.js';
+import { flatRows, spanOf, tableGrid } from './grid.js';
 import { ndSpelling, upperVi } from '../text/normalize-text.js';
 
 type Align = 'trai' | 'giua' | 'phai' | 'deu';
@@ -162,35 +163,22 @@ function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
 
 function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   const columns = a.cot.map((c) => (typeof c === 'string' ? { ten: c } : c));
-  const rows: TableRow[] = [];
-  const dataCols = columns.length - (a.so_thu_tu ? 1 : 0);
   const offset = a.so_thu_tu ? 1 : 0;
-  const carried = new Array<number>(dataCols).fill(0);
-  const visit = (rs: InputRow[], prefix: string, sub: boolean) =>
-    rs.forEach((r, i) => {
-      const num = sub ? `${prefix}${i + 1}` : `${i + 1}.`;
-      const cells: Cell[] = [];
-      if (a.so_thu_tu) cells.push({ cot: 0, noi_dung: [num], gop_hang: 1, gop_cot: 1, can: 'giua' });
-      let col = 0;
-      const skip = () => {
-        while (col < dataCols && carried[col] > 0) col++;
-      };
-      skip();
-      for (const raw of r.o as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Align })[]) {
-        const c: Cell =
-          typeof raw === 'string' || Array.isArray(raw)
-            ? { cot: col + offset, ...plainCell(lines(raw)) }
-            : { cot: col + offset, noi_dung: lines(raw.noi_dung), gop_hang: raw.gop_hang ?? 1, gop_cot: raw.gop_cot ?? 1, can: raw.can };
-        cells.push(c);
-        for (let k = 0; k < c.gop_cot; k++) carried[col + k] = c.gop_hang;
-        col += c.gop_cot;
-        skip();
+  const flat = flatRows(a.hang);
+  const grid = tableGrid(flat.map((f) => f.row.o), columns.length - offset);
+  const rows: TableRow[] = flat.map(({ row, number, sub }, r) => {
+    const cells: Cell[] = [];
+    if (a.so_thu_tu) cells.push({ cot: 0, noi_dung: [number], gop_hang: 1, gop_cot: 1, can: 'giua' });
+    (row.o as (string | string[] | { noi_dung: string | string[]; can?: Align })[]).forEach((raw, c) => {
+      const cot = grid.starts[r][c] + offset;
+      if (typeof raw === 'string' || Array.isArray(raw)) cells.push({ cot, ...plainCell(lines(raw)) });
+      else {
+        const { rowSpan, colSpan } = spanOf(raw);
+        cells.push({ cot, noi_dung: lines(raw.noi_dung), gop_hang: rowSpan, gop_cot: colSpan, can: raw.can });
       }
-      for (let k = 0; k < dataCols; k++) if (carried[k] > 0) carried[k]--;
-      rows.push({ o: cells, hang_con: sub });
-      if (r.con) visit(r.con, num.endsWith('.') ? num : `${num}.`, true);
     });
-  visit(a.hang, '', false);
+    return { o: cells, hang_con: sub };
+  });
   const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
   return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide };
 }

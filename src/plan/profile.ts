@@ -2,7 +2,9 @@
 // its own. A clerk keeps one per unit and reuses it for every plan. Validated like a plan.
 import * as z from 'zod';
 import { planSchemas } from './schema.js';
-import { checkWith, type ReadOptions } from './validate.js';
+import { checkWith } from './validate.js';
+import type { Rule } from './rules.js';
+import { keysOf, type Kind } from './issues.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
 
@@ -79,20 +81,40 @@ export const profileSchema = (): ReturnType<typeof build> => (built ??= build())
 
 export type UnitProfile = z.output<ReturnType<typeof build>>;
 
-function profileRules(p: Record<string, unknown>, err: (path: (string | number)[], rule: string, message: string) => void): void {
-  if (!Array.isArray(p.bo_phan)) return;
-  const admin = p.bo_phan.flatMap((b, i) => (b && typeof b === 'object' && (b as { hanh_chinh?: unknown }).hanh_chinh === true ? [i] : []));
-  if (admin.length !== 1) {
-    err(['bo_phan'], 'bo-phan-hanh-chinh', `cần đúng một bộ phận có "hanh_chinh: true" (đầu mối theo dõi, báo cáo, lưu văn bản), đang có ${admin.length}.`);
-  }
-  const seen = new Map<string, number>();
-  p.bo_phan.forEach((b, i) => {
-    const code = (b as { viet_tat?: unknown })?.viet_tat;
-    if (typeof code !== 'string') return;
-    if (seen.has(code)) err(['bo_phan', i, 'viet_tat'], 'bo-phan-trung', `viết tắt "${code}" đã dùng cho bộ phận thứ ${seen.get(code)! + 1}.`);
-    else seen.set(code, i);
-  });
+const PROFILE_KIND: Kind = { noun: 'hồ sơ đơn vị', schemaFile: 'schemas/unit.schema.json', knownKeys: keysOf(profileSchema) };
+
+/** A plan given where a profile is expected: said once, instead of a message for each of its keys. */
+function planNotProfile(data: Record<string, unknown>): string | undefined {
+  if (!('co_quan_ban_hanh' in data || 'noi_dung' in data || 'trich_yeu' in data)) return undefined;
+  return 'đây là kế hoạch, không phải hồ sơ đơn vị; hồ sơ đơn vị có các khóa ten, viet_tat, cap_tren, dia_danh, bo_phan, nguoi_ky (xem schemas/unit.schema.json).';
 }
+
+/** The rules of a profile beyond types (as the plan's, rules.ts; fixtures in test/fixtures/rules/<id>/). */
+export const PROFILE_RULES: readonly Rule[] = [
+  {
+    id: 'bo-phan-hanh-chinh',
+    check: (p, report) => {
+      if (!Array.isArray(p.bo_phan)) return;
+      const admin = p.bo_phan.flatMap((b, i) => (b && typeof b === 'object' && (b as { hanh_chinh?: unknown }).hanh_chinh === true ? [i] : []));
+      if (admin.length !== 1) {
+        report(['bo_phan'], `cần đúng một bộ phận có "hanh_chinh: true" (đầu mối theo dõi, báo cáo, lưu văn bản), đang có ${admin.length}.`);
+      }
+    },
+  },
+  {
+    id: 'bo-phan-trung',
+    check: (p, report) => {
+      if (!Array.isArray(p.bo_phan)) return;
+      const seen = new Map<string, number>();
+      p.bo_phan.forEach((b, i) => {
+        const code = (b as { viet_tat?: unknown })?.viet_tat;
+        if (typeof code !== 'string') return;
+        if (seen.has(code)) report(['bo_phan', i, 'viet_tat'], `viết tắt "${code}" đã dùng cho bộ phận thứ ${seen.get(code)! + 1}.`);
+        else seen.set(code, i);
+      });
+    },
+  },
+];
 
 export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitProfile; messages: Message[] } {
   const d = decode(file, bytes);
@@ -100,7 +122,7 @@ export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitP
   return checkProfileText(file, d.text);
 }
 
-export function checkProfileText(file: string, text: string, opts: ReadOptions = {}): { profile?: UnitProfile; messages: Message[] } {
-  const r = checkWith(file, text, { schema: profileSchema }, profileRules, opts);
+export function checkProfileText(file: string, text: string): { profile?: UnitProfile; messages: Message[] } {
+  const r = checkWith(file, text, { kind: PROFILE_KIND, schema: profileSchema, rules: PROFILE_RULES, otherKind: planNotProfile });
   return { profile: r.data as UnitProfile | undefined, messages: r.messages };
 }

@@ -1,11 +1,23 @@
 // Reading a YAML file into plain data plus a way to turn any data path into line:column.
-// Hostile input (binary, bad encodings, alias bombs, deep nesting, huge files) becomes a message.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+// Hostile input (binary, bad encodings, alias bombs, deep nesting, huge files) becomes a message,
+// and every step is linear in the size of the file (test/worst-case.test.ts counts the work).
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Message } from '../messages.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_ALIASES = 100;
-export const MAX_DEPTH = 64;
+/**
+ * Five times the largest real plan (about 100 KB; the examples are under 20 KB, a 10,000-row
+ * appendix about 400 KB): a clerk never gets near it, and any file under it validates in about a
+ * second (bench/worst-case.mjs). The `yaml` library alone takes about 1 s per MB.
+ */
+export const MAX_FILE_BYTES = 512 * 1024;
+const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
+
+/**
+ * Work done by the passes over a file (nodes visited, lookup steps, lines scanned, messages made): a
+ * deterministic measure that test/worst-case.test.ts holds to linear growth. Never read by the tool.
+ */
+export const work = { steps: 0 };
 
 export type Path = readonly (string | number)[];
 
@@ -33,10 +45,12 @@ const msg = (file: string, line: number, column: number, rule: string, message: 
 
 /** Decode bytes as UTF-8, refusing what a clerk's editor would not save as a plan. */
 export function decode(file: string, bytes: Uint8Array): { text?: string; messages: Message[] } {
+  // The reader stops one byte past the limit (cli/io.ts), so the real size is not known here: the
+  // message gives the limit, never a size it did not measure.
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       messages: [
-        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn ${(bytes.length / 1048576).toFixed(1)} MB, vượt giới hạn ${MAX_FILE_BYTES / 1048576} MB cho một kế hoạch; hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
+        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn hơn giới hạn ${MAX_FILE_BYTES / 1024} KB cho một kế hoạch (kế hoạch thật thường dưới 100 KB); hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
       ],
     };
   }
@@ -97,17 +111,41 @@ export function parseSource(file: string, text: string): Loaded {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+    // uniqueKeys off: the library compares each key with every other key of its map (quadratic);
+    // structure() finds duplicates in one pass instead.
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true, merge: false });
   } catch (e) {
     const rule = e instanceof RangeError ? 'qua-sau' : 'yaml';
     return { messages: [msg(file, 1, 1, rule, `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
+  const errors = [...doc.errors, ...doc.warnings];
+  // A tab in the indentation throws every line after it out of place: one message says so, and
+  // the errors that follow from it are left out.
+  const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length) {
+    const p = lines.linePos(tabs[0].pos[0]);
+    const more = new Set(tabs.map((e) => lines.linePos(e.pos[0]).line)).size - 1;
+    const others = more ? ` (và ${more} dòng khác)` : '';
+    return { messages: [msg(file, p.line, 1, 'yaml', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách. Hãy thay mỗi Tab bằng dấu cách (trong trình soạn thảo: Convert Indentation to Spaces).`)] };
+  }
   const seen = new Set<string>();
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  const labelled = new Set<number>();
+  let quoteFound = false;
+  for (const e of errors) {
+    work.steps++;
     let at = e.pos[0];
-    // An unclosed quote is found at the end of the file; point at the quote that opened it instead.
-    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) at = openingQuote(text, at) ?? at;
+    // An unclosed quote is found at the end of the file; point at the quote that opened it instead
+    // (looked for once: the scan reads the text up to there).
+    if (!quoteFound && e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) (quoteFound = true), (at = openingQuote(text, at) ?? at);
     const p = lines.linePos(at);
+    if (labelled.has(p.line)) continue;
+    // "- gach: Địa điểm: sân trường." : a label and its text inside a value, one message for the line
+    const line = lineText(text, lines, p.line);
+    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'UNEXPECTED_TOKEN') && isLabelLine(line)) {
+      labelled.add(p.line);
+      messages.push(msg(file, p.line, line.length - line.trimStart().length + 1, 'nhan-hai-cham', labelLineMessage(line)));
+      continue;
+    }
     const key = `${p.line}:${p.col}:${e.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -115,10 +153,19 @@ export function parseSource(file: string, text: string): Loaded {
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
   }
   if (messages.length) return { messages };
-  const depth = nodeDepth(doc.contents as Node | null);
-  if (depth > MAX_DEPTH) {
+  const s = structure(doc.contents as Node | null);
+  if (s.depth > MAX_DEPTH) {
     return { messages: [msg(file, 1, 1, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp); một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
   }
+  for (const k of s.duplicates) {
+    const p = lines.linePos(k.range![0]);
+    messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY', '')));
+  }
+  for (const k of s.collectionKeys) {
+    const p = lines.linePos(k.range![0]);
+    messages.push(msg(file, p.line, p.col, 'yaml', 'lỗi cú pháp YAML: một danh sách hoặc khối được dùng làm khóa; khóa là một chữ như "trich_yeu".'));
+  }
+  if (messages.length) return { messages };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -131,16 +178,47 @@ export function parseSource(file: string, text: string): Loaded {
   return { source: { file, text, doc, lines, data }, messages };
 }
 
+/** Line `n` (from 1) of the text, without its line end. */
+export function lineText(text: string, lines: LineCounter, n: number): string {
+  const starts = lines.lineStarts;
+  return text.slice(starts[n - 1], n < starts.length ? starts[n] - 1 : undefined).replace(/\r$/, '');
+}
+
+/**
+ * Whether a line reads as "Nhãn: nội dung" (after a "- " and a plan key, if any): a label inside a
+ * sentence. A label has a space or a Vietnamese letter, which no key of the format has.
+ */
+function isLabelLine(line: string): boolean {
+  const m = /^\s*(?:-\s+)*(?:[a-z_]+:\s+)?([^:#"'{[\s][^:#]*):\s+\S/u.exec(line);
+  return !!m && /[\s\u0080-\uffff]/u.test(m[1].trim());
+}
+
+/** Text quoted for YAML: double quotes unless the text holds a quote or a backslash. */
+const quoted = (s: string): string => (/["\\]/.test(s) ? `'${s.replace(/'/g, "''")}'` : `"${s}"`);
+
+/**
+ * The message for a line "Nhãn: nội dung" that YAML reads as a key (or as a key inside a value):
+ * the line as written and the same line with its text quoted.
+ */
+export function labelLineMessage(line: string): string {
+  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
+  const said = `dấu hai chấm sau "${m[2].split(':')[0]}" làm YAML hiểu thành một khóa. Đang viết: ${line.trim()} — `;
+  // the text goes on below the label: a folded block keeps it as written
+  if (m[2].endsWith(':')) return `${said}hãy viết ${(m[1] + '>-').trim()} ở dòng này, rồi cả đoạn (kể cả "${m[2]}") ở các dòng dưới, thụt vào thêm 2 dấu cách.`;
+  return `${said}hãy đặt cả nội dung trong dấu nháy: ${(m[1] + quoted(m[2])).trim()}`;
+}
+
 /**
  * Where nesting first goes deeper than MAX_DEPTH, by a scan of the text: block indentation levels,
  * "- " items on one line, and [ { outside quotes and comments. Undefined when it never does.
  */
-export function tooDeep(text: string): { line: number; column: number } | undefined {
+function tooDeep(text: string): { line: number; column: number } | undefined {
   const indents: number[] = [];
   let flow = 0;
   let lineNo = 0;
   for (const raw of text.split('\n')) {
     lineNo++;
+    work.steps++;
     const line = raw.replace(/\r$/, '');
     const body = line.trimStart();
     if (flow === 0 && body !== '' && !body.startsWith('#')) {
@@ -148,7 +226,7 @@ export function tooDeep(text: string): { line: number; column: number } | undefi
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       let dashes = 0;
-      while (/^- /.test(body.slice(dashes * 2))) dashes++;
+      while (dashes <= MAX_DEPTH && body.startsWith('- ', dashes * 2)) (dashes++, work.steps++);
       if (indents.length + dashes > MAX_DEPTH) return { line: lineNo, column: indent + 1 };
     }
     let quote = '';
@@ -181,18 +259,37 @@ function deepOrUnknown(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0] : String(e);
 }
 
-function nodeDepth(root: Node | null): number {
-  // Iterative: a 10,000-level document must not overflow the stack here.
-  let max = 0;
+/** A key as the data will have it (a scalar's value as text); undefined for a collection as key. */
+const keyText = (k: unknown): string | undefined => (isScalar(k) ? String(k.value) : undefined);
+
+/**
+ * One pass over the nodes: how deep they nest and which keys repeat in their map (each later
+ * occurrence, in document order). Iterative: a 10,000-level document must not overflow the stack.
+ */
+function structure(root: Node | null): { depth: number; duplicates: Node[]; collectionKeys: Node[] } {
+  let depth = 0;
+  const duplicates: Node[] = [];
+  const collectionKeys: Node[] = [];
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (d > MAX_DEPTH + 1) return d;
-    if (isMap(n)) for (const it of n.items) stack.push([it.value, d + 1]);
-    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+    work.steps++;
+    if (d > depth) depth = d;
+    if (d > MAX_DEPTH + 1) break;
+    if (isMap(n)) {
+      const keys = new Set<string>();
+      for (const it of n.items) {
+        const k = keyText(it.key);
+        if (k !== undefined) {
+          if (keys.has(k)) duplicates.push(it.key as Node);
+          keys.add(k);
+        } else if (isMap(it.key) || isSeq(it.key)) collectionKeys.push(it.key);
+        stack.push([it.value, d + 1]);
+      }
+    } else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
   }
-  return max;
+  duplicates.sort((a, b) => a.range![0] - b.range![0]);
+  return { depth, duplicates, collectionKeys };
 }
 
 const YAML_CODES: Record<string, string> = {
@@ -216,13 +313,30 @@ function yamlErrorVi(code: string, english: string): string {
   return vi ? `lỗi cú pháp YAML: ${vi}` : `lỗi cú pháp YAML (${first}); hãy kiểm tra thụt lề, dấu ":" và dấu nháy.`;
 }
 
+/** Each map's pairs by key, made on the first lookup in it: one lookup is then one step per path element. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) {
+      work.steps++;
+      const k = keyText(p.key);
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The node at a data path, or the nearest ancestor that exists, with whether it was found. */
 function nodeAt(doc: Document.Parsed, path: Path): { node: unknown; found: boolean; keyNode?: unknown } {
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const k = path[i];
+    work.steps++;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(k));
+      const pair = pairOf(node, String(k));
       if (!pair) return { node, found: false };
       if (i === path.length - 1) return { node: pair.value ?? pair.key, found: true, keyNode: pair.key };
       node = pair.value;
@@ -246,9 +360,4 @@ export function position(src: Source, path: Path, opts: { key?: boolean } = {}):
   if (off === undefined) return { line: 1, column: 1 };
   const p = src.lines.linePos(off);
   return { line: p.line, column: p.col };
-}
-
-/** Position of a key inside the map at `path`. */
-export function keyPosition(src: Source, path: Path, key: string): { line: number; column: number } {
-  return position(src, [...path, key], { key: true });
 }

@@ -1,0 +1,94 @@
+// Worst-case inputs: a generator for each shape of plan that costs the reader and the validator the
+// most for its size. test/worst-case.test.ts counts the work they cause at n and 4n (linear growth);
+// run directly, this script makes each as large as the 512 KB limit allows and times `validate` on it:
+//   node bench/worst-case.mjs          (after node scripts/build.mjs)
+// Every file must validate in at most 2 s and 500 MB (issue 13).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A valid plan that the shapes below grow. */
+export const BASE = `co_quan_ban_hanh: SỞ Y TẾ
+viet_tat: SYT
+dia_danh: Hậu Giang
+ngay: 2019-01-23
+trich_yeu: Tuyên truyền cải cách hành chính
+noi_dung:
+  - muc: MỤC ĐÍCH
+    noi_dung:
+      - Một đoạn văn.
+noi_nhan: [Sở Nội vụ]
+luu: VT
+nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }
+`;
+
+const repeat = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
+
+/** Each shape: n → the text of a plan. */
+export const SHAPES = {
+  /** Unknown keys at the top level (each one a message). */
+  'many-keys': (n) => BASE + repeat(n, (i) => `khoa_la_${i}: x\n`),
+  /** The same key again and again (the YAML library's own check of this was quadratic). */
+  'duplicate-keys': (n) => BASE + repeat(n, () => `trich_yeu: Lần nữa\n`),
+  /** A long list where a short one is expected. */
+  'long-list': (n) => BASE.replace('noi_nhan: [Sở Nội vụ]', 'noi_nhan:\n' + repeat(n, (i) => `  - Đơn vị ${i}\n`)),
+  /** A long list of items that are each wrong (a message each, and a union tried on each). */
+  'many-problems': (n) => BASE.replace('noi_nhan:', repeat(n, (i) => `  - muc: Mục ${i}\n    noi_dung: [{ gach: ${i}, la: x }]\n`) + 'noi_nhan:'),
+  /** Blocks nested as deep as allowed, over and over. */
+  'deep-nesting': (n) =>
+    BASE.replace(
+      '      - Một đoạn văn.\n',
+      repeat(n, () => repeat(25, (d) => `${' '.repeat(6 + 4 * d)}- gach: Ý con\n${' '.repeat(8 + 4 * d)}noi_dung:\n`) + `${' '.repeat(106)}- Ý cuối.\n`),
+    ),
+  /** Lines of dashes, each one a level of nesting (as deep as allowed). */
+  'dash-lines': (n) => BASE + 'x:\n' + repeat(n, () => '  ' + '- '.repeat(50) + 'a\n'),
+  /** An appendix table with many rows, cells merged across rows and columns. */
+  'many-rows': (n) =>
+    BASE +
+    'phu_luc:\n  - tieu_de: Bảng\n    so_thu_tu: true\n    cot: [STT, A, B, C]\n    hang:\n' +
+    repeat(n, (i) => [`      - o: [{ noi_dung: a${i}, gop_cot: 2 }, c]\n`, `      - o: [a${i}, { noi_dung: b${i}, gop_hang: 2 }, c]\n`, `      - o: [x, y]\n`][i % 3]),
+  /** An appendix table whose rows are all wrong (too many cells, overlapping merges). */
+  'many-bad-rows': (n) =>
+    BASE + 'phu_luc:\n  - tieu_de: Bảng\n    cot: [A, B, C]\n    hang:\n' + repeat(n, (i) => (i % 2 ? `      - o: [{ noi_dung: x, gop_cot: 2 }, y]\n` : `      - o: [a, { noi_dung: b, gop_hang: 2 }, c, d]\n`)),
+};
+
+/** At most this n, where the plan format has a limit of its own (rows per table). */
+export const MAX_N = { 'many-rows': 10_000 };
+
+/** The largest n whose plan stays under `bytes`. */
+export function largest(shape, bytes) {
+  let lo = 1;
+  let hi = 2;
+  while (Buffer.byteLength(shape(hi)) < bytes) (lo = hi), (hi *= 2);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (Buffer.byteLength(shape(mid)) < bytes) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-worst-'));
+  const LIMIT = 512 * 1024;
+  // CPU seconds beside wall seconds: on a busy machine the wall clock also counts other processes' turns.
+  const report = `data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeSync(3,JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,mb:u.maxRSS/1024}))})`;
+  console.log('shape            n        KB   exit  seconds  cpu s  peak MB');
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    const n = Math.min(largest(shape, LIMIT), MAX_N[name] ?? Infinity);
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(file, shape(n));
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', report, join(root, 'bin', 'kehoach.js'), 'validate', '-q', file], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const { cpu, mb } = JSON.parse(String(r.output[3]));
+    const kb = Buffer.byteLength(shape(n)) / 1024;
+    console.log(`${name.padEnd(16)} ${String(n).padStart(7)} ${kb.toFixed(0).padStart(6)} ${String(r.status).padStart(6)} ${seconds.toFixed(2).padStart(8)} ${cpu.toFixed(2).padStart(6)} ${mb.toFixed(0).padStart(8)}`);
+  }
+}

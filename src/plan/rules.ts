@@ -1,0 +1,221 @@
+// The rules of a plan beyond types: what one value says about another. Rules as data, as
+// remark-lint keeps them: each has an id (the rule of every message it reports) and is run on
+// whatever the schema left (so that all problems come at once). Each has ok and not-ok plans in
+// test/fixtures/rules/<id>/, walked by test/rules.test.ts.
+import { unbalancedMarkup } from '../text/inline.js';
+import { dateParts } from '../text/dates.js';
+import type { Path } from '../read/source.js';
+import { flatRows, tableGrid, type GridProblem } from './grid.js';
+import { LIMITS, ROLES } from './schema.js';
+
+/** Report a problem at `path` (at its key with `key: true`). */
+export type Report = (path: Path, message: string, key?: boolean) => void;
+
+export interface Rule<T = Record<string, unknown>> {
+  id: string;
+  check: (data: T, report: Report) => void;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * Every node under `v`, in document order. `at()` gives the node's path (a new array): the walk
+ * itself keeps one array, so that paths are made only for the nodes a rule reports or keeps.
+ */
+function walk(v: unknown, base: (string | number)[], f: (v: unknown, at: () => Path) => void): void {
+  const path = [...base];
+  const at = () => [...path];
+  const visit = (x: unknown) => {
+    f(x, at);
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        path.push(i);
+        visit(x[i]);
+        path.pop();
+      }
+    } else if (isObj(x)) {
+      for (const k of Object.keys(x)) {
+        path.push(k);
+        visit(x[k]);
+        path.pop();
+      }
+    }
+  };
+  visit(v);
+}
+
+/** The appendix tables of a plan, with their data width (STT column not counted) and grid, made once. */
+const tables = new WeakMap<object, ReturnType<typeof tablesOf>>();
+function tablesOf(p: Record<string, unknown>) {
+  if (!Array.isArray(p.phu_luc)) return [];
+  return p.phu_luc.flatMap((a, ai) => {
+    if (!isObj(a) || !Array.isArray(a.cot) || !Array.isArray(a.hang)) return [];
+    const width = a.cot.length - (a.so_thu_tu ? 1 : 0);
+    const flat = flatRows(a.hang as { o?: unknown; con?: unknown }[]);
+    const rows = flat.map((f) => (Array.isArray(f.row.o) ? f.row.o : []));
+    const base: Path = ['phu_luc', ai, 'hang'];
+    return [{ a, base, width, flat, grid: tableGrid(rows, width) }];
+  });
+}
+const tablesIn = (p: Record<string, unknown>) => {
+  let t = tables.get(p);
+  if (!t) tables.set(p, (t = tablesOf(p)));
+  return t;
+};
+const exceptStt = (a: Record<string, unknown>) => (a.so_thu_tu ? ', không kể cột STT' : '');
+
+/** A rule on the grid problems of every appendix table: `say` gives the path and message of those it reports. */
+function gridRule(id: string, say: (g: GridProblem, t: ReturnType<typeof tablesOf>[number], cells: Path) => [Path, string] | undefined): Rule {
+  return {
+    id,
+    check: (p, report) => {
+      for (const t of tablesIn(p)) {
+        for (const g of t.grid.problems) {
+          const r = say(g, t, [...t.base, ...t.flat[g.row].path, 'o']);
+          if (r) report(...r);
+        }
+      }
+    },
+  };
+}
+
+export const PLAN_RULES: readonly Rule[] = [
+  {
+    // Ký hiệu: given, or built from the issuer's abbreviation.
+    id: 'ky-hieu-thieu',
+    check: (p, report) => {
+      if (p.ky_hieu === undefined && p.viet_tat === undefined) {
+        report([], 'thiếu ký hiệu: hãy thêm "viet_tat: SYT" (chữ viết tắt tên cơ quan) hoặc "ky_hieu: KH-SYT".');
+      }
+    },
+  },
+  {
+    // A plan's ký hiệu starts with KH-.
+    id: 'ky-hieu',
+    check: (p, report) => {
+      const kind = isStr(p.ten_loai) ? p.ten_loai : 'Kế hoạch';
+      if (isStr(p.ky_hieu) && kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
+        report(['ky_hieu'], `ký hiệu của Kế hoạch bắt đầu bằng "KH-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
+      }
+    },
+  },
+  {
+    // Signer: KT./TL./TUQ./Q. name the head whose place the signer takes.
+    id: 'nguoi-ky',
+    check: (p, report) => {
+      const s = p.nguoi_ky;
+      if (!isObj(s)) return;
+      if (isStr(s.quyen_han) && s.thu_truong === undefined) {
+        report(['nguoi_ky'], `ký "${s.quyen_han}." phải ghi chức vụ người đứng đầu: thêm "thu_truong: GIÁM ĐỐC" để in "${s.quyen_han}. GIÁM ĐỐC".`);
+      }
+      if (s.quyen_han !== 'Q' && s.chuc_vu === undefined) {
+        report(['nguoi_ky'], 'thiếu chức vụ người ký: thêm "chuc_vu: GIÁM ĐỐC" (hoặc PHÓ GIÁM ĐỐC khi ký thay).');
+      }
+      if (s.quyen_han === undefined && s.thay_mat === undefined && s.thu_truong !== undefined) {
+        report(['nguoi_ky', 'thu_truong'], 'có "thu_truong" nhưng không có quyền hạn ký; thêm "quyen_han: KT" (ký thay) hoặc xóa "thu_truong".');
+      }
+    },
+  },
+  {
+    // Recipients: no one twice.
+    id: 'noi-nhan-trung',
+    check: (p, report) => {
+      if (!Array.isArray(p.noi_nhan)) return;
+      const seen = new Map<string, number>();
+      p.noi_nhan.forEach((r, i) => {
+        const name = isStr(r) ? r.replace(/\s*\([^)]*\)\s*$/, '') : isObj(r) && isStr(r.ten) ? r.ten : undefined;
+        if (!name) return;
+        const key = name.toLocaleLowerCase('vi').replace(/[;.]$/, '');
+        if (seen.has(key)) report(['noi_nhan', i], `nơi nhận "${name}" đã có ở dòng thứ ${seen.get(key)! + 1}; hãy xóa dòng trùng.`);
+        else seen.set(key, i);
+      });
+    },
+  },
+  {
+    // Roles: each named part once.
+    id: 'phan-trung',
+    check: (p, report) => {
+      const roles = new Set<string>();
+      walk(p.noi_dung, ['noi_dung'], (v, at) => {
+        if (!isObj(v) || !isStr(v.phan) || !(ROLES as readonly string[]).includes(v.phan)) return;
+        if (roles.has(v.phan)) report([...at(), 'phan'], `phần "${v.phan}" đã có ở chỗ khác trong kế hoạch; mỗi phần chỉ ghi một lần, các ý khác hãy để không có "phan".`);
+        else roles.add(v.phan);
+      });
+    },
+  },
+  {
+    // Reporting deadlines after the plan's own date, and not decades later.
+    id: 'han-bao-cao',
+    check: (p, report) => {
+      const planDate = isStr(p.ngay) ? dateParts(p.ngay) : {};
+      if (!planDate.year) return;
+      const planKey = planDate.year * 10000 + (planDate.month ?? 1) * 100 + (planDate.day ?? 1);
+      walk(p.noi_dung, ['noi_dung'], (v, at) => {
+        if (!isObj(v) || !isObj(v.bao_cao) || !Array.isArray(v.bao_cao.ky)) return;
+        v.bao_cao.ky.forEach((k, i) => {
+          if (!isObj(k) || !isStr(k.han)) return;
+          const h = dateParts(k.han);
+          if (!h.year || !h.month || !h.day) return;
+          const hanKey = h.year * 10000 + h.month * 100 + h.day;
+          if (hanKey < planKey) {
+            report([...at(), 'bao_cao', 'ky', i, 'han'], `hạn báo cáo ${k.han} sớm hơn ngày ban hành kế hoạch (${p.ngay}); hãy kiểm tra năm của hạn.`);
+          } else if (h.year > planDate.year! + 10) {
+            report([...at(), 'bao_cao', 'ky', i, 'han'], `hạn báo cáo ${k.han} cách ngày ban hành hơn 10 năm; hãy kiểm tra năm của hạn.`);
+          }
+        });
+      });
+    },
+  },
+  {
+    // Inline markup that opens and never closes would slant the rest of the paragraph.
+    id: 'dinh-dang-chu',
+    check: (p, report) =>
+      walk(p, [], (v, at) => {
+        if (isStr(v) && unbalancedMarkup(v)) {
+          report(at(), 'dấu * (in đậm/nghiêng) mở mà không đóng; viết **chữ đậm** hoặc *chữ nghiêng*, hoặc \\* để in dấu sao (trong dấu nháy kép "..." thì viết \\\\*, vì ở đó \\ mở đầu một ký tự thoát).');
+        }
+      }),
+  },
+  {
+    // Citations cited in full: with a number they need a date and an issuer (ND30 first-citation form).
+    id: 'can-cu',
+    check: (p, report) => {
+      if (!Array.isArray(p.can_cu)) return;
+      p.can_cu.forEach((g, gi) => {
+        if (!isObj(g) || !Array.isArray(g.van_ban)) return;
+        g.van_ban.forEach((c, ci) => {
+          if (isObj(c) && isStr(c.so_ky_hieu) && (c.ngay === undefined || c.co_quan === undefined)) {
+            report(['can_cu', gi, 'van_ban', ci], `văn bản ${c.so_ky_hieu} trích dẫn lần đầu phải đủ ngày ban hành và cơ quan ban hành (Nghị định 30); thêm "ngay:" và "co_quan:".`);
+          }
+        });
+      });
+    },
+  },
+  // Appendix tables: each row fills the columns exactly; spans stay inside the table and apart.
+  gridRule('bang-o', (g, { a, width }, at) => {
+    if (g.kind === 'short') return [at, `hàng có ${g.filled} trên ${width} ô (tính cả ô gộp từ hàng trên); hãy thêm ô còn thiếu ("" cho ô trống).`];
+    if (g.kind !== 'overflow') return undefined;
+    if (g.colSpan > 1 && g.col < width) return [[...at, g.cell, 'gop_cot'], `ô gộp ${g.colSpan} cột (gop_cot) vượt ra ngoài bảng ${width} cột${exceptStt(a)}; hãy giảm gop_cot.`];
+    const above = g.carried ? ', tính cả ô gộp hàng (gop_hang) từ hàng trên' : '';
+    return [[...at, g.cell], `hàng có nhiều ô hơn số cột (${width}${exceptStt(a)}${above}); hãy xóa ô thừa hoặc thêm cột.`];
+  }),
+  gridRule('bang-gop-cot', (g, { a }, at) =>
+    g.kind === 'overlap'
+      ? [[...at, g.cell, 'gop_cot'], `ô gộp ${g.colSpan} cột (gop_cot) chồng lên ô gộp hàng từ hàng trên ở cột thứ ${g.col + 1}${exceptStt(a)}; hãy giảm gop_cot, hoặc giảm gop_hang của ô phía trên.`]
+      : undefined,
+  ),
+  gridRule('bang-gop-hang', (g, _, at) =>
+    g.kind === 'rowspan' ? [[...at, g.cell, 'gop_hang'], `ô gộp ${g.rowSpan} hàng nhưng bảng chỉ còn ${g.left} hàng tính từ hàng này; hãy giảm gop_hang.`] : undefined,
+  ),
+  {
+    // Rows of a table, sub-rows included: a plan's appendix, not a database.
+    id: 'bang-qua-dai',
+    check: (p, report) => {
+      for (const { a, base, flat } of tablesIn(p)) {
+        // more rows than that at the top level are the schema's to report
+        if (flat.length > LIMITS.rows && (a.hang as unknown[]).length <= LIMITS.rows) report(base, `bảng có ${flat.length} hàng (kể cả hàng con), nhiều nhất ${LIMITS.rows}; hãy tách thành nhiều phụ lục hoặc kiểm tra tệp có bị lặp nội dung.`);
+      }
+    },
+  },
+];
