@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../src/lint/rules.js';
 import { isSyllable } from '../src/lint/syllable.js';
+import { context } from '../src/lint/types.js';
 import { lintText } from '../src/lint/lint.js';
 import { exampleFiles, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
 const findings = (rule: (typeof RULES)[number], example: string) =>
-  rule.scope === 'value' ? rule.check(example).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
+  rule.scope === 'value' ? rule.check(example, context([example])).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
 
 describe('every lint rule runs its own ok and not-ok examples', () => {
   for (const rule of RULES) {

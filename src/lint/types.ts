@@ -1,0 +1,76 @@
+// What a lint rule sees and returns. Rules are data (id, description, ok / not-ok examples that the
+// tests run) plus a check over the source text of one value or of all values of a plan.
+
+export interface Finding {
+  /** Offset and length in the text the rule was given. */
+  index: number;
+  length: number;
+  message: string;
+  /** Replacement for [index, index + length), when the fix is safe. */
+  fix?: string;
+}
+
+export interface Text {
+  /** The value's text as it stands in the source (so offsets map to line:column). */
+  text: string;
+  /** The key it belongs to, e.g. "gach", "trich_yeu". */
+  key: string;
+}
+
+/** What the whole plan says, for rules that judge one value by the rest ("hoạch" is written elsewhere). */
+export interface Context {
+  /** Lower-case words of the plan. */
+  words: Set<string>;
+  /** Pairs of adjacent words the plan writes in lower case ("tuyên truyền"). */
+  lowerPairs: Set<string>;
+}
+
+interface RuleBase {
+  id: string;
+  description: string;
+  examples: { ok: string[]; notOk: string[] };
+}
+export interface LocalRule extends RuleBase {
+  scope: 'value';
+  check(text: string, ctx: Context): Finding[];
+}
+export interface PlanRule extends RuleBase {
+  scope: 'plan';
+  /** Findings per text index. Examples are texts of one plan, separated by " ¶ ". */
+  check(texts: Text[]): { at: number; finding: Finding }[];
+}
+export type Rule = LocalRule | PlanRule;
+
+export const LETTERS = '\\p{L}\\p{M}';
+export const WORD = /[\p{L}\p{M}]+/gu;
+export const lower = (s: string): string => s.toLocaleLowerCase('vi');
+export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** A word in capitals ("SỞ", "CCHC"); one letter ("Y") is not. */
+export const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toLocaleUpperCase('vi') && w !== lower(w);
+
+/** The plan's words and lower-case word pairs, read from every value. */
+export function context(texts: string[]): Context {
+  const words = new Set<string>();
+  const lowerPairs = new Set<string>();
+  for (const raw of texts) {
+    const t = raw.normalize('NFC');
+    let prev: { w: string; end: number } | undefined;
+    for (const m of t.matchAll(WORD)) {
+      const w = m[0];
+      words.add(lower(w));
+      if (prev && /^\s+$/.test(t.slice(prev.end, m.index)) && w === lower(w) && prev.w === lower(prev.w)) lowerPairs.add(`${prev.w} ${w}`);
+      prev = { w, end: m.index! + w.length };
+    }
+  }
+  return { words, lowerPairs };
+}
+
+/** Findings in text order, none overlapping an earlier one (two rules of one family never report a place twice). */
+export function onePerPlace(found: Finding[]): Finding[] {
+  const kept: Finding[] = [];
+  for (const f of [...found].sort((a, b) => a.index - b.index)) {
+    const last = kept[kept.length - 1];
+    if (!last || f.index >= last.index + last.length) kept.push(f);
+  }
+  return kept;
+}

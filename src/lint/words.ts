@@ -1,0 +1,114 @@
+// Words damaged on the way from PDF or a keyboard: a syllable cut by a stray space, Vietnamese typed
+// without marks, a word written twice. Judged by syllable structure (syllable.ts), not by word lists.
+import { isSplit, hasVietnameseMarks, isSyllable, needsMarks } from './syllable.js';
+import { isAllCaps, LETTERS, lower, type Finding, type LocalRule } from './types.js';
+
+export const splitWords: LocalRule = {
+  id: 'chu-bi-tach',
+  scope: 'value',
+  description:
+    'Âm tiết bị tách bởi dấu cách thừa (lỗi sao chép từ PDF), xét theo cấu tạo âm tiết tiếng Việt: "T uyên", "Kế hoạc h", "trư ờng", "nhi ệm" ("ờng", "ệm" không thể đứng đầu một âm tiết), "201 8".',
+  examples: {
+    ok: ['Tuyên truyền cải cách hành chính', 'ngành Y tế năm 2019', 'điểm a khoản 2 Điều 5', 'giai đoạn 2016 - 2020', 'ISO 9001: 2015', 'mạng internet', 'video clips', 'nhà ở xã hội', 'đi ô tô', 'khu ấy'],
+    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền'],
+  },
+  check(text, ctx) {
+    const out: Finding[] = [];
+    const known = (w: string) => ctx.words.has(w);
+    // two tokens separated by spaces on one line, each made of letters, or digits that make a year
+    const re = new RegExp(`(?<![${LETTERS}\\d])([${LETTERS}]+|\\d+)( +)([${LETTERS}]+|\\d+)(?![${LETTERS}\\d])`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [, a, gap, b] = m;
+      let split = false;
+      if (/^\d+$/.test(a) && /^\d+$/.test(b)) split = a.length + b.length === 4 && /^(19|20)\d\d$/.test(a + b) && a.length < 4;
+      else if (!/\d/.test(a + b) && !isAllCaps(a) && !isAllCaps(b)) split = isSplit(a, b, known);
+      if (split) {
+        out.push({ index: m.index, length: m[0].length, message: `chữ bị tách: "${m[0]}" → "${a}${b}"`, fix: a + b });
+        re.lastIndex = m.index + a.length + gap.length; // b may start the next pair
+      } else re.lastIndex = m.index + a.length; // slide by one token
+    }
+    return out;
+  },
+};
+
+/** A word that touches . @ / : _ is part of an address, a file name or a code, not prose. */
+const IN_CODE = /[./@:_\\]/;
+
+export const noDiacritics: LocalRule = {
+  id: 'khong-dau',
+  scope: 'value',
+  description:
+    'Tiếng Việt viết không dấu (lỗi OCR, bàn phím): cả đoạn hầu như không dấu, hoặc trong câu có dấu có chữ chỉ thành âm tiết tiếng Việt khi thêm dấu ("ke hoach": "hoach" cần dấu sắc hoặc nặng).',
+  examples: {
+    ok: ['Tuyên truyền công tác cải cách hành chính năm 2024', 'PAR INDEX, SIPAS, PAPI, DTI', 'Email: abc@gmail.com', 'trên môi trường mạng internet, zalo, video clip', 'Trang thông tin điện tử www.soyte.haugiang.gov.vn'],
+    notOk: ['Tuyen truyen cong tac cai cach hanh chinh nam 2024', 'Nang cao nhan thuc, vai tro, trach nhiem cua nguoi dung dau', 'Sở Y tế ban hành ke hoach tuyên truyền năm 2024', 'nâng cao nhan thuc của cán bộ'],
+  },
+  check(text) {
+    const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => {
+      const before = text[m.index! - 1] ?? ' ';
+      const after = text[m.index! + m[0].length] ?? ' ';
+      return !IN_CODE.test(before) && !IN_CODE.test(after);
+    });
+    const lowerWords = words.filter((m) => m[0] !== m[0].toUpperCase() || m[0].length === 1);
+    if (lowerWords.length < 3) return [];
+    const marked = lowerWords.filter((m) => hasVietnameseMarks(m[0])).length;
+    if (marked / lowerWords.length <= 0.2) {
+      if (lowerWords.length < 5) return [];
+      // words that could only be Vietnamese with marks: "cach", "nguoi"
+      const toneless = lowerWords.map((m) => m[0]).filter(needsMarks);
+      if (toneless.length < 2) return [];
+      return [{ index: 0, length: Math.min(text.length, 40), message: `đoạn chữ có vẻ là tiếng Việt viết không dấu ("${toneless.slice(0, 3).join('", "')}" ...); hãy gõ lại có dấu` }];
+    }
+    // an accented text: runs of unmarked words with at least one that needs marks ("ke hoach")
+    const out: Finding[] = [];
+    let run: RegExpMatchArray[] = [];
+    const flush = () => {
+      if (run.some((m) => needsMarks(lower(m[0])) && m[0] === lower(m[0]))) {
+        const from = run[0].index!;
+        const last = run[run.length - 1];
+        const span = text.slice(from, last.index! + last[0].length);
+        out.push({ index: from, length: span.length, message: `chữ viết không dấu trong câu có dấu: "${span}"; hãy gõ lại có dấu` });
+      }
+      run = [];
+    };
+    for (const m of words) {
+      const prev = run[run.length - 1];
+      const joined = prev && /^\s+$/.test(text.slice(prev.index! + prev[0].length, m.index));
+      if (!joined) flush();
+      if (/^[a-zA-Z]+$/.test(m[0]) && !isAllCaps(m[0])) run.push(m);
+      else flush();
+    }
+    flush();
+    return out;
+  },
+};
+
+/**
+ * Full reduplication that Vietnamese uses on purpose ("người người, nhà nhà", "ngày ngày", "dần dần");
+ * any other word written twice in a row is a slip.
+ */
+const REDUPLICATED = new Set(['người', 'nhà', 'ngày', 'dần', 'từ', 'đâu', 'lâu', 'thường', 'mãi', 'đời', 'nơi', 'tháng', 'năm', 'chiều', 'xa', 'gần']);
+
+export const repeatedWords: LocalRule = {
+  id: 'lap-tu',
+  scope: 'value',
+  description: 'Một từ viết lặp hai lần liền nhau ("trong trong", "các các"); trừ từ láy toàn bộ có nghĩa ("người người, nhà nhà", "ngày ngày", "dần dần").',
+  examples: {
+    ok: ['người người, nhà nhà thi đua', 'dần dần nâng cao', 'Sở Y tế, Y tế cơ sở', 'năm 2020 2021'],
+    notOk: ['thực hiện trong trong năm 2024', 'Trong trong năm', 'triển khai các các nhiệm vụ', 'cán bộ bộ'],
+  },
+  check(text) {
+    const out: Finding[] = [];
+    const re = new RegExp(`(?<![${LETTERS}])([${LETTERS}]+)(\\s+)([${LETTERS}]+)(?![${LETTERS}])`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [, a, gap, b] = m;
+      re.lastIndex = m.index + a.length;
+      if (lower(a) !== lower(b) || b !== lower(b) || isAllCaps(a) || !isSyllable(b) || REDUPLICATED.has(lower(b))) continue;
+      const at = m.index + a.length;
+      const oneLine = !gap.includes('\n');
+      out.push({ index: at, length: gap.length + b.length, message: `từ "${b}" viết lặp hai lần`, ...(oneLine ? { fix: '' } : {}) });
+      re.lastIndex = at + gap.length + b.length; // "trong trong trong": the third is judged against the second
+    }
+    return out;
+  },
+};
