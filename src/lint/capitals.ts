@@ -65,7 +65,7 @@ interface W {
   end: number;
 }
 
-const capitalise = (w: string) => w[0].toLocaleUpperCase('vi') + w.slice(1);
+const capitalise = (w: string) => w[0].toUpperCase() + w.slice(1);
 
 export const capitals: LocalRule = {
   id: 'viet-hoa',

@@ -11,7 +11,7 @@ export const DOC_NUMBER = new RegExp(`(?<![${LETTERS}\\d/-])${NUMBER}(?![${LETTE
 
 /** Document types as they are written, either case for each syllable ("Nghị quyết", "nghị Quyết"). */
 const TYPES = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị', 'Thông tư', 'Nghị định', 'Công văn', 'Hướng dẫn', 'Chương trình', 'Thông báo', 'Quy chế', 'Quy định', 'Kết luận', 'Thông tri', 'Đề án', 'Báo cáo', 'Luật', 'Pháp lệnh', 'Công điện']
-  .map((t) => t.split(' ').map((s) => `[${s[0].toLocaleUpperCase('vi')}${s[0].toLocaleLowerCase('vi')}]${s.slice(1)}`).join('\\s+'))
+  .map((t) => t.split(' ').map((s) => `[${s[0].toUpperCase()}${s[0].toLowerCase()}]${s.slice(1)}`).join('\\s+'))
   .join('|');
 const CITATION = new RegExp(`(?<![${LETTERS}])(${TYPES})\\s+(?:số:?\\s*)?(${NUMBER})(?![${LETTERS}\\d])`, 'gu');
 const DATE = '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})';

@@ -93,7 +93,8 @@ function applyFixes(text: string, found: Found[]): { text: string; count: number
 /** Passes of --fix until nothing fixable is left: one fix can uncover the next (" ,," → ",," → ","). */
 const MAX_PASSES = 6;
 
-export function lintText(file: string, text: string): LintResult {
+/** `fix: false` skips working out the fixes (only the messages are wanted). */
+export function lintText(file: string, text: string, opts: { fix?: boolean } = {}): LintResult {
   const read = readValues(text);
   if (!read) return { messages: [], fixed: text, fixes: 0 };
   const found = findAll(read.vals, read.all);
@@ -104,7 +105,7 @@ export function lintText(file: string, text: string): LintResult {
   let fixed = text;
   let fixes = 0;
   let current = found;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; pass < (opts.fix === false ? 0 : MAX_PASSES); pass++) {
     const step = applyFixes(fixed, current);
     if (!step.count) break;
     const next = readValues(step.text);

@@ -33,7 +33,7 @@ const STOPS = new Set(['c', 'ch', 'p', 't']);
 const NO_RHYME = new Set(['ơng', 'ơc', 'ơnh', 'ơch', 'ưnh', 'ưch']);
 
 function parse(word: string): { onset: string; rhyme: string; tone?: string; marks: number } | undefined {
-  const { base, tone, marks } = splitTone(word.toLocaleLowerCase('vi'));
+  const { base, tone, marks } = splitTone(word.toLowerCase());
   if (!/^[a-zăâđêôơư]+$/.test(base)) return undefined;
   const onset = ONSETS.find((o) => base.startsWith(o)) ?? '';
   return { onset, rhyme: base.slice(onset.length), tone, marks };
@@ -101,8 +101,14 @@ export function isSplit(a: string, b: string, known?: (w: string) => boolean): b
   if (!isSyllable(a) || !isSyllable(b)) return true;
   const pa = parse(a)!;
   const pb = parse(b)!;
-  if (pb.onset !== '' || pa.marks > 0 || !/[aăâeêioôơuưy]$/.test(pa.rhyme)) return false;
-  // iê / yê / uô / ươ are one vowel: no syllable boundary falls inside them
-  if (/(?:[iy]ê|uô|ươ)/.test(pa.rhyme.slice(-1) + pb.rhyme.slice(0, 1))) return true;
-  return known?.(joined.toLocaleLowerCase('vi')) ?? false;
+  if (pb.onset !== '' || !/[aăâeêioôơuưy]$/.test(pa.rhyme)) return false;
+  // a lone off-glide is no word of its own: "phả i", "sa u"
+  if (['i', 'u', 'o'].includes(b.toLowerCase())) return true;
+  if (pa.marks > 0) return false;
+  // iê / yê / uyê / uô / ươ are one vowel: no syllable boundary falls inside them
+  const tail = /[aăâeêioôơuưy]+$/.exec(pa.rhyme)![0];
+  const head = /^[aăâeêioôơuưy]*/.exec(pb.rhyme)![0];
+  if (['iê', 'yê', 'uyê', 'uô', 'ươ'].some((d) => [...d].some((_, k) => k > 0 && tail.endsWith(d.slice(0, k)) && head.startsWith(d.slice(k))))) return true;
+
+  return known?.(joined.toLowerCase()) ?? false;
 }

@@ -1,6 +1,8 @@
 // What a lint rule sees and returns. Rules are data (id, description, ok / not-ok examples that the
 // tests run) plus a check over the source text of one value or of all values of a plan.
 
+import { bare } from './syllable.js';
+
 export interface Finding {
   /** Offset and length in the text the rule was given. */
   index: number;
@@ -23,6 +25,10 @@ export interface Context {
   words: Set<string>;
   /** Pairs of adjacent words the plan writes in lower case ("tuyên truyền"). */
   lowerPairs: Set<string>;
+  /** How often the plan writes each lower-case word. */
+  counts: Map<string, number>;
+  /** Marked words of the plan with their marks taken off ("hành" → "hanh"). */
+  bareOfMarked: Set<string>;
 }
 
 interface RuleBase {
@@ -43,26 +49,32 @@ export type Rule = LocalRule | PlanRule;
 
 export const LETTERS = '\\p{L}\\p{M}';
 export const WORD = /[\p{L}\p{M}]+/gu;
-export const lower = (s: string): string => s.toLocaleLowerCase('vi');
+// Vietnamese has no locale-specific case mappings, and the locale-aware calls are many times slower.
+export const lower = (s: string): string => s.toLowerCase();
 export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 /** A word in capitals ("SỞ", "CCHC"); one letter ("Y") is not. */
-export const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toLocaleUpperCase('vi') && w !== lower(w);
+export const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== lower(w);
 
 /** The plan's words and lower-case word pairs, read from every value. */
 export function context(texts: string[]): Context {
   const words = new Set<string>();
   const lowerPairs = new Set<string>();
+  const counts = new Map<string, number>();
+  const bareOfMarked = new Set<string>();
   for (const raw of texts) {
     const t = raw.normalize('NFC');
     let prev: { w: string; end: number } | undefined;
     for (const m of t.matchAll(WORD)) {
       const w = m[0];
-      words.add(lower(w));
+      const l = lower(w);
+      words.add(l);
+      counts.set(l, (counts.get(l) ?? 0) + 1);
+      if (bare(l) !== l) bareOfMarked.add(bare(l));
       if (prev && /^\s+$/.test(t.slice(prev.end, m.index)) && w === lower(w) && prev.w === lower(prev.w)) lowerPairs.add(`${prev.w} ${w}`);
       prev = { w, end: m.index! + w.length };
     }
   }
-  return { words, lowerPairs };
+  return { words, lowerPairs, counts, bareOfMarked };
 }
 
 /** Findings in text order, none overlapping an earlier one (two rules of one family never report a place twice). */

@@ -10,7 +10,7 @@ export const splitWords: LocalRule = {
     'Âm tiết bị tách bởi dấu cách thừa (lỗi sao chép từ PDF), xét theo cấu tạo âm tiết tiếng Việt: "T uyên", "Kế hoạc h", "trư ờng", "nhi ệm" ("ờng", "ệm" không thể đứng đầu một âm tiết), "201 8".',
   examples: {
     ok: ['Tuyên truyền cải cách hành chính', 'ngành Y tế năm 2019', 'điểm a khoản 2 Điều 5', 'giai đoạn 2016 - 2020', 'ISO 9001: 2015', 'mạng internet', 'video clips', 'nhà ở xã hội', 'đi ô tô', 'khu ấy'],
-    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền'],
+    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền', 'phả i làm', 'phê du yệt'],
   },
   check(text, ctx) {
     const out: Finding[] = [];
@@ -31,24 +31,23 @@ export const splitWords: LocalRule = {
   },
 };
 
-/** A word that touches . @ / : _ is part of an address, a file name or a code, not prose. */
-const IN_CODE = /[./@:_\\]/;
+/** A word inside an address, a file name or a code ("www.soyte.gov.vn", "abc@gmail.com"), not prose. */
+const inCode = (text: string, from: number, to: number): boolean => {
+  const chunk = text.slice(text.lastIndexOf(' ', from) + 1, (text.indexOf(' ', to) + 1 || text.length + 1) - 1);
+  return /[@/_\\]|\p{L}\.\p{L}|:\/\//u.test(chunk);
+};
 
 export const noDiacritics: LocalRule = {
   id: 'khong-dau',
   scope: 'value',
   description:
-    'Tiếng Việt viết không dấu (lỗi OCR, bàn phím): cả đoạn hầu như không dấu, hoặc trong câu có dấu có chữ chỉ thành âm tiết tiếng Việt khi thêm dấu ("ke hoach": "hoach" cần dấu sắc hoặc nặng).',
+    'Tiếng Việt viết không dấu (lỗi OCR, bàn phím): cả đoạn hầu như không dấu, hoặc trong câu có dấu có chữ chỉ thành âm tiết tiếng Việt khi thêm dấu ("ke hoach": "hoach" cần dấu sắc hoặc nặng), hoặc hai chữ liền nhau không dấu mà kế hoạch chỉ viết ở chỗ đó, trong khi chỗ khác viết có dấu ("phan cong" / "phân công").',
   examples: {
     ok: ['Tuyên truyền công tác cải cách hành chính năm 2024', 'PAR INDEX, SIPAS, PAPI, DTI', 'Email: abc@gmail.com', 'trên môi trường mạng internet, zalo, video clip', 'Trang thông tin điện tử www.soyte.haugiang.gov.vn'],
-    notOk: ['Tuyen truyen cong tac cai cach hanh chinh nam 2024', 'Nang cao nhan thuc, vai tro, trach nhiem cua nguoi dung dau', 'Sở Y tế ban hành ke hoach tuyên truyền năm 2024', 'nâng cao nhan thuc của cán bộ'],
+    notOk: ['Tuyen truyen cong tac cai cach hanh chinh nam 2024', 'Nang cao nhan thuc, vai tro, trach nhiem cua nguoi dung dau', 'Sở Y tế ban hành ke hoach tuyên truyền năm 2024', 'nâng cao nhan thuc của cán bộ', 'Sở Y tế phân công nhiệm vụ; các phòng phan cong lại'],
   },
-  check(text) {
-    const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => {
-      const before = text[m.index! - 1] ?? ' ';
-      const after = text[m.index! + m[0].length] ?? ' ';
-      return !IN_CODE.test(before) && !IN_CODE.test(after);
-    });
+  check(text, ctx) {
+    const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => !inCode(text, m.index!, m.index! + m[0].length));
     const lowerWords = words.filter((m) => m[0] !== m[0].toUpperCase() || m[0].length === 1);
     if (lowerWords.length < 3) return [];
     const marked = lowerWords.filter((m) => hasVietnameseMarks(m[0])).length;
@@ -59,11 +58,17 @@ export const noDiacritics: LocalRule = {
       if (toneless.length < 2) return [];
       return [{ index: 0, length: Math.min(text.length, 40), message: `đoạn chữ có vẻ là tiếng Việt viết không dấu ("${toneless.slice(0, 3).join('", "')}" ...); hãy gõ lại có dấu` }];
     }
-    // an accented text: runs of unmarked words with at least one that needs marks ("ke hoach")
+    // an accented text: runs of unmarked words with one that needs marks ("ke hoach"), or with two
+    // that the plan writes only here, each the twin of a marked word it writes elsewhere ("phan cong")
     const out: Finding[] = [];
     let run: RegExpMatchArray[] = [];
+    const lone = (w: string) => w === lower(w) && ctx.counts.get(w) === 1 && ctx.bareOfMarked.has(w);
+    const twins = (ws: RegExpMatchArray[]) => {
+      const n = ws.filter((m) => lone(m[0])).length;
+      return n >= 2 || (n >= 1 && ws.length >= 3 && ws.every((m) => ctx.bareOfMarked.has(lower(m[0]))));
+    };
     const flush = () => {
-      if (run.some((m) => needsMarks(lower(m[0])) && m[0] === lower(m[0]))) {
+      if (run.some((m) => needsMarks(lower(m[0])) && m[0] === lower(m[0])) || twins(run)) {
         const from = run[0].index!;
         const last = run[run.length - 1];
         const span = text.slice(from, last.index! + last[0].length);
