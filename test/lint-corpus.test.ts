@@ -2,22 +2,12 @@
 // rule planted into the prose of the examples, the derived plans and the non-health fixture texts.
 // A finding counts as found when a rule that names the defect reports it on the defect's line; any
 // other new finding (not in the clean text's own warnings) is a false alarm, on controls as well.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint/lint.js';
 import { RULES } from '../src/lint/rules.js';
 import type { Message } from '../src/messages.js';
-import { plant, readSources, type Defect, type Planted } from './lint-corpus.js';
-import { deriveCases, derivedFiles, exampleFiles, ROOT } from './helpers.js';
-
-export const FIXTURE_TEXTS = join(ROOT, 'test', 'fixtures', 'lint', 'texts');
-export const corpusFiles = (): string[] => [
-  ...exampleFiles(),
-  ...deriveCases().map((c) => c.dept),
-  ...derivedFiles(),
-  ...readdirSync(FIXTURE_TEXTS).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(FIXTURE_TEXTS, f)),
-];
+import { corpusFiles, plant, readSources, type Defect, type Planted } from './lint-corpus.js';
+import { ROOT } from './helpers.js';
 
 const SEED = 20261201;
 const COPIES = 40;

@@ -2,9 +2,20 @@
 // prose of real plans (examples/, derived plans, non-health fixture texts). A planted copy carries one
 // defect of each rule, each on a line of its own; edits never add a line, so the clean text's lines hold.
 // Controls are benign edits (a new citation given in full, a defined abbreviation) that must stay quiet.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isScalar, isMap, isPair, isSeq, LineCounter, parseDocument } from 'yaml';
 import { bare } from '../src/lint/syllable.js';
+import { deriveCases, derivedFiles, exampleFiles, ROOT } from './helpers.js';
+
+export const FIXTURE_TEXTS = join(ROOT, 'test', 'fixtures', 'lint', 'texts');
+/** The texts defects are planted into: the examples, the department and derived plans, the non-health texts. */
+export const corpusFiles = (): string[] => [
+  ...exampleFiles(),
+  ...deriveCases().map((c) => c.dept),
+  ...derivedFiles(),
+  ...readdirSync(FIXTURE_TEXTS).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(FIXTURE_TEXTS, f)),
+];
 
 export interface Source {
   name: string;

@@ -22,7 +22,13 @@ export const splitWords: LocalRule = {
       let split = false;
       if (/^\d+$/.test(a) && /^\d+$/.test(b)) split = a.length + b.length === 4 && /^(19|20)\d\d$/.test(a + b) && a.length < 4;
       else if (!/\d/.test(a + b) && !isAllCaps(a) && !isAllCaps(b)) split = isSplit(a, b, known);
-      if (split) {
+      const last = out[out.length - 1];
+      if (split && last && m.index < last.index + last.length) {
+        // a syllable cut twice ("T uy ên") is one finding
+        const whole = text.slice(last.index, m.index + m[0].length);
+        Object.assign(last, { length: whole.length, message: `chữ bị tách: "${whole}" → "${whole.replace(/ +/g, '')}"`, fix: whole.replace(/ +/g, '') });
+        re.lastIndex = m.index + a.length + gap.length;
+      } else if (split) {
         out.push({ index: m.index, length: m[0].length, message: `chữ bị tách: "${m[0]}" → "${a}${b}"`, fix: a + b });
         re.lastIndex = m.index + a.length + gap.length; // b may start the next pair
       } else re.lastIndex = m.index + a.length; // slide by one token
