@@ -2,19 +2,22 @@
 // prose of real plans (examples/, derived plans, non-health fixture texts). A planted copy carries one
 // defect of each rule, each on a line of its own; edits never add a line, so the clean text's lines hold.
 // Controls are benign edits (a new citation given in full, a defined abbreviation) that must stay quiet.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isScalar, isMap, isPair, isSeq, LineCounter, parseDocument } from 'yaml';
 import { bare } from '../src/lint/syllable.js';
-import { deriveCases, derivedFiles, exampleFiles, ROOT } from './helpers.js';
+import { derivedFiles, exampleFiles, ROOT } from './helpers.js';
 
 export const FIXTURE_TEXTS = join(ROOT, 'test', 'fixtures', 'lint', 'texts');
+export const REAL_PLANS = join(ROOT, 'test', 'fixtures', 'real-plans');
+const yamlUnder = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
 /** The texts defects are planted into: the examples, the department and derived plans, the non-health texts. */
 export const corpusFiles = (): string[] => [
-  ...exampleFiles(),
-  ...deriveCases().map((c) => c.dept),
+  ...exampleFiles(), // the department plans of examples/derive are links to these
   ...derivedFiles(),
-  ...readdirSync(FIXTURE_TEXTS).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(FIXTURE_TEXTS, f)),
+  ...yamlUnder(FIXTURE_TEXTS),
+  ...yamlUnder(REAL_PLANS), // other sectors' real plans, once restored there
 ];
 
 export interface Source {

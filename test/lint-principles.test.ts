@@ -1,11 +1,13 @@
 // Issue 14: each miss and false alarm of the list-based lint, one test each, on short plans.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile, lintText } from '../src/lint/lint.js';
 import { corpusFiles, plant, readSources } from './lint-corpus.js';
-import { deriveCases, ROOT, run } from './helpers.js';
+import { deriveCases, exampleFiles, ROOT, run } from './helpers.js';
+
+const derivedFilesOf = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
 
 /** A plan fragment: one "gach" per text, as a clerk writes them. */
 const plan = (...gach: string[]) => `trich_yeu: Kế hoạch thử\nnoi_dung:\n${gach.map((g) => `  - gach: ${JSON.stringify(g)}`).join('\n')}\n`;
@@ -105,6 +107,28 @@ describe('lint --fix', () => {
     expect(lintText(name, once).fixed).toBe(once);
     const keep = (s: string) => s.split('\n').map((l) => [l.trimStart().startsWith('#') ? l : '', (l.match(/["']/g) ?? []).length].join('|'));
     expect(keep(once)).toEqual(keep(text));
+  });
+});
+
+describe('every example lints clean or with true warnings, each listed in its header comment', () => {
+  /** `#   rule "text": why` lines of the leading comment block. */
+  const listed = (file: string) => {
+    const head = readFileSync(file, 'utf8').split('\n');
+    return head.slice(0, head.findIndex((l) => !l.startsWith('#'))).flatMap((l) => {
+      const m = /^#\s+([a-z-]+) "([^"]+)":/.exec(l);
+      return m ? [{ rule: m[1], text: m[2] }] : [];
+    });
+  };
+  // a derived plan carries its department plan's wording, and with it that plan's listed warnings
+  const cases = [...exampleFiles().map((f) => [f, f]), ...deriveCases().flatMap((c) => derivedFilesOf(c.derived).map((f) => [f, c.dept]))];
+  it.each(cases)('%s', (file, header) => {
+    const entries = listed(header);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const unlisted = lintText(file, lines.join('\n')).messages.filter((m) => {
+      const at = lines[m.line - 1].slice(m.column - 1);
+      return !entries.some((e) => e.rule === m.rule && at.startsWith(e.text));
+    });
+    expect(unlisted.map((m) => `${m.line}:${m.column} [${m.rule}] ${m.message}`)).toEqual([]);
   });
 });
 

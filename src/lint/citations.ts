@@ -8,6 +8,8 @@ const SYMBOL = '[A-ZĐ][A-Za-zĐđ]*';
 /** Every form of số/ký hiệu: 30c/NQ-CP, 30/2020/NĐ-CP, 05/CT-TTg, 1344/SYT-NVY, 12-NQ/TU, 35-CT/TW. */
 const NUMBER = `\\d{1,5}[a-zđ]?(?:/\\d{4})?(?:/${SYMBOL}(?:-${SYMBOL})*|-${SYMBOL}(?:/${SYMBOL})+)`;
 export const DOC_NUMBER = new RegExp(`(?<![${LETTERS}\\d/-])${NUMBER}(?![${LETTERS}\\d])`, 'gu');
+/** The same without the g flag, for test(): a g regex keeps a lastIndex that matchAll would start from. */
+const HAS_NUMBER = new RegExp(DOC_NUMBER.source, 'u');
 
 /** Document types as they are written, either case for each syllable ("Nghị quyết", "nghị Quyết"). */
 const TYPES = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị', 'Thông tư', 'Nghị định', 'Công văn', 'Hướng dẫn', 'Chương trình', 'Thông báo', 'Quy chế', 'Quy định', 'Kết luận', 'Thông tri', 'Đề án', 'Báo cáo', 'Luật', 'Pháp lệnh', 'Công điện']
@@ -32,11 +34,10 @@ function dateOf(text: string, from: number, to: number): { day: string; year: st
   if (after) return dayOf(after, 1);
   const head = text.slice(0, from);
   const sentence = head.slice(Math.max(0, ...[...head.matchAll(/[.;!?:](?=\s)/g)].map((m) => m.index! + 1)));
+  // the sentence cites nothing before this document, so its date is this document's
+  if (HAS_NUMBER.test(sentence)) return undefined;
   const before = [...sentence.matchAll(DATE_BEFORE)].pop();
-  if (!before) return undefined;
-  const between = sentence.slice(before.index! + before[0].length);
-  DOC_NUMBER.lastIndex = 0;
-  return DOC_NUMBER.test(between) ? undefined : dayOf(before, 1);
+  return before ? dayOf(before, 1) : undefined;
 }
 
 export const citations: PlanRule = {

@@ -104,11 +104,11 @@ export function isSplit(a: string, b: string, known?: (w: string) => boolean): b
   if (pb.onset !== '' || !/[aăâeêioôơuưy]$/.test(pa.rhyme)) return false;
   // a lone off-glide is no word of its own: "phả i", "sa u"
   if (['i', 'u', 'o'].includes(b.toLowerCase())) return true;
-  if (pa.marks > 0) return false;
-  // iê / yê / uyê / uô / ươ are one vowel: no syllable boundary falls inside them
+  // iê / yê / uyê / uô / ươ (open: ia, ua, ưa) are one vowel: no syllable boundary falls inside them
   const tail = /[aăâeêioôơuưy]+$/.exec(pa.rhyme)![0];
   const head = /^[aăâeêioôơuưy]*/.exec(pb.rhyme)![0];
-  if (['iê', 'yê', 'uyê', 'uô', 'ươ'].some((d) => [...d].some((_, k) => k > 0 && tail.endsWith(d.slice(0, k)) && head.startsWith(d.slice(k))))) return true;
-
+  const open = pb.rhyme === 'a' ? ['ia', 'ưa', ...(pa.onset === 'qu' ? [] : ['ua'])] : [];
+  if (['iê', 'yê', 'uyê', 'uô', 'ươ', ...open].some((d) => [...d].some((_, k) => k > 0 && tail.endsWith(d.slice(0, k)) && head.startsWith(d.slice(k))))) return true;
+  if (pa.marks > 0) return false;
   return known?.(joined.toLowerCase()) ?? false;
 }

@@ -10,7 +10,7 @@ export const splitWords: LocalRule = {
     'Âm tiết bị tách bởi dấu cách thừa (lỗi sao chép từ PDF), xét theo cấu tạo âm tiết tiếng Việt: "T uyên", "Kế hoạc h", "trư ờng", "nhi ệm" ("ờng", "ệm" không thể đứng đầu một âm tiết), "201 8".',
   examples: {
     ok: ['Tuyên truyền cải cách hành chính', 'ngành Y tế năm 2019', 'điểm a khoản 2 Điều 5', 'giai đoạn 2016 - 2020', 'ISO 9001: 2015', 'mạng internet', 'video clips', 'nhà ở xã hội', 'đi ô tô', 'khu ấy'],
-    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền', 'phả i làm', 'phê du yệt'],
+    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền', 'phả i làm', 'phê du yệt', 'củ a Sở'],
   },
   check(text, ctx) {
     const out: Finding[] = [];
@@ -115,10 +115,9 @@ export const repeatedWords: LocalRule = {
       const [, a, gap, b] = m;
       re.lastIndex = m.index + a.length;
       if (lower(a) !== lower(b) || b !== lower(b) || isAllCaps(a) || !isSyllable(b) || REDUPLICATED.has(lower(b))) continue;
-      const at = m.index + a.length;
       const oneLine = !gap.includes('\n');
-      out.push({ index: at, length: gap.length + b.length, message: `từ "${b}" viết lặp hai lần`, ...(oneLine ? { fix: '' } : {}) });
-      re.lastIndex = at + gap.length + b.length; // "trong trong trong": the third is judged against the second
+      out.push({ index: m.index, length: m[0].length, message: `từ "${b}" viết lặp hai lần: "${a} ${b}"`, ...(oneLine ? { fix: a } : {}) });
+      re.lastIndex = m.index + a.length + gap.length; // "trong trong trong": the third is judged against the second
     }
     return out;
   },
