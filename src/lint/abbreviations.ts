@@ -3,6 +3,7 @@
 // abbreviations: any capitals word counts, except the symbols inside a số/ký hiệu, the plan's own
 // ký hiệu, Roman numerals, text written in capitals (headings) and the short list below.
 import { DOC_NUMBER, NAME_KEYS } from './citations.js';
+import { hasVietnameseMarks, isSyllable } from './syllable.js';
 import { isAllCaps, type Finding, type PlanRule, type Text } from './types.js';
 
 /**
@@ -22,17 +23,21 @@ const TOKEN = /(?<![\p{L}\p{M}\d])\p{Lu}[\p{Lu}\p{M}]+(?![\p{L}\p{M}])/gu;
 const ROMAN = /^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})$|^L?X{0,3}(?:IX|IV|V?I{0,3})$/;
 const DEFINITION = /\(\s*(?:(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+)?([\p{Lu}\p{M}]+(?:[\s,;/-]+[\p{Lu}\p{M}]+)*)\s*\)/gu;
 
+/** An abbreviation is made of initials; a Vietnamese syllable in capitals ("KẾ HOẠCH", "KINH PHÍ") is a word. */
+const wordInCapitals = (w: string) => isSyllable(w) && (hasVietnameseMarks(w) || w.length >= 3);
+
 export const abbreviations: PlanRule = {
   id: 'viet-tat',
   scope: 'plan',
   description:
-    'Chữ viết tắt (chữ in hoa như KCN, GPMB, PCCC, CCHC) phải được viết đầy đủ kèm chữ tắt trong ngoặc ở lần dùng đầu: "Khu công nghiệp (KCN)". Không tính ký hiệu trong số văn bản, ký hiệu của chính kế hoạch, số La Mã, tiêu đề in hoa và UBND, HĐND, VT, STT, ISO.',
+    'Chữ viết tắt (chữ in hoa như KCN, GPMB, PCCC, CCHC) phải được viết đầy đủ kèm chữ tắt trong ngoặc ở lần dùng đầu: "Khu công nghiệp (KCN)". Không tính ký hiệu trong số văn bản, ký hiệu của chính kế hoạch, số La Mã, chữ tiếng Việt viết in hoa (KẾ HOẠCH), tiêu đề in hoa và UBND, HĐND, VT, STT, ISO.',
   examples: {
     ok: [
       'tầm quan trọng công tác cải cách hành chính (CCHC) ¶ Kế hoạch CCHC năm 2022',
       'Khu công nghiệp (sau đây gọi tắt là KCN) ¶ các KCN trên địa bàn',
       'theo Kế hoạch số 4179/KH-UBND ngày 07/12/2018 của UBND tỉnh ¶ Mục II, Phụ lục III',
       'MỤC ĐÍCH, YÊU CẦU',
+      'KẾ HOẠCH Tuyên truyền cải cách hành chính ¶ IV. KINH PHÍ THỰC HIỆN: Theo quy định hiện hành.',
     ],
     notOk: ['thực hiện Kế hoạch CCHC năm 2019 ¶ công tác cải cách hành chính (CCHC)', 'công tác GPMB các KCN', 'bảo đảm an toàn PCCC tại cơ sở'],
   },
@@ -58,7 +63,7 @@ export const abbreviations: PlanRule = {
           continue;
         }
         const ab = e.use!;
-        if (!prose || defined.has(ab) || reported.has(ab) || ALLOWED.has(ab) || own.has(ab) || ROMAN.test(ab)) continue;
+        if (!prose || defined.has(ab) || reported.has(ab) || ALLOWED.has(ab) || own.has(ab) || ROMAN.test(ab) || wordInCapitals(ab)) continue;
         if (inNumber.some(([a, b]) => e.index >= a && e.index < b)) continue;
         out.push({ at, finding: { index: e.index, length: ab.length, message: `chữ viết tắt "${ab}" dùng trước khi được viết đầy đủ; lần đầu hãy viết đầy đủ rồi ghi "(${ab})"` } });
         reported.add(ab);

@@ -48,7 +48,7 @@ const ranges: LocalRule = {
   examples: { ok: ['giai đoạn 2022 - 2025', 'giai đoạn 2021-2030', 'kinh tế - xã hội'], notOk: ['giai đoạn 2022 -2025', 'giai đoạn 2022- 2025'] },
   check(text) {
     const out: Finding[] = [];
-    for (const m of text.matchAll(/(\d) (-)(\d)|(\d)(-) (\d)/g)) {
+    for (const m of text.matchAll(/(\d+) (-)(\d+)|(\d+)(-) (\d+)/g)) {
       out.push({ index: m.index!, length: m[0].length, message: `gạch nối lệch trong "${m[0]}"; viết "${(m[1] ?? m[4])} - ${(m[3] ?? m[6])}"`, fix: `${m[1] ?? m[4]} - ${m[3] ?? m[6]}` });
     }
     return out;
