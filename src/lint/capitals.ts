@@ -57,7 +57,7 @@ const UNIT = /(?<=[\p{L}\p{M}\d,)]\s+)(Tỉnh|Huyện|Xã|Thị xã|Thị trấn
 /** After an administrative unit word, these make it an organisation's name: "Tỉnh Đoàn", "Tỉnh ủy", "Xã đội". */
 const UNIT_ORG = /^\s+(?:ủy|đoàn|hội|đội|ban|Ủy|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|^\s+\d|^ Hồ Chí Minh/u;
 const UNIT_WORDS = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'phố', 'ấp', 'thôn', 'bản', 'khóm', 'tổ']);
-const DOC_TYPE_NUMBER = /(?<![\p{L}])(nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|công văn|hướng dẫn|chương trình|thông báo|quy chế|quy định|đề án|kết luận) số \d/gu;
+const DOC_TYPE_NUMBER = /(?<![\p{L}])(nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|công văn|hướng dẫn|chương trình|thông báo|quy chế|quy định|đề án|kết luận) số\s+\d/gu;
 
 interface W {
   w: string;

@@ -101,7 +101,9 @@ export function isSplit(a: string, b: string, known?: (w: string) => boolean): b
   if (!isSyllable(a) || !isSyllable(b)) return true;
   const pa = parse(a)!;
   const pb = parse(b)!;
-  if (pb.onset !== '' || !/[aăâeêioôơuưy]$/.test(pa.rhyme)) return false;
+  if (pb.onset !== '') return false;
+  if (pa.onset === 'gi' && pa.rhyme === '' && pa.marks === 0) return true; // "gi ám": an onset alone ("gì" takes its tone)
+  if (!/[aăâeêioôơuưy]$/.test(pa.rhyme)) return false;
   // a lone off-glide is no word of its own: "phả i", "sa u"
   if (['i', 'u', 'o'].includes(b.toLowerCase())) return true;
   // iê / yê / uyê / uô / ươ (open: ia, ua, ưa) are one vowel: no syllable boundary falls inside them
@@ -109,6 +111,5 @@ export function isSplit(a: string, b: string, known?: (w: string) => boolean): b
   const head = /^[aăâeêioôơuưy]*/.exec(pb.rhyme)![0];
   const open = pb.rhyme === 'a' ? ['ia', 'ưa', ...(pa.onset === 'qu' ? [] : ['ua'])] : [];
   if (['iê', 'yê', 'uyê', 'uô', 'ươ', ...open].some((d) => [...d].some((_, k) => k > 0 && tail.endsWith(d.slice(0, k)) && head.startsWith(d.slice(k))))) return true;
-  if (pa.marks > 0) return false;
   return known?.(joined.toLowerCase()) ?? false;
 }

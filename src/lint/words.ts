@@ -10,7 +10,7 @@ export const splitWords: LocalRule = {
     'Âm tiết bị tách bởi dấu cách thừa (lỗi sao chép từ PDF), xét theo cấu tạo âm tiết tiếng Việt: "T uyên", "Kế hoạc h", "trư ờng", "nhi ệm" ("ờng", "ệm" không thể đứng đầu một âm tiết), "201 8".',
   examples: {
     ok: ['Tuyên truyền cải cách hành chính', 'ngành Y tế năm 2019', 'điểm a khoản 2 Điều 5', 'giai đoạn 2016 - 2020', 'ISO 9001: 2015', 'mạng internet', 'video clips', 'nhà ở xã hội', 'đi ô tô', 'khu ấy'],
-    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền', 'phả i làm', 'phê du yệt', 'củ a Sở'],
+    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền', 'phả i làm', 'phê du yệt', 'củ a Sở', 'Phó Gi ám đốc'],
   },
   check(text, ctx) {
     const out: Finding[] = [];
@@ -75,10 +75,12 @@ export const noDiacritics: LocalRule = {
     };
     const flush = () => {
       if (run.some((m) => needsMarks(lower(m[0])) && m[0] === lower(m[0])) || twins(run)) {
-        const from = run[0].index!;
-        const last = run[run.length - 1];
-        const span = text.slice(from, last.index! + last[0].length);
-        out.push({ index: from, length: span.length, message: `chữ viết không dấu trong câu có dấu: "${span}"; hãy gõ lại có dấu` });
+        // the run's ends that the plan also writes unmarked elsewhere are ordinary words ("liên quan")
+        const odd = (m: RegExpMatchArray) => needsMarks(lower(m[0])) || lone(m[0]);
+        const first = run.find(odd) ?? run[0];
+        const last = run.findLast(odd) ?? run[run.length - 1];
+        const span = text.slice(first.index!, last.index! + last[0].length).replace(/\s+/g, ' ');
+        out.push({ index: first.index!, length: last.index! + last[0].length - first.index!, message: `chữ viết không dấu trong câu có dấu: "${span}"; hãy gõ lại có dấu` });
       }
       run = [];
     };
