@@ -129,7 +129,7 @@ const PLANTERS: Record<string, Planter> = {
   'lap-tu': (src, segs) => ({ sites: sites(src.text, segs, new RegExp(`(?<=\\p{Ll} )(\\p{Ll}${W}*)(?= \\p{Ll})`, 'u'), (m) => `${m[0]} ${m[0]}`), rules: ['lap-tu'], what: 'từ lặp' }),
   'dau-lap': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [',, ', ' ,, ', ';; '][Math.floor(r() * 3)]), rules: ['dau-lap', 'dau-cach'], what: 'dấu câu lặp' }),
   'dau-cach': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [' , ', ' ; '][Math.floor(r() * 2)]), rules: ['dau-cach'], what: 'dấu cách trước dấu câu' }),
-  'gach-noi': (src, segs, r) => ({ sites: sites(src.text, segs, /(\d{4}) - (\d{4})/u, (m) => (r() < 0.5 ? `${m[1]} -${m[2]}` : `${m[1]}- ${m[2]}`)), rules: ['gach-noi'], what: 'gạch nối lệch' }),
+  'gach-noi': (src, segs, r) => ({ sites: sites(src.text, segs, /(\d{4}) ?- ?(\d{4})/u, (m) => (r() < 0.5 ? `${m[1]} -${m[2]}` : `${m[1]}- ${m[2]}`)), rules: ['gach-noi'], what: 'gạch nối lệch' }),
   'ngay-khong-co': (src, segs, r) => ({
     sites: sites(src.text, segs, /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/u, (m) => (r() < 0.5 ? `30/02/${m[3]}` : `31/${['04', '06', '09', '11'][Math.floor(r() * 4)]}/${m[3]}`)),
     rules: ['ngay-khong-co'],

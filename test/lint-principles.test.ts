@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile, lintText } from '../src/lint/lint.js';
-import { corpusFiles, plant, readSources } from './lint-corpus.js';
+import { corpusFiles, FIXTURE_TEXTS, plant, readSources } from './lint-corpus.js';
 import { deriveCases, exampleFiles, ROOT, run } from './helpers.js';
 
-const derivedFilesOf = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
+/** The .yaml files of one folder, sorted. */
+const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
 
 /** A plan fragment: one "gach" per text, as a clerk writes them. */
 const plan = (...gach: string[]) => `trich_yeu: Kế hoạch thử\nnoi_dung:\n${gach.map((g) => `  - gach: ${JSON.stringify(g)}`).join('\n')}\n`;
@@ -120,7 +121,7 @@ describe('every example lints clean or with true warnings, each listed in its he
     });
   };
   // a derived plan carries its department plan's wording, and with it that plan's listed warnings
-  const cases = [...exampleFiles().map((f) => [f, f]), ...deriveCases().flatMap((c) => derivedFilesOf(c.derived).map((f) => [f, c.dept]))];
+  const cases = [...exampleFiles().map((f) => [f, f]), ...deriveCases().flatMap((c) => yamlIn(c.derived).map((f) => [f, c.dept]))];
   it.each(cases)('%s', (file, header) => {
     const entries = listed(header);
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -129,6 +130,13 @@ describe('every example lints clean or with true warnings, each listed in its he
       return !entries.some((e) => e.rule === m.rule && at.startsWith(e.text));
     });
     expect(unlisted.map((m) => `${m.line}:${m.column} [${m.rule}] ${m.message}`)).toEqual([]);
+  });
+});
+
+describe('the non-health fixture texts are valid plans written by the rules', () => {
+  it.each(yamlIn(FIXTURE_TEXTS))('%s validates and lints clean', (f) => {
+    const r = lintFile(f, readFileSync(f));
+    expect(r.messages.map((m) => `${m.line}:${m.column} [${m.rule}] ${m.message}`)).toEqual([]);
   });
 });
 
