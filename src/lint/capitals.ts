@@ -40,6 +40,8 @@ const FIELDS: [string, boolean][] = [
 
 /** Agency types that, followed by a field, make one name. */
 const AGENCY_TYPES = ['Sở', 'Bộ', 'Phòng', 'Cục', 'Chi cục', 'Tổng cục', 'Trung tâm', 'Văn phòng', 'Ban', 'Viện', 'Vụ', 'Trường', 'Đài', 'Hội', 'Đoàn', 'Ủy ban', 'Thanh tra', 'Bệnh viện'];
+/** Words that open an organisation's name, whose next word (its function) is capitalised too: "Quỹ Phát triển …". */
+const ORG_HEADS = new Set([...AGENCY_TYPES.map((t) => lower(t)), 'quỹ', 'công ty', 'tổng công ty', 'quân khu', 'đội', 'cụm', 'khu', 'hợp tác xã', 'liên đoàn', 'học viện', 'đại học']);
 /** Words that make a compound with an agency type word: "cơ sở", "cán bộ", "dự phòng" are not agencies. */
 const COMPOUND_HEADS = new Set(['cơ', 'trụ', 'cán', 'toàn', 'nội', 'đồng', 'tiến', 'dự', 'đề', 'quốc', 'thư', 'học', 'chi', 'tổng', 'ủy', 'bệnh']);
 
@@ -55,7 +57,7 @@ const isFixedForm = (t: string) => t.split(' ').slice(1).some(isCapitalised);
 
 const UNIT = /(?<=[\p{L}\p{M}\d,)]\s+)(Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Thành phố)(?![\p{L}\p{M}])/gu;
 /** After an administrative unit word, these make it an organisation's name: "Tỉnh Đoàn", "Tỉnh ủy", "Xã đội". */
-const UNIT_ORG = /^\s+(?:ủy|đoàn|hội|đội|ban|Ủy|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|^\s+\d|^ Hồ Chí Minh/u;
+const UNIT_ORG = /^\s+(?:ủy|uỷ|đoàn|hội|đội|ban|Ủy|Uỷ|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|^\s+\d|^ Hồ Chí Minh/u;
 const UNIT_WORDS = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'phố', 'ấp', 'thôn', 'bản', 'khóm', 'tổ']);
 const DOC_TYPE_NUMBER = /(?<![\p{L}])(nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|công văn|hướng dẫn|chương trình|thông báo|quy chế|quy định|đề án|kết luận) số\s+\d/gu;
 
@@ -77,6 +79,7 @@ export const capitals: LocalRule = {
       'Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ', 'theo Kế hoạch số 13/KH-SYT', 'xây dựng kế hoạch tuyên truyền',
       'phối hợp với Tỉnh Đoàn Hậu Giang', 'Ủy ban nhân dân tỉnh Quảng Nam', 'Thủ tướng Chính phủ', 'Đảng Cộng sản Việt Nam', 'Ban Giám đốc Bệnh viện', 'ông Lê Văn Hóa',
       'Sở tổ chức hội nghị', 'các cơ sở Y tế', 'Bộ Công Thương', 'Quận 1', 'Lao động - Thương binh và Xã hội', 'UBND TỈNH HẬU GIANG',
+      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai',
     ],
     notOk: [
       'gửi Sở y tế', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',
@@ -107,6 +110,8 @@ export const capitals: LocalRule = {
     /** The word before i (spaces only between) is a capitalised word no rule explains: i continues a proper name. */
     const inName = (i: number, named: Set<number>) => i > 0 && spaced(words[i - 1], words[i]) && isCapitalised(words[i - 1].w) && !isAllCaps(words[i - 1].w) && !named.has(i - 1);
 
+    /** Word i follows the generic word of an administrative unit: it starts a place name. */
+    const afterUnit = (i: number) => i > 0 && spaced(words[i - 1], words[i]) && UNIT_WORDS.has(lower(words[i - 1].w));
     const named = new Set<number>(); // words a rule has explained as part of a name
     for (let i = 0; i < words.length; i++) {
       if (isAllCaps(words[i].w)) continue;
@@ -128,7 +133,10 @@ export const capitals: LocalRule = {
         const ws = words.slice(i, i + term.n);
         const fixedForm = isFixedForm(term.v);
         const triggered = fixedForm ? ws.some((w) => isCapitalised(w.w)) : isCapitalised(ws[0].w);
-        if (triggered && !ws.some((w) => isAllCaps(w.w)) && (fixedForm || !inName(i, named))) {
+        // "phường Trung Tâm" is a place; "Trưởng Ban Chỉ đạo" holds the name "Ban Chỉ đạo"
+        const place = afterUnit(i);
+        const longer = ws.some((_, k) => k > 0 && (match(TERM_MAP, i + k)?.n ?? 0) + k > term.n);
+        if (triggered && !place && !longer && !ws.some((w) => isAllCaps(w.w)) && (fixedForm || !inName(i, named))) {
           const right = term.v.split(' ').map((s, k) => (k === 0 && !fixedForm ? ws[0].w : s));
           report(ws[0], ws[ws.length - 1], right, i);
         }
@@ -140,8 +148,9 @@ export const capitals: LocalRule = {
       const next = words[i + 1];
       const startsName = () => match(TERM_MAP, i + 1) ?? match(FIELD_TERMS, i + 1) ?? match(TYPE_MAP, i + 1); // "Ngành Y tế": "Y" heads a field
       if (next && spaced(words[i], next) && isCapitalised(words[i].w) && isCapitalised(next.w) && !isAllCaps(next.w) && ctx.lowerPairs.has(key([words[i].w, next.w])) && !startsName()) {
-        const unit = i > 0 && spaced(words[i - 1], words[i]) && UNIT_WORDS.has(lower(words[i - 1].w));
-        if (!unit && !inName(i, named)) report(next, next, [lower(next.w)], i + 1);
+        // a place ("phường Thống Nhất", "CCN Thống Nhất") or an organisation's function ("Quỹ Phát triển …")
+        const nameSlot = afterUnit(i) || (i > 0 && spaced(words[i - 1], words[i]) && isAllCaps(words[i - 1].w)) || ORG_HEADS.has(lower(words[i].w));
+        if (!nameSlot && !inName(i, named)) report(next, next, [lower(next.w)], i + 1);
       }
     }
     // the generic word of an administrative unit, mid-sentence

@@ -4,7 +4,7 @@
 // in one year is a contradiction, and in two years it is two documents.
 import { LETTERS, type Finding, type PlanRule, type Text } from './types.js';
 
-const SYMBOL = '[A-ZĐ][A-Za-zĐđ]*';
+const SYMBOL = '[A-ZĐ][A-Za-zĐđ]*\\d*'; // "QH15": a law's symbol carries the legislature's number
 /** Every form of số/ký hiệu: 30c/NQ-CP, 30/2020/NĐ-CP, 05/CT-TTg, 1344/SYT-NVY, 12-NQ/TU, 35-CT/TW. */
 const NUMBER = `\\d{1,5}[a-zđ]?(?:/\\d{4})?(?:/${SYMBOL}(?:-${SYMBOL})*|-${SYMBOL}(?:/${SYMBOL})+)`;
 export const DOC_NUMBER = new RegExp(`(?<![${LETTERS}\\d/-])${NUMBER}(?![${LETTERS}\\d])`, 'gu');
@@ -17,7 +17,8 @@ const TYPES = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị
   .join('|');
 const CITATION = new RegExp(`(?<![${LETTERS}])(${TYPES})\\s+(?:số:?\\s*)?(${NUMBER})(?![${LETTERS}\\d])`, 'gu');
 const DATE = '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})';
-const DATE_AFTER = new RegExp(`^[\\s,]*(?:(?:được\\s+)?ban\\s+hành\\s+)?ngày\\s+(?:${DATE})`, 'u');
+/** The date after the number, the issuer possibly between: "số 34-NQ/TU của Tỉnh ủy Lào Cai ngày 27/12/2025". */
+const DATE_AFTER = new RegExp(`^[\\s,]*(?:của(?:\\s+[${LETTERS}]+){1,8}[\\s,]+)?(?:(?:được\\s+)?ban\\s+hành\\s+)?ngày\\s+(?:${DATE})`, 'u');
 const DATE_BEFORE = new RegExp(`[Nn]gày\\s+(?:${DATE})`, 'gu');
 
 /** Values that name someone or something; a number in them is part of a name, not a citation. */
@@ -51,6 +52,8 @@ export const citations: PlanRule = {
       'Chỉ thị số 05/CT-TTg ngày 15/02/2016 của Thủ tướng Chính phủ ¶ Chỉ thị số 05/CT-TTg ngày 22/01/2019 của Thủ tướng Chính phủ',
       'Ngày 08/11/2011, Chính phủ ban hành Nghị quyết số 30c/NQ-CP về Chương trình tổng thể cải cách hành chính ¶ theo Nghị quyết số 30c/NQ-CP',
       'Nghị quyết số 12-NQ/TU ngày 10/3/2022 của Tỉnh ủy về phát triển công nghiệp ¶ Quyết định số 09-QĐ/TW ngày 02/5/2021 của Ban Chấp hành Trung ương',
+      'Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh ủy Lào Cai ngày 27/12/2025 về phát triển các khu, cụm công nghiệp',
+      'Luật số 146/2025/QH15 ngày 10/12/2025 của Quốc hội',
     ],
     notOk: [
       'Thực hiện Kế hoạch số 13/KH-SYT ngày 26/01/2022 của Sở Y tế về CCHC ¶ theo Kế hoạch số 13/KH-SYT ngày 26/01/2022 của Sở Y tế.',

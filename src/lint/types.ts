@@ -23,8 +23,10 @@ export interface Text {
 export interface Context {
   /** Lower-case words of the plan. */
   words: Set<string>;
-  /** Pairs of adjacent words the plan writes in lower case ("tuyên truyền"). */
-  lowerPairs: Set<string>;
+  /** Pairs of adjacent words the plan writes in lower case ("tuyên truyền"), with how often. */
+  lowerPairs: Map<string, number>;
+  /** Runs of three such words, with how often. */
+  lowerTriples: Map<string, number>;
   /** How often the plan writes each lower-case word. */
   counts: Map<string, number>;
   /** Marked words of the plan with their marks taken off ("hành" → "hanh"). */
@@ -58,23 +60,34 @@ export const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpper
 /** The plan's words and lower-case word pairs, read from every value. */
 export function context(texts: string[]): Context {
   const words = new Set<string>();
-  const lowerPairs = new Set<string>();
+  const lowerPairs = new Map<string, number>();
+  const lowerTriples = new Map<string, number>();
   const counts = new Map<string, number>();
   const bareOfMarked = new Set<string>();
   for (const raw of texts) {
     const t = raw.normalize('NFC');
     let prev: { w: string; end: number } | undefined;
+    let run: string[] = []; // lower-case words joined by white space, the latest last
     for (const m of t.matchAll(WORD)) {
       const w = m[0];
+      const joined = prev && /^\s+$/.test(t.slice(prev.end, m.index));
+      run = joined && w === lower(w) ? [...run.slice(-2), w] : w === lower(w) ? [w] : [];
+      if (run.length === 3) {
+        const triple = run.join(' ');
+        lowerTriples.set(triple, (lowerTriples.get(triple) ?? 0) + 1);
+      }
       const l = lower(w);
       words.add(l);
       counts.set(l, (counts.get(l) ?? 0) + 1);
       if (bare(l) !== l) bareOfMarked.add(bare(l));
-      if (prev && /^\s+$/.test(t.slice(prev.end, m.index)) && w === lower(w) && prev.w === lower(prev.w)) lowerPairs.add(`${prev.w} ${w}`);
+      if (prev && /^\s+$/.test(t.slice(prev.end, m.index)) && w === lower(w) && prev.w === lower(prev.w)) {
+        const pair = `${prev.w} ${w}`;
+        lowerPairs.set(pair, (lowerPairs.get(pair) ?? 0) + 1);
+      }
       prev = { w, end: m.index! + w.length };
     }
   }
-  return { words, lowerPairs, counts, bareOfMarked };
+  return { words, lowerPairs, lowerTriples, counts, bareOfMarked };
 }
 
 /** Findings in text order, none overlapping an earlier one (two rules of one family never report a place twice). */

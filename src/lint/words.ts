@@ -102,21 +102,37 @@ export const noDiacritics: LocalRule = {
  */
 const REDUPLICATED = new Set(['người', 'nhà', 'ngày', 'dần', 'từ', 'đâu', 'lâu', 'thường', 'mãi', 'đời', 'nơi', 'tháng', 'năm', 'chiều', 'xa', 'gần']);
 
+/**
+ * Grammatical words (prepositions, conjunctions, plural markers, auxiliaries): a closed class that never
+ * ends one compound and starts the next, so "trong trong" is always a slip.
+ */
+const FUNCTION_WORDS = new Set(
+  'trong của các và những được cho với để là có đã sẽ theo tại về từ trên dưới khi thì mà này đó hoặc cũng đều đang bị do nên như vào ra đến sau trước giữa qua bằng hay nhằm một mỗi mọi không chưa rất'.split(' '),
+);
+
 export const repeatedWords: LocalRule = {
   id: 'lap-tu',
   scope: 'value',
-  description: 'Một từ viết lặp hai lần liền nhau ("trong trong", "các các"); trừ từ láy toàn bộ có nghĩa ("người người, nhà nhà", "ngày ngày", "dần dần").',
+  description: 'Một từ viết lặp hai lần liền nhau ("trong trong", "các các"); trừ từ láy toàn bộ có nghĩa ("người người, nhà nhà", "ngày ngày", "dần dần") và âm tiết vừa cuối từ này vừa đầu từ sau mà kế hoạch cũng viết ở chỗ khác ("thi công công trình", "hành vi vi phạm").',
   examples: {
-    ok: ['người người, nhà nhà thi đua', 'dần dần nâng cao', 'Sở Y tế, Y tế cơ sở', 'năm 2020 2021'],
+    ok: ['người người, nhà nhà thi đua', 'dần dần nâng cao', 'Sở Y tế, Y tế cơ sở', 'năm 2020 2021', 'xử lý hành vi vi phạm; hành vi khác; các vi phạm khác', 'thi công công trình; hồ sơ thi công; công trình khác'],
     notOk: ['thực hiện trong trong năm 2024', 'Trong trong năm', 'triển khai các các nhiệm vụ', 'cán bộ bộ'],
   },
-  check(text) {
+  check(text, ctx) {
     const out: Finding[] = [];
     const re = new RegExp(`(?<![${LETTERS}])([${LETTERS}]+)(\\s+)([${LETTERS}]+)(?![${LETTERS}])`, 'gu');
+    /** The plan writes this pair somewhere else too (the pair itself counts once). */
+    const elsewhere = (x?: string, y?: string) => x !== undefined && y !== undefined && (ctx.lowerPairs.get(`${lower(x)} ${lower(y)}`) ?? 0) >= 2;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [, a, gap, b] = m;
       re.lastIndex = m.index + a.length;
       if (lower(a) !== lower(b) || b !== lower(b) || isAllCaps(a) || !isSyllable(b) || REDUPLICATED.has(lower(b))) continue;
+      // one syllable ending a compound and starting the next: "thi công | công trình", "hành vi | vi phạm"
+      const before = /([\p{L}\p{M}]+)\s+$/u.exec(text.slice(0, m.index))?.[1];
+      const after = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(m.index + m[0].length))?.[1];
+      // (unless the plan writes the phrase with one copy elsewhere: then the second is a slip)
+      const phrase = before !== undefined && after !== undefined && (ctx.lowerTriples.get(lower(`${before} ${a} ${after}`)) ?? 0) > 0;
+      if (!FUNCTION_WORDS.has(lower(b)) && elsewhere(before, a) && elsewhere(b, after) && !phrase) continue;
       const oneLine = !gap.includes('\n');
       out.push({ index: m.index, length: m[0].length, message: `từ "${b}" viết lặp hai lần: "${a} ${b}"`, ...(oneLine ? { fix: a } : {}) });
       re.lastIndex = m.index + a.length + gap.length; // "trong trong trong": the third is judged against the second
