@@ -79,7 +79,7 @@ export const capitals: LocalRule = {
       'Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ', 'theo Kế hoạch số 13/KH-SYT', 'xây dựng kế hoạch tuyên truyền',
       'phối hợp với Tỉnh Đoàn Hậu Giang', 'Ủy ban nhân dân tỉnh Quảng Nam', 'Thủ tướng Chính phủ', 'Đảng Cộng sản Việt Nam', 'Ban Giám đốc Bệnh viện', 'ông Lê Văn Hóa',
       'Sở tổ chức hội nghị', 'các cơ sở Y tế', 'Bộ Công Thương', 'Quận 1', 'Lao động - Thương binh và Xã hội', 'UBND TỈNH HẬU GIANG',
-      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai',
+      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai',
     ],
     notOk: [
       'gửi Sở y tế', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',
@@ -149,7 +149,8 @@ export const capitals: LocalRule = {
       const startsName = () => match(TERM_MAP, i + 1) ?? match(FIELD_TERMS, i + 1) ?? match(TYPE_MAP, i + 1); // "Ngành Y tế": "Y" heads a field
       if (next && spaced(words[i], next) && isCapitalised(words[i].w) && isCapitalised(next.w) && !isAllCaps(next.w) && ctx.lowerPairs.has(key([words[i].w, next.w])) && !startsName()) {
         // a place ("phường Thống Nhất", "CCN Thống Nhất") or an organisation's function ("Quỹ Phát triển …")
-        const nameSlot = afterUnit(i) || (i > 0 && spaced(words[i - 1], words[i]) && isAllCaps(words[i - 1].w)) || ORG_HEADS.has(lower(words[i].w));
+        // or a name with a number ("Cụm công nghiệp Thống Nhất 1")
+        const nameSlot = afterUnit(i) || (i > 0 && spaced(words[i - 1], words[i]) && isAllCaps(words[i - 1].w)) || ORG_HEADS.has(lower(words[i].w)) || /^\s+\d/.test(text.slice(next.end));
         if (!nameSlot && !inName(i, named)) report(next, next, [lower(next.w)], i + 1);
       }
     }
