@@ -51,7 +51,17 @@ const TERM_MAP = new Map(TERMS.map((t) => [key(syllables(t)), t]));
 const FIELD_MAP = new Map(FIELDS.map(([f, verb]) => [key(syllables(f)), { form: f, verb }]));
 const FIELD_TERMS = new Map(FIELDS.map(([f]) => [key(syllables(f)), f]));
 const TYPE_MAP = new Map(AGENCY_TYPES.map((t) => [key(syllables(t)), t]));
-const LONGEST = Math.max(...[...TERMS, ...AGENCY_TYPES, ...FIELDS.map((f) => f[0])].map((t) => t.split(' ').length));
+/** For each table, the lengths (longest first) of its entries by their first syllable: only those are tried. */
+const LENGTHS = new Map<Map<string, unknown>, Map<string, number[]>>(
+  [TERM_MAP, FIELD_MAP, FIELD_TERMS, TYPE_MAP].map((m) => {
+    const by = new Map<string, number[]>();
+    for (const k of m.keys()) {
+      const parts = k.split(' ');
+      by.set(parts[0], [...new Set([...(by.get(parts[0]) ?? []), parts.length])].sort((a, b) => b - a));
+    }
+    return [m as Map<string, unknown>, by];
+  }),
+);
 /** A fixed form has capitals past its first syllable ("Bộ Chính trị"): any deviation is reported. */
 const isFixedForm = (t: string) => t.split(' ').slice(1).some(isCapitalised);
 
@@ -89,11 +99,13 @@ export const capitals: LocalRule = {
   check(text, ctx) {
     const out: Finding[] = [];
     const words: W[] = [...text.matchAll(WORD)].map((m) => ({ w: m[0].normalize('NFC'), index: m.index!, end: m.index! + m[0].length }));
+    const lw = words.map((w) => lower(w.w));
+    const gapOk = words.map((w, k) => k + 1 < words.length && /^[ \t\r\n]+$/.test(text.slice(w.end, words[k + 1].index)));
     const spaced = (a: W, b: W) => /^[ \t\r\n]+$/.test(text.slice(a.end, b.index));
     /** Words i..i+n-1 joined by spaces only, as a lower-case key. */
-    const span = (i: number, n: number) => (i + n <= words.length && words.slice(i, i + n - 1).every((w, k) => spaced(w, words[i + k + 1])) ? key(words.slice(i, i + n).map((w) => w.w)) : undefined);
+    const span = (i: number, n: number) => (i + n <= words.length && gapOk.slice(i, i + n - 1).every(Boolean) ? lw.slice(i, i + n).join(' ') : undefined);
     const match = <T>(map: Map<string, T>, i: number): { n: number; v: T } | undefined => {
-      for (let n = Math.min(LONGEST, words.length - i); n > 0; n--) {
+      for (const n of LENGTHS.get(map)!.get(lw[i]) ?? []) {
         const k = span(i, n);
         const v = k === undefined ? undefined : map.get(k);
         if (v !== undefined) return { n, v };

@@ -39,8 +39,23 @@ function parse(word: string): { onset: string; rhyme: string; tone?: string; mar
   return { onset, rhyme: base.slice(onset.length), tone, marks };
 }
 
+/** A word's answer, remembered: a plan repeats its words many times. */
+function memo<T>(f: (w: string) => T): (w: string) => T {
+  const seen = new Map<string, T>();
+  return (w) => {
+    let r = seen.get(w);
+    if (r === undefined) {
+      if (seen.size > 100_000) seen.clear();
+      r = f(w);
+      seen.set(w, r);
+    }
+    return r;
+  };
+}
+
 /** True when `word` (letters only) can be one Vietnamese syllable. */
-export function isSyllable(word: string): boolean {
+export const isSyllable = memo(syllable);
+function syllable(word: string): boolean {
   const p = parse(word);
   if (!p || p.marks > 1) return false;
   const { onset, tone } = p;
@@ -63,12 +78,13 @@ export function isSyllable(word: string): boolean {
 }
 
 /** The word with every mark taken off: tones, ă â ê ô ơ ư, đ. */
-export const bare = (word: string): string =>
+export const bare = memo((word: string): string =>
   word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+    .replace(/Đ/g, 'D'),
+);
 
 /** Every syllable shape with its marks taken off ("tuyen", "nguoi", "hoach"), built from the tables above. */
 const BARE_RHYMES: Set<string> = (() => {
@@ -79,7 +95,8 @@ const BARE_RHYMES: Set<string> = (() => {
 })();
 
 /** True when an unmarked lower-case word is a Vietnamese syllable only once marks are added ("hoach", "nguoi"). */
-export function needsMarks(word: string): boolean {
+export const needsMarks = memo(marksNeeded);
+function marksNeeded(word: string): boolean {
   if (!/^[a-z]+$/.test(word) || isSyllable(word)) return false;
   const onset = ONSETS.map(bare).find((o) => word.startsWith(o)) ?? '';
   const rhyme = word.slice(onset.length);
@@ -88,7 +105,7 @@ export function needsMarks(word: string): boolean {
 }
 
 /** Letters only, with at least one Vietnamese-specific letter or tone mark. */
-export const hasVietnameseMarks = (word: string): boolean => /[ăâđêôơưĂÂĐÊÔƠƯ]/.test(word) || splitTone(word.toLowerCase()).tone !== undefined;
+export const hasVietnameseMarks = memo((word: string): boolean => /[ăâđêôơưĂÂĐÊÔƠƯ]/.test(word) || splitTone(word.toLowerCase()).tone !== undefined);
 
 /**
  * True when "a b" is one syllable cut in two: the halves join into a syllable, and either half cannot
