@@ -112,12 +112,12 @@ export const capitals: LocalRule = {
       }
       return undefined;
     };
-    const report = (from: W, to: W, right: string[], first: number) => {
+    const report = (from: W, to: W, right: string[], first: number, fixable = true) => {
       const wrong = words.slice(first, first + right.length);
       let fixed = '';
       wrong.forEach((w, k) => (fixed += (k ? text.slice(wrong[k - 1].end, w.index) : '') + right[k]));
       const was = text.slice(from.index, to.end);
-      if (fixed !== was) out.push({ index: from.index, length: was.length, message: `viết hoa: "${was.replace(/\s+/g, ' ')}" → "${fixed.replace(/\s+/g, ' ')}"`, fix: fixed });
+      if (fixed !== was) out.push({ index: from.index, length: was.length, message: `viết hoa: "${was.replace(/\s+/g, ' ')}" → "${fixed.replace(/\s+/g, ' ')}"`, ...(fixable ? { fix: fixed } : {}) });
     };
     /** The word before i (spaces only between) is a capitalised word no rule explains: i continues a proper name. */
     const inName = (i: number, named: Set<number>) => i > 0 && spaced(words[i - 1], words[i]) && isCapitalised(words[i - 1].w) && !isAllCaps(words[i - 1].w) && !named.has(i - 1);
@@ -163,7 +163,8 @@ export const capitals: LocalRule = {
         // a place ("phường Thống Nhất", "CCN Thống Nhất") or an organisation's function ("Quỹ Phát triển …")
         // or a name with a number ("Cụm công nghiệp Thống Nhất 1")
         const nameSlot = afterUnit(i) || (i > 0 && spaced(words[i - 1], words[i]) && isAllCaps(words[i - 1].w)) || ORG_HEADS.has(lower(words[i].w)) || /^\s+\d/.test(text.slice(next.end));
-        if (!nameSlot && !inName(i, named)) report(next, next, [lower(next.w)], i + 1);
+        // a guess from the plan's own words: reported, never fixed, since a name may look like a common word
+        if (!nameSlot && !inName(i, named)) report(next, next, [lower(next.w)], i + 1, false);
       }
     }
     // the generic word of an administrative unit, mid-sentence
