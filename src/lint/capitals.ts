@@ -10,7 +10,7 @@
 // - a pair the plan itself writes in lower case is not a proper name when it appears Title Cased.
 // A run of capitalised words that none of these explains is a proper name (a place, a person) and is
 // left alone.
-import { isAllCaps, isCapitalised, lower, onePerPlace, WORD, type Context, type Finding, type LocalRule } from './types.js';
+import { isAllCaps, isCapitalised, lower, onePerPlace, WORD, type Finding, type LocalRule } from './types.js';
 
 /** Compound words of the classes Phụ lục II names, in their capitalised form. */
 const TERMS: string[] = [
