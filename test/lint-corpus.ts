@@ -103,8 +103,8 @@ function sites(text: string, segs: Segment[], re: RegExp, replace: (m: RegExpExe
 }
 
 const W = '[\\p{L}\\p{M}]';
-const lowerVi = (s: string) => s.toLowerCase();
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 const marked = (w: string) => bare(w) !== w;
 
 type Planter = (src: Source, segs: Segment[], r: () => number) => { sites: Site[]; rules: string[]; what: string } | undefined;
@@ -144,9 +144,9 @@ const PLANTERS: Record<string, Planter> = {
   'viet-hoa': (src, segs, r) => {
     const names = new RegExp(`(?<![\\p{L}])(?:${NAMES.join('|')})(?![\\p{L}])`, 'u');
     const title = sites(src.text, segs, names, (m) => m[0].split(' ').map(cap).join(' '));
-    const lowerType = sites(src.text, segs, /(?<=\p{Ll} )(Sở|Bộ|Phòng|Trung tâm) (?=Y tế|Nội vụ|Tài chính|Xây dựng|Giáo dục|Kế hoạch|Tư pháp)/u, (m) => `${lowerVi(m[1])} `);
+    const lowerType = sites(src.text, segs, /(?<=\p{Ll} )(Sở|Bộ|Phòng|Trung tâm) (?=Y tế|Nội vụ|Tài chính|Xây dựng|Giáo dục|Kế hoạch|Tư pháp)/u, (m) => `${lowerFirst(m[1])} `);
     const unit = sites(src.text, segs, /(?<=\p{Ll} )tỉnh (?=\p{Lu}\p{Ll})/u, () => 'Tỉnh ');
-    const docType = sites(src.text, segs, /(Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Nghị định) số/u, (m) => `${lowerVi(m[1])} số`);
+    const docType = sites(src.text, segs, /(Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Nghị định) số/u, (m) => `${lowerFirst(m[1])} số`);
     const pick = [title, lowerType, unit, docType].filter((x) => x.length);
     if (!pick.length) return undefined;
     return { sites: pick[Math.floor(r() * pick.length)], rules: ['viet-hoa'], what: 'viết hoa sai' };
@@ -154,11 +154,11 @@ const PLANTERS: Record<string, Planter> = {
   'viet-tat': (src, segs) => {
     const text = src.text;
     const s = sites(text, segs, /(?<=\p{Ll} )(\p{Ll}+) (\p{Ll}+)(?: (\p{Ll}+))?(?= \p{Ll})/u, (m) => {
+      // initials as a clerk writes them: marks dropped, Đ kept ("đầu tư" → "ĐT")
       const ab = m[0]
         .split(' ')
-        .map((w) => w[0].toUpperCase())
-        .join('')
-        .replace(/[ÂĂ]/g, 'A').replace(/[ÊÉ]/g, 'E').replace(/[ÔƠ]/g, 'O').replace(/Ư/g, 'U');
+        .map((w) => (w[0] === 'đ' ? 'Đ' : bare(w[0]).toUpperCase()))
+        .join('');
       if (ab.length < 2 || new RegExp(`(?<!\\p{L})${ab}(?!\\p{L})`, 'u').test(text) || /^[IVXLC]+$/.test(ab)) return undefined;
       return ab;
     });
