@@ -4,13 +4,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../src/lint/rules.js';
-import { isSyllable } from '../src/lint/syllable.js';
+import { isSplit, isSyllable, needsMarks } from '../src/lint/syllable.js';
+import { context } from '../src/lint/types.js';
 import { lintText } from '../src/lint/lint.js';
 import { exampleFiles, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
 const findings = (rule: (typeof RULES)[number], example: string) =>
-  rule.scope === 'value' ? rule.check(example).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
+  rule.scope === 'value' ? rule.check(example, context([example])).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
 
 describe('every lint rule runs its own ok and not-ok examples', () => {
   for (const rule of RULES) {
@@ -27,7 +28,29 @@ describe('every lint rule runs its own ok and not-ok examples', () => {
 
 describe('Vietnamese syllables', () => {
   it.each(['tuyên', 'truyền', 'hoạch', 'nghiệp', 'quyết', 'gì', 'khuya', 'hậu', 'y', 'ngoặc', 'khuếch', 'thuyền', 'oai', 'giặt'])('%s is one syllable', (s) => expect(isSyllable(s)).toBe(true));
-  it.each(['t', 'h', 'hậ', 'ng', 'cach', 'viet', 'kanh', 'ghu', 'qu', 'tuyênn', 'internet', 'zalo', 'cáh'])('%s is not', (s) => expect(isSyllable(s)).toBe(false));
+  it.each(['t', 'h', 'hậ', 'ng', 'cach', 'viet', 'kanh', 'ghu', 'qu', 'tuyênn', 'internet', 'zalo', 'cáh', 'ờng', 'ớc', 'iên', 'tyên', 'hóà'])('%s is not', (s) => expect(isSyllable(s)).toBe(false));
+  it.each(['hoach', 'nguoi', 'truong', 'viet', 'quyet', 'tac'])('%s is a syllable once its marks are back', (s) => expect(needsMarks(s)).toBe(true));
+  it.each(['ke', 'hanh', 'internet', 'email', 'zalo', 'video', 'clip'])('%s needs no marks to be what it is', (s) => expect(needsMarks(s)).toBe(false));
+  it.each([
+    ['trư', 'ờng'],
+    ['nhi', 'ệm'],
+    ['Tuy', 'ên'],
+    ['du', 'yệt'],
+    ['củ', 'a'],
+    ['gi', 'ám'],
+    ['T', 'uyên'],
+  ])('"%s %s" is one syllable cut in two', (a, b) => expect(isSplit(a, b)).toBe(true));
+  it.each([
+    ['nhà', 'ở'],
+    ['đi', 'ô'],
+    ['khu', 'ấy'],
+    ['cho', 'em'],
+    ['Sở', 'Y'],
+  ])('"%s %s" are two syllables', (a, b) => expect(isSplit(a, b)).toBe(false));
+  it('a cut the structure allows is judged by the words the plan writes', () => {
+    expect(isSplit('ho', 'ạch')).toBe(false);
+    expect(isSplit('ho', 'ạch', (w) => w === 'hoạch')).toBe(true);
+  });
 });
 
 // Seed 000's damage, done to the restored example: each split at a place where the text is on one line.

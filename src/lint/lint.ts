@@ -3,14 +3,21 @@
 // the characters a finding names, so comments, quoting and layout stay as the clerk left them.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Message } from '../messages.js';
-import { RULES, type Finding, type Text } from './rules.js';
+import { checkProfile } from '../plan/profile.js';
+import { checkBytes } from '../plan/validate.js';
+import { decode } from '../read/source.js';
 import { byCodeUnit } from '../text/normalize-text.js';
+import { RULES } from './rules.js';
+import { context, type Finding, type Text } from './types.js';
 
 /** Values that are codes, dates or identifiers, not prose. */
 const SKIP_KEYS = new Set(['viet_tat', 'ky_hieu', 'so_ky_hieu', 'ngay', 'han', 'phan', 'cap', 'ma', 'moc', 'noi', 'kieu_ngay', 'huong', 'can', 'luu', 'quyen_han', 'lien_tu', 'dau_cuoi']);
+/** Of those, the ones the plan-wide rules still read (the plan's own ký hiệu is not an abbreviation to define). */
+const CODE_KEYS = new Set(['viet_tat', 'ky_hieu', 'so_ky_hieu']);
 
 interface Value extends Text {
   start: number;
+  /** Read by the plan-wide rules but never reported on (a căn cứ citation rebuilt from its fields). */
   synthetic?: boolean;
 }
 
@@ -21,48 +28,104 @@ export interface LintResult {
   fixes: number;
 }
 
-export function lintText(file: string, text: string): LintResult {
+/** "2011-11-08" → "08/11/2011"; a partial date gives nothing. */
+const slashDate = (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : undefined);
+
+function readValues(text: string): { lines: LineCounter; vals: Value[]; all: Value[] } | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, merge: false });
-  if (doc.errors.length) return { messages: [], fixed: text, fixes: 0 }; // validate reports these
+  if (doc.errors.length) return undefined; // validate reports these
   const vals: Value[] = [];
-  const cites: Value[] = [];
+  const extra: Value[] = [];
   const visit = (n: unknown, key: string) => {
     if (isScalar(n)) {
-      if (typeof n.value === 'string' && n.range && !SKIP_KEYS.has(key)) vals.push({ text: text.slice(n.range[0], n.range[1]), key, start: n.range[0] });
+      if (typeof n.value !== 'string' || !n.range) return;
+      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0] };
+      if (!SKIP_KEYS.has(key)) vals.push(v);
+      else if (CODE_KEYS.has(key)) extra.push({ ...v, synthetic: true });
     } else if (isSeq(n)) for (const it of n.items) visit(it, key);
     else if (isMap(n)) {
       const get = (k: string) => n.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k)?.value;
       const num = get('so_ky_hieu');
       const type = get('loai');
-      if (isScalar(num) && isScalar(type) && isScalar(get('ngay'))) cites.push({ text: `${type.value} số ${num.value} ngày`, key: 'can_cu', start: -1, synthetic: true });
+      const day = get('ngay');
+      if (isScalar(num) && isScalar(type) && isScalar(day)) {
+        const d = slashDate(day.value);
+        extra.push({ text: `${type.value} số ${num.value}${d ? ` ngày ${d}` : ''}`, key: 'can_cu', start: -1, synthetic: true });
+      }
       for (const p of n.items) if (isPair(p)) visit(p.value, isScalar(p.key) ? String(p.key.value) : key);
     }
   };
   visit(doc.contents, '');
-  const all: Value[] = [...cites, ...vals];
-
-  const found: { v: Value; rule: string; f: Finding }[] = [];
-  for (const rule of RULES) {
-    if (rule.scope === 'value') for (const v of vals) for (const f of rule.check(v.text)) found.push({ v, rule: rule.id, f });
-    else for (const { at, finding } of rule.check(all)) if (!all[at].synthetic) found.push({ v: all[at], rule: rule.id, f: finding });
-  }
-  found.sort((a, b) => a.v.start + a.f.index - (b.v.start + b.f.index) || byCodeUnit(a.rule, b.rule));
-
-  const messages: Message[] = found.map(({ v, rule, f }) => {
-    const p = lines.linePos(v.start + f.index);
-    return { file, line: p.line, column: p.col, severity: 'cảnh báo', rule, message: f.message + (f.fix !== undefined ? ' (sửa được bằng --fix)' : '') };
-  });
-
-  // Fixes: non-overlapping, on one line each (a fix never joins lines), applied from the end.
-  const edits = found
-    .filter(({ f, v }) => f.fix !== undefined && !v.text.slice(f.index, f.index + f.length).includes('\n'))
-    .map(({ v, f }) => ({ from: v.start + f.index, to: v.start + f.index + f.length, fix: f.fix! }))
-    .sort((a, b) => a.from - b.from)
-    .filter((e, i, arr) => i === 0 || e.from >= arr[i - 1].to);
-  let fixed = text;
-  for (const e of [...edits].reverse()) fixed = fixed.slice(0, e.from) + e.fix + fixed.slice(e.to);
-  if (edits.length && parseDocument(fixed, { uniqueKeys: true }).errors.length) return { messages, fixed: text, fixes: 0 }; // never break the YAML
-  return { messages, fixed, fixes: edits.length };
+  return { lines, vals, all: [...extra, ...vals] };
 }
 
+interface Found {
+  v: Value;
+  rule: string;
+  f: Finding;
+}
+
+function findAll(vals: Value[], all: Value[]): Found[] {
+  const ctx = context(vals.map((v) => v.text));
+  const found: Found[] = [];
+  for (const rule of RULES) {
+    if (rule.scope === 'value') for (const v of vals) for (const f of rule.check(v.text, ctx)) found.push({ v, rule: rule.id, f });
+    else for (const { at, finding } of rule.check(all)) if (!all[at].synthetic) found.push({ v: all[at], rule: rule.id, f: finding });
+  }
+  return found.sort((a, b) => a.v.start + a.f.index - (b.v.start + b.f.index) || byCodeUnit(a.rule, b.rule));
+}
+
+/** The fixes of one pass: non-overlapping, each keeping its line breaks (a fix never joins lines). */
+function applyFixes(text: string, found: Found[]): { text: string; count: number } {
+  const newlines = (s: string) => s.split('\n').length;
+  const edits = found
+    .filter(({ f, v }) => f.fix !== undefined && newlines(v.text.slice(f.index, f.index + f.length)) === newlines(f.fix))
+    .map(({ v, f }) => ({ from: v.start + f.index, to: v.start + f.index + f.length, fix: f.fix! }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+  const kept: typeof edits = [];
+  for (const e of edits) if (!kept.length || e.from >= kept[kept.length - 1].to) kept.push(e);
+  let out = text;
+  for (const e of [...kept].reverse()) out = out.slice(0, e.from) + e.fix + out.slice(e.to);
+  return { text: out, count: kept.length };
+}
+
+/** Passes of --fix until nothing fixable is left: one fix can uncover the next (" ,," → ",," → ","). */
+const MAX_PASSES = 6;
+
+/** `fix: false` skips working out the fixes (only the messages are wanted). */
+export function lintText(file: string, text: string, opts: { fix?: boolean } = {}): LintResult {
+  const read = readValues(text);
+  if (!read) return { messages: [], fixed: text, fixes: 0 };
+  const found = findAll(read.vals, read.all);
+  const messages: Message[] = found.map(({ v, rule, f }) => {
+    const p = read.lines.linePos(v.start + f.index);
+    return { file, line: p.line, column: p.col, severity: 'cảnh báo', rule, message: f.message + (f.fix !== undefined ? ' (sửa được bằng --fix)' : '') };
+  });
+  let fixed = text;
+  let fixes = 0;
+  let current = found;
+  for (let pass = 0; pass < (opts.fix === false ? 0 : MAX_PASSES); pass++) {
+    const step = applyFixes(fixed, current);
+    if (!step.count) break;
+    const next = readValues(step.text);
+    if (!next) break; // never break the YAML: keep what the earlier passes did
+    fixed = step.text;
+    fixes += step.count;
+    current = findAll(next.vals, next.all);
+  }
+  return { messages, fixed, fixes };
+}
+
+/**
+ * `kehoach lint` for one file: validates it as what it is (a plan, or a unit profile when `profile`),
+ * then lints it; with `fix`, the messages are those left after the fixes.
+ */
+export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean; profile?: boolean } = {}): LintResult {
+  const checked = opts.profile ? checkProfile(file, bytes) : checkBytes(file, bytes);
+  const text = decode(file, bytes).text;
+  if (text === undefined) return { messages: checked.messages, fixed: '', fixes: 0 };
+  const r = lintText(file, text);
+  if (!opts.fix || !r.fixes) return { ...r, messages: [...checked.messages, ...r.messages] };
+  return { ...r, messages: [...checked.messages, ...lintText(file, r.fixed).messages] };
+}

@@ -1,0 +1,142 @@
+// Words damaged on the way from PDF or a keyboard: a syllable cut by a stray space, Vietnamese typed
+// without marks, a word written twice. Judged by syllable structure (syllable.ts), not by word lists.
+import { isSplit, hasVietnameseMarks, isSyllable, needsMarks } from './syllable.js';
+import { isAllCaps, LETTERS, lower, type Finding, type LocalRule } from './types.js';
+
+export const splitWords: LocalRule = {
+  id: 'chu-bi-tach',
+  scope: 'value',
+  description:
+    'Âm tiết bị tách bởi dấu cách thừa (lỗi sao chép từ PDF), xét theo cấu tạo âm tiết tiếng Việt: "T uyên", "Kế hoạc h", "trư ờng", "nhi ệm" ("ờng", "ệm" không thể đứng đầu một âm tiết), "201 8".',
+  examples: {
+    ok: ['Tuyên truyền cải cách hành chính', 'ngành Y tế năm 2019', 'điểm a khoản 2 Điều 5', 'giai đoạn 2016 - 2020', 'ISO 9001: 2015', 'mạng internet', 'video clips', 'nhà ở xã hội', 'đi ô tô', 'khu ấy'],
+    notOk: ['T uyên truyền', 'Kế hoạc h CCHC', 'tỉnh Hậ u Giang', 'năm 201 8', 'cô ng tác', 'các B ộ, ngành', 'kịp t hời', 'nhà trư ờng', 'nhi ệm vụ', 'T uy ên truyền', 'phả i làm', 'phê du yệt', 'củ a Sở', 'Phó Gi ám đốc'],
+  },
+  check(text, ctx) {
+    const out: Finding[] = [];
+    const known = (w: string) => ctx.words.has(w);
+    // two tokens separated by spaces on one line, each made of letters, or digits that make a year
+    const re = new RegExp(`(?<![${LETTERS}\\d])([${LETTERS}]+|\\d+)( +)([${LETTERS}]+|\\d+)(?![${LETTERS}\\d])`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [, a, gap, b] = m;
+      let split = false;
+      if (/^\d+$/.test(a) && /^\d+$/.test(b)) split = a.length + b.length === 4 && /^(19|20)\d\d$/.test(a + b) && a.length < 4;
+      else if (!/\d/.test(a + b) && !isAllCaps(a) && !isAllCaps(b)) split = isSplit(a, b, known);
+      const last = out[out.length - 1];
+      if (split && last && m.index < last.index + last.length) {
+        // a syllable cut twice ("T uy ên") is one finding
+        const whole = text.slice(last.index, m.index + m[0].length);
+        Object.assign(last, { length: whole.length, message: `chữ bị tách: "${whole}" → "${whole.replace(/ +/g, '')}"`, fix: whole.replace(/ +/g, '') });
+        re.lastIndex = m.index + a.length + gap.length;
+      } else if (split) {
+        out.push({ index: m.index, length: m[0].length, message: `chữ bị tách: "${m[0]}" → "${a}${b}"`, fix: a + b });
+        re.lastIndex = m.index + a.length + gap.length; // b may start the next pair
+      } else re.lastIndex = m.index + a.length; // slide by one token
+    }
+    return out;
+  },
+};
+
+/** A word inside an address, a file name or a code ("www.soyte.gov.vn", "abc@gmail.com"), not prose. */
+const inCode = (text: string, from: number, to: number): boolean => {
+  const chunk = text.slice(text.lastIndexOf(' ', from) + 1, (text.indexOf(' ', to) + 1 || text.length + 1) - 1);
+  return /[@/_\\]|\p{L}\.\p{L}|:\/\//u.test(chunk);
+};
+
+export const noDiacritics: LocalRule = {
+  id: 'khong-dau',
+  scope: 'value',
+  description:
+    'Tiếng Việt viết không dấu (lỗi OCR, bàn phím): cả đoạn hầu như không dấu, hoặc trong câu có dấu có chữ chỉ thành âm tiết tiếng Việt khi thêm dấu ("ke hoach": "hoach" cần dấu sắc hoặc nặng), hoặc hai chữ liền nhau không dấu mà kế hoạch chỉ viết ở chỗ đó, trong khi chỗ khác viết có dấu ("phan cong" / "phân công").',
+  examples: {
+    ok: ['Tuyên truyền công tác cải cách hành chính năm 2024', 'PAR INDEX, SIPAS, PAPI, DTI', 'Email: abc@gmail.com', 'trên môi trường mạng internet, zalo, video clip', 'Trang thông tin điện tử www.soyte.haugiang.gov.vn'],
+    notOk: ['Tuyen truyen cong tac cai cach hanh chinh nam 2024', 'Nang cao nhan thuc, vai tro, trach nhiem cua nguoi dung dau', 'Sở Y tế ban hành ke hoach tuyên truyền năm 2024', 'nâng cao nhan thuc của cán bộ', 'Sở Y tế phân công nhiệm vụ; các phòng phan cong lại'],
+  },
+  check(text, ctx) {
+    const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => !inCode(text, m.index!, m.index! + m[0].length));
+    const lowerWords = words.filter((m) => m[0] !== m[0].toUpperCase() || m[0].length === 1);
+    if (lowerWords.length < 3) return [];
+    const marked = lowerWords.filter((m) => hasVietnameseMarks(m[0])).length;
+    if (marked / lowerWords.length <= 0.2) {
+      if (lowerWords.length < 5) return [];
+      // words that could only be Vietnamese with marks: "cach", "nguoi"
+      const toneless = lowerWords.map((m) => m[0]).filter(needsMarks);
+      if (toneless.length < 2) return [];
+      return [{ index: 0, length: Math.min(text.length, 40), message: `đoạn chữ có vẻ là tiếng Việt viết không dấu ("${toneless.slice(0, 3).join('", "')}" ...); hãy gõ lại có dấu` }];
+    }
+    // an accented text: runs of unmarked words with one that needs marks ("ke hoach"), or with two
+    // that the plan writes only here, each the twin of a marked word it writes elsewhere ("phan cong")
+    const out: Finding[] = [];
+    let run: RegExpMatchArray[] = [];
+    const lone = (w: string) => w === lower(w) && ctx.counts.get(w) === 1 && ctx.bareOfMarked.has(w);
+    const twins = (ws: RegExpMatchArray[]) => {
+      const n = ws.filter((m) => lone(m[0])).length;
+      return n >= 2 || (n >= 1 && ws.length >= 3 && ws.every((m) => ctx.bareOfMarked.has(lower(m[0]))));
+    };
+    const flush = () => {
+      if (run.some((m) => needsMarks(lower(m[0])) && m[0] === lower(m[0])) || twins(run)) {
+        // the run's ends that the plan also writes unmarked elsewhere are ordinary words ("liên quan")
+        const odd = (m: RegExpMatchArray) => needsMarks(lower(m[0])) || lone(m[0]);
+        const first = run.find(odd) ?? run[0];
+        const last = run.findLast(odd) ?? run[run.length - 1];
+        const span = text.slice(first.index!, last.index! + last[0].length).replace(/\s+/g, ' ');
+        out.push({ index: first.index!, length: last.index! + last[0].length - first.index!, message: `chữ viết không dấu trong câu có dấu: "${span}"; hãy gõ lại có dấu` });
+      }
+      run = [];
+    };
+    for (const m of words) {
+      const prev = run[run.length - 1];
+      const joined = prev && /^\s+$/.test(text.slice(prev.index! + prev[0].length, m.index));
+      if (!joined) flush();
+      if (/^[a-zA-Z]+$/.test(m[0]) && !isAllCaps(m[0])) run.push(m);
+      else flush();
+    }
+    flush();
+    return out;
+  },
+};
+
+/**
+ * Full reduplication that Vietnamese uses on purpose ("người người, nhà nhà", "ngày ngày", "dần dần");
+ * any other word written twice in a row is a slip.
+ */
+const REDUPLICATED = new Set(['người', 'nhà', 'ngày', 'dần', 'từ', 'đâu', 'lâu', 'thường', 'mãi', 'đời', 'nơi', 'tháng', 'năm', 'chiều', 'xa', 'gần']);
+
+/**
+ * Grammatical words (prepositions, conjunctions, plural markers, auxiliaries): a closed class that never
+ * ends one compound and starts the next, so "trong trong" is always a slip.
+ */
+const FUNCTION_WORDS = new Set(
+  'trong của các và những được cho với để là có đã sẽ theo tại về từ trên dưới khi thì mà này đó hoặc cũng đều đang bị do nên như vào ra đến sau trước giữa qua bằng hay nhằm một mỗi mọi không chưa rất'.split(' '),
+);
+
+export const repeatedWords: LocalRule = {
+  id: 'lap-tu',
+  scope: 'value',
+  description: 'Một từ viết lặp hai lần liền nhau ("trong trong", "các các"); trừ từ láy toàn bộ có nghĩa ("người người, nhà nhà", "ngày ngày", "dần dần") và âm tiết vừa cuối từ này vừa đầu từ sau mà kế hoạch cũng viết ở chỗ khác ("thi công công trình", "hành vi vi phạm").',
+  examples: {
+    ok: ['người người, nhà nhà thi đua', 'dần dần nâng cao', 'Sở Y tế, Y tế cơ sở', 'năm 2020 2021', 'xử lý hành vi vi phạm; hành vi khác; các vi phạm khác', 'thi công công trình; hồ sơ thi công; công trình khác'],
+    notOk: ['thực hiện trong trong năm 2024', 'Trong trong năm', 'triển khai các các nhiệm vụ', 'cán bộ bộ'],
+  },
+  check(text, ctx) {
+    const out: Finding[] = [];
+    const re = new RegExp(`(?<![${LETTERS}])([${LETTERS}]+)(\\s+)([${LETTERS}]+)(?![${LETTERS}])`, 'gu');
+    /** The plan writes this pair somewhere else too (the pair itself counts once). */
+    const elsewhere = (x?: string, y?: string) => x !== undefined && y !== undefined && (ctx.lowerPairs.get(`${lower(x)} ${lower(y)}`) ?? 0) >= 2;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [, a, gap, b] = m;
+      re.lastIndex = m.index + a.length;
+      if (lower(a) !== lower(b) || b !== lower(b) || isAllCaps(a) || !isSyllable(b) || REDUPLICATED.has(lower(b))) continue;
+      // one syllable ending a compound and starting the next: "thi công | công trình", "hành vi | vi phạm"
+      const before = /([\p{L}\p{M}]+)\s+$/u.exec(text.slice(0, m.index))?.[1];
+      const after = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(m.index + m[0].length))?.[1];
+      // (unless the plan writes the phrase with one copy elsewhere: then the second is a slip)
+      const phrase = before !== undefined && after !== undefined && (ctx.lowerTriples.get(lower(`${before} ${a} ${after}`)) ?? 0) > 0;
+      if (!FUNCTION_WORDS.has(lower(b)) && elsewhere(before, a) && elsewhere(b, after) && !phrase) continue;
+      const oneLine = !gap.includes('\n');
+      out.push({ index: m.index, length: m[0].length, message: `từ "${b}" viết lặp hai lần: "${a} ${b}"`, ...(oneLine ? { fix: a } : {}) });
+      re.lastIndex = m.index + a.length + gap.length; // "trong trong trong": the third is judged against the second
+    }
+    return out;
+  },
+};

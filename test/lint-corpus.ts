@@ -1,0 +1,233 @@
+// A defect corpus for `kehoach lint`: defects of every rule planted, by a seeded generator, into the
+// prose of real plans (examples/, derived plans, non-health fixture texts). A planted copy carries one
+// defect of each rule, each on a line of its own; edits never add a line, so the clean text's lines hold.
+// Controls are benign edits (a new citation given in full, a defined abbreviation) that must stay quiet.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isScalar, isMap, isPair, isSeq, LineCounter, parseDocument } from 'yaml';
+import { bare } from '../src/lint/syllable.js';
+import { derivedFiles, exampleFiles, ROOT } from './helpers.js';
+
+export const FIXTURE_TEXTS = join(ROOT, 'test', 'fixtures', 'lint', 'texts');
+export const REAL_PLANS = join(ROOT, 'test', 'fixtures', 'real-plans');
+const yamlUnder = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
+/** The texts defects are planted into: the examples, the department and derived plans, the non-health texts. */
+export const corpusFiles = (): string[] => [
+  ...exampleFiles(), // the department plans of examples/derive are links to these
+  ...derivedFiles(),
+  ...yamlUnder(FIXTURE_TEXTS),
+  ...yamlUnder(REAL_PLANS), // other sectors' real plans, once restored there
+];
+
+export interface Source {
+  name: string;
+  text: string;
+}
+export interface Defect {
+  /** Rules any one of which reporting at `line` finds it. */
+  rules: string[];
+  line: number;
+  what: string;
+}
+export interface Planted extends Source {
+  source: string;
+  defects: Defect[];
+  /** Benign edits (rules empty): nothing may be reported for them. */
+  controls?: Defect[];
+}
+
+/** mulberry32: small, seeded, the same sequence on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PROSE_KEYS = new Set(['gach', 'khoan', 'mo_dau', 'ket_thuc', 'cung_dong', 'noi_dung', 'truoc']);
+
+/** One line of a prose value: [from, to) in the source. */
+interface Segment {
+  from: number;
+  to: number;
+  line: number;
+}
+
+export function segments(text: string): Segment[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const out: Segment[] = [];
+  const visit = (n: unknown, key: string) => {
+    if (isScalar(n) && typeof n.value === 'string' && n.range && PROSE_KEYS.has(key)) {
+      const [a, b] = n.range;
+      let start = a;
+      for (const part of text.slice(a, b).split('\n')) {
+        const lead = part.length - part.trimStart().length;
+        const from = start + lead;
+        const to = start + part.trimEnd().length;
+        if (to - from > 20 && !/^[>|]/.test(text.slice(from, to))) out.push({ from, to, line: lines.linePos(from).line });
+        start += part.length + 1;
+      }
+    } else if (isSeq(n)) for (const it of n.items) visit(it, key);
+    else if (isMap(n)) for (const p of n.items) if (isPair(p)) visit(p.value, isScalar(p.key) ? String(p.key.value) : key);
+  };
+  visit(doc.contents, '');
+  return out;
+}
+
+interface Site {
+  at: number;
+  length: number;
+  line: number;
+  replace: string;
+}
+
+/** Every match of `re` inside one prose line, with its replacement. */
+function sites(text: string, segs: Segment[], re: RegExp, replace: (m: RegExpExecArray) => string | undefined): Site[] {
+  const out: Site[] = [];
+  for (const s of segs) {
+    const part = text.slice(s.from, s.to);
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    for (let m = g.exec(part); m; m = g.exec(part)) {
+      const r = replace(m);
+      if (r !== undefined && r !== m[0]) out.push({ at: s.from + m.index, length: m[0].length, line: s.line, replace: r });
+      if (!m[0].length) g.lastIndex++;
+    }
+  }
+  return out;
+}
+
+const W = '[\\p{L}\\p{M}]';
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+const marked = (w: string) => bare(w) !== w;
+
+type Planter = (src: Source, segs: Segment[], r: () => number) => { sites: Site[]; rules: string[]; what: string } | undefined;
+
+/** Phrases of the name classes a clerk mistypes, as the texts write them. */
+const NAMES = ['Ủy ban nhân dân', 'Hội đồng nhân dân', 'Sở Y tế', 'Bộ Y tế', 'Bộ Nội vụ', 'Sở Nội vụ', 'Sở Tài chính', 'Sở Xây dựng', 'Thủ tướng Chính phủ', 'Chính phủ', 'Giám đốc', 'Phó Giám đốc', 'Nhà nước', 'Kế hoạch', 'Quyết định', 'Nghị quyết', 'Chỉ thị', 'Nghị định', 'Chương trình', 'Tỉnh ủy', 'Ban Chấp hành', 'Trung tâm Y tế', 'Bộ Chính trị', 'Ban Bí thư', 'Chủ tịch', 'Trung ương'];
+
+const PLANTERS: Record<string, Planter> = {
+  'chu-bi-tach': (src, segs, r) => {
+    const s = sites(src.text, segs, new RegExp(`(?<!${W})${W}{3,}(?!${W})`, 'u'), (m) => {
+      const w = m[0];
+      if (!marked(w) || w === w.toUpperCase()) return undefined;
+      const k = 1 + Math.floor(r() * (w.length - 1));
+      return `${w.slice(0, k)} ${w.slice(k)}`;
+    });
+    return { sites: s, rules: ['chu-bi-tach'], what: 'âm tiết bị tách' };
+  },
+  'khong-dau': (src, segs) => {
+    const s = sites(src.text, segs, new RegExp(`(?<!${W})\\p{Ll}${W}* \\p{Ll}${W}*(?: \\p{Ll}${W}*)?(?!${W})`, 'u'), (m) => (m[0].split(' ').filter(marked).length >= 1 ? bare(m[0]) : undefined));
+    return { sites: s, rules: ['khong-dau'], what: 'mất dấu' };
+  },
+  'lap-tu': (src, segs) => ({ sites: sites(src.text, segs, new RegExp(`(?<=\\p{Ll} )(\\p{Ll}${W}*)(?= \\p{Ll})`, 'u'), (m) => `${m[0]} ${m[0]}`), rules: ['lap-tu'], what: 'từ lặp' }),
+  'dau-lap': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [',, ', ' ,, ', ';; '][Math.floor(r() * 3)]), rules: ['dau-lap', 'dau-cach'], what: 'dấu câu lặp' }),
+  'dau-cach': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [' , ', ' ; '][Math.floor(r() * 2)]), rules: ['dau-cach'], what: 'dấu cách trước dấu câu' }),
+  'gach-noi': (src, segs, r) => ({ sites: sites(src.text, segs, /(\d{4}) ?- ?(\d{4})/u, (m) => (r() < 0.5 ? `${m[1]} -${m[2]}` : `${m[1]}- ${m[2]}`)), rules: ['gach-noi'], what: 'gạch nối lệch' }),
+  'ngay-khong-co': (src, segs, r) => ({
+    sites: sites(src.text, segs, /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/u, (m) => (r() < 0.5 ? `30/02/${m[3]}` : `31/${['04', '06', '09', '11'][Math.floor(r() * 4)]}/${m[3]}`)),
+    rules: ['ngay-khong-co'],
+    what: 'ngày không có trên lịch',
+  }),
+  'ngay-nhat-quan': (src, segs) => {
+    const numeric = src.text.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g)?.length ?? 0;
+    const words = src.text.match(/ngày \d{1,2} tháng \d{1,2} năm \d{4}/g)?.length ?? 0;
+    if (numeric < words + 3) return undefined;
+    return { sites: sites(src.text, segs, /ngày (\d{1,2})\/(\d{1,2})\/(\d{4})\b/u, (m) => `ngày ${m[1]} tháng ${m[2]} năm ${m[3]}`), rules: ['ngay-nhat-quan'], what: 'ngày khác kiểu' };
+  },
+  'viet-hoa': (src, segs, r) => {
+    const names = new RegExp(`(?<![\\p{L}])(?:${NAMES.join('|')})(?![\\p{L}])`, 'u');
+    const title = sites(src.text, segs, names, (m) => m[0].split(' ').map(cap).join(' '));
+    const lowerType = sites(src.text, segs, /(?<=\p{Ll} )(Sở|Bộ|Phòng|Trung tâm) (?=Y tế|Nội vụ|Tài chính|Xây dựng|Giáo dục|Kế hoạch|Tư pháp)/u, (m) => `${lowerFirst(m[1])} `);
+    const unit = sites(src.text, segs, /(?<=\p{Ll} )tỉnh (?=\p{Lu}\p{Ll})/u, () => 'Tỉnh ');
+    const docType = sites(src.text, segs, /(Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Nghị định) số/u, (m) => `${lowerFirst(m[1])} số`);
+    const pick = [title, lowerType, unit, docType].filter((x) => x.length);
+    if (!pick.length) return undefined;
+    return { sites: pick[Math.floor(r() * pick.length)], rules: ['viet-hoa'], what: 'viết hoa sai' };
+  },
+  'viet-tat': (src, segs) => {
+    const text = src.text;
+    const s = sites(text, segs, /(?<=\p{Ll} )(\p{Ll}+) (\p{Ll}+)(?: (\p{Ll}+))?(?= \p{Ll})/u, (m) => {
+      // initials as a clerk writes them: marks dropped, Đ kept ("đầu tư" → "ĐT")
+      const ab = m[0]
+        .split(' ')
+        .map((w) => (w[0] === 'đ' ? 'Đ' : bare(w[0]).toUpperCase()))
+        .join('');
+      if (ab.length < 2 || new RegExp(`(?<!\\p{L})${ab}(?!\\p{L})`, 'u').test(text) || /^[IVXLC]+$/.test(ab)) return undefined;
+      return ab;
+    });
+    // a defined abbreviation used before its definition
+    const defs = [...text.matchAll(/\((\p{Lu}{2,})\)/gu)].filter((d, k, all) => all.findIndex((e) => e[1] === d[1]) === k); // first definitions
+    const early = defs.flatMap((d) => sites(text.slice(0, d.index), segs.filter((g) => g.to <= d.index!), /(?<=\p{L}), (?=\p{Ll})/u, () => `, ${d[1]}, `));
+    return { sites: [...s, ...early], rules: ['viet-tat'], what: 'chữ viết tắt chưa định nghĩa' };
+  },
+  'trich-dan': (src, segs, r) => {
+    const text = src.text;
+    const cited = [...text.matchAll(/(Nghị quyết|Quyết định|Chỉ thị|Nghị định|Kế hoạch|Thông tư) số (\S+) ngày (\d{2})\/(\d{2})\/(\d{4})/gu)];
+    const canCu = [...text.matchAll(/loai: (.+)\n\s+so_ky_hieu: (\S+)\n\s+ngay: (\d{4})-(\d{2})-(\d{2})/gu)].map((m) => ({ type: m[1], num: m[2], d: m[5], mo: m[4], y: m[3] }));
+    const known = [...cited.map((m) => ({ type: m[1], num: m[2], d: m[3], mo: m[4], y: m[5], at: m.index! })), ...canCu.map((c) => ({ ...c, at: 0 }))];
+    const n = 1 + Math.floor(r() * 400);
+    const forms = [`${n}/2023/NĐ-CP`, `${n}/QĐ-TTg`, `${n}-NQ/TU`, `${n}-CT/TW`, `${n}-QĐ/TW`, `${String(n % 30).padStart(2, '0')}/CT-TTg`, `${n}/KH-UBND`];
+    const types = ['Nghị định', 'Quyết định', 'Nghị quyết', 'Chỉ thị', 'Quyết định', 'Chỉ thị', 'Kế hoạch'];
+    const k = Math.floor(r() * forms.length);
+    const kind = r();
+    const after = (from: number) => segs.filter((g) => g.from > from);
+    const end = /(?<=\p{L})([.;:])(?=\s|$)/u;
+    if (kind < 0.4 || !known.length) {
+      if (text.includes(forms[k])) return undefined;
+      return { sites: sites(text, segs, end, (m) => `, theo ${types[k]} số ${forms[k]} của cấp trên${m[1]}`), rules: ['trich-dan'], what: 'trích dẫn lần đầu thiếu ngày' };
+    }
+    const c = known[Math.floor(r() * known.length)];
+    const day = kind < 0.7 ? `${c.d}/${c.mo}/${c.y}` : `${String(((Number(c.d) + 9) % 28) + 1).padStart(2, '0')}/${c.mo}/${c.y}`;
+    return { sites: sites(text, after(c.at), end, (m) => `, theo ${c.type} số ${c.num} ngày ${day}${m[1]}`), rules: ['trich-dan'], what: kind < 0.7 ? 'trích dẫn đầy đủ lặp lại' : 'ngày trích dẫn mâu thuẫn' };
+  },
+};
+
+/** Benign edits: must not draw a warning. */
+const CONTROLS: Planter[] = [
+  (src, segs, r) => {
+    const n = 500 + Math.floor(r() * 400);
+    return { sites: sites(src.text, segs, /(?<=\p{L})([.;])(?=\s|$)/u, (m) => `, theo Quyết định số ${n}/QĐ-UBND ngày 12/10/2022 của Ủy ban nhân dân tỉnh về phân cấp quản lý${m[1]}`), rules: [], what: 'trích dẫn mới đầy đủ' };
+  },
+  (src, segs) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{Ll})/u, () => ', khu kinh tế cửa khẩu (KKTCK) và các KKTCK khác, '), rules: [], what: 'viết tắt có định nghĩa' }),
+  (src, segs) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{Ll})/u, () => ', phối hợp với Tỉnh Đoàn, Sở Tài chính, Ủy ban nhân dân tỉnh, ') , rules: [], what: 'tên cơ quan viết đúng' }),
+];
+
+/**
+ * `copies` planted copies of the texts, each with one defect of every rule (on lines of their own), and
+ * `controls` copies with every benign edit. One lint run then judges a dozen defects.
+ */
+export function plant(sources: Source[], seed: number, copies: number, controls: number): Planted[] {
+  const r = rng(seed);
+  const segs = new Map(sources.map((s) => [s.name, segments(s.text)]));
+  const make = (planters: [string, Planter][], k: number, kind: string): Planted => {
+    const src = sources[Math.floor(r() * sources.length)];
+    const used = new Set<number>();
+    const edits: { site: Site; defect: Defect }[] = [];
+    for (const [id, planter] of planters) {
+      const p = planter(src, segs.get(src.name)!.filter((g) => !used.has(g.line)), r);
+      if (!p || !p.sites.length) continue;
+      const site = p.sites[Math.floor(r() * p.sites.length)];
+      used.add(site.line);
+      edits.push({ site, defect: { rules: p.rules, line: site.line, what: `${id}: ${p.what}: "${src.text.slice(site.at, site.at + site.length)}" → "${site.replace}"` } });
+    }
+    let text = src.text;
+    for (const { site } of [...edits].sort((a, b) => b.site.at - a.site.at)) text = text.slice(0, site.at) + site.replace + text.slice(site.at + site.length);
+    return { name: `${src.name}#${kind}${k}`, text, defects: edits.map((e) => e.defect), source: src.name };
+  };
+  const out: Planted[] = [];
+  for (let k = 0; k < copies; k++) out.push(make(Object.entries(PLANTERS), k, 'defects'));
+  for (let k = 0; k < controls; k++) {
+    const p = make(CONTROLS.map((c, i) => [`control-${i}`, c]), k, 'controls');
+    out.push({ ...p, defects: [], controls: p.defects });
+  }
+  return out;
+}
+
+export const readSources = (files: string[], root: string): Source[] => files.map((f) => ({ name: f.slice(root.length + 1), text: readFileSync(f, 'utf8') }));
