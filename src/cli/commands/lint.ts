@@ -1,10 +1,8 @@
-// `kehoach lint`: the plan's validation messages, then the ND30 and Vietnamese spelling rules; --fix
-// rewrites what it can in place, keeping comments and layout.
+// `kehoach lint`: the plan's (or unit profile's) validation messages, then the ND30 and Vietnamese
+// spelling rules; --fix rewrites what it can in place, keeping comments and layout.
 import { hasErrors } from '../../messages.js';
-import { lintText } from '../../lint/lint.js';
-import { checkBytes } from '../../plan/validate.js';
-import { decode } from '../../read/source.js';
-import { writeAtomic } from '../io.js';
+import { lintFile } from '../../lint/lint.js';
+import { isProfile, writeAtomic } from '../io.js';
 import type { Report } from '../report.js';
 import { eachInput, verdict } from './validate.js';
 
@@ -12,20 +10,16 @@ export async function runLint(files: string[], o: { fix?: boolean; strict?: bool
   let errors = false;
   let warnings = false;
   const unreadable = await eachInput(files, report, (f, bytes) => {
-    const ms = [...checkBytes(f, bytes).messages];
-    const text = decode(f, bytes).text;
-    if (text !== undefined) {
-      const r = lintText(f, text);
-      if (o.fix && r.fixes > 0) {
-        writeAtomic(f, Buffer.from(r.fixed, 'utf8'));
-        report.wrote(f, `đã sửa ${r.fixes} chỗ trong`);
-        ms.push(...lintText(f, r.fixed).messages); // what is left after the fixes
-      } else ms.push(...r.messages);
+    const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
+    const r = lintFile(f, bytes, { fix: o.fix, profile: isProfile(f, head) });
+    if (o.fix && r.fixes > 0) {
+      writeAtomic(f, Buffer.from(r.fixed, 'utf8'));
+      report.wrote(f, `đã sửa ${r.fixes} chỗ trong`);
     }
-    report.add(ms);
-    if (hasErrors(ms)) errors = true;
-    else if (ms.length) warnings = true;
-    if (!ms.length) report.note(verdict(f, ms, 'không có cảnh báo'));
+    report.add(r.messages);
+    if (hasErrors(r.messages)) errors = true;
+    else if (r.messages.length) warnings = true;
+    if (!r.messages.length) report.note(verdict(f, r.messages, 'không có cảnh báo'));
   });
   return unreadable ? 2 : errors || (o.strict && warnings) ? 1 : 0;
 }
