@@ -1,10 +1,11 @@
 // The command line: parses arguments, reads files, prints messages, returns the exit code.
 // 0 ok (warnings allowed), 1 plan problems, 2 usage or system problems. Library code never exits.
 import { Command, CommanderError, Option } from 'commander';
-import { dirname } from 'node:path';
-import { formatMessage, hasErrors, type Message, type Io } from '../messages.js';
+import { formatMessage, hasErrors, printable, type Message, type Io } from '../messages.js';
 import { checkBytes } from '../plan/validate.js';
-import { cleanupTemps, ensureDir, isProfile, readInput, UsageError, writeAtomic } from './io.js';
+import { UsageError } from '../errors.js';
+import { isProfile, readInput } from '../read/input.js';
+import { ensureDir, rewriteInPlace } from '../write/atomic.js';
 
 
 const stdio: Io = {
@@ -40,9 +41,6 @@ const USAGE_VI: Record<string, (e: CommanderError) => string> = {
   'commander.excessArguments': () => 'thừa tham số; xem "kehoach --help".',
   'commander.conflictingOption': (e) => `các tùy chọn không dùng cùng nhau: ${e.message.replace(/^error: /, '')}.`,
 };
-
-/** Folders the current command writes into: where a Ctrl-C looks for temporary files to remove. */
-let outputDirs: string[] = [];
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let code = 0;
@@ -145,9 +143,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           }
           const batch = await import('./render-batch.js');
           const jobs = files.map((file) => ({ file, target: batch.targetFor(file, o) }));
-          outputDirs = [...new Set(jobs.map((j) => dirname(j.target)))];
           const done = (r: import('./render-batch.js').JobResult) => {
-            if (r.target && !o.quiet && o.format === 'text') io.err(`đã ghi ${r.target}`);
+            if (r.target && !o.quiet && o.format === 'text') io.err(`đã ghi ${printable(r.target)}`);
           };
           const results: import('./render-batch.js').JobResult[] = [];
           {
@@ -166,7 +163,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
             }
           }
           const usage = results.filter((r) => r.usage).map((r) => r.usage!);
-          for (const u of usage) io.err(`kehoach: lỗi: ${u}`);
+          for (const u of usage) io.err(`kehoach: lỗi: ${printable(u)}`);
           for (const r of results) all.push(...r.messages);
           const written = results.flatMap((r) => (r.target ? [r.target] : []));
           const longest = Math.max(0, ...results.map((r) => r.rows));
@@ -198,8 +195,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
             if (text === undefined) continue;
             const r = lintText(f, text);
             if (o.fix && r.fixes > 0) {
-              writeAtomic(f, Buffer.from(r.fixed, 'utf8'));
-              if (!o.quiet && o.format === 'text') io.err(`đã sửa ${r.fixes} chỗ trong ${f}`);
+              rewriteInPlace(f, bytes, r.fixed);
+              if (!o.quiet && o.format === 'text') io.err(`đã sửa ${r.fixes} chỗ trong ${printable(f)}`);
               all.push(...lintText(f, r.fixed).messages); // what is left after the fixes
             } else all.push(...r.messages);
           }
@@ -233,12 +230,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   if (asked !== undefined && Object.hasOwn(commands, asked)) commands[asked]();
   else for (const add of Object.values(commands)) add();
 
-  const onSignal = () => {
-    cleanupTemps(outputDirs);
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -250,18 +241,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`kehoach: lỗi: ${e.message}`);
+      io.err(`kehoach: lỗi: ${printable(e.message)}`);
       return 2;
     }
     const { TemplateError } = await import('../model/template-error.js');
     if (e instanceof TemplateError) {
-      io.err(`${e.file}:${e.line}:${e.column}: lỗi: ${e.message} [mau-cau]`);
+      io.err(`${printable(e.file)}:${e.line}:${e.column}: lỗi: ${printable(e.message)} [mau-cau]`);
       return 2;
     }
-    io.err(`kehoach: lỗi nội bộ: ${e instanceof Error ? e.message : String(e)}. Hãy báo lỗi này kèm tệp kế hoạch.`);
+    io.err(`kehoach: lỗi nội bộ: ${printable(e instanceof Error ? e.message : String(e))}. Hãy báo lỗi này kèm tệp kế hoạch.`);
     return 2;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
   }
 }

@@ -3,7 +3,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Message } from '../messages.js';
 import type { Templates } from '../model/templates.js';
 import { checkBytes } from '../plan/validate.js';
-import { readInput, writeAtomic } from './io.js';
+import { readInput } from '../read/input.js';
+import { writeAtomic } from '../write/atomic.js';
 
 export interface Job {
   file: string;

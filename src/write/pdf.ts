@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
-import { UsageError, writeAtomic } from '../cli/io.js';
+import { UsageError } from '../errors.js';
+import { writeAtomic } from './atomic.js';
 
 export const PDF_PACKAGE = 'libreoffice-writer-nogui';
 

@@ -2,14 +2,16 @@
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
-import { hasErrors, type Message, type Io } from '../../messages.js';
+import { hasErrors, printable, type Message, type Io } from '../../messages.js';
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
 import { derive } from '../../derive/derive.js';
 import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { loadTemplates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
-import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { readInput } from '../../read/input.js';
+import { ensureDir, writeAtomic } from '../../write/atomic.js';
 
 
 export async function runDerive(
@@ -70,7 +72,7 @@ export async function runDerive(
     }
     writeAtomic(target, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
     if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${basename(target)}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
-    else if (!o.quiet) io.err(`đã ghi ${target}`);
+    else if (!o.quiet) io.err(`đã ghi ${printable(target)}`);
   }
   return { code: failed || hasErrors(messages) ? 1 : 0, messages };
 }

@@ -7,14 +7,16 @@ import { hasErrors, type Message, type Io } from '../../messages.js';
 import { checkProfile } from '../../plan/profile.js';
 import { loadTemplates } from '../../model/templates.js';
 import { upperVi } from '../../text/normalize-text.js';
-import { formatMessage } from '../../messages.js';
-import { readInput, UsageError, writeAtomic } from '../io.js';
+import { formatMessage, printable } from '../../messages.js';
+import { UsageError } from '../../errors.js';
+import { readInput } from '../../read/input.js';
+import { writeAtomic } from '../../write/atomic.js';
 
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
 
 export function runInit(file: string, o: { unit?: string; date?: string }, io: Io): number {
-  if (existsSync(file)) throw new UsageError(`${file}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
+  if (existsSync(file)) throw new UsageError(`${printable(file)}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
   if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY.`);
   const today = o.date ?? new Date().toISOString().slice(0, 10); // the CLI may read the clock; init is not derive
   let messages: Message[] = [];
@@ -65,6 +67,6 @@ export function runInit(file: string, o: { unit?: string; date?: string }, io: I
       ky: { quyen_han: null, thu_truong: null, ...unit.ky },
     }) + '\n';
   writeAtomic(file, Buffer.from(text, 'utf8'));
-  io.err(`đã tạo ${file}`);
+  io.err(`đã tạo ${printable(file)}`);
   return hasErrors(messages) ? 1 : 0;
 }
