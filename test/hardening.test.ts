@@ -112,6 +112,63 @@ describe('a signal ends the process during long synchronous work', () => {
   });
 });
 
+describe('a signal inside a write window (src/signals.ts)', () => {
+  // A small program on the real module: it holds a temporary file, then does synchronous work until the
+  // test has sent its signal (a flag file written just after the kill), then goes on as a write would.
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-window-'));
+  const driver = join(dir, 'driver.mjs');
+  const built = (async () => {
+    const { build } = await import('esbuild');
+    await build({
+      stdin: {
+        contents: `
+          import { holdTemporary } from ${JSON.stringify(join(ROOT, 'src', 'signals.ts'))};
+          import { existsSync, renameSync, writeFileSync } from 'node:fs';
+          const [mode, tmp, flag] = process.argv.slice(2);
+          const held = mode === 'none' ? undefined : holdTemporary(tmp);
+          writeFileSync(tmp, 'x');
+          console.log('ready');
+          while (!existsSync(flag)); // synchronous work: the signal arrives here
+          if (mode === 'renamed') {
+            renameSync(tmp, tmp + '.done');
+            held.release();
+          }
+          await new Promise((r) => setTimeout(r, 50));
+          console.log('not ended');`,
+        resolveDir: dir,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: driver,
+      logLevel: 'warning',
+    });
+  })();
+
+  it.each([
+    ['outside a window: at once, by the default action', 'none', ['t']],
+    ['inside a window: the temporary file is removed', 'held', []],
+    ['at the end of a window (renamed, then released): the signal is not lost', 'renamed', ['t.done']],
+  ])('%s', async (_, mode, left) => {
+    await built;
+    const work = mkdtempSync(join(dir, 'w-'));
+    const child = spawn(NODE, [driver, mode, join(work, 't'), join(work, 'flag')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('ready') && !existsSync(join(work, 'flag'))) {
+        child.kill('SIGINT');
+        writeFileSync(join(work, 'flag'), '');
+      }
+    });
+    expect(await ended).toEqual({ code: null, signal: 'SIGINT' });
+    expect(out).not.toContain('not ended');
+    expect(readdirSync(work).filter((f) => f !== 'flag').sort()).toEqual(left);
+  });
+});
+
 // A file that lint --fix repairs back into the example: one split word outside the comments.
 const damaged = (text: string) =>
   text.replace('Kế hoạch Tuyên truyền cải cách hành chính ngành Y tế năm 2019, cụ thể', 'Kế hoạch T uyên truyền cải cách hành chính ngành Y tế năm 2019, cụ thể');

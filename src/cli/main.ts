@@ -237,7 +237,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       const vi = USAGE_VI[e.code];
-      io.err(`kehoach: lỗi: ${vi ? vi(e) : e.message.replace(/^error: /, '')}`);
+      io.err(`kehoach: lỗi: ${printable(vi ? vi(e) : e.message.replace(/^error: /, ''))}`);
       return 2;
     }
     if (e instanceof UsageError) {

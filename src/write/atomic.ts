@@ -31,7 +31,7 @@ const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (c
 export function writeAtomic(target: string, bytes: Uint8Array, inputs: readonly string[] = []): void {
   const t = printable(target);
   // "-o newdir/" names a folder: never quietly write a file called "newdir"
-  if (/[\\/]$/.test(target)) throw new UsageError(`${t}: tên kết thúc bằng "/" là tên thư mục; hãy ghi rõ tên tệp (hoặc dùng --out-dir cho một thư mục).`);
+  if (/[\\/]$/.test(target)) throw new UsageError(`${t}: tên kết thúc bằng "/" là tên thư mục; hãy ghi rõ tên tệp (render và derive nhận thư mục qua --out-dir).`);
   const abs = resolve(target);
   const st = statOrUndefined(abs);
   const real = st ? realOrNull(abs) : null; // a file that is not there yet is none of the inputs
