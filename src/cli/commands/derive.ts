@@ -71,7 +71,7 @@ export async function runDerive(
       continue;
     }
     writeAtomic(target, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
-    if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${basename(target)}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
+    if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${printable(basename(target))}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
     else if (!o.quiet) io.err(`đã ghi ${printable(target)}`);
   }
   return { code: failed || hasErrors(messages) ? 1 : 0, messages };
