@@ -92,7 +92,7 @@ function keepOwnerAndMode(fd: number, st: Stats): void {
       // only root may give a file away: the new file is then the writer's, as any new file would be
     }
   }
-  fchmodSync(fd, st.mode & 0o7777);
+  fchmodSync(fd, st.mode & 0o777); // never set-user-id or set-group-id: the content is new
 }
 
 /**
