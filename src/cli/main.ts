@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option, type Argument } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from '../messages.js';
-import { cleanupTemps, UsageError } from './io.js';
+import { UsageError } from '../errors.js';
 import { Report, type Format } from './report.js';
 
 const stdio: Io = {
@@ -190,12 +190,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let code = 0;
   const cli = program(io, report, (c) => (code = c));
   const command = COMMANDS.includes(argv[0]) ? argv[0] : undefined;
-  const onSignal = () => {
-    cleanupTemps();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // No signal handler here: during synchronous work the default action ends the process at once; a
+  // handler stands by only while a temporary file exists (src/signals.ts, used by write/atomic.ts).
   try {
     if (argv.length === 0) cli.outputHelp(); // bare "kehoach": what it does and how
     else await cli.parseAsync(argv, { from: 'user' });
@@ -222,8 +218,5 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     report.fail(`${e instanceof Error ? e.message : String(e)}. Hãy báo lỗi này kèm tệp kế hoạch.`, 'loi-noi-bo');
     return report.end(2);
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
   }
 }

@@ -1,7 +1,7 @@
 // What a command tells the clerk. In text, each thing is printed as it happens (problems and notes on
 // standard error, in the order they arose); with --format json, everything, usage and system errors
 // included, is gathered into one JSON object printed on standard output when the command ends.
-import { formatMessage, type Io, type Message } from '../messages.js';
+import { formatMessage, printable, type Io, type Message } from '../messages.js';
 
 export type Format = 'text' | 'json';
 
@@ -39,12 +39,12 @@ export class Report {
   /** A usage or system problem (exit 2): "kehoach: lỗi: …" in text. */
   fail(message: string, rule = 'cach-dung'): void {
     if (this.json) this.messages.push({ severity: 'lỗi', rule, message });
-    else this.io.err(`kehoach: ${rule === 'loi-noi-bo' ? 'lỗi nội bộ' : 'lỗi'}: ${message}`);
+    else this.io.err(`kehoach: ${rule === 'loi-noi-bo' ? 'lỗi nội bộ' : 'lỗi'}: ${printable(message)}`);
   }
 
   /** A line for the clerk ("x.yaml: hợp lệ"); text only, not with -q. */
   note(line: string): void {
-    if (!this.json && !this.quiet) this.io.err(line);
+    if (!this.json && !this.quiet) this.io.err(printable(line));
   }
 
   /** A file written: listed in JSON, noted in text. */

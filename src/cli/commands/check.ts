@@ -2,21 +2,23 @@
 // them, renders every plan and derives every declared department/unit pair into a temporary folder,
 // re-opens each .docx (the zip opens, every XML part is well-formed), and ends with "N đạt, N lỗi".
 // A path with nothing to check is an error: a green check must mean something was checked.
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { readZip } from '../../write/zip.js';
 import type { Message } from '../../messages.js';
-import { formatMessage, hasErrors } from '../../messages.js';
+import { formatMessage, hasErrors, printable } from '../../messages.js';
+import { holdTemporary } from '../../signals.js';
 import { checkBytes, checkText } from '../../plan/validate.js';
 import { checkProfile } from '../../plan/profile.js';
-import { isProfile, readInput, UsageError } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { fsReason, irregularKind, isProfile, readInput } from '../../read/input.js';
 import type { Report } from '../report.js';
 
 
 export interface CheckResult {
   file: string;
-  kind: 'kế hoạch' | 'hồ sơ đơn vị' | 'derive';
+  kind: 'kế hoạch' | 'hồ sơ đơn vị' | 'derive' | 'tệp';
   ok: boolean;
   messages: Message[];
   note?: string;
@@ -24,23 +26,50 @@ export interface CheckResult {
 
 // ------------------------------------------------------------------ finding files
 
-function walk(path: string, out: string[]): void {
-  let st;
+/**
+ * The plan and profile files under `path`. An entry that cannot be read as a file or folder (a pipe, a
+ * socket, a broken or looping link) is a failed result of its own and the walk goes on; a folder reached
+ * again through a link is walked once. Only a path given on the command line that is missing stops the run.
+ */
+function walk(path: string, out: string[], failed: CheckResult[], seen = new Set<string>(), top = true): void {
+  let st: Stats;
   try {
     st = statSync(path);
-  } catch {
-    throw new UsageError(`${path}: không tìm thấy tệp hoặc thư mục.`);
-  }
-  if (st.isFile()) {
-    // forward slashes everywhere (Windows accepts them), so the folder patterns below hold
-    if (/\.ya?ml$/i.test(path)) out.push(path.split(sep).join('/'));
+  } catch (e) {
+    if (top) throw new UsageError(fsReason(path, e));
+    const dangling = (e as NodeJS.ErrnoException).code === 'ENOENT'; // listed by its folder: a link to nothing
+    const note = dangling ? `${printable(path)}: liên kết tượng trưng (symlink) trỏ tới chỗ không có.` : fsReason(path, e);
+    failed.push({ file: slashed(path), kind: 'tệp', ok: false, messages: [], note });
     return;
   }
-  for (const name of readdirSync(path).sort()) {
+  const plan = /\.ya?ml$/i.test(path);
+  if (st.isFile()) {
+    if (plan) out.push(slashed(path));
+    return;
+  }
+  if (!st.isDirectory()) {
+    // a pipe or device among the plans: say so instead of blocking on it; one with another name is no plan
+    if (plan || top) failed.push({ file: slashed(path), kind: 'tệp', ok: false, messages: [], note: `${irregularKind(st)}, không phải tệp thường` });
+    return;
+  }
+  const real = realpathSync(path);
+  if (seen.has(real)) return;
+  seen.add(real);
+  let names: string[];
+  try {
+    names = readdirSync(path).sort();
+  } catch (e) {
+    failed.push({ file: slashed(path), kind: 'tệp', ok: false, messages: [], note: fsReason(path, e) });
+    return;
+  }
+  for (const name of names) {
     if (name.startsWith('.') || name === 'node_modules') continue;
-    walk(join(path, name), out);
+    walk(join(path, name), out, failed, seen, false);
   }
 }
+
+// forward slashes everywhere (Windows accepts them), so the folder patterns below hold
+const slashed = (path: string): string => path.split(sep).join('/');
 
 /** Department/unit pairs: a folder with units/ and exactly one plan at its top. */
 function derivePairs(files: string[]): { dept: string; unit: string }[] {
@@ -99,8 +128,9 @@ export function xmlProblem(xml: string): string | undefined {
 export async function runCheck(paths: string[], report: Report): Promise<number> {
   const files: string[] = [];
   const given = paths.length ? paths : ['examples'];
-  for (const p of given) walk(p, files);
-  if (!files.length) throw new UsageError(`${given.join(', ')}: không có tệp kế hoạch (.yaml) nào để kiểm tra.`);
+  const unreadable: CheckResult[] = [];
+  for (const p of given) walk(p, files, unreadable);
+  if (!files.length && !unreadable.length) throw new UsageError(`${given.join(', ')}: không có tệp kế hoạch (.yaml) nào để kiểm tra.`);
   // a plan linked into a derive folder is the same plan: check it once
   const seen = new Set<string>();
   const unique = files.filter((f) => {
@@ -112,10 +142,9 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
   const { renderPlan, loadTemplates } = await import('../../write/index.js');
   const { runDerive } = await import('./derive.js');
   const templates = loadTemplates();
-  const tmp = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
   const results: CheckResult[] = [];
   const tty = process.stderr.isTTY && !report.quiet && !report.json;
-  const jobs: (() => Promise<CheckResult>)[] = [];
+  const jobs: (() => Promise<CheckResult>)[] = unreadable.map((r) => async () => r);
 
   for (const file of unique) {
     if (isProfile(file)) {
@@ -134,12 +163,21 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
   }
   for (const { dept, unit } of derivePairs(files)) {
     jobs.push(async () => {
-      const out = join(tmp, `${results.length}-${basename(unit)}`);
-      const quietIo = { out: () => {}, err: () => {} };
-      const d = await runDerive(dept, { unit: [unit], output: out, quiet: true }, quietIo);
+      // a folder of its own that lives only while this derive runs: a signal removes it with the process
+      const tmp = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
+      const held = holdTemporary(tmp);
+      const out = join(tmp, basename(unit));
+      let d: Awaited<ReturnType<typeof runDerive>>;
+      let text = '';
+      try {
+        d = await runDerive(dept, { unit: [unit], output: out, quiet: true }, { out: () => {}, err: () => {} });
+        if (d.code === 0) text = readFileSync(out, 'utf8');
+      } finally {
+              held.release();
+      }
       const label = `${unit} ← ${relative(join(unit, '..', '..'), dept)}`;
       if (d.code !== 0) return { file: label, kind: 'derive', ok: false, messages: d.messages };
-      const again = checkText(out, readFileSync(out, 'utf8'));
+      const again = checkText(out, text);
       const problems = again.plan ? reopenDocx(await renderPlan(again.plan, { templates })) : ['kế hoạch soạn ra không hợp lệ'];
       return { file: label, kind: 'derive', ok: problems.length === 0 && !hasErrors(again.messages), messages: again.messages, note: problems.join('; ') || undefined };
     });
@@ -160,13 +198,12 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
       const done = Math.round(((i + 1) / jobs.length) * width);
       process.stderr.write(`\r[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${i + 1}/${jobs.length}\x1b[K${i + 1 === jobs.length ? '\r\x1b[K' : ''}`);
     }
-    report.print(`${r.ok ? 'đạt ' : 'LỖI '} ${r.kind}: ${r.file}`);
+    report.print(`${r.ok ? 'đạt ' : 'LỖI '} ${r.kind}: ${printable(r.file)}`);
     if (!r.ok) {
       for (const m of r.messages.filter((x) => x.severity === 'lỗi')) report.print(`      ${formatMessage(m)}`);
-      if (r.note) report.print(`      ${r.note}`);
+      if (r.note) report.print(`      ${printable(r.note)}`);
     }
   }
-  rmSync(tmp, { recursive: true, force: true });
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   report.print(`${passed} đạt, ${failed} lỗi`);

@@ -10,7 +10,9 @@ import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { loadTemplates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
-import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { readInput } from '../../read/input.js';
+import { ensureDir, writeAtomic } from '../../write/atomic.js';
 
 
 export async function runDerive(

@@ -7,7 +7,9 @@ import { installed } from '../../install.js';
 import { CannotRead, importDocument, kindOf } from '../../import/index.js';
 import { checkText } from '../../plan/validate.js';
 import { hasErrors } from '../../messages.js';
-import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { readInput } from '../../read/input.js';
+import { ensureDir, writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
 import { sameTarget, targetFor } from './render.js';
 

@@ -9,7 +9,9 @@ import { checkProfile } from '../../plan/profile.js';
 import { loadTemplates } from '../../model/templates.js';
 import { isRealDate } from '../../text/dates.js';
 import { upperVi } from '../../text/normalize-text.js';
-import { readInput, UsageError, writeAtomic } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { readInput } from '../../read/input.js';
+import { writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string

@@ -2,7 +2,8 @@
 // spelling rules; --fix rewrites what it can in place, keeping comments and layout.
 import { hasErrors } from '../../messages.js';
 import { lintFile } from '../../lint/lint.js';
-import { isProfile, writeAtomic } from '../io.js';
+import { isProfile } from '../../read/input.js';
+import { rewriteInPlace } from '../../write/atomic.js';
 import type { Report } from '../report.js';
 import { eachInput, verdict } from './validate.js';
 
@@ -13,7 +14,7 @@ export async function runLint(files: string[], o: { fix?: boolean; strict?: bool
     const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
     const r = lintFile(f, bytes, { fix: o.fix, profile: isProfile(f, head) });
     if (o.fix && r.fixes > 0) {
-      writeAtomic(f, Buffer.from(r.fixed, 'utf8'));
+      rewriteInPlace(f, bytes, r.fixed); // mode, BOM, line ends and links kept
       report.wrote(f, `đã sửa ${r.fixes} chỗ trong`);
     }
     report.add(r.messages);

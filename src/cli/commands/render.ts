@@ -3,7 +3,9 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { hasErrors, type Message } from '../../messages.js';
 import { checkBytes } from '../../plan/validate.js';
-import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { readInput } from '../../read/input.js';
+import { ensureDir, writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
 import { eachInput } from './validate.js';
 

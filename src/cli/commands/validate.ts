@@ -2,7 +2,8 @@
 // cannot be read is reported in its turn and makes the exit code 2.
 import { hasErrors, type Message } from '../../messages.js';
 import { checkBytes } from '../../plan/validate.js';
-import { isProfile, readInput, UsageError } from '../io.js';
+import { UsageError } from '../../errors.js';
+import { isProfile, readInput } from '../../read/input.js';
 import type { Report } from '../report.js';
 
 /** Read each file in turn; one that cannot be read is reported and the others still run. */
