@@ -276,7 +276,7 @@ describe('each mistake with paths gets its own message', () => {
     expect(r.stdout).toMatch(/b\.yaml\n.*đường ống \(FIFO\)/);
     expect(r.stdout).toMatch(/c\.yaml: liên kết tượng trưng \(symlink\) trỏ vòng quanh/);
     expect(r.stdout).toMatch(/d\.yaml: liên kết tượng trưng \(symlink\) trỏ tới chỗ không có/);
-    expect(r.stdout).toMatch(/1 passed, 3 failed\n$/);
+    expect(r.stdout).toMatch(/1 đạt, 3 lỗi\n$/);
   });
 
   it('-o newdir/ (a folder name) writes no file called newdir', () => {
