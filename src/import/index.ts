@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
+import { lintText } from '../lint/lint.js';
 
 export interface Imported {
   yaml: string;
@@ -26,6 +27,16 @@ function textOf(bytes: Uint8Array, repairs: string[]): string {
     repairs.push('tệp không phải UTF-8: đọc theo bảng mã 8 bit (Windows-1252).');
     return new TextDecoder('windows-1252').decode(bytes);
   }
+}
+
+/** Damage that extraction leaves (split syllables, stray spaces, doubled marks), repaired by lint's rules. */
+const REPAIRS = new Set(['chu-bi-tach', 'dau-cach', 'dau-lap']);
+
+function repairDamage(file: string, yaml: string, repairs: string[]): string {
+  const r = lintText(file, yaml, { fix: true, only: REPAIRS });
+  if (!r.fixes) return yaml;
+  for (const m of r.messages) if (REPAIRS.has(m.rule)) repairs.push(`dòng ${m.line}: ${m.message.replace(/ \(sửa được bằng --fix\)$/, '')}`);
+  return r.fixed;
 }
 
 export type SourceKind = 'docx' | 'txt' | 'pdf' | 'doc';
@@ -86,5 +97,6 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Sour
   const r = recognise(blocks);
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);
-  return { yaml: planYaml(r.plan, header, r.notes), found: r.found, guesses: r.guesses, repairs: [...repairs, ...unsure.map((u) => `không chắc chắn: ${u}`)] };
+  const yaml = repairDamage(file, planYaml(r.plan, header, r.notes), repairs);
+  return { yaml, found: r.found, guesses: r.guesses, repairs: [...repairs, ...unsure.map((u) => `không chắc chắn: ${u}`)] };
 }

@@ -98,9 +98,15 @@ function citation(text: string, year?: number): Record<string, unknown> | string
 }
 
 /** One căn cứ paragraph: its opener and the documents it cites ("Thực hiện A; B; C."). */
-function basisParagraph(text: string): { opener: string; items: string[]; end: string } | undefined {
+function basisParagraph(text: string): { opener: string; items: string[]; end: string; rest?: string } | undefined {
   const m = BASIS_OPENERS.exec(text);
   if (!m) return undefined;
+  // "… năm 2019. Sở Y tế Hậu Giang ban hành Kế hoạch …": the sentence after the căn cứ is the opening
+  const after = /^(.*?\.)\s+(\p{Lu}[^.]*?(?:ban hành|xây dựng|triển khai)[^]*)$/su.exec(m[2]);
+  if (after && !new RegExp(`^(?:${DOC_TYPES})\\b`, 'u').test(after[2])) {
+    const head = basisParagraph(`${m[1]} ${after[1]}`);
+    if (head) return { ...head, rest: after[2] };
+  }
   const end = /([.;:,])\s*$/.exec(m[2])?.[1] ?? '.';
   const body = m[2].replace(/[.;:,]\s*$/u, '');
   const items = body.split(new RegExp(`;\\s+(?=(?:${DOC_TYPES})\\b)`, 'u'));
@@ -457,6 +463,7 @@ export function recognise(blocks: Block[]): Recognised {
           prev.tach_dong = true;
           prev.dau_cuoi_tam = basis.end;
         } else bases.push({ mo_dau: basis.opener, van_ban: items, dau_cuoi: basis.end, dau_cuoi_tam: basis.end });
+        if (basis.rest) body.item({ ...p, text: basis.rest, plain: plainText(basis.rest), marker: undefined, lines: undefined });
         continue;
       }
     }

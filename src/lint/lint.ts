@@ -77,10 +77,10 @@ function findAll(vals: Value[], all: Value[]): Found[] {
 }
 
 /** The fixes of one pass: non-overlapping, each keeping its line breaks (a fix never joins lines). */
-function applyFixes(text: string, found: Found[]): { text: string; count: number } {
+function applyFixes(text: string, found: Found[], only?: ReadonlySet<string>): { text: string; count: number } {
   const newlines = (s: string) => s.split('\n').length;
   const edits = found
-    .filter(({ f, v }) => f.fix !== undefined && newlines(v.text.slice(f.index, f.index + f.length)) === newlines(f.fix))
+    .filter(({ f, v, rule }) => f.fix !== undefined && (!only || only.has(rule)) && newlines(v.text.slice(f.index, f.index + f.length)) === newlines(f.fix))
     .map(({ v, f }) => ({ from: v.start + f.index, to: v.start + f.index + f.length, fix: f.fix! }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
   const kept: typeof edits = [];
@@ -93,8 +93,11 @@ function applyFixes(text: string, found: Found[]): { text: string; count: number
 /** Passes of --fix until nothing fixable is left: one fix can uncover the next (" ,," → ",," → ","). */
 const MAX_PASSES = 6;
 
-/** `fix: false` skips working out the fixes (only the messages are wanted). */
-export function lintText(file: string, text: string, opts: { fix?: boolean } = {}): LintResult {
+/**
+ * `fix: false` skips working out the fixes (only the messages are wanted); `only` limits the fixes to
+ * those rules (import repairs extraction damage, never the writer's own choices).
+ */
+export function lintText(file: string, text: string, opts: { fix?: boolean; only?: ReadonlySet<string> } = {}): LintResult {
   const read = readValues(text);
   if (!read) return { messages: [], fixed: text, fixes: 0 };
   const found = findAll(read.vals, read.all);
@@ -106,7 +109,7 @@ export function lintText(file: string, text: string, opts: { fix?: boolean } = {
   let fixes = 0;
   let current = found;
   for (let pass = 0; pass < (opts.fix === false ? 0 : MAX_PASSES); pass++) {
-    const step = applyFixes(fixed, current);
+    const step = applyFixes(fixed, current, opts.only);
     if (!step.count) break;
     const next = readValues(step.text);
     if (!next) break; // never break the YAML: keep what the earlier passes did
