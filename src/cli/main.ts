@@ -33,7 +33,7 @@ function printMessages(io: Io, ms: Message[], format: Format, quiet: boolean): v
 
 const USAGE_VI: Record<string, (e: CommanderError) => string> = {
   'commander.unknownOption': (e) => `tùy chọn không hợp lệ: ${e.message.replace(/^error: unknown option /, '')}. Xem "kehoach --help".`,
-  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, derive, lint, check, init, schema.`,
+  'commander.unknownCommand': (e) => `lệnh không có: ${e.message.replace(/^error: unknown command /, '')}. Các lệnh: validate, render, derive, lint, check, init, schema, xem.`,
   'commander.missingArgument': () => 'thiếu tên tệp. Ví dụ: kehoach render examples/01-hau-giang-tuyen-truyen-cchc.yaml',
   'commander.optionMissingArgument': (e) => `tùy chọn thiếu giá trị: ${e.message.replace(/^error: option /, '')}.`,
   'commander.invalidArgument': (e) => `giá trị không hợp lệ: ${e.message.replace(/^error: /, '')}.`,
@@ -217,6 +217,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const { runCheck } = await import('./commands/check.js');
           code = await runCheck(paths, { quiet: o.quiet, json: o.format === 'json' }, io);
         }),
+    xem: () =>
+      program
+        .command('xem')
+        .alias('preview')
+        .description('xem trước văn bản trong trình duyệt (chỉ trên máy này); trang tự cập nhật mỗi khi lưu tệp')
+        .argument('<tệp>', 'tệp kế hoạch .yaml')
+        .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn (cũng được theo dõi)')
+        .option('--mo', 'mở trình duyệt của máy')
+        .action(async (file: string, o: { template?: string; mo?: boolean }) => {
+          const { runXem } = await import('./commands/xem.js');
+          code = await runXem(file, o, io);
+        }),
     init: () =>
       program
         .command('init')
@@ -229,7 +241,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           code = runInit(file, o, io);
         }),
   };
-  const asked = argv[0];
+  const asked = argv[0] === 'preview' ? 'xem' : argv[0];
   if (asked !== undefined && Object.hasOwn(commands, asked)) commands[asked]();
   else for (const add of Object.values(commands)) add();
 
@@ -237,8 +249,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     cleanupTemps(outputDirs);
     process.exit(130);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // xem stops on Ctrl-C itself, closing its server and watchers
+  if (asked !== 'xem') {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
