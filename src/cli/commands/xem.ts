@@ -3,10 +3,10 @@
 // short script that listens to Server-Sent Events; each save re-reads the plan (and the --template folder),
 // and pushes the new sheets, or the problems above the last good sheets. Nothing is written to disk.
 import { spawn } from 'node:child_process';
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Io, Message } from '../../messages.js';
 import { buildModel } from '../../model/build.js';
 import { TemplateError } from '../../model/template-error.js';
@@ -167,11 +167,14 @@ export async function runXem(file: string, o: XemOptions, io: Io, ctl: XemContro
 
   const clients = new Set<ServerResponse>();
   let retries = 0;
+  let templatesDirty = false;
   let timer: NodeJS.Timeout | undefined;
   const update = () => {
     timer = undefined;
     let changed: ReturnType<typeof render>;
     try {
+      if (templatesDirty) reloadTemplates();
+      templatesDirty = false;
       changed = render();
     } catch (e) {
       io.err(`kehoach: lỗi nội bộ: ${e instanceof Error ? e.message : String(e)}. Hãy báo lỗi này kèm tệp kế hoạch.`);
@@ -198,7 +201,24 @@ export async function runXem(file: string, o: XemOptions, io: Io, ctl: XemContro
     if (timer) clearTimeout(timer);
     timer = setTimeout(update, SETTLE_MS);
   };
+  /** The --template folder's .hbs files, names and text: unchanged means another event of the same save. */
+  const templateKey = (): string => {
+    try {
+      const dir = resolve(o.template!);
+      return readdirSync(dir)
+        .filter((n) => n.endsWith('.hbs'))
+        .sort()
+        .map((n) => `${n}\0${readFileSync(join(dir, n), 'utf8')}`)
+        .join('\0');
+    } catch {
+      return ''; // gone or unreadable: loadTemplates says why
+    }
+  };
+  let lastTemplateKey = o.template ? templateKey() : '';
   const reloadTemplates = () => {
+    const key = templateKey();
+    if (key === lastTemplateKey) return;
+    lastTemplateKey = key;
     try {
       templates = loadTemplates(o.template);
       templateProblem = undefined;
@@ -208,7 +228,6 @@ export async function runXem(file: string, o: XemOptions, io: Io, ctl: XemContro
       else throw e;
     }
     templatesGen++;
-    schedule();
   };
 
   render(); // a plan with errors at the start shows its problems alone, until it is fixed
@@ -223,7 +242,7 @@ export async function runXem(file: string, o: XemOptions, io: Io, ctl: XemContro
     watchers.push(w);
   };
   watchDir(dirname(resolve(file)), (name) => (name === null || name === planName ? schedule() : undefined));
-  if (o.template) watchDir(resolve(o.template), (name) => (name === null || name.endsWith('.hbs') ? reloadTemplates() : undefined));
+  if (o.template) watchDir(resolve(o.template), (name) => (name === null || name.endsWith('.hbs') ? ((templatesDirty = true), schedule()) : undefined));
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // only this machine's names: a web page elsewhere cannot reach the server through a DNS name of its own
