@@ -194,3 +194,6 @@ export function htmlPage(parts: HtmlParts, extra: { head?: string; before?: stri
 export function renderHtml(m: DocModel): string {
   return htmlPage(htmlParts(m));
 }
+
+/** Where `render --html` writes the page: beside the .docx, same name, .html. */
+export const htmlTargetFor = (docxTarget: string): string => docxTarget.replace(/\.docx$/i, '') + '.html';
