@@ -32,7 +32,7 @@ function saveByRename(text: string): void {
 }
 
 /** Wait until `expr` holds in the page, checked on each DOM mutation (no sleeping). */
-const until = (expr: string) => page.waitForFunction(expr, { polling: 'mutation', timeout: 10_000 });
+const until = (expr: string) => page.waitForFunction(expr, { polling: 'mutation', timeout: 30_000 });
 const shows = (text: string) => until(`document.getElementById('van-ban').textContent.includes(${JSON.stringify(text)})`);
 
 const sheetText = () => page.$eval('#van-ban', (e) => e.textContent ?? '');
@@ -103,6 +103,29 @@ describe('kehoach xem', () => {
     const where = await page.$eval('#loi li code', (c) => c.textContent!);
     expect(where).toMatch(new RegExp(`^${join(mau, 'ten-loai.hbs').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
     expect(await sheetText()).toContain('KẾ HOẠCH THỬ');
+  });
+
+  it('a plan with errors from the start shows them alone, then the page once fixed', async () => {
+    const other = join(work, 'loi', 'ke-hoach.yaml');
+    mkdirSync(join(work, 'loi'));
+    writeFileSync(other, original.replace(/^trich_yeu: .*$/m, 'trich_yeu:'));
+    const halt = new AbortController();
+    let printed!: (u: string) => void;
+    const listening = new Promise<string>((ok) => (printed = ok));
+    const run = runXem(other, {}, { out: (s) => printed(/http:\/\/127\.0\.0\.1:\d+\//.exec(s)![0]), err: () => {} }, { signal: halt.signal });
+    const second = await chrome.browser.newPage();
+    try {
+      await second.goto(await listening, { waitUntil: 'load' });
+      expect(await second.$$eval('#loi li', (ls) => ls.length)).toBeGreaterThan(0);
+      expect(await second.$$eval('.trang', (s) => s.length)).toBe(0);
+      writeFileSync(other, original);
+      await second.waitForFunction(`document.querySelectorAll('.trang').length === 1 && !document.querySelector('#loi li')`, { polling: 'mutation', timeout: 30_000 });
+    } finally {
+      halt.abort();
+      expect(await run).toBe(0);
+      await second.close();
+      rmSync(join(work, 'loi'), { recursive: true });
+    }
   });
 
   it('writes nothing to disk, and stopping closes the server', async () => {
