@@ -13,7 +13,7 @@ const stdio: Io = {
 };
 
 export const VERSION = `kehoach ${pkg.version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III)`;
-const COMMANDS = ['validate', 'render', 'derive', 'import', 'lint', 'check', 'init', 'schema'];
+const COMMANDS = ['validate', 'render', 'derive', 'import', 'lint', 'check', 'init', 'schema', 'xem'];
 
 // Commander's own English words, through its public help hooks (see its README, "Custom help").
 const TITLES: Record<string, string> = {
@@ -109,6 +109,7 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn (theo tên tệp)')
     .option('--dump-model', 'in mô hình văn bản thay vì ghi .docx: một mảng JSON, mỗi tệp kế hoạch một phần tử')
     .option('--pdf', 'tạo thêm tệp PDF cạnh tệp .docx (cần LibreOffice)')
+    .option('--html', 'tạo thêm trang HTML cạnh tệp .docx (xem bằng trình duyệt, không cần Word)')
     .addOption(format())
     .addOption(quiet('không in tên tệp đã ghi, không in cảnh báo'))
     .action(async (files: string[], o: import('./commands/render.js').RenderOptions & { quiet?: boolean }) => {
@@ -168,6 +169,15 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
       start(o);
       ran(await (await import('./commands/check.js')).runCheck(paths, report));
     });
+  p.command('xem')
+    .alias('preview')
+    .description('xem trước văn bản trong trình duyệt (chỉ trên máy này); trang tự cập nhật mỗi khi lưu tệp')
+    .argument('<tệp>', 'tệp kế hoạch .yaml')
+    .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn (cũng được theo dõi)')
+    .option('--mo', 'mở trình duyệt của máy')
+    .action(async (file: string, o: { template?: string; mo?: boolean }) => {
+      ran(await (await import('./commands/xem.js')).runXem(file, o, io));
+    });
   p.command('init')
     .description('tạo tệp kế hoạch mẫu có chú thích (không ghi đè tệp đã có)')
     .argument('[tệp]', 'tên tệp kế hoạch mới', 'ke-hoach.yaml')
@@ -189,7 +199,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const report = new Report(io, formatIn(argv), io === stdio && process.stderr.isTTY === true && !process.env.NO_COLOR);
   let code = 0;
   const cli = program(io, report, (c) => (code = c));
-  const command = COMMANDS.includes(argv[0]) ? argv[0] : undefined;
+  const command = COMMANDS.includes(argv[0]) ? argv[0] : argv[0] === 'preview' ? 'xem' : undefined;
   // No signal handler here: during synchronous work the default action ends the process at once; a
   // handler stands by only while a temporary file exists (src/signals.ts, used by write/atomic.ts).
   try {

@@ -1,5 +1,6 @@
 // Rendering: normalised plan → document model (templates give the wording) → .docx bytes.
 import type { Plan } from '../plan/normalize.js';
+import type { DocModel } from '../model/model.js';
 import { buildModel } from '../model/build.js';
 import { renderDocx } from './docx.js';
 import { documentInstant } from '../text/dates.js';
@@ -13,6 +14,8 @@ export interface RenderOptions {
 }
 
 export async function renderPlan(plan: Plan, opts: RenderOptions = {}): Promise<Uint8Array> {
-  const model = buildModel(plan, opts.templates ?? loadTemplates());
-  return renderDocx(model, documentInstant(plan.ngay));
+  return renderModel(buildModel(plan, opts.templates ?? loadTemplates()), plan.ngay);
 }
+
+/** The .docx of a document model; the plan's date gives the instant recorded in the file. */
+export const renderModel = (model: DocModel, planDate: string | null): Promise<Uint8Array> => renderDocx(model, documentInstant(planDate));

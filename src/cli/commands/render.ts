@@ -15,6 +15,8 @@ export interface RenderOptions {
   template?: string;
   dumpModel?: boolean;
   pdf?: boolean;
+  /** Also the page as HTML beside the .docx, from the same document model. */
+  html?: boolean;
 }
 
 export const targetFor = (file: string, o: { output?: string; outDir?: string }, ext = '.docx'): string =>
@@ -50,7 +52,7 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
   if (o.outDir && !o.dumpModel) ensureDir(o.outDir);
   const pdf = o.pdf && !o.dumpModel ? await import('../../write/pdf.js') : undefined;
   pdf?.needSoffice(); // fails with the package to install, before any work
-  const { buildModel, loadTemplates, renderPlan } = await import('../../write/index.js');
+  const { buildModel, loadTemplates, renderModel } = await import('../../write/index.js');
   const templates = loadTemplates(o.template); // a broken --template folder stops here, before any work
   let errors = false;
   const add = (ms: readonly Message[]) => {
@@ -84,9 +86,15 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
       add(checked.messages);
       if (!checked.plan) continue;
       const target = targetFor(file, o);
-      writeAtomic(target, await renderPlan(checked.plan, { templates }), files);
+      const model = buildModel(checked.plan, templates);
+      writeAtomic(target, await renderModel(model, checked.plan.ngay), files);
       written.push(target);
       report.wrote(target);
+      if (o.html) {
+        const { htmlTargetFor, renderHtml } = await import('../../write/html.js');
+        writeAtomic(htmlTargetFor(target), Buffer.from(renderHtml(model), 'utf8'), files);
+        report.wrote(htmlTargetFor(target));
+      }
       longest = Math.max(longest, ...checked.plan.phu_luc.map((a) => a.hang.length));
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;

@@ -1,0 +1,4 @@
+import type { Browser } from 'puppeteer-core';
+export declare const CHROMIUM: string;
+export declare const CHROMIUM_FLAGS: string[];
+export declare function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }>;
