@@ -5,7 +5,7 @@
 // Prints median, min and max of each figure and its ratio to Node's bare start, measured in pairs
 // (A B A B ...) so that drift of the machine cancels out; writes bench/results.json. It reports and
 // never fails: timing belongs here, not in the tests.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -108,6 +108,16 @@ const plans = Array.from({ length: 200 }, (_, i) => {
 const b = single([process.execPath, [BIN, 'render', ...plans, '--out-dir', join(work, 'lo-ra'), '-q']], SHORT ? 1 : 3);
 results.figures.batch = { plans: plans.length, ...b };
 line(`${plans.length} kế hoạch trong một lệnh`, `${fmt(b.time)} s ${b.mb.median.toFixed(0)} MB`, '≤ 8 s', b.time.median <= 8);
+
+// 5. kehoach xem: from saving the plan to the updated page in a real browser (bench/xem.mjs)
+try {
+  const x = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'xem.mjs'), '--json', ...(SHORT ? ['--short'] : [])], { encoding: 'utf8' }));
+  results.figures.xem = x;
+  const med = x.median;
+  line('xem: lưu tệp → trang cập nhật', `${typeof med === 'number' ? med.toFixed(3) : JSON.stringify(x).slice(0, 40)} s`, '≤ 0,3 s', typeof med === 'number' && med <= 0.3);
+} catch (e) {
+  out(`xem: không đo được (${String(e).split('\n')[0]}); cần chromium`);
+}
 
 rmSync(work, { recursive: true, force: true });
 const file = SHORT ? 'results-short.json' : 'results.json';
