@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './helpers.js';
+import { ROOT, run } from './helpers.js';
 
 const DIR = join(ROOT, 'test', 'bad-input');
 const BIN = join(ROOT, 'bin', 'kehoach.js');
@@ -49,23 +49,21 @@ beforeAll(() => {
   for (const [name, g] of Object.entries(generated)) writeFileSync(join(work, name), g.bytes());
 });
 
-function runCase(file: string, name: string, exit: number, messages: string[], extra: string[] = []) {
+// In process (the CLI's own main(), as a clerk's command runs it): a crash or a stack trace fails the case.
+// How long the worst of these take is the benchmark's to say (bench/worst-case.mjs), not a test's.
+async function runCase(file: string, name: string, exit: number, messages: string[], extra: string[] = []) {
   const out = join(work, 'out-' + name);
   mkdirSync(out, { recursive: true });
-  const start = Date.now();
   // ho-so-*: a unit profile, used to derive from the Hậu Giang department plan
   const args = name.startsWith('ho-so-') ? ['derive', DEPT, '--unit', file] : ['render', file];
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, ...args, '--out-dir', out, '-q', ...extra], { encoding: 'utf8', timeout: 10_000 });
-  const seconds = (Date.now() - start) / 1000;
-  expect(r.error, `${name}: ${r.error}`).toBeUndefined();
-  expect(seconds, `${name} took ${seconds}s`).toBeLessThan(10);
-  expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-  expect(r.stderr).not.toMatch(/lỗi nội bộ/);
-  expect(r.status, `${name}: ${r.stderr.slice(0, 2000)}`).toBe(exit);
+  const r = await run([...args, '--out-dir', out, '-q', ...extra]);
+  expect(r.err, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(r.err).not.toMatch(/lỗi nội bộ/);
+  expect(r.code, `${name}: ${r.err.slice(0, 2000)}`).toBe(exit);
   // only messages about the case's own file (derive also names the department plan when it is at fault)
-  const mine = r.stderr.split('\n').filter((l) => l.startsWith(file + ':')).join('\n');
+  const mine = r.err.split('\n').filter((l) => l.startsWith(file + ':')).join('\n');
   const got = [...new Set([...mine.matchAll(/^.*?:(\d+):(\d+): lỗi: .* \[([a-z-]+)\]$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`))].sort();
-  expect(got, r.stderr.slice(0, 2000)).toEqual([...messages].sort());
+  expect(got, r.err.slice(0, 2000)).toEqual([...messages].sort());
   const written = readdirSync(out);
   if (exit === 0) expect(written).toEqual([name.replace(/\.[a-z0-9]+$/, name.startsWith('ho-so-') ? '.yaml' : '.docx')]);
   else expect(written, 'nothing written for an invalid plan').toEqual([]);
@@ -76,8 +74,8 @@ describe('hostile input corpus', () => {
     expect(Object.keys(expected).length + Object.keys(generated).length).toBeGreaterThanOrEqual(40);
     expect(Object.keys(expected).filter((n) => n.startsWith('ho-so-')).length).toBeGreaterThanOrEqual(5);
   });
-  it.each(Object.keys(expected).sort())('%s', (name) => runCase(join(DIR, name), name, expected[name].exit, expected[name].messages));
-  it.each(Object.keys(generated).sort())('%s (generated)', (name) => runCase(join(work, name), name, generated[name].exit, generated[name].messages));
+  it.each(Object.keys(expected).sort())('%s', async (name) => runCase(join(DIR, name), name, expected[name].exit, expected[name].messages));
+  it.each(Object.keys(generated).sort())('%s (generated)', async (name) => runCase(join(work, name), name, generated[name].exit, generated[name].messages));
 });
 
 describe('the size limit', () => {
