@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layout, type Item, type Page } from './pdf-read.js';
 import type { Block } from './docx-read.js';
+import { isSyllable } from '../lint/syllable.js';
 
 const DPI = 300;
 /** Words recognised with less confidence than this (0–100) are listed for the clerk to check. */
@@ -54,6 +55,18 @@ export function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: string[]): 
   }
 }
 
+/**
+ * OCR often loses the space before a one-letter word ("ngànhy tế", "SởY tế"): a word that is no Vietnamese
+ * syllable but is two of them at exactly one place is two words.
+ */
+function unjoin(word: string): string[] {
+  const m = /^([\p{L}]+)([.,;:)]*)$/u.exec(word);
+  if (!m || isSyllable(m[1]) || !/[^a-z]/i.test(m[1])) return [word];
+  const cuts: number[] = [];
+  for (let i = 1; i < m[1].length; i++) if (isSyllable(m[1].slice(0, i)) && isSyllable(m[1].slice(i))) cuts.push(i);
+  return cuts.length === 1 ? [m[1].slice(0, cuts[0]), m[1].slice(cuts[0]) + m[2]] : [word];
+}
+
 /** tesseract's TSV of one page → positioned words, in points, the origin at the bottom left as in a PDF. */
 function pageOf(tsv: string, page: number, unsure: string[]): Page {
   const k = 72 / DPI;
@@ -73,12 +86,19 @@ function pageOf(tsv: string, page: number, unsure: string[]): Page {
     const key = `${r[2]}/${r[3]}/${r[4]}`;
     heights.set(key, [...(heights.get(key) ?? []), Number(r[9])]);
   }
-  const items: Item[] = words.map((r) => {
+  const items: Item[] = words.flatMap((r) => {
     const key = `${r[2]}/${r[3]}/${r[4]}`;
     const hs = heights.get(key)!.sort((a, b) => a - b);
     const conf = Number(r[10]);
     if (conf < LOW_CONFIDENCE) unsure.push(`trang ${page}: "${r[11]}" (${Math.round(conf)}%)`);
-    return { str: r[11], x: Number(r[6]) * k, y: height - bottoms.get(key)! * k, w: Number(r[8]) * k, size: hs[Math.floor(hs.length / 2)] * k, bold: false, italic: false, para: `${page}/${r[2]}/${r[3]}` };
+    const base = { y: height - bottoms.get(key)! * k, size: hs[Math.floor(hs.length / 2)] * k, bold: false, italic: false, para: `${page}/${r[2]}/${r[3]}` };
+    const x = Number(r[6]) * k;
+    const w = Number(r[8]) * k;
+    const parts = unjoin(r[11]);
+    if (parts.length === 1) return [{ ...base, str: r[11], x, w }];
+    // two words where OCR saw one: the second starts after the first's share of the box and a thin space
+    const split = (w * parts[0].length) / r[11].length;
+    return [{ ...base, str: parts[0], x, w: split }, { ...base, str: parts[1], x: x + split + base.size * 0.3, w: w - split }];
   });
   return { width, height, items, h: [], v: [] };
 }
