@@ -33,7 +33,7 @@ describe('output is written whole or not at all', () => {
     expect(mount.status, `mount a 16 KB tmpfs (CI runs as root): ${mount.stderr}`).toBe(0);
     try {
       writeFileSync(join(mnt, 'ke-hoach.docx'), 'bản cũ');
-      const r = cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx')]);
+      const r = cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx'), '--force']);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/ổ đĩa đã đầy/);
       expect(readFileSync(join(mnt, 'ke-hoach.docx'), 'utf8')).toBe('bản cũ');
@@ -86,11 +86,34 @@ describe('output is written whole or not at all', () => {
     }
   });
 
-  it('an existing output is replaced by the whole new file', () => {
+  it('an existing output kehoach wrote is replaced by the whole new file', () => {
     const out = join(dir, 'thay.docx');
-    writeFileSync(out, 'cũ');
+    expect(cli(['render', exampleFiles()[1], '-o', out]).status).toBe(0);
+    const before = readFileSync(out);
     expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
+    expect(readFileSync(out).equals(before)).toBe(false);
     expect(unzip(readFileSync(out)).has('word/document.xml')).toBe(true);
+  });
+
+  it("the clerk's edits are never overwritten without --force (issue 17)", () => {
+    const out = join(dir, 'da-sua.docx');
+    expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
+    // an edit in Word: the same parts, a new zip (here: one byte of the archive changed)
+    const edited = Buffer.from(readFileSync(out));
+    edited[100] ^= 0xff;
+    writeFileSync(out, edited);
+    const r = cli(['render', PLAN, '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`kehoach: lỗi: ${out}: tệp đã được sửa sau khi kehoach tạo (có thể đã sửa tay trong Word); kehoach không ghi đè để giữ phần sửa. Hãy lưu phần sửa vào tệp kế hoạch, hoặc thêm --force để ghi đè.\n`);
+    expect(readFileSync(out).equals(edited)).toBe(true);
+    // a file kehoach did not write at all
+    const other = join(dir, 'cua-nguoi-khac.docx');
+    writeFileSync(other, 'tệp của người khác');
+    expect(cli(['render', PLAN, '-o', other]).stderr).toMatch(/không do kehoach tạo; kehoach không ghi đè/);
+    expect(readFileSync(other, 'utf8')).toBe('tệp của người khác');
+    // --force replaces it; re-rendering kehoach's own file needs no --force
+    expect(cli(['render', PLAN, '-o', out, '--force']).status).toBe(0);
+    expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
   });
 
   it('Ctrl-C during a batch leaves only complete files', async () => {

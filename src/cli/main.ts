@@ -110,6 +110,7 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .option('--dump-model', 'in mô hình văn bản thay vì ghi .docx: một mảng JSON, mỗi tệp kế hoạch một phần tử')
     .option('--pdf', 'tạo thêm tệp PDF cạnh tệp .docx (cần LibreOffice)')
     .option('--html', 'tạo thêm trang HTML cạnh tệp .docx (xem bằng trình duyệt, không cần Word)')
+    .option('--force', 'ghi đè cả tệp .docx đã được sửa tay sau khi kehoach tạo')
     .addOption(format())
     .addOption(quiet('không in tên tệp đã ghi, không in cảnh báo'))
     .action(async (files: string[], o: import('./commands/render.js').RenderOptions & { quiet?: boolean }) => {

@@ -24,7 +24,7 @@ import {
 import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from '../model/model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
-import { stampZip } from './zip.js';
+import { sealZip, stampZip } from './zip.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
 
@@ -249,8 +249,9 @@ function coreXml(m: DocModel, when: Date): string {
 /**
  * The .docx of a model: same model and instant, same bytes. docx draws no random ids for what a plan
  * holds (no images, hyperlinks or notes), but stamps the clock into core.xml, replaced here through
- * Packer's own `overrides`, and into every zip entry, which `stampZip` then sets to `when`.
+ * Packer's own `overrides`, and into every zip entry, which `stampZip` then sets to `when`. The file is
+ * sealed (`sealZip`) so that a later render can tell whether the clerk changed it.
  */
 export async function renderDocx(m: DocModel, when: Date): Promise<Uint8Array> {
-  return stampZip(await Packer.toBuffer(toDocument(m), false, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]), when);
+  return sealZip(stampZip(await Packer.toBuffer(toDocument(m), false, [{ path: 'docProps/core.xml', data: coreXml(m, when) }]), when));
 }

@@ -1,5 +1,6 @@
 // The one step after docx's Packer (fixing the time of each zip entry), and the zip reader of `check`
 // and the tests (fflate, the zip library docx itself packs with).
+import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 
 /**
@@ -27,6 +28,35 @@ export function stampZip(zip: Uint8Array, when: Date): Uint8Array {
     p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
   }
   return b;
+}
+
+const SEAL = 'kehoach sha256=';
+
+/**
+ * kehoach's mark on a .docx it wrote: the zip's archive comment holds the SHA-256 of every byte before it.
+ * Word and LibreOffice write a new zip when they save, without it; an edit by any other tool changes the
+ * bytes. So a file whose mark still holds is exactly what kehoach wrote, and can be replaced.
+ */
+export function sealZip(zip: Uint8Array): Uint8Array {
+  const b = Buffer.from(zip);
+  const end = b.length - 22;
+  if (end < 0 || b.readUInt32LE(end) !== 0x06054b50 || b.readUInt16LE(end + 20) !== 0) throw new Error('zip: không thấy phần cuối thư mục trung tâm');
+  const comment = Buffer.from(SEAL + createHash('sha256').update(b.subarray(0, end + 20)).digest('hex'), 'latin1');
+  b.writeUInt16LE(comment.length, end + 20);
+  return Buffer.concat([b, comment]);
+}
+
+/** Whether a file is a .docx kehoach wrote and nobody changed since ('ours'), changed ('changed'), or other. */
+export function sealOf(bytes: Uint8Array): 'ours' | 'changed' | 'other' {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const len = SEAL.length + 64;
+  const end = b.length - 22 - len;
+  if (end < 0 || b.readUInt32LE(end) !== 0x06054b50 || b.readUInt16LE(end + 20) !== len) return b.length && b.includes(SEAL, 0, 'latin1') ? 'changed' : 'other';
+  const seal = b.subarray(end + 22).toString('latin1');
+  if (!seal.startsWith(SEAL)) return 'other';
+  const copy = Buffer.from(b.subarray(0, end + 22));
+  copy.writeUInt16LE(0, end + 20);
+  return createHash('sha256').update(copy.subarray(0, end + 20)).digest('hex') === seal.slice(SEAL.length) ? 'ours' : 'changed';
 }
 
 /** The entries of a zip file, by name, in the file's order. */

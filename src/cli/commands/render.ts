@@ -1,5 +1,6 @@
 // `kehoach render`: each plan to a .docx (and a PDF with --pdf), one after another, each file written
 // whole or not at all. A plan with errors is reported and the others still render.
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { hasErrors, type Message } from '../../messages.js';
 import { checkBytes } from '../../plan/validate.js';
@@ -17,6 +18,31 @@ export interface RenderOptions {
   pdf?: boolean;
   /** Also the page as HTML beside the .docx, from the same document model. */
   html?: boolean;
+  /** Replace a .docx that was changed after kehoach wrote it (the clerk's edits in Word are lost). */
+  force?: boolean;
+}
+
+/**
+ * A clerk often fixes the .docx by hand after rendering: a .docx that is not exactly what kehoach wrote
+ * (its seal, see write/zip.ts) is never replaced without --force. Checked for every target before any
+ * is written.
+ */
+async function refuseEdited(targets: readonly string[], inputs: readonly string[]): Promise<void> {
+  const { sealOf } = await import('../../write/zip.js');
+  const given = new Set(inputs.map((f) => resolve(f)));
+  for (const t of targets) {
+    if (given.has(resolve(t))) continue; // writeAtomic refuses to write over an input, and says so
+    let bytes: Buffer;
+    try {
+      if (!statSync(t).isFile()) continue; // a folder or a device: writeAtomic says what is wrong
+      bytes = readFileSync(t);
+    } catch {
+      continue; // not there yet
+    }
+    const seal = sealOf(bytes);
+    if (seal === 'changed') throw new UsageError(`${t}: tệp đã được sửa sau khi kehoach tạo (có thể đã sửa tay trong Word); kehoach không ghi đè để giữ phần sửa. Hãy lưu phần sửa vào tệp kế hoạch, hoặc thêm --force để ghi đè.`);
+    if (seal === 'other') throw new UsageError(`${t}: tệp đã có và không do kehoach tạo; kehoach không ghi đè. Hãy chọn tên khác (-o), hoặc thêm --force để ghi đè.`);
+  }
 }
 
 export const targetFor = (file: string, o: { output?: string; outDir?: string }, ext = '.docx'): string =>
@@ -50,6 +76,7 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
     if (clash) throw new UsageError(clash);
   }
   if (o.outDir && !o.dumpModel) ensureDir(o.outDir);
+  if (!o.dumpModel && !o.force) await refuseEdited(files.map((f) => targetFor(f, o)), files);
   const pdf = o.pdf && !o.dumpModel ? await import('../../write/pdf.js') : undefined;
   pdf?.needSoffice(); // fails with the package to install, before any work
   const { buildModel, loadTemplates, renderModel } = await import('../../write/index.js');
