@@ -19,12 +19,12 @@ const RSS = join(ROOT, 'bench', 'report-rss.cjs');
 const work = mkdtempSync(join(tmpdir(), 'kehoach-bench-'));
 
 /** One whole-process run: wall seconds and peak resident memory (MB) of the node process. */
-function once(cmd, args) {
+function once(cmd, args, codes = [0]) {
   const isNode = cmd === process.execPath;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, isNode ? ['-r', RSS, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  if (!codes.includes(r.status)) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
   const kb = isNode ? Number(String(r.output[3] ?? '').trim()) : NaN;
   return { wall, mb: kb / 1024 };
 }
@@ -109,7 +109,33 @@ const b = single([process.execPath, [BIN, 'render', ...plans, '--out-dir', join(
 results.figures.batch = { plans: plans.length, ...b };
 line(`${plans.length} kế hoạch trong một lệnh`, `${fmt(b.time)} s ${b.mb.median.toFixed(0)} MB`, '≤ 8 s', b.time.median <= 8);
 
-// 5. kehoach xem: from saving the plan to the updated page in a real browser (bench/xem.mjs)
+// 5. Worst cases (issue 13): each costly shape at the 512 KB limit, validated in ≤ 2 s and ≤ 500 MB;
+// the longest table the format allows, rendered in ≤ 1 GB (bench/worst-case.mjs makes them)
+{
+  const { SHAPES, MAX_N, largest } = await import('./worst-case.mjs');
+  results.figures.worst = {};
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    const n = Math.min(largest(shape, 512 * 1024), MAX_N[name] ?? Infinity);
+    const f = join(work, `xau-${name}.yaml`);
+    writeFileSync(f, shape(n));
+    const runs = SHORT ? 1 : 3;
+    const t = [], mem = [];
+    for (let i = 0; i < runs; i++) {
+      const x = once(process.execPath, [BIN, 'validate', '-q', f], [0, 1]);
+      t.push(x.wall), mem.push(x.mb);
+    }
+    const w = { n, time: stats(t), mb: stats(mem) };
+    results.figures.worst[name] = w;
+    line(`tệp xấu nhất: ${name}`, `${fmt(w.time)} s ${w.mb.median.toFixed(0)} MB`, '≤ 2 s, ≤ 500 MB', w.time.median <= 2 && w.mb.median <= 500);
+  }
+  const f = join(work, 'xau-render.yaml');
+  writeFileSync(f, SHAPES['many-rows'](MAX_N['many-rows']));
+  const r = once(process.execPath, [BIN, 'render', f, '-o', join(work, 'xau-render.docx'), '-q', '--force']);
+  results.figures.worst.render = { n: MAX_N['many-rows'], ...r };
+  line(`render bảng ${MAX_N['many-rows']} hàng`, `${r.wall.toFixed(2)} s ${r.mb.toFixed(0)} MB`, '≤ 1 GB', r.mb <= 1024);
+}
+
+// 6. kehoach xem: from saving the plan to the updated page in a real browser (bench/xem.mjs)
 try {
   const x = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench', 'xem.mjs'), '--json', ...(SHORT ? ['--short'] : [])], { encoding: 'utf8' }));
   results.figures.xem = x;

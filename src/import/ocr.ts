@@ -56,15 +56,16 @@ export function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: string[]): 
 }
 
 /**
- * OCR often loses the space before a one-letter word ("ngànhy tế", "SởY tế"): a word that is no Vietnamese
- * syllable but is two of them at exactly one place is two words.
+ * OCR often loses the space before a short word ("ngànhy tế", "SởY tế"): a word that is no Vietnamese
+ * syllable but is two of them is two words, cut after the longest first syllable ("ngành y", not "ngàn hy").
  */
 function unjoin(word: string): string[] {
   const m = /^([\p{L}]+)([.,;:)]*)$/u.exec(word);
   if (!m || isSyllable(m[1]) || !/[^a-z]/i.test(m[1])) return [word];
   const cuts: number[] = [];
   for (let i = 1; i < m[1].length; i++) if (isSyllable(m[1].slice(0, i)) && isSyllable(m[1].slice(i))) cuts.push(i);
-  return cuts.length === 1 ? [m[1].slice(0, cuts[0]), m[1].slice(cuts[0]) + m[2]] : [word];
+  const cut = cuts[cuts.length - 1];
+  return cut === undefined ? [word] : [m[1].slice(0, cut), m[1].slice(cut) + m[2]];
 }
 
 /** tesseract's TSV of one page → positioned words, in points, the origin at the bottom left as in a PDF. */
