@@ -162,7 +162,9 @@ function textOf(l: Line): { runs: { text: string; bold: boolean; italic: boolean
   let end: number | undefined;
   for (const it of l.items) {
     let s = it.str;
-    if (end !== undefined && it.x - end > it.size * 0.12 && !/^\s/.test(s) && !/\s$/.test(runs[runs.length - 1]?.text ?? ' ')) s = ' ' + s;
+    // OCR gives whole words: two of them are always two words, however close their boxes
+    const gap = it.para !== undefined || it.x - (end ?? it.x) > it.size * 0.12;
+    if (end !== undefined && gap && !/^\s/.test(s) && !/\s$/.test(runs[runs.length - 1]?.text ?? ' ')) s = ' ' + s;
     runs.push({ text: s, bold: it.bold, italic: it.italic });
     end = it.x + it.w;
   }

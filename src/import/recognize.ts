@@ -443,7 +443,7 @@ export function recognise(blocks: Block[]): Recognised {
     }
     // OCR reads "II." as "H." or "Il.": an upper-case heading with such a numeral where the next section
     // is due is that section
-    const misread = /^([HIl1|]{1,3}|[IVX]*[Hl1|][IVX]*)\.\s+(\p{Lu}[^a-zà-ỹđ]{3,})$/u.exec(plainText(fullText(p)));
+    const misread = /^([HIl1|]{1,3}|[IVX]*[Hl1|][IVX]*)\.\s+(\p{Lu}.{3,})$/u.exec(plainText(fullText(p)));
     if (misread && body.started && isUpper(misread[2].split(':')[0])) {
       const expected = toRoman(sectionNo + 1);
       c.guesses.push(`"${misread[1]}." ở đầu mục "${misread[2].slice(0, 40)}" được đọc là "${expected}." (nhận dạng chữ thường nhầm số La Mã).`);
