@@ -4,7 +4,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { earlierWorkingDay } from '../src/derive/derive.js';
+import { derive, type Derived } from '../src/derive/derive.js';
+import { checkProfile, checkProfileText } from '../src/plan/profile.js';
+import { loadCalendar } from '../src/text/calendar.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
 import { deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
 
@@ -49,8 +51,8 @@ describe('derive examples', () => {
   it('reporting deadlines move earlier by the margin, to a working day', () => {
     const f = derivedFiles().find((x) => x.includes('hau-giang') && x.includes('ttyt'))!;
     const periods = JSON.stringify(parse(readFileSync(f, 'utf8')));
-    // department: 20/6 and 20/12/2019; margin 5 days → 15/6 (Saturday) → 14/6; 15/12 (Sunday) → 13/12
-    expect(periods).toContain('"han":"2019-06-14"');
+    // department: 20/6 and 20/12/2019 (Thursday, Friday); 5 working days earlier → 13/6 and 13/12
+    expect(periods).toContain('"han":"2019-06-13"');
     expect(periods).toContain('"han":"2019-12-13"');
   });
 });
@@ -69,15 +71,67 @@ describe('validate knows a unit profile', () => {
   });
 });
 
-describe('working days', () => {
-  it.each([
-    ['2022-06-20', 5, '2022-06-15'], // Wednesday
-    ['2019-06-20', 5, '2019-06-14'], // Saturday → Friday
-    ['2022-09-07', 5, '2022-09-01'], // 2 September (fixed holiday), a Friday → Thursday 1 September
-    ['2023-05-06', 5, '2023-04-28'], // 1 May → 30 April (holiday, Sunday) → 29 (Saturday) → 28
-    ['2021-01-04', 3, '2020-12-31'], // 1 January → 31 December
-    ['2022-06-20', 0, '2022-06-20'],
-  ])('%s minus %i days → %s', (d, n, want) => expect(earlierWorkingDay(d, n)).toBe(want));
+/** derive() on the Hậu Giang department plan with its two report deadlines replaced, for a profile text. */
+function deriveWith(deadlines: [string, string], profileText: string, date?: string): Derived {
+  const src = readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8')
+    .replace('han: 2019-06-20', `han: ${deadlines[0]}`)
+    .replace('han: 2019-12-20', `han: ${deadlines[1]}`);
+  const dept = checkText('dept.yaml', src);
+  expect(dept.messages).toEqual([]);
+  const unit = checkProfileText('u.yaml', profileText);
+  expect(unit.messages).toEqual([]);
+  const wording = { opening: () => 'Mở đầu.', closing: () => 'Kết.', report: () => 'Định kỳ báo cáo' };
+  const d = derive(dept.input!, dept.plan!, unit.profile!, { wording, date, calendar: loadCalendar(unit.profile!.ngay_nghi) });
+  if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+  return d;
+}
+const DERIVE_HG = join(EXAMPLES, 'derive', 'hau-giang');
+const TTYT_HG = () => readFileSync(join(DERIVE_HG, 'units', 'ttyt-chau-thanh-a.yaml'), 'utf8'); // 5 working days
+const deadlinesOf = (d: Derived) => [...JSON.stringify(d.plan).matchAll(/"han":"([\d-]+)"/g)].map((m) => m[1]);
+
+describe('deadlines on the working-day calendar', () => {
+  it('Monday 15/02/2027 minus 5 working days skips Tết (not Wednesday 10/02, mùng 5 Tết), and warns once', () => {
+    const d = deriveWith(['2027-02-15', '2027-02-16'], TTYT_HG());
+    const [a, b] = deadlinesOf(d);
+    expect(a).not.toBe('2027-02-10');
+    expect(a).toBe('2027-02-01');
+    expect(b).toBe('2027-02-02');
+    const tet = d.warnings.filter((w) => w.rule === 'lich-tam-tinh' && /Tết Âm lịch/.test(w.message));
+    expect(tet).toHaveLength(1); // both deadlines step over the same assumed Tết: said once
+    expect(tet[0].path).toEqual(expect.arrayContaining(['han']));
+    expect(tet[0].in).toBe('ke-hoach');
+  });
+
+  it('the margin counts working days: 5 working days before a Friday is the Friday before', () => {
+    const [a] = deadlinesOf(deriveWith(['2022-06-24', '2022-12-23'], TTYT_HG()));
+    expect(a).toBe('2022-06-17');
+  });
+
+  it('Giỗ Tổ and 30/4–1/5 are not working days', () => {
+    // 2025: Giỗ Tổ Monday 7/4; 30/4–4/5 off (the notice swapped Friday 2/5 for Saturday 26/4)
+    const [a, b] = deadlinesOf(deriveWith(['2025-04-08', '2025-05-05'], TTYT_HG().replace('bao_cao_truoc: 5', 'bao_cao_truoc: 1')));
+    expect(a).toBe('2025-04-04');
+    expect(b).toBe('2025-04-29');
+  });
+
+  it('a profile may add its own days off (ngay_nghi)', () => {
+    const own = TTYT_HG().replace('bao_cao_truoc: 5', 'bao_cao_truoc: 1') + 'ngay_nghi:\n  2022:\n    nghi:\n      - { ngay: 2022-06-23, ten: Ngày nghỉ riêng của tỉnh }\n';
+    expect(deadlinesOf(deriveWith(['2022-06-24', '2022-12-23'], own))[0]).toBe('2022-06-22');
+    expect(deadlinesOf(deriveWith(['2022-06-24', '2022-12-23'], TTYT_HG().replace('bao_cao_truoc: 5', 'bao_cao_truoc: 1')))[0]).toBe('2022-06-23');
+  });
+
+  it('a bad ngay_nghi entry in a profile is reported with its position', () => {
+    const bad = TTYT_HG() + 'ngay_nghi:\n  2022:\n    nghii: []\n';
+    const r = checkProfileText('u.yaml', bad);
+    expect(r.profile).toBeUndefined();
+    expect(r.messages[0].line).toBeGreaterThan(20);
+  });
+
+  it('a deadline that would fall before the unit plan\'s date keeps the parent\'s, with a warning', () => {
+    const d = deriveWith(['2022-06-24', '2022-12-23'], TTYT_HG(), '2022-06-20');
+    expect(deadlinesOf(d)[0]).toBe('2022-06-24');
+    expect(d.warnings.some((w) => w.rule === 'han-giu-nguyen' && w.path.at(-1) === 'han')).toBe(true);
+  });
 });
 
 describe('derive: bad input', () => {
@@ -149,7 +203,7 @@ describe('derive: bad input', () => {
     expect(r.stderr).toMatch(new RegExp(`${dept}:\\d+:\\d+: cảnh báo: hạn báo cáo 2019-06-20 .*giữ hạn của cấp trên.*\\[han-giu-nguyen\\]`));
     const written = JSON.stringify(parse(readFileSync(join(out, basename(good)), 'utf8')));
     expect(written).toContain('"han":"2019-06-20"');
-    expect(written).toContain('"han":"2019-12-13"'); // 20/12 minus 7 days, a Friday: moved as usual
+    expect(written).toContain('"han":"2019-12-11"'); // 20/12 minus 7 working days: moved as usual
   });
 
   it('a --date after a parent deadline names that deadline instead of blaming kehoach', () => {
@@ -209,8 +263,6 @@ describe('derive: bad input', () => {
 
 describe('derive keeps the appendix rows that concern units', () => {
   it('rows mentioning the keyword are kept (with their sub-rows) and numbered again', async () => {
-    const { derive } = await import('../src/derive/derive.js');
-    const { checkProfile } = await import('../src/plan/profile.js');
     const src = readFileSync(join(EXAMPLES, '01-hau-giang-tuyen-truyen-cchc.yaml'), 'utf8') +
       `phu_luc:
   - tieu_de: Nhiệm vụ trọng tâm
@@ -228,7 +280,7 @@ describe('derive keeps the appendix rows that concern units', () => {
     expect(dept.messages).toEqual([]);
     const unit = checkProfile('u.yaml', readFileSync(deriveCases()[1].units[1]));
     const wording = { opening: () => 'Mở đầu.', closing: () => 'Kết.', report: () => 'Định kỳ báo cáo' };
-    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording });
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording, calendar: loadCalendar() });
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
     const rows = d.plan.phu_luc![0].hang;
     expect(rows.map((r) => r.o[0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);

@@ -1,21 +1,20 @@
 // derive: a unit's plan from its department's plan. A pure function (no files, no clock), like
 // changesets' assembleReleasePlan: department plan + unit profile + options → unit plan (input form,
 // ready to be written as YAML) with a note of where each derived part came from.
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { isWeekend } from 'date-fns/isWeekend';
-import { parseISO } from 'date-fns/parseISO';
 import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
 import { twoDigits } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
+import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import type { UnitProfile } from '../plan/profile.js';
 
 export interface DeriveOptions {
   /** The unit plan's date (YYYY-MM-DD); when absent, the department plan's month with the day blank. */
   date?: string;
+  /** The working-day calendar (built once per run, with the profile's own days off). */
+  calendar: Calendar;
   /** Wording from the templates (mo-dau-trien-khai, ket-thuc-trien-khai, bao-cao-don-vi). */
   wording: {
     opening: (ctx: { don_vi: string; trich_yeu: string }) => string;
@@ -37,16 +36,6 @@ export interface Derived {
   notes: { path: (string | number)[]; note: string }[];
   /** What the clerk should check (a deadline kept as the parent's). */
   warnings: Problem[];
-}
-
-/** Fixed public holidays (Bộ luật Lao động 2019, Điều 112) as MM-DD; lunar holidays move every year. */
-const FIXED_HOLIDAYS = new Set(['01-01', '04-30', '05-01', '09-02']);
-
-/** `days` earlier, then back to the previous working day if that falls on a weekend or a fixed holiday. */
-export function earlierWorkingDay(iso: string, days: number): string {
-  let d = addDays(parseISO(iso), -days);
-  while (isWeekend(d) || FIXED_HOLIDAYS.has(format(d, 'MM-dd'))) d = addDays(d, -1);
-  return format(d, 'yyyy-MM-dd');
 }
 
 type Block = InputBlock;
@@ -104,17 +93,24 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   // A deadline moved earlier stays on or after the unit plan's date (the parent's when --date is not given).
   const floor = opts.date ?? deptPlan.ngay!;
   const warnings: Problem[] = [];
+  // The same assumed holiday warns once, at the first deadline that steps over it.
+  const calendarWarned = new Set<string>();
   for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i, 'bao_cao', 'ky'] })))) {
     if (isObj(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
       const ky = r.ky.map((k, i) => {
-        const moved = earlierWorkingDay(k.han, margin);
-        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
+        const { date: moved, warnings: assumed } = workingDaysBefore(k.han, margin, opts.calendar);
         const at = { in: 'ke-hoach' as const, path: [...path, i, 'han'] };
+        for (const w of assumed) {
+          if (calendarWarned.has(w)) continue;
+          calendarWarned.add(w);
+          warnings.push({ ...at, rule: 'lich-tam-tinh', message: `hạn báo cáo ${k.han}: ${w}` });
+        }
+        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
         if (k.han < floor) {
           problems.push({ ...at, rule: 'han-da-qua', message: `hạn báo cáo ${k.han} của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}): đơn vị không còn hạn nào để báo cáo kỳ "${k.ten}"; hãy chọn --date sớm hơn, hoặc soạn rồi bỏ kỳ này khỏi kế hoạch đơn vị.` });
         } else {
-          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
+          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày làm việc thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
         }
         return { ten: k.ten, han: k.han, moc: 'trước ngày' };
       });

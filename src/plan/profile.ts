@@ -5,6 +5,7 @@ import { planSchemas } from './schema.js';
 import { checkWith, type ReadOptions } from './validate.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
+import { noticesSchema } from '../text/calendar.js';
 
 /** The schema of a unit profile, built on first use (as the plan's, schema.ts). */
 function build() {
@@ -62,7 +63,10 @@ function build() {
         .min(0)
         .max(60)
         .optional()
-        .meta(t('Báo cáo sớm hơn (ngày)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày (mặc định 5), tránh thứ Bảy, Chủ nhật, ngày lễ.')),
+        .meta(t('Báo cáo sớm hơn (ngày làm việc)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày làm việc (mặc định 5), không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết.')),
+      ngay_nghi: noticesSchema
+        .optional()
+        .meta(t('Ngày nghỉ riêng', 'Ngày nghỉ, ngày làm bù riêng của đơn vị (ví dụ do tỉnh quyết định), ghi theo năm như tệp data/ngay-nghi.yaml.')),
       noi_nhan: z.array(Text).max(50).optional().meta(t('Nơi nhận thêm', 'Nơi nhận luôn có, ví dụ "Trang TTĐT TTYT".')),
       tu_khoa_phu_luc: z
         .array(Text)

@@ -10,6 +10,7 @@ import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { loadTemplates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
+import { loadCalendar, type Calendar } from '../../text/calendar.js';
 import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
 
 
@@ -49,6 +50,9 @@ export async function runDerive(
     closing: (c: { don_vi: string }) => t['ket-thuc-trien-khai'](c),
     report: (c: { cap_tren: string }) => t['bao-cao-don-vi'](c),
   };
+  // One calendar for the run (each year computed once); a profile with its own days off gets its own.
+  let shared: Calendar | undefined;
+  const calendarOf = (extra: Calendar['notices'] | undefined) => (extra && Object.keys(extra).length ? loadCalendar(extra) : (shared ??= loadCalendar()));
   const tty = process.stderr.isTTY && !o.quiet;
   let failed = 0;
   for (const [i, unitFile] of o.unit.entries()) {
@@ -60,7 +64,7 @@ export async function runDerive(
       failed++;
       continue;
     }
-    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording });
+    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording, calendar: calendarOf(u.profile.ngay_nghi) });
     const report = (ps: Problem[], severity: Severity) => {
       // each file parsed once for positions, whatever the number of problems in it
       deptAt ??= locator(deptFile, deptText);
