@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { derive, type Derived } from '../src/derive/derive.js';
 import { checkProfile, checkProfileText } from '../src/plan/profile.js';
 import { loadCalendar } from '../src/text/calendar.js';
+import { changedSinceDerived, provenanceOf, readProvenance } from '../src/derive/provenance.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
 import { deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
 
@@ -287,5 +288,93 @@ describe('derive keeps the appendix rows that concern units', () => {
     expect(rows[0].con?.length).toBe(1);
     const again = checkText('unit.yaml', (await import('yaml')).stringify(d.plan));
     expect(again.plan!.phu_luc[0].hang.map((r) => r.o[0].noi_dung[0])).toEqual(['1.', '1.1', '2.']);
+  });
+});
+
+describe('derive never overwrites the clerk\'s edits', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, 'derive', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const c = () => deriveCases().find((x) => x.name === 'hau-giang')!;
+
+  it('an existing derived plan is left as the clerk edited it, said so, exit 2; the other unit is written; --force replaces it', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kehoach-force-'));
+    const [a, b] = c().units;
+    const edited = '# sửa tay\n' + readFileSync(join(c().derived, basename(a)), 'utf8').replace('Trong quá trình', 'TRONG QUÁ TRÌNH');
+    writeFileSync(join(out, basename(a)), edited);
+    const r = cli([c().dept, '--unit', a, b, '--out-dir', out]);
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(out, basename(a)), 'utf8')).toBe(edited);
+    expect(r.stderr).toContain(`bỏ qua ${join(out, basename(a))}`);
+    expect(r.stderr).toMatch(/--force/);
+    expect(r.stderr).toContain(`đã ghi ${join(out, basename(b))}`);
+    expect(r.stderr).toMatch(/Tổng cộng 2 đơn vị: đã ghi 1, bỏ qua 1, lỗi 0\./);
+    expect(readFileSync(join(out, basename(b)), 'utf8').replace(/\$schema=\S+/, '')).toBe(readFileSync(join(c().derived, basename(b)), 'utf8').replace(/\$schema=\S+/, ''));
+
+    const f = cli([c().dept, '--unit', a, b, '--out-dir', out, '--force']);
+    expect(f.status, f.stderr).toBe(0);
+    expect(readFileSync(join(out, basename(a)), 'utf8')).not.toBe(edited);
+    expect(readFileSync(join(out, basename(a)), 'utf8').replace(/\$schema=\S+/, '')).toBe(readFileSync(join(c().derived, basename(a)), 'utf8').replace(/\$schema=\S+/, ''));
+  });
+
+  it('-o onto an existing file is refused the same way', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kehoach-force-o-')), 'ke-hoach.yaml');
+    writeFileSync(out, 'giữ nguyên\n');
+    const r = cli([c().dept, '--unit', c().units[0], '-o', out]);
+    expect(r.status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('giữ nguyên\n');
+  });
+});
+
+describe('a derived plan records what it came from', () => {
+  const c = () => deriveCases().find((x) => x.name === 'hau-giang')!;
+  const now = (deptText: string, unitFile: string) => {
+    const dept = checkText('d.yaml', deptText);
+    const unit = checkProfile(unitFile, readFileSync(unitFile));
+    return provenanceOf(`${dept.plan!.so}/${dept.plan!.ky_hieu}`, dept.input, unit.profile);
+  };
+
+  it.each(derivedFiles().map((f) => [basename(f), f]))('%s carries the parent\'s số and the hashes', (_, f) => {
+    const p = readProvenance(readFileSync(f, 'utf8'));
+    expect(p?.so).toMatch(/^\d+\/KH-SYT$/);
+    expect(p?.keHoach).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('nothing changed, or only a comment in the parent: nothing to say', () => {
+    const derived = readFileSync(join(c().derived, basename(c().units[0])), 'utf8');
+    const parent = readFileSync(c().dept, 'utf8');
+    expect(changedSinceDerived(derived, now(parent, c().units[0]))).toEqual([]);
+    expect(changedSinceDerived(derived, now(parent + '\n# một ghi chú\n', c().units[0]))).toEqual([]);
+  });
+
+  it('the parent changed: "the parent changed since this plan was derived", at the provenance line', () => {
+    const derived = readFileSync(join(c().derived, basename(c().units[0])), 'utf8');
+    const parent = readFileSync(c().dept, 'utf8').replace('han: 2019-06-20', 'han: 2019-06-25');
+    const said = changedSinceDerived(derived, now(parent, c().units[0]));
+    expect(said.map((m) => m.rule)).toEqual(['cap-tren-da-doi']);
+    expect(said[0].message).toMatch(/kế hoạch cấp trên \(181\/KH-SYT\) đã thay đổi từ khi soạn kế hoạch này/);
+    expect(derived.split('\n')[said[0].line - 1]).toMatch(/^# kehoach-derive: /);
+  });
+
+  it('the profile changed: said too', () => {
+    const derived = readFileSync(join(c().derived, basename(c().units[0])), 'utf8');
+    const other = join(mkdtempSync(join(tmpdir(), 'kehoach-prov-')), 'u.yaml');
+    writeFileSync(other, readFileSync(c().units[0], 'utf8').replace('bao_cao_truoc: 7', 'bao_cao_truoc: 3'));
+    expect(changedSinceDerived(derived, now(readFileSync(c().dept, 'utf8'), other)).map((m) => m.rule)).toEqual(['ho-so-da-doi']);
+  });
+
+  it('$schema: the parent\'s, re-based to the derived file\'s folder, or the stable name; never the install folder', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kehoach-schema-'));
+    mkdirSync(join(work, 'schemas'));
+    writeFileSync(join(work, 'schemas', 'plan.schema.json'), '{}');
+    const body = readFileSync(c().dept, 'utf8').replace(/^# yaml-language-server.*\n/, '');
+    writeFileSync(join(work, 'cap-tren.yaml'), '# yaml-language-server: $schema=schemas/plan.schema.json\n' + body);
+    writeFileSync(join(work, 'khong-schema.yaml'), body);
+    const r1 = await run(['derive', join(work, 'cap-tren.yaml'), '--unit', c().units[0], '--out-dir', join(work, 'ra', 'don-vi'), '-q']);
+    expect(r1.code, r1.err).toBe(0);
+    expect(readFileSync(join(work, 'ra', 'don-vi', basename(c().units[0])), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/plan.schema.json');
+    const r2 = await run(['derive', join(work, 'khong-schema.yaml'), '--unit', c().units[0], '-o', join(work, 'b.yaml'), '-q']);
+    expect(r2.code, r2.err).toBe(0);
+    const first = readFileSync(join(work, 'b.yaml'), 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=https://kehoach.local/schemas/plan.schema.json');
+    expect(first).not.toMatch(/\.\.\//);
   });
 });

@@ -104,7 +104,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn')
         .addOption(formatOption())
         .option('-q, --quiet', 'không in tiến độ')
-        .action(async (deptFile: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; format: Format; quiet?: boolean }) => {
+        .option('--force', 'ghi đè kế hoạch đơn vị đã có (mất các chỗ đã sửa tay)')
+        .action(async (deptFile: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; format: Format; quiet?: boolean; force?: boolean }) => {
           if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
           if (o.output && o.unit.length > 1) throw new UsageError('-o chỉ dùng với một hồ sơ đơn vị; nhiều đơn vị hãy dùng --out-dir.');
           const { runDerive } = await import('./commands/derive.js');
