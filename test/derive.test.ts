@@ -4,9 +4,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { derive, type Derived } from '../src/derive/derive.js';
+import { addressedElsewhere, derive, hasPhrase, lowerFirst, type Derived } from '../src/derive/derive.js';
 import { checkProfile, checkProfileText } from '../src/plan/profile.js';
 import { loadCalendar } from '../src/text/calendar.js';
+import { loadTemplates } from '../src/model/templates.js';
+import { wordingOf } from '../src/cli/commands/derive.js';
 import { changedSinceDerived, provenanceOf, readProvenance } from '../src/derive/provenance.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
 import { deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
@@ -81,11 +83,11 @@ function deriveWith(deadlines: [string, string], profileText: string, date?: str
   expect(dept.messages).toEqual([]);
   const unit = checkProfileText('u.yaml', profileText);
   expect(unit.messages).toEqual([]);
-  const wording = { opening: () => 'Mở đầu.', closing: () => 'Kết.', report: () => 'Định kỳ báo cáo' };
-  const d = derive(dept.input!, dept.plan!, unit.profile!, { wording, date, calendar: loadCalendar(unit.profile!.ngay_nghi) });
+  const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), date, calendar: loadCalendar(unit.profile!.ngay_nghi) });
   if ('problems' in d) throw new Error(JSON.stringify(d.problems));
   return d;
 }
+const WORDING = () => wordingOf(loadTemplates());
 const DERIVE_HG = join(EXAMPLES, 'derive', 'hau-giang');
 const TTYT_HG = () => readFileSync(join(DERIVE_HG, 'units', 'ttyt-chau-thanh-a.yaml'), 'utf8'); // 5 working days
 const deadlinesOf = (d: Derived) => [...JSON.stringify(d.plan).matchAll(/"han":"([\d-]+)"/g)].map((m) => m[1]);
@@ -160,7 +162,7 @@ describe('derive: bad input', () => {
     writeFileSync(other, readFileSync(haiDuongUnit, 'utf8'));
     const r = cli([dept, '--unit', other, '--out-dir', work]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${other}:6:11: lỗi: hồ sơ ghi cơ quan cấp trên "Sở Y tế Hải Dương", nhưng kế hoạch do "Sở Y tế Hậu Giang" ban hành.*\\[cap-tren\\]`));
+    expect(r.stderr).toMatch(new RegExp(`${other}:7:11: lỗi: hồ sơ ghi cơ quan cấp trên "Sở Y tế Hải Dương", nhưng kế hoạch do "Sở Y tế Hậu Giang" ban hành.*\\[cap-tren\\]`));
   });
 
   it('a plan with no tasks for units, and no number', () => {
@@ -280,8 +282,7 @@ describe('derive keeps the appendix rows that concern units', () => {
     const dept = checkText('dept.yaml', src);
     expect(dept.messages).toEqual([]);
     const unit = checkProfile('u.yaml', readFileSync(deriveCases()[1].units[1]));
-    const wording = { opening: () => 'Mở đầu.', closing: () => 'Kết.', report: () => 'Định kỳ báo cáo' };
-    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording, calendar: loadCalendar() });
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
     const rows = d.plan.phu_luc![0].hang;
     expect(rows.map((r) => r.o[0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
@@ -377,4 +378,93 @@ describe('a derived plan records what it came from', () => {
     expect(first).toBe('# yaml-language-server: $schema=https://kehoach.local/schemas/plan.schema.json');
     expect(first).not.toMatch(/\.\.\//);
   });
+});
+
+describe('Tổ chức thực hiện by role', () => {
+  type Unit = { don_vi: string; cap: string; noi_dung: unknown[] };
+  const unitsOf = (plan: unknown): Unit[] => {
+    const out: Unit[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        if ('don_vi' in v) out.push(v as Unit);
+        Object.values(v).forEach(walk);
+      }
+    };
+    walk(plan);
+    return out;
+  };
+
+  it.each(derivedFiles().map((f) => [basename(f), f]))('%s: no empty heading, a focal duty, the duty of the departments together, the closing', (_, f) => {
+    const plan = parse(readFileSync(f, 'utf8'));
+    const units = unitsOf(plan.noi_dung);
+    for (const u of units) expect(u.noi_dung.length, u.don_vi).toBeGreaterThan(0);
+    const text = JSON.stringify(units);
+    expect(text).toMatch(/Là đầu mối tham mưu .* theo dõi, đôn đốc/);
+    expect(text).toMatch(/Căn cứ chức năng, nhiệm vụ được giao, chủ động tổ chức triển khai thực hiện/);
+    expect(plan.ket_thuc[0]).toMatch(new RegExp(`^Trên đây là Kế hoạch của ${plan.ten_co_quan} triển khai thực hiện Kế hoạch số \\d+/KH-SYT của Sở Y tế`));
+    // the citation reads "… của Sở Y tế … về tuyên truyền …": no capital after "về"
+    expect(plan.can_cu[0].van_ban[0].trich_yeu).toMatch(/^\p{Ll}/u);
+  });
+
+  it('the focal department is named per profile and can differ from the filing office', () => {
+    const f = derivedFiles().find((x) => x.includes('hai-duong') && x.includes('bvdk'))!;
+    const plan = parse(readFileSync(f, 'utf8'));
+    const focal = unitsOf(plan.noi_dung).find((u) => JSON.stringify(u).includes('Là đầu mối'))!;
+    expect(focal.don_vi).toBe('Phòng Công tác xã hội');
+    expect(plan.luu).toEqual(['VT', 'TCCB']);
+  });
+
+  it('a parent task addressed to someone else is dropped, and said so in a comment; never given to a department', () => {
+    const f = derivedFiles().find((x) => x.includes('hau-giang') && x.includes('ttyt'))!;
+    const text = readFileSync(f, 'utf8');
+    expect(JSON.stringify(parse(text))).not.toContain('Giao Trung tâm TTGDSK');
+    expect(text).toMatch(/^ *# đã bỏ nhiệm vụ cấp trên giao cho nơi khác: "Giao Trung tâm TTGDSK .*\(cấp trên giao cho Trung tâm TTGDSK\)$/m);
+  });
+
+  it('a task mentioning two departments\' keywords: the first leads, the other is its partner', () => {
+    const profile = TTYT_HG()
+      .replace('tu_khoa: [khám chữa bệnh, chuyên môn, bài viết, phóng sự]', 'tu_khoa: [báo chí]')
+      .replace('  - ten: Các khoa, phòng\n', '  - ten: Phòng Điều dưỡng\n    viet_tat: ĐD\n    tu_khoa: [gương điển hình]\n  - ten: Các khoa, phòng\n');
+    const d = deriveWith(['2019-06-20', '2019-12-20'], profile);
+    const units = unitsOf(d.plan.noi_dung);
+    const khnv = units.find((u) => u.don_vi === 'Phòng Kế hoạch - Nghiệp vụ')!;
+    expect(JSON.stringify(khnv.noi_dung)).toContain('Chủ trì, phối hợp với Phòng Điều dưỡng thông tin kịp thời kết quả thực hiện');
+    expect(units.find((u) => u.don_vi === 'Phòng Điều dưỡng')).toBeUndefined();
+  });
+
+  it('own departments, own subordinate units and bodies only asked are three kinds of addressee', () => {
+    const d = deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG());
+    const units = unitsOf(d.plan.noi_dung);
+    expect(units.find((u) => u.don_vi === 'Các trạm y tế xã, thị trấn')?.cap).toBe('truc_thuoc');
+    const asked = units.find((u) => u.don_vi === 'Đề nghị UBND các xã, thị trấn')!;
+    expect(asked.cap).toBe('phoi_hop');
+    expect(JSON.stringify(asked.noi_dung)).toMatch(/Phối hợp với Trung tâm/);
+    expect(d.plan.noi_nhan).toContainEqual({ ten: 'UBND các xã, thị trấn', muc_dich: 'phối hợp' });
+  });
+});
+
+describe('text helpers of derive', () => {
+  it.each([
+    ['Tuyên truyền cải cách hành chính', 'tuyên truyền cải cách hành chính'],
+    ['Sở Y tế Hậu Giang', 'Sở Y tế Hậu Giang'],
+    ['CCHC năm 2019', 'CCHC năm 2019'],
+    ['Thực hiện Nghị quyết', 'thực hiện Nghị quyết'],
+  ])('lowerFirst(%s) = %s', (a, b) => expect(lowerFirst(a)).toBe(b));
+
+  it.each([
+    ['cán bộ ngành y tế', 'y tế', true],
+    ['quy tếch', 'y tế', false],
+    ['Y TẾ dự phòng', 'y tế', true],
+    ['phóng sự', 'phóng sự', true],
+    ['phóng sựa', 'phóng sự', false],
+  ])('hasPhrase(%s, %s) = %s', (t, p, want) => expect(hasPhrase(t, p)).toBe(want));
+
+  it.each([
+    ['Giao Trung tâm TTGDSK phối hợp với Văn phòng Sở xây dựng kế hoạch', 'Trung tâm TTGDSK'],
+    ['Văn phòng Sở chủ trì tổng hợp báo cáo', 'Văn phòng Sở'],
+    ['Đề nghị các đơn vị chủ động xây dựng kế hoạch', undefined],
+    ['Giao Trung tâm Y tế huyện Châu Thành A chủ trì tuyên truyền', undefined],
+    ['Tổ chức tuyên truyền tại đơn vị', undefined],
+  ])('addressedElsewhere(%s) = %s', (t, want) => expect(addressedElsewhere(t, 'Trung tâm Y tế huyện Châu Thành A', ['Trung tâm', 'TTYT'])).toBe(want));
 });

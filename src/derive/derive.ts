@@ -18,8 +18,10 @@ export interface DeriveOptions {
   /** Wording from the templates (mo-dau-trien-khai, ket-thuc-trien-khai, bao-cao-don-vi). */
   wording: {
     opening: (ctx: { don_vi: string; trich_yeu: string }) => string;
-    closing: (ctx: { don_vi: string }) => string;
+    closing: (ctx: { don_vi: string; don_vi_ngan: string; cap_tren_ke_hoach: string; bo_phan: string; dau_moi: string }) => string;
     report: (ctx: { cap_tren: string }) => string;
+    /** A standard duty by role (to-chuc-trien-khai). */
+    duty: (ctx: { vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi'; don_vi_ngan: string; dau_moi: string; cap_tren: string; bo_phan: string }) => string;
   };
 }
 
@@ -84,10 +86,17 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     }, s);
   const notes: Derived['notes'] = [];
   const admin = unit.bo_phan.find((b) => b.hanh_chinh)!;
+  // The focal department for this plan (follow up, urge, compile, report); the filing office stays `admin`.
+  const focal = unit.bo_phan.find((b) => b.viet_tat === unit.dau_moi) ?? admin;
+  const together = unit.bo_phan.find((b) => b.chung);
+  const short = unit.ten_ngan ?? unit.ten;
+  const allDepts = together ? lowerFirst(together.ten) : 'các bộ phận';
+  const dropped: string[] = [];
   const margin = unit.bao_cao_truoc ?? 5;
 
-  // The unit's responsibilities: each task the department gave its units goes to the unit's department
-  // whose keywords it mentions, else to the administrative department; reports move earlier.
+  // The unit's responsibilities: each task the department gave its units is led by the first department
+  // whose keywords it mentions, with the others mentioned as partners, else by the focal department; a
+  // task the parent addressed to someone else is dropped (and said so); reports move earlier.
   const byDept = new Map<string, Block[]>();
   const reports: InputReport[] = [];
   // A deadline moved earlier stays on or after the unit plan's date (the parent's when --date is not given).
@@ -123,24 +132,44 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       });
       continue;
     }
-    const text = plainText(allText(task)).toLocaleLowerCase('vi');
-    const to = unit.bo_phan.find((b) => (b.tu_khoa ?? []).some((k) => text.includes(k.toLocaleLowerCase('vi')))) ?? admin;
-    byDept.set(to.ten, [...(byDept.get(to.ten) ?? []), mapTexts(task, subst)]);
+    const plain = plainText(allText(task));
+    const elsewhere = addressedElsewhere(plain, unit.ten, [short, unit.viet_tat]);
+    if (elsewhere) {
+      dropped.push(`"${clip(plain)}" (cấp trên giao cho ${elsewhere})`);
+      continue;
+    }
+    const matched = unit.bo_phan.filter((b) => !b.chung && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
+    const lead = matched[0] ?? focal;
+    const partners = matched.slice(1).filter((b) => b !== lead);
+    const own = mapTexts(task, subst);
+    byDept.set(lead.ten, [...(byDept.get(lead.ten) ?? []), partners.length ? withPartners(own, partners.map((b) => b.ten)) : own]);
   }
   if (problems.length) return { problems };
-  const adminTasks = byDept.get(admin.ten) ?? [];
+  const duty = (vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi') =>
+    ({ gach: opts.wording.duty({ vai, don_vi_ngan: short, dau_moi: focal.ten, cap_tren: deptPlan.ten_co_quan, bo_phan: allDepts }) }) as Block;
+  // Every heading has content: the focal department and the departments together always have their
+  // standard duty; another department appears only with a task.
   const responsibilities: Block[] = [
     {
-      don_vi: admin.ten,
-      ma: admin.viet_tat,
+      don_vi: focal.ten,
+      ma: focal.viet_tat,
       cap: 'co_quan',
-      noi_dung: [...adminTasks, ...reports.map((r) => ({ bao_cao: r, gach: true }) as Block)],
+      noi_dung: [...(byDept.get(focal.ten) ?? []), duty('dau_moi'), ...reports.map((r) => ({ bao_cao: r, gach: true }) as Block)],
     },
     ...unit.bo_phan
-      .filter((b) => b !== admin && byDept.has(b.ten))
+      .filter((b) => b !== focal && !b.chung && byDept.has(b.ten))
       .map((b) => ({ don_vi: b.ten, ma: b.viet_tat, cap: 'co_quan' as const, noi_dung: byDept.get(b.ten)! })),
+    {
+      don_vi: together?.ten ?? 'Các bộ phận',
+      ...(together ? { ma: together.viet_tat } : {}),
+      cap: 'co_quan',
+      noi_dung: [duty('chung'), ...(together ? byDept.get(together.ten) ?? [] : [])],
+    },
+    ...(unit.truc_thuoc ?? []).map((t) => ({ don_vi: t.ten, cap: 'truc_thuoc' as const, noi_dung: [duty('truc_thuoc')] })),
+    ...(unit.de_nghi ?? []).map((t) => ({ don_vi: `Đề nghị ${t}`, cap: 'phoi_hop' as const, noi_dung: [duty('de_nghi')] })),
   ];
   const taskSources = unitTasks.map((u) => u.where).join(', ');
+  const droppedNote = () => (dropped.length ? `\nđã bỏ nhiệm vụ cấp trên giao cho nơi khác: ${dropped.join('; ')}` : '');
 
   // Sections: everything is kept (with the unit's wording) except the responsibilities, which become
   // the unit's own. A section that holds the responsibilities as one of its khoản keeps the others.
@@ -150,7 +179,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const out = sections.length;
     if (s.phan === 'to_chuc_thuc_hien') {
       sections.push({ ...(s.muc ? { muc: subst(s.muc) } : {}), phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
-      notes.push({ path: ['noi_dung', out], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị` });
+      notes.push({ path: ['noi_dung', out], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
       return;
     }
     let k = 0;
@@ -158,7 +187,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       const isKhoan = isNumbered(b);
       if (isKhoan) k++;
       if (isObj(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
-        notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}` });
+        notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
         return { ...(b as object), noi_dung: responsibilities } as Block;
       }
       if (isKhoan) notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `từ mục ${numeral}.${k}, ${cite}` });
@@ -177,7 +206,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   });
 
   const plan: InputPlan = {
-    co_quan_chu_quan: upperVi(unit.cap_tren),
+    co_quan_chu_quan: unit.co_quan_chu_quan ?? upperVi(unit.cap_tren),
     co_quan_ban_hanh: unit.ten_dong ?? upperVi(unit.ten),
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,
@@ -193,18 +222,21 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
             so_ky_hieu: soKyHieu,
             ngay: deptPlan.ngay!,
             co_quan: deptPlan.ten_co_quan,
-            trich_yeu: dept.trich_yeu,
+            // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
+            trich_yeu: lowerFirst(dept.trich_yeu.replace(/^về\s+/iu, '')),
           },
         ],
       },
     ],
     mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(dept.trich_yeu) })],
     noi_dung: sections,
-    ket_thuc: [opts.wording.closing({ don_vi: unit.ten })],
+    ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: `${deptPlan.ten_loai} số ${soKyHieu} của ${deptPlan.ten_co_quan}`, bo_phan: allDepts, dau_moi: focal.ten })],
     noi_nhan: [
       { ten: deptPlan.ten_co_quan, muc_dich: 'báo cáo' },
       ...(unit.lanh_dao ?? []),
       ...unit.bo_phan.map((b) => b.noi_nhan ?? b.ten),
+      ...(unit.truc_thuoc ?? []).map((b) => b.noi_nhan ?? b.ten),
+      ...(unit.de_nghi ?? []).map((b) => ({ ten: b, muc_dich: 'phối hợp' })),
       ...(unit.noi_nhan ?? []),
     ],
     luu: ['VT', admin.viet_tat],
@@ -263,3 +295,51 @@ function mapTexts<T>(b: T, f: (s: string) => string): T {
   };
   return go(b) as T;
 }
+
+/**
+ * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
+ * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
+ */
+export function lowerFirst(s: string): string {
+  const m = /^(\p{Lu})(\p{Ll}*)(\s+)(\S)/u.exec(s);
+  if (!m || m[2] === '' || /\p{Lu}/u.test(m[4])) return s;
+  return m[1].toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/** Whether `phrase` occurs in `text` as whole words (case-insensitive): "y tế" is not inside "quy tếch". */
+export function hasPhrase(text: string, phrase: string): boolean {
+  const esc = phrase.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'iu').test(text.normalize('NFC'));
+}
+
+/**
+ * Whom a parent task names as its doer when that is neither the units in general nor this unit:
+ * "Giao Trung tâm TTGDSK phối hợp …", "Văn phòng Sở chủ trì …". Undefined for an ordinary task.
+ */
+export function addressedElsewhere(text: string, fullName: string, shortNames: string[]): string | undefined {
+  const t = text.trim();
+  const m =
+    /^(?:Giao|Đề nghị|Yêu cầu)\s+(.+?)\s+(?:chủ trì|phối hợp|thực hiện|xây dựng|tổ chức|có trách nhiệm|chủ động)/u.exec(t) ??
+    /^((?:Văn phòng|Phòng|Trung tâm|Sở|Ban|Ủy ban|UBND|Thanh tra|Chi cục|Bệnh viện)\s.+?)\s+(?:chủ trì|có trách nhiệm|phối hợp với)/u.exec(t);
+  if (!m) return undefined;
+  const who = m[1].trim();
+  if (/^(?:các|mỗi|từng)\s+(?:đơn vị|cơ quan)/iu.test(who)) return undefined;
+  // this unit, by its full name or exactly by a short one ("Trung tâm" is not "Trung tâm TTGDSK")
+  const same = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+  if (hasPhrase(who, fullName) || shortNames.some((n) => same(who, n))) return undefined;
+  return who;
+}
+
+/** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners. */
+function withPartners(b: Block, partners: string[]): Block {
+  const lead = (x: string) => `Chủ trì, phối hợp với ${partners.join(', ')} ${lowerFirst(x)}`;
+  if (typeof b === 'string') return lead(b) as Block;
+  const g = isObj(b) ? (b as { gach?: unknown }).gach : undefined;
+  if (typeof g === 'string') return { ...(b as object), gach: lead(g) } as Block;
+  return b;
+}
+
+const clip = (s: string): string => {
+  const words = s.trim().split(/\s+/);
+  return words.length > 10 ? `${words.slice(0, 10).join(' ')} …` : s.trim();
+};

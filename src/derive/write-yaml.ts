@@ -8,7 +8,7 @@ export function derivedYaml(d: Derived, header: string[]): string {
   doc.commentBefore = header.map((l) => ' ' + l).join('\n');
   for (const { path, note } of d.notes) {
     const node = doc.getIn(path, true);
-    if (isNode(node)) node.commentBefore = ` ${note}`;
+    if (isNode(node)) node.commentBefore = note.split('\n').map((l) => ' ' + l).join('\n');
   }
   return doc.toString({ lineWidth: 110, minContentWidth: 40, indentSeq: true });
 }

@@ -26,12 +26,28 @@ function build() {
         .optional()
         .meta(t('Từ khóa nhiệm vụ', 'Nhiệm vụ của cấp trên có chứa một trong các từ này được giao cho bộ phận này.')),
       noi_nhan: Text.optional().meta(t('Tên ở nơi nhận', 'Cách ghi ở danh sách nơi nhận, ví dụ "Khoa, phòng, TYT". Mặc định là tên.')),
+      chung: z
+        .boolean()
+        .optional()
+        .meta(t('Các bộ phận cùng nhau', 'true cho mục chỉ tất cả bộ phận cùng nhau, ví dụ "Các khoa, phòng" hay "Các tổ chuyên môn": mục này nhận nhiệm vụ chung "căn cứ chức năng, nhiệm vụ …".')),
     })
-    .meta({ id: 'BoPhan', ...t('Bộ phận', 'Một khoa, phòng, bộ phận của đơn vị.') });
+    .meta({ id: 'BoPhan', ...t('Bộ phận', 'Một phòng, khoa, tổ, bộ phận của đơn vị.') });
+
+  const Subordinate = z
+    .strictObject({
+      ten: Text.meta(t('Tên', 'Ví dụ: Các trạm y tế xã, thị trấn; Các điểm trường.')),
+      noi_nhan: Text.optional().meta(t('Tên ở nơi nhận', 'Mặc định là tên.')),
+    })
+    .meta({ id: 'DonViTrucThuoc', ...t('Đơn vị trực thuộc', 'Một đơn vị (hay nhóm đơn vị) cấp dưới của đơn vị: trạm, trường, điểm, trung tâm.') });
 
   const ProfileSchema = z
     .strictObject({
       ten: Text.meta(t('Tên đơn vị', 'Tên dùng trong câu, ví dụ "Trung tâm Y tế Phù Mỹ".')),
+      ten_ngan: Text.optional().meta(t('Tên ngắn', 'Tên dùng trong câu khi nhắc lại, ví dụ "Trung tâm", "Nhà trường", "Sở GDĐT". Mặc định là tên.')),
+      co_quan_chu_quan: z
+        .union([Text, z.array(Text).min(1).max(2)])
+        .optional()
+        .meta(t('Dòng cơ quan chủ quản', 'Dòng trên cùng ở phần đầu, như đơn vị vẫn viết, ví dụ "UBND TỈNH QUẢNG NAM" hay "UBND HUYỆN PHÙ MỸ". Mặc định là cơ quan cấp trên viết hoa.')),
       ten_dong: z
         .union([Text, z.array(Text).min(1).max(3)])
         .optional()
@@ -45,6 +61,15 @@ function build() {
       ),
       dia_danh: Text.meta(t('Địa danh', 'Nơi đơn vị đóng trụ sở, ví dụ Phù Mỹ.')),
       bo_phan: z.array(Department).min(1).max(100).meta(t('Các bộ phận', 'Các khoa, phòng của đơn vị.')),
+      dau_moi: Text.optional().meta(
+        t('Bộ phận đầu mối', 'Viết tắt của bộ phận theo dõi, đôn đốc, tổng hợp, báo cáo kế hoạch này; có thể khác bộ phận lưu văn bản. Mặc định là bộ phận hanh_chinh.'),
+      ),
+      truc_thuoc: z.array(Subordinate).max(50).optional().meta(t('Đơn vị trực thuộc', 'Các đơn vị cấp dưới của đơn vị (trạm, trường, điểm ...).')),
+      de_nghi: z
+        .array(Text)
+        .max(20)
+        .optional()
+        .meta(t('Nơi đề nghị phối hợp', 'Cơ quan đơn vị chỉ đề nghị, không giao việc, ví dụ "UBND các xã, thị trấn".')),
       lanh_dao: z.array(Text).max(20).optional().meta(t('Lãnh đạo', 'Nơi nhận dành cho lãnh đạo, ví dụ "Lãnh đạo TTYT".')),
       nguoi_ky: Signer,
       thay_the: z
@@ -88,6 +113,10 @@ function profileRules(p: Record<string, unknown>, err: (path: (string | number)[
   const admin = p.bo_phan.flatMap((b, i) => (b && typeof b === 'object' && (b as { hanh_chinh?: unknown }).hanh_chinh === true ? [i] : []));
   if (admin.length !== 1) {
     err(['bo_phan'], 'bo-phan-hanh-chinh', `cần đúng một bộ phận có "hanh_chinh: true" (đầu mối theo dõi, báo cáo, lưu văn bản), đang có ${admin.length}.`);
+  }
+  const codes = p.bo_phan.map((b) => (b as { viet_tat?: unknown })?.viet_tat);
+  if (typeof p.dau_moi === 'string' && !codes.includes(p.dau_moi)) {
+    err(['dau_moi'], 'dau-moi', `"${p.dau_moi}" không phải viết tắt của bộ phận nào trong bo_phan (${codes.filter((c) => typeof c === 'string').join(', ')}).`);
   }
   const seen = new Map<string, number>();
   p.bo_phan.forEach((b, i) => {

@@ -9,7 +9,7 @@ import { dateParts, isRealDate } from '../../text/dates.js';
 import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { provenanceLine, provenanceOf, schemaRefFor } from '../../derive/provenance.js';
-import { loadTemplates } from '../../model/templates.js';
+import { loadTemplates, type Templates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
 import { loadCalendar, type Calendar } from '../../text/calendar.js';
 import { ensureDir, readInput, UsageError, writeAtomic } from '../io.js';
@@ -45,12 +45,7 @@ export async function runDerive(
   const deptText = decode(deptFile, deptBytes).text!;
   let deptAt: ReturnType<typeof locator> | undefined; // positions in the department plan, parsed on first need
 
-  const t = loadTemplates(o.template);
-  const wording = {
-    opening: (c: { don_vi: string; trich_yeu: string }) => t['mo-dau-trien-khai'](c),
-    closing: (c: { don_vi: string }) => t['ket-thuc-trien-khai'](c),
-    report: (c: { cap_tren: string }) => t['bao-cao-don-vi'](c),
-  };
+  const wording = wordingOf(loadTemplates(o.template));
   // One calendar for the run (each year computed once); a profile with its own days off gets its own.
   let shared: Calendar | undefined;
   const calendarOf = (extra: Calendar['notices'] | undefined) => (extra && Object.keys(extra).length ? loadCalendar(extra) : (shared ??= loadCalendar()));
@@ -128,3 +123,11 @@ function bar(done: number, total: number): string {
   const n = Math.round((done / total) * width);
   return `[${'#'.repeat(n)}${'-'.repeat(width - n)}] ${done}/${total}`;
 }
+
+/** The wording derive() gets, from the templates (mo-dau-, ket-thuc-, to-chuc-trien-khai, bao-cao-don-vi). */
+export const wordingOf = (t: Templates) => ({
+  opening: (c: object) => t['mo-dau-trien-khai'](c),
+  closing: (c: object) => t['ket-thuc-trien-khai'](c),
+  report: (c: object) => t['bao-cao-don-vi'](c),
+  duty: (c: object) => t['to-chuc-trien-khai'](c),
+});
