@@ -4,7 +4,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { addressedElsewhere, derive, hasPhrase, lowerFirst, type Derived } from '../src/derive/derive.js';
+import { addressedElsewhere, derive, type Derived } from '../src/derive/derive.js';
+import { hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
+import { sentenceCount, voiceOf } from '../src/derive/voice.js';
 import { checkProfile, checkProfileText } from '../src/plan/profile.js';
 import { loadCalendar } from '../src/text/calendar.js';
 import { loadTemplates } from '../src/model/templates.js';
@@ -467,4 +469,54 @@ describe('text helpers of derive', () => {
     ['Giao Trung tâm Y tế huyện Châu Thành A chủ trì tuyên truyền', undefined],
     ['Tổ chức tuyên truyền tại đơn vị', undefined],
   ])('addressedElsewhere(%s) = %s', (t, want) => expect(addressedElsewhere(t, 'Trung tâm Y tế huyện Châu Thành A', ['Trung tâm', 'TTYT'])).toBe(want));
+});
+
+describe('localise, and flag what is left', () => {
+  const allStrings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(allStrings) : v && typeof v === 'object' ? Object.values(v).flatMap(allStrings) : [];
+
+  it('substitutions apply to whole phrases, never inside a word', () => {
+    expect(replacePhrase('thông tin, tỉnh, tinh giản', 'tin', 'TIN')).toBe('thông TIN, tỉnh, tinh giản');
+    const d = deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG().replace('thay_the:\n', 'thay_the:\n  - { tu: "tin", thanh: "TIN" }\n'));
+    const text = JSON.stringify(d.plan);
+    expect(text).toContain('thông TIN');
+    expect(text).not.toMatch(/TINh/);
+  });
+
+  it('a reference to an appendix the unit plan does not carry is removed', () => {
+    const c = deriveCases().find((x) => x.name === 'hai-duong')!;
+    expect(readFileSync(c.dept, 'utf8')).toMatch(/Phụ lục/);
+    for (const u of c.units) expect(readFileSync(join(c.derived, basename(u)), 'utf8')).not.toMatch(/Phụ lục/);
+  });
+
+  it.each(derivedFiles().map((f) => [basename(f), f]))('%s: department-voice sentences carry a CẦN SỬA saying why, at most one per five sentences', (_, f) => {
+    const text = readFileSync(f, 'utf8');
+    const flags = text.split('\n').filter((l) => /^\s*# CẦN SỬA: /.test(l));
+    expect(flags.length).toBeGreaterThan(0);
+    for (const l of flags) expect(l).toMatch(/CẦN SỬA: .+; hãy .+\.$/);
+    const plan = parse(text);
+    const sentences = allStrings([plan.mo_dau, plan.noi_dung, plan.ket_thuc]).reduce((n, s) => n + sentenceCount(s), 0);
+    expect(flags.length * 5).toBeLessThanOrEqual(sentences);
+    // the duties kehoach writes are the unit's own words
+    expect(text).not.toMatch(/# CẦN SỬA.*\n\s*- gach: (?:Là đầu mối|Căn cứ chức năng)/);
+  });
+
+  it('a phrase the profile adapts is no longer flagged', () => {
+    const flagged = (d: Derived) => d.notes.filter((n) => n.note.startsWith('CẦN SỬA') && n.note.includes('"ngành y tế"')).length;
+    const before = flagged(deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG()));
+    const after = flagged(deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG().replace('thay_the:\n', 'thay_the:\n  - { tu: "ngành y tế", thanh: "Trung tâm" }\n')));
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBe(0);
+  });
+
+  it.each([
+    ['Tuyên truyền trên địa bàn tỉnh.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'nganh'],
+    ['Báo cáo Lãnh đạo Sở kết quả.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'cap-tren'],
+    ['Các nhiệm vụ tại Phụ lục kèm theo.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'phu-luc'],
+    ['Các nhiệm vụ tại Phụ lục kèm theo.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: true }, undefined],
+    ['Gửi báo cáo trước ngày 15/6 hằng năm.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'han-trong-cau'],
+    ['Kinh phí từ ngân sách nhà nước.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'kinh_phi' }, 'kinh-phi'],
+    ['Tổ chức tuyên truyền tại đơn vị.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
+    ['Phòng Giáo dục và Đào tạo hướng dẫn.', { parent: 'Phòng Giáo dục và Đào tạo huyện Phù Mỹ', hasAppendix: false }, 'cap-tren'],
+  ])('voice rule for "%s"', (t, ctx, want) => expect(voiceOf(t, ctx)?.rule.id).toBe(want));
 });

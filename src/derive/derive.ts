@@ -9,6 +9,8 @@ import { twoDigits } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import type { UnitProfile } from '../plan/profile.js';
+import { hasPhrase, lowerFirst, replacePhrase } from './text.js';
+import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
 export interface DeriveOptions {
   /** The unit plan's date (YYYY-MM-DD); when absent, the department plan's month with the day blank. */
@@ -78,12 +80,19 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   // A substitution that leaves a * open (thanh: "**cải") would make the derived plan invalid: it is the
   // profile's mistake, reported at the substitution, once.
   const broken = new Set<number>();
-  const subst = (s: string) =>
-    (unit.thay_the ?? []).reduce((acc, r, i) => {
-      const out = acc.split(r.tu).join(r.thanh);
-      if (out !== acc && unbalancedMarkup(out) && !unbalancedMarkup(acc)) broken.add(i);
-      return out;
+  // The appendix rows that concern units; without any, references to an appendix are removed.
+  const appendixKeys = (unit.tu_khoa_phu_luc ?? ['đơn vị']).map((k) => k.toLocaleLowerCase('vi'));
+  const appendixRows = (dept.phu_luc ?? []).map((a) => a.hang.filter((r) => appendixKeys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k))));
+  const hasAppendix = appendixRows.some((rows) => rows.length > 0);
+  // Substitutions apply to whole phrases, never inside a word.
+  const subst = (s: string) => {
+    const out = (unit.thay_the ?? []).reduce((acc, r, i) => {
+      const next = replacePhrase(acc, r.tu, r.thanh);
+      if (next !== acc && unbalancedMarkup(next) && !unbalancedMarkup(acc)) broken.add(i);
+      return next;
     }, s);
+    return hasAppendix ? out : withoutAppendixRefs(out);
+  };
   const notes: Derived['notes'] = [];
   const admin = unit.bo_phan.find((b) => b.hanh_chinh)!;
   // The focal department for this plan (follow up, urge, compile, report); the filing office stays `admin`.
@@ -145,8 +154,11 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     byDept.set(lead.ten, [...(byDept.get(lead.ten) ?? []), partners.length ? withPartners(own, partners.map((b) => b.ten)) : own]);
   }
   if (problems.length) return { problems };
+  // Blocks kehoach writes in the unit's own words: never flagged as the department's voice.
+  const generated = new Set<unknown>();
+  const mark = <T>(b: T): T => (generated.add(b), b);
   const duty = (vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi') =>
-    ({ gach: opts.wording.duty({ vai, don_vi_ngan: short, dau_moi: focal.ten, cap_tren: deptPlan.ten_co_quan, bo_phan: allDepts }) }) as Block;
+    mark({ gach: opts.wording.duty({ vai, don_vi_ngan: short, dau_moi: focal.ten, cap_tren: deptPlan.ten_co_quan, bo_phan: allDepts }) } as Block);
   // Every heading has content: the focal department and the departments together always have their
   // standard duty; another department appears only with a task.
   const responsibilities: Block[] = [
@@ -154,7 +166,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       don_vi: focal.ten,
       ma: focal.viet_tat,
       cap: 'co_quan',
-      noi_dung: [...(byDept.get(focal.ten) ?? []), duty('dau_moi'), ...reports.map((r) => ({ bao_cao: r, gach: true }) as Block)],
+      noi_dung: [...(byDept.get(focal.ten) ?? []), duty('dau_moi'), ...reports.map((r) => mark({ bao_cao: r, gach: true } as Block))],
     },
     ...unit.bo_phan
       .filter((b) => b !== focal && !b.chung && byDept.has(b.ten))
@@ -183,23 +195,27 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       return;
     }
     let k = 0;
-    const children = (s.noi_dung ?? []).map((b, bi) => {
+    const children: Block[] = [];
+    for (const b of s.noi_dung ?? []) {
       const isKhoan = isNumbered(b);
       if (isKhoan) k++;
+      const bi = children.length;
       if (isObj(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
         notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
-        return { ...(b as object), noi_dung: responsibilities } as Block;
+        children.push({ ...(b as object), noi_dung: responsibilities } as Block);
+        continue;
       }
+      const local = mapTexts(b, subst);
+      if (isEmpty(local)) continue; // "(Có Phụ lục … kèm theo)" and nothing else
       if (isKhoan) notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `từ mục ${numeral}.${k}, ${cite}` });
-      return mapTexts(b, subst);
-    });
+      children.push(local);
+    }
     sections.push({ ...mapTexts(s, subst), noi_dung: children });
     notes.push({ path: ['noi_dung', out], note: `từ mục ${numeral}, ${cite}` });
   });
 
   const appendices = (dept.phu_luc ?? []).flatMap((a, ai) => {
-    const keys = (unit.tu_khoa_phu_luc ?? ['đơn vị']).map((k) => k.toLocaleLowerCase('vi'));
-    const hang = a.hang.filter((r) => keys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k)));
+    const hang = appendixRows[ai];
     if (hang.length === 0) return [];
     notes.push({ path: ['phu_luc', ai], note: `các hàng liên quan đến đơn vị, từ phụ lục ${ai + 1}, ${cite}` });
     return [{ ...a, tieu_de: subst(a.tieu_de), hang: hang.map((r) => mapTexts(r as unknown as Block, subst) as unknown as typeof r) }];
@@ -253,8 +269,47 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       })),
     };
   }
+  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix }, generated));
   return { plan, notes, warnings };
 }
+
+/**
+ * `CẦN SỬA` notes on the blocks still in the department's voice, rarest first when there are more
+ * than one per five sentences of the plan (a flag on every line would be read as none).
+ */
+function voiceFlags(plan: InputPlan, ctx: Omit<VoiceContext, 'role'>, generated: Set<unknown>): Derived['notes'] {
+  const found: { path: (string | number)[]; why: string; rank: number; order: number }[] = [];
+  let sentences = [...plan.mo_dau ?? [], ...plan.ket_thuc ?? []].reduce((n, t) => n + sentenceCount(String(t)), 0);
+  const walk = (b: unknown, path: (string | number)[], role: string | undefined) => {
+    if (generated.has(b)) return;
+    const own = ownText(b);
+    sentences += sentenceCount(own);
+    const here = isObj(b) && typeof b.phan === 'string' ? b.phan : role;
+    const v = own ? voiceOf(plainText(own), { ...ctx, role: here }) : undefined;
+    if (v) found.push({ path, why: v.why, rank: v.rule.rank, order: found.length });
+    const children = isObj(b) ? b.noi_dung : undefined;
+    if (Array.isArray(children)) children.forEach((c, i) => walk(c, [...path, 'noi_dung', i], here));
+  };
+  plan.noi_dung.forEach((s, i) => walk(s, ['noi_dung', i], undefined));
+  const budget = Math.floor(sentences / 5);
+  return found
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .slice(0, budget)
+    .sort((a, b) => a.order - b.order)
+    .map((f) => ({ path: f.path, note: `CẦN SỬA: ${f.why}.` }));
+}
+
+/** The text a block says itself (not its children's). */
+function ownText(b: unknown): string {
+  if (typeof b === 'string') return b;
+  if (!isObj(b)) return '';
+  return Object.entries(b)
+    .filter(([k, v]) => typeof v === 'string' && !TEXT_SKIP.has(k) && k !== 'don_vi' && k !== 'muc') // a heading is no sentence
+    .map(([, v]) => v as string)
+    .join(' ');
+}
+
+const isEmpty = (b: unknown): boolean => plainText(allText(b)).trim() === '';
 
 /** The don_vi blocks given to subordinate units (cap: truc_thuoc), with where they stand. */
 function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string; path: (string | number)[] }[] {
@@ -285,31 +340,17 @@ function allText(b: unknown): string {
 }
 
 /** A copy of a block with `f` applied to every text in it (not to keys, roles or dates). */
+const TEXT_SKIP = new Set(['phan', 'cap', 'ma', 'han', 'ngay', 'so_ky_hieu', 'kieu_ngay', 'noi', 'moc']);
+
 function mapTexts<T>(b: T, f: (s: string) => string): T {
-  const SKIP = new Set(['phan', 'cap', 'ma', 'han', 'ngay', 'so_ky_hieu', 'kieu_ngay', 'noi', 'moc']);
   const go = (v: unknown, key?: string): unknown => {
-    if (typeof v === 'string') return key && SKIP.has(key) ? v : f(v);
-    if (Array.isArray(v)) return v.map((x) => go(x));
+    if (typeof v === 'string') return key && TEXT_SKIP.has(key) ? v : f(v);
+    // a list item left empty (an appendix reference removed) goes; table cells keep their places
+    if (Array.isArray(v)) return key === 'noi_dung' ? v.map((x) => go(x)).filter((x) => !isEmpty(x)) : v.map((x) => go(x));
     if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x, k)]));
     return v;
   };
   return go(b) as T;
-}
-
-/**
- * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
- * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
- */
-export function lowerFirst(s: string): string {
-  const m = /^(\p{Lu})(\p{Ll}*)(\s+)(\S)/u.exec(s);
-  if (!m || m[2] === '' || /\p{Lu}/u.test(m[4])) return s;
-  return m[1].toLocaleLowerCase('vi') + s.slice(1);
-}
-
-/** Whether `phrase` occurs in `text` as whole words (case-insensitive): "y tế" is not inside "quy tếch". */
-export function hasPhrase(text: string, phrase: string): boolean {
-  const esc = phrase.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'iu').test(text.normalize('NFC'));
 }
 
 /**
