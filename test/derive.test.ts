@@ -13,7 +13,7 @@ import { loadTemplates } from '../src/model/templates.js';
 import { wordingOf } from '../src/cli/commands/derive.js';
 import { changedSinceDerived, provenanceOf, readProvenance } from '../src/derive/provenance.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
-import { deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
+import { DERIVE, deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
 
@@ -50,7 +50,7 @@ describe('derive examples', () => {
     expect(p.noi_nhan[0].muc_dich).toBe('báo cáo');
     expect(p.luu[0]).toBe('VT');
     const text = readFileSync(f, 'utf8');
-    expect(text).toMatch(/^  # từ mục I, Kế hoạch \d+\/KH-SYT$/m);
+    expect(text).toMatch(/^  # từ mục I, Kế hoạch \d+\/KH-[A-ZĐ]+$/mu);
   });
 
   it('reporting deadlines move earlier by the margin, to a working day', () => {
@@ -337,7 +337,7 @@ describe('a derived plan records what it came from', () => {
 
   it.each(derivedFiles().map((f) => [basename(f), f]))('%s carries the parent\'s số and the hashes', (_, f) => {
     const p = readProvenance(readFileSync(f, 'utf8'));
-    expect(p?.so).toMatch(/^\d+\/KH-SYT$/);
+    expect(p?.so).toMatch(/^\d+\/KH-[A-ZĐ]+$/u);
     expect(p?.keHoach).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -404,7 +404,7 @@ describe('Tổ chức thực hiện by role', () => {
     const text = JSON.stringify(units);
     expect(text).toMatch(/Là đầu mối tham mưu .* theo dõi, đôn đốc/);
     expect(text).toMatch(/Căn cứ chức năng, nhiệm vụ được giao, chủ động tổ chức triển khai thực hiện/);
-    expect(plan.ket_thuc[0]).toMatch(new RegExp(`^Trên đây là Kế hoạch của ${plan.ten_co_quan} triển khai thực hiện Kế hoạch số \\d+/KH-SYT của Sở Y tế`));
+    expect(plan.ket_thuc[0]).toMatch(new RegExp(`^Trên đây là Kế hoạch của ${plan.ten_co_quan} triển khai thực hiện Kế hoạch số \\d+/KH-[A-ZĐ]+ của ${plan.can_cu[0].van_ban[0].co_quan}\\.`, 'u'));
     // the citation reads "… của Sở Y tế … về tuyên truyền …": no capital after "về"
     expect(plan.can_cu[0].van_ban[0].trich_yeu).toMatch(/^\p{Ll}/u);
   });
@@ -492,7 +492,8 @@ describe('localise, and flag what is left', () => {
   it.each(derivedFiles().map((f) => [basename(f), f]))('%s: department-voice sentences carry a CẦN SỬA saying why, at most one per five sentences', (_, f) => {
     const text = readFileSync(f, 'utf8');
     const flags = text.split('\n').filter((l) => /^\s*# CẦN SỬA: /.test(l));
-    expect(flags.length).toBeGreaterThan(0);
+    // the health cases' profiles leave the department's phrases for the clerk; each is flagged
+    if (/hau-giang|hai-duong/.test(f)) expect(flags.length).toBeGreaterThan(0);
     for (const l of flags) expect(l).toMatch(/CẦN SỬA: .+; hãy .+\.$/);
     const plan = parse(text);
     const sentences = allStrings([plan.mo_dau, plan.noi_dung, plan.ket_thuc]).reduce((n, s) => n + sentenceCount(s), 0);
@@ -519,4 +520,26 @@ describe('localise, and flag what is left', () => {
     ['Tổ chức tuyên truyền tại đơn vị.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
     ['Phòng Giáo dục và Đào tạo hướng dẫn.', { parent: 'Phòng Giáo dục và Đào tạo huyện Phù Mỹ', hasAppendix: false }, 'cap-tren'],
   ])('voice rule for "%s"', (t, ctx, want) => expect(voiceOf(t, ctx)?.rule.id).toBe(want));
+});
+
+describe('beyond health: a school under a district Phòng GD&ĐT', () => {
+  const c = () => deriveCases().find((x) => x.name === 'phong-gddt')!;
+
+  it('the case exists with two schools', () => expect(c().units.length).toBe(2));
+
+  it.each(['thcs-my-hiep.yaml', 'th-my-chanh.yaml'])('%s: the unit\'s own header line, its departments, no "khoa, phòng"', (name) => {
+    const text = readFileSync(join(c().derived, name), 'utf8');
+    const plan = parse(text);
+    expect(plan.co_quan_chu_quan).toBe('PHÒNG GD&ĐT PHÙ MỸ');
+    expect(text).not.toMatch(/khoa, phòng/iu);
+    expect(text).not.toMatch(/Sở Y tế|y tế/iu);
+    expect(plan.ket_thuc[0]).toMatch(/các tổ chuyên môn kịp thời báo cáo lãnh đạo Nhà trường \(qua Tổ Văn phòng\)/);
+  });
+
+  it('renders, and kehoach check passes on the whole case', async () => {
+    const r = await run(['check', join(DERIVE, 'phong-gddt')]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toMatch(/đạt {2}derive: .*thcs-my-hiep\.yaml/);
+    expect(r.out).toMatch(/đạt {2}kế hoạch: .*derived\/thcs-my-hiep\.yaml/);
+  });
 });
