@@ -11,7 +11,7 @@ import { checkProfile, checkProfileText } from '../src/plan/profile.js';
 import { loadCalendar } from '../src/text/calendar.js';
 import { loadTemplates } from '../src/model/templates.js';
 import { wordingOf } from '../src/cli/commands/derive.js';
-import { changedSinceDerived, provenanceOf, readProvenance } from '../src/derive/provenance.js';
+import { changedSinceDerived, freshnessMessages, parentSo, provenanceOf, readProvenance } from '../src/derive/provenance.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
 import { DERIVE, deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
 
@@ -332,7 +332,7 @@ describe('a derived plan records what it came from', () => {
   const now = (deptText: string, unitFile: string) => {
     const dept = checkText('d.yaml', deptText);
     const unit = checkProfile(unitFile, readFileSync(unitFile));
-    return provenanceOf(`${dept.plan!.so}/${dept.plan!.ky_hieu}`, dept.input, unit.profile);
+    return provenanceOf(parentSo(dept.plan!), dept.input, unit.profile);
   };
 
   it.each(derivedFiles().map((f) => [basename(f), f]))('%s carries the parent\'s số and the hashes', (_, f) => {
@@ -355,6 +355,17 @@ describe('a derived plan records what it came from', () => {
     expect(said.map((m) => m.rule)).toEqual(['cap-tren-da-doi']);
     expect(said[0].message).toMatch(/kế hoạch cấp trên \(181\/KH-SYT\) đã thay đổi từ khi soạn kế hoạch này/);
     expect(derived.split('\n')[said[0].line - 1]).toMatch(/^# kehoach-derive: /);
+  });
+
+  it('freshnessMessages: what check prints, a warning at the provenance line of the derived file', () => {
+    const f = join(c().derived, basename(c().units[0]));
+    const derived = readFileSync(f, 'utf8');
+    const dept = checkText('d.yaml', readFileSync(c().dept, 'utf8').replace('han: 2019-06-20', 'han: 2019-06-25'));
+    const profile = checkProfile(c().units[0], readFileSync(c().units[0])).profile;
+    const ms = freshnessMessages(f, derived, { plan: dept.plan!, input: dept.input }, profile);
+    expect(ms).toEqual([expect.objectContaining({ file: f, severity: 'cảnh báo', rule: 'cap-tren-da-doi', line: readProvenance(derived)!.line })]);
+    const same = checkText('d.yaml', readFileSync(c().dept, 'utf8'));
+    expect(freshnessMessages(f, derived, { plan: same.plan!, input: same.input }, profile)).toEqual([]);
   });
 
   it('the profile changed: said too', () => {
@@ -541,5 +552,17 @@ describe('beyond health: a school under a district Phòng GD&ĐT', () => {
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toMatch(/đạt {2}derive: .*thcs-my-hiep\.yaml/);
     expect(r.out).toMatch(/đạt {2}kế hoạch: .*derived\/thcs-my-hiep\.yaml/);
+  });
+});
+
+describe('derived deadlines print per the one date rule', () => {
+  it.each([
+    ['hau-giang', 'ttyt-chau-thanh-a.yaml', /\(trước ngày 13\/6\) và báo cáo năm \(trước ngày 13\/12\)\./],
+    // the plan is of 12/2026, its deadlines of 2027: with the year
+    ['phong-gddt', 'thcs-my-hiep.yaml', /\(trước ngày 08\/6\/2027\) và báo cáo năm \(trước ngày 08\/11\/2027\)\./],
+  ])('%s/%s', async (c, name, want) => {
+    const r = await run(['render', join(DERIVE, c, 'derived', name), '--dump-model']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(want);
   });
 });

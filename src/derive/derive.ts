@@ -5,11 +5,11 @@ import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
-import { twoDigits } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import type { UnitProfile } from '../plan/profile.js';
 import { hasPhrase, lowerFirst, replacePhrase } from './text.js';
+import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
 export interface DeriveOptions {
@@ -75,7 +75,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   }
   if (problems.length) return { problems };
 
-  const soKyHieu = `${twoDigits(deptPlan.so!)}/${deptPlan.ky_hieu}`;
+  const soKyHieu = parentSo(deptPlan);
   const cite = `${deptPlan.ten_loai} ${soKyHieu}`;
   // A substitution that leaves a * open (thanh: "**cải") would make the derived plan invalid: it is the
   // profile's mistake, reported at the substitution, once.

@@ -4,6 +4,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import type { Message } from '../messages.js';
+import type { Plan } from '../plan/normalize.js';
+import { twoDigits } from '../text/dates.js';
 
 const MARK = 'kehoach-derive:';
 const LINE = /^# kehoach-derive: so=(\S+) ke-hoach=([0-9a-f]{16}) ho-so=([0-9a-f]{16})\s*$/m;
@@ -88,4 +91,22 @@ export function schemaRefFor(parentText: string, parentDir: string, outDir: stri
   if (/^[a-z][a-z0-9+.-]{1,}:/i.test(m[1])) return m[1];
   const file = resolve(parentDir, m[1]);
   return existsSync(file) ? relative(resolve(outDir), file).split(sep).join('/') : PLAN_SCHEMA_ID;
+}
+
+/** The parent's số/ký hiệu as a derived plan cites it: "181/KH-SYT", "05/KH-SYT". */
+export const parentSo = (plan: Pick<Plan, 'so' | 'ky_hieu'>): string => `${twoDigits(plan.so ?? 0)}/${plan.ky_hieu}`;
+
+/**
+ * `kehoach check`'s view: warnings for a derived plan whose parent or profile changed since it was
+ * derived (none for a plan written by hand).
+ */
+export function freshnessMessages(derivedFile: string, derivedText: string, parent: { plan: Plan; input: unknown }, profile: unknown): Message[] {
+  return changedSinceDerived(derivedText, provenanceOf(parentSo(parent.plan), parent.input, profile)).map((m) => ({
+    file: derivedFile,
+    line: m.line,
+    column: 1,
+    severity: 'cảnh báo' as const,
+    rule: m.rule,
+    message: m.message,
+  }));
 }

@@ -8,7 +8,7 @@ import { derive, type Problem } from '../../derive/derive.js';
 import { dateParts, isRealDate } from '../../text/dates.js';
 import { checkProfile } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
-import { provenanceLine, provenanceOf, schemaRefFor } from '../../derive/provenance.js';
+import { parentSo, provenanceLine, provenanceOf, schemaRefFor } from '../../derive/provenance.js';
 import { loadTemplates, type Templates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
 import { loadCalendar, type Calendar } from '../../text/calendar.js';
@@ -84,7 +84,7 @@ export async function runDerive(
     }
     report(d.warnings, 'cảnh báo');
     const schemaRef = schemaRefFor(deptText, dirname(realpathSync(deptFile)), dirname(out));
-    const from = provenanceOf((d.plan.can_cu![0] as { van_ban: { so_ky_hieu: string }[] }).van_ban[0].so_ky_hieu, dept.input, u.profile);
+    const from = provenanceOf(parentSo(dept.plan), dept.input, u.profile);
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
       `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
       `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,
