@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { addressedElsewhere, derive, type Derived } from '../src/derive/derive.js';
 import { hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
 import { sentenceCount, voiceOf } from '../src/derive/voice.js';
-import { checkProfile, checkProfileText } from '../src/plan/profile.js';
+import { checkProfile, checkProfileText, profileNotices, profileSchema } from '../src/plan/profile.js';
+import { shapeOf } from '../src/plan/shape-of.js';
+import { parseShape } from '../src/plan/shape.js';
 import { loadCalendar } from '../src/text/calendar.js';
 import { loadTemplates } from '../src/model/templates.js';
 import { wordingOf } from '../src/cli/commands/derive.js';
@@ -85,7 +87,7 @@ function deriveWith(deadlines: [string, string], profileText: string, date?: str
   expect(dept.messages).toEqual([]);
   const unit = checkProfileText('u.yaml', profileText);
   expect(unit.messages).toEqual([]);
-  const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), date, calendar: loadCalendar(unit.profile!.ngay_nghi) });
+  const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), date, calendar: loadCalendar(profileNotices(unit.profile!.ngay_nghi)) });
   if ('problems' in d) throw new Error(JSON.stringify(d.problems));
   return d;
 }
@@ -120,16 +122,22 @@ describe('deadlines on the working-day calendar', () => {
   });
 
   it('a profile may add its own days off (ngay_nghi)', () => {
-    const own = TTYT_HG().replace('bao_cao_truoc: 5', 'bao_cao_truoc: 1') + 'ngay_nghi:\n  2022:\n    nghi:\n      - { ngay: 2022-06-23, ten: Ngày nghỉ riêng của tỉnh }\n';
+    const own = TTYT_HG().replace('bao_cao_truoc: 5', 'bao_cao_truoc: 1') + 'ngay_nghi:\n  - { ngay: 2022-06-23, ten: Ngày nghỉ riêng của tỉnh }\n';
     expect(deadlinesOf(deriveWith(['2022-06-24', '2022-12-23'], own))[0]).toBe('2022-06-22');
     expect(deadlinesOf(deriveWith(['2022-06-24', '2022-12-23'], TTYT_HG().replace('bao_cao_truoc: 5', 'bao_cao_truoc: 1')))[0]).toBe('2022-06-23');
   });
 
   it('a bad ngay_nghi entry in a profile is reported with its position', () => {
-    const bad = TTYT_HG() + 'ngay_nghi:\n  2022:\n    nghii: []\n';
+    const bad = TTYT_HG() + 'ngay_nghi:\n  - { ngayy: 2022-06-23 }\n';
     const r = checkProfileText('u.yaml', bad);
     expect(r.profile).toBeUndefined();
     expect(r.messages[0].line).toBeGreaterThan(20);
+    // the notice file's own checks, at the entry: a span with its end before its start
+    const backwards = checkProfileText('u.yaml', TTYT_HG() + 'ngay_nghi:\n  - { ngay: 2022-06-01 }\n  - { tu: 2022-06-23, den: 2022-06-20 }\n');
+    expect(backwards.profile).toBeUndefined();
+    const lines = TTYT_HG().split('\n').length;
+    expect(backwards.messages.map((m) => [m.rule, m.line])).toEqual([['ngay-nghi', lines + 2]]);
+    expect(backwards.messages[0].message).toMatch(/đứng trước ngày bắt đầu/);
   });
 
   it('a deadline that would fall before the unit plan\'s date keeps the parent\'s, with a warning', () => {
@@ -446,6 +454,13 @@ describe('Tổ chức thực hiện by role', () => {
     expect(units.find((u) => u.don_vi === 'Phòng Điều dưỡng')).toBeUndefined();
   });
 
+  it('a profile without chung: true: the entry named as a group ("Các khoa, phòng") gets the common duty', () => {
+    const units = unitsOf(deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG().replace('    chung: true\n', '')).plan.noi_dung);
+    expect(units.filter((u) => u.don_vi === 'Các khoa, phòng')).toHaveLength(1);
+    expect(JSON.stringify(units.find((u) => u.don_vi === 'Các khoa, phòng'))).toContain('Căn cứ chức năng, nhiệm vụ được giao');
+    expect(units.find((u) => u.don_vi === 'Các bộ phận')).toBeUndefined();
+  });
+
   it('own departments, own subordinate units and bodies only asked are three kinds of addressee', () => {
     const d = deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG());
     const units = unitsOf(d.plan.noi_dung);
@@ -564,5 +579,15 @@ describe('derived deadlines print per the one date rule', () => {
     const r = await run(['render', join(DERIVE, c, 'derived', name), '--dump-model']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(want);
+  });
+});
+
+describe('the profile schema stays plain data (shape.ts follows it)', () => {
+  // test/shape.test.ts no longer expects a random whole profile to be valid: the example profiles are
+  it.each(deriveCases().flatMap((c) => c.units).map((f) => [basename(dirname(dirname(f))) + '/' + basename(f), f]))('%s: shape and zod agree', (_, f) => {
+    const data = parse(readFileSync(f, 'utf8') + 'ngay_nghi:\n  - { ngay: 2027-06-23, ten: Nghỉ riêng }\n  - { ngay: 2027-06-26, lam_viec: true }\n');
+    const byZod = profileSchema().safeParse(data);
+    expect(byZod.success).toBe(true);
+    expect(parseShape(shapeOf(profileSchema()), data)?.value).toStrictEqual(byZod.data);
   });
 });

@@ -134,8 +134,9 @@ describe('the shape of the plan schema (checking a plan without zod)', () => {
         }),
         { numRuns: name === 'PlanSchema' ? 600 : 200, seed: 7 },
       );
-      // (a whole plan built this way is almost never valid: the next test changes one value of an example)
-      if (name !== 'PlanSchema') expect(valid, name).toBeGreaterThan(0);
+      // (a whole plan or profile built this way is almost never valid, every optional part of it having
+      // a chance to be wrong: the next test changes one value of an example)
+      if (name !== 'PlanSchema' && name !== 'profile') expect(valid, name).toBeGreaterThan(0);
       expect(invalid, name).toBeGreaterThan(0);
     }
   });

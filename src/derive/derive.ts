@@ -97,7 +97,8 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   const admin = unit.bo_phan.find((b) => b.hanh_chinh)!;
   // The focal department for this plan (follow up, urge, compile, report); the filing office stays `admin`.
   const focal = unit.bo_phan.find((b) => b.viet_tat === unit.dau_moi) ?? admin;
-  const together = unit.bo_phan.find((b) => b.chung);
+  // "all departments together": marked chung, or else an entry named as a group ("Các khoa, phòng")
+  const together = unit.bo_phan.find((b) => b.chung) ?? unit.bo_phan.find((b) => b !== focal && /^Các\s/u.test(b.ten));
   const short = unit.ten_ngan ?? unit.ten;
   const allDepts = together ? lowerFirst(together.ten) : 'các bộ phận';
   const dropped: string[] = [];
@@ -147,7 +148,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       dropped.push(`"${clip(plain)}" (cấp trên giao cho ${elsewhere})`);
       continue;
     }
-    const matched = unit.bo_phan.filter((b) => !b.chung && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
+    const matched = unit.bo_phan.filter((b) => b !== together && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
     const lead = matched[0] ?? focal;
     const partners = matched.slice(1).filter((b) => b !== lead);
     const own = mapTexts(task, subst);
@@ -169,7 +170,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       noi_dung: [...(byDept.get(focal.ten) ?? []), duty('dau_moi'), ...reports.map((r) => mark({ bao_cao: r, gach: true } as Block))],
     },
     ...unit.bo_phan
-      .filter((b) => b !== focal && !b.chung && byDept.has(b.ten))
+      .filter((b) => b !== focal && b !== together && byDept.has(b.ten))
       .map((b) => ({ don_vi: b.ten, ma: b.viet_tat, cap: 'co_quan' as const, noi_dung: byDept.get(b.ten)! })),
     {
       don_vi: together?.ten ?? 'Các bộ phận',

@@ -5,13 +5,25 @@ import { planSchemas } from './schema.js';
 import { checkWith, type ReadOptions } from './validate.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
-import { noticesSchema } from '../text/calendar.js';
+import { noticesSchema, type Notices } from '../text/calendar.js';
 
 /** The schema of a unit profile, built on first use (as the plan's, schema.ts). */
 function build() {
   const t = (title: string, description: string) => ({ title, description });
 
   const { Text, Signer } = planSchemas();
+
+  // A unit's own days off (or worked rest days), one entry a day or a run of days, any year. Plain
+  // data here; the dates (real, in order) are checked by profileRules with the notice file's schema.
+  const OwnDay = z
+    .strictObject({
+      ngay: Text.optional().meta(t('Ngày', 'Một ngày, ví dụ 2027-06-23.')),
+      tu: Text.optional().meta(t('Từ ngày', 'Ngày đầu của một đợt.')),
+      den: Text.optional().meta(t('Đến ngày', 'Ngày cuối của một đợt.')),
+      ten: Text.optional().meta(t('Tên', 'Ví dụ: Ngày nghỉ riêng của tỉnh.')),
+      lam_viec: z.boolean().optional().meta(t('Ngày làm bù', 'true cho thứ Bảy, Chủ nhật mà đơn vị phải đi làm.')),
+    })
+    .meta({ id: 'NgayNghiRieng', ...t('Ngày nghỉ riêng', 'Một ngày ({ ngay }) hoặc một đợt ({ tu, den }) nghỉ riêng của đơn vị.') });
 
   const Department = z
     .strictObject({
@@ -89,9 +101,11 @@ function build() {
         .max(60)
         .optional()
         .meta(t('Báo cáo sớm hơn (ngày làm việc)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày làm việc (mặc định 5), không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết.')),
-      ngay_nghi: noticesSchema
+      ngay_nghi: z
+        .array(OwnDay)
+        .max(100)
         .optional()
-        .meta(t('Ngày nghỉ riêng', 'Ngày nghỉ, ngày làm bù riêng của đơn vị (ví dụ do tỉnh quyết định), ghi theo năm như tệp data/ngay-nghi.yaml.')),
+        .meta(t('Ngày nghỉ riêng', 'Ngày nghỉ (hoặc ngày làm bù) riêng của đơn vị, ngoài lịch nghỉ chung trong data/ngay-nghi.yaml.')),
       noi_nhan: z.array(Text).max(50).optional().meta(t('Nơi nhận thêm', 'Nơi nhận luôn có, ví dụ "Trang TTĐT TTYT".')),
       tu_khoa_phu_luc: z
         .array(Text)
@@ -118,6 +132,7 @@ function profileRules(p: Record<string, unknown>, err: (path: (string | number)[
   if (typeof p.dau_moi === 'string' && !codes.includes(p.dau_moi)) {
     err(['dau_moi'], 'dau-moi', `"${p.dau_moi}" không phải viết tắt của bộ phận nào trong bo_phan (${codes.filter((c) => typeof c === 'string').join(', ')}).`);
   }
+  noticeRules(p.ngay_nghi, err);
   const seen = new Map<string, number>();
   p.bo_phan.forEach((b, i) => {
     const code = (b as { viet_tat?: unknown })?.viet_tat;
@@ -136,4 +151,39 @@ export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitP
 export function checkProfileText(file: string, text: string, opts: ReadOptions = {}): { profile?: UnitProfile; messages: Message[] } {
   const r = checkWith(file, text, { schema: profileSchema }, profileRules, opts);
   return { profile: r.data as UnitProfile | undefined, messages: r.messages };
+}
+
+type OwnDays = NonNullable<UnitProfile['ngay_nghi']>;
+
+/** A profile's `ngay_nghi` as notices by year (the calendar's input), with where each entry went. */
+function byYear(list: OwnDays): { notices: Notices; at: Map<string, number> } {
+  const notices: Notices = {};
+  const at = new Map<string, number>(); // "2027/nghi/0" → index in the profile's list
+  list.forEach((d, i) => {
+    const y = (d.ngay ?? d.tu ?? '').slice(0, 4);
+    const key = d.lam_viec ? 'lam_viec' : 'nghi';
+    const year = (notices[y] ??= {});
+    const days = (year[key] ??= []);
+    at.set(`${y}/${key}/${days.length}`, i);
+    const { lam_viec: _, ...span } = d;
+    days.push(span);
+  });
+  return { notices, at };
+}
+
+/** A profile's own days off as notices by year, the calendar's input. */
+export const profileNotices = (list: UnitProfile['ngay_nghi']): Notices => byYear(list ?? []).notices;
+
+/** The notice file's own checks (real dates, one day or a run, in order) on a profile's days off. */
+function noticeRules(list: unknown, err: (path: (string | number)[], rule: string, message: string) => void): void {
+  if (!Array.isArray(list) || list.some((d) => !d || typeof d !== 'object')) return;
+  const { notices, at } = byYear(list as OwnDays);
+  const r = noticesSchema.safeParse(notices);
+  if (r.success) return;
+  for (const issue of r.error.issues) {
+    const [y, key, k, ...rest] = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const i = at.get(`${String(y)}/${String(key)}/${String(k)}`);
+    const message = i === undefined ? `cần một ngày dạng năm-tháng-ngày (ví dụ 2027-06-23): ${issue.message}` : issue.message;
+    err(['ngay_nghi', i ?? 0, ...rest], 'ngay-nghi', message);
+  }
 }

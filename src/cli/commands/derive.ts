@@ -6,7 +6,7 @@ import { hasErrors, type Message, type Io, type Severity } from '../../messages.
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
 import { derive, type Problem } from '../../derive/derive.js';
 import { dateParts, isRealDate } from '../../text/dates.js';
-import { checkProfile } from '../../plan/profile.js';
+import { checkProfile, profileNotices } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
 import { parentSo, provenanceLine, provenanceOf, schemaRefFor } from '../../derive/provenance.js';
 import { loadTemplates, type Templates } from '../../model/templates.js';
@@ -66,7 +66,7 @@ export async function runDerive(
       lines.push(`lỗi ${unitFile}: hồ sơ đơn vị không hợp lệ, không soạn.`);
       continue;
     }
-    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording, calendar: calendarOf(u.profile.ngay_nghi) });
+    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording, calendar: calendarOf(profileNotices(u.profile.ngay_nghi)) });
     const report = (ps: Problem[], severity: Severity) => {
       // each file parsed once for positions, whatever the number of problems in it
       deptAt ??= locator(deptFile, deptText);
