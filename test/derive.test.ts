@@ -428,6 +428,19 @@ describe('Tổ chức thực hiện by role', () => {
     expect(plan.can_cu[0].van_ban[0].trich_yeu).toMatch(/^\p{Ll}/u);
   });
 
+  it('the citation: "… của Sở Y tế Hậu Giang về tuyên truyền …", never "về Về" nor "về về"', async () => {
+    const src = readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8').replace(/^trich_yeu: Tuyên truyền/m, 'trich_yeu: Về tuyên truyền');
+    const dept = checkText('dept.yaml', src);
+    const unit = checkProfileText('u.yaml', TTYT_HG());
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    const out = join(mkdtempSync(join(tmpdir(), 'kehoach-cite-')), 'u.yaml');
+    writeFileSync(out, (await import('yaml')).stringify(d.plan));
+    const r = await run(['render', out, '--dump-model']);
+    expect(r.out).toMatch(/của Sở Y tế Hậu Giang về tuyên truyền cải cách hành chính/);
+    expect(r.out).not.toMatch(/về [Vv]ề/);
+  });
+
   it('the focal department is named per profile and can differ from the filing office', () => {
     const f = derivedFiles().find((x) => x.includes('hai-duong') && x.includes('bvdk'))!;
     const plan = parse(readFileSync(f, 'utf8'));
