@@ -557,6 +557,7 @@ describe('localise, and flag what is left', () => {
     ['Gửi báo cáo trước ngày 15/6 hằng năm.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'han-trong-cau'],
     ['Kinh phí từ ngân sách nhà nước.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'kinh_phi' }, 'kinh-phi'],
     ['Tổ chức tuyên truyền tại đơn vị.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
+    ['Cán bộ, công chức trực thuộc Sở.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'doi_tuong' }, 'doi-tuong'],
     ['Phòng Giáo dục và Đào tạo hướng dẫn.', { parent: 'Phòng Giáo dục và Đào tạo huyện Phù Mỹ', hasAppendix: false }, 'cap-tren'],
   ])('voice rule for "%s"', (t, ctx, want) => expect(voiceOf(t, ctx)?.rule.id).toBe(want));
 });

@@ -53,6 +53,12 @@ export const VOICE_RULES: VoiceRule[] = [
     why: () => 'nguồn kinh phí là của cấp trên; hãy ghi nguồn kinh phí của đơn vị',
   },
   {
+    id: 'doi-tuong',
+    rank: 2,
+    find: (t, c) => (c.role === 'doi_tuong' ? t.split(/[,;.]/u)[0].trim() || undefined : undefined),
+    why: () => 'đối tượng là của kế hoạch cấp trên; hãy ghi đối tượng của đơn vị (viên chức, người lao động, người bệnh, học sinh …)',
+  },
+  {
     id: 'cap-tren',
     rank: 3,
     find: (t, c) => firstOf(parentNames(c.parent))(t),

@@ -87,7 +87,8 @@ export async function runDerive(
     const from = provenanceOf(parentSo(dept.plan), dept.input, u.profile);
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
       `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
-      `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,
+      `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ...",`,
+      'sửa các câu có ghi "CẦN SỬA" (còn là lời của cấp trên) trước khi trình ký.',
       'Dòng dưới ghi kế hoạch cấp trên và hồ sơ đã dùng, để "kehoach check" báo khi chúng thay đổi; đừng sửa dòng đó.',
       provenanceLine(from),
     ]);
