@@ -558,7 +558,9 @@ describe('localise, and flag what is left', () => {
     ['Kinh phí từ ngân sách nhà nước.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'kinh_phi' }, 'kinh-phi'],
     ['Tổ chức tuyên truyền tại đơn vị.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
     ['Cán bộ, công chức trực thuộc Sở.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'doi_tuong' }, 'doi-tuong'],
-    ['Phòng Giáo dục và Đào tạo hướng dẫn.', { parent: 'Phòng Giáo dục và Đào tạo huyện Phù Mỹ', hasAppendix: false }, 'cap-tren'],
+    ['Các trường trực thuộc Phòng Giáo dục và Đào tạo.', { parent: 'Phòng Giáo dục và Đào tạo huyện Phù Mỹ', hasAppendix: false }, 'cap-tren'],
+    ['Báo cáo kết quả về Sở Y tế Hậu Giang.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
+    ['Cập nhật trên trang web Sở Y tế.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'cap-tren'],
   ])('voice rule for "%s"', (t, ctx, want) => expect(voiceOf(t, ctx)?.rule.id).toBe(want));
 });
 

@@ -23,12 +23,16 @@ export interface VoiceRule {
 
 const firstOf = (phrases: string[]) => (text: string) => phrases.find((p) => hasPhrase(text, p));
 
-/** "Sở Y tế Hậu Giang" → ["Sở Y tế Hậu Giang", "Sở Y tế", "Lãnh đạo Sở", "Văn phòng Sở"]. */
+/**
+ * How the parent speaks of itself as the one in charge: "Lãnh đạo Sở", "Văn phòng Sở", "trực thuộc Sở Y
+ * tế", "trang web Sở Y tế". A bare mention ("báo cáo về Sở Y tế") is the unit's own voice too.
+ */
 export function parentNames(parent: string): string[] {
   const head = parent.split(/\s+/)[0];
   // the agency without its place: "Sở Y tế", "Phòng Giáo dục và Đào tạo" (from "… huyện Phù Mỹ")
   const bare = parent.replace(/(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường))?(?:\s+\p{Lu}\p{Ll}*)+$/u, '');
-  return [parent, ...(bare !== parent && bare.includes(' ') ? [bare] : []), `Lãnh đạo ${head}`, `Văn phòng ${head}`];
+  const names = bare !== parent && bare.includes(' ') ? [parent, bare] : [parent];
+  return [`Lãnh đạo ${head}`, `Văn phòng ${head}`, ...names.flatMap((n) => [`trực thuộc ${n}`, `trang web ${n}`, `website ${n}`, `Cổng thông tin điện tử ${n}`])];
 }
 
 export const VOICE_RULES: VoiceRule[] = [
