@@ -15,6 +15,9 @@ export function hasPhrase(text: string, phrase: string): boolean {
   return phraseRegex(phrase, 'iu').test(text.normalize('NFC'));
 }
 
+/** The words of `text` that match `phrase` (as written in the text), if any. */
+export const matchPhrase = (text: string, phrase: string): string | undefined => phraseRegex(phrase, 'iu').exec(text.normalize('NFC'))?.[0];
+
 /** A phrase as a pattern of whole words, any run of spaces between them. */
 function phraseRegex(phrase: string, flags: string): RegExp {
   const esc = phrase.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');

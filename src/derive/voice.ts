@@ -1,7 +1,7 @@
 // What of the department's voice a derived plan still carries. Rules as data: each names the phrase it
 // looks for (whole words) and why the clerk should rewrite the sentence. derive() applies the profile's
 // substitutions first, so a phrase the profile adapts is no longer flagged.
-import { hasPhrase } from './text.js';
+import { matchPhrase } from './text.js';
 
 export interface VoiceContext {
   /** The parent agency, as it writes itself ("Sở Y tế Hậu Giang"). */
@@ -21,7 +21,8 @@ export interface VoiceRule {
   why: (found: string) => string;
 }
 
-const firstOf = (phrases: string[]) => (text: string) => phrases.find((p) => hasPhrase(text, p));
+/** The first of `phrases` found in the text, as the text writes it ("Website Sở Y tế"). */
+const firstOf = (phrases: string[]) => (text: string) => phrases.reduce<string | undefined>((found, p) => found ?? matchPhrase(text, p), undefined);
 
 /**
  * How the parent speaks of itself as the one in charge: "Lãnh đạo Sở", "Văn phòng Sở", "trực thuộc Sở Y
