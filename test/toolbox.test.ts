@@ -105,8 +105,11 @@ describe('on a terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-tty-'));
     const c = join(ROOT, 'examples', 'derive', 'hau-giang');
     const r = tty(`${kehoach} derive ${c}/ke-hoach-so-y-te.yaml --unit ${c}/units/bvdk-tinh.yaml ${c}/units/ttyt-chau-thanh-a.yaml --out-dir ${dir}`);
-    expect(r.stdout).toMatch(/\r\[1\/2\] bvdk-tinh\.yaml/);
-    expect(r.stdout).toMatch(/\r\[2\/2\] ttyt-chau-thanh-a\.yaml/);
+    // a bar while it works, then one line per unit and a summary
+    expect(r.stdout).toMatch(/\r\[-+\] 0\/2 bvdk-tinh\.yaml/);
+    expect(r.stdout).toMatch(/\r\[#+-+\] 1\/2 ttyt-chau-thanh-a\.yaml/);
+    expect(r.stdout).toMatch(/đã ghi .*bvdk-tinh\.yaml\r?\n.*đã ghi .*ttyt-chau-thanh-a\.yaml/);
+    expect(r.stdout).toMatch(/Tổng cộng 2 đơn vị: đã ghi 2, bỏ qua 0, lỗi 0\./);
   });
   it('messages are coloured, but never with NO_COLOR', () => {
     const bad = join(ROOT, 'test', 'invalid', 'ba-loi.yaml');

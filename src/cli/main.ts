@@ -125,9 +125,10 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .option('--out-dir <thư mục>', 'thư mục ghi kế hoạch các đơn vị (mặc định: thư mục của kế hoạch cấp trên)')
     .option('--date <NĂM-THÁNG-NGÀY>', 'ngày của kế hoạch đơn vị (mặc định để trống ngày, lấy tháng của kế hoạch cấp trên)')
     .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn')
+    .option('--force', 'ghi đè kế hoạch đơn vị đã có (mất các chỗ đã sửa tay)')
     .addOption(format())
     .addOption(quiet('không in tiến độ, không in cảnh báo'))
-    .action(async (dept: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean }) => {
+    .action(async (dept: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean }) => {
       start(o);
       if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
       if (o.output && o.unit.length > 1) throw new UsageError('-o chỉ dùng với một hồ sơ đơn vị; nhiều đơn vị hãy dùng --out-dir.');

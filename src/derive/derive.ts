@@ -1,26 +1,29 @@
 // derive: a unit's plan from its department's plan. A pure function (no files, no clock), like
 // changesets' assembleReleasePlan: department plan + unit profile + options → unit plan (input form,
 // ready to be written as YAML) with a note of where each derived part came from.
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { isWeekend } from 'date-fns/isWeekend';
-import { parseISO } from 'date-fns/parseISO';
 import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
-import { twoDigits } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
+import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import type { UnitProfile } from '../plan/profile.js';
+import { hasPhrase, lowerFirst, replacePhrase } from './text.js';
+import { parentSo } from './provenance.js';
+import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
 export interface DeriveOptions {
   /** The unit plan's date (YYYY-MM-DD); when absent, the department plan's month with the day blank. */
   date?: string;
+  /** The working-day calendar (built once per run, with the profile's own days off). */
+  calendar: Calendar;
   /** Wording from the templates (mo-dau-trien-khai, ket-thuc-trien-khai, bao-cao-don-vi). */
   wording: {
     opening: (ctx: { don_vi: string; trich_yeu: string }) => string;
-    closing: (ctx: { don_vi: string }) => string;
+    closing: (ctx: { don_vi: string; don_vi_ngan: string; cap_tren_ke_hoach: string; bo_phan: string; dau_moi: string }) => string;
     report: (ctx: { cap_tren: string }) => string;
+    /** A standard duty by role (to-chuc-trien-khai). */
+    duty: (ctx: { vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi'; don_vi_ngan: string; dau_moi: string; cap_tren: string; bo_phan: string }) => string;
   };
 }
 
@@ -37,16 +40,6 @@ export interface Derived {
   notes: { path: (string | number)[]; note: string }[];
   /** What the clerk should check (a deadline kept as the parent's). */
   warnings: Problem[];
-}
-
-/** Fixed public holidays (Bộ luật Lao động 2019, Điều 112) as MM-DD; lunar holidays move every year. */
-const FIXED_HOLIDAYS = new Set(['01-01', '04-30', '05-01', '09-02']);
-
-/** `days` earlier, then back to the previous working day if that falls on a weekend or a fixed holiday. */
-export function earlierWorkingDay(iso: string, days: number): string {
-  let d = addDays(parseISO(iso), -days);
-  while (isWeekend(d) || FIXED_HOLIDAYS.has(format(d, 'MM-dd'))) d = addDays(d, -1);
-  return format(d, 'yyyy-MM-dd');
 }
 
 type Block = InputBlock;
@@ -82,39 +75,61 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   }
   if (problems.length) return { problems };
 
-  const soKyHieu = `${twoDigits(deptPlan.so!)}/${deptPlan.ky_hieu}`;
+  const soKyHieu = parentSo(deptPlan);
   const cite = `${deptPlan.ten_loai} ${soKyHieu}`;
   // A substitution that leaves a * open (thanh: "**cải") would make the derived plan invalid: it is the
   // profile's mistake, reported at the substitution, once.
   const broken = new Set<number>();
-  const subst = (s: string) =>
-    (unit.thay_the ?? []).reduce((acc, r, i) => {
-      const out = acc.split(r.tu).join(r.thanh);
-      if (out !== acc && unbalancedMarkup(out) && !unbalancedMarkup(acc)) broken.add(i);
-      return out;
+  // The appendix rows that concern units; without any, references to an appendix are removed.
+  const appendixKeys = (unit.tu_khoa_phu_luc ?? ['đơn vị']).map((k) => k.toLocaleLowerCase('vi'));
+  const appendixRows = (dept.phu_luc ?? []).map((a) => a.hang.filter((r) => appendixKeys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k))));
+  const hasAppendix = appendixRows.some((rows) => rows.length > 0);
+  // Substitutions apply to whole phrases, never inside a word.
+  const subst = (s: string) => {
+    const out = (unit.thay_the ?? []).reduce((acc, r, i) => {
+      const next = replacePhrase(acc, r.tu, r.thanh);
+      if (next !== acc && unbalancedMarkup(next) && !unbalancedMarkup(acc)) broken.add(i);
+      return next;
     }, s);
+    return hasAppendix ? out : withoutAppendixRefs(out);
+  };
   const notes: Derived['notes'] = [];
   const admin = unit.bo_phan.find((b) => b.hanh_chinh)!;
+  // The focal department for this plan (follow up, urge, compile, report); the filing office stays `admin`.
+  const focal = unit.bo_phan.find((b) => b.viet_tat === unit.dau_moi) ?? admin;
+  // "all departments together": marked chung, or else an entry named as a group ("Các khoa, phòng")
+  const together = unit.bo_phan.find((b) => b.chung) ?? unit.bo_phan.find((b) => b !== focal && /^Các\s/u.test(b.ten));
+  const short = unit.ten_ngan ?? unit.ten;
+  const allDepts = together ? lowerFirst(together.ten) : 'các bộ phận';
+  const dropped: string[] = [];
   const margin = unit.bao_cao_truoc ?? 5;
 
-  // The unit's responsibilities: each task the department gave its units goes to the unit's department
-  // whose keywords it mentions, else to the administrative department; reports move earlier.
+  // The unit's responsibilities: each task the department gave its units is led by the first department
+  // whose keywords it mentions, with the others mentioned as partners, else by the focal department; a
+  // task the parent addressed to someone else is dropped (and said so); reports move earlier.
   const byDept = new Map<string, Block[]>();
   const reports: InputReport[] = [];
   // A deadline moved earlier stays on or after the unit plan's date (the parent's when --date is not given).
   const floor = opts.date ?? deptPlan.ngay!;
   const warnings: Problem[] = [];
+  // The same assumed holiday warns once, at the first deadline that steps over it.
+  const calendarWarned = new Set<string>();
   for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i, 'bao_cao', 'ky'] })))) {
     if (isObj(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
       const ky = r.ky.map((k, i) => {
-        const moved = earlierWorkingDay(k.han, margin);
-        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
+        const { date: moved, warnings: assumed } = workingDaysBefore(k.han, margin, opts.calendar);
         const at = { in: 'ke-hoach' as const, path: [...path, i, 'han'] };
+        for (const w of assumed) {
+          if (calendarWarned.has(w)) continue;
+          calendarWarned.add(w);
+          warnings.push({ ...at, rule: 'lich-tam-tinh', message: `hạn báo cáo ${k.han}: ${w}` });
+        }
+        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
         if (k.han < floor) {
           problems.push({ ...at, rule: 'han-da-qua', message: `hạn báo cáo ${k.han} của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}): đơn vị không còn hạn nào để báo cáo kỳ "${k.ten}"; hãy chọn --date sớm hơn, hoặc soạn rồi bỏ kỳ này khỏi kế hoạch đơn vị.` });
         } else {
-          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
+          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày làm việc thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
         }
         return { ten: k.ten, han: k.han, moc: 'trước ngày' };
       });
@@ -127,24 +142,47 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       });
       continue;
     }
-    const text = plainText(allText(task)).toLocaleLowerCase('vi');
-    const to = unit.bo_phan.find((b) => (b.tu_khoa ?? []).some((k) => text.includes(k.toLocaleLowerCase('vi')))) ?? admin;
-    byDept.set(to.ten, [...(byDept.get(to.ten) ?? []), mapTexts(task, subst)]);
+    const plain = plainText(allText(task));
+    const elsewhere = addressedElsewhere(plain, unit.ten, [short, unit.viet_tat]);
+    if (elsewhere) {
+      dropped.push(`"${clip(plain)}" (cấp trên giao cho ${elsewhere})`);
+      continue;
+    }
+    const matched = unit.bo_phan.filter((b) => b !== together && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
+    const lead = matched[0] ?? focal;
+    const partners = matched.slice(1).filter((b) => b !== lead);
+    const own = mapTexts(task, subst);
+    byDept.set(lead.ten, [...(byDept.get(lead.ten) ?? []), partners.length ? withPartners(own, partners.map((b) => b.ten)) : own]);
   }
   if (problems.length) return { problems };
-  const adminTasks = byDept.get(admin.ten) ?? [];
+  // Blocks kehoach writes in the unit's own words: never flagged as the department's voice.
+  const generated = new Set<unknown>();
+  const mark = <T>(b: T): T => (generated.add(b), b);
+  const duty = (vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi') =>
+    mark({ gach: opts.wording.duty({ vai, don_vi_ngan: short, dau_moi: focal.ten, cap_tren: deptPlan.ten_co_quan, bo_phan: allDepts }) } as Block);
+  // Every heading has content: the focal department and the departments together always have their
+  // standard duty; another department appears only with a task.
   const responsibilities: Block[] = [
     {
-      don_vi: admin.ten,
-      ma: admin.viet_tat,
+      don_vi: focal.ten,
+      ma: focal.viet_tat,
       cap: 'co_quan',
-      noi_dung: [...adminTasks, ...reports.map((r) => ({ bao_cao: r, gach: true }) as Block)],
+      noi_dung: [...(byDept.get(focal.ten) ?? []), duty('dau_moi'), ...reports.map((r) => mark({ bao_cao: r, gach: true } as Block))],
     },
     ...unit.bo_phan
-      .filter((b) => b !== admin && byDept.has(b.ten))
+      .filter((b) => b !== focal && b !== together && byDept.has(b.ten))
       .map((b) => ({ don_vi: b.ten, ma: b.viet_tat, cap: 'co_quan' as const, noi_dung: byDept.get(b.ten)! })),
+    {
+      don_vi: together?.ten ?? 'Các bộ phận',
+      ...(together ? { ma: together.viet_tat } : {}),
+      cap: 'co_quan',
+      noi_dung: [duty('chung'), ...(together ? byDept.get(together.ten) ?? [] : [])],
+    },
+    ...(unit.truc_thuoc ?? []).map((t) => ({ don_vi: t.ten, cap: 'truc_thuoc' as const, noi_dung: [duty('truc_thuoc')] })),
+    ...(unit.de_nghi ?? []).map((t) => ({ don_vi: `Đề nghị ${t}`, cap: 'phoi_hop' as const, noi_dung: [duty('de_nghi')] })),
   ];
   const taskSources = unitTasks.map((u) => u.where).join(', ');
+  const droppedNote = () => (dropped.length ? `\nđã bỏ nhiệm vụ cấp trên giao cho nơi khác: ${dropped.join('; ')}` : '');
 
   // Sections: everything is kept (with the unit's wording) except the responsibilities, which become
   // the unit's own. A section that holds the responsibilities as one of its khoản keeps the others.
@@ -154,34 +192,38 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const out = sections.length;
     if (s.phan === 'to_chuc_thuc_hien') {
       sections.push({ ...(s.muc ? { muc: subst(s.muc) } : {}), phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
-      notes.push({ path: ['noi_dung', out], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị` });
+      notes.push({ path: ['noi_dung', out], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
       return;
     }
     let k = 0;
-    const children = (s.noi_dung ?? []).map((b, bi) => {
+    const children: Block[] = [];
+    for (const b of s.noi_dung ?? []) {
       const isKhoan = isNumbered(b);
       if (isKhoan) k++;
+      const bi = children.length;
       if (isObj(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
-        notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}` });
-        return { ...(b as object), noi_dung: responsibilities } as Block;
+        notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
+        children.push({ ...(b as object), noi_dung: responsibilities } as Block);
+        continue;
       }
+      const local = mapTexts(b, subst);
+      if (isEmpty(local)) continue; // "(Có Phụ lục … kèm theo)" and nothing else
       if (isKhoan) notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `từ mục ${numeral}.${k}, ${cite}` });
-      return mapTexts(b, subst);
-    });
+      children.push(local);
+    }
     sections.push({ ...mapTexts(s, subst), noi_dung: children });
     notes.push({ path: ['noi_dung', out], note: `từ mục ${numeral}, ${cite}` });
   });
 
   const appendices = (dept.phu_luc ?? []).flatMap((a, ai) => {
-    const keys = (unit.tu_khoa_phu_luc ?? ['đơn vị']).map((k) => k.toLocaleLowerCase('vi'));
-    const hang = a.hang.filter((r) => keys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k)));
+    const hang = appendixRows[ai];
     if (hang.length === 0) return [];
     notes.push({ path: ['phu_luc', ai], note: `các hàng liên quan đến đơn vị, từ phụ lục ${ai + 1}, ${cite}` });
     return [{ ...a, tieu_de: subst(a.tieu_de), hang: hang.map((r) => mapTexts(r as unknown as Block, subst) as unknown as typeof r) }];
   });
 
   const plan: InputPlan = {
-    co_quan_chu_quan: upperVi(unit.cap_tren),
+    co_quan_chu_quan: unit.co_quan_chu_quan ?? upperVi(unit.cap_tren),
     co_quan_ban_hanh: unit.ten_dong ?? upperVi(unit.ten),
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,
@@ -197,18 +239,21 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
             so_ky_hieu: soKyHieu,
             ngay: deptPlan.ngay!,
             co_quan: deptPlan.ten_co_quan,
-            trich_yeu: dept.trich_yeu,
+            // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
+            trich_yeu: lowerFirst(dept.trich_yeu.replace(/^về\s+/iu, '')),
           },
         ],
       },
     ],
     mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(dept.trich_yeu) })],
     noi_dung: sections,
-    ket_thuc: [opts.wording.closing({ don_vi: unit.ten })],
+    ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: `${deptPlan.ten_loai} số ${soKyHieu} của ${deptPlan.ten_co_quan}`, bo_phan: allDepts, dau_moi: focal.ten })],
     noi_nhan: [
       { ten: deptPlan.ten_co_quan, muc_dich: 'báo cáo' },
       ...(unit.lanh_dao ?? []),
       ...unit.bo_phan.map((b) => b.noi_nhan ?? b.ten),
+      ...(unit.truc_thuoc ?? []).map((b) => b.noi_nhan ?? b.ten),
+      ...(unit.de_nghi ?? []).map((b) => ({ ten: b, muc_dich: 'phối hợp' })),
       ...(unit.noi_nhan ?? []),
     ],
     luu: ['VT', admin.viet_tat],
@@ -225,8 +270,47 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       })),
     };
   }
+  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix }, generated));
   return { plan, notes, warnings };
 }
+
+/**
+ * `CẦN SỬA` notes on the blocks still in the department's voice, rarest first when there are more
+ * than one per five sentences of the plan (a flag on every line would be read as none).
+ */
+function voiceFlags(plan: InputPlan, ctx: Omit<VoiceContext, 'role'>, generated: Set<unknown>): Derived['notes'] {
+  const found: { path: (string | number)[]; why: string; rank: number; order: number }[] = [];
+  let sentences = [...plan.mo_dau ?? [], ...plan.ket_thuc ?? []].reduce((n, t) => n + sentenceCount(String(t)), 0);
+  const walk = (b: unknown, path: (string | number)[], role: string | undefined) => {
+    if (generated.has(b)) return;
+    const own = ownText(b);
+    sentences += sentenceCount(own);
+    const here = isObj(b) && typeof b.phan === 'string' ? b.phan : role;
+    const v = own ? voiceOf(plainText(own), { ...ctx, role: here }) : undefined;
+    if (v) found.push({ path, why: v.why, rank: v.rule.rank, order: found.length });
+    const children = isObj(b) ? b.noi_dung : undefined;
+    if (Array.isArray(children)) children.forEach((c, i) => walk(c, [...path, 'noi_dung', i], here));
+  };
+  plan.noi_dung.forEach((s, i) => walk(s, ['noi_dung', i], undefined));
+  const budget = Math.floor(sentences / 5);
+  return found
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .slice(0, budget)
+    .sort((a, b) => a.order - b.order)
+    .map((f) => ({ path: f.path, note: `CẦN SỬA: ${f.why}.` }));
+}
+
+/** The text a block says itself (not its children's). */
+function ownText(b: unknown): string {
+  if (typeof b === 'string') return b;
+  if (!isObj(b)) return '';
+  return Object.entries(b)
+    .filter(([k, v]) => typeof v === 'string' && !TEXT_SKIP.has(k) && k !== 'don_vi' && k !== 'muc') // a heading is no sentence
+    .map(([, v]) => v as string)
+    .join(' ');
+}
+
+const isEmpty = (b: unknown): boolean => plainText(allText(b)).trim() === '';
 
 /** The don_vi blocks given to subordinate units (cap: truc_thuoc), with where they stand. */
 function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string; path: (string | number)[] }[] {
@@ -257,13 +341,47 @@ function allText(b: unknown): string {
 }
 
 /** A copy of a block with `f` applied to every text in it (not to keys, roles or dates). */
+const TEXT_SKIP = new Set(['phan', 'cap', 'ma', 'han', 'ngay', 'so_ky_hieu', 'kieu_ngay', 'noi', 'moc']);
+
 function mapTexts<T>(b: T, f: (s: string) => string): T {
-  const SKIP = new Set(['phan', 'cap', 'ma', 'han', 'ngay', 'so_ky_hieu', 'kieu_ngay', 'noi', 'moc']);
   const go = (v: unknown, key?: string): unknown => {
-    if (typeof v === 'string') return key && SKIP.has(key) ? v : f(v);
-    if (Array.isArray(v)) return v.map((x) => go(x));
+    if (typeof v === 'string') return key && TEXT_SKIP.has(key) ? v : f(v);
+    // a list item left empty (an appendix reference removed) goes; table cells keep their places
+    if (Array.isArray(v)) return key === 'noi_dung' ? v.map((x) => go(x)).filter((x) => !isEmpty(x)) : v.map((x) => go(x));
     if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x, k)]));
     return v;
   };
   return go(b) as T;
 }
+
+/**
+ * Whom a parent task names as its doer when that is neither the units in general nor this unit:
+ * "Giao Trung tâm TTGDSK phối hợp …", "Văn phòng Sở chủ trì …". Undefined for an ordinary task.
+ */
+export function addressedElsewhere(text: string, fullName: string, shortNames: string[]): string | undefined {
+  const t = text.trim();
+  const m =
+    /^(?:Giao|Đề nghị|Yêu cầu)\s+(.+?)\s+(?:chủ trì|phối hợp|thực hiện|xây dựng|tổ chức|có trách nhiệm|chủ động)/u.exec(t) ??
+    /^((?:Văn phòng|Phòng|Trung tâm|Sở|Ban|Ủy ban|UBND|Thanh tra|Chi cục|Bệnh viện)\s.+?)\s+(?:chủ trì|có trách nhiệm|phối hợp với)/u.exec(t);
+  if (!m) return undefined;
+  const who = m[1].trim();
+  if (/^(?:các|mỗi|từng)\s+(?:đơn vị|cơ quan)/iu.test(who)) return undefined;
+  // this unit, by its full name or exactly by a short one ("Trung tâm" is not "Trung tâm TTGDSK")
+  const same = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+  if (hasPhrase(who, fullName) || shortNames.some((n) => same(who, n))) return undefined;
+  return who;
+}
+
+/** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners. */
+function withPartners(b: Block, partners: string[]): Block {
+  const lead = (x: string) => `Chủ trì, phối hợp với ${partners.join(', ')} ${lowerFirst(x)}`;
+  if (typeof b === 'string') return lead(b) as Block;
+  const g = isObj(b) ? (b as { gach?: unknown }).gach : undefined;
+  if (typeof g === 'string') return { ...(b as object), gach: lead(g) } as Block;
+  return b;
+}
+
+const clip = (s: string): string => {
+  const words = s.trim().split(/\s+/);
+  return words.length > 10 ? `${words.slice(0, 10).join(' ')} …` : s.trim();
+};

@@ -27,6 +27,7 @@ export const TEMPLATE_NAMES = [
   'mo-dau-trien-khai',
   'ket-thuc-trien-khai',
   'bao-cao-don-vi',
+  'to-chuc-trien-khai',
   'ke-hoach-mau',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

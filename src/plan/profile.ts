@@ -7,12 +7,25 @@ import type { Rule } from './rules.js';
 import { keysOf, type Kind } from './issues.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
+import { noticesSchema, type Notices } from '../text/calendar.js';
 
 /** The schema of a unit profile, built on first use (as the plan's, schema.ts). */
 function build() {
   const t = (title: string, description: string) => ({ title, description });
 
   const { Text, Signer } = planSchemas();
+
+  // A unit's own days off (or worked rest days), one entry a day or a run of days, any year. Plain
+  // data here; the dates (real, in order) are checked by profileRules with the notice file's schema.
+  const OwnDay = z
+    .strictObject({
+      ngay: Text.optional().meta(t('Ngày', 'Một ngày, ví dụ 2027-06-23.')),
+      tu: Text.optional().meta(t('Từ ngày', 'Ngày đầu của một đợt.')),
+      den: Text.optional().meta(t('Đến ngày', 'Ngày cuối của một đợt.')),
+      ten: Text.optional().meta(t('Tên', 'Ví dụ: Ngày nghỉ riêng của tỉnh.')),
+      lam_viec: z.boolean().optional().meta(t('Ngày làm bù', 'true cho thứ Bảy, Chủ nhật mà đơn vị phải đi làm.')),
+    })
+    .meta({ id: 'NgayNghiRieng', ...t('Ngày nghỉ riêng', 'Một ngày ({ ngay }) hoặc một đợt ({ tu, den }) nghỉ riêng của đơn vị.') });
 
   const Department = z
     .strictObject({
@@ -27,12 +40,28 @@ function build() {
         .optional()
         .meta(t('Từ khóa nhiệm vụ', 'Nhiệm vụ của cấp trên có chứa một trong các từ này được giao cho bộ phận này.')),
       noi_nhan: Text.optional().meta(t('Tên ở nơi nhận', 'Cách ghi ở danh sách nơi nhận, ví dụ "Khoa, phòng, TYT". Mặc định là tên.')),
+      chung: z
+        .boolean()
+        .optional()
+        .meta(t('Các bộ phận cùng nhau', 'true cho mục chỉ tất cả bộ phận cùng nhau, ví dụ "Các khoa, phòng" hay "Các tổ chuyên môn": mục này nhận nhiệm vụ chung "căn cứ chức năng, nhiệm vụ …".')),
     })
-    .meta({ id: 'BoPhan', ...t('Bộ phận', 'Một khoa, phòng, bộ phận của đơn vị.') });
+    .meta({ id: 'BoPhan', ...t('Bộ phận', 'Một phòng, khoa, tổ, bộ phận của đơn vị.') });
+
+  const Subordinate = z
+    .strictObject({
+      ten: Text.meta(t('Tên', 'Ví dụ: Các trạm y tế xã, thị trấn; Các điểm trường.')),
+      noi_nhan: Text.optional().meta(t('Tên ở nơi nhận', 'Mặc định là tên.')),
+    })
+    .meta({ id: 'DonViTrucThuoc', ...t('Đơn vị trực thuộc', 'Một đơn vị (hay nhóm đơn vị) cấp dưới của đơn vị: trạm, trường, điểm, trung tâm.') });
 
   const ProfileSchema = z
     .strictObject({
       ten: Text.meta(t('Tên đơn vị', 'Tên dùng trong câu, ví dụ "Trung tâm Y tế Phù Mỹ".')),
+      ten_ngan: Text.optional().meta(t('Tên ngắn', 'Tên dùng trong câu khi nhắc lại, ví dụ "Trung tâm", "Nhà trường", "Sở GDĐT". Mặc định là tên.')),
+      co_quan_chu_quan: z
+        .union([Text, z.array(Text).min(1).max(2)])
+        .optional()
+        .meta(t('Dòng cơ quan chủ quản', 'Dòng trên cùng ở phần đầu, như đơn vị vẫn viết, ví dụ "UBND TỈNH QUẢNG NAM" hay "UBND HUYỆN PHÙ MỸ". Mặc định là cơ quan cấp trên viết hoa.')),
       ten_dong: z
         .union([Text, z.array(Text).min(1).max(3)])
         .optional()
@@ -46,6 +75,15 @@ function build() {
       ),
       dia_danh: Text.meta(t('Địa danh', 'Nơi đơn vị đóng trụ sở, ví dụ Phù Mỹ.')),
       bo_phan: z.array(Department).min(1).max(100).meta(t('Các bộ phận', 'Các khoa, phòng của đơn vị.')),
+      dau_moi: Text.optional().meta(
+        t('Bộ phận đầu mối', 'Viết tắt của bộ phận theo dõi, đôn đốc, tổng hợp, báo cáo kế hoạch này; có thể khác bộ phận lưu văn bản. Mặc định là bộ phận hanh_chinh.'),
+      ),
+      truc_thuoc: z.array(Subordinate).max(50).optional().meta(t('Đơn vị trực thuộc', 'Các đơn vị cấp dưới của đơn vị (trạm, trường, điểm ...).')),
+      de_nghi: z
+        .array(Text)
+        .max(20)
+        .optional()
+        .meta(t('Nơi đề nghị phối hợp', 'Cơ quan đơn vị chỉ đề nghị, không giao việc, ví dụ "UBND các xã, thị trấn".')),
       lanh_dao: z.array(Text).max(20).optional().meta(t('Lãnh đạo', 'Nơi nhận dành cho lãnh đạo, ví dụ "Lãnh đạo TTYT".')),
       nguoi_ky: Signer,
       thay_the: z
@@ -64,7 +102,12 @@ function build() {
         .min(0)
         .max(60)
         .optional()
-        .meta(t('Báo cáo sớm hơn (ngày)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày (mặc định 5), tránh thứ Bảy, Chủ nhật, ngày lễ.')),
+        .meta(t('Báo cáo sớm hơn (ngày làm việc)', 'Hạn báo cáo của đơn vị sớm hơn hạn của cấp trên bao nhiêu ngày làm việc (mặc định 5), không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết.')),
+      ngay_nghi: z
+        .array(OwnDay)
+        .max(100)
+        .optional()
+        .meta(t('Ngày nghỉ riêng', 'Ngày nghỉ (hoặc ngày làm bù) riêng của đơn vị, ngoài lịch nghỉ chung trong data/ngay-nghi.yaml.')),
       noi_nhan: z.array(Text).max(50).optional().meta(t('Nơi nhận thêm', 'Nơi nhận luôn có, ví dụ "Trang TTĐT TTYT".')),
       tu_khoa_phu_luc: z
         .array(Text)
@@ -114,6 +157,15 @@ export const PROFILE_RULES: readonly Rule[] = [
       });
     },
   },
+  {
+    id: 'dau-moi',
+    check: (p, report) => {
+      if (!Array.isArray(p.bo_phan) || typeof p.dau_moi !== 'string') return;
+      const codes = p.bo_phan.map((b) => (b as { viet_tat?: unknown })?.viet_tat);
+      if (!codes.includes(p.dau_moi)) report(['dau_moi'], `"${p.dau_moi}" không phải viết tắt của bộ phận nào trong bo_phan (${codes.filter((c) => typeof c === 'string').join(', ')}).`);
+    },
+  },
+  { id: 'ngay-nghi', check: (p, report) => noticeRules(p.ngay_nghi, (path, _rule, message) => report(path, message)) },
 ];
 
 export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitProfile; messages: Message[] } {
@@ -125,4 +177,39 @@ export function checkProfile(file: string, bytes: Uint8Array): { profile?: UnitP
 export function checkProfileText(file: string, text: string): { profile?: UnitProfile; messages: Message[] } {
   const r = checkWith(file, text, { kind: PROFILE_KIND, schema: profileSchema, rules: PROFILE_RULES, otherKind: planNotProfile });
   return { profile: r.data as UnitProfile | undefined, messages: r.messages };
+}
+
+type OwnDays = NonNullable<UnitProfile['ngay_nghi']>;
+
+/** A profile's `ngay_nghi` as notices by year (the calendar's input), with where each entry went. */
+function byYear(list: OwnDays): { notices: Notices; at: Map<string, number> } {
+  const notices: Notices = {};
+  const at = new Map<string, number>(); // "2027/nghi/0" → index in the profile's list
+  list.forEach((d, i) => {
+    const y = (d.ngay ?? d.tu ?? '').slice(0, 4);
+    const key = d.lam_viec ? 'lam_viec' : 'nghi';
+    const year = (notices[y] ??= {});
+    const days = (year[key] ??= []);
+    at.set(`${y}/${key}/${days.length}`, i);
+    const { lam_viec: _, ...span } = d;
+    days.push(span);
+  });
+  return { notices, at };
+}
+
+/** A profile's own days off as notices by year, the calendar's input. */
+export const profileNotices = (list: UnitProfile['ngay_nghi']): Notices => byYear(list ?? []).notices;
+
+/** The notice file's own checks (real dates, one day or a run, in order) on a profile's days off. */
+function noticeRules(list: unknown, err: (path: (string | number)[], rule: string, message: string) => void): void {
+  if (!Array.isArray(list) || list.some((d) => !d || typeof d !== 'object')) return;
+  const { notices, at } = byYear(list as OwnDays);
+  const r = noticesSchema.safeParse(notices);
+  if (r.success) return;
+  for (const issue of r.error.issues) {
+    const [y, key, k, ...rest] = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const i = at.get(`${String(y)}/${String(key)}/${String(k)}`);
+    const message = i === undefined ? `cần một ngày dạng năm-tháng-ngày (ví dụ 2027-06-23): ${issue.message}` : issue.message;
+    err(['ngay_nghi', i ?? 0, ...rest], 'ngay-nghi', message);
+  }
 }

@@ -2,9 +2,10 @@
 // them, renders every plan and derives every declared department/unit pair into a temporary folder,
 // re-opens each .docx (the zip opens, every XML part is well-formed), and ends with "N đạt, N lỗi".
 // A path with nothing to check is an error: a green check must mean something was checked.
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { freshnessMessages } from '../../derive/provenance.js';
 import { readZip } from '../../write/zip.js';
 import type { Message } from '../../messages.js';
 import { formatMessage, hasErrors, printable } from '../../messages.js';
@@ -173,13 +174,22 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
         d = await runDerive(dept, { unit: [unit], output: out, quiet: true }, { out: () => {}, err: () => {} });
         if (d.code === 0) text = readFileSync(out, 'utf8');
       } finally {
-              held.release();
+        rmSync(tmp, { recursive: true, force: true });
+        held.release();
       }
       const label = `${unit} ← ${relative(join(unit, '..', '..'), dept)}`;
       if (d.code !== 0) return { file: label, kind: 'derive', ok: false, messages: d.messages };
       const again = checkText(out, text);
       const problems = again.plan ? reopenDocx(await renderPlan(again.plan, { templates })) : ['kế hoạch soạn ra không hợp lệ'];
-      return { file: label, kind: 'derive', ok: problems.length === 0 && !hasErrors(again.messages), messages: again.messages, note: problems.join('; ') || undefined };
+      // the unit's plan kept beside the pair: has its parent or profile changed since it was derived?
+      const kept = join(dirname(dirname(unit)), 'derived', basename(unit));
+      const stale: Message[] = [];
+      if (existsSync(kept)) {
+        const parent = checkBytes(dept, readInput(dept));
+        const profile = checkProfile(unit, readInput(unit)).profile;
+        if (parent.plan && profile) stale.push(...freshnessMessages(kept, readFileSync(kept, 'utf8'), { plan: parent.plan, input: parent.input }, profile));
+      }
+      return { file: label, kind: 'derive', ok: problems.length === 0 && !hasErrors(again.messages), messages: [...again.messages, ...stale], note: problems.join('; ') || undefined };
     });
   }
 

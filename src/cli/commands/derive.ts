@@ -1,15 +1,17 @@
 // `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { installed } from '../../install.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { hasErrors, type Message, type Io, type Severity } from '../../messages.js';
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
 import { derive, type Problem } from '../../derive/derive.js';
 import { dateParts, isRealDate } from '../../text/dates.js';
-import { checkProfile } from '../../plan/profile.js';
+import { checkProfile, profileNotices } from '../../plan/profile.js';
 import { derivedYaml } from '../../derive/write-yaml.js';
-import { loadTemplates } from '../../model/templates.js';
+import { parentSo, provenanceLine, provenanceOf, schemaRefFor } from '../../derive/provenance.js';
+import { loadTemplates, type Templates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
+import { loadCalendar, type Calendar } from '../../text/calendar.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
 import { ensureDir, writeAtomic } from '../../write/atomic.js';
@@ -17,7 +19,7 @@ import { ensureDir, writeAtomic } from '../../write/atomic.js';
 
 export async function runDerive(
   deptFile: string,
-  o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean },
+  o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean },
   io: Io,
 ): Promise<{ code: number; messages: Message[] }> {
   if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
@@ -45,24 +47,28 @@ export async function runDerive(
   const deptText = decode(deptFile, deptBytes).text!;
   let deptAt: ReturnType<typeof locator> | undefined; // positions in the department plan, parsed on first need
 
-  const t = loadTemplates(o.template);
-  const wording = {
-    opening: (c: { don_vi: string; trich_yeu: string }) => t['mo-dau-trien-khai'](c),
-    closing: (c: { don_vi: string }) => t['ket-thuc-trien-khai'](c),
-    report: (c: { cap_tren: string }) => t['bao-cao-don-vi'](c),
-  };
+  const wording = wordingOf(loadTemplates(o.template));
+  // One calendar for the run (each year computed once); a profile with its own days off gets its own.
+  let shared: Calendar | undefined;
+  const calendarOf = (extra: Calendar['notices'] | undefined) => (extra && Object.keys(extra).length ? loadCalendar(extra) : (shared ??= loadCalendar()));
   const tty = process.stderr.isTTY && !o.quiet;
+  // One line per unit once all are done (a terminal shows a bar meanwhile), then a summary.
+  const lines: string[] = [];
   let failed = 0;
+  let skipped = 0;
   for (const [i, unitFile] of o.unit.entries()) {
     await new Promise((r) => setImmediate(r)); // Ctrl-C is handled between units
+    if (tty) process.stderr.write(`\r${bar(i, o.unit.length)} ${basename(unitFile)}\x1b[K`);
+    const out = target(unitFile);
     const unitBytes = readInput(unitFile);
     const u = checkProfile(unitFile, unitBytes);
     messages.push(...u.messages);
     if (!u.profile) {
       failed++;
+      lines.push(`lỗi ${unitFile}: hồ sơ đơn vị không hợp lệ, không soạn.`);
       continue;
     }
-    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording });
+    const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording, calendar: calendarOf(profileNotices(u.profile.ngay_nghi)) });
     const report = (ps: Problem[], severity: Severity) => {
       // each file parsed once for positions, whatever the number of problems in it
       deptAt ??= locator(deptFile, deptText);
@@ -75,24 +81,56 @@ export async function runDerive(
     if ('problems' in d) {
       failed++;
       report(d.problems, 'lỗi');
+      lines.push(`lỗi ${unitFile}: không soạn được (xem các lỗi bên dưới).`);
       continue;
     }
     report(d.warnings, 'cảnh báo');
-    const out = target(unitFile);
-    const schemaRef = relative(dirname(resolve(out)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
+    const schemaRef = schemaRefFor(deptText, dirname(realpathSync(deptFile)), dirname(out));
+    const from = provenanceOf(parentSo(dept.plan), dept.input, u.profile);
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
       `Kế hoạch của ${u.profile.ten}, soạn bằng "kehoach derive" từ ${basename(deptFile)}`,
-      `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ..." trước khi trình ký.`,
+      `và hồ sơ đơn vị ${basename(unitFile)}. Hãy đọc lại các phần có ghi "từ mục ...",`,
+      'sửa các câu có ghi "CẦN SỬA" (còn là lời của cấp trên) trước khi trình ký.',
+      'Dòng dưới ghi kế hoạch cấp trên và hồ sơ đã dùng, để "kehoach check" báo khi chúng thay đổi; đừng sửa dòng đó.',
+      provenanceLine(from),
     ]);
     const again = checkText(out, yaml);
     if (!again.plan) {
       failed++;
       messages.push(...again.messages.map((m) => ({ ...m, message: `kế hoạch soạn ra không hợp lệ (lỗi của kehoach, hãy báo lại): ${m.message}` })));
+      lines.push(`lỗi ${unitFile}: kế hoạch soạn ra không hợp lệ.`);
+      continue;
+    }
+    // A derived plan the clerk may have edited is never replaced without --force.
+    if (!o.force && existsSync(out)) {
+      skipped++;
+      lines.push(`bỏ qua ${out}: tệp đã có (có thể đã được sửa); không ghi đè. Muốn soạn lại thì thêm --force, hoặc ghi ra tệp khác (-o, --out-dir).`);
       continue;
     }
     writeAtomic(out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
-    if (tty) process.stderr.write(`\r[${i + 1}/${o.unit.length}] ${basename(out)}\x1b[K${i + 1 === o.unit.length ? '\n' : ''}`);
-    else if (!o.quiet) io.err(`đã ghi ${out}`);
+    lines.push(`đã ghi ${out}`);
   }
-  return { code: failed || hasErrors(messages) ? 1 : 0, messages };
+  if (tty) process.stderr.write(`\r${bar(o.unit.length, o.unit.length)}\x1b[K\r\x1b[K`);
+  if (!o.quiet) {
+    for (const l of lines) io.err(l);
+    const written = o.unit.length - failed - skipped;
+    if (o.unit.length > 1 || skipped || failed) io.err(`Tổng cộng ${o.unit.length} đơn vị: đã ghi ${written}, bỏ qua ${skipped}, lỗi ${failed}.`);
+  } else if (skipped) {
+    for (const l of lines.filter((x) => x.startsWith('bỏ qua '))) io.err(l);
+  }
+  return { code: skipped ? 2 : failed || hasErrors(messages) ? 1 : 0, messages };
 }
+
+function bar(done: number, total: number): string {
+  const width = 30;
+  const n = Math.round((done / total) * width);
+  return `[${'#'.repeat(n)}${'-'.repeat(width - n)}] ${done}/${total}`;
+}
+
+/** The wording derive() gets, from the templates (mo-dau-, ket-thuc-, to-chuc-trien-khai, bao-cao-don-vi). */
+export const wordingOf = (t: Templates) => ({
+  opening: (c: object) => t['mo-dau-trien-khai'](c),
+  closing: (c: object) => t['ket-thuc-trien-khai'](c),
+  report: (c: object) => t['bao-cao-don-vi'](c),
+  duty: (c: object) => t['to-chuc-trien-khai'](c),
+});

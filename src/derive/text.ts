@@ -1,0 +1,30 @@
+// Small text helpers of derive: whole-phrase matching and sentence-initial case.
+
+/**
+ * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
+ * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
+ */
+export function lowerFirst(s: string): string {
+  const m = /^(\p{Lu})(\p{Ll}*)(\s+)(\S)/u.exec(s);
+  if (!m || m[2] === '' || /\p{Lu}/u.test(m[4])) return s;
+  return m[1].toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/** Whether `phrase` occurs in `text` as whole words (case-insensitive): "y tế" is not inside "quy tếch". */
+export function hasPhrase(text: string, phrase: string): boolean {
+  return phraseRegex(phrase, 'iu').test(text.normalize('NFC'));
+}
+
+/** The words of `text` that match `phrase` (as written in the text), if any. */
+export const matchPhrase = (text: string, phrase: string): string | undefined => phraseRegex(phrase, 'iu').exec(text.normalize('NFC'))?.[0];
+
+/** A phrase as a pattern of whole words, any run of spaces between them. */
+function phraseRegex(phrase: string, flags: string): RegExp {
+  const esc = phrase.normalize('NFC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** `from` replaced by `to` where it stands as whole words, in any case ("ngành Y tế", "ngành y tế"): never inside a word. */
+export function replacePhrase(text: string, from: string, to: string): string {
+  return text.replace(phraseRegex(from, 'giu'), () => to);
+}
