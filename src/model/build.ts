@@ -51,7 +51,7 @@ function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, out: Para[
       blocks(plan, b.noi_dung, t, depth + 1, out);
     } else if ('khoan' in b) {
       const p = para(b.tieu_de ? heading : 'Body', `${b.so} ${titleOf(t, b.khoan, b.phan)}`);
-      if (b.cung_dong) p.runs.push(...inlineRuns(b.cung_dong));
+      if (b.cung_dong) sameLine(p, b.cung_dong);
       out.push(p);
       blocks(plan, b.noi_dung, t, depth + 1, out);
     } else {
@@ -67,9 +67,18 @@ function inlineRuns(text: string): Run[] {
   return parseInline(text).map((s, i) => ({ text: (i === 0 ? ': ' : '') + s.text, bold: !!s.bold, italic: !!s.italic }));
 }
 
+/**
+ * A heading that carries its text on the same line is a paragraph of its own, not a title for what
+ * follows: keep-with-next would chain a run of such lines into one block that cannot break.
+ */
+function sameLine(p: Para, text: string): void {
+  p.runs.push(...inlineRuns(text));
+  if (p.style !== 'Body') p.keepNext = false;
+}
+
 function section(plan: Plan, s: Section, t: Templates, out: Para[]): void {
   const p = para('Muc', `${s.so} ${s.muc || upperVi(titleOf(t, '', s.phan))}`);
-  if (s.cung_dong) p.runs.push(...inlineRuns(s.cung_dong));
+  if (s.cung_dong) sameLine(p, s.cung_dong);
   out.push(p);
   blocks(plan, s.noi_dung, t, 0, out);
 }

@@ -16,6 +16,8 @@ export interface Para {
   style: StyleName;
   runs: Run[];
   sizePt?: number;
+  /** Overrides the style's keep-with-next: false for a heading that carries text on its own line. */
+  keepNext?: boolean;
 }
 
 /** A solid, centred line of the given length (under the agency, the tiêu ngữ, the trích yếu). */

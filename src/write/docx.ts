@@ -60,7 +60,8 @@ function paragraph(p: Para, extra: { alignment?: Align; keepNext?: boolean } = {
   return new Paragraph({
     style: p.style,
     alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
-    keepNext: extra.keepNext || undefined, // never an explicit false: it would override the headings' keep-with-next style
+    // an explicit false only where the model asks (a heading with its text on the same line): it overrides the style
+    keepNext: extra.keepNext ? true : p.keepNext,
     children: p.runs.map(
       (r) =>
         new TextRun({
