@@ -63,3 +63,76 @@ describe('item 7: keep-with-next only for a heading alone on its line', () => {
     expect(paraOf('Địa điểm')).not.toContain('w:keepNext');
   });
 });
+
+describe('item 1: a plan issued by a decision (spec §8a)', () => {
+  const decision = (extra = '') => plan(
+    `  - muc: Mục đích
+    noi_dung: [Bảo vệ bí mật nhà nước.]`,
+    `quyet_dinh:
+  trich_yeu: Ban hành Kế hoạch bảo vệ bí mật nhà nước năm 2023
+  tham_quyen: Chủ tịch Ủy ban nhân dân tỉnh
+  can_cu:
+    - { mo_dau: Căn cứ, tach_dong: true, van_ban: [Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018] }
+  de_nghi: Giám đốc Công an tỉnh
+  dieu:
+    - Ban hành kèm theo Quyết định này Kế hoạch bảo vệ bí mật nhà nước năm 2023.
+    - Quyết định này có hiệu lực kể từ ngày ký.
+${extra}`,
+  ).replace('viet_tat: SYT', 'viet_tat: UBND\nso: 254\nky_hieu: QĐ-UBND');
+
+  it('accepts ky_hieu QĐ-…, and refuses KH-… on a decision and QĐ-… on a plain plan', () => {
+    expect(errorsOf(decision())).toEqual([]);
+    expect(errorsOf(decision().replace('ky_hieu: QĐ-UBND', 'ky_hieu: KH-UBND')).map((m) => m.rule)).toEqual(['ky-hieu']);
+    expect(errorsOf(plan('  - muc: A').replace('viet_tat: SYT', 'ky_hieu: QĐ-SYT')).map((m) => m.rule)).toEqual(['ky-hieu']);
+  });
+
+  it('the decision: its số, title, authority, căn cứ, "QUYẾT ĐỊNH:", bold numbered articles, the one closing', () => {
+    const m = model(decision());
+    const d = m.decision!;
+    expect(d.header.number && text(d.header.number)).toBe('Số: 254/QĐ-UBND');
+    const title = d.title.flatMap((n) => (n.type === 'paragraph' ? [text(n)] : []));
+    expect(title).toEqual(['QUYẾT ĐỊNH', 'Ban hành Kế hoạch bảo vệ bí mật nhà nước năm 2023', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH']);
+    expect(d.body.map(text)).toEqual([
+      'Căn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;',
+      'Theo đề nghị của Giám đốc Công an tỉnh.',
+      'QUYẾT ĐỊNH:',
+      'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ bí mật nhà nước năm 2023.',
+      'Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.',
+    ]);
+    expect(d.body[0].style).toBe('CanCu');
+    expect(d.body[3].runs[0]).toEqual({ text: 'Điều 1. ', bold: true });
+    expect(d.body[3].runs[1].bold).toBeUndefined();
+    expect(d.closing.right.map(text).filter(Boolean)).toEqual(['GIÁM ĐỐC', 'Nguyễn Văn A']);
+  });
+
+  it('the plan: header without Số or date, the centred italic reference line, no closing of its own', () => {
+    const m = model(decision());
+    expect(m.header!.number).toBeNull();
+    expect(m.header!.placeDate).toBeNull();
+    expect(m.closing).toBeNull();
+    const ref = m.title.find((n) => n.type === 'paragraph' && n.style === 'ThamChieu') as Para;
+    expect(text(ref)).toBe('(Kèm theo Quyết định số 254/QĐ-UBND ngày 15 tháng 01 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh)');
+    expect(m.body.map(text).at(-1)).toMatch(/\.\/\.$/);
+  });
+
+  it('numeric date in the reference line, and no header on the plan page, when asked', () => {
+    const m = model(decision('  kieu_ngay: so\n  dau_trang_ke_hoach: false'));
+    expect(m.header).toBeNull();
+    const ref = m.title.find((n) => n.type === 'paragraph' && n.style === 'ThamChieu') as Para;
+    expect(text(ref)).toContain('ngày 15/01/2026 của');
+  });
+
+  it('the .docx: the decision, then the plan in a section of its own (a new page), with one signature', async () => {
+    const r = checkText('x.yaml', decision());
+    const xml = unzip(Buffer.from(await renderPlan(r.plan!, { templates }))).get('word/document.xml')!;
+    const [first, second] = xml.split('<w:sectPr');
+    expect(first).toContain('Số: 254/QĐ-UBND');
+    expect(first).toContain('Nguyễn Văn A');
+    expect(second, "a section break after the decision").toBeDefined();
+    const plan = xml.slice(xml.indexOf('</w:sectPr>'));
+    expect(plan).toContain('(Kèm theo Quyết định số 254/QĐ-UBND');
+    expect(plan).not.toContain('Số:');
+    expect(plan).not.toContain('Nguyễn Văn A');
+    expect(plan).not.toContain('Nơi nhận');
+  });
+});

@@ -1,10 +1,10 @@
 // Plan → document model. Wording comes from the templates; styles are referred to by name.
-import type { Block, Plan, Section } from '../plan/normalize.js';
+import type { BasisGroup, Block, Decision, Plan, Section } from '../plan/normalize.js';
 import { roman } from '../plan/normalize.js';
 import { escapeInline, parseInline, plainText } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
-import type { AppendixModel, DocModel, Node, Para, Run, Table, TableCell } from './model.js';
+import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
 import type { Templates } from './templates.js';
@@ -25,13 +25,14 @@ function fitSize(lines: string[], sizes: number[], bold: boolean, italic: boolea
   return sizes[sizes.length - 1];
 }
 
-function bases(plan: Plan, t: Templates): Para[] {
+/** Căn cứ groups; a decision's are all italic (§8a), a plan's inline groups upright [P]. */
+function bases(groups: BasisGroup[], t: Templates, inline: 'CanCu' | 'CanCuDong' = 'CanCuDong'): Para[] {
   const out: Para[] = [];
-  for (const g of plan.can_cu) {
+  for (const g of groups) {
     const items = g.van_ban.map((v) => (typeof v === 'string' ? v : t['van-ban-can-cu'](v)));
     if (g.tach_dong) {
       items.forEach((v, k) => out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.mo_dau, van_ban: v, dau: k === items.length - 1 ? g.dau_cuoi : ';' }))));
-    } else out.push(para('CanCuDong', t['nhom-can-cu']({ ...g, van_ban: items })));
+    } else out.push(para(inline, t['nhom-can-cu']({ ...g, van_ban: items })));
   }
   return out;
 }
@@ -126,7 +127,7 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
     }),
   );
   const table: Table = { type: 'table', columnsMm, header, rows };
-  const ref = t['tham-chieu-phu-luc']({ ...plan, co_quan: plan.ten_co_quan });
+  const ref = reference(plan, t);
   const heading: Node[] = [
     plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),
     para('PhuLucTen', upperVi(a.tieu_de)),
@@ -136,11 +137,20 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
   return { landscape: a.ngang, heading, table };
 }
 
-/** Build the document model of a plan. Pure: same plan and templates, same model. */
-export function buildModel(plan: Plan, t: Templates): DocModel {
-  const tb = plan.trinh_bay;
-  const m = { top: tb.le_tren, bottom: tb.le_duoi, left: tb.le_trai, right: tb.le_phai };
-  const textMm = PAGE.widthMm - m.left - m.right;
+const DECISION = 'Quyết định';
+
+/** The reference line "(Kèm theo … số … ngày … của …)" to the plan, or to the decision that issues it. */
+function reference(plan: Plan, t: Templates): string {
+  const d = plan.quyet_dinh;
+  return t['tham-chieu-phu-luc'](
+    d
+      ? { ...plan, ten_loai: DECISION, co_quan: d.tham_quyen, kieu_ngay: d.kieu_ngay }
+      : { ...plan, co_quan: plan.ten_co_quan, kieu_ngay: 'chu' },
+  );
+}
+
+/** ô 1–4; without `withNumber` only the names and the Quốc hiệu (a plan issued by a decision, §8a). */
+function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): HeaderModel {
   const rightMm = Math.min(HEADER.rightColMm, textMm * 0.64);
   const leftMm = textMm - rightMm;
   const pad = HEADER.cellPaddingMm * 2;
@@ -160,37 +170,73 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
     plainPara('TieuNgu', HEADER.tieuNgu, tnSize !== 14 ? { sizePt: tnSize } : {}),
     { type: 'rule', widthMm: textWidthMm(HEADER.tieuNgu, tnSize, true) }, // [R] as long as the text
   ];
+  if (!withNumber) return { leftMm, rightMm, left, right, number: null, placeDate: null };
 
   // ô 3 and ô 4, on one line (row 2 of the header table).
   const number = plainPara('SoKyHieu', t['so-ky-hieu'](plan));
   const placeDateText = t['dia-danh-ngay'](plan);
   const pdSize = fitSize([placeDateText], [14, 13], false, true, rightMm - pad);
   const placeDate = plainPara('DiaDanhNgay', placeDateText, pdSize !== 14 ? { sizePt: pdSize } : {});
+  return { leftMm, rightMm, left, right, number, placeDate };
+}
 
-  // ô 5a
-  const subjectWidth = Math.min(textWidthMm(plan.trich_yeu, 14, true), textMm);
-  const title: Node[] = [
-    plainPara('TenLoai', t['ten-loai'](plan)),
-    para('TrichYeu', plan.trich_yeu),
+/** ô 5a: tên loại, trích yếu, then (a plan issued by a decision) the reference line, and the line under them. */
+function titleBlock(plan: Plan, t: Templates, kind: string, subject: string, textMm: number, after: Para[] = []): Node[] {
+  const subjectWidth = Math.min(textWidthMm(subject, 14, true), textMm);
+  return [
+    plainPara('TenLoai', t['ten-loai']({ ...plan, ten_loai: kind })),
+    para('TrichYeu', subject),
+    ...after,
     { type: 'rule', style: 'DuongKeTrichYeu', widthMm: Math.min(HEADER.subjectLineMaxMm, Math.max(25, subjectWidth * HEADER.subjectLineRatio)) },
   ];
+}
+
+/** ô 9b and ô 7. */
+function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
+  const left: Para[] = [
+    plainPara('NoiNhanNhan', 'Nơi nhận:'),
+    ...plan.noi_nhan.map((r) => plainPara('NoiNhan', t['noi-nhan'](r))),
+    plainPara('NoiNhan', t.luu(plan)),
+  ];
+  const leftMm = textMm * CLOSING.leftRatio;
+  return { leftMm, rightMm: textMm - leftMm, left, right: signer(plan, t) };
+}
+
+/** The decision page (spec §8a, Mẫu 1.3): header with its số, title, authority, căn cứ, articles, closing. */
+function decisionModel(plan: Plan, d: Decision, t: Templates, textMm: number): DecisionModel {
+  const title = titleBlock(plan, t, DECISION, d.trich_yeu, textMm);
+  title.push(plainPara('ThamQuyen', upperVi(d.tham_quyen)));
+  const body = bases(d.can_cu, t, 'CanCu');
+  if (d.de_nghi) body.push(para('CanCu', t['de-nghi']({ de_nghi: d.de_nghi })));
+  body.push(plainPara('QuyetDinh', t['ten-loai']({ ...plan, ten_loai: DECISION }) + ':'));
+  const articles = d.dieu.map((text, i) => {
+    const p = para('Body', text);
+    p.runs.unshift({ text: t['so-dieu']({ so: i + 1 }) + ' ', bold: true });
+    return p;
+  });
+  endMark(articles);
+  body.push(...articles);
+  return { header: header(plan, t, textMm, true), title, body, closing: closing(plan, t, textMm) };
+}
+
+/** Build the document model of a plan. Pure: same plan and templates, same model. */
+export function buildModel(plan: Plan, t: Templates): DocModel {
+  const tb = plan.trinh_bay;
+  const m = { top: tb.le_tren, bottom: tb.le_duoi, left: tb.le_trai, right: tb.le_phai };
+  const textMm = PAGE.widthMm - m.left - m.right;
+  const d = plan.quyet_dinh;
+
+  // ô 5a; a plan issued by a decision refers to it under its trích yếu (§8a)
+  const title = titleBlock(plan, t, plan.ten_loai, plan.trich_yeu, textMm, d ? [plainPara('ThamChieu', reference(plan, t))] : []);
 
   // ô 6
-  const body: Para[] = [...bases(plan, t)];
+  const body: Para[] = [...bases(plan.can_cu, t)];
   blocks(plan, plan.mo_dau, t, 0, body);
   for (const s of plan.noi_dung) section(plan, s, t, body);
   const closingParas: Para[] = [];
   blocks(plan, plan.ket_thuc, t, 0, closingParas);
   body.push(...closingParas);
   endMark(closingParas.length ? closingParas : body);
-
-  // ô 9b and ô 7
-  const closingLeft: Para[] = [
-    plainPara('NoiNhanNhan', 'Nơi nhận:'),
-    ...plan.noi_nhan.map((r) => plainPara('NoiNhan', t['noi-nhan'](r))),
-    plainPara('NoiNhan', t.luu(plan)),
-  ];
-  const closingLeftMm = textMm * CLOSING.leftRatio;
 
   const landscapeWidth = PAGE.heightMm - PAGE.landscapeMargins.left - PAGE.landscapeMargins.right;
   const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? landscapeWidth : textMm)));
@@ -203,10 +249,12 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
       creator: plan.ten_co_quan,
       date: plan.ngay ?? '',
     },
-    header: { leftMm, rightMm, left, right, number, placeDate },
+    decision: d ? decisionModel(plan, d, t, textMm) : null,
+    header: !d ? header(plan, t, textMm, true) : d.dau_trang_ke_hoach ? header(plan, t, textMm, false) : null,
     title,
     body,
-    closing: { leftMm: closingLeftMm, rightMm: textMm - closingLeftMm, left: closingLeft, right: signer(plan, t) },
+    // the decision carries the nơi nhận and the only signature (§8a)
+    closing: d ? null : closing(plan, t, textMm),
     appendices,
   };
 }

@@ -88,6 +88,17 @@ export interface Appendix {
   ngang: boolean;
 }
 
+/** The decision that issues the plan (spec §8a); the document's số, date, nơi nhận and signer are its. */
+export interface Decision {
+  trich_yeu: string;
+  tham_quyen: string;
+  can_cu: BasisGroup[];
+  de_nghi: string | null;
+  dieu: string[];
+  kieu_ngay: 'so' | 'chu';
+  dau_trang_ke_hoach: boolean;
+}
+
 export interface Plan {
   co_quan_chu_quan: string[];
   co_quan_ban_hanh: string[];
@@ -106,6 +117,7 @@ export interface Plan {
   luu: string[];
   nguoi_ky: Signer;
   phu_luc: Appendix[];
+  quyet_dinh: Decision | null;
   trinh_bay: { co_chu: 13 | 14; le_tren: number; le_duoi: number; le_trai: number; le_phai: number };
 }
 
@@ -195,6 +207,33 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide };
 }
 
+/** `lastEnd`: how the last group ends unless it says (";" when "Theo đề nghị của …" follows it). */
+function basisGroups(gs: InputPlan['can_cu'], lastEnd = '.'): BasisGroup[] {
+  return (gs ?? []).map((g, i, all) => ({
+    mo_dau: g.mo_dau,
+    tach_dong: !!g.tach_dong,
+    dau_cuoi: g.dau_cuoi ?? (i === all.length - 1 ? lastEnd : '.'),
+    van_ban: g.van_ban.map((v) =>
+      typeof v === 'string'
+        ? v
+        : { so_ky_hieu: null, ngay: null, co_quan: null, trich_yeu: null, ...v, lien_tu: v.lien_tu ?? 'về', kieu_ngay: v.kieu_ngay ?? 'so' },
+    ),
+  }));
+}
+
+function decision(d: InputPlan['quyet_dinh']): Decision | null {
+  if (!d) return null;
+  return {
+    trich_yeu: d.trich_yeu,
+    tham_quyen: d.tham_quyen,
+    can_cu: basisGroups(d.can_cu, d.de_nghi ? ';' : '.'),
+    de_nghi: d.de_nghi ?? null,
+    dieu: d.dieu,
+    kieu_ngay: d.kieu_ngay ?? 'chu',
+    dau_trang_ke_hoach: d.dau_trang_ke_hoach ?? true,
+  };
+}
+
 /** Turn a validated input plan into the normalised Plan. Pure: no files, no clock. */
 export function normalizePlan(p: InputPlan): Plan {
   const upper = (s: string) => ndSpelling(upperVi(s));
@@ -207,21 +246,12 @@ export function normalizePlan(p: InputPlan): Plan {
     co_quan_ban_hanh,
     ten_co_quan: p.ten_co_quan ?? co_quan_ban_hanh.join(' '),
     so: p.so ?? null,
-    ky_hieu: p.ky_hieu ?? `KH-${p.viet_tat}`,
+    ky_hieu: p.ky_hieu ?? `${p.quyet_dinh ? 'QĐ' : 'KH'}-${p.viet_tat}`,
     dia_danh: p.dia_danh,
     ngay: p.ngay ?? null,
     ten_loai: p.ten_loai ?? 'Kế hoạch',
     trich_yeu: p.trich_yeu,
-    can_cu: (p.can_cu ?? []).map((g) => ({
-      mo_dau: g.mo_dau,
-      tach_dong: !!g.tach_dong,
-      dau_cuoi: g.dau_cuoi ?? '.',
-      van_ban: g.van_ban.map((v) =>
-        typeof v === 'string'
-          ? v
-          : { so_ky_hieu: null, ngay: null, co_quan: null, trich_yeu: null, ...v, lien_tu: v.lien_tu ?? 'về', kieu_ngay: v.kieu_ngay ?? 'so' },
-      ),
-    })),
+    can_cu: basisGroups(p.can_cu),
     mo_dau: blocks(p.mo_dau, ''),
     noi_dung: p.noi_dung.map((s, i) => ({ ...s, so: `${roman(i + 1)}.`, muc: s.muc ? upper(s.muc) : '', noi_dung: blocks(s.noi_dung, '') })),
     ket_thuc: blocks(p.ket_thuc, ''),
@@ -235,6 +265,7 @@ export function normalizePlan(p: InputPlan): Plan {
       ho_ten: k.ho_ten,
     },
     phu_luc: (p.phu_luc ?? []).map(table),
+    quyet_dinh: decision(p.quyet_dinh),
     trinh_bay: { co_chu: tb.co_chu ?? 14, le_tren: tb.le_tren ?? 20, le_duoi: tb.le_duoi ?? 20, le_trai: tb.le_trai ?? 30, le_phai: tb.le_phai ?? 15 },
   };
 }

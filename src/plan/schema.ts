@@ -320,6 +320,41 @@ function build() {
     })
     .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục dạng bảng, in trên trang mới.') });
 
+  // ---------------------------------------------------------------- a plan issued by a decision (spec §8a)
+
+  const Decision = z
+    .strictObject({
+      trich_yeu: Text.meta(t('Trích yếu quyết định', 'Ví dụ: Ban hành Kế hoạch thực hiện công tác bảo vệ bí mật nhà nước năm 2023.')),
+      tham_quyen: Text.meta(
+        t(
+          'Thẩm quyền ban hành',
+          'Người hoặc tập thể quyết định, viết thường: "Chủ tịch Ủy ban nhân dân tỉnh"; in HOA trên dòng riêng, và dùng trong dòng "(Kèm theo Quyết định số … của …)".',
+        ),
+      ),
+      can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các dòng "Căn cứ …;" của quyết định, in nghiêng.')),
+      de_nghi: Text.optional().meta(t('Theo đề nghị của', 'Ví dụ: "Giám đốc Sở Y tế"; in "Theo đề nghị của Giám đốc Sở Y tế."')),
+      dieu: z
+        .array(Text)
+        .min(1)
+        .max(LIMITS.bases)
+        .meta(t('Các điều', 'Nội dung Điều 1, Điều 2 …; chữ "Điều 1." được đánh tự động, in đậm; dấu "./." thêm vào điều cuối.')),
+      kieu_ngay: z
+        .enum(['so', 'chu'])
+        .optional()
+        .meta(t('Cách viết ngày trong dòng tham chiếu', '"chu" (mặc định): ngày 17 tháng 02 năm 2023; "so": ngày 17/02/2023.')),
+      dau_trang_ke_hoach: z
+        .boolean()
+        .optional()
+        .meta(t('Đầu trang của kế hoạch', 'true (mặc định): trang kế hoạch có tên cơ quan và Quốc hiệu (không có Số, ngày); false: không có.')),
+    })
+    .meta({
+      id: 'QuyetDinh',
+      ...t(
+        'Quyết định ban hành kế hoạch',
+        'Kế hoạch ban hành kèm theo quyết định (Mẫu 1.3): số, ký hiệu (QĐ-…), ngày, nơi nhận và người ký ở đầu tệp là của quyết định; kế hoạch kèm theo không có số, nơi nhận, chữ ký riêng.',
+      ),
+    });
+
   // ---------------------------------------------------------------- the plan
 
   const Layout = z
@@ -358,7 +393,7 @@ function build() {
         .string()
         .regex(/^[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)+$/u, { error: 'ky-hieu' })
         .optional()
-        .meta(t('Ký hiệu', 'Ví dụ KH-SYT. Mặc định KH- và chữ viết tắt của cơ quan.')),
+        .meta(t('Ký hiệu', 'Ví dụ KH-SYT; QĐ-UBND khi kế hoạch ban hành kèm quyết định. Mặc định KH- (hoặc QĐ-) và chữ viết tắt của cơ quan.')),
       dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
       ngay: PlanDate.nullable().optional(),
       ten_loai: Text.optional().meta(t('Tên loại văn bản', 'Mặc định "Kế hoạch".')),
@@ -375,6 +410,7 @@ function build() {
         .union([Text, z.array(Text).min(1)])
         .meta(t('Lưu', 'Nơi lưu, ví dụ "VT, TC-HC" hoặc [VT, TC-HC]; in "- Lưu: VT, TC-HC."')),
       nguoi_ky: Signer,
+      quyet_dinh: Decision.optional(),
       phu_luc: z.array(Appendix).max(LIMITS.appendices).optional().meta(t('Phụ lục', 'Các phụ lục kèm theo, mỗi phụ lục một trang mới.')),
       trinh_bay: Layout.optional(),
     })
@@ -397,6 +433,7 @@ function build() {
         Signer,
         Appendix,
         Layout,
+        Decision,
       ].flatMap((s) => Object.keys((s as unknown as { shape: object }).shape)),
     ),
     'doan',
@@ -424,7 +461,7 @@ function build() {
     'ky',
   ];
 
-  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, PlanSchema, KNOWN_KEYS };
+  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, Decision, PlanSchema, KNOWN_KEYS };
 }
 
 let built: ReturnType<typeof build> | undefined;

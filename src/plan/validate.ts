@@ -396,13 +396,24 @@ export function suggest(key: string): string | undefined {
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
+/** A plan issued by a decision (spec §8a): the number at the top is the decision's. */
+function decisionChecks(p: Record<string, unknown>, d: Record<string, unknown>, err: Err): void {
+  if (isStr(p.ky_hieu) && !p.ky_hieu.startsWith('QĐ-')) {
+    err(['ky_hieu'], 'ky-hieu', `kế hoạch ban hành kèm quyết định: số và ký hiệu là của Quyết định, bắt đầu bằng "QĐ-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
+  }
+  if (d.kieu_ngay === 'so' && !(isStr(p.ngay) && /^\d{4}-\d{2}-\d{2}$/.test(p.ngay))) {
+    err(['quyet_dinh', 'kieu_ngay'], 'ngay-dinh-dang', 'ngày viết bằng số (kieu_ngay: so) cần đủ ngày, tháng, năm ở "ngay:"; hãy ghi đủ ngày hoặc bỏ "kieu_ngay: so".');
+  }
+}
+
 function crossChecks(p: Record<string, unknown>, err: Err): void {
   // Ký hiệu: given, or built from the issuer's abbreviation; a plan's starts with KH-.
   if (p.ky_hieu === undefined && p.viet_tat === undefined) {
     err([], 'ky-hieu-thieu', 'thiếu ký hiệu: hãy thêm "viet_tat: SYT" (chữ viết tắt tên cơ quan) hoặc "ky_hieu: KH-SYT".');
   }
   const kind = isStr(p.ten_loai) ? p.ten_loai : 'Kế hoạch';
-  if (isStr(p.ky_hieu) && kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
+  if (isObj(p.quyet_dinh)) decisionChecks(p, p.quyet_dinh, err);
+  else if (isStr(p.ky_hieu) && kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
     err(['ky_hieu'], 'ky-hieu', `ký hiệu của Kế hoạch bắt đầu bằng "KH-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
   }
 

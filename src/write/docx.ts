@@ -21,7 +21,7 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from '../model/model.js';
+import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Table as TableModel } from '../model/model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
 import { stampZip } from './zip.js';
@@ -115,27 +115,41 @@ function layoutTable(columnsMm: number[], rows: Paragraph[][][]): Table {
   });
 }
 
-function headerTable(m: DocModel): Table {
-  const h = m.header;
+function headerTable(h: HeaderModel): Table {
   const pad = HEADER.cellPaddingMm * 2;
-  return layoutTable(
-    [h.leftMm, h.rightMm],
-    [
-      [nodes(h.left, h.leftMm - pad), nodes(h.right, h.rightMm - pad)],
-      [[paragraph(h.number)], [paragraph(h.placeDate)]],
-    ],
-  );
+  const names = [nodes(h.left, h.leftMm - pad), nodes(h.right, h.rightMm - pad)];
+  // a plan issued by a decision has no Số and no place/date row (§8a)
+  const numberRow = h.number && h.placeDate ? [[[paragraph(h.number)], [paragraph(h.placeDate)]]] : [];
+  return layoutTable([h.leftMm, h.rightMm], [names, ...numberRow]);
 }
 
-function closingTable(m: DocModel): Table {
-  const c = m.closing;
+function closingTable(c: ClosingModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
+}
+
+/** Header, title and body, then the closing block when there is one; the body's last paragraph stays with it. */
+function page(header: HeaderModel | null, title: Node[], body: Para[], closing: ClosingModel | null, textMm: number) {
+  return [
+    ...(header ? [headerTable(header)] : []),
+    ...nodes(title, textMm),
+    // the closing sentence ("./.") stays on the page of the closing block
+    ...body.map((p, i) => paragraph(p, { keepNext: !!closing && i === body.length - 1 })),
+    ...(closing ? [new Paragraph({ style: 'Body', keepNext: true }), closingTable(closing)] : []),
+  ];
+}
+
+function decisionSection(d: DecisionModel, m: DocModel, textMm: number): ISectionOptions {
+  return {
+    properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
+    headers: pageNumberHeaders(),
+    children: page(d.header, d.title, d.body, d.closing, textMm),
+  };
 }
 
 /** An appendix table: ruled, fixed columns, the header row repeated on each page. */
 function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
-  // body cells keep the default top alignment and rows the default (a row may split across pages)
+  // body cells keep the default top alignment
   const cell = (c: TableModel['header'][number], header: boolean) =>
     new TableCell({
       width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -152,7 +166,8 @@ function dataTable(t: TableModel): Table {
     margins: cellMargins(TABLE.cellPaddingMm), // once for the table (w:tblCellMar), not in every cell
     rows: [
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
-      ...t.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+      // a row never splits across pages (issue 20 item 5): a split row reads as two rows
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
     ],
   });
 }
@@ -203,15 +218,10 @@ function toDocument(m: DocModel): Document {
   const main: ISectionOptions = {
     properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [
-      headerTable(m),
-      ...nodes(m.title, textMm),
-      // the closing sentence ("./.") stays on the page of the closing block
-      ...m.body.map((p, i) => paragraph(p, { keepNext: i === m.body.length - 1 })),
-      new Paragraph({ style: 'Body', keepNext: true }),
-      closingTable(m),
-    ],
+    children: page(m.header, m.title, m.body, m.closing, textMm),
   };
+  // a plan issued by a decision starts on a new page after it (a new section, page numbers from 1)
+  const decision = m.decision ? [decisionSection(m.decision, m, textMm)] : [];
   return new Document({
     styles: {
       default: {
@@ -222,7 +232,7 @@ function toDocument(m: DocModel): Document {
       },
       paragraphStyles: paragraphStyles(m.page.bodySizePt),
     },
-    sections: [main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
+    sections: [...decision, main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
   });
 }
 
