@@ -136,3 +136,76 @@ ${extra}`,
     expect(plan).not.toContain('Nơi nhận');
   });
 });
+
+describe('item 2: numbering the writer chooses', () => {
+  const heads = (m: DocModel) => m.body.map(text);
+
+  it('a level above the Roman numerals: A., B. with I., II. inside, restarting in each part', () => {
+    const m = model(plan(`  - phan_lon: Mục đích, yêu cầu
+    noi_dung:
+      - khoan: Mục đích
+  - phan_lon: Nội dung
+    cac_muc:
+      - muc: Tuyên truyền
+        noi_dung: [{ khoan: Hội nghị }]
+      - muc: Kiểm tra
+  - phan_lon: Tổ chức thực hiện
+    cac_muc:
+      - muc: Phân công`));
+    expect(heads(m)).toEqual([
+      'A. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      'B. NỘI DUNG',
+      'I. TUYÊN TRUYỀN',
+      '1. Hội nghị',
+      'II. KIỂM TRA',
+      'C. TỔ CHỨC THỰC HIỆN',
+      'I. PHÂN CÔNG./.',
+    ]);
+    expect(m.body[0].style).toBe('Muc');
+  });
+
+  it('no Roman level: 1., 1.1., and the letter form a.', () => {
+    const m = model(
+      plan(`  - muc: Mục tiêu
+    noi_dung: [{ gach: Đánh giá. }]
+  - muc: Đối tượng, nội dung kiểm tra
+    noi_dung:
+      - khoan: Đối tượng kiểm tra
+        cung_dong: các đơn vị.
+      - khoan: Phương thức kiểm tra
+        noi_dung: [{ diem: Thu thập tài liệu; }, { diem: Kiểm tra thực tế. }]`, 'danh_so: { muc: so, diem: a. }'),
+    );
+    expect(heads(m)).toEqual([
+      '1. Mục tiêu',
+      '- Đánh giá.',
+      '2. Đối tượng, nội dung kiểm tra',
+      '2.1. Đối tượng kiểm tra: các đơn vị.',
+      '2.2. Phương thức kiểm tra',
+      'a. Thu thập tài liệu;',
+      'b. Kiểm tra thực tế./.',
+    ]);
+    expect(m.body[0].style).toBe('Khoan');
+    expect(m.body[3].style).toBe('KhoanCon');
+  });
+
+  it('letter forms a), a. and a/ chosen per plan and per khoản', () => {
+    const m = model(
+      plan(`  - muc: Nội dung
+    noi_dung:
+      - khoan: Một
+        noi_dung: [{ diem: x }, { diem: y }]
+      - khoan: Hai
+        kieu_diem: a)
+        noi_dung: [{ diem: z }]`, 'danh_so: { diem: a/ }'),
+    );
+    expect(heads(m).filter((h) => /^[a-zđ]/.test(h))).toEqual(['a/ x', 'b/ y', 'a) z./.']);
+  });
+
+  it('an empty section is an error, and parts are not mixed with Roman sections', () => {
+    expect(errorsOf(plan('  - {}')).map((m) => [m.rule, m.line])).toEqual([['muc-trong', 8]]);
+    expect(errorsOf(plan('  - noi_dung: [Một câu.]')).map((m) => m.rule)).toEqual(['muc-trong']);
+    expect(errorsOf(plan('  - { phan_lon: A }\n  - { muc: B }')).map((m) => m.rule)).toEqual(['phan-lon']);
+    expect(errorsOf(plan('  - { muc: B, cac_muc: [{ muc: C }] }')).map((m) => m.rule)).toEqual(['phan-lon']);
+  });
+});

@@ -78,10 +78,13 @@ function sameLine(p: Para, text: string): void {
 }
 
 function section(plan: Plan, s: Section, t: Templates, out: Para[]): void {
-  const p = para('Muc', `${s.so} ${s.muc || upperVi(titleOf(t, '', s.phan))}`);
+  // a section of a plan with no Roman level is a khoản: its title as written, the khoản style
+  const title = s.cap === 'khoan' ? titleOf(t, s.muc, s.phan) : s.muc || upperVi(titleOf(t, '', s.phan));
+  const p = para(s.cap === 'khoan' ? 'Khoan' : 'Muc', `${s.so} ${title}`);
   if (s.cung_dong) sameLine(p, s.cung_dong);
   out.push(p);
-  blocks(plan, s.noi_dung, t, 0, out);
+  blocks(plan, s.noi_dung, t, s.cap === 'khoan' ? 1 : 0, out);
+  for (const m of s.cac_muc) section(plan, m, t, out);
 }
 
 /** ND30: the content ends with "./." right after the final full stop. */

@@ -3,7 +3,7 @@
 // the plan as it is. Defaults are filled (null where a template tests for an absent value), names
 // upper-cased where ND30 wants capitals, numbering computed from position, recipients split into name
 // and purpose, appendix tables resolved into a grid.
-import type { InputBlock, InputPlan, InputRow, Role } from './schema.js';
+import type { InputBlock, InputPlan, InputRow, LetterForm, Role } from './schema.js';
 import { ndSpelling, upperVi } from '../text/normalize-text.js';
 
 type Align = 'trai' | 'giua' | 'phai' | 'deu';
@@ -46,12 +46,19 @@ export type Block =
   | { don_vi: string; so: string; ma?: string; cap?: 'truc_thuoc' | 'co_quan' | 'phoi_hop'; noi_dung: Block[] }
   | { khoan: string; so: string; phan?: Role; tieu_de: boolean; cung_dong?: string; noi_dung: Block[] };
 
+/**
+ * A top-level division, by `cap`: a part above the Roman numerals ("A."), a Roman section ("I."), or, in a
+ * plan with no Roman level, a section printed as a khoản ("1. Mục tiêu").
+ */
 export interface Section {
   so: string;
+  cap: 'phan_lon' | 'muc' | 'khoan';
   muc: string;
   phan?: Role;
   cung_dong?: string;
   noi_dung: Block[];
+  /** A part's Roman sections (numbered from I. in each part). */
+  cac_muc: Section[];
 }
 
 export interface Recipient {
@@ -145,9 +152,10 @@ const plainCell = (ls: string[]) => ({ noi_dung: ls.filter((x) => x !== '' || ls
 /** Whether a block takes the next khoản number (1., 1.1.): a khoản (by title or by part) or a unit. */
 export const isNumbered = (b: InputBlock): boolean => typeof b === 'object' && ('khoan' in b || 'phan' in b || 'don_vi' in b);
 
-function blocks(input: InputBlock[] | undefined, prefix: string): Block[] {
+function blocks(input: InputBlock[] | undefined, prefix: string, form: LetterForm = 'a)'): Block[] {
   let numbered = 0;
   let lettered = 0;
+  const sub = (b: { noi_dung?: InputBlock[]; kieu_diem?: LetterForm }, p: string) => blocks(b.noi_dung, p, b.kieu_diem ?? form);
   return (input ?? []).map((b): Block => {
     const so = isNumbered(b) ? `${prefix}${++numbered}.` : '';
     if (typeof b === 'string') return { doan: b };
@@ -157,12 +165,13 @@ function blocks(input: InputBlock[] | undefined, prefix: string): Block[] {
       const ky = r.ky.map((k) => ({ ten: k.ten, han: k.han, moc: k.moc ?? 'trước ngày' }));
       return { bao_cao: { truoc: r.truoc, ky, noi: r.noi ?? 'và', sau: r.sau ?? '', gui: r.gui ?? null, nghieng: !!r.nghieng }, gach: !!b.gach };
     }
-    if ('gach' in b) return { gach: b.gach, noi_dung: blocks(b.noi_dung, prefix) };
-    if ('cong' in b) return { cong: b.cong, noi_dung: blocks(b.noi_dung, prefix) };
-    if ('diem' in b) return { diem: b.diem, so: `${letter(lettered++)})`, noi_dung: blocks(b.noi_dung, prefix) };
-    if ('don_vi' in b) return { ...b, so, noi_dung: blocks(b.noi_dung, so) };
+    if ('gach' in b) return { gach: b.gach, noi_dung: sub(b, prefix) };
+    if ('cong' in b) return { cong: b.cong, noi_dung: sub(b, prefix) };
+    if ('diem' in b) return { diem: b.diem, so: letter(lettered++) + form.slice(1), noi_dung: sub(b, prefix) };
+    if ('don_vi' in b) return { ...b, so, noi_dung: sub(b, so) };
     // an empty khoản: the template gives the part's default title
-    return { ...b, khoan: b.khoan ?? '', so, tieu_de: b.tieu_de ?? true, noi_dung: blocks(b.noi_dung, so) };
+    const { kieu_diem: _, ...k } = b;
+    return { ...k, khoan: b.khoan ?? '', so, tieu_de: b.tieu_de ?? true, noi_dung: sub(b, so) };
   });
 }
 
@@ -205,6 +214,24 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   visit(a.hang, '', false);
   const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
   return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide };
+}
+
+type InputSection = InputPlan['noi_dung'][number];
+
+/** Numbers from position, in the plan's scheme (danh_so): A. above I., or 1. with no Roman level. */
+function sections(p: InputPlan, upper: (s: string) => string): Section[] {
+  const form = p.danh_so?.diem ?? 'a)';
+  const one = (s: InputSection, so: string, cap: Section['cap'], title: string): Section => {
+    const { phan_lon: _p, cac_muc: _c, kieu_diem, ...rest } = s;
+    // in a plan with no Roman level, a section is numbered as a khoản and its khoản as 1.1.
+    return { ...rest, so, cap, muc: title, noi_dung: blocks(s.noi_dung, cap === 'khoan' ? so : '', kieu_diem ?? form), cac_muc: [] };
+  };
+  const romanSection = (s: InputSection, i: number) => one(s, `${roman(i + 1)}.`, 'muc', s.muc ? upper(s.muc) : '');
+  return p.noi_dung.map((s, i) => {
+    if (s.phan_lon !== undefined) return { ...one(s, `${letter(i).toUpperCase()}.`, 'phan_lon', upper(s.phan_lon)), cac_muc: (s.cac_muc ?? []).map(romanSection) };
+    if (p.danh_so?.muc === 'so') return one(s, `${i + 1}.`, 'khoan', s.muc ?? '');
+    return romanSection(s, i);
+  });
 }
 
 /** `lastEnd`: how the last group ends unless it says (";" when "Theo đề nghị của …" follows it). */
@@ -253,7 +280,7 @@ export function normalizePlan(p: InputPlan): Plan {
     trich_yeu: p.trich_yeu,
     can_cu: basisGroups(p.can_cu),
     mo_dau: blocks(p.mo_dau, ''),
-    noi_dung: p.noi_dung.map((s, i) => ({ ...s, so: `${roman(i + 1)}.`, muc: s.muc ? upper(s.muc) : '', noi_dung: blocks(s.noi_dung, '') })),
+    noi_dung: sections(p, upper),
     ket_thuc: blocks(p.ket_thuc, ''),
     noi_nhan: p.noi_nhan.map(recipient),
     luu: (Array.isArray(p.luu) ? p.luu : p.luu.split(/\s*,\s*/)).map((s) => s.replace(/[.;]$/, '')),

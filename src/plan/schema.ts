@@ -28,6 +28,8 @@ export type Role = (typeof ROLES)[number];
 
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
 
+export type LetterForm = 'a)' | 'a.' | 'a/';
+
 export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
 
 // Recursive block types. The TypeScript shapes are written out so the recursion type-checks.
@@ -37,7 +39,7 @@ export type InputBlock =
   | { gach: string; noi_dung?: InputBlock[] }
   | { cong: string; noi_dung?: InputBlock[] }
   | { diem: string; noi_dung?: InputBlock[] }
-  | { khoan?: string; phan?: Role; tieu_de?: boolean; cung_dong?: string; noi_dung?: InputBlock[] }
+  | { khoan?: string; phan?: Role; tieu_de?: boolean; cung_dong?: string; kieu_diem?: LetterForm; noi_dung?: InputBlock[] }
   | { don_vi: string; ma?: string; cap?: (typeof UNIT_SCOPES)[number]; noi_dung: InputBlock[] }
   | { bao_cao: InputReport; gach?: boolean };
 
@@ -178,6 +180,7 @@ function build() {
       .boolean()
       .optional()
       .meta(t('Là tiêu đề', 'true (mặc định): in đậm như tiêu đề; false: một câu thường có đánh số.')),
+    kieu_diem: z.enum(['a)', 'a.', 'a/']).optional().meta(t('Dạng chữ cái của điểm', 'Cho các điểm trong khoản này: "a)", "a." hoặc "a/".')),
     cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Chữ viết tiếp sau tiêu đề trên cùng dòng.')),
     noi_dung: children(),
   });
@@ -231,14 +234,37 @@ function build() {
     .max(LIMITS.blocks)
     .meta({ id: 'CacY', ...t('Các ý', 'Danh sách đoạn văn, khoản, điểm, gạch đầu dòng.') });
 
-  const Section = z
+  const LetterForm = z
+    .enum(['a)', 'a.', 'a/'])
+    .meta(t('Dạng chữ cái của điểm', '"a)" (mặc định, Nghị định 30), "a." hoặc "a/".'));
+
+  const sectionShape = () => ({
+    muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
+    phan: RoleSchema.optional(),
+    cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Ví dụ: "Theo quy định hiện hành." viết ngay sau tên mục.')),
+    kieu_diem: LetterForm.optional(),
+    noi_dung: Blocks.optional(),
+  });
+  const Section = z.strictObject(sectionShape()).meta({ id: 'Muc', ...t('Mục (I., II. ...)', 'Một mục lớn của kế hoạch.') });
+
+  // A part above the Roman sections ("A.", "B."): its own khoản, or Roman sections (cac_muc), numbered A., B. by position.
+  const TopSection = z
     .strictObject({
-      muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
-      phan: RoleSchema.optional(),
-      cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Ví dụ: "Theo quy định hiện hành." viết ngay sau tên mục.')),
-      noi_dung: Blocks.optional(),
+      ...sectionShape(),
+      phan_lon: Text.optional().meta(t('Phần (A., B. ...)', 'Tên phần lớn trên các mục La Mã, viết hoa; chữ A., B. được đánh tự động.')),
+      cac_muc: z.array(Section).optional().meta(t('Các mục của phần', 'Các mục I., II. ... nằm trong phần này (số La Mã đánh lại từ I).')),
     })
-    .meta({ id: 'Muc', ...t('Mục (I., II. ...)', 'Một mục lớn của kế hoạch.') });
+    .meta({ id: 'MucHoacPhan', ...t('Mục (I., II. ...) hoặc phần (A., B. ...)', 'Một mục lớn, hoặc một phần lớn (phan_lon) chứa các mục.') });
+
+  const Numbering = z
+    .strictObject({
+      muc: z
+        .enum(['la_ma', 'so'])
+        .optional()
+        .meta(t('Cấp mục', '"la_ma" (mặc định): I., II. ...; "so": kế hoạch không có cấp La Mã, các mục đánh 1., 2. và khoản 1.1., 1.2.')),
+      diem: LetterForm.optional(),
+    })
+    .meta({ id: 'DanhSo', ...t('Cách đánh số', 'Số vẫn được đánh tự động theo vị trí; ở đây chọn kiểu số.') });
 
   // ---------------------------------------------------------------- closing parts
 
@@ -401,9 +427,10 @@ function build() {
       can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
       mo_dau: Blocks.optional().meta(t('Đoạn mở đầu', 'Đoạn văn sau căn cứ, ví dụ "... xây dựng Kế hoạch như sau:".')),
       noi_dung: z
-        .array(Section)
+        .array(TopSection)
         .min(1)
-        .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... Số La Mã được đánh tự động.')),
+        .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... (hoặc các phần A., B. ...). Số được đánh tự động.')),
+      danh_so: Numbering.optional(),
       ket_thuc: Blocks.optional().meta(t('Đoạn kết', 'Đoạn kết thúc; dấu "./." được thêm tự động.')),
       noi_nhan: z.array(Recipient).min(1).max(LIMITS.recipients).meta(t('Nơi nhận', 'Danh sách nơi nhận; dòng "Lưu" ghi riêng ở khóa luu.')),
       luu: z
@@ -434,6 +461,8 @@ function build() {
         Appendix,
         Layout,
         Decision,
+        TopSection,
+        Numbering,
       ].flatMap((s) => Object.keys((s as unknown as { shape: object }).shape)),
     ),
     'doan',
@@ -443,6 +472,7 @@ function build() {
     'khoan',
     'phan',
     'tieu_de',
+    'kieu_diem',
     'cung_dong',
     'don_vi',
     'ma',
@@ -461,7 +491,7 @@ function build() {
     'ky',
   ];
 
-  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, Decision, PlanSchema, KNOWN_KEYS };
+  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, Decision, TopSection, Numbering, PlanSchema, KNOWN_KEYS };
 }
 
 let built: ReturnType<typeof build> | undefined;

@@ -396,6 +396,26 @@ export function suggest(key: string): string | undefined {
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
+/** Every section has a title (an empty one prints a lone "I."); parts (A., B.) are not mixed with Roman sections. */
+function sectionChecks(ss: unknown[], err: Err): void {
+  const parts = ss.filter((s) => isObj(s) && s.phan_lon !== undefined).length;
+  ss.forEach((s, i) => {
+    if (!isObj(s)) return;
+    if (s.muc === undefined && s.phan === undefined && s.phan_lon === undefined) {
+      err(['noi_dung', i], 'muc-trong', 'mục không có tên: sẽ in một dòng chỉ có số; thêm "muc: TÊN MỤC" (hoặc "phan: ..."), hoặc xóa mục này.');
+    }
+    if (s.phan_lon !== undefined && s.muc !== undefined) {
+      err(['noi_dung', i, 'muc'], 'phan-lon', 'một phần (phan_lon) không có "muc": các mục I., II. của phần ghi trong "cac_muc".');
+    }
+    if (s.cac_muc !== undefined && s.phan_lon === undefined) {
+      err(['noi_dung', i, 'cac_muc'], 'phan-lon', '"cac_muc" chỉ dùng trong một phần lớn: thêm "phan_lon: TÊN PHẦN".');
+    }
+    if (parts > 0 && s.phan_lon === undefined) {
+      err(['noi_dung', i], 'phan-lon', 'kế hoạch có phần A., B. (phan_lon): mọi mục ở cấp này phải là một phần; đưa mục này vào "cac_muc" của một phần.');
+    }
+  });
+}
+
 /** A plan issued by a decision (spec §8a): the number at the top is the decision's. */
 function decisionChecks(p: Record<string, unknown>, d: Record<string, unknown>, err: Err): void {
   if (isStr(p.ky_hieu) && !p.ky_hieu.startsWith('QĐ-')) {
@@ -412,6 +432,7 @@ function crossChecks(p: Record<string, unknown>, err: Err): void {
     err([], 'ky-hieu-thieu', 'thiếu ký hiệu: hãy thêm "viet_tat: SYT" (chữ viết tắt tên cơ quan) hoặc "ky_hieu: KH-SYT".');
   }
   const kind = isStr(p.ten_loai) ? p.ten_loai : 'Kế hoạch';
+  if (Array.isArray(p.noi_dung)) sectionChecks(p.noi_dung, err);
   if (isObj(p.quyet_dinh)) decisionChecks(p, p.quyet_dinh, err);
   else if (isStr(p.ky_hieu) && kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
     err(['ky_hieu'], 'ky-hieu', `ký hiệu của Kế hoạch bắt đầu bằng "KH-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
