@@ -209,3 +209,20 @@ describe('item 2: numbering the writer chooses', () => {
     expect(errorsOf(plan('  - { muc: B, cac_muc: [{ muc: C }] }')).map((m) => m.rule)).toEqual(['phan-lon']);
   });
 });
+
+describe('item 5 (part): appendix table rows never split across pages', () => {
+  it('every row of an appendix table is cantSplit', async () => {
+    const yaml = plan('  - muc: A', `phu_luc:
+  - tieu_de: Kế hoạch chi tiết
+    cot: [Nội dung, Thời gian]
+    hang:
+      - o: [Hội nghị, Quý I]
+      - o: [Kiểm tra, Quý II]`);
+    const r = checkText('x.yaml', yaml);
+    const xml = unzip(Buffer.from(await renderPlan(r.plan!, { templates }))).get('word/document.xml')!;
+    const table = xml.slice(xml.lastIndexOf('<w:tbl>'));
+    const rows = table.split('<w:tr>').slice(1);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/<w:cantSplit\/>/);
+  });
+});
