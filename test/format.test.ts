@@ -226,3 +226,39 @@ describe('item 5 (part): appendix table rows never split across pages', () => {
     for (const row of rows) expect(row).toMatch(/<w:cantSplit\/>/);
   });
 });
+
+describe('item 3 (part): free lines and signers', () => {
+  it('a centred line in the body, without the first-line indent', () => {
+    const m = model(plan(`  - muc: Nội dung
+    noi_dung:
+      - gach: Hoàn thiện hạ tầng.
+      - giua: (chi tiết Phụ lục 01 đính kèm)`));
+    const p = find(m, '(chi tiết Phụ lục 01');
+    expect(p.style).toBe('Giua');
+  });
+
+  it('a signer with two title lines and no TM./KT., and lines under the name', () => {
+    const m = model(
+      plan('  - muc: A').replace(
+        'nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }',
+        'nguoi_ky: { chuc_vu: [Trưởng ban, Phó Thủ tướng], ho_ten: Nguyễn Văn A, duoi_ten: [Phó Giám đốc, Sở Công Thương] }',
+      ),
+    );
+    const right = m.closing!.right.map((p) => [p.style, text(p)]).filter(([, t]) => t);
+    expect(right).toEqual([
+      ['ChucVu', 'TRƯỞNG BAN'],
+      ['ChucVu', 'PHÓ THỦ TƯỚNG'],
+      ['HoTen', 'Nguyễn Văn A'],
+      ['ChucVu', 'PHÓ GIÁM ĐỐC'],
+      ['ChucVu', 'SỞ CÔNG THƯƠNG'],
+    ]);
+  });
+
+  it('a line break inside a text is an error, naming where; a final one (">", "|") is not', () => {
+    const broken = plan('  - muc: A').replace('trich_yeu: Tuyên truyền cải cách hành chính', 'trich_yeu: "Tuyên truyền\\ncải cách"');
+    expect(errorsOf(broken).map((m) => [m.rule, m.line])).toEqual([['xuong-dong', 6]]);
+    const block = plan('  - muc: A\n    noi_dung:\n      - doan: |\n          Một đoạn\n          hai dòng.');
+    expect(errorsOf(block).map((m) => m.rule)).toEqual(['xuong-dong']);
+    expect(errorsOf(plan('  - muc: A\n    noi_dung:\n      - doan: >\n          Một đoạn\n          hai dòng.'))).toEqual([]);
+  });
+});

@@ -44,6 +44,7 @@ function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, out: Para[
   const heading = depth === 0 ? 'Khoan' : 'KhoanCon';
   for (const b of bs) {
     if ('doan' in b) out.push(para('Body', b.doan));
+    else if ('giua' in b) out.push(para('Giua', b.giua));
     else if ('bao_cao' in b) {
       const text = t['bao-cao']({ ...b.bao_cao, nam: dateParts(plan.ngay).year ?? null });
       out.push(para(b.gach ? 'Gach' : 'Body', (b.gach ? '- ' : '') + text));
@@ -105,6 +106,7 @@ function signer(plan: Plan, t: Templates): Para[] {
     ...lines.map((l) => plainPara('ChucVu', upperVi(l))),
     ...Array.from({ length: SIGNATURE_GAP_LINES }, () => plainPara('KhoangKy', '')),
     plainPara('HoTen', plan.nguoi_ky.ho_ten),
+    ...plan.nguoi_ky.duoi_ten.map((l) => plainPara('ChucVu', l)),
   ];
 }
 

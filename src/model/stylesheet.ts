@@ -85,6 +85,8 @@ export function styles(size: 13 | 14): ParaStyle[] {
     { name: 'Diem', ...b },
     { name: 'Gach', ...b },
     { name: 'Cong', ...b },
+    // [P] a free centred line in the body, e.g. "(chi tiết tại Phụ lục I)": body size, no indent
+    { name: 'Giua', ...b, align: 'center', firstLineTw: undefined },
     // ô 1: [R] Quốc hiệu 12–13 bold upper; [P] 13
     { name: 'QuocHieu', sizePt: 13, bold: true, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     // ô 1: [R] Tiêu ngữ 13–14 bold; [P] 14
@@ -138,6 +140,7 @@ export type StyleName =
   | 'Diem'
   | 'Gach'
   | 'Cong'
+  | 'Giua'
   | 'QuocHieu'
   | 'TieuNgu'
   | 'CoQuanChuQuan'

@@ -39,6 +39,7 @@ export interface Report {
 /** A block of the body; `so` is its number computed from position ("1.2.", "a)"). */
 export type Block =
   | { doan: string }
+  | { giua: string }
   | { bao_cao: Report; gach: boolean }
   | { gach: string; noi_dung: Block[] }
   | { cong: string; noi_dung: Block[] }
@@ -70,8 +71,10 @@ export interface Signer {
   thay_mat: string | null;
   quyen_han: 'KT' | 'TL' | 'TUQ' | 'Q' | null;
   thu_truong: string | null;
+  /** One line, or several joined by "\n" (a head who holds two titles). */
   chuc_vu: string | null;
   ho_ten: string;
+  duoi_ten: string[];
 }
 
 /** A cell that starts in a row, at column `cot`; covered positions are absent. */
@@ -159,7 +162,7 @@ function blocks(input: InputBlock[] | undefined, prefix: string, form: LetterFor
   return (input ?? []).map((b): Block => {
     const so = isNumbered(b) ? `${prefix}${++numbered}.` : '';
     if (typeof b === 'string') return { doan: b };
-    if ('doan' in b) return b;
+    if ('doan' in b || 'giua' in b) return b;
     if ('bao_cao' in b) {
       const r = b.bao_cao;
       const ky = r.ky.map((k) => ({ ten: k.ten, han: k.han, moc: k.moc ?? 'trước ngày' }));
@@ -288,8 +291,9 @@ export function normalizePlan(p: InputPlan): Plan {
       thay_mat: upperOrNull(k.thay_mat),
       quyen_han: k.quyen_han ?? null,
       thu_truong: upperOrNull(k.thu_truong),
-      chuc_vu: upperOrNull(k.chuc_vu),
+      chuc_vu: k.chuc_vu === undefined ? null : lines(k.chuc_vu).map(upper).join('\n'),
       ho_ten: k.ho_ten,
+      duoi_ten: lines(k.duoi_ten).map(upper),
     },
     phu_luc: (p.phu_luc ?? []).map(table),
     quyet_dinh: decision(p.quyet_dinh),

@@ -36,6 +36,7 @@ export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
 export type InputBlock =
   | string
   | { doan: string }
+  | { giua: string }
   | { gach: string; noi_dung?: InputBlock[] }
   | { cong: string; noi_dung?: InputBlock[] }
   | { diem: string; noi_dung?: InputBlock[] }
@@ -190,6 +191,9 @@ function build() {
       Text,
       z.strictObject({ doan: Text.meta(t('Đoạn văn', 'Một đoạn văn thường, thụt đầu dòng.')) }).meta({ id: 'Doan' }),
       z
+        .strictObject({ giua: Text.meta(t('Dòng căn giữa', 'Ví dụ "(chi tiết tại Phụ lục I)": một dòng căn giữa, không thụt đầu dòng.')) })
+        .meta({ id: 'Giua' }),
+      z
         .strictObject({ gach: Text.meta(t('Gạch đầu dòng', 'Ý bắt đầu bằng "-".')), noi_dung: children() })
         .meta({ id: 'Gach', ...t('Ý gạch đầu dòng (-)', 'Ý bắt đầu bằng dấu "-".') }),
       z
@@ -291,8 +295,11 @@ function build() {
       thu_truong: Text.optional().meta(
         t('Chức vụ người đứng đầu', 'Ví dụ GIÁM ĐỐC; bắt buộc với KT, TL, TUQ, Q (in "KT. GIÁM ĐỐC").'),
       ),
-      chuc_vu: Text.optional().meta(t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC.')),
+      chuc_vu: Lines.optional().meta(
+        t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC; hai dòng khi người ký giữ hai chức danh: [TRƯỞNG BAN, PHÓ THỦ TƯỚNG].'),
+      ),
       ho_ten: Text.meta(t('Họ và tên', 'Họ tên người ký, không ghi học hàm, học vị.')),
+      duoi_ten: Lines.optional().meta(t('Dòng dưới họ tên', 'Ví dụ [PHÓ GIÁM ĐỐC, SỞ CÔNG THƯƠNG LÀO CAI]: chức vụ của người ký ở cơ quan mình.')),
     })
     .meta({ id: 'NguoiKy', ...t('Người ký', 'Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b).') });
 
@@ -466,6 +473,8 @@ function build() {
       ].flatMap((s) => Object.keys((s as unknown as { shape: object }).shape)),
     ),
     'doan',
+    'giua',
+    'duoi_ten',
     'gach',
     'cong',
     'diem',

@@ -138,6 +138,7 @@ interface Parser {
  * problems come at once.
  */
 function checkData(data: object, schema: Parser, rules: Rules, err: Err, schemaIssues: (issues: z.core.$ZodIssue[], clean: unknown) => void) {
+  newlines(data, [], err); // before cleaning turns them into spaces
   const clean = cleanStrings(data, [], (path, index, code) =>
     err(path, 'ky-tu-cam', `có ký tự điều khiển không in được (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ở vị trí ${index + 1} của chuỗi; thường do sao chép từ PDF hoặc phần mềm chat. Hãy xóa ký tự này.`),
   );
@@ -395,6 +396,19 @@ export function suggest(key: string): string | undefined {
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * A line break inside a text ("|" blocks, "\n" in quotes) has no place in a field: Word would show a space, or
+ * nothing. Fields that take several lines take a list. A break at the very end (">" and "|" add one) is harmless.
+ */
+function newlines(v: unknown, path: Path, err: Err): void {
+  if (typeof v === 'string') {
+    if (/[\r\n](?!\s*$)/.test(v)) {
+      err(path, 'xuong-dong', 'chữ có dấu xuống dòng ở giữa, sẽ không được in như vậy: viết liền một dòng (dùng ">-" thay cho "|"), hoặc, với tên, chức vụ, ô bảng, viết thành danh sách các dòng [dòng 1, dòng 2].');
+    }
+  } else if (Array.isArray(v)) v.forEach((x, i) => newlines(x, [...path, i], err));
+  else if (isObj(v)) for (const [k, x] of Object.entries(v)) newlines(x, [...path, k], err);
+}
 
 /** Every section has a title (an empty one prints a lone "I."); parts (A., B.) are not mixed with Roman sections. */
 function sectionChecks(ss: unknown[], err: Err): void {
