@@ -4,6 +4,7 @@ import { checkText } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
 import type { DocModel, Para } from '../src/model/model.js';
 import { unzip } from './helpers.js';
+import { textWidthMm } from '../src/model/metrics.js';
 
 const templates = loadTemplates();
 
@@ -260,5 +261,70 @@ describe('item 3 (part): free lines and signers', () => {
     const block = plan('  - muc: A\n    noi_dung:\n      - doan: |\n          Một đoạn\n          hai dòng.');
     expect(errorsOf(block).map((m) => m.rule)).toEqual(['xuong-dong']);
     expect(errorsOf(plan('  - muc: A\n    noi_dung:\n      - doan: >\n          Một đoạn\n          hai dòng.'))).toEqual([]);
+  });
+});
+
+describe('item 5: tables as real appendices use them', () => {
+  const appendix = (opts: string, rows: string) =>
+    model(
+      plan('  - muc: A', `phu_luc:
+  - tieu_de: Kế hoạch chi tiết
+    cot: [TT, Nội dung hoạt động, Thời gian]
+${opts}
+    hang:
+${rows}`),
+    ).appendices[0].table;
+  const cellsText = (t: ReturnType<typeof appendix>) => t.rows.map((r) => r.map((c) => c.paras.map(text).join('/')));
+
+  it('group rows across the columns after STT, bold; STT "1" with sub-rows a)', () => {
+    const t = appendix('    so_thu_tu: "1"\n    stt_con: a)', `      - nhom: Tổ chức tuyên truyền
+        con:
+          - o: [Hội nghị, Quý III]
+          - o: [Truyền thông, Thường xuyên]
+      - o: [Đàm phán, Thường xuyên]`);
+    expect(cellsText(t)).toEqual([['1', 'Tổ chức tuyên truyền'], ['a)', 'Hội nghị', 'Quý III'], ['b)', 'Truyền thông', 'Thường xuyên'], ['2', 'Đàm phán', 'Thường xuyên']]);
+    expect(t.rows[0][1].colSpan).toBe(2);
+    expect(t.rows[0][1].paras[0].runs.every((r) => r.bold)).toBe(true);
+  });
+
+  it('STT "1." with sub-rows 1.1 (the default) or "-"', () => {
+    const rows = `      - o: [Hội nghị, Quý III]
+        con: [{ o: [Chuẩn bị, Quý II] }]`;
+    expect(cellsText(appendix('    so_thu_tu: true', rows)).map((r) => r[0])).toEqual(['1.', '1.1']);
+    expect(cellsText(appendix('    so_thu_tu: true\n    stt_con: "-"', rows)).map((r) => r[0])).toEqual(['1.', '-']);
+  });
+
+  it('a column-number row repeated with the header', async () => {
+    const yaml = plan('  - muc: A', `phu_luc:
+  - tieu_de: Kế hoạch chi tiết
+    cot: [Nội dung, Thời gian]
+    so_cot: true
+    hang: [{ o: [Hội nghị, Quý I] }]`);
+    const r = checkText('x.yaml', yaml);
+    const xml = unzip(Buffer.from(await renderPlan(r.plan!, { templates }))).get('word/document.xml')!;
+    const rows = xml.slice(xml.lastIndexOf('<w:tbl>')).split('<w:tr>').slice(1);
+    expect(rows[1]).toContain('<w:tblHeader/>');
+    expect([...rows[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(['(1)', '(2)']);
+  });
+
+  it('default widths: a narrow TT column, wide text columns, narrow short ones', () => {
+    const t = appendix('', `      - o: ["1", "Tổ chức các hội nghị, hội thảo chuyên đề phổ biến, hướng dẫn thực hiện Nghị định", Quý III]
+      - o: ["2", "Xây dựng cơ sở dữ liệu về kiểm kê khí nhà kính và kết quả giảm phát thải", Quý IV]`);
+    const [tt, content, time] = t.columnsMm;
+    expect(tt).toBeLessThan(time);
+    expect(tt, 'no column narrower than its widest word').toBeGreaterThanOrEqual(textWidthMm('TT', 12, true) + 3);
+    expect(content).toBeGreaterThan(2 * time);
+  });
+});
+
+describe('item 5: a group row inside a merged cell', () => {
+  it('is an error', () => {
+    const yaml = plan('  - muc: A', `phu_luc:
+  - tieu_de: Bảng
+    cot: [Nội dung, Thời gian]
+    hang:
+      - o: [Hội nghị, { noi_dung: Quý I, gop_hang: 2 }]
+      - nhom: Nhóm hai`);
+    expect(errorsOf(yaml).map((m) => m.rule)).toEqual(['bang-gop-hang']);
   });
 });

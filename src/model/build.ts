@@ -5,7 +5,7 @@ import { escapeInline, parseInline, plainText } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
-import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
+import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, TABLE, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
 import type { Templates } from './templates.js';
 
@@ -112,12 +112,40 @@ function signer(plan: Plan, t: Templates): Para[] {
 
 const ALIGN = { trai: 'left', giua: 'center', phai: 'right', deu: 'both' } as const;
 
+const bold = (p: Para): Para => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true })) });
+
+/** The widest word of a column (its title bold), with the cell's padding: narrower, a word breaks mid-word. */
+function longestWordMm(a: Plan['phu_luc'][number], col: number): number {
+  const cells = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).flatMap((o) => o.noi_dung));
+  const widest = (texts: string[], bold: boolean) => Math.max(0, ...texts.flatMap((t) => plainText(t).split(/\s+/)).map((w) => textWidthMm(w, TABLE.sizePt, bold)));
+  return Math.max(widest([a.cot[col].ten], true), widest(cells, false)) + 2 * TABLE.cellPaddingMm + 1;
+}
+
+/** Widths in proportion to `weights`, none below its minimum: what a narrow column lacks, the wide ones give. */
+function fitColumns(weights: number[], minMm: number[], avail: number): number[] {
+  const mm = weights.map((w) => (w / weights.reduce((x, y) => x + y, 0)) * avail);
+  const short = mm.reduce((n, w, i) => n + Math.max(0, minMm[i] - w), 0);
+  const spare = mm.reduce((n, w, i) => n + Math.max(0, w - minMm[i]), 0);
+  if (short === 0 || spare < short) return mm;
+  return mm.map((w, i) => (w < minMm[i] ? minMm[i] : w - ((w - minMm[i]) / spare) * short));
+}
+
+/**
+ * A column's default relative width: narrow for a number column (STT, TT, Số TT), else growing with the
+ * cells' mean length (sub-linearly), so "Nội dung" is wide and "Thời gian" narrow (issue 20 item 5).
+ */
+function contentWeight(a: Plan['phu_luc'][number], col: number): number {
+  if (/^(stt|tt|số tt)$/i.test(a.cot[col].ten.trim())) return 12;
+  const texts = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).map((o) => o.noi_dung.join(' ')));
+  const mean = texts.length ? texts.reduce((n, t) => n + t.length, 0) / texts.length : a.cot[col].ten.length;
+  return Math.min(100, Math.max(20, 4 * Math.max(mean, a.cot[col].ten.length / 2) ** 0.7));
+}
+
 function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landscape: boolean) => number): AppendixModel {
   const a = plan.phu_luc[index];
   const avail = textWidthOf(a.ngang);
-  const weights = a.cot.map((c) => c.rong ?? (/^stt$/i.test(c.ten) ? 12 : 35));
-  const total = weights.reduce((x, y) => x + y, 0);
-  const columnsMm = weights.map((w) => (w / total) * avail);
+  const weights = a.cot.map((c, col) => c.rong ?? contentWeight(a, col));
+  const columnsMm = fitColumns(weights, a.cot.map((_, col) => longestWordMm(a, col)), avail);
   const header: TableCell[] = a.cot.map((c, col) => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [para('BangDau', c.ten)] }));
   const rows: TableCell[][] = a.hang.map((r) =>
     r.o.map((o) => {
@@ -127,11 +155,12 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
         rowSpan: o.gop_hang,
         colSpan: o.gop_cot,
         align: can && ALIGN[can],
-        paras: (o.noi_dung.length ? o.noi_dung : ['']).map((l) => para('Bang', l)),
+        paras: (o.noi_dung.length ? o.noi_dung : ['']).map((l) => (o.dam ? bold(para('Bang', l)) : para('Bang', l))),
       };
     }),
   );
-  const table: Table = { type: 'table', columnsMm, header, rows };
+  const numbers = a.cot.map((_, col): TableCell => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [plainPara('BangDau', `(${col + 1})`)] }));
+  const table: Table = { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) };
   const ref = reference(plan, t);
   const heading: Node[] = [
     plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),

@@ -41,6 +41,8 @@ export interface Table {
   type: 'table';
   columnsMm: number[];
   header: TableCell[];
+  /** A row "(1) (2) (3) …" under the header, repeated with it on each page. */
+  columnNumbers?: TableCell[];
   rows: TableCell[][];
 }
 

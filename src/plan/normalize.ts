@@ -84,6 +84,8 @@ export interface Cell {
   gop_hang: number;
   gop_cot: number;
   can?: Align;
+  /** A group row's cell: bold. */
+  dam?: boolean;
 }
 
 export interface TableRow {
@@ -96,6 +98,8 @@ export interface Appendix {
   cot: { ten: string; rong?: number; can?: Align }[];
   hang: TableRow[];
   ngang: boolean;
+  /** A row "(1) (2) (3) …" under the column titles, repeated with them. */
+  so_cot: boolean;
 }
 
 /** The decision that issues the plan (spec §8a); the document's số, date, nơi nhận and signer are its. */
@@ -190,11 +194,20 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   const dataCols = columns.length - (a.so_thu_tu ? 1 : 0);
   const offset = a.so_thu_tu ? 1 : 0;
   const carried = new Array<number>(dataCols).fill(0);
+  const dot = a.so_thu_tu === '1' ? '' : '.';
+  const subNum = (prefix: string, i: number) => (a.stt_con === 'a)' ? `${letter(i)})` : a.stt_con === '-' ? '-' : `${prefix}${i + 1}`);
   const visit = (rs: InputRow[], prefix: string, sub: boolean) =>
     rs.forEach((r, i) => {
-      const num = sub ? `${prefix}${i + 1}` : `${i + 1}.`;
+      const num = sub ? subNum(prefix, i) : `${i + 1}${dot}`;
       const cells: Cell[] = [];
       if (a.so_thu_tu) cells.push({ cot: 0, noi_dung: [num], gop_hang: 1, gop_cot: 1, can: 'giua' });
+      const next = `${num.replace(/\.$/, '')}.`;
+      if ('nhom' in r) {
+        cells.push({ cot: offset, noi_dung: [r.nhom], gop_hang: 1, gop_cot: dataCols, dam: true });
+        rows.push({ o: cells, hang_con: sub });
+        if (r.con) visit(r.con, next, true);
+        return;
+      }
       let col = 0;
       const skip = () => {
         while (col < dataCols && carried[col] > 0) col++;
@@ -212,11 +225,11 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
       }
       for (let k = 0; k < dataCols; k++) if (carried[k] > 0) carried[k]--;
       rows.push({ o: cells, hang_con: sub });
-      if (r.con) visit(r.con, num.endsWith('.') ? num : `${num}.`, true);
+      if (r.con) visit(r.con, next, true);
     });
   visit(a.hang, '', false);
   const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
-  return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide };
+  return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide, so_cot: !!a.so_cot };
 }
 
 type InputSection = InputPlan['noi_dung'][number];

@@ -53,10 +53,8 @@ export interface InputReport {
   nghieng?: boolean;
 }
 
-export interface InputRow {
-  o: unknown[];
-  con?: InputRow[];
-}
+/** A row of cells, or a group row (one bold cell across the columns after STT) heading its sub-rows. */
+export type InputRow = { o: unknown[]; con?: InputRow[] } | { nhom: string; con?: InputRow[] };
 
 /**
  * The schemas, built on first use: building them is most of what checking a valid plan would cost a
@@ -319,13 +317,16 @@ function build() {
     .meta({ id: 'O', ...t('Ô của bảng', 'Chữ, danh sách dòng, hoặc ô có gộp hàng/cột.') });
 
 
+  const subRows = () => z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 1.1, 1.2 (hoặc a), b) hay "-" theo stt_con).'));
   const Row: z.ZodType<InputRow, InputRow> = z.lazy(() =>
-    z
-      .strictObject({
-        o: z.array(Cell).meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')),
-        con: z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 4.1, 4.2 ...')),
-      })
-      .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng và các hàng con của nó.') }),
+    z.union([
+      z
+        .strictObject({ o: z.array(Cell).meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')), con: subRows() })
+        .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng và các hàng con của nó.') }),
+      z
+        .strictObject({ nhom: Text.meta(t('Hàng nhóm', 'Một ô in đậm trải hết các cột (sau cột STT), ví dụ tên một nhóm nhiệm vụ.')), con: subRows() })
+        .meta({ id: 'HangNhom', ...t('Hàng nhóm', 'Hàng tiêu đề nhóm, in đậm, và các hàng con của nhóm.') }),
+    ]),
   );
 
   const Column = z.union([
@@ -342,9 +343,14 @@ function build() {
       tieu_de: Text.meta(t('Tên phụ lục', 'Tên phụ lục, in hoa đậm dưới chữ "Phụ lục".')),
       cot: z.array(Column).min(1).max(20).meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
       so_thu_tu: z
-        .boolean()
+        .union([z.boolean(), z.enum(['1', '1.'])])
         .optional()
-        .meta(t('Cột STT tự đánh', 'true: cột đầu là STT, đánh 1., 2. và 4.1, 4.2 tự động; các hàng không ghi cột này.')),
+        .meta(t('Cột STT tự đánh', 'true hoặc "1.": cột đầu là STT, đánh 1., 2. tự động; "1": đánh 1, 2 (không dấu chấm); các hàng không ghi cột này.')),
+      stt_con: z
+        .enum(['1.1', 'a)', '-'])
+        .optional()
+        .meta(t('STT của hàng con', '"1.1" (mặc định): 1.1, 1.2; "a)": a), b); "-": gạch đầu dòng.')),
+      so_cot: z.boolean().optional().meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) …, lặp lại cùng tiêu đề ở mỗi trang.')),
       hang: z.array(Row).max(LIMITS.rows).meta(t('Các hàng', 'Các hàng dữ liệu.')),
       huong: z
         .enum(['doc', 'ngang'])
@@ -491,6 +497,9 @@ function build() {
     'muc_dich',
     'o',
     'con',
+    'nhom',
+    'stt_con',
+    'so_cot',
     'gop_hang',
     'gop_cot',
     'can',

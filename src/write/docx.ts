@@ -166,6 +166,7 @@ function dataTable(t: TableModel): Table {
     margins: cellMargins(TABLE.cellPaddingMm), // once for the table (w:tblCellMar), not in every cell
     rows: [
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
+      ...(t.columnNumbers ? [new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.columnNumbers.map((c) => cell(c, true)) })] : []),
       // a row never splits across pages (issue 20 item 5): a split row reads as two rows
       ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
     ],
