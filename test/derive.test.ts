@@ -230,7 +230,7 @@ describe('derive keeps the appendix rows that concern units', () => {
     const wording = { opening: () => 'Mở đầu.', closing: () => 'Kết.', report: () => 'Định kỳ báo cáo' };
     const d = derive(dept.input!, dept.plan!, unit.profile!, { wording });
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    const rows = d.plan.phu_luc![0].hang;
+    const rows = d.plan.phu_luc![0].hang!;
     expect(rows.map((r) => ('o' in r ? r.o[0] : r.nhom))).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
     expect(rows[0].con?.length).toBe(1);
     const again = checkText('unit.yaml', (await import('yaml')).stringify(d.plan));

@@ -273,7 +273,7 @@ describe('item 5: tables as real appendices use them', () => {
 ${opts}
     hang:
 ${rows}`),
-    ).appendices[0].table;
+    ).appendices[0].table!;
   const cellsText = (t: ReturnType<typeof appendix>) => t.rows.map((r) => r.map((c) => c.paras.map(text).join('/')));
 
   it('group rows across the columns after STT, bold; STT "1" with sub-rows a)', () => {
@@ -326,5 +326,41 @@ describe('item 5: a group row inside a merged cell', () => {
       - o: [Hội nghị, { noi_dung: Quý I, gop_hang: 2 }]
       - nhom: Nhóm hai`);
     expect(errorsOf(yaml).map((m) => m.rule)).toEqual(['bang-gop-hang']);
+  });
+});
+
+describe('item 4: appendices that are not one table', () => {
+  const withAppendix = (a: string) => plan('  - muc: A', `phu_luc:\n${a}`);
+
+  it('body-like content, a note under the table, its own reference line, a signature block to fill in', () => {
+    const m = model(
+      withAppendix(`  - tieu_de: Đề cương báo cáo
+    tham_chieu: (Ban hành kèm theo Kế hoạch số    /KH-SYT)
+    noi_dung:
+      - giua: "**BÁO CÁO**"
+      - khoan: Kết quả kiểm tra
+        noi_dung: [{ diem: Hồ sơ. }]
+    cot: [Nội dung, Kết quả]
+    hang: [{ o: [Hồ sơ, Đạt] }]
+    ghi_chu: ["*Ghi chú:* thời gian có thể thay đổi."]
+    ky_ten: [LÃNH ĐẠO ĐƠN VỊ, "(Ký tên, đóng dấu)"]`),
+    );
+    const a = m.appendices[0];
+    const heading = a.heading.flatMap((n) => (n.type === 'paragraph' ? [text(n)] : []));
+    expect(heading).toContain('(Ban hành kèm theo Kế hoạch số /KH-SYT)');
+    expect(a.before!.map(text)).toEqual(['BÁO CÁO', '1. Kết quả kiểm tra', 'a) Hồ sơ.']);
+    expect(a.table).not.toBeNull();
+    expect(a.after!.map(text)).toEqual(['Ghi chú: thời gian có thể thay đổi.']);
+    expect(a.signature!.right.map((p) => [text(p), !!p.runs[0].italic])).toEqual([['LÃNH ĐẠO ĐƠN VỊ', false], ['(Ký tên, đóng dấu)', true]]);
+  });
+
+  it('an appendix without a table renders; one with neither table nor content, or half a table, is an error', async () => {
+    const yaml = withAppendix('  - tieu_de: Đề cương\n    noi_dung: [Phần mở đầu.]');
+    const r = checkText('x.yaml', yaml);
+    expect(r.messages.filter((x) => x.severity === 'lỗi')).toEqual([]);
+    const xml = unzip(Buffer.from(await renderPlan(r.plan!, { templates }))).get('word/document.xml')!;
+    expect(xml).toContain('Phần mở đầu.');
+    expect(errorsOf(withAppendix('  - tieu_de: Trống')).map((x) => x.rule)).toEqual(['phu-luc']);
+    expect(errorsOf(withAppendix('  - tieu_de: Nửa\n    cot: [A]')).map((x) => x.rule)).toEqual(['phu-luc']);
   });
 });

@@ -174,7 +174,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
 
   const appendices = (dept.phu_luc ?? []).flatMap((a, ai) => {
     const keys = (unit.tu_khoa_phu_luc ?? ['đơn vị']).map((k) => k.toLocaleLowerCase('vi'));
-    const hang = a.hang.filter((r) => keys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k)));
+    const hang = (a.hang ?? []).filter((r) => keys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k)));
     if (hang.length === 0) return [];
     notes.push({ path: ['phu_luc', ai], note: `các hàng liên quan đến đơn vị, từ phụ lục ${ai + 1}, ${cite}` });
     return [{ ...a, tieu_de: subst(a.tieu_de), hang: hang.map((r) => mapTexts(r as unknown as Block, subst) as unknown as typeof r) }];

@@ -160,15 +160,28 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
     }),
   );
   const numbers = a.cot.map((_, col): TableCell => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [plainPara('BangDau', `(${col + 1})`)] }));
-  const table: Table = { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) };
-  const ref = reference(plan, t);
+  const table: Table | null = a.cot.length ? { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) } : null;
+  const ref = a.tham_chieu ?? reference(plan, t);
   const heading: Node[] = [
     plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),
     para('PhuLucTen', upperVi(a.tieu_de)),
     plainPara('PhuLucThamChieu', ref),
     { type: 'rule', widthMm: Math.min(40, textWidthMm(ref, 14, false, true) / 3) },
   ];
-  return { landscape: a.ngang, heading, table };
+  const part = (bs: Block[]) => {
+    const out: Para[] = [];
+    blocks(plan, bs, t, 0, out);
+    return out.length ? out : undefined;
+  };
+  // a line in brackets ("(Ký tên, đóng dấu)") is an instruction: italic, as on the decree's forms
+  const signLine = (l: string): Para => {
+    const p = plainPara('ChucVu', l);
+    if (/^\(.*\)$/.test(l)) p.runs = p.runs.map((r) => ({ ...r, bold: false, italic: true }));
+    return p;
+  };
+  const leftMm = avail * CLOSING.leftRatio;
+  const signature: ClosingModel | undefined = a.ky_ten.length ? { leftMm, rightMm: avail - leftMm, left: [], right: a.ky_ten.map(signLine) } : undefined;
+  return { landscape: a.ngang, heading, before: part(a.noi_dung), table, after: part(a.ghi_chu), ...(signature ? { signature } : {}) };
 }
 
 const DECISION = 'Quyết định';

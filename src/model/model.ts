@@ -49,7 +49,13 @@ export interface Table {
 export interface AppendixModel {
   landscape: boolean;
   heading: Node[];
-  table: Table;
+  /** Body-like paragraphs before the table (or the whole appendix when it has no table). */
+  before?: Para[];
+  table: Table | null;
+  /** A note under the table. */
+  after?: Para[];
+  /** A signature block to be filled in, on the right as the signer's. */
+  signature?: ClosingModel;
 }
 
 /** ô 1–4: a borderless table; row 1 names and lines, row 2 số (left) and place/date (right). */

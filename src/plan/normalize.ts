@@ -95,6 +95,13 @@ export interface TableRow {
 
 export interface Appendix {
   tieu_de: string;
+  /** The issuer's own reference line, in place of the generated one. */
+  tham_chieu: string | null;
+  /** Body-like content before the table (or instead of it: `cot` empty). */
+  noi_dung: Block[];
+  ghi_chu: Block[];
+  /** A signature block to be filled in ("LÃNH ĐẠO ĐƠN VỊ", "(Ký tên, đóng dấu)"). */
+  ky_ten: string[];
   cot: { ten: string; rong?: number; can?: Align }[];
   hang: TableRow[];
   ngang: boolean;
@@ -189,7 +196,7 @@ function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
 }
 
 function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
-  const columns = a.cot.map((c) => (typeof c === 'string' ? { ten: c } : c));
+  const columns = (a.cot ?? []).map((c) => (typeof c === 'string' ? { ten: c } : c));
   const rows: TableRow[] = [];
   const dataCols = columns.length - (a.so_thu_tu ? 1 : 0);
   const offset = a.so_thu_tu ? 1 : 0;
@@ -227,9 +234,19 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
       rows.push({ o: cells, hang_con: sub });
       if (r.con) visit(r.con, next, true);
     });
-  visit(a.hang, '', false);
+  visit(a.hang ?? [], '', false);
   const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
-  return { tieu_de: a.tieu_de, cot: columns, hang: rows, ngang: a.huong ? a.huong === 'ngang' : wide, so_cot: !!a.so_cot };
+  return {
+    tieu_de: a.tieu_de,
+    tham_chieu: a.tham_chieu ?? null,
+    noi_dung: blocks(a.noi_dung, ''),
+    ghi_chu: blocks(a.ghi_chu, ''),
+    ky_ten: lines(a.ky_ten),
+    cot: columns,
+    hang: rows,
+    ngang: a.huong ? a.huong === 'ngang' : wide,
+    so_cot: !!a.so_cot,
+  };
 }
 
 type InputSection = InputPlan['noi_dung'][number];

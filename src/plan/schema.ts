@@ -341,7 +341,11 @@ function build() {
   const Appendix = z
     .strictObject({
       tieu_de: Text.meta(t('Tên phụ lục', 'Tên phụ lục, in hoa đậm dưới chữ "Phụ lục".')),
-      cot: z.array(Column).min(1).max(20).meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
+      tham_chieu: Text.optional().meta(
+        t('Dòng tham chiếu', 'Thay dòng "(Kèm theo Kế hoạch số … )" tự tạo, ví dụ "(Ban hành kèm theo Kế hoạch số …/KH-BTNMT …)".'),
+      ),
+      noi_dung: Blocks.optional().meta(t('Nội dung phụ lục', 'Đoạn văn, khoản, điểm … in trước bảng (hoặc thay cho bảng), như thân kế hoạch.')),
+      cot: z.array(Column).min(1).max(20).optional().meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
       so_thu_tu: z
         .union([z.boolean(), z.enum(['1', '1.'])])
         .optional()
@@ -351,13 +355,17 @@ function build() {
         .optional()
         .meta(t('STT của hàng con', '"1.1" (mặc định): 1.1, 1.2; "a)": a), b); "-": gạch đầu dòng.')),
       so_cot: z.boolean().optional().meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) …, lặp lại cùng tiêu đề ở mỗi trang.')),
-      hang: z.array(Row).max(LIMITS.rows).meta(t('Các hàng', 'Các hàng dữ liệu.')),
+      hang: z.array(Row).max(LIMITS.rows).optional().meta(t('Các hàng', 'Các hàng dữ liệu (cùng với "cot").')),
+      ghi_chu: Blocks.optional().meta(t('Ghi chú dưới bảng', 'Đoạn văn in dưới bảng, ví dụ "Ghi chú: …".')),
+      ky_ten: Lines.optional().meta(
+        t('Chỗ ký để điền', 'Khối ký ở cuối phụ lục, ví dụ [LÃNH ĐẠO ĐƠN VỊ, (Ký tên, đóng dấu)]; dòng trong ngoặc in nghiêng.'),
+      ),
       huong: z
         .enum(['doc', 'ngang'])
         .optional()
         .meta(t('Hướng trang', 'doc hoặc ngang; mặc định tự chọn ngang khi bảng rộng (từ 6 cột).')),
     })
-    .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục dạng bảng, in trên trang mới.') });
+    .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục, in trên trang mới: một bảng, nội dung như thân kế hoạch, hoặc cả hai.') });
 
   // ---------------------------------------------------------------- a plan issued by a decision (spec §8a)
 
@@ -497,6 +505,9 @@ function build() {
     'muc_dich',
     'o',
     'con',
+    'tham_chieu',
+    'ghi_chu',
+    'ky_ten',
     'nhom',
     'stt_con',
     'so_cot',

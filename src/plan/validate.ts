@@ -523,6 +523,7 @@ function crossChecks(p: Record<string, unknown>, err: Err): void {
 
   // Appendix tables: each row fills the columns exactly, spans stay inside the table.
   if (Array.isArray(p.phu_luc)) p.phu_luc.forEach((a, ai) => isObj(a) && checkTable(a, ['phu_luc', ai], err));
+  if (Array.isArray(p.phu_luc)) p.phu_luc.forEach((a, ai) => isObj(a) && appendixParts(a, ['phu_luc', ai], err));
 }
 
 /**
@@ -549,6 +550,15 @@ function walk(v: unknown, base: (string | number)[], f: (v: unknown, at: () => P
     }
   };
   visit(v);
+}
+
+/** An appendix holds a table (cot and hang together), body-like content, or both. */
+function appendixParts(a: Record<string, unknown>, base: Path, err: Err): void {
+  if ((a.cot === undefined) !== (a.hang === undefined)) {
+    err(base, 'phu-luc', `bảng của phụ lục cần cả "cot" (các cột) và "hang" (các hàng); thiếu "${a.cot === undefined ? 'cot' : 'hang'}".`);
+  } else if (a.cot === undefined && a.noi_dung === undefined) {
+    err(base, 'phu-luc', 'phụ lục trống: thêm một bảng ("cot" và "hang") hoặc nội dung ("noi_dung").');
+  }
 }
 
 function checkTable(a: Record<string, unknown>, base: Path, err: Err): void {

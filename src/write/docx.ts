@@ -209,7 +209,14 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
     // [R] page numbers restart in each appendix; [P] §12.8 its first page hides the number too
     properties: { page: pageProps(margins, a.landscape), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [...nodes(a.heading, availMm), dataTable(a.table)],
+    children: [
+      ...nodes(a.heading, availMm),
+      ...(a.before ?? []).map((p) => paragraph(p)),
+      ...(a.table ? [dataTable(a.table)] : []),
+      ...(a.after ?? []).map((p) => paragraph(p)),
+      // a signature block to fill in sits on the right, as the signer's does (§6)
+      ...(a.signature ? [new Paragraph({ style: 'Body' }), closingTable(a.signature)] : []),
+    ],
   };
 }
 
