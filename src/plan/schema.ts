@@ -28,7 +28,7 @@ export type Role = (typeof ROLES)[number];
 
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
 
-export type LetterForm = 'a)' | 'a.' | 'a/';
+export type LetterForm = 'a)' | 'a.' | 'a/' | 'a/.';
 
 export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
 
@@ -179,7 +179,7 @@ function build() {
       .boolean()
       .optional()
       .meta(t('Là tiêu đề', 'true (mặc định): in đậm như tiêu đề; false: một câu thường có đánh số.')),
-    kieu_diem: z.enum(['a)', 'a.', 'a/']).optional().meta(t('Dạng chữ cái của điểm', 'Cho các điểm trong khoản này: "a)", "a." hoặc "a/".')),
+    kieu_diem: z.enum(['a)', 'a.', 'a/', 'a/.']).optional().meta(t('Dạng chữ cái của điểm', 'Cho các điểm trong khoản này: "a)", "a.", "a/" hoặc "a/.".')),
     cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Chữ viết tiếp sau tiêu đề trên cùng dòng.')),
     noi_dung: children(),
   });
@@ -237,8 +237,8 @@ function build() {
     .meta({ id: 'CacY', ...t('Các ý', 'Danh sách đoạn văn, khoản, điểm, gạch đầu dòng.') });
 
   const LetterForm = z
-    .enum(['a)', 'a.', 'a/'])
-    .meta(t('Dạng chữ cái của điểm', '"a)" (mặc định, Nghị định 30), "a." hoặc "a/".'));
+    .enum(['a)', 'a.', 'a/', 'a/.'])
+    .meta(t('Dạng chữ cái của điểm', '"a)" (mặc định, Nghị định 30), "a.", "a/" hoặc "a/.".'));
 
   const sectionShape = () => ({
     muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
