@@ -364,3 +364,26 @@ describe('item 4: appendices that are not one table', () => {
     expect(errorsOf(withAppendix('  - tieu_de: Nửa\n    cot: [A]')).map((x) => x.rule)).toEqual(['phu-luc']);
   });
 });
+
+describe('item 6 (part) and item 3 (part): citations and the sentence after the bases', () => {
+  const bases = (g: string) => model(plan('  - muc: A', '').replace('noi_dung:', `can_cu:\n${g}\nnoi_dung:`)).body.map(text);
+
+  it('a law: its name, then its date; a citation without the word "số"', () => {
+    const out = bases(`  - mo_dau: Căn cứ
+    tach_dong: true
+    van_ban:
+      - { loai: Luật, trich_yeu: Bảo vệ bí mật nhà nước, ngay: 2018-11-15, kieu_ngay: chu }
+      - { loai: Quyết định, so_ky_hieu: 1050/QĐ-SCT, chu_so: false, ngay: 2026-03-06, co_quan: Sở Công Thương, trich_yeu: kiểm tra }`);
+    expect(out[0]).toBe('Căn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;');
+    expect(out[1]).toBe('Căn cứ Quyết định 1050/QĐ-SCT ngày 06/3/2026 của Sở Công Thương về kiểm tra.');
+  });
+
+  it('the bases and the sentence that follows as one paragraph', () => {
+    const out = bases(`  - mo_dau: Thực hiện
+    dau_cuoi: ","
+    cau_tiep: "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
+    van_ban:
+      - { loai: Chỉ thị, so_ky_hieu: 13/CT-TTg, ngay: 2024-05-02, co_quan: Thủ tướng Chính phủ, trich_yeu: tín chỉ các-bon }`);
+    expect(out[0]).toBe('Thực hiện Chỉ thị số 13/CT-TTg ngày 02/5/2024 của Thủ tướng Chính phủ về tín chỉ các-bon, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:');
+  });
+});

@@ -31,7 +31,9 @@ function bases(groups: BasisGroup[], t: Templates, inline: 'CanCu' | 'CanCuDong'
   for (const g of groups) {
     const items = g.van_ban.map((v) => (typeof v === 'string' ? v : t['van-ban-can-cu'](v)));
     if (g.tach_dong) {
-      items.forEach((v, k) => out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.mo_dau, van_ban: v, dau: k === items.length - 1 ? g.dau_cuoi : ';' }))));
+      // the sentence that follows goes after the last basis, in its paragraph
+      const last = g.dau_cuoi + (g.cau_tiep ? ` ${g.cau_tiep}` : '');
+      items.forEach((v, k) => out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.mo_dau, van_ban: v, dau: k === items.length - 1 ? last : ';' }))));
     } else out.push(para(inline, t['nhom-can-cu']({ ...g, van_ban: items })));
   }
   return out;

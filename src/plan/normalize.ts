@@ -17,6 +17,7 @@ export interface Citation {
   trich_yeu: string | null;
   lien_tu: string;
   kieu_ngay: 'so' | 'chu';
+  chu_so: boolean;
 }
 
 export interface BasisGroup {
@@ -24,6 +25,8 @@ export interface BasisGroup {
   van_ban: (string | Citation)[];
   tach_dong: boolean;
   dau_cuoi: string;
+  /** The sentence that follows the bases in the same paragraph, or null. */
+  cau_tiep: string | null;
 }
 
 /** A reporting sentence: what bao-cao.hbs receives (with the plan's year added). */
@@ -273,10 +276,11 @@ function basisGroups(gs: InputPlan['can_cu'], lastEnd = '.'): BasisGroup[] {
     mo_dau: g.mo_dau,
     tach_dong: !!g.tach_dong,
     dau_cuoi: g.dau_cuoi ?? (i === all.length - 1 ? lastEnd : '.'),
+    cau_tiep: g.cau_tiep ?? null,
     van_ban: g.van_ban.map((v) =>
       typeof v === 'string'
         ? v
-        : { so_ky_hieu: null, ngay: null, co_quan: null, trich_yeu: null, ...v, lien_tu: v.lien_tu ?? 'về', kieu_ngay: v.kieu_ngay ?? 'so' },
+        : { so_ky_hieu: null, ngay: null, co_quan: null, trich_yeu: null, ...v, lien_tu: v.lien_tu ?? 'về', kieu_ngay: v.kieu_ngay ?? 'so', chu_so: v.chu_so ?? true },
     ),
   }));
 }

@@ -114,6 +114,7 @@ function build() {
         .enum(['so', 'chu'])
         .optional()
         .meta(t('Cách viết ngày', '"so": 08/11/2011 (mặc định); "chu": ngày 08 tháng 11 năm 2011.')),
+      chu_so: z.boolean().optional().meta(t('Chữ "số"', 'false: không in chữ "số" trước số, ký hiệu (như văn bản gốc viết "Quyết định 1050/QĐ-SCT").')),
     })
     .meta({ id: 'VanBanCanCu', ...t('Văn bản căn cứ', 'Một văn bản được trích dẫn đầy đủ lần đầu theo Nghị định 30.') });
 
@@ -132,6 +133,9 @@ function build() {
         .enum(['.', ';', ':', ','])
         .optional()
         .meta(t('Dấu kết thúc', 'Dấu cuối nhóm căn cứ, mặc định ".".')),
+      cau_tiep: Text.optional().meta(
+        t('Câu tiếp theo', 'Phần câu viết tiếp trong cùng đoạn, sau dấu kết thúc: "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:".'),
+      ),
     })
     .meta({ id: 'NhomCanCu', ...t('Nhóm căn cứ', 'Các văn bản cùng một từ mở đầu, viết thành một đoạn.') });
 
@@ -505,6 +509,8 @@ function build() {
     'muc_dich',
     'o',
     'con',
+    'chu_so',
+    'cau_tiep',
     'tham_chieu',
     'ghi_chu',
     'ky_ten',
