@@ -5,6 +5,7 @@ import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
 import type { DocModel, Para } from '../src/model/model.js';
 import { unzip } from './helpers.js';
 import { textWidthMm } from '../src/model/metrics.js';
+import { planJsonSchema } from '../src/plan/json-schema.js';
 
 const templates = loadTemplates();
 
@@ -385,5 +386,44 @@ describe('item 6 (part) and item 3 (part): citations and the sentence after the 
     van_ban:
       - { loai: Chỉ thị, so_ky_hieu: 13/CT-TTg, ngay: 2024-05-02, co_quan: Thủ tướng Chính phủ, trich_yeu: tín chỉ các-bon }`);
     expect(out[0]).toBe('Thực hiện Chỉ thị số 13/CT-TTg ngày 02/5/2024 của Thủ tướng Chính phủ về tín chỉ các-bon, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:');
+  });
+});
+
+describe('item 8 (part): the JSON Schema says the rules beyond types it can', () => {
+  type S = Record<string, unknown>;
+  // just the keywords crossFieldRules uses, evaluated on one object
+  const holds = (s: S, v: S): boolean =>
+    (!s.required || (s.required as string[]).every((k) => k in v)) &&
+    (!s.anyOf || (s.anyOf as S[]).some((x) => holds(x, v))) &&
+    (!s.allOf || (s.allOf as S[]).every((x) => holds(x, v))) &&
+    (!s.not || !holds(s.not as S, v)) &&
+    (!s.if || (holds(s.if as S, v) ? !s.then || holds(s.then as S, v) : !s.else || holds(s.else as S, v))) &&
+    (!s.properties || Object.entries(s.properties as Record<string, S>).every(([k, p]) => !(k in v) || !p.pattern || new RegExp(p.pattern as string, 'u').test(String(v[k])))) &&
+    (!s.dependentRequired || Object.entries(s.dependentRequired as Record<string, string[]>).every(([k, ks]) => !(k in v) || ks.every((x) => x in v)));
+  const schema = JSON.parse(planJsonSchema()) as S;
+  const top = { allOf: schema.allOf } as S;
+  const defs = schema.$defs as Record<string, S>;
+  const cliRefuses = (yaml: string) => errorsOf(yaml).length > 0;
+  const decisionYaml = (k: string) =>
+    plan('  - muc: A', `quyet_dinh: { trich_yeu: Ban hành, tham_quyen: Chủ tịch, dieu: [Ban hành.] }`).replace('viet_tat: SYT', `ky_hieu: ${k}`);
+
+  it('ký hiệu: QĐ- with a decision, KH- without; the CLI agrees', () => {
+    for (const [v, yaml] of [
+      [{ ky_hieu: 'QĐ-UBND', quyet_dinh: {} }, decisionYaml('QĐ-UBND')],
+      [{ ky_hieu: 'KH-UBND', quyet_dinh: {} }, decisionYaml('KH-UBND')],
+      [{ ky_hieu: 'QĐ-SYT' }, plan('  - muc: A').replace('viet_tat: SYT', 'ky_hieu: QĐ-SYT')],
+      [{ ky_hieu: 'KH-SYT' }, plan('  - muc: A').replace('viet_tat: SYT', 'ky_hieu: KH-SYT')],
+    ] as [S, string][]) {
+      expect(holds(top, v), JSON.stringify(v)).toBe(!cliRefuses(yaml));
+    }
+  });
+
+  it('a section needs a title, a signer under KT. the head, an appendix a table or content', () => {
+    expect(holds(defs.MucHoacPhan, { noi_dung: [] })).toBe(false);
+    expect(holds(defs.MucHoacPhan, { muc: 'A' })).toBe(true);
+    expect(holds(defs.NguoiKy, { quyen_han: 'KT', chuc_vu: 'PHÓ', ho_ten: 'A' })).toBe(false);
+    expect(holds(defs.PhuLuc, { tieu_de: 'A', cot: ['x'] })).toBe(false);
+    expect(holds(defs.PhuLuc, { tieu_de: 'A' })).toBe(false);
+    expect(holds(defs.PhuLuc, { tieu_de: 'A', noi_dung: ['x'] })).toBe(true);
   });
 });
