@@ -328,6 +328,16 @@ describe('item 5: a group row inside a merged cell', () => {
       - nhom: Nhóm hai`);
     expect(errorsOf(yaml).map((m) => m.rule)).toEqual(['bang-gop-hang']);
   });
+
+  it('a row is cells or a group, not both nor neither', () => {
+    const t = (row: string) => plan('  - muc: A', `phu_luc:
+  - tieu_de: Bảng
+    cot: [A, B]
+    hang:
+      - ${row}`);
+    expect(errorsOf(t('{ o: [x, y], nhom: Z }')).map((m) => m.rule)).toEqual(['bang-o']);
+    expect(errorsOf(t('{ con: [{ o: [x, y] }] }')).map((m) => m.rule)).toEqual(['bang-o']);
+  });
 });
 
 describe('item 4: appendices that are not one table', () => {

@@ -212,7 +212,7 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
       const cells: Cell[] = [];
       if (a.so_thu_tu) cells.push({ cot: 0, noi_dung: [num], gop_hang: 1, gop_cot: 1, can: 'giua' });
       const next = `${num.replace(/\.$/, '')}.`;
-      if ('nhom' in r) {
+      if (r.nhom !== undefined) {
         cells.push({ cot: offset, noi_dung: [r.nhom], gop_hang: 1, gop_cot: dataCols, dam: true });
         rows.push({ o: cells, hang_con: sub });
         if (r.con) visit(r.con, next, true);
@@ -223,7 +223,7 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
         while (col < dataCols && carried[col] > 0) col++;
       };
       skip();
-      for (const raw of r.o as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Align })[]) {
+      for (const raw of (r.o ?? []) as (string | string[] | { noi_dung: string | string[]; gop_hang?: number; gop_cot?: number; can?: Align })[]) {
         const c: Cell =
           typeof raw === 'string' || Array.isArray(raw)
             ? { cot: col + offset, ...plainCell(lines(raw)) }

@@ -54,7 +54,11 @@ export interface InputReport {
 }
 
 /** A row of cells, or a group row (one bold cell across the columns after STT) heading its sub-rows. */
-export type InputRow = { o: unknown[]; con?: InputRow[] } | { nhom: string; con?: InputRow[] };
+export interface InputRow {
+  o?: unknown[];
+  nhom?: string;
+  con?: InputRow[];
+}
 
 /**
  * The schemas, built on first use: building them is most of what checking a valid plan would cost a
@@ -322,15 +326,16 @@ function build() {
 
 
   const subRows = () => z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 1.1, 1.2 (hoặc a), b) hay "-" theo stt_con).'));
+  // One object rather than a union of a row and a group row: a table of many bad rows would be checked twice
+  // over; validate.ts asks for exactly one of "o" and "nhom".
   const Row: z.ZodType<InputRow, InputRow> = z.lazy(() =>
-    z.union([
-      z
-        .strictObject({ o: z.array(Cell).meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')), con: subRows() })
-        .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng và các hàng con của nó.') }),
-      z
-        .strictObject({ nhom: Text.meta(t('Hàng nhóm', 'Một ô in đậm trải hết các cột (sau cột STT), ví dụ tên một nhóm nhiệm vụ.')), con: subRows() })
-        .meta({ id: 'HangNhom', ...t('Hàng nhóm', 'Hàng tiêu đề nhóm, in đậm, và các hàng con của nhóm.') }),
-    ]),
+    z
+      .strictObject({
+        o: z.array(Cell).optional().meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')),
+        nhom: Text.optional().meta(t('Hàng nhóm', 'Thay cho "o": một ô in đậm trải hết các cột (sau cột STT), ví dụ tên một nhóm nhiệm vụ.')),
+        con: subRows(),
+      })
+      .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng (o) hoặc một hàng nhóm (nhom), và các hàng con của nó.') }),
   );
 
   const Column = z.union([

@@ -574,6 +574,9 @@ function checkTable(a: Record<string, unknown>, base: Path, err: Err): void {
   flatten(a.hang, [...base, 'hang']);
   const carried: number[] = new Array(width).fill(0); // rows still covered by a row span, per column
   flat.forEach(({ row, path }, ri) => {
+    if ((row.o === undefined) === (row.nhom === undefined)) {
+      err(path, 'bang-o', 'mỗi hàng có đúng một trong hai: "o" (các ô) hoặc "nhom" (hàng nhóm).');
+    }
     if (!Array.isArray(row.o)) {
       // a group row spans every column: no merged cell may run through it
       if (row.nhom !== undefined && carried.some((c) => c > 0)) err(path, 'bang-gop-hang', 'hàng nhóm (nhom) nằm giữa một ô gộp nhiều hàng ở trên; hãy giảm gop_hang của ô đó.');
