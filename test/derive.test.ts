@@ -292,8 +292,8 @@ describe('derive keeps the appendix rows that concern units', () => {
     const unit = checkProfile('u.yaml', readFileSync(deriveCases()[1].units[1]));
     const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    const rows = d.plan.phu_luc![0].hang;
-    expect(rows.map((r) => r.o[0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
+    const rows = d.plan.phu_luc![0].hang!;
+    expect(rows.map((r) => r.o![0])).toEqual(['Tuyên truyền tại các đơn vị trực thuộc', 'Cuộc thi trực tuyến cho đơn vị']);
     expect(rows[0].con?.length).toBe(1);
     const again = checkText('unit.yaml', (await import('yaml')).stringify(d.plan));
     expect(again.plan!.phu_luc[0].hang.map((r) => r.o[0].noi_dung[0])).toEqual(['1.', '1.1', '2.']);

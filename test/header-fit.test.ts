@@ -19,11 +19,11 @@ describe('long names and dates in the header', () => {
   it('step one size down in the model (date 14 → 13 pt, agency 13 → 12 pt)', () => {
     const plan = checkText('dai.yaml', long).plan!;
     const m = buildModel(plan, loadTemplates());
-    expect(m.header.placeDate.sizePt).toBe(13);
-    expect(m.header.left.filter((n) => n.type === 'paragraph').every((n) => n.type === 'paragraph' && n.sizePt === 12)).toBe(true);
+    expect(m.header!.placeDate!.sizePt).toBe(13);
+    expect(m.header!.left.filter((n) => n.type === 'paragraph').every((n) => n.type === 'paragraph' && n.sizePt === 12)).toBe(true);
     // a short one keeps the default sizes
     const short = buildModel(checkText('ngan.yaml', readFileSync(exampleFiles()[0], 'utf8')).plan!, loadTemplates());
-    expect(short.header.placeDate.sizePt).toBeUndefined();
+    expect(short.header!.placeDate!.sizePt).toBeUndefined();
   });
 
   it('LibreOffice shows the date on one line, on the same line as "Số:"', () => {

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { checkBytes } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
 import { derivedFiles, exampleFiles, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
+import { ndSpelling } from '../src/text/normalize-text.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const templates = loadTemplates();
@@ -84,6 +85,7 @@ describe('real readers', () => {
   const pdfText: Record<string, string[]> = {};
   const pdfInfo: Record<string, string> = {};
   const pdfRaw: Record<string, string> = {};
+  const pdfStream: Record<string, string> = {}; // content-stream order: a table cell's lines stay together
 
   beforeAll(async () => {
     for (const f of planFiles) {
@@ -99,6 +101,9 @@ describe('real readers', () => {
       pdfInfo[n] = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo[n])![1]);
       pdfRaw[n] = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      // below the top margin's page number (10 mm from the top; the text starts at 20 mm)
+      const body = ['-x', '0', '-y', '45', '-W', '2000', '-H', '2000'];
+      if (existsSync(join(ROOT, 'examples', `${n}.source.txt`))) pdfStream[n] = execFileSync('pdftotext', ['-raw', ...body, pdf, '-'], { encoding: 'utf8' });
       pdfText[n] = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }));
     }
   });
@@ -116,13 +121,17 @@ describe('real readers', () => {
     // page 1: no page number at the top; page 2: "2" centred at the top
     expect(first.split('\n').find((l) => l.trim())!.trim()).not.toMatch(/^\d+$/);
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages[1].split('\n').find((l) => l.trim())!.trim()).toBe('2');
+    // (a plan issued by a decision starts on page 2, its own first page, without a number: §8a)
+    const top2 = pages[1].split('\n').find((l) => l.trim())!.trim();
+    if (planOf(file).quyet_dinh) expect(top2).not.toMatch(/^\d+$/);
+    else expect(top2).toBe('2');
     expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(first).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(first).toContain('KẾ HOẠCH');
     // ô 3 and ô 4 on the same text line
     const soLine = first.split('\n').find((l) => /Số:/.test(l))!;
-    expect(soLine).toMatch(/Số:.*\/KH-[A-ZĐ]+.*ngày .* năm \d{4}/);
+    // (a plan issued by a decision: the first page is the decision's, §8a)
+    expect(soLine).toMatch(/Số:.*\/(KH|QĐ)-[A-ZĐ]+.*ngày .* năm \d{4}/);
     const all = pages.join('\n');
     expect(all).toContain('Nơi nhận:');
     const plan = planOf(file);
@@ -132,12 +141,14 @@ describe('real readers', () => {
     const closingPage = pages.findIndex((p) => p.includes('Nơi nhận:'));
     expect(pages[closingPage].replace(/\s+/g, ''), 'Nơi nhận and the signer on one page').toContain(plan.nguoi_ky.ho_ten.replace(/\s+/g, ''));
     // appendices: each on its own page, landscape where the table is wide
-    plan.phu_luc.forEach((a) => {
-      const page = pages.findIndex((p) => /^Phụ lục( [IVX]+)?$/.test(p.split('\n').find((l) => l.trim())!.trim()));
+    const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+    plan.phu_luc.forEach((a, ai) => {
+      const label = plan.phu_luc.length > 1 ? `Phụ lục ${romans[ai]}` : 'Phụ lục';
+      const page = pages.findIndex((p) => p.split('\n').find((l) => l.trim())!.trim() === label);
       expect(page).toBeGreaterThan(0);
       const size = execFileSync('pdfinfo', ['-f', String(page + 1), '-l', String(page + 1), join(out, `${n}.pdf`)], { encoding: 'utf8' });
       expect(size).toMatch(a.ngang ? /841\.\d+ x 595\.\d+/ : /595\.\d+ x 841\.\d+/);
-      expect(pages[page].split('\n').find((l) => l.trim())!.trim()).toBe('Phụ lục'); // its first page hides the number
+      // (found by its first line: its first page hides the number)
     });
   });
 
@@ -147,7 +158,7 @@ describe('real readers', () => {
   const skeleton = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
   // Seed 003 measured 0.59: OCR replaced letters too ("S6" for Số, "Pang" for Đảng), which no restoration matches.
   const MIN_COVERAGE: Record<string, number> = { '003': 0.55 };
-  it.each(names)('%s covers the text of its seed', (n) => {
+  it.each(names.filter((n) => seedOf(join(ROOT, 'examples', `${n}.yaml`))))('%s covers the text of its seed', (n) => {
     const seed = seedOf(join(ROOT, 'examples', `${n}.yaml`));
     expect(seed).toBeDefined();
     const seedText = readFileSync(seed!, 'utf8')
@@ -170,5 +181,62 @@ describe('real readers', () => {
     const coverage = hit / total;
     expect(coverage, `coverage of seed ${id}: ${coverage.toFixed(3)}`).toBeGreaterThanOrEqual(MIN_COVERAGE[id] ?? 0.95);
   });
-});
 
+  // A plan issued by a decision (§8a), as LibreOffice prints it: page 1 the decision, with its number, "QUYẾT
+  // ĐỊNH:" and the one signature; then, on a new page, the plan: no Số line, the reference line, no signature.
+  const decisions = names.filter((n) => planOf(join(ROOT, 'examples', `${n}.yaml`)).quyet_dinh);
+  it.each(decisions)('%s: the decision on page 1, the plan from a new page', (n) => {
+    const plan = planOf(join(ROOT, 'examples', `${n}.yaml`));
+    const pages = pdfText[n];
+    const name = plan.nguoi_ky.ho_ten;
+    expect(pages[0]).toMatch(/Số: \d+\/QĐ-/);
+    expect(pages[0]).toMatch(/^\s*QUYẾT ĐỊNH:\s*$/m);
+    expect(pages[0]).toMatch(/^\s*Điều 1\. /m);
+    const planStart = pages.findIndex((p) => /^\s*KẾ HOẠCH\s*$/m.test(p));
+    expect(planStart, 'the plan starts on a page of its own').toBeGreaterThan(0);
+    expect(pages.slice(0, planStart).join('\n')).toContain(name);
+    const planPages = pages.slice(planStart).join('\n');
+    expect(planPages).not.toMatch(/Số:/);
+    expect(planPages).not.toContain('Nơi nhận:');
+    expect(planPages).not.toContain(name);
+    const ref = /^( *)\(Kèm theo Quyết định số [^\n]*$/m.exec(pages[planStart]);
+    expect(ref, 'the reference line under the plan title').not.toBeNull();
+    expect(ref![1].length, 'centred').toBeGreaterThan(0);
+  });
+
+  // Examples restored from a published plan keep its text beside them (examples/<name>.source.txt). Each
+  // source line (a table row: each cell) is found in the PDF's text, in order, whitespace normalised and with
+  // ND30's tone placement (hoá → hóa) on both sides. A line may be missing only when one of the example's
+  // listed exceptions (at most five, in its header comment: `#   N. "fragment" … (§x)`) quotes it; of the
+  // others at least 98% are present.
+  const sourced = names.filter((n) => existsSync(join(ROOT, 'examples', `${n}.source.txt`)));
+  const norm = (s: string) => ndSpelling(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  /** PDF text as one line: a word broken after its hyphen ("NĐ-" / "CP") joined back. */
+  const flat = (pdf: string) => norm(pdf.replace(/(\S-)\n/g, '$1').replace(/\f/g, '\n'));
+  it.each(sourced)('%s prints every line of its source, in order', (n) => {
+    const yaml = readFileSync(join(ROOT, 'examples', `${n}.yaml`), 'utf8');
+    const exceptions = [...yaml.matchAll(/^#\s+\d+\.\s+"([^"]+)"/gm)].map((m) => norm(m[1]));
+    expect(exceptions.length, 'at most five listed exceptions').toBeLessThanOrEqual(5);
+    // a table row: its cells, a cell's lines joined in the source with " / "
+    const lines = readFileSync(join(ROOT, 'examples', `${n}.source.txt`), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('#') && !/^[\s\-_=*|]*$/.test(l))
+      .map((l) => (l.startsWith('|') ? l.split('|').slice(1, -1).flatMap((c) => c.split(' / ')).map(norm).filter(Boolean) : [norm(l)]));
+    // the header (before the first tên loại) is a two-column table: its reading order is not the source's
+    const headerEnd = lines.findIndex((p) => /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/.test(p[0]));
+    const doc = flat(pdfStream[n]);
+    let at = 0;
+    const missing: string[] = [];
+    const excepted: string[] = [];
+    for (const [li, pieces] of lines.entries()) {
+      // a table row's cells may come out of the PDF in any order: each after the previous row
+      const from = li < headerEnd ? 0 : at;
+      const found = pieces.map((p) => doc.indexOf(p, from));
+      const absent = pieces.filter((_, i) => found[i] < 0);
+      if (absent.length === 0 && li >= headerEnd) at = Math.max(at, ...found.map((f, i) => f + pieces[i].length));
+      for (const a of absent) (exceptions.some((e) => a.includes(e)) ? excepted : missing).push(a);
+    }
+    const total = lines.reduce((k, p) => k + p.length, 0) - excepted.length;
+    expect((total - missing.length) / total, `missing:\n${missing.join('\n')}`).toBeGreaterThanOrEqual(0.98);
+  });
+});

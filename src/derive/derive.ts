@@ -82,7 +82,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   const broken = new Set<number>();
   // The appendix rows that concern units; without any, references to an appendix are removed.
   const appendixKeys = (unit.tu_khoa_phu_luc ?? ['đơn vị']).map((k) => k.toLocaleLowerCase('vi'));
-  const appendixRows = (dept.phu_luc ?? []).map((a) => a.hang.filter((r) => appendixKeys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k))));
+  const appendixRows = (dept.phu_luc ?? []).map((a) => (a.hang ?? []).filter((r) => appendixKeys.some((k) => plainText(JSON.stringify(r)).toLocaleLowerCase('vi').includes(k))));
   const hasAppendix = appendixRows.some((rows) => rows.length > 0);
   // Substitutions apply to whole phrases, never inside a word.
   const subst = (s: string) => {

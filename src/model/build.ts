@@ -1,11 +1,11 @@
 // Plan → document model. Wording comes from the templates; styles are referred to by name.
-import type { Block, Plan, Section } from '../plan/normalize.js';
+import type { BasisGroup, Block, Decision, Plan, Section } from '../plan/normalize.js';
 import { roman } from '../plan/normalize.js';
 import { escapeInline, parseInline, plainText } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
-import type { AppendixModel, DocModel, Node, Para, Run, Table, TableCell } from './model.js';
-import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
+import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
+import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, TABLE, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
 import type { Templates } from './templates.js';
 
@@ -25,13 +25,16 @@ function fitSize(lines: string[], sizes: number[], bold: boolean, italic: boolea
   return sizes[sizes.length - 1];
 }
 
-function bases(plan: Plan, t: Templates): Para[] {
+/** Căn cứ groups; a decision's are all italic (§8a), a plan's inline groups upright [P]. */
+function bases(groups: BasisGroup[], t: Templates, inline: 'CanCu' | 'CanCuDong' = 'CanCuDong'): Para[] {
   const out: Para[] = [];
-  for (const g of plan.can_cu) {
+  for (const g of groups) {
     const items = g.van_ban.map((v) => (typeof v === 'string' ? v : t['van-ban-can-cu'](v)));
     if (g.tach_dong) {
-      items.forEach((v, k) => out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.mo_dau, van_ban: v, dau: k === items.length - 1 ? g.dau_cuoi : ';' }))));
-    } else out.push(para('CanCuDong', t['nhom-can-cu']({ ...g, van_ban: items })));
+      // the sentence that follows goes after the last basis, in its paragraph
+      const last = g.dau_cuoi + (g.cau_tiep ? ` ${g.cau_tiep}` : '');
+      items.forEach((v, k) => out.push(para('CanCu', t['dong-can-cu']({ mo_dau: g.mo_dau, van_ban: v, dau: k === items.length - 1 ? last : ';' }))));
+    } else out.push(para(inline, t['nhom-can-cu']({ ...g, van_ban: items })));
   }
   return out;
 }
@@ -43,6 +46,7 @@ function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, out: Para[
   const heading = depth === 0 ? 'Khoan' : 'KhoanCon';
   for (const b of bs) {
     if ('doan' in b) out.push(para('Body', b.doan));
+    else if ('giua' in b) out.push(para('Giua', b.giua));
     else if ('bao_cao' in b) {
       const text = t['bao-cao']({ ...b.bao_cao, nam: dateParts(plan.ngay).year ?? null });
       out.push(para(b.gach ? 'Gach' : 'Body', (b.gach ? '- ' : '') + text));
@@ -51,7 +55,7 @@ function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, out: Para[
       blocks(plan, b.noi_dung, t, depth + 1, out);
     } else if ('khoan' in b) {
       const p = para(b.tieu_de ? heading : 'Body', `${b.so} ${titleOf(t, b.khoan, b.phan)}`);
-      if (b.cung_dong) p.runs.push(...inlineRuns(b.cung_dong));
+      if (b.cung_dong) sameLine(p, b.cung_dong);
       out.push(p);
       blocks(plan, b.noi_dung, t, depth + 1, out);
     } else {
@@ -67,11 +71,23 @@ function inlineRuns(text: string): Run[] {
   return parseInline(text).map((s, i) => ({ text: (i === 0 ? ': ' : '') + s.text, bold: !!s.bold, italic: !!s.italic }));
 }
 
+/**
+ * A heading that carries its text on the same line is a paragraph of its own, not a title for what
+ * follows: keep-with-next would chain a run of such lines into one block that cannot break.
+ */
+function sameLine(p: Para, text: string): void {
+  p.runs.push(...inlineRuns(text));
+  if (p.style !== 'Body') p.keepNext = false;
+}
+
 function section(plan: Plan, s: Section, t: Templates, out: Para[]): void {
-  const p = para('Muc', `${s.so} ${s.muc || upperVi(titleOf(t, '', s.phan))}`);
-  if (s.cung_dong) p.runs.push(...inlineRuns(s.cung_dong));
+  // a section of a plan with no Roman level is a khoản: its title as written, the khoản style
+  const title = s.cap === 'khoan' ? titleOf(t, s.muc, s.phan) : s.muc || upperVi(titleOf(t, '', s.phan));
+  const p = para(s.cap === 'khoan' ? 'Khoan' : 'Muc', `${s.so} ${title}`);
+  if (s.cung_dong) sameLine(p, s.cung_dong);
   out.push(p);
-  blocks(plan, s.noi_dung, t, 0, out);
+  blocks(plan, s.noi_dung, t, s.cap === 'khoan' ? 1 : 0, out);
+  for (const m of s.cac_muc) section(plan, m, t, out);
 }
 
 /** ND30: the content ends with "./." right after the final full stop. */
@@ -92,17 +108,46 @@ function signer(plan: Plan, t: Templates): Para[] {
     ...lines.map((l) => plainPara('ChucVu', upperVi(l))),
     ...Array.from({ length: SIGNATURE_GAP_LINES }, () => plainPara('KhoangKy', '')),
     plainPara('HoTen', plan.nguoi_ky.ho_ten),
+    ...plan.nguoi_ky.duoi_ten.map((l) => plainPara('ChucVu', l)),
   ];
 }
 
 const ALIGN = { trai: 'left', giua: 'center', phai: 'right', deu: 'both' } as const;
 
+const bold = (p: Para): Para => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true })) });
+
+/** The widest word of a column (its title bold), with the cell's padding: narrower, a word breaks mid-word. */
+function longestWordMm(a: Plan['phu_luc'][number], col: number): number {
+  const cells = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).flatMap((o) => o.noi_dung));
+  const widest = (texts: string[], bold: boolean) => Math.max(0, ...texts.flatMap((t) => plainText(t).split(/\s+/)).map((w) => textWidthMm(w, TABLE.sizePt, bold)));
+  return Math.max(widest([a.cot[col].ten], true), widest(cells, false)) + 2 * TABLE.cellPaddingMm + 1;
+}
+
+/** Widths in proportion to `weights`, none below its minimum: what a narrow column lacks, the wide ones give. */
+function fitColumns(weights: number[], minMm: number[], avail: number): number[] {
+  const mm = weights.map((w) => (w / weights.reduce((x, y) => x + y, 0)) * avail);
+  const short = mm.reduce((n, w, i) => n + Math.max(0, minMm[i] - w), 0);
+  const spare = mm.reduce((n, w, i) => n + Math.max(0, w - minMm[i]), 0);
+  if (short === 0 || spare < short) return mm;
+  return mm.map((w, i) => (w < minMm[i] ? minMm[i] : w - ((w - minMm[i]) / spare) * short));
+}
+
+/**
+ * A column's default relative width: narrow for a number column (STT, TT, Số TT), else growing with the
+ * cells' mean length (sub-linearly), so "Nội dung" is wide and "Thời gian" narrow (issue 20 item 5).
+ */
+function contentWeight(a: Plan['phu_luc'][number], col: number): number {
+  if (/^(stt|tt|số tt)$/i.test(a.cot[col].ten.trim())) return 12;
+  const texts = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).map((o) => o.noi_dung.join(' ')));
+  const mean = texts.length ? texts.reduce((n, t) => n + t.length, 0) / texts.length : a.cot[col].ten.length;
+  return Math.min(100, Math.max(20, 4 * Math.max(mean, a.cot[col].ten.length / 2) ** 0.7));
+}
+
 function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landscape: boolean) => number): AppendixModel {
   const a = plan.phu_luc[index];
   const avail = textWidthOf(a.ngang);
-  const weights = a.cot.map((c) => c.rong ?? (/^stt$/i.test(c.ten) ? 12 : 35));
-  const total = weights.reduce((x, y) => x + y, 0);
-  const columnsMm = weights.map((w) => (w / total) * avail);
+  const weights = a.cot.map((c, col) => c.rong ?? contentWeight(a, col));
+  const columnsMm = fitColumns(weights, a.cot.map((_, col) => longestWordMm(a, col)), avail);
   const header: TableCell[] = a.cot.map((c, col) => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [para('BangDau', c.ten)] }));
   const rows: TableCell[][] = a.hang.map((r) =>
     r.o.map((o) => {
@@ -112,26 +157,49 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
         rowSpan: o.gop_hang,
         colSpan: o.gop_cot,
         align: can && ALIGN[can],
-        paras: (o.noi_dung.length ? o.noi_dung : ['']).map((l) => para('Bang', l)),
+        paras: (o.noi_dung.length ? o.noi_dung : ['']).map((l) => (o.dam ? bold(para('Bang', l)) : para('Bang', l))),
       };
     }),
   );
-  const table: Table = { type: 'table', columnsMm, header, rows };
-  const ref = t['tham-chieu-phu-luc']({ ...plan, co_quan: plan.ten_co_quan });
+  const numbers = a.cot.map((_, col): TableCell => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [plainPara('BangDau', `(${col + 1})`)] }));
+  const table: Table | null = a.cot.length ? { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) } : null;
+  const ref = a.tham_chieu ?? reference(plan, t);
   const heading: Node[] = [
     plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),
     para('PhuLucTen', upperVi(a.tieu_de)),
     plainPara('PhuLucThamChieu', ref),
     { type: 'rule', widthMm: Math.min(40, textWidthMm(ref, 14, false, true) / 3) },
   ];
-  return { landscape: a.ngang, heading, table };
+  const part = (bs: Block[]) => {
+    const out: Para[] = [];
+    blocks(plan, bs, t, 0, out);
+    return out.length ? out : undefined;
+  };
+  // a line in brackets ("(Ký tên, đóng dấu)") is an instruction: italic, as on the decree's forms
+  const signLine = (l: string): Para => {
+    const p = plainPara('ChucVu', l);
+    if (/^\(.*\)$/.test(l)) p.runs = p.runs.map((r) => ({ ...r, bold: false, italic: true }));
+    return p;
+  };
+  const leftMm = avail * CLOSING.leftRatio;
+  const signature: ClosingModel | undefined = a.ky_ten.length ? { leftMm, rightMm: avail - leftMm, left: [], right: a.ky_ten.map(signLine) } : undefined;
+  return { landscape: a.ngang, heading, before: part(a.noi_dung), table, after: part(a.ghi_chu), ...(signature ? { signature } : {}) };
 }
 
-/** Build the document model of a plan. Pure: same plan and templates, same model. */
-export function buildModel(plan: Plan, t: Templates): DocModel {
-  const tb = plan.trinh_bay;
-  const m = { top: tb.le_tren, bottom: tb.le_duoi, left: tb.le_trai, right: tb.le_phai };
-  const textMm = PAGE.widthMm - m.left - m.right;
+const DECISION = 'Quyết định';
+
+/** The reference line "(Kèm theo … số … ngày … của …)" to the plan, or to the decision that issues it. */
+function reference(plan: Plan, t: Templates): string {
+  const d = plan.quyet_dinh;
+  return t['tham-chieu-phu-luc'](
+    d
+      ? { ...plan, ten_loai: DECISION, co_quan: d.tham_quyen, kieu_ngay: d.kieu_ngay }
+      : { ...plan, co_quan: plan.ten_co_quan, kieu_ngay: 'chu' },
+  );
+}
+
+/** ô 1–4; without `withNumber` only the names and the Quốc hiệu (a plan issued by a decision, §8a). */
+function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): HeaderModel {
   const rightMm = Math.min(HEADER.rightColMm, textMm * 0.64);
   const leftMm = textMm - rightMm;
   const pad = HEADER.cellPaddingMm * 2;
@@ -151,37 +219,73 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
     plainPara('TieuNgu', HEADER.tieuNgu, tnSize !== 14 ? { sizePt: tnSize } : {}),
     { type: 'rule', widthMm: textWidthMm(HEADER.tieuNgu, tnSize, true) }, // [R] as long as the text
   ];
+  if (!withNumber) return { leftMm, rightMm, left, right, number: null, placeDate: null };
 
   // ô 3 and ô 4, on one line (row 2 of the header table).
   const number = plainPara('SoKyHieu', t['so-ky-hieu'](plan));
   const placeDateText = t['dia-danh-ngay'](plan);
   const pdSize = fitSize([placeDateText], [14, 13], false, true, rightMm - pad);
   const placeDate = plainPara('DiaDanhNgay', placeDateText, pdSize !== 14 ? { sizePt: pdSize } : {});
+  return { leftMm, rightMm, left, right, number, placeDate };
+}
 
-  // ô 5a
-  const subjectWidth = Math.min(textWidthMm(plan.trich_yeu, 14, true), textMm);
-  const title: Node[] = [
-    plainPara('TenLoai', t['ten-loai'](plan)),
-    para('TrichYeu', plan.trich_yeu),
+/** ô 5a: tên loại, trích yếu, then (a plan issued by a decision) the reference line, and the line under them. */
+function titleBlock(plan: Plan, t: Templates, kind: string, subject: string, textMm: number, after: Para[] = []): Node[] {
+  const subjectWidth = Math.min(textWidthMm(subject, 14, true), textMm);
+  return [
+    plainPara('TenLoai', t['ten-loai']({ ...plan, ten_loai: kind })),
+    para('TrichYeu', subject),
+    ...after,
     { type: 'rule', style: 'DuongKeTrichYeu', widthMm: Math.min(HEADER.subjectLineMaxMm, Math.max(25, subjectWidth * HEADER.subjectLineRatio)) },
   ];
+}
+
+/** ô 9b and ô 7. */
+function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
+  const left: Para[] = [
+    plainPara('NoiNhanNhan', 'Nơi nhận:'),
+    ...plan.noi_nhan.map((r) => plainPara('NoiNhan', t['noi-nhan'](r))),
+    plainPara('NoiNhan', t.luu(plan)),
+  ];
+  const leftMm = textMm * CLOSING.leftRatio;
+  return { leftMm, rightMm: textMm - leftMm, left, right: signer(plan, t) };
+}
+
+/** The decision page (spec §8a, Mẫu 1.3): header with its số, title, authority, căn cứ, articles, closing. */
+function decisionModel(plan: Plan, d: Decision, t: Templates, textMm: number): DecisionModel {
+  const title = titleBlock(plan, t, DECISION, d.trich_yeu, textMm);
+  title.push(plainPara('ThamQuyen', upperVi(d.tham_quyen)));
+  const body = bases(d.can_cu, t, 'CanCu');
+  if (d.de_nghi) body.push(para('CanCu', t['de-nghi']({ de_nghi: d.de_nghi })));
+  body.push(plainPara('QuyetDinh', t['ten-loai']({ ...plan, ten_loai: DECISION }) + ':'));
+  const articles = d.dieu.map((text, i) => {
+    const p = para('Body', text);
+    p.runs.unshift({ text: t['so-dieu']({ so: i + 1 }) + ' ', bold: true });
+    return p;
+  });
+  endMark(articles);
+  body.push(...articles);
+  return { header: header(plan, t, textMm, true), title, body, closing: closing(plan, t, textMm) };
+}
+
+/** Build the document model of a plan. Pure: same plan and templates, same model. */
+export function buildModel(plan: Plan, t: Templates): DocModel {
+  const tb = plan.trinh_bay;
+  const m = { top: tb.le_tren, bottom: tb.le_duoi, left: tb.le_trai, right: tb.le_phai };
+  const textMm = PAGE.widthMm - m.left - m.right;
+  const d = plan.quyet_dinh;
+
+  // ô 5a; a plan issued by a decision refers to it under its trích yếu (§8a)
+  const title = titleBlock(plan, t, plan.ten_loai, plan.trich_yeu, textMm, d ? [plainPara('ThamChieu', reference(plan, t))] : []);
 
   // ô 6
-  const body: Para[] = [...bases(plan, t)];
+  const body: Para[] = [...bases(plan.can_cu, t)];
   blocks(plan, plan.mo_dau, t, 0, body);
   for (const s of plan.noi_dung) section(plan, s, t, body);
   const closingParas: Para[] = [];
   blocks(plan, plan.ket_thuc, t, 0, closingParas);
   body.push(...closingParas);
   endMark(closingParas.length ? closingParas : body);
-
-  // ô 9b and ô 7
-  const closingLeft: Para[] = [
-    plainPara('NoiNhanNhan', 'Nơi nhận:'),
-    ...plan.noi_nhan.map((r) => plainPara('NoiNhan', t['noi-nhan'](r))),
-    plainPara('NoiNhan', t.luu(plan)),
-  ];
-  const closingLeftMm = textMm * CLOSING.leftRatio;
 
   const landscapeWidth = PAGE.heightMm - PAGE.landscapeMargins.left - PAGE.landscapeMargins.right;
   const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? landscapeWidth : textMm)));
@@ -194,10 +298,12 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
       creator: plan.ten_co_quan,
       date: plan.ngay ?? '',
     },
-    header: { leftMm, rightMm, left, right, number, placeDate },
+    decision: d ? decisionModel(plan, d, t, textMm) : null,
+    header: !d ? header(plan, t, textMm, true) : d.dau_trang_ke_hoach ? header(plan, t, textMm, false) : null,
     title,
     body,
-    closing: { leftMm: closingLeftMm, rightMm: textMm - closingLeftMm, left: closingLeft, right: signer(plan, t) },
+    // the decision carries the nơi nhận and the only signature (§8a)
+    closing: d ? null : closing(plan, t, textMm),
     appendices,
   };
 }

@@ -16,6 +16,8 @@ export interface Para {
   style: StyleName;
   runs: Run[];
   sizePt?: number;
+  /** Overrides the style's keep-with-next: false for a heading that carries text on its own line. */
+  keepNext?: boolean;
 }
 
 /** A solid, centred line of the given length (under the agency, the tiêu ngữ, the trích yếu). */
@@ -39,13 +41,50 @@ export interface Table {
   type: 'table';
   columnsMm: number[];
   header: TableCell[];
+  /** A row "(1) (2) (3) …" under the header, repeated with it on each page. */
+  columnNumbers?: TableCell[];
   rows: TableCell[][];
 }
 
 export interface AppendixModel {
   landscape: boolean;
   heading: Node[];
-  table: Table;
+  /** Body-like paragraphs before the table (or the whole appendix when it has no table). */
+  before?: Para[];
+  table: Table | null;
+  /** A note under the table. */
+  after?: Para[];
+  /** A signature block to be filled in, on the right as the signer's. */
+  signature?: ClosingModel;
+}
+
+/** ô 1–4: a borderless table; row 1 names and lines, row 2 số (left) and place/date (right). */
+export interface HeaderModel {
+  leftMm: number;
+  rightMm: number;
+  left: Node[];
+  right: Node[];
+  /** Absent on a plan issued by a decision (spec §8a): its header has no Số and no place/date line. */
+  number: Para | null;
+  placeDate: Para | null;
+}
+
+/** ô 9b beside ô 7: Nơi nhận (left) and the signing block (right). */
+export interface ClosingModel {
+  leftMm: number;
+  rightMm: number;
+  left: Para[];
+  right: Para[];
+}
+
+/** The decision that issues the plan (spec §8a, Mẫu 1.3): its own page(s) before the plan. */
+export interface DecisionModel {
+  header: HeaderModel;
+  /** "QUYẾT ĐỊNH", its trích yếu, the line under it, the issuing authority. */
+  title: Node[];
+  /** căn cứ, "Theo đề nghị của …", "QUYẾT ĐỊNH:", the articles ending in "./.". */
+  body: Para[];
+  closing: ClosingModel;
 }
 
 export interface DocModel {
@@ -54,20 +93,15 @@ export interface DocModel {
     bodySizePt: 13 | 14;
   };
   properties: { title: string; subject: string; creator: string; date: string };
-  /** ô 1–4: a borderless table; row 1 names and lines, row 2 số (left) and place/date (right). */
-  header: {
-    leftMm: number;
-    rightMm: number;
-    left: Node[];
-    right: Node[];
-    number: Para;
-    placeDate: Para;
-  };
-  /** ô 5a: tên loại, trích yếu, the line under it. */
+  /** The decision issuing the plan, when it is one; the plan then starts on a new page. */
+  decision: DecisionModel | null;
+  /** The plan's header; null when a plan issued by a decision is printed without one. */
+  header: HeaderModel | null;
+  /** ô 5a: tên loại, trích yếu (a plan issued by a decision: the reference line to it), the line under it. */
   title: Node[];
   /** ô 6: căn cứ, opening, sections, closing sentence ending in "./.". */
   body: Para[];
-  /** ô 9b beside ô 7: Nơi nhận (left) and the signing block (right). */
-  closing: { leftMm: number; rightMm: number; left: Para[]; right: Para[] };
+  /** null for a plan issued by a decision: the decision carries the nơi nhận and the signature. */
+  closing: ClosingModel | null;
   appendices: AppendixModel[];
 }

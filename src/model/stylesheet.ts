@@ -85,6 +85,8 @@ export function styles(size: 13 | 14): ParaStyle[] {
     { name: 'Diem', ...b },
     { name: 'Gach', ...b },
     { name: 'Cong', ...b },
+    // [P] a free centred line in the body, e.g. "(chi tiết tại Phụ lục I)": body size, no indent
+    { name: 'Giua', ...b, align: 'center', firstLineTw: undefined },
     // ô 1: [R] Quốc hiệu 12–13 bold upper; [P] 13
     { name: 'QuocHieu', sizePt: 13, bold: true, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     // ô 1: [R] Tiêu ngữ 13–14 bold; [P] 14
@@ -111,6 +113,11 @@ export function styles(size: 13 | 14): ParaStyle[] {
     { name: 'ChucVu', sizePt: 14, bold: true, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     { name: 'KhoangKy', sizePt: 14, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     { name: 'HoTen', sizePt: 14, bold: true, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
+    // §8a decision: the issuing authority, uppercase bold centred on its own line; "QUYẾT ĐỊNH:" likewise
+    { name: 'ThamQuyen', sizePt: 14, bold: true, align: 'center', beforePt: 0, afterPt: 6, line: 240 },
+    { name: 'QuyetDinh', sizePt: 14, bold: true, align: 'center', beforePt: 6, afterPt: 0, line: 240, keepNext: true },
+    // §8a the plan's reference line to the decision: italic, centred, under the trích yếu
+    { name: 'ThamChieu', sizePt: 14, italic: true, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     // page number: [R] 13–14, upright, centred in the top margin
     { name: 'SoTrang', sizePt: 14, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     // Phụ lục heading: [R] §8 "Phụ lục I" 14 bold; title 13–14 upper bold; reference line italic
@@ -133,6 +140,7 @@ export type StyleName =
   | 'Diem'
   | 'Gach'
   | 'Cong'
+  | 'Giua'
   | 'QuocHieu'
   | 'TieuNgu'
   | 'CoQuanChuQuan'
@@ -149,6 +157,9 @@ export type StyleName =
   | 'KhoangKy'
   | 'HoTen'
   | 'SoTrang'
+  | 'ThamQuyen'
+  | 'QuyetDinh'
+  | 'ThamChieu'
   | 'PhuLucSo'
   | 'PhuLucTen'
   | 'PhuLucThamChieu'

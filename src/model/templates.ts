@@ -24,6 +24,8 @@ export const TEMPLATE_NAMES = [
   'luu',
   'tieu-de-phu-luc',
   'tham-chieu-phu-luc',
+  'de-nghi',
+  'so-dieu',
   'mo-dau-trien-khai',
   'ket-thuc-trien-khai',
   'bao-cao-don-vi',

@@ -52,8 +52,9 @@ function tablesOf(p: Record<string, unknown>) {
   return p.phu_luc.flatMap((a, ai) => {
     if (!isObj(a) || !Array.isArray(a.cot) || !Array.isArray(a.hang)) return [];
     const width = a.cot.length - (a.so_thu_tu ? 1 : 0);
-    const flat = flatRows(a.hang as { o?: unknown; con?: unknown }[]);
-    const rows = flat.map((f) => (Array.isArray(f.row.o) ? f.row.o : []));
+    const flat = flatRows(a.hang as { o?: unknown; nhom?: unknown; con?: unknown }[]);
+    // a group row (nhom) is one cell across every data column
+    const rows = flat.map((f) => (f.row.nhom !== undefined ? [{ gop_cot: width }] : Array.isArray(f.row.o) ? f.row.o : []));
     const base: Path = ['phu_luc', ai, 'hang'];
     return [{ a, base, width, flat, grid: tableGrid(rows, width) }];
   });
@@ -72,12 +73,25 @@ function gridRule(id: string, say: (g: GridProblem, t: ReturnType<typeof tablesO
     check: (p, report) => {
       for (const t of tablesIn(p)) {
         for (const g of t.grid.problems) {
+          if ((t.flat[g.row].row as { nhom?: unknown }).nhom !== undefined) continue; // bang-nhom says it, once
           const r = say(g, t, [...t.base, ...t.flat[g.row].path, 'o']);
           if (r) report(...r);
         }
       }
     },
   };
+}
+
+/**
+ * A line break inside a text ("|" blocks, "\n" in quotes) has no place in a field: Word would show a
+ * space, or nothing. Fields that take several lines take a list. A break at the very end (">" and "|" add
+ * one) is harmless. Run on the text as written, before cleaning turns breaks into spaces.
+ */
+export function lineBreaks(v: unknown, path: Path, report: (path: Path, message: string) => void): void {
+  if (typeof v === 'string') {
+    if (/[\r\n](?!\s*$)/.test(v)) report(path, 'chữ có dấu xuống dòng ở giữa, sẽ không được in như vậy: viết liền một dòng (dùng ">-" thay cho "|"), hoặc, với tên, chức vụ, ô bảng, viết thành danh sách các dòng [dòng 1, dòng 2].');
+  } else if (Array.isArray(v)) v.forEach((x, i) => lineBreaks(x, [...path, i], report));
+  else if (isObj(v)) for (const [k, x] of Object.entries(v)) lineBreaks(x, [...path, k], report);
 }
 
 export const PLAN_RULES: readonly Rule[] = [
@@ -91,12 +105,77 @@ export const PLAN_RULES: readonly Rule[] = [
     },
   },
   {
-    // A plan's ký hiệu starts with KH-.
+    // A plan's ký hiệu starts with KH-; a plan issued by a decision carries the decision's, QĐ-.
     id: 'ky-hieu',
     check: (p, report) => {
       const kind = isStr(p.ten_loai) ? p.ten_loai : 'Kế hoạch';
-      if (isStr(p.ky_hieu) && kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
+      if (!isStr(p.ky_hieu)) return;
+      if (isObj(p.quyet_dinh)) {
+        if (!p.ky_hieu.startsWith('QĐ-')) report(['ky_hieu'], `kế hoạch ban hành kèm quyết định: số và ký hiệu là của Quyết định, bắt đầu bằng "QĐ-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
+      } else if (kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
         report(['ky_hieu'], `ký hiệu của Kế hoạch bắt đầu bằng "KH-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
+      }
+    },
+  },
+  {
+    // A decision's reference line written with a numeric date needs the whole date.
+    id: 'ngay-quyet-dinh',
+    check: (p, report) => {
+      const d = p.quyet_dinh;
+      if (isObj(d) && d.kieu_ngay === 'so' && !(isStr(p.ngay) && /^\d{4}-\d{2}-\d{2}$/.test(p.ngay))) {
+        report(['quyet_dinh', 'kieu_ngay'], 'ngày viết bằng số (kieu_ngay: so) cần đủ ngày, tháng, năm ở "ngay:"; hãy ghi đủ ngày hoặc bỏ "kieu_ngay: so".');
+      }
+    },
+  },
+  {
+    // Every section has a title: an empty one prints a lone "I.".
+    id: 'muc-trong',
+    check: (p, report) => {
+      if (!Array.isArray(p.noi_dung)) return;
+      p.noi_dung.forEach((s, i) => {
+        if (isObj(s) && s.muc === undefined && s.phan === undefined && s.phan_lon === undefined) {
+          report(['noi_dung', i], 'mục không có tên: sẽ in một dòng chỉ có số; thêm "muc: TÊN MỤC" (hoặc "phan: ..."), hoặc xóa mục này.');
+        }
+      });
+    },
+  },
+  {
+    // Parts A., B. (phan_lon) hold Roman sections (cac_muc) and are not mixed with them.
+    id: 'phan-lon',
+    check: (p, report) => {
+      if (!Array.isArray(p.noi_dung)) return;
+      const parts = p.noi_dung.filter((s) => isObj(s) && s.phan_lon !== undefined).length;
+      p.noi_dung.forEach((s, i) => {
+        if (!isObj(s)) return;
+        if (s.phan_lon !== undefined && s.muc !== undefined) report(['noi_dung', i, 'muc'], 'một phần (phan_lon) không có "muc": các mục I., II. của phần ghi trong "cac_muc".');
+        if (s.cac_muc !== undefined && s.phan_lon === undefined) report(['noi_dung', i, 'cac_muc'], '"cac_muc" chỉ dùng trong một phần lớn: thêm "phan_lon: TÊN PHẦN".');
+        if (parts > 0 && s.phan_lon === undefined) report(['noi_dung', i], 'kế hoạch có phần A., B. (phan_lon): mọi mục ở cấp này phải là một phần; đưa mục này vào "cac_muc" của một phần.');
+      });
+    },
+  },
+  {
+    // An appendix holds a table (cot and hang together), body-like content, or both.
+    id: 'phu-luc',
+    check: (p, report) => {
+      if (!Array.isArray(p.phu_luc)) return;
+      p.phu_luc.forEach((a, ai) => {
+        if (!isObj(a)) return;
+        if ((a.cot === undefined) !== (a.hang === undefined)) report(['phu_luc', ai], `bảng của phụ lục cần cả "cot" (các cột) và "hang" (các hàng); thiếu "${a.cot === undefined ? 'cot' : 'hang'}".`);
+        else if (a.cot === undefined && a.noi_dung === undefined) report(['phu_luc', ai], 'phụ lục trống: thêm một bảng ("cot" và "hang") hoặc nội dung ("noi_dung").');
+      });
+    },
+  },
+  {
+    // A row is cells (o) or a group row (nhom), and a group row is never crossed by a cell merged from above.
+    id: 'bang-nhom',
+    check: (p, report) => {
+      for (const { base, flat, grid } of tablesIn(p)) {
+        flat.forEach(({ row, path }, r) => {
+          const o = (row as { o?: unknown }).o;
+          const nhom = (row as { nhom?: unknown }).nhom;
+          if ((o === undefined) === (nhom === undefined)) report([...base, ...path], 'mỗi hàng có đúng một trong hai: "o" (các ô) hoặc "nhom" (hàng nhóm).');
+          else if (nhom !== undefined && grid.problems.some((g) => g.row === r)) report([...base, ...path, 'nhom'], 'hàng nhóm (nhom) nằm giữa một ô gộp nhiều hàng ở trên; hãy giảm gop_hang của ô đó.');
+        });
       }
     },
   },

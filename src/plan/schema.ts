@@ -26,16 +26,19 @@ export type Role = (typeof ROLES)[number];
 
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
 
+export type LetterForm = 'a)' | 'a.' | 'a/' | 'a/.';
+
 export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
 
 // Recursive block types. The TypeScript shapes are written out so the recursion type-checks.
 export type InputBlock =
   | string
   | { doan: string }
+  | { giua: string }
   | { gach: string; noi_dung?: InputBlock[] }
   | { cong: string; noi_dung?: InputBlock[] }
   | { diem: string; noi_dung?: InputBlock[] }
-  | { khoan?: string; phan?: Role; tieu_de?: boolean; cung_dong?: string; noi_dung?: InputBlock[] }
+  | { khoan?: string; phan?: Role; tieu_de?: boolean; cung_dong?: string; kieu_diem?: LetterForm; noi_dung?: InputBlock[] }
   | { don_vi: string; ma?: string; cap?: (typeof UNIT_SCOPES)[number]; noi_dung: InputBlock[] }
   | { bao_cao: InputReport; gach?: boolean };
 
@@ -48,8 +51,10 @@ export interface InputReport {
   nghieng?: boolean;
 }
 
+/** A row of cells, or a group row (one bold cell across the columns after STT) heading its sub-rows. */
 export interface InputRow {
-  o: unknown[];
+  o?: unknown[];
+  nhom?: string;
   con?: InputRow[];
 }
 
@@ -108,6 +113,7 @@ function build() {
         .enum(['so', 'chu'])
         .optional()
         .meta(t('Cách viết ngày', '"so": 08/11/2011 (mặc định); "chu": ngày 08 tháng 11 năm 2011.')),
+      chu_so: z.boolean().optional().meta(t('Chữ "số"', 'false: không in chữ "số" trước số, ký hiệu (như văn bản gốc viết "Quyết định 1050/QĐ-SCT").')),
     })
     .meta({ id: 'VanBanCanCu', ...t('Văn bản căn cứ', 'Một văn bản được trích dẫn đầy đủ lần đầu theo Nghị định 30.') });
 
@@ -126,6 +132,9 @@ function build() {
         .enum(['.', ';', ':', ','])
         .optional()
         .meta(t('Dấu kết thúc', 'Dấu cuối nhóm căn cứ, mặc định ".".')),
+      cau_tiep: Text.optional().meta(
+        t('Câu tiếp theo', 'Phần câu viết tiếp trong cùng đoạn, sau dấu kết thúc: "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:".'),
+      ),
     })
     .meta({ id: 'NhomCanCu', ...t('Nhóm căn cứ', 'Các văn bản cùng một từ mở đầu, viết thành một đoạn.') });
 
@@ -173,6 +182,7 @@ function build() {
       .boolean()
       .optional()
       .meta(t('Là tiêu đề', 'true (mặc định): in đậm như tiêu đề; false: một câu thường có đánh số.')),
+    kieu_diem: z.enum(['a)', 'a.', 'a/', 'a/.']).optional().meta(t('Dạng chữ cái của điểm', 'Cho các điểm trong khoản này: "a)", "a.", "a/" hoặc "a/.".')),
     cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Chữ viết tiếp sau tiêu đề trên cùng dòng.')),
     noi_dung: children(),
   });
@@ -181,6 +191,9 @@ function build() {
     z.union([
       Text,
       z.strictObject({ doan: Text.meta(t('Đoạn văn', 'Một đoạn văn thường, thụt đầu dòng.')) }).meta({ id: 'Doan' }),
+      z
+        .strictObject({ giua: Text.meta(t('Dòng căn giữa', 'Ví dụ "(chi tiết tại Phụ lục I)": một dòng căn giữa, không thụt đầu dòng.')) })
+        .meta({ id: 'Giua' }),
       z
         .strictObject({ gach: Text.meta(t('Gạch đầu dòng', 'Ý bắt đầu bằng "-".')), noi_dung: children() })
         .meta({ id: 'Gach', ...t('Ý gạch đầu dòng (-)', 'Ý bắt đầu bằng dấu "-".') }),
@@ -226,14 +239,37 @@ function build() {
     .max(LIMITS.blocks)
     .meta({ id: 'CacY', ...t('Các ý', 'Danh sách đoạn văn, khoản, điểm, gạch đầu dòng.') });
 
-  const Section = z
+  const LetterForm = z
+    .enum(['a)', 'a.', 'a/', 'a/.'])
+    .meta(t('Dạng chữ cái của điểm', '"a)" (mặc định, Nghị định 30), "a.", "a/" hoặc "a/.".'));
+
+  const sectionShape = () => ({
+    muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
+    phan: RoleSchema.optional(),
+    cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Ví dụ: "Theo quy định hiện hành." viết ngay sau tên mục.')),
+    kieu_diem: LetterForm.optional(),
+    noi_dung: Blocks.optional(),
+  });
+  const Section = z.strictObject(sectionShape()).meta({ id: 'Muc', ...t('Mục (I., II. ...)', 'Một mục lớn của kế hoạch.') });
+
+  // A part above the Roman sections ("A.", "B."): its own khoản, or Roman sections (cac_muc), numbered A., B. by position.
+  const TopSection = z
     .strictObject({
-      muc: Text.optional().meta(t('Tên mục', 'Tên mục La Mã (I., II. ...), viết hoa; số La Mã được đánh tự động.')),
-      phan: RoleSchema.optional(),
-      cung_dong: Text.optional().meta(t('Nội dung cùng dòng', 'Ví dụ: "Theo quy định hiện hành." viết ngay sau tên mục.')),
-      noi_dung: Blocks.optional(),
+      ...sectionShape(),
+      phan_lon: Text.optional().meta(t('Phần (A., B. ...)', 'Tên phần lớn trên các mục La Mã, viết hoa; chữ A., B. được đánh tự động.')),
+      cac_muc: z.array(Section).optional().meta(t('Các mục của phần', 'Các mục I., II. ... nằm trong phần này (số La Mã đánh lại từ I).')),
     })
-    .meta({ id: 'Muc', ...t('Mục (I., II. ...)', 'Một mục lớn của kế hoạch.') });
+    .meta({ id: 'MucHoacPhan', ...t('Mục (I., II. ...) hoặc phần (A., B. ...)', 'Một mục lớn, hoặc một phần lớn (phan_lon) chứa các mục.') });
+
+  const Numbering = z
+    .strictObject({
+      muc: z
+        .enum(['la_ma', 'so'])
+        .optional()
+        .meta(t('Cấp mục', '"la_ma" (mặc định): I., II. ...; "so": kế hoạch không có cấp La Mã, các mục đánh 1., 2. và khoản 1.1., 1.2.')),
+      diem: LetterForm.optional(),
+    })
+    .meta({ id: 'DanhSo', ...t('Cách đánh số', 'Số vẫn được đánh tự động theo vị trí; ở đây chọn kiểu số.') });
 
   // ---------------------------------------------------------------- closing parts
 
@@ -260,8 +296,11 @@ function build() {
       thu_truong: Text.optional().meta(
         t('Chức vụ người đứng đầu', 'Ví dụ GIÁM ĐỐC; bắt buộc với KT, TL, TUQ, Q (in "KT. GIÁM ĐỐC").'),
       ),
-      chuc_vu: Text.optional().meta(t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC.')),
+      chuc_vu: Lines.optional().meta(
+        t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC; hai dòng khi người ký giữ hai chức danh: [TRƯỞNG BAN, PHÓ THỦ TƯỚNG].'),
+      ),
       ho_ten: Text.meta(t('Họ và tên', 'Họ tên người ký, không ghi học hàm, học vị.')),
+      duoi_ten: Lines.optional().meta(t('Dòng dưới họ tên', 'Ví dụ [PHÓ GIÁM ĐỐC, SỞ CÔNG THƯƠNG LÀO CAI]: chức vụ của người ký ở cơ quan mình.')),
     })
     .meta({ id: 'NguoiKy', ...t('Người ký', 'Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b).') });
 
@@ -281,13 +320,17 @@ function build() {
     .meta({ id: 'O', ...t('Ô của bảng', 'Chữ, danh sách dòng, hoặc ô có gộp hàng/cột.') });
 
 
+  const subRows = () => z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 1.1, 1.2 (hoặc a), b) hay "-" theo stt_con).'));
+  // One object rather than a union of a row and a group row: a table of many bad rows would be checked twice
+  // over; validate.ts asks for exactly one of "o" and "nhom".
   const Row: z.ZodType<InputRow, InputRow> = z.lazy(() =>
     z
       .strictObject({
-        o: z.array(Cell).meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')),
-        con: z.array(Row).optional().meta(t('Hàng con', 'Các hàng con, đánh số 4.1, 4.2 ...')),
+        o: z.array(Cell).optional().meta(t('Các ô', 'Các ô của hàng, theo thứ tự cột (không kể cột STT tự đánh).')),
+        nhom: Text.optional().meta(t('Hàng nhóm', 'Thay cho "o": một ô in đậm trải hết các cột (sau cột STT), ví dụ tên một nhóm nhiệm vụ.')),
+        con: subRows(),
       })
-      .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng và các hàng con của nó.') }),
+      .meta({ id: 'Hang', ...t('Hàng của bảng', 'Một hàng (o) hoặc một hàng nhóm (nhom), và các hàng con của nó.') }),
   );
 
   const Column = z.union([
@@ -302,18 +345,66 @@ function build() {
   const Appendix = z
     .strictObject({
       tieu_de: Text.meta(t('Tên phụ lục', 'Tên phụ lục, in hoa đậm dưới chữ "Phụ lục".')),
-      cot: z.array(Column).min(1).max(20).meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
+      tham_chieu: Text.optional().meta(
+        t('Dòng tham chiếu', 'Thay dòng "(Kèm theo Kế hoạch số … )" tự tạo, ví dụ "(Ban hành kèm theo Kế hoạch số …/KH-BTNMT …)".'),
+      ),
+      noi_dung: Blocks.optional().meta(t('Nội dung phụ lục', 'Đoạn văn, khoản, điểm … in trước bảng (hoặc thay cho bảng), như thân kế hoạch.')),
+      cot: z.array(Column).min(1).max(20).optional().meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
       so_thu_tu: z
-        .boolean()
+        .union([z.boolean(), z.enum(['1', '1.'])])
         .optional()
-        .meta(t('Cột STT tự đánh', 'true: cột đầu là STT, đánh 1., 2. và 4.1, 4.2 tự động; các hàng không ghi cột này.')),
-      hang: z.array(Row).max(LIMITS.rows).meta(t('Các hàng', 'Các hàng dữ liệu.')),
+        .meta(t('Cột STT tự đánh', 'true hoặc "1.": cột đầu là STT, đánh 1., 2. tự động; "1": đánh 1, 2 (không dấu chấm); các hàng không ghi cột này.')),
+      stt_con: z
+        .enum(['1.1', 'a)', '-'])
+        .optional()
+        .meta(t('STT của hàng con', '"1.1" (mặc định): 1.1, 1.2; "a)": a), b); "-": gạch đầu dòng.')),
+      so_cot: z.boolean().optional().meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) …, lặp lại cùng tiêu đề ở mỗi trang.')),
+      hang: z.array(Row).max(LIMITS.rows).optional().meta(t('Các hàng', 'Các hàng dữ liệu (cùng với "cot").')),
+      ghi_chu: Blocks.optional().meta(t('Ghi chú dưới bảng', 'Đoạn văn in dưới bảng, ví dụ "Ghi chú: …".')),
+      ky_ten: Lines.optional().meta(
+        t('Chỗ ký để điền', 'Khối ký ở cuối phụ lục, ví dụ [LÃNH ĐẠO ĐƠN VỊ, (Ký tên, đóng dấu)]; dòng trong ngoặc in nghiêng.'),
+      ),
       huong: z
         .enum(['doc', 'ngang'])
         .optional()
         .meta(t('Hướng trang', 'doc hoặc ngang; mặc định tự chọn ngang khi bảng rộng (từ 6 cột).')),
     })
-    .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục dạng bảng, in trên trang mới.') });
+    .meta({ id: 'PhuLuc', ...t('Phụ lục', 'Một phụ lục, in trên trang mới: một bảng, nội dung như thân kế hoạch, hoặc cả hai.') });
+
+  // ---------------------------------------------------------------- a plan issued by a decision (spec §8a)
+
+  const Decision = z
+    .strictObject({
+      trich_yeu: Text.meta(t('Trích yếu quyết định', 'Ví dụ: Ban hành Kế hoạch thực hiện công tác bảo vệ bí mật nhà nước năm 2023.')),
+      tham_quyen: Text.meta(
+        t(
+          'Thẩm quyền ban hành',
+          'Người hoặc tập thể quyết định, viết thường: "Chủ tịch Ủy ban nhân dân tỉnh"; in HOA trên dòng riêng, và dùng trong dòng "(Kèm theo Quyết định số … của …)".',
+        ),
+      ),
+      can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các dòng "Căn cứ …;" của quyết định, in nghiêng.')),
+      de_nghi: Text.optional().meta(t('Theo đề nghị của', 'Ví dụ: "Giám đốc Sở Y tế"; in "Theo đề nghị của Giám đốc Sở Y tế."')),
+      dieu: z
+        .array(Text)
+        .min(1)
+        .max(LIMITS.bases)
+        .meta(t('Các điều', 'Nội dung Điều 1, Điều 2 …; chữ "Điều 1." được đánh tự động, in đậm; dấu "./." thêm vào điều cuối.')),
+      kieu_ngay: z
+        .enum(['so', 'chu'])
+        .optional()
+        .meta(t('Cách viết ngày trong dòng tham chiếu', '"chu" (mặc định): ngày 17 tháng 02 năm 2023; "so": ngày 17/02/2023.')),
+      dau_trang_ke_hoach: z
+        .boolean()
+        .optional()
+        .meta(t('Đầu trang của kế hoạch', 'true (mặc định): trang kế hoạch có tên cơ quan và Quốc hiệu (không có Số, ngày); false: không có.')),
+    })
+    .meta({
+      id: 'QuyetDinh',
+      ...t(
+        'Quyết định ban hành kế hoạch',
+        'Kế hoạch ban hành kèm theo quyết định (Mẫu 1.3): số, ký hiệu (QĐ-…), ngày, nơi nhận và người ký ở đầu tệp là của quyết định; kế hoạch kèm theo không có số, nơi nhận, chữ ký riêng.',
+      ),
+    });
 
   // ---------------------------------------------------------------- the plan
 
@@ -353,7 +444,7 @@ function build() {
         .string()
         .regex(/^[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)+$/u, { error: 'ky-hieu' })
         .optional()
-        .meta(t('Ký hiệu', 'Ví dụ KH-SYT. Mặc định KH- và chữ viết tắt của cơ quan.')),
+        .meta(t('Ký hiệu', 'Ví dụ KH-SYT; QĐ-UBND khi kế hoạch ban hành kèm quyết định. Mặc định KH- (hoặc QĐ-) và chữ viết tắt của cơ quan.')),
       dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
       ngay: PlanDate.nullable().optional(),
       ten_loai: Text.optional().meta(t('Tên loại văn bản', 'Mặc định "Kế hoạch".')),
@@ -361,15 +452,17 @@ function build() {
       can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
       mo_dau: Blocks.optional().meta(t('Đoạn mở đầu', 'Đoạn văn sau căn cứ, ví dụ "... xây dựng Kế hoạch như sau:".')),
       noi_dung: z
-        .array(Section)
+        .array(TopSection)
         .min(1)
-        .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... Số La Mã được đánh tự động.')),
+        .meta(t('Nội dung kế hoạch', 'Các mục I., II., III. ... (hoặc các phần A., B. ...). Số được đánh tự động.')),
+      danh_so: Numbering.optional(),
       ket_thuc: Blocks.optional().meta(t('Đoạn kết', 'Đoạn kết thúc; dấu "./." được thêm tự động.')),
       noi_nhan: z.array(Recipient).min(1).max(LIMITS.recipients).meta(t('Nơi nhận', 'Danh sách nơi nhận; dòng "Lưu" ghi riêng ở khóa luu.')),
       luu: z
         .union([Text, z.array(Text).min(1)])
         .meta(t('Lưu', 'Nơi lưu, ví dụ "VT, TC-HC" hoặc [VT, TC-HC]; in "- Lưu: VT, TC-HC."')),
       nguoi_ky: Signer,
+      quyet_dinh: Decision.optional(),
       phu_luc: z.array(Appendix).max(LIMITS.appendices).optional().meta(t('Phụ lục', 'Các phụ lục kèm theo, mỗi phụ lục một trang mới.')),
       trinh_bay: Layout.optional(),
     })
@@ -380,7 +473,7 @@ function build() {
     });
 
 
-  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, PlanSchema };
+  return { Text, IsoDate, PlanDate, Citation, BasisGroup, RoleSchema, Report, Block, Blocks, Section, Recipient, Signer, Cell, Row, Column, Appendix, Layout, Decision, TopSection, Numbering, PlanSchema };
 }
 
 let built: ReturnType<typeof build> | undefined;

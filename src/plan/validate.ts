@@ -9,7 +9,7 @@ import { byCodeUnit, findIllegalChar, normalizeText } from '../text/normalize-te
 import { decode, lineText, parseSource, position, work, type Path, type Source } from '../read/source.js';
 import { planSchemas, type InputPlan } from './schema.js';
 import { describe, PLAN_KIND, reportIssues, type Err, type Kind } from './issues.js';
-import { PLAN_RULES, type Rule } from './rules.js';
+import { lineBreaks, PLAN_RULES, type Rule } from './rules.js';
 import { normalizePlan, type Plan } from './normalize.js';
 
 /**
@@ -96,7 +96,9 @@ export function checkWith<T>(file: string, text: string, format: Format<T>): { d
     err([], 'sai-loai-tep', other);
     return done();
   }
-  // 1. text: characters XML cannot carry are errors, everything else is normalised (NFC, spaces)
+  // 1. text: a line break inside a plan's text is an error (before cleaning makes it a space);
+  //    characters XML cannot carry are errors, everything else is normalised (NFC, spaces)
+  if (format.kind === PLAN_KIND) lineBreaks(data, [], (path, message) => err(path, 'xuong-dong', message));
   const clean = cleanStrings(data, [], (path, index, code) =>
     err(path, 'ky-tu-cam', `có ký tự điều khiển không in được (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ở vị trí ${index + 1} của chuỗi; thường do sao chép từ PDF hoặc phần mềm chat. Hãy xóa ký tự này.`),
   );

@@ -21,7 +21,7 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import type { AppendixModel, DocModel, Node, Para, Table as TableModel } from '../model/model.js';
+import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Table as TableModel } from '../model/model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
 import { sealZip, stampZip } from './zip.js';
@@ -60,7 +60,8 @@ function paragraph(p: Para, extra: { alignment?: Align; keepNext?: boolean } = {
   return new Paragraph({
     style: p.style,
     alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
-    keepNext: extra.keepNext || undefined, // never an explicit false: it would override the headings' keep-with-next style
+    // an explicit false only where the model asks (a heading with its text on the same line): it overrides the style
+    keepNext: extra.keepNext ? true : p.keepNext,
     children: p.runs.map(
       (r) =>
         new TextRun({
@@ -114,27 +115,41 @@ function layoutTable(columnsMm: number[], rows: Paragraph[][][]): Table {
   });
 }
 
-function headerTable(m: DocModel): Table {
-  const h = m.header;
+function headerTable(h: HeaderModel): Table {
   const pad = HEADER.cellPaddingMm * 2;
-  return layoutTable(
-    [h.leftMm, h.rightMm],
-    [
-      [nodes(h.left, h.leftMm - pad), nodes(h.right, h.rightMm - pad)],
-      [[paragraph(h.number)], [paragraph(h.placeDate)]],
-    ],
-  );
+  const names = [nodes(h.left, h.leftMm - pad), nodes(h.right, h.rightMm - pad)];
+  // a plan issued by a decision has no Số and no place/date row (§8a)
+  const numberRow = h.number && h.placeDate ? [[[paragraph(h.number)], [paragraph(h.placeDate)]]] : [];
+  return layoutTable([h.leftMm, h.rightMm], [names, ...numberRow]);
 }
 
-function closingTable(m: DocModel): Table {
-  const c = m.closing;
+function closingTable(c: ClosingModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
+}
+
+/** Header, title and body, then the closing block when there is one; the body's last paragraph stays with it. */
+function page(header: HeaderModel | null, title: Node[], body: Para[], closing: ClosingModel | null, textMm: number) {
+  return [
+    ...(header ? [headerTable(header)] : []),
+    ...nodes(title, textMm),
+    // the closing sentence ("./.") stays on the page of the closing block
+    ...body.map((p, i) => paragraph(p, { keepNext: !!closing && i === body.length - 1 })),
+    ...(closing ? [new Paragraph({ style: 'Body', keepNext: true }), closingTable(closing)] : []),
+  ];
+}
+
+function decisionSection(d: DecisionModel, m: DocModel, textMm: number): ISectionOptions {
+  return {
+    properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
+    headers: pageNumberHeaders(),
+    children: page(d.header, d.title, d.body, d.closing, textMm),
+  };
 }
 
 /** An appendix table: ruled, fixed columns, the header row repeated on each page. */
 function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
-  // body cells keep the default top alignment and rows the default (a row may split across pages)
+  // body cells keep the default top alignment
   const cell = (c: TableModel['header'][number], header: boolean) =>
     new TableCell({
       width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -151,7 +166,9 @@ function dataTable(t: TableModel): Table {
     margins: cellMargins(TABLE.cellPaddingMm), // once for the table (w:tblCellMar), not in every cell
     rows: [
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
-      ...t.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+      ...(t.columnNumbers ? [new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.columnNumbers.map((c) => cell(c, true)) })] : []),
+      // a row never splits across pages (issue 20 item 5): a split row reads as two rows
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
     ],
   });
 }
@@ -192,7 +209,14 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
     // [R] page numbers restart in each appendix; [P] §12.8 its first page hides the number too
     properties: { page: pageProps(margins, a.landscape), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [...nodes(a.heading, availMm), dataTable(a.table)],
+    children: [
+      ...nodes(a.heading, availMm),
+      ...(a.before ?? []).map((p) => paragraph(p)),
+      ...(a.table ? [dataTable(a.table)] : []),
+      ...(a.after ?? []).map((p) => paragraph(p)),
+      // a signature block to fill in sits on the right, as the signer's does (§6)
+      ...(a.signature ? [new Paragraph({ style: 'Body' }), closingTable(a.signature)] : []),
+    ],
   };
 }
 
@@ -202,15 +226,10 @@ function toDocument(m: DocModel): Document {
   const main: ISectionOptions = {
     properties: { page: pageProps(m.page.marginsMm, false), titlePage: true },
     headers: pageNumberHeaders(),
-    children: [
-      headerTable(m),
-      ...nodes(m.title, textMm),
-      // the closing sentence ("./.") stays on the page of the closing block
-      ...m.body.map((p, i) => paragraph(p, { keepNext: i === m.body.length - 1 })),
-      new Paragraph({ style: 'Body', keepNext: true }),
-      closingTable(m),
-    ],
+    children: page(m.header, m.title, m.body, m.closing, textMm),
   };
+  // a plan issued by a decision starts on a new page after it (a new section, page numbers from 1)
+  const decision = m.decision ? [decisionSection(m.decision, m, textMm)] : [];
   return new Document({
     styles: {
       default: {
@@ -221,7 +240,7 @@ function toDocument(m: DocModel): Document {
       },
       paragraphStyles: paragraphStyles(m.page.bodySizePt),
     },
-    sections: [main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
+    sections: [...decision, main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
   });
 }
 

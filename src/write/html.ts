@@ -2,7 +2,7 @@
 // same stylesheet by name, no script and no outside resource. On screen each section is an A4 sheet;
 // printed, @page gives the plan's margins and named pages turn landscape appendices. Page breaks inside
 // the body are the browser's, and there are no page numbers.
-import type { AppendixModel, DocModel, Node, Para, Table } from '../model/model.js';
+import type { AppendixModel, ClosingModel, DocModel, HeaderModel, Node, Para, Table } from '../model/model.js';
 import { FONT, HEADER, PAGE, TABLE, styles, type Align, type ParaStyle } from '../model/stylesheet.js';
 
 /** Word's "single" line of Times New Roman (ascent + descent + gap of the font, about 1.15 em). */
@@ -138,28 +138,44 @@ class Writer {
     return this.table(
       'bang',
       t.columnsMm,
-      `<thead><tr>${t.header.map((c) => cell('th', c)).join('')}</tr></thead>` +
+      `<thead><tr>${t.header.map((c) => cell('th', c)).join('')}</tr>${t.columnNumbers ? `<tr>${t.columnNumbers.map((c) => cell('th', c)).join('')}</tr>` : ''}</thead>` +
         `<tbody>${t.rows.map((r) => `<tr>${r.map((c) => cell('td', c)).join('')}</tr>`).join('')}</tbody>`,
     );
   }
 
   appendix(a: AppendixModel): string {
-    return `<section class="trang phu-luc ${a.landscape ? 'ngang' : 'doc'}">${this.nodes(a.heading)}${this.dataTable(a.table)}</section>`;
+    const paras = (ps?: Para[]) => (ps ?? []).map((p) => this.paragraph(p)).join('');
+    return (
+      `<section class="trang phu-luc ${a.landscape ? 'ngang' : 'doc'}">${this.nodes(a.heading)}${paras(a.before)}` +
+      `${a.table ? this.dataTable(a.table) : ''}${paras(a.after)}${a.signature ? this.closing(a.signature) : ''}</section>`
+    );
+  }
+
+  /** ô 1–4: the agency and Quốc hiệu, and (unless a plan issued by a decision) Số and place/date. */
+  header(h: HeaderModel): string {
+    const rows = [[this.nodes(h.left), this.nodes(h.right)]];
+    if (h.number || h.placeDate) rows.push([h.number ? this.paragraph(h.number) : '', h.placeDate ? this.paragraph(h.placeDate) : '']);
+    return this.layoutTable([h.leftMm, h.rightMm], rows);
+  }
+
+  /** Nơi nhận beside the signer, after the empty paragraph docx.ts puts before the closing table. */
+  closing(c: ClosingModel): string {
+    return `<p class="s-Body"></p>` + this.layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => this.paragraph(p)).join(''), c.right.map((p) => this.paragraph(p)).join('')]]);
   }
 
   document(m: DocModel): string {
-    const h = m.header;
-    const c = m.closing;
+    const d = m.decision;
+    // a plan issued by a decision: the decision's page first, the plan on a page of its own
+    const decision = d
+      ? `<section class="trang doc">${this.header(d.header)}${this.nodes(d.title)}${d.body.map((p) => this.paragraph(p)).join('')}${this.closing(d.closing)}</section>`
+      : '';
     const main =
+      decision +
       `<section class="trang doc">` +
-      this.layoutTable([h.leftMm, h.rightMm], [
-        [this.nodes(h.left), this.nodes(h.right)],
-        [this.paragraph(h.number), this.paragraph(h.placeDate)],
-      ]) +
+      (m.header ? this.header(m.header) : '') +
       this.nodes(m.title) +
       m.body.map((p) => this.paragraph(p)).join('') +
-      `<p class="s-Body"></p>` + // the empty paragraph docx.ts puts before the closing table
-      this.layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => this.paragraph(p)).join(''), c.right.map((p) => this.paragraph(p)).join('')]]) +
+      (m.closing ? this.closing(m.closing) : '') +
       `</section>`;
     return main + m.appendices.map((a) => this.appendix(a)).join('');
   }
