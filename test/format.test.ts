@@ -326,7 +326,7 @@ describe('item 5: a group row inside a merged cell', () => {
     hang:
       - o: [Hội nghị, { noi_dung: Quý I, gop_hang: 2 }]
       - nhom: Nhóm hai`);
-    expect(errorsOf(yaml).map((m) => m.rule)).toEqual(['bang-gop-hang']);
+    expect(errorsOf(yaml).map((m) => m.rule)).toEqual(['bang-nhom']);
   });
 
   it('a row is cells or a group, not both nor neither', () => {
@@ -335,8 +335,8 @@ describe('item 5: a group row inside a merged cell', () => {
     cot: [A, B]
     hang:
       - ${row}`);
-    expect(errorsOf(t('{ o: [x, y], nhom: Z }')).map((m) => m.rule)).toEqual(['bang-o']);
-    expect(errorsOf(t('{ con: [{ o: [x, y] }] }')).map((m) => m.rule)).toEqual(['bang-o']);
+    expect(errorsOf(t('{ o: [x, y], nhom: Z }')).map((m) => m.rule)).toEqual(['bang-nhom']);
+    expect(errorsOf(t('{ con: [{ o: [x, y] }] }')).map((m) => m.rule)).toEqual(['bang-nhom']);
   });
 });
 

@@ -60,7 +60,8 @@ describe.each(exampleFiles().map((f) => [basename(f, '.yaml'), f]))('%s', (_name
   it('renders as A4 sheets, text equal to the .docx paragraph by paragraph, merged cells in their columns', async () => {
     await page.setContent(html, { waitUntil: 'load' });
     const sheets = await page.$$eval('.trang', (ss) => ss.map((s) => ({ w: s.getBoundingClientRect().width, cls: s.className })));
-    expect(sheets.map((s) => Math.round(s.w / PX_PER_MM))).toEqual([210, ...model.appendices.map((a) => (a.landscape ? 297 : 210))]);
+    // a plan issued by a decision has the decision's sheet first
+    expect(sheets.map((s) => Math.round(s.w / PX_PER_MM))).toEqual([...(model.decision ? [210] : []), 210, ...model.appendices.map((a) => (a.landscape ? 297 : 210))]);
 
     const inPage = await page.$$eval('.trang p', (ps) => ps.map((p) => p.textContent ?? ''));
     const inDocx = docxParagraphs(await renderDocx(model, documentInstant(model.properties.date)));

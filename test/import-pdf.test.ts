@@ -8,7 +8,7 @@ import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan } from '../src/write/index.js';
 import { convert } from '../src/soffice.js';
-import { exampleFiles, paragraphs, run } from './helpers.js';
+import { importableExamples, paragraphs, run } from './helpers.js';
 import { imagesToPdf } from './scan.js';
 
 
@@ -32,7 +32,7 @@ let docDir = '';
 
 beforeAll(async () => {
   const files: string[] = [];
-  for (const f of exampleFiles()) {
+  for (const f of importableExamples()) {
     const name = basename(f, '.yaml');
     const bytes = await render(f);
     docx.set(name, bytes);
@@ -48,7 +48,7 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a PDF with a text layer', () => {
-  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
+  it.each(importableExamples().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
     const r = await importDocument(`${name}.pdf`, readFileSync(join(pdfDir, `${name}.pdf`)), 'pdf', 'x');
     const c = checkText('x.yaml', r.yaml);
     expect(c.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
@@ -56,13 +56,13 @@ describe('a PDF with a text layer', () => {
     console.log(`${name}.pdf: ${(s * 100).toFixed(1)}% of the paragraphs; ${r.repairs.join(' ')}`);
     expect(s).toBeGreaterThanOrEqual(0.95);
     // the same sections, as the example has them
-    const want = checkText('w.yaml', readFileSync(exampleFiles().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan!;
+    const want = checkText('w.yaml', readFileSync(importableExamples().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan!;
     expect(c.plan!.noi_dung.map((s) => s.so)).toEqual(want.noi_dung.map((s) => s.so));
   });
 });
 
 describe('a .doc (Word 97–2003)', () => {
-  it.each(exampleFiles().slice(0, 2).map((f) => [basename(f, '.yaml')]))('%s.doc imports like the .docx', async (name) => {
+  it.each(importableExamples().slice(0, 2).map((f) => [basename(f, '.yaml')]))('%s.doc imports like the .docx', async (name) => {
     const fromDoc = await importDocument(`${name}.doc`, readFileSync(join(docDir, `${name}.doc`)), 'doc', 'x');
     expect(await share(docx.get(name)!, fromDoc.yaml)).toBe(1);
   });

@@ -155,3 +155,24 @@ describe('__proto__ is a key like any other (issue 13)', () => {
     expect(r.plan?.nguoi_ky).toMatchObject({ chuc_vu: 'GIÁM ĐỐC', ho_ten: 'Nguyễn Văn A' });
   });
 });
+
+describe('a unit with no task (issue 19: never an empty heading)', () => {
+  it('is an error at its noi_dung', () => {
+    const text = `co_quan_ban_hanh: SỞ Y TẾ
+viet_tat: SYT
+dia_danh: Hậu Giang
+trich_yeu: Tuyên truyền
+noi_dung:
+  - phan: to_chuc_thuc_hien
+    noi_dung:
+      - don_vi: Phòng Tổ chức cán bộ
+        noi_dung: []
+noi_nhan: [Sở Nội vụ]
+luu: VT
+nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }
+`;
+    const r = checkText('x.yaml', text);
+    expect(r.plan).toBeUndefined();
+    expect(r.messages.map((m) => `${m.line}:${m.column} ${m.rule}`)).toEqual(['9:19 danh-sach-rong']);
+  });
+});

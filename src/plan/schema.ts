@@ -222,7 +222,8 @@ function build() {
                 'truc_thuoc: các đơn vị trực thuộc (cấp dưới); co_quan: phòng, bộ phận của cơ quan ban hành; phoi_hop: đơn vị khác.',
               ),
             ),
-          noi_dung: Blocks.meta(t('Nhiệm vụ', 'Các nhiệm vụ giao cho đơn vị.')),
+          // a unit with no task would print an empty heading
+          noi_dung: Blocks.min(1).meta(t('Nhiệm vụ', 'Các nhiệm vụ giao cho đơn vị (ít nhất một).')),
         })
         .meta({ id: 'DonVi', ...t('Nhiệm vụ của một đơn vị', 'Một khoản trong phần tổ chức thực hiện: đơn vị và nhiệm vụ.') }),
       z

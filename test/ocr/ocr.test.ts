@@ -10,7 +10,7 @@ import { ocrMissing } from '../../src/import/ocr.js';
 import { checkText } from '../../src/plan/validate.js';
 import { renderPlan } from '../../src/write/index.js';
 import { convert } from '../../src/soffice.js';
-import { exampleFiles, paragraphs } from '../helpers.js';
+import { importableExamples, paragraphs } from '../helpers.js';
 import { scan } from '../scan.js';
 
 // Measured here: recognition errors (a dropped space before "y tế", "đổi" read as "đối") cost whole lines,
@@ -24,7 +24,7 @@ let pdfDir = '';
 beforeAll(async () => {
   expect(ocrMissing(), 'tesseract-ocr-vie and poppler-utils are needed for the OCR suite').toBeUndefined();
   const files: string[] = [];
-  for (const f of exampleFiles()) {
+  for (const f of importableExamples()) {
     const c = checkText(f, readFileSync(f, 'utf8'));
     const bytes = await renderPlan(c.plan!);
     docx.set(basename(f, '.yaml'), bytes);
@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a scanned PDF with --ocr', () => {
-  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: the plan comes back, lines matched as printed', async (name) => {
+  it.each(importableExamples().map((f) => [basename(f, '.yaml')]))('%s: the plan comes back, lines matched as printed', async (name) => {
     const scanned = scan(join(pdfDir, `${name}.pdf`));
     const r = await importDocument(`${name}.pdf`, scanned, 'pdf', 'x', { ocr: true });
     expect(r.repairs.join('\n')).toMatch(/nhận dạng chữ \(OCR\)/);
