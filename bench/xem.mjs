@@ -5,12 +5,11 @@
 // Runs the built CLI (bin/kehoach.js, as installed) on a copy of the plan in a temporary folder and Debian's
 // chromium on its page. Each save changes the trích yếu; the time runs from just before the write to the
 // moment a MutationObserver in the page sees the new text (both clocks are this machine's wall clock).
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../scripts/chromium.mjs';
+import { launchChromium, startXem } from '../scripts/chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHORT = process.argv.includes('--short');
@@ -25,16 +24,7 @@ copyFileSync(EXAMPLE, plan);
 const original = readFileSync(plan, 'utf8');
 if (!/^trich_yeu: .+$/m.test(original)) throw new Error(`${EXAMPLE}: no trich_yeu line to edit`);
 
-const cli = spawn(process.execPath, [join(ROOT, 'bin', 'kehoach.js'), 'xem', plan], { stdio: ['ignore', 'pipe', 'pipe'] });
-const url = await new Promise((ok, fail) => {
-  let out = '';
-  cli.stdout.on('data', (d) => {
-    out += d;
-    const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-    if (m) ok(m[0]);
-  });
-  cli.on('exit', (code) => fail(new Error(`kehoach xem exited (${code})`)));
-});
+const { cli, url } = await startXem(join(ROOT, 'bin', 'kehoach.js'), plan, 'pipe');
 
 const chrome = await launchChromium();
 const times = [];

@@ -34,3 +34,19 @@ export async function launchChromium() {
     },
   };
 }
+
+/** `kehoach xem PLAN` started with the CLI at `bin`, and the address it prints once it serves. */
+export async function startXem(bin, plan, stderr = 'pipe') {
+  const { spawn } = await import('node:child_process');
+  const cli = spawn(process.execPath, [bin, 'xem', plan], { stdio: ['ignore', 'pipe', stderr] });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    cli.stdout.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) ok(m[0]);
+    });
+    cli.on('exit', (code) => fail(new Error(`kehoach xem exited (${code})`)));
+  });
+  return { cli, url };
+}

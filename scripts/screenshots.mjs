@@ -2,12 +2,12 @@
 // of the same plan's .docx (docs/libreoffice.png), both 96 dpi, A4 (794 × 1123 px).
 //   node scripts/screenshots.mjs [PLAN.yaml]      (default examples/01-hau-giang-tuyen-truyen-cchc.yaml)
 // Needs the built CLI (npm run build), Debian's chromium, LibreOffice and pdftoppm (poppler-utils).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, startXem } from './chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const plan = process.argv[2] ?? join(ROOT, 'examples', '01-hau-giang-tuyen-truyen-cchc.yaml');
@@ -26,16 +26,7 @@ try {
 }
 
 // kehoach xem's page 1: the first sheet, clipped to one A4 height
-const cli = spawn(process.execPath, [BIN, 'xem', plan], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((ok, fail) => {
-  let out = '';
-  cli.stdout.on('data', (d) => {
-    out += d;
-    const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-    if (m) ok(m[0]);
-  });
-  cli.on('exit', (code) => fail(new Error(`kehoach xem exited (${code})`)));
-});
+const { cli, url } = await startXem(BIN, plan, 'inherit');
 const chrome = await launchChromium();
 try {
   const page = await chrome.browser.newPage();
