@@ -17,8 +17,7 @@ import { renderDocx } from '../src/write/docx.js';
 import { renderHtml } from '../src/write/html.js';
 import { toPdf } from '../src/write/pdf.js';
 import type { DocModel } from '../src/model/model.js';
-import { readZip } from '../src/write/zip.js';
-import { exampleFiles } from './helpers.js';
+import { exampleFiles, paragraphs } from './helpers.js';
 
 const templates = loadTemplates();
 const PX_PER_MM = 96 / 25.4;
@@ -35,13 +34,6 @@ const unescapeXml = (s: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : +e.slice(1)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e],
   );
 
-/** The text of each paragraph of word/document.xml, in order (a simple walk over w:p and w:t). */
-function docxParagraphs(docx: Uint8Array): string[] {
-  const xml = readZip(docx).get('word/document.xml')!.toString('utf8');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1])).join(''),
-  );
-}
 
 let chrome: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
@@ -63,10 +55,11 @@ describe.each(exampleFiles().map((f) => [basename(f, '.yaml'), f]))('%s', (_name
     // a plan issued by a decision has the decision's sheet first
     expect(sheets.map((s) => Math.round(s.w / PX_PER_MM))).toEqual([...(model.decision ? [210] : []), 210, ...model.appendices.map((a) => (a.landscape ? 297 : 210))]);
 
-    const inPage = await page.$$eval('.trang p', (ps) => ps.map((p) => p.textContent ?? ''));
-    const inDocx = docxParagraphs(await renderDocx(model, documentInstant(model.properties.date)));
-    expect(inPage.filter(Boolean)).toEqual(inDocx.filter(Boolean));
-    expect(inPage.filter(Boolean).length).toBeGreaterThan(20);
+    // the .docx read by the one reader of the tests (helpers.paragraphs: white space folded, empty ones left out)
+    const inPage = (await page.$$eval('.trang p', (ps) => ps.map((p) => p.textContent ?? ''))).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const inDocx = paragraphs(await renderDocx(model, documentInstant(model.properties.date)));
+    expect(inPage).toEqual(inDocx);
+    expect(inPage.length).toBeGreaterThan(20);
 
     // every cell of an appendix table starts at the left edge of its model column, spans or not
     for (const [i, a] of model.appendices.entries()) {
