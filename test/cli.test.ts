@@ -58,14 +58,14 @@ describe('help, in Vietnamese only', () => {
 
 describe('usage errors, said in full in Vietnamese (exit 2)', () => {
   const cases: [string[], string][] = [
-    [['rendr', 'x.yaml'], 'kehoach: lỗi: lệnh không có: rendr (có phải ý là render?). Các lệnh: validate, render, derive, import, lint, check, init, schema, xem.'],
+    [['rendr', 'x.yaml'], 'kehoach: lỗi: lệnh không có: rendr (có phải ý là render?). Các lệnh: validate, render, derive, import, lint, check, init, schema, keys, xem.'],
     [['render', '--formt', 'json', 'x.yaml'], 'kehoach: lỗi: tùy chọn không hợp lệ: --formt (có phải ý là --format?). Xem "kehoach render --help".'],
     [['derive', 'x.yaml'], 'kehoach: lỗi: lệnh này cần tùy chọn --unit <hồ-sơ.yaml...>. Xem "kehoach derive --help".'],
     [['render', '--format', 'xml', 'x.yaml'], 'kehoach: lỗi: tùy chọn --format <kiểu> không nhận giá trị "xml"; chọn một trong: text, json.'],
     [['render', 'x.yaml', '--out-dir'], 'kehoach: lỗi: tùy chọn --out-dir <thư mục> cần một giá trị. Xem "kehoach render --help".'],
     [['render'], 'kehoach: lỗi: thiếu tên tệp. Xem "kehoach render --help".'],
     [['derive', '--unit', 'u.yaml'], 'kehoach: lỗi: thiếu tham số <kế-hoạch-cấp-trên>. Xem "kehoach derive --help".'],
-    [['help', 'rendr'], 'kehoach: lỗi: lệnh không có: rendr. Các lệnh: validate, render, derive, import, lint, check, init, schema, xem.'],
+    [['help', 'rendr'], 'kehoach: lỗi: lệnh không có: rendr. Các lệnh: validate, render, derive, import, lint, check, init, schema, keys, xem.'],
     [['schema', 'x.yaml'], 'kehoach: lỗi: thừa tham số: lệnh schema nhận không tham số nào, đã cho 1. Xem "kehoach schema --help".'],
     [['init', '--date', '2025-13-01', NEW_FILE], 'kehoach: lỗi: --date 2025-13-01: không phải một ngày có trên lịch; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-24.'],
     [['init', '--date', '2025-02-29', NEW_FILE], 'kehoach: lỗi: --date 2025-02-29: không phải một ngày có trên lịch; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-24.'],

@@ -13,7 +13,7 @@ const stdio: Io = {
 };
 
 export const VERSION = `kehoach ${pkg.version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III)`;
-const COMMANDS = ['validate', 'render', 'derive', 'import', 'lint', 'check', 'init', 'schema', 'xem'];
+const COMMANDS = ['validate', 'render', 'derive', 'import', 'lint', 'check', 'init', 'schema', 'keys', 'xem'];
 
 // Commander's own English words, through its public help hooks (see its README, "Custom help").
 const TITLES: Record<string, string> = {
@@ -170,6 +170,13 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .action(async (paths: string[], o: { quiet?: boolean }) => {
       start(o);
       ran(await (await import('./commands/check.js')).runCheck(paths, report));
+    });
+  p.command('keys')
+    .description('liệt kê mọi khóa của tệp kế hoạch (hoặc hồ sơ đơn vị): nghĩa và ví dụ, bằng tiếng Việt')
+    .argument('[từ]', 'chỉ hiện các khóa có từ này (ví dụ: nguoi_ky, ngày)')
+    .option('--unit', 'các khóa của hồ sơ đơn vị thay vì của kế hoạch')
+    .action(async (find: string | undefined, o: { unit?: boolean }) => {
+      ran((await import('./commands/keys.js')).runKeys(find, o, report));
     });
   p.command('xem')
     .alias('preview')
