@@ -242,7 +242,7 @@ describe('init takes the clerk\'s local date', () => {
     expect(r.code, r.err).toBe(0);
     const text = readFileSync(f, 'utf8');
     expect(text).toMatch(/^ngay: 2026-01 /m);
-    expect(text).toContain('trich_yeu: Tuyên truyền cải cách hành chính năm 2026');
+    expect(text).toContain('trich_yeu: "Thực hiện nhiệm vụ năm 2026"');
   });
 });
 

@@ -192,7 +192,8 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .argument('[tệp]', 'tên tệp kế hoạch mới', 'ke-hoach.yaml')
     .option('--unit <hồ-sơ.yaml>', 'điền sẵn thông tin từ hồ sơ đơn vị')
     .option('--date <NĂM-THÁNG-NGÀY>', 'ngày dùng cho năm của kế hoạch (mặc định: hôm nay)')
-    .action(async (file: string, o: { unit?: string; date?: string }) => {
+    .option('--decision', 'kế hoạch ban hành kèm theo quyết định (trang quyết định trước, kế hoạch sau)')
+    .action(async (file: string, o: { unit?: string; date?: string; decision?: boolean }) => {
       ran((await import('./commands/init.js')).runInit(file, o, report));
     });
   p.command('schema')

@@ -16,7 +16,7 @@ import type { Report } from '../report.js';
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
 
-export function runInit(file: string, o: { unit?: string; date?: string }, report: Report): number {
+export function runInit(file: string, o: { unit?: string; date?: string; decision?: boolean }, report: Report): number {
   if (existsSync(file)) throw new UsageError(`${file}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
   if (o.date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(o.date) && isRealDate(o.date))) {
     throw new UsageError(`--date ${o.date}: không phải một ngày có trên lịch; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-24.`);
@@ -24,17 +24,21 @@ export function runInit(file: string, o: { unit?: string; date?: string }, repor
   // The clerk's own calendar day (local time, not UTC: in Việt Nam, UTC is still the day before until 07:00).
   const today = o.date ?? format(new Date(), 'yyyy-MM-dd');
   let messages: Message[] = [];
-  let name = 'Sở Y tế';
+  // a starter for any office: every name a placeholder to replace, nothing of one sector
+  let name = 'Tên cơ quan';
   let unit = {
-    chu_quan: q('UBND TỈNH ...'),
-    ban_hanh: q('SỞ Y TẾ'),
-    ten: q('Sở Y tế'),
-    viet_tat: 'SYT',
+    chu_quan: q('TÊN CƠ QUAN CẤP TRÊN'),
+    ban_hanh: q('TÊN CƠ QUAN BAN HÀNH'),
+    ten: q('Tên cơ quan'),
+    viet_tat: 'CQ',
     dia_danh: q('Tên tỉnh'),
-    bo_phan: [{ ten: q('Phòng Tổ chức cán bộ') }, { ten: q('Các đơn vị trực thuộc') }],
-    noi_nhan: [q('Các đơn vị trực thuộc (thực hiện)')],
-    luu: 'TCCB',
-    ky: { chuc_vu: q('GIÁM ĐỐC'), ho_ten: q('Họ và tên') } as Record<string, string>,
+    bo_phan: [
+      { ten: q('Văn phòng'), cap: 'co_quan' },
+      { ten: q('Các đơn vị trực thuộc'), cap: 'truc_thuoc' },
+    ],
+    noi_nhan: [q('Cơ quan cấp trên (báo cáo)'), q('Các đơn vị trực thuộc (thực hiện)')],
+    luu: 'VP',
+    ky: { chuc_vu: q('THỦ TRƯỞNG CƠ QUAN'), ho_ten: q('Họ và tên') } as Record<string, string>,
   };
   if (o.unit) {
     const r = checkProfile(o.unit, readInput(o.unit));
@@ -50,7 +54,7 @@ export function runInit(file: string, o: { unit?: string; date?: string }, repor
       ten: q(p.ten),
       viet_tat: p.viet_tat,
       dia_danh: q(p.dia_danh),
-      bo_phan: p.bo_phan.map((b) => ({ ten: q(b.ten) })),
+      bo_phan: p.bo_phan.map((b) => ({ ten: q(b.ten), cap: 'co_quan' })),
       noi_nhan: [q(`${p.cap_tren} (báo cáo)`), ...(p.lanh_dao ?? []).map(q), ...p.bo_phan.map((b) => q(b.noi_nhan ?? b.ten)), ...(p.noi_nhan ?? []).map(q)],
       luu: p.bo_phan.find((b) => b.hanh_chinh)!.viet_tat,
       ky: Object.fromEntries(Object.entries(p.nguoi_ky).map(([k, v]) => [k, q(String(v))])),
@@ -64,8 +68,15 @@ export function runInit(file: string, o: { unit?: string; date?: string }, repor
       ten_tep: basename(file),
       nam: today.slice(0, 4),
       thang: today.slice(0, 7),
+      trich_yeu: q(`Thực hiện nhiệm vụ năm ${today.slice(0, 4)}`),
+      trich_yeu_thuong: q(`thực hiện nhiệm vụ năm ${today.slice(0, 4)}`),
+      trich_yeu_thuong_dau: `Kế hoạch thực hiện nhiệm vụ năm ${today.slice(0, 4)}`,
+      chu_tri: q(name),
+      quyet_dinh: !!o.decision,
+      tham_quyen: q(name),
+      de_nghi: q('Chánh Văn phòng'),
       cau_mo_dau: q(`${name} xây dựng Kế hoạch với các nội dung sau:`),
-      cau_ket: q(`Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm ${today.slice(0, 4)} của ${name}.`),
+      cau_ket: q(`Trên đây là Kế hoạch thực hiện nhiệm vụ năm ${today.slice(0, 4)} của ${name}.`),
       ky: { quyen_han: null, thu_truong: null, ...unit.ky },
     }) + '\n';
   writeAtomic(file, Buffer.from(text, 'utf8'));

@@ -1,0 +1,44 @@
+// kehoach init (issue 17 item 6): a starter for any office, with an appendix and an example of every common
+// item; --decision starts a plan issued by a decision; --unit fills in the unit's own fields.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { checkText } from '../src/plan/validate.js';
+import { DERIVE, run } from './helpers.js';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'kehoach-init-')), 'ke-hoach.yaml');
+
+describe('kehoach init', () => {
+  it('a starter that belongs to no sector, valid, with an appendix and every common item shown', async () => {
+    const f = fresh();
+    expect((await run(['init', f, '--date', '2026-12-01'])).code).toBe(0);
+    const text = readFileSync(f, 'utf8');
+    expect(checkText(f, text).messages).toEqual([]);
+    expect(text).not.toMatch(/y tế|Y TẾ|SYT|cải cách hành chính/);
+    const plan = parse(text);
+    expect(plan.phu_luc[0].cot[0]).toBe('STT');
+    expect(JSON.stringify(plan.noi_dung)).toMatch(/"cap":"truc_thuoc"/);
+    for (const item of ['diem', 'gach', 'cong', 'tieu_de', 'cung_dong', 'don_vi', 'gop_hang']) expect(text, item).toContain(`${item}:`);
+    expect(text).toMatch(/# - bao_cao:/); // a reporting sentence, commented, to uncomment
+    expect(text).not.toMatch(/npx kehoach/);
+  });
+
+  it('--decision: a plan issued by a decision, numbered QĐ-', async () => {
+    const f = fresh();
+    expect((await run(['init', f, '--decision', '--date', '2026-12-01'])).code).toBe(0);
+    const c = checkText(f, readFileSync(f, 'utf8'));
+    expect(c.messages).toEqual([]);
+    expect(c.plan!.quyet_dinh).not.toBeNull();
+    expect(c.plan!.ky_hieu).toBe('QĐ-CQ');
+  });
+
+  it('--unit: the unit’s own names, signer and recipients', async () => {
+    const f = fresh();
+    expect((await run(['init', f, '--unit', join(DERIVE, 'hau-giang', 'units', 'bvdk-tinh.yaml'), '--date', '2026-12-01'])).code).toBe(0);
+    const plan = parse(readFileSync(f, 'utf8'));
+    expect(plan.ten_co_quan).toMatch(/Bệnh viện/);
+    expect(plan.nguoi_ky.ho_ten).not.toBe('Họ và tên');
+  });
+});
