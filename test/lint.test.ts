@@ -115,3 +115,19 @@ describe('lint on text that lost its diacritics (seed 003)', () => {
     expect(m?.message).not.toMatch(/--fix/);
   });
 });
+
+describe('lint --fix quotes a "Nhãn: nội dung" line (issue 17 item 1)', () => {
+  it('the message offers the fix, --fix writes the quoted line, and the plan is then valid', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('./helpers.js');
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'nhan-hai-cham-sau-khoa.yaml'));
+    const before = lintFile('x.yaml', bytes);
+    expect(before.messages.find((m) => m.rule === 'nhan-hai-cham')?.message).toMatch(/\(sửa được bằng --fix\)$/);
+    const after = lintFile('x.yaml', bytes, { fix: true });
+    expect(after.fixed.split('\n')[8]).toBe('      - gach: "Địa điểm: sân trường."');
+    expect(after.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    expect(lintFile('x.yaml', Buffer.from(after.fixed, 'utf8'), { fix: true }).fixed).toBe(after.fixed); // idempotent
+  });
+});

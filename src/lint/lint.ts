@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { Message } from '../messages.js';
 import { checkProfile } from '../plan/profile.js';
 import { checkBytes } from '../plan/validate.js';
-import { decode } from '../read/source.js';
+import { decode, labelLineFix } from '../read/source.js';
 import { byCodeUnit } from '../text/normalize-text.js';
 import { RULES } from './rules.js';
 import { context, type Finding, type Text } from './types.js';
@@ -125,10 +125,26 @@ export function lintText(file: string, text: string, opts: { fix?: boolean; only
  * then lints it; with `fix`, the messages are those left after the fixes.
  */
 export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean; profile?: boolean } = {}): LintResult {
-  const checked = opts.profile ? checkProfile(file, bytes) : checkBytes(file, bytes);
-  const text = decode(file, bytes).text;
+  let checked = opts.profile ? checkProfile(file, bytes) : checkBytes(file, bytes);
+  let text = decode(file, bytes).text;
   if (text === undefined) return { messages: checked.messages, fixed: '', fixes: 0 };
+  // "- Thời gian: Từ ngày …" read by YAML as a key: --fix quotes the line, as the message says
+  const labels = checked.messages.filter((m) => m.rule === 'nhan-hai-cham');
+  let quotedLines = 0;
+  if (labels.length) {
+    const lines = text.split('\n');
+    for (const m of labels) {
+      const fixed = labelLineFix(lines[m.line - 1].replace(/\r$/, ''));
+      if (fixed === undefined) continue;
+      if (opts.fix) (lines[m.line - 1] = fixed + (lines[m.line - 1].endsWith('\r') ? '\r' : '')), quotedLines++;
+      else m.message += ' (sửa được bằng --fix)';
+    }
+    if (quotedLines) {
+      text = lines.join('\n');
+      checked = opts.profile ? checkProfile(file, Buffer.from(text, 'utf8')) : checkBytes(file, Buffer.from(text, 'utf8'));
+    }
+  }
   const r = lintText(file, text);
-  if (!opts.fix || !r.fixes) return { ...r, messages: [...checked.messages, ...r.messages] };
-  return { ...r, messages: [...checked.messages, ...lintText(file, r.fixed).messages] };
+  if (!opts.fix || (!r.fixes && !quotedLines)) return { ...r, messages: [...checked.messages, ...r.messages] };
+  return { fixed: r.fixed, fixes: r.fixes + quotedLines, messages: [...checked.messages, ...lintText(file, r.fixed).messages] };
 }

@@ -208,6 +208,13 @@ export function labelLineMessage(line: string): string {
   return `${said}hãy đặt cả nội dung trong dấu nháy: ${(m[1] + quoted(m[2])).trim()}`;
 }
 
+/** The line with its "Nhãn: nội dung" text quoted, as the message suggests; undefined for a label that ends its line. */
+export function labelLineFix(line: string): string | undefined {
+  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
+  if (!isLabelLine(line) || m[2].endsWith(':')) return undefined;
+  return m[1] + quoted(m[2]);
+}
+
 /**
  * Where nesting first goes deeper than MAX_DEPTH, by a scan of the text: block indentation levels,
  * "- " items on one line, and [ { outside quotes and comments. Undefined when it never does.
