@@ -52,7 +52,7 @@ describe('output is written whole or not at all', () => {
     expect(through.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a batch on worker threads writes the same bytes as rendering one by one', () => {
+  it('a batch of many plans in one call writes the same bytes as rendering one by one', () => {
     const src = join(dir, 'lo-lon');
     mkdirSync(src);
     const files = Array.from({ length: 45 }, (_, i) => {
