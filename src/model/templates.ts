@@ -109,13 +109,15 @@ function templateError(file: string, e: unknown): TemplateError {
   const runtime = / - (\d+):(\d+)\s*$/.exec(m);
   if (parse) line = Number(parse[1]);
   else if (runtime) (line = Number(runtime[1])), (col = Number(runtime[2]) + 1);
+  // Handlebars speaks English: only what it names (a variable, a helper, a partial) is taken from it
+  const name = /"([^"]+)"|unknown helper ([\w-]+)|partial ([\w-]+)/.exec(m)?.slice(1).find(Boolean);
   const what = / not defined in /.test(m)
-    ? `mẫu câu dùng biến ${/"([^"]+)"/.exec(m)?.[1] ?? ''} không có; các biến có sẵn xem trong mẫu gốc cùng tên ở templates/`
+    ? `mẫu câu dùng biến ${name ?? ''} không có; các biến có sẵn xem trong mẫu gốc cùng tên ở templates/`
     : /Missing helper|not a known helper|You specified knownHelpersOnly/.test(m)
-      ? `mẫu câu dùng hàm trợ giúp không có (${m.split('\n')[0]}); chỉ dùng: ${Object.keys(helpers()).join(', ')}`
+      ? `mẫu câu dùng hàm trợ giúp không có${name ? ` (${name})` : ''}; chỉ dùng: ${Object.keys(helpers()).join(', ')}`
       : /partial/i.test(m)
-        ? `mẫu câu gọi mẫu con không có (${m.split('\n')[0]})`
-        : `mẫu câu sai cú pháp Handlebars (${m.split('\n')[0]})`;
+        ? `mẫu câu gọi mẫu con không có${name ? ` (${name})` : ''}; mẫu câu của kehoach không dùng mẫu con`
+        : 'mẫu câu sai cú pháp Handlebars: một khối {{#…}} chưa đóng bằng {{/…}}, hoặc dấu {{ }} viết sai; hãy so với mẫu gốc cùng tên ở templates/'
   return new TemplateError(what, file, line, col);
 }
 
