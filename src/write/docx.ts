@@ -25,6 +25,7 @@ import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel,
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
 import { sealZip, stampZip } from './zip.js';
+import { escapeMarkup } from '../text/escape.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
 
@@ -245,19 +246,17 @@ function toDocument(m: DocModel): Document {
 }
 
 
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** docProps/core.xml: docx writes the clock into created/modified and has no option for them. */
 function coreXml(m: DocModel, when: Date): string {
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${xmlEscape(m.properties.title)}</dc:title>` +
-    `<dc:subject>${xmlEscape(m.properties.subject)}</dc:subject>` +
-    `<dc:creator>${xmlEscape(m.properties.creator)}</dc:creator>` +
+    `<dc:title>${escapeMarkup(m.properties.title)}</dc:title>` +
+    `<dc:subject>${escapeMarkup(m.properties.subject)}</dc:subject>` +
+    `<dc:creator>${escapeMarkup(m.properties.creator)}</dc:creator>` +
     '<dc:description>Kế hoạch soạn bằng kehoach</dc:description>' +
-    `<cp:lastModifiedBy>${xmlEscape(m.properties.creator)}</cp:lastModifiedBy>` +
+    `<cp:lastModifiedBy>${escapeMarkup(m.properties.creator)}</cp:lastModifiedBy>` +
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +

@@ -4,6 +4,7 @@
 // the body are the browser's, and there are no page numbers.
 import type { AppendixModel, ClosingModel, DocModel, HeaderModel, Node, Para, Table } from '../model/model.js';
 import { FONT, HEADER, PAGE, TABLE, styles, type Align, type ParaStyle } from '../model/stylesheet.js';
+import { escapeMarkup } from '../text/escape.js';
 
 /** Word's "single" line of Times New Roman (ascent + descent + gap of the font, about 1.15 em). */
 const SINGLE_LINE_EM = 1.15;
@@ -15,9 +16,6 @@ const RULE_PT = HEADER.ruleSizeEighths / 8;
 const BORDER_PT = 0.5; // appendix grid: docx.ts draws size 4 (eighths of a point)
 
 const CSS_ALIGN: Record<Align, string> = { left: 'left', center: 'center', right: 'right', both: 'justify' };
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const mm = (n: number) => `${+n.toFixed(2)}mm`;
 const pt = (n: number) => `${+n.toFixed(2)}pt`;
@@ -86,7 +84,7 @@ function baseCss(m: DocModel): string {
 function runs(p: Para): string {
   return p.runs
     .map((r) => {
-      let t = escapeHtml(r.text);
+      let t = escapeMarkup(r.text);
       // a run's explicit weight or slant overrides the style's (a heading's regular ": ..." tail)
       if (r.bold === true) t = `<b>${t}</b>`;
       else if (r.bold === false) t = `<span class="nb">${t}</span>`;
@@ -201,7 +199,7 @@ export function htmlPage(parts: HtmlParts, extra: { head?: string; before?: stri
   return (
     `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${escapeHtml(parts.title)}</title>\n` +
+    `<title>${escapeMarkup(parts.title)}</title>\n` +
     `<style id="kieu">\n${parts.css}\n</style>\n${extra.head ?? ''}</head>\n<body>\n${extra.before ?? ''}<main id="van-ban">\n${parts.body}\n</main>\n</body>\n</html>\n`
   );
 }

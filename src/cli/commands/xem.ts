@@ -12,9 +12,10 @@ import { buildModel } from '../../model/build.js';
 import { TemplateError } from '../../model/template-error.js';
 import { loadTemplates, type Templates } from '../../model/templates.js';
 import { checkBytes } from '../../plan/validate.js';
-import { escapeHtml, htmlPage, htmlParts, type HtmlParts } from '../../write/html.js';
+import { htmlPage, htmlParts, type HtmlParts } from '../../write/html.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
+import { escapeMarkup } from '../../text/escape.js';
 
 export interface XemOptions {
   /** A folder of .hbs files, watched like the plan. */
@@ -74,8 +75,8 @@ function problemsHtml(ps: Problem[]): string {
   const items = ps
     .map(
       (p) =>
-        `<li class="${p.severity === 'lỗi' ? 'loi' : 'canh-bao'}"><code>${escapeHtml(p.where)}</code>: ${escapeHtml(p.severity)}: ${escapeHtml(p.message)}` +
-        (p.line !== undefined ? `<pre>${escapeHtml(p.line)}</pre>` : '') +
+        `<li class="${p.severity === 'lỗi' ? 'loi' : 'canh-bao'}"><code>${escapeMarkup(p.where)}</code>: ${escapeMarkup(p.severity)}: ${escapeMarkup(p.message)}` +
+        (p.line !== undefined ? `<pre>${escapeMarkup(p.line)}</pre>` : '') +
         `</li>`,
     )
     .join('');
