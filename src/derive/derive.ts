@@ -6,9 +6,10 @@ import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
 import { upperVi } from '../text/normalize-text.js';
+import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import type { UnitProfile } from '../plan/profile.js';
-import { hasPhrase, lowerFirst, replacePhrase } from './text.js';
+import { hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
@@ -43,12 +44,10 @@ export interface Derived {
 }
 
 type Block = InputBlock;
-const isObj = (b: unknown): b is Record<string, unknown> => !!b && typeof b === 'object' && !Array.isArray(b);
 
 export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
   const problems: Problem[] = [];
-  const same = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
-  if (!same(unit.cap_tren, deptPlan.ten_co_quan)) {
+  if (!sameName(unit.cap_tren, deptPlan.ten_co_quan)) {
     problems.push({
       in: 'ho-so',
       path: ['cap_tren'],
@@ -115,7 +114,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   // The same assumed holiday warns once, at the first deadline that steps over it.
   const calendarWarned = new Set<string>();
   for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i, 'bao_cao', 'ky'] })))) {
-    if (isObj(task) && 'bao_cao' in task) {
+    if (isMapping(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
       const ky = r.ky.map((k, i) => {
         const { date: moved, warnings: assumed } = workingDaysBefore(k.han, margin, opts.calendar);
@@ -201,7 +200,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       const isKhoan = isNumbered(b);
       if (isKhoan) k++;
       const bi = children.length;
-      if (isObj(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
+      if (isMapping(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
         notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
         children.push({ ...(b as object), noi_dung: responsibilities } as Block);
         continue;
@@ -285,10 +284,10 @@ function voiceFlags(plan: InputPlan, ctx: Omit<VoiceContext, 'role'>, generated:
     if (generated.has(b)) return;
     const own = ownText(b);
     sentences += sentenceCount(own);
-    const here = isObj(b) && typeof b.phan === 'string' ? b.phan : role;
+    const here = isMapping(b) && typeof b.phan === 'string' ? b.phan : role;
     const v = own ? voiceOf(plainText(own), { ...ctx, role: here }) : undefined;
     if (v) found.push({ path, why: v.why, rank: v.rule.rank, order: found.length });
-    const children = isObj(b) ? b.noi_dung : undefined;
+    const children = isMapping(b) ? b.noi_dung : undefined;
     if (Array.isArray(children)) children.forEach((c, i) => walk(c, [...path, 'noi_dung', i], here));
   };
   plan.noi_dung.forEach((s, i) => walk(s, ['noi_dung', i], undefined));
@@ -303,7 +302,7 @@ function voiceFlags(plan: InputPlan, ctx: Omit<VoiceContext, 'role'>, generated:
 /** The text a block says itself (not its children's). */
 function ownText(b: unknown): string {
   if (typeof b === 'string') return b;
-  if (!isObj(b)) return '';
+  if (!isMapping(b)) return '';
   return Object.entries(b)
     .filter(([k, v]) => typeof v === 'string' && !TEXT_SKIP.has(k) && k !== 'don_vi' && k !== 'muc') // a heading is no sentence
     .map(([, v]) => v as string)
@@ -318,7 +317,7 @@ function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where
   const walk = (bs: Block[] | undefined, where: string, path: (string | number)[]) => {
     let k = 0;
     bs?.forEach((b, i) => {
-      if (!isObj(b)) return;
+      if (!isMapping(b)) return;
       const numbered = isNumbered(b);
       if (numbered) k++;
       const here = numbered ? `${where}.${k}` : where;
@@ -336,7 +335,7 @@ function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where
 function allText(b: unknown): string {
   if (typeof b === 'string') return b;
   if (Array.isArray(b)) return b.map(allText).join(' ');
-  if (isObj(b)) return Object.values(b).map(allText).join(' ');
+  if (isMapping(b)) return Object.values(b).map(allText).join(' ');
   return '';
 }
 
@@ -348,7 +347,7 @@ function mapTexts<T>(b: T, f: (s: string) => string): T {
     if (typeof v === 'string') return key && TEXT_SKIP.has(key) ? v : f(v);
     // a list item left empty (an appendix reference removed) goes; table cells keep their places
     if (Array.isArray(v)) return key === 'noi_dung' ? v.map((x) => go(x)).filter((x) => !isEmpty(x)) : v.map((x) => go(x));
-    if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x, k)]));
+    if (isMapping(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x, k)]));
     return v;
   };
   return go(b) as T;
@@ -367,8 +366,7 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
   const who = m[1].trim();
   if (/^(?:các|mỗi|từng)\s+(?:đơn vị|cơ quan)/iu.test(who)) return undefined;
   // this unit, by its full name or exactly by a short one ("Trung tâm" is not "Trung tâm TTGDSK")
-  const same = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
-  if (hasPhrase(who, fullName) || shortNames.some((n) => same(who, n))) return undefined;
+  if (hasPhrase(who, fullName) || shortNames.some((n) => sameName(who, n))) return undefined;
   return who;
 }
 
@@ -376,7 +374,7 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
 function withPartners(b: Block, partners: string[]): Block {
   const lead = (x: string) => `Chủ trì, phối hợp với ${partners.join(', ')} ${lowerFirst(x)}`;
   if (typeof b === 'string') return lead(b) as Block;
-  const g = isObj(b) ? (b as { gach?: unknown }).gach : undefined;
+  const g = isMapping(b) ? (b as { gach?: unknown }).gach : undefined;
   if (typeof g === 'string') return { ...(b as object), gach: lead(g) } as Block;
   return b;
 }

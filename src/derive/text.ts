@@ -10,6 +10,9 @@ export function lowerFirst(s: string): string {
   return m[1].toLocaleLowerCase('vi') + s.slice(1);
 }
 
+/** Two names that are one ("Sở Y tế", "sở y tế"): the same words in any case. */
+export const sameName = (a: string, b: string): boolean => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive): "y tế" is not inside "quy tếch". */
 export function hasPhrase(text: string, phrase: string): boolean {
   return phraseRegex(phrase, 'iu').test(text.normalize('NFC'));

@@ -1,6 +1,6 @@
 // zod's issues as Vietnamese messages: what was found, what was expected, how to fix it.
 import * as z from 'zod';
-import { labelLineMessage, type Path } from '../read/source.js';
+import { isMapping, labelLineMessage, type Path } from '../read/source.js';
 import { planSchemas } from './schema.js';
 
 /** Report at `path` (its key with `key`); a message may be made only when shown (see validate.ts). */
@@ -48,8 +48,6 @@ export interface IssueContext {
   /** The source line where the value at `path` starts, as written. */
   lineAt: (path: Path) => string;
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function valueAt(data: unknown, path: Path): unknown {
   let v = data;
@@ -231,14 +229,14 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
 
 /** `- Câu kết thúc bằng:` parses as {"Câu kết thúc bằng": null}: a sentence, not a key. */
 function isSentenceKey(v: unknown): boolean {
-  if (!isObj(v)) return false;
+  if (!isMapping(v)) return false;
   const keys = Object.keys(v);
   return keys.length === 1 && v[keys[0]] === null && /\s/.test(keys[0]);
 }
 
 /** `- Thời gian: Từ ngày 14/4/2025` parses as {"Thời gian": "Từ ngày 14/4/2025"}: a label and its text. */
 function isLabelLine(v: unknown, known: readonly string[]): boolean {
-  if (!isObj(v)) return false;
+  if (!isMapping(v)) return false;
   const keys = Object.keys(v);
   if (keys.length !== 1 || known.includes(keys[0]) || !/[\s\u0080-\uffff]/.test(keys[0])) return false;
   const value = v[keys[0]];
@@ -248,7 +246,7 @@ function isLabelLine(v: unknown, known: readonly string[]): boolean {
 /** Of a union's branches, the one whose keys fit the object best (so {gach: 5} reports gach's problem). */
 function pickBranch(data: unknown, path: Path, branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
   const v = valueAt(data, path);
-  if (!isObj(v)) return undefined;
+  if (!isMapping(v)) return undefined;
   let best: z.core.$ZodIssue[] | undefined;
   let bestScore = Infinity;
   for (const issues of branches) {

@@ -4,7 +4,7 @@
 // test/fixtures/rules/<id>/, walked by test/rules.test.ts.
 import { unbalancedMarkup } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
-import type { Path } from '../read/source.js';
+import { isMapping, type Path } from '../read/source.js';
 import { flatRows, tableGrid, type GridProblem } from './grid.js';
 import { LIMITS, ROLES } from './schema.js';
 
@@ -16,7 +16,6 @@ export interface Rule<T = Record<string, unknown>> {
   check: (data: T, report: Report) => void;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
 /**
@@ -34,7 +33,7 @@ function walk(v: unknown, base: (string | number)[], f: (v: unknown, at: () => P
         visit(x[i]);
         path.pop();
       }
-    } else if (isObj(x)) {
+    } else if (isMapping(x)) {
       for (const k of Object.keys(x)) {
         path.push(k);
         visit(x[k]);
@@ -50,7 +49,7 @@ const tables = new WeakMap<object, ReturnType<typeof tablesOf>>();
 function tablesOf(p: Record<string, unknown>) {
   if (!Array.isArray(p.phu_luc)) return [];
   return p.phu_luc.flatMap((a, ai) => {
-    if (!isObj(a) || !Array.isArray(a.cot) || !Array.isArray(a.hang)) return [];
+    if (!isMapping(a) || !Array.isArray(a.cot) || !Array.isArray(a.hang)) return [];
     const width = a.cot.length - (a.so_thu_tu ? 1 : 0);
     const flat = flatRows(a.hang as { o?: unknown; nhom?: unknown; con?: unknown }[]);
     // a group row (nhom) is one cell across every data column
@@ -91,7 +90,7 @@ export function lineBreaks(v: unknown, path: Path, report: (path: Path, message:
   if (typeof v === 'string') {
     if (/[\r\n](?!\s*$)/.test(v)) report(path, 'chữ có dấu xuống dòng ở giữa, sẽ không được in như vậy: viết liền một dòng (dùng ">-" thay cho "|"), hoặc, với tên, chức vụ, ô bảng, viết thành danh sách các dòng [dòng 1, dòng 2].');
   } else if (Array.isArray(v)) v.forEach((x, i) => lineBreaks(x, [...path, i], report));
-  else if (isObj(v)) for (const [k, x] of Object.entries(v)) lineBreaks(x, [...path, k], report);
+  else if (isMapping(v)) for (const [k, x] of Object.entries(v)) lineBreaks(x, [...path, k], report);
 }
 
 export const PLAN_RULES: readonly Rule[] = [
@@ -110,7 +109,7 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       const kind = isStr(p.ten_loai) ? p.ten_loai : 'Kế hoạch';
       if (!isStr(p.ky_hieu)) return;
-      if (isObj(p.quyet_dinh)) {
+      if (isMapping(p.quyet_dinh)) {
         if (!p.ky_hieu.startsWith('QĐ-')) report(['ky_hieu'], `kế hoạch ban hành kèm quyết định: số và ký hiệu là của Quyết định, bắt đầu bằng "QĐ-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
       } else if (kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {
         report(['ky_hieu'], `ký hiệu của Kế hoạch bắt đầu bằng "KH-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
@@ -122,7 +121,7 @@ export const PLAN_RULES: readonly Rule[] = [
     id: 'ngay-quyet-dinh',
     check: (p, report) => {
       const d = p.quyet_dinh;
-      if (isObj(d) && d.kieu_ngay === 'so' && !(isStr(p.ngay) && /^\d{4}-\d{2}-\d{2}$/.test(p.ngay))) {
+      if (isMapping(d) && d.kieu_ngay === 'so' && !(isStr(p.ngay) && /^\d{4}-\d{2}-\d{2}$/.test(p.ngay))) {
         report(['quyet_dinh', 'kieu_ngay'], 'ngày viết bằng số (kieu_ngay: so) cần đủ ngày, tháng, năm ở "ngay:"; hãy ghi đủ ngày hoặc bỏ "kieu_ngay: so".');
       }
     },
@@ -133,7 +132,7 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       if (!Array.isArray(p.noi_dung)) return;
       p.noi_dung.forEach((s, i) => {
-        if (isObj(s) && s.muc === undefined && s.phan === undefined && s.phan_lon === undefined) {
+        if (isMapping(s) && s.muc === undefined && s.phan === undefined && s.phan_lon === undefined) {
           report(['noi_dung', i], 'mục không có tên: sẽ in một dòng chỉ có số; thêm "muc: TÊN MỤC" (hoặc "phan: ..."), hoặc xóa mục này.');
         }
       });
@@ -144,9 +143,9 @@ export const PLAN_RULES: readonly Rule[] = [
     id: 'phan-lon',
     check: (p, report) => {
       if (!Array.isArray(p.noi_dung)) return;
-      const parts = p.noi_dung.filter((s) => isObj(s) && s.phan_lon !== undefined).length;
+      const parts = p.noi_dung.filter((s) => isMapping(s) && s.phan_lon !== undefined).length;
       p.noi_dung.forEach((s, i) => {
-        if (!isObj(s)) return;
+        if (!isMapping(s)) return;
         if (s.phan_lon !== undefined && s.muc !== undefined) report(['noi_dung', i, 'muc'], 'một phần (phan_lon) không có "muc": các mục I., II. của phần ghi trong "cac_muc".');
         if (s.cac_muc !== undefined && s.phan_lon === undefined) report(['noi_dung', i, 'cac_muc'], '"cac_muc" chỉ dùng trong một phần lớn: thêm "phan_lon: TÊN PHẦN".');
         if (parts > 0 && s.phan_lon === undefined) report(['noi_dung', i], 'kế hoạch có phần A., B. (phan_lon): mọi mục ở cấp này phải là một phần; đưa mục này vào "cac_muc" của một phần.');
@@ -159,7 +158,7 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       if (!Array.isArray(p.phu_luc)) return;
       p.phu_luc.forEach((a, ai) => {
-        if (!isObj(a)) return;
+        if (!isMapping(a)) return;
         if ((a.cot === undefined) !== (a.hang === undefined)) report(['phu_luc', ai], `bảng của phụ lục cần cả "cot" (các cột) và "hang" (các hàng); thiếu "${a.cot === undefined ? 'cot' : 'hang'}".`);
         else if (a.cot === undefined && a.noi_dung === undefined) report(['phu_luc', ai], 'phụ lục trống: thêm một bảng ("cot" và "hang") hoặc nội dung ("noi_dung").');
       });
@@ -184,7 +183,7 @@ export const PLAN_RULES: readonly Rule[] = [
     id: 'nguoi-ky',
     check: (p, report) => {
       const s = p.nguoi_ky;
-      if (!isObj(s)) return;
+      if (!isMapping(s)) return;
       if (isStr(s.quyen_han) && s.thu_truong === undefined) {
         report(['nguoi_ky'], `ký "${s.quyen_han}." phải ghi chức vụ người đứng đầu: thêm "thu_truong: GIÁM ĐỐC" để in "${s.quyen_han}. GIÁM ĐỐC".`);
       }
@@ -203,7 +202,7 @@ export const PLAN_RULES: readonly Rule[] = [
       if (!Array.isArray(p.noi_nhan)) return;
       const seen = new Map<string, number>();
       p.noi_nhan.forEach((r, i) => {
-        const name = isStr(r) ? r.replace(/\s*\([^)]*\)\s*$/, '') : isObj(r) && isStr(r.ten) ? r.ten : undefined;
+        const name = isStr(r) ? r.replace(/\s*\([^)]*\)\s*$/, '') : isMapping(r) && isStr(r.ten) ? r.ten : undefined;
         if (!name) return;
         const key = name.toLocaleLowerCase('vi').replace(/[;.]$/, '');
         if (seen.has(key)) report(['noi_nhan', i], `nơi nhận "${name}" đã có ở dòng thứ ${seen.get(key)! + 1}; hãy xóa dòng trùng.`);
@@ -217,7 +216,7 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       const roles = new Set<string>();
       walk(p.noi_dung, ['noi_dung'], (v, at) => {
-        if (!isObj(v) || !isStr(v.phan) || !(ROLES as readonly string[]).includes(v.phan)) return;
+        if (!isMapping(v) || !isStr(v.phan) || !(ROLES as readonly string[]).includes(v.phan)) return;
         if (roles.has(v.phan)) report([...at(), 'phan'], `phần "${v.phan}" đã có ở chỗ khác trong kế hoạch; mỗi phần chỉ ghi một lần, các ý khác hãy để không có "phan".`);
         else roles.add(v.phan);
       });
@@ -231,9 +230,9 @@ export const PLAN_RULES: readonly Rule[] = [
       if (!planDate.year) return;
       const planKey = planDate.year * 10000 + (planDate.month ?? 1) * 100 + (planDate.day ?? 1);
       walk(p.noi_dung, ['noi_dung'], (v, at) => {
-        if (!isObj(v) || !isObj(v.bao_cao) || !Array.isArray(v.bao_cao.ky)) return;
+        if (!isMapping(v) || !isMapping(v.bao_cao) || !Array.isArray(v.bao_cao.ky)) return;
         v.bao_cao.ky.forEach((k, i) => {
-          if (!isObj(k) || !isStr(k.han)) return;
+          if (!isMapping(k) || !isStr(k.han)) return;
           const h = dateParts(k.han);
           if (!h.year || !h.month || !h.day) return;
           const hanKey = h.year * 10000 + h.month * 100 + h.day;
@@ -262,9 +261,9 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       if (!Array.isArray(p.can_cu)) return;
       p.can_cu.forEach((g, gi) => {
-        if (!isObj(g) || !Array.isArray(g.van_ban)) return;
+        if (!isMapping(g) || !Array.isArray(g.van_ban)) return;
         g.van_ban.forEach((c, ci) => {
-          if (isObj(c) && isStr(c.so_ky_hieu) && (c.ngay === undefined || c.co_quan === undefined)) {
+          if (isMapping(c) && isStr(c.so_ky_hieu) && (c.ngay === undefined || c.co_quan === undefined)) {
             report(['can_cu', gi, 'van_ban', ci], `văn bản ${c.so_ky_hieu} trích dẫn lần đầu phải đủ ngày ban hành và cơ quan ban hành (Nghị định 30); thêm "ngay:" và "co_quan:".`);
           }
         });

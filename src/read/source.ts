@@ -21,6 +21,9 @@ export const work = { steps: 0 };
 
 export type Path = readonly (string | number)[];
 
+/** A YAML mapping as the reader gives it (not a list, not null). */
+export const isMapping = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
 export interface Source {
   file: string;
   text: string;
