@@ -192,6 +192,21 @@ describe('same-named inputs (issue 12)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe(`kehoach: lỗi: ${PLAN_A} có hai lần trong danh sách tệp; mỗi tệp chỉ ghi một lần.\n`);
   });
+  it('derive and import follow the same rule: two inputs named alike are refused before anything is written', async () => {
+    const { dir, a, b } = twins();
+    const out = join(dir, 'out');
+    const d = await run(['derive', PLAN_A, '--unit', a, b, '--out-dir', out]);
+    expect(d.code).toBe(2);
+    expect(d.err).toBe(`kehoach: lỗi: ${a} và ${b} cùng ghi ra ${join(out, 'x.yaml')}; hãy đổi tên một tệp, hoặc tạo từng tệp với -o.\n`);
+    const ta = join(dir, 'a', 'k.txt');
+    const tb = join(dir, 'b', 'K.txt');
+    writeFileSync(ta, 'KẾ HOẠCH\n');
+    writeFileSync(tb, 'KẾ HOẠCH\n');
+    const i = await run(['import', ta, tb, '--out-dir', out]);
+    expect(i.code).toBe(2);
+    expect(i.err).toContain(`${ta} và ${tb} cùng ghi ra`);
+    expect(existsSync(out)).toBe(false);
+  });
   it('beside their inputs, a/x.yaml and b/x.yaml each get their own PDF', () => {
     const { dir, a, b } = twins();
     // a stand-in LibreOffice: each PDF says which .docx it was made from (its bytes' digest)

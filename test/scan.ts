@@ -1,7 +1,7 @@
 // A scanned copy of a PDF, as an office scanner makes one: each page rendered at 300 dpi by poppler's
 // pdftoppm, then put back into a PDF as a picture (JPEG) and nothing else, so it has no text layer.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 

@@ -130,8 +130,6 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .addOption(quiet('không in tiến độ, không in cảnh báo'))
     .action(async (dept: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean }) => {
       start(o);
-      if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
-      if (o.output && o.unit.length > 1) throw new UsageError('-o chỉ dùng với một hồ sơ đơn vị; nhiều đơn vị hãy dùng --out-dir.');
       const { runDerive } = await import('./commands/derive.js');
       // derive prints its progress itself; in JSON, only the one object goes out
       const r = await runDerive(dept, { ...o, quiet: o.quiet || report.json }, io);

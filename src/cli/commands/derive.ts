@@ -1,7 +1,7 @@
 // `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { hasErrors, type Message, type Io, type Severity } from '../../messages.js';
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
 import { derive, type Problem } from '../../derive/derive.js';
@@ -14,7 +14,8 @@ import { decode } from '../../read/source.js';
 import { loadCalendar, type Calendar } from '../../text/calendar.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
-import { ensureDir, writeAtomic } from '../../write/atomic.js';
+import { writeAtomic } from '../../write/atomic.js';
+import { checkOutputOptions, prepareTargets } from '../targets.js';
 
 
 export async function runDerive(
@@ -24,17 +25,9 @@ export async function runDerive(
 ): Promise<{ code: number; messages: Message[] }> {
   if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
   if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
-  const target = (unitFile: string) => o.output ?? join(o.outDir ?? dirname(deptFile), basename(unitFile, extname(unitFile)) + '.yaml');
-  // two profiles with the same file name would write the same derived plan: refuse before writing any
-  const byTarget = new Map<string, string>();
-  for (const u of o.unit) {
-    const other = byTarget.get(resolve(target(u)));
-    if (other !== undefined && resolve(other) !== resolve(u)) {
-      throw new UsageError(`${other} và ${u}: cùng tên tệp, nên kế hoạch soạn ra của hai đơn vị sẽ cùng là ${target(u)}; hãy đổi tên một hồ sơ, hoặc soạn từng đơn vị với -o.`);
-    }
-    byTarget.set(resolve(target(u)), u);
-  }
-  if (o.outDir) ensureDir(o.outDir);
+  checkOutputOptions(o, o.unit.length, 'hồ sơ đơn vị');
+  // each unit's plan is named after its profile, beside the department plan
+  const targets = prepareTargets(o.unit, o, '.yaml', dirname(deptFile));
   const messages: Message[] = [];
   const deptBytes = readInput(deptFile);
   const dept = checkBytes(deptFile, deptBytes);
@@ -59,7 +52,7 @@ export async function runDerive(
   for (const [i, unitFile] of o.unit.entries()) {
     await new Promise((r) => setImmediate(r)); // Ctrl-C is handled between units
     if (tty) process.stderr.write(`\r${bar(i, o.unit.length)} ${basename(unitFile)}\x1b[K`);
-    const out = target(unitFile);
+    const out = targets[i];
     const unitBytes = readInput(unitFile);
     const u = checkProfile(unitFile, unitBytes);
     messages.push(...u.messages);

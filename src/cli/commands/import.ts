@@ -9,9 +9,9 @@ import { checkText } from '../../plan/validate.js';
 import { hasErrors } from '../../messages.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
-import { ensureDir, writeAtomic } from '../../write/atomic.js';
+import { writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
-import { sameTarget, targetFor } from './render.js';
+import { checkOutputOptions, prepareTargets } from '../targets.js';
 
 export interface ImportOptions {
   output?: string;
@@ -21,14 +21,10 @@ export interface ImportOptions {
 }
 
 export async function runImport(files: string[], o: ImportOptions, report: Report): Promise<number> {
-  if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
-  if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp; nhiều tệp hãy dùng --out-dir.');
+  checkOutputOptions(o, files.length, 'tệp');
   // checked before anything is written: a bad batch writes nothing
   for (const f of files) if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx, .doc, .pdf và .txt.`);
-  const clash = sameTarget(files, o, '.yaml');
-  if (clash) throw new UsageError(clash);
-  if (o.outDir) ensureDir(o.outDir);
-  const targets = files.map((f) => targetFor(f, o, '.yaml'));
+  const targets = prepareTargets(files, o, '.yaml');
   if (!o.force) for (const t of targets) if (existsSync(t)) throw new UsageError(`${t}: tệp đã có (có thể đã được sửa tay); thêm --force để ghi đè.`);
   let errors = false;
   for (const [i, f] of files.entries()) {

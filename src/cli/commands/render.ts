@@ -6,7 +6,8 @@ import { hasErrors, type Message } from '../../messages.js';
 import { checkBytes } from '../../plan/validate.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
-import { ensureDir, writeAtomic } from '../../write/atomic.js';
+import { writeAtomic } from '../../write/atomic.js';
+import { checkOutputOptions, prepareTargets } from '../targets.js';
 import type { Report } from '../report.js';
 import { eachInput } from './validate.js';
 
@@ -45,38 +46,10 @@ async function refuseEdited(targets: readonly string[], inputs: readonly string[
   }
 }
 
-export const targetFor = (file: string, o: { output?: string; outDir?: string }, ext = '.docx'): string =>
-  o.output ?? join(o.outDir ?? dirname(file), basename(file, extname(file)) + ext);
-
-/**
- * Two inputs that would be written to one .docx: refused before anything is written. Names are compared
- * without case, as Windows and macOS compare them, so that a batch behaves the same everywhere.
- */
-export function sameTarget(files: readonly string[], o: { output?: string; outDir?: string }, ext = '.docx'): string | undefined {
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    const target = targetFor(file, o, ext);
-    const key = resolve(target).normalize('NFC').toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
-      return first === file
-        ? `${file} có hai lần trong danh sách tệp; mỗi tệp chỉ ghi một lần.`
-        : `${first} và ${file} cùng ghi ra ${target}; hãy đổi tên một tệp, hoặc tạo từng tệp với -o.`;
-    }
-    seen.set(key, file);
-  }
-  return undefined;
-}
-
 export async function runRender(files: string[], o: RenderOptions, report: Report): Promise<number> {
-  if (o.output && o.outDir) throw new UsageError('dùng -o hoặc --out-dir, không dùng cả hai.');
-  if (o.output && files.length > 1) throw new UsageError('-o chỉ dùng với một tệp kế hoạch; nhiều tệp hãy dùng --out-dir.');
-  if (!o.dumpModel) {
-    const clash = sameTarget(files, o);
-    if (clash) throw new UsageError(clash);
-  }
-  if (o.outDir && !o.dumpModel) ensureDir(o.outDir);
-  if (!o.dumpModel && !o.force) await refuseEdited(files.map((f) => targetFor(f, o)), files);
+  checkOutputOptions(o, files.length, 'tệp kế hoạch');
+  const targets = o.dumpModel ? [] : prepareTargets(files, o, '.docx');
+  if (!o.dumpModel && !o.force) await refuseEdited(targets, files);
   const pdf = o.pdf && !o.dumpModel ? await import('../../write/pdf.js') : undefined;
   pdf?.needSoffice(); // fails with the package to install, before any work
   const { buildModel, loadTemplates, renderModel } = await import('../../write/index.js');
@@ -105,14 +78,14 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
   const written: string[] = [];
   let failed = false;
   let longest = 0;
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
     await new Promise((r) => setImmediate(r));
     try {
       const checked = checkBytes(file, readInput(file));
       add(checked.messages);
       if (!checked.plan) continue;
-      const target = targetFor(file, o);
+      const target = targets[i];
       const model = buildModel(checked.plan, templates);
       writeAtomic(target, await renderModel(model, checked.plan.ngay), files);
       written.push(target);
