@@ -1,7 +1,7 @@
 // LibreOffice headless, the one converter kehoach drives: .docx → PDF for `render --pdf`, .doc → .docx for
 // `import`. Found on PATH; converting many files costs one LibreOffice start.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -22,14 +22,40 @@ export function findSoffice(): string | undefined {
 }
 
 /**
- * Convert files to `format` ("pdf", "docx") into a new temporary folder (the caller removes it), with a
- * profile of its own so that a LibreOffice the clerk has open does not interfere. Undefined without soffice.
+ * Convert documents (the bytes of `from` files: "docx", "doc") to `to` ("pdf", "docx", "doc:MS Word 97"):
+ * each result's bytes in order, undefined where LibreOffice made none, with its last complaint. Each input
+ * is converted under its position in the batch, because LibreOffice names each result after its input in
+ * one folder (two x.docx would give one x.pdf); the work folder has a LibreOffice profile of its own, so
+ * that a LibreOffice the clerk has open does not interfere, and is removed afterwards. Undefined without soffice.
  */
-export function convert(files: string[], format: string, timeoutMs = 30 * 60_000): { dir: string; out: string; stderr: string } | undefined {
+export function convert(
+  inputs: readonly Uint8Array[],
+  from: string,
+  to: string,
+  timeoutMs = 30 * 60_000,
+): { outputs: (Buffer | undefined)[]; complaint: string } | undefined {
   const soffice = findSoffice();
   if (!soffice) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-soffice-'));
-  const out = join(dir, 'out');
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', format, '--outdir', out, ...files], { encoding: 'utf8', timeout: timeoutMs });
-  return { dir, out, stderr: r.stderr ?? '' };
+  try {
+    mkdirSync(join(dir, 'in'));
+    const files = inputs.map((bytes, i) => {
+      const f = join(dir, 'in', `${i}.${from}`);
+      writeFileSync(f, bytes);
+      return f;
+    });
+    const out = join(dir, 'out');
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', out, ...files], { encoding: 'utf8', timeout: timeoutMs });
+    const ext = to.split(':')[0];
+    const outputs = inputs.map((_, i) => {
+      try {
+        return readFileSync(join(out, `${i}.${ext}`));
+      } catch {
+        return undefined;
+      }
+    });
+    return { outputs, complaint: (r.stderr ?? '').trim().split('\n').pop() ?? '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -27,29 +27,26 @@ async function share(docx: Uint8Array, imported: string): Promise<number> {
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-pdf-'));
 const docx = new Map<string, Uint8Array>();
-let pdfDir = '';
-let docDir = '';
+const pdfs = new Map<string, Buffer>();
+const docs = new Map<string, Buffer>();
 
 beforeAll(async () => {
-  const files: string[] = [];
-  for (const f of importableExamples()) {
-    const name = basename(f, '.yaml');
-    const bytes = await render(f);
-    docx.set(name, bytes);
-    writeFileSync(join(dir, `${name}.docx`), bytes);
-    files.push(join(dir, `${name}.docx`));
-  }
+  for (const f of importableExamples()) docx.set(basename(f, '.yaml'), await render(f));
   // one LibreOffice start for each format
-  const pdf = convert(files, 'pdf', 240_000);
-  const doc = convert(files, 'doc:MS Word 97', 240_000);
+  const names = [...docx.keys()];
+  const pdf = convert([...docx.values()], 'docx', 'pdf', 240_000);
+  const doc = convert([...docx.values()], 'docx', 'doc:MS Word 97', 240_000);
   if (!pdf || !doc) throw new Error('LibreOffice (soffice) is needed for these tests: apt-get install libreoffice-writer-nogui');
-  pdfDir = pdf.out;
-  docDir = doc.out;
+  names.forEach((name, i) => {
+    if (!pdf.outputs[i] || !doc.outputs[i]) throw new Error(`LibreOffice did not convert ${name}: ${pdf.complaint} ${doc.complaint}`);
+    pdfs.set(name, pdf.outputs[i]!);
+    docs.set(name, doc.outputs[i]!);
+  });
 }, 300_000);
 
 describe('a PDF with a text layer', () => {
   it.each(importableExamples().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
-    const r = await importDocument(`${name}.pdf`, readFileSync(join(pdfDir, `${name}.pdf`)), 'pdf', 'x');
+    const r = await importDocument(`${name}.pdf`, pdfs.get(name)!, 'pdf', 'x');
     const c = checkText('x.yaml', r.yaml);
     expect(c.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
     const s = await share(docx.get(name)!, r.yaml);
@@ -63,7 +60,7 @@ describe('a PDF with a text layer', () => {
 
 describe('a .doc (Word 97–2003)', () => {
   it.each(importableExamples().slice(0, 2).map((f) => [basename(f, '.yaml')]))('%s.doc imports like the .docx', async (name) => {
-    const fromDoc = await importDocument(`${name}.doc`, readFileSync(join(docDir, `${name}.doc`)), 'doc', 'x');
+    const fromDoc = await importDocument(`${name}.doc`, docs.get(name)!, 'doc', 'x');
     expect(await share(docx.get(name)!, fromDoc.yaml)).toBe(1);
   });
 });

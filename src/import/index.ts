@@ -5,9 +5,6 @@ import { readText } from './text-read.js';
 import { readPdf } from './pdf-read.js';
 import { MissingTool, ocrPdf } from './ocr.js';
 import { convert, SOFFICE_PACKAGE } from '../soffice.js';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
 import { lintText } from '../lint/lint.js';
@@ -57,21 +54,11 @@ export interface ImportOptions {
 
 /** A Word 97–2003 file, as LibreOffice saves it in .docx. */
 function docToDocx(bytes: Uint8Array): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'kehoach-doc-'));
-  try {
-    writeFileSync(join(dir, 'in.doc'), bytes);
-    const r = convert([join(dir, 'in.doc')], 'docx');
-    if (!r) throw new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
-    try {
-      return readFileSync(join(r.out, 'in.docx'));
-    } catch {
-      throw new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.stderr ? ` (${r.stderr.trim().split('\n').pop()})` : ''}.`);
-    } finally {
-      rmSync(r.dir, { recursive: true, force: true });
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = convert([bytes], 'doc', 'docx');
+  if (!r) throw new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
+  const docx = r.outputs[0];
+  if (!docx) throw new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`);
+  return docx;
 }
 
 /** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */

@@ -22,26 +22,23 @@ const OWN_FLOOR: Record<string, number> = { '05-phu-cat-tuyen-truyen-cchc': 0.4 
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
 const docx = new Map<string, Uint8Array>();
-let pdfDir = '';
-
 beforeAll(async () => {
   expect(ocrMissing(), 'tesseract-ocr-vie and poppler-utils are needed for the OCR suite').toBeUndefined();
-  const files: string[] = [];
   for (const f of importableExamples()) {
     const c = checkText(f, readFileSync(f, 'utf8'));
-    const bytes = await renderPlan(c.plan!);
-    docx.set(basename(f, '.yaml'), bytes);
-    writeFileSync(join(dir, basename(f, '.yaml') + '.docx'), bytes);
-    files.push(join(dir, basename(f, '.yaml') + '.docx'));
+    docx.set(basename(f, '.yaml'), await renderPlan(c.plan!));
   }
-  const pdf = convert(files, 'pdf', 240_000);
+  const pdf = convert([...docx.values()], 'docx', 'pdf', 240_000);
   if (!pdf) throw new Error('LibreOffice (soffice) is needed');
-  pdfDir = pdf.out;
+  [...docx.keys()].forEach((name, i) => {
+    if (!pdf.outputs[i]) throw new Error(`LibreOffice did not convert ${name}: ${pdf.complaint}`);
+    writeFileSync(join(dir, `${name}.pdf`), pdf.outputs[i]!);
+  });
 }, 300_000);
 
 describe('a scanned PDF with --ocr', () => {
   it.each(importableExamples().map((f) => [basename(f, '.yaml')]))('%s: the plan comes back, lines matched as printed', async (name) => {
-    const scanned = scan(join(pdfDir, `${name}.pdf`));
+    const scanned = scan(join(dir, `${name}.pdf`));
     const r = await importDocument(`${name}.pdf`, scanned, 'pdf', 'x', { ocr: true });
     expect(r.repairs.join('\n')).toMatch(/nhận dạng chữ \(OCR\)/);
     const c = checkText('x.yaml', r.yaml);
