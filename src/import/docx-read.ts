@@ -201,11 +201,7 @@ class Numbering {
 }
 
 /** Bullet glyphs as a Vietnamese plan writes them: "-" for dashes and dots, "+" for the second level. */
-function bulletOf(glyph: string): string {
-  if (glyph === '+') return '+';
-  if (glyph === '*' || glyph === '') return '-';
-  return '-';
-}
+const bulletOf = (glyph: string): string => (glyph === '+' ? '+' : '-');
 
 const latin = (n: number): string => 'abcdefghijklmnopqrstuvwxyz'[(n - 1) % 26].repeat(Math.floor((n - 1) / 26) + 1);
 

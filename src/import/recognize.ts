@@ -4,6 +4,7 @@
 // plain paragraph where it stood, with a note ("CẦN XEM") that becomes a YAML comment.
 import type { Block, Cell, Para, TableBlock } from './docx-read.js';
 import { ROLES, type Role } from '../plan/schema.js';
+import { roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 
 export type Path = (string | number)[];
@@ -436,19 +437,19 @@ export function recognise(blocks: Block[]): Recognised {
       i = table ? k : k - 1;
       continue;
     }
-    const roman = ROMAN.exec(plainText(fullText(p)));
-    if (roman && (p.bold || isUpper(roman[2].split(':')[0]))) {
-      body.section(p, roman[1], toRoman(++sectionNo));
+    const heading = ROMAN.exec(plainText(fullText(p)));
+    if (heading && (p.bold || isUpper(heading[2].split(':')[0]))) {
+      body.section(p, heading[1], roman(++sectionNo));
       continue;
     }
     // OCR reads "II." as "H." or "Il.": an upper-case heading with such a numeral where the next section
     // is due is that section
     const misread = /^([HIl1|]{1,3}|[IVX]*[Hl1|][IVX]*)\.\s+(\p{Lu}.{3,})$/u.exec(plainText(fullText(p)));
     if (misread && body.started && isUpper(misread[2].split(':')[0])) {
-      const expected = toRoman(sectionNo + 1);
+      const expected = roman(sectionNo + 1);
       c.guesses.push(`"${misread[1]}." ở đầu mục "${misread[2].slice(0, 40)}" được đọc là "${expected}." (nhận dạng chữ thường nhầm số La Mã).`);
       const fixed = { ...p, text: fullText(p).replace(misread[1], expected), plain: plainText(fullText(p)).replace(misread[1], expected), marker: undefined };
-      body.section(fixed, expected, toRoman(++sectionNo));
+      body.section(fixed, expected, roman(++sectionNo));
       continue;
     }
     if (!body.started) {
@@ -504,13 +505,6 @@ function stripEndMark(sections: Item[]): void {
     }
   };
   if (sections.length) last([sections[sections.length - 1]]);
-}
-
-function toRoman(n: number): string {
-  const t: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, s] of t) while (n >= v) (out += s), (n -= v);
-  return out;
 }
 
 const ORDER = ['co_quan_chu_quan', 'co_quan_ban_hanh', 'ten_co_quan', 'viet_tat', 'so', 'ky_hieu', 'dia_danh', 'ngay', 'ten_loai', 'trich_yeu', 'can_cu', 'mo_dau', 'noi_dung', 'ket_thuc', 'noi_nhan', 'luu', 'nguoi_ky', 'phu_luc', 'trinh_bay'];
