@@ -6,6 +6,7 @@ import type { Block, Cell, Para, TableBlock } from './docx-read.js';
 import { ROLES, type Role } from '../plan/schema.js';
 import { roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
+import { isUpper } from '../text/normalize-text.js';
 
 export type Path = (string | number)[];
 
@@ -51,7 +52,6 @@ const ROLE_TITLES: Record<string, Role> = {
 };
 
 const pad2 = (n: string | number) => String(n).padStart(2, '0');
-const isUpper = (s: string) => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
 const clean = (s: string) => s.replace(/[\t ]+/g, ' ').trim();
 
 /** Text of a paragraph for matching: no markup, spaces folded. */

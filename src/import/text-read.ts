@@ -5,6 +5,7 @@ import type { Block, Cell, Para } from './docx-read.js';
 import { headerColumns } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
 import { detectLegacy, fromLegacy } from '../text/legacy.js';
+import { isUpper } from '../text/normalize-text.js';
 
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
@@ -22,7 +23,6 @@ function para(raw: string, extra: Partial<Para> = {}): Para {
   return { text, plain, align: 'both', bold: whole, italic: false, fonts: [], ...extra };
 }
 
-const isUpper = (s: string) => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
 
 /** A numbered line short enough to be a heading, without the full stop a sentence ends with. */
 const looksLikeHeading = (t: string) => /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s/u.test(t) && t.length <= 120 && !/[.;,]$/u.test(t);

@@ -71,6 +71,9 @@ export function ndSpelling(s: string): string {
 /** Vietnamese upper case (toUpperCase handles đ → Đ and every precomposed vowel). */
 export const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi').normalize('NFC');
 
+/** Written in capitals: has a capital letter and no small one ("KẾ HOẠCH", "II. MỤC ĐÍCH"). */
+export const isUpper = (s: string): boolean => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
+
 /**
  * Order of strings by UTF-16 code units: the same on every machine. (localeCompare depends on the
  * machine's ICU locale and its first call loads the collation data, several milliseconds.)
