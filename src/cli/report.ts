@@ -73,3 +73,13 @@ export class Report {
     return line.replace(`: ${m.severity}: `, `: ${m.severity === 'lỗi' ? '\x1b[31m' : '\x1b[33m'}${m.severity}\x1b[0m: `);
   }
 }
+
+/**
+ * A progress bar on the terminal's standard error, "[####------] 3/10 name", redrawn in place; erased
+ * once done reaches total, so that what follows starts on a clean line.
+ */
+export function progress(done: number, total: number, label = ''): void {
+  const width = 30;
+  const n = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(n)}${'-'.repeat(width - n)}] ${done}/${total}${label && ` ${label}`}\x1b[K${done === total ? '\r\x1b[K' : ''}`);
+}

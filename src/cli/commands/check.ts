@@ -14,7 +14,7 @@ import { checkBytes, checkText } from '../../plan/validate.js';
 import { checkProfile } from '../../plan/profile.js';
 import { UsageError } from '../../errors.js';
 import { fsReason, irregularKind, isProfile, readInput } from '../../read/input.js';
-import type { Report } from '../report.js';
+import { progress, type Report } from '../report.js';
 
 
 export interface CheckResult {
@@ -203,11 +203,7 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
       r = { file, kind: 'kế hoạch', ok: false, messages: [], note: e instanceof Error ? e.message : String(e) };
     }
     results.push(r);
-    if (tty) {
-      const width = 30;
-      const done = Math.round(((i + 1) / jobs.length) * width);
-      process.stderr.write(`\r[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${i + 1}/${jobs.length}\x1b[K${i + 1 === jobs.length ? '\r\x1b[K' : ''}`);
-    }
+    if (tty) progress(i + 1, jobs.length);
     report.print(`${r.ok ? 'đạt ' : 'LỖI '} ${r.kind}: ${printable(r.file)}`);
     if (!r.ok) {
       for (const m of r.messages.filter((x) => x.severity === 'lỗi')) report.print(`      ${formatMessage(m)}`);

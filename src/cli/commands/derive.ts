@@ -16,6 +16,7 @@ import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
 import { writeAtomic } from '../../write/atomic.js';
 import { checkOutputOptions, prepareTargets } from '../targets.js';
+import { progress } from '../report.js';
 
 
 export async function runDerive(
@@ -51,7 +52,7 @@ export async function runDerive(
   let skipped = 0;
   for (const [i, unitFile] of o.unit.entries()) {
     await new Promise((r) => setImmediate(r)); // Ctrl-C is handled between units
-    if (tty) process.stderr.write(`\r${bar(i, o.unit.length)} ${basename(unitFile)}\x1b[K`);
+    if (tty) progress(i, o.unit.length, basename(unitFile));
     const out = targets[i];
     const unitBytes = readInput(unitFile);
     const u = checkProfile(unitFile, unitBytes);
@@ -103,7 +104,7 @@ export async function runDerive(
     writeAtomic(out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
     lines.push(`đã ghi ${out}`);
   }
-  if (tty) process.stderr.write(`\r${bar(o.unit.length, o.unit.length)}\x1b[K\r\x1b[K`);
+  if (tty) progress(o.unit.length, o.unit.length);
   if (!o.quiet) {
     for (const l of lines) io.err(l);
     const written = o.unit.length - failed - skipped;
@@ -112,12 +113,6 @@ export async function runDerive(
     for (const l of lines.filter((x) => x.startsWith('bỏ qua '))) io.err(l);
   }
   return { code: skipped ? 2 : failed || hasErrors(messages) ? 1 : 0, messages };
-}
-
-function bar(done: number, total: number): string {
-  const width = 30;
-  const n = Math.round((done / total) * width);
-  return `[${'#'.repeat(n)}${'-'.repeat(width - n)}] ${done}/${total}`;
 }
 
 /** The wording derive() gets, from the templates (mo-dau-, ket-thuc-, to-chuc-trien-khai, bao-cao-don-vi). */
