@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -13,9 +12,8 @@ import { loadTemplates } from '../src/model/templates.js';
 import { wordingOf } from '../src/cli/commands/derive.js';
 import { changedSinceDerived, freshnessMessages, parentSo, provenanceOf, readProvenance } from '../src/derive/provenance.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
-import { DERIVE, deriveCases, derivedFiles, EXAMPLES, ROOT, run } from './helpers.js';
+import { DERIVE, deriveCases, derivedFiles, EXAMPLES, kehoach, run } from './helpers.js';
 
-const BIN = join(ROOT, 'bin', 'kehoach.js');
 
 describe('derive examples', () => {
   it('has at least two cases with two or more units each', () => {
@@ -63,13 +61,13 @@ describe('derive examples', () => {
 });
 
 describe('validate knows a unit profile', () => {
-  it('checks it against the profile schema, not the plan schema', () => {
+  it('checks it against the profile schema, not the plan schema', async () => {
     const units = deriveCases().flatMap((c) => c.units);
-    const ok = spawnSync(process.execPath, [BIN, 'validate', ...units], { encoding: 'utf8' });
+    const ok = await kehoach(['validate', ...units]);
     expect(ok.status, ok.stderr).toBe(0);
     const bad = join(mkdtempSync(join(tmpdir(), 'kehoach-v-')), 'ho-so.yaml');
     writeFileSync(bad, readFileSync(units[0], 'utf8').replace('dia_danh:', 'dia_danhh:'));
-    const r = spawnSync(process.execPath, [BIN, 'validate', bad], { encoding: 'utf8' });
+    const r = await kehoach(['validate', bad]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/khóa không có trong mẫu hồ sơ đơn vị: "dia_danhh"; có phải ý là "dia_danh"\?/);
     expect(r.stderr).not.toMatch(/co_quan_ban_hanh/);
@@ -151,32 +149,32 @@ describe('derive: bad input', () => {
   const hauGiangUnit = join(EXAMPLES, 'derive', 'hau-giang', 'units', 'bvdk-tinh.yaml'); // BVĐK, 7 days
   const haiDuongUnit = join(EXAMPLES, 'derive', 'hai-duong', 'units', 'bvdk-tinh.yaml');
   const good = hauGiangUnit;
-  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, 'derive', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const cli = (args: string[]) => kehoach(['derive', ...args]);
 
-  it('an invalid profile: its problems with positions, nothing written for it, the others written, exit 1', () => {
+  it('an invalid profile: its problems with positions, nothing written for it, the others written, exit 1', async () => {
     const bad = join(work, 'sai.yaml');
     writeFileSync(bad, readFileSync(good, 'utf8').replace('viet_tat: BVĐK', 'viet_tat: bv dk').replace('bao_cao_truoc: 7', 'bao_cao_truoc: bảy'));
     const out = join(work, 'ra1');
     mkdirSync(out);
-    const r = cli([dept, '--unit', bad, good, '--out-dir', out]);
+    const r = await cli([dept, '--unit', bad, good, '--out-dir', out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${bad}:5:11: lỗi: .*\\[viet-tat\\]`));
     expect(r.stderr).toMatch(/sai\.yaml:\d+:\d+: lỗi: bao_cao_truoc: cần một số/);
     expect(readdirSync(out)).toEqual([basename(good)]);
   });
 
-  it('a profile naming a department the plan does not know', () => {
+  it('a profile naming a department the plan does not know', async () => {
     const other = join(work, 'khac.yaml');
     writeFileSync(other, readFileSync(haiDuongUnit, 'utf8'));
-    const r = cli([dept, '--unit', other, '--out-dir', work]);
+    const r = await cli([dept, '--unit', other, '--out-dir', work]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${other}:7:11: lỗi: hồ sơ ghi cơ quan cấp trên "Sở Y tế Hải Dương", nhưng kế hoạch do "Sở Y tế Hậu Giang" ban hành.*\\[cap-tren\\]`));
   });
 
-  it('a plan with no tasks for units, and no number', () => {
+  it('a plan with no tasks for units, and no number', async () => {
     const unit = join(work, 'phu-my.yaml');
     writeFileSync(unit, readFileSync(haiDuongUnit, 'utf8').replace('cap_tren: Sở Y tế Hải Dương', 'cap_tren: Trung tâm Y tế Phù Mỹ'));
-    const r = cli([join(EXAMPLES, '02-phu-my-truyen-thong-cchc.yaml'), '--unit', unit, '--out-dir', work]);
+    const r = await cli([join(EXAMPLES, '02-phu-my-truyen-thong-cchc.yaml'), '--unit', unit, '--out-dir', work]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/\[khong-co-nhiem-vu\]/);
     expect(r.stderr).toMatch(/\[chua-co-so\]/);
@@ -187,29 +185,29 @@ describe('derive: bad input', () => {
     ['2022-02-30', /--date 2022-02-30: không có ngày này trong lịch/],
     ['2019-13-01', /--date 2019-13-01: không có ngày này trong lịch/],
     ['2019-01-22', /--date 2019-01-22: trước ngày ban hành của kế hoạch cấp trên \(2019-01-23\)/],
-  ])('--date %s is a usage error that says what is wrong, and nothing is written', (date, why) => {
+  ])('--date %s is a usage error that says what is wrong, and nothing is written', async (date, why) => {
     const out = join(work, `ngay-${date}`);
     mkdirSync(out);
-    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', date]);
+    const r = await cli([dept, '--unit', good, '--out-dir', out, '--date', date]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(why);
     expect(r.stderr).not.toMatch(/lỗi của kehoach/);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('--date on the parent plan\'s date is fine', () => {
+  it('--date on the parent plan\'s date is fine', async () => {
     const out = join(work, 'ngay-dung');
     mkdirSync(out);
-    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-01-23']);
+    const r = await cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-01-23']);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(out, basename(good)), 'utf8')).toMatch(/^ngay: 2019-01-23$/m);
   });
 
-  it('a deadline moved before the unit plan\'s date keeps the parent\'s, with a warning at its position', () => {
+  it('a deadline moved before the unit plan\'s date keeps the parent\'s, with a warning at its position', async () => {
     const out = join(work, 'ngay-muon');
     mkdirSync(out);
     // 20/6 minus 7 days is 13/6, before a unit plan of 18/6
-    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-06-18']);
+    const r = await cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-06-18']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`${dept}:\\d+:\\d+: cảnh báo: hạn báo cáo 2019-06-20 .*giữ hạn của cấp trên.*\\[han-giu-nguyen\\]`));
     const written = JSON.stringify(parse(readFileSync(join(out, basename(good)), 'utf8')));
@@ -217,43 +215,43 @@ describe('derive: bad input', () => {
     expect(written).toContain('"han":"2019-12-11"'); // 20/12 minus 7 working days: moved as usual
   });
 
-  it('a --date after a parent deadline names that deadline instead of blaming kehoach', () => {
+  it('a --date after a parent deadline names that deadline instead of blaming kehoach', async () => {
     const out = join(work, 'ngay-qua-han');
     mkdirSync(out);
-    const r = cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-07-18']);
+    const r = await cli([dept, '--unit', good, '--out-dir', out, '--date', '2019-07-18']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${dept}:\\d+:\\d+: lỗi: hạn báo cáo 2019-06-20 của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị \\(2019-07-18\\).*\\[han-da-qua\\]`));
     expect(r.stderr).not.toMatch(/lỗi của kehoach/);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('two profiles with the same file name: refused before anything is written, naming both (exit 2)', () => {
+  it('two profiles with the same file name: refused before anything is written, naming both (exit 2)', async () => {
     const a = join(work, 'cung-ten-a');
     const b = join(work, 'cung-ten-b');
     const out = join(work, 'cung-ten-ra');
     for (const d of [a, b, out]) mkdirSync(d);
     copyFileSync(good, join(a, 'don-vi.yaml'));
     copyFileSync(hauGiangUnit.replace('bvdk-tinh', 'ttyt-chau-thanh-a'), join(b, 'don-vi.yaml'));
-    const r = cli([dept, '--unit', join(a, 'don-vi.yaml'), join(b, 'don-vi.yaml'), '--out-dir', out]);
+    const r = await cli([dept, '--unit', join(a, 'don-vi.yaml'), join(b, 'don-vi.yaml'), '--out-dir', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(join(a, 'don-vi.yaml'));
     expect(r.stderr).toContain(join(b, 'don-vi.yaml'));
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('a substitution that leaves a * open is the profile\'s mistake, said at the substitution', () => {
+  it('a substitution that leaves a * open is the profile\'s mistake, said at the substitution', async () => {
     const unit = join(work, 'thay-sao.yaml');
     writeFileSync(unit, readFileSync(haiDuongUnit, 'utf8').replace('thanh: "viên chức, người lao động Bệnh viện"', 'thanh: "**cải"'));
     const out = join(work, 'thay-sao-ra');
     mkdirSync(out);
-    const r = cli([join(EXAMPLES, '04-hai-duong-tuyen-truyen-cchc.yaml'), '--unit', unit, '--out-dir', out]);
+    const r = await cli([join(EXAMPLES, '04-hai-duong-tuyen-truyen-cchc.yaml'), '--unit', unit, '--out-dir', out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${unit}:\\d+:\\d+: lỗi: thay "cán bộ, công chức, viên chức" bằng "\\*\\*cải" để lại dấu \\* .*\\[thay-the-dinh-dang\\]`));
     expect(r.stderr).not.toMatch(/lỗi của kehoach/);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('100 unit profiles in one command; plain progress lines when not a terminal', () => {
+  it('100 unit profiles in one command; plain progress lines when not a terminal', async () => {
     const dir = join(work, 'tram');
     const out = join(work, 'tram-ra');
     mkdirSync(dir);
@@ -264,7 +262,7 @@ describe('derive: bad input', () => {
       copyFileSync(src, f);
       return f;
     });
-    const r = cli([deriveCases()[0].dept, '--unit', ...units, '--out-dir', out]);
+    const r = await cli([deriveCases()[0].dept, '--unit', ...units, '--out-dir', out]);
     expect(r.status, r.stderr.slice(0, 500)).toBe(0);
     expect(readdirSync(out).length).toBe(100);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('đã ghi ')).length).toBe(100);

@@ -22,6 +22,16 @@ export async function run(args: string[]): Promise<{ code: number; out: string; 
   return { code, out, err };
 }
 
+/**
+ * The CLI in-process, answering as spawnSync does (status, stdout, stderr). Starting node for each call
+ * costs about half a second on this machine; tests of the process itself (signals, the terminal, the
+ * environment, the built bundle) still spawn it.
+ */
+export async function kehoach(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const r = await run(args);
+  return { status: r.code, stdout: r.out, stderr: r.err };
+}
+
 /** The seed file an example names in its header comment ("# Nguồn: ../shared/seeds/NNN_....txt"). */
 export function seedOf(example: string): string | undefined {
   const m = /seeds\/(\d{3}_[0-9a-f]+\.txt)/.exec(readFileSync(example, 'utf8').split('\n').slice(0, 5).join('\n'));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +6,8 @@ import { RULES } from '../src/lint/rules.js';
 import { isSplit, isSyllable, needsMarks } from '../src/lint/syllable.js';
 import { context } from '../src/lint/types.js';
 import { lintText } from '../src/lint/lint.js';
-import { exampleFiles, ROOT } from './helpers.js';
+import { exampleFiles, kehoach, ROOT } from './helpers.js';
 
-const BIN = join(ROOT, 'bin', 'kehoach.js');
 const findings = (rule: (typeof RULES)[number], example: string) =>
   rule.scope === 'value' ? rule.check(example, context([example])).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
 
@@ -84,21 +82,21 @@ describe('lint on seed 000 raw wording', () => {
     expect(splits.length).toBe(9);
   });
 
-  it('--fix repairs them and touches nothing else in the file', () => {
+  it('--fix repairs them and touches nothing else in the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-lint-'));
     const f = join(dir, 'ke-hoach.yaml');
     writeFileSync(f, raw);
-    const r = spawnSync(process.execPath, [BIN, 'lint', '--fix', f], { encoding: 'utf8' });
+    const r = await kehoach(['lint', '--fix', f]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('đã sửa 9 chỗ');
     expect(readFileSync(f, 'utf8')).toBe(original);
   });
 
-  it('warnings keep exit 0; --strict makes them fail', () => {
+  it('warnings keep exit 0; --strict makes them fail', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'kehoach-lint-')), 'x.yaml');
     writeFileSync(f, raw);
-    expect(spawnSync(process.execPath, [BIN, 'lint', f], { encoding: 'utf8' }).status).toBe(0);
-    const strict = spawnSync(process.execPath, [BIN, 'lint', '--strict', f], { encoding: 'utf8' });
+    expect((await kehoach(['lint', f])).status).toBe(0);
+    const strict = await kehoach(['lint', '--strict', f]);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/: cảnh báo: chữ bị tách: "T uyên" → "Tuyên" \(sửa được bằng --fix\) \[chu-bi-tach\]/);
   });

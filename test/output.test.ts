@@ -5,10 +5,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleFiles, ROOT, unzip } from './helpers.js';
+import { exampleFiles, kehoach, ROOT, unzip } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
-const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
+const cli = kehoach;
 const PLAN = exampleFiles()[0];
 
 describe('output is written whole or not at all', () => {
@@ -19,21 +19,21 @@ describe('output is written whole or not at all', () => {
     ['a device (/dev/full)', () => '/dev/full', /không phải tệp thường/],
     ['a path through a file', () => join(PLAN, 'x.docx'), /không phải thư mục/],
     ['the input itself', () => PLAN, /trùng với tệp đầu vào/],
-  ])('-o %s: exit 2 with a message', (_, target, message) => {
-    const r = cli(['render', PLAN, '-o', target()]);
+  ])('-o %s: exit 2 with a message', async (_, target, message) => {
+    const r = await cli(['render', PLAN, '-o', target()]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a full disk: exit 2, the old file kept, no temporary file left', () => {
+  it('a full disk: exit 2, the old file kept, no temporary file left', async () => {
     const mnt = join(dir, 'tiny');
     mkdirSync(mnt);
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', mnt], { encoding: 'utf8' });
     expect(mount.status, `mount a 16 KB tmpfs (CI runs as root): ${mount.stderr}`).toBe(0);
     try {
       writeFileSync(join(mnt, 'ke-hoach.docx'), 'bản cũ');
-      const r = cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx'), '--force']);
+      const r = await cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx'), '--force']);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/ổ đĩa đã đầy/);
       expect(readFileSync(join(mnt, 'ke-hoach.docx'), 'utf8')).toBe('bản cũ');
@@ -43,16 +43,16 @@ describe('output is written whole or not at all', () => {
     }
   });
 
-  it('--out-dir is created when it does not exist yet', () => {
+  it('--out-dir is created when it does not exist yet', async () => {
     const out = join(dir, 'moi', 'sau');
-    expect(cli(['render', PLAN, '--out-dir', out]).status).toBe(0);
+    expect((await cli(['render', PLAN, '--out-dir', out])).status).toBe(0);
     expect(readdirSync(out)).toEqual(['01-hau-giang-tuyen-truyen-cchc.docx']);
-    const through = cli(['render', PLAN, '--out-dir', join(PLAN, 'x')]);
+    const through = await cli(['render', PLAN, '--out-dir', join(PLAN, 'x')]);
     expect(through.status).toBe(2);
     expect(through.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a batch of many plans in one call writes the same bytes as rendering one by one', () => {
+  it('a batch of many plans in one call writes the same bytes as rendering one by one', async () => {
     const src = join(dir, 'lo-lon');
     mkdirSync(src);
     const files = Array.from({ length: 45 }, (_, i) => {
@@ -61,22 +61,22 @@ describe('output is written whole or not at all', () => {
       return f;
     });
     const out = join(dir, 'lo-lon-ra');
-    expect(cli(['render', ...files, '--out-dir', out, '-q']).status).toBe(0);
+    expect((await cli(['render', ...files, '--out-dir', out, '-q'])).status).toBe(0);
     expect(readdirSync(out).length).toBe(45);
     for (const i of [0, 4, 44]) {
       const one = join(dir, `mot-${i}.docx`);
-      expect(cli(['render', files[i], '-o', one, '-q']).status).toBe(0);
+      expect((await cli(['render', files[i], '-o', one, '-q'])).status).toBe(0);
       expect(Buffer.compare(readFileSync(one), readFileSync(join(out, `k${String(i).padStart(2, '0')}.docx`)))).toBe(0);
     }
   });
 
-  it('an unwritable folder (a read-only disk): exit 2 with a message, nothing left behind', () => {
+  it('an unwritable folder (a read-only disk): exit 2 with a message, nothing left behind', async () => {
     const mnt = join(dir, 'chi-doc');
     mkdirSync(mnt);
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=16k', 'tmpfs', mnt], { encoding: 'utf8' });
     expect(mount.status, `mount a read-only tmpfs (CI runs as root): ${mount.stderr}`).toBe(0);
     try {
-      const r = cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx')]);
+      const r = await cli(['render', PLAN, '-o', join(mnt, 'ke-hoach.docx')]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/chỉ cho phép đọc|không có quyền/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -86,34 +86,34 @@ describe('output is written whole or not at all', () => {
     }
   });
 
-  it('an existing output kehoach wrote is replaced by the whole new file', () => {
+  it('an existing output kehoach wrote is replaced by the whole new file', async () => {
     const out = join(dir, 'thay.docx');
-    expect(cli(['render', exampleFiles()[1], '-o', out]).status).toBe(0);
+    expect((await cli(['render', exampleFiles()[1], '-o', out])).status).toBe(0);
     const before = readFileSync(out);
-    expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
+    expect((await cli(['render', PLAN, '-o', out])).status).toBe(0);
     expect(readFileSync(out).equals(before)).toBe(false);
     expect(unzip(readFileSync(out)).has('word/document.xml')).toBe(true);
   });
 
-  it("the clerk's edits are never overwritten without --force (issue 17)", () => {
+  it("the clerk's edits are never overwritten without --force (issue 17)", async () => {
     const out = join(dir, 'da-sua.docx');
-    expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
+    expect((await cli(['render', PLAN, '-o', out])).status).toBe(0);
     // an edit in Word: the same parts, a new zip (here: one byte of the archive changed)
     const edited = Buffer.from(readFileSync(out));
     edited[100] ^= 0xff;
     writeFileSync(out, edited);
-    const r = cli(['render', PLAN, '-o', out]);
+    const r = await cli(['render', PLAN, '-o', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`kehoach: lỗi: ${out}: tệp đã được sửa sau khi kehoach tạo (có thể đã sửa tay trong Word); kehoach không ghi đè để giữ phần sửa. Hãy lưu phần sửa vào tệp kế hoạch, hoặc thêm --force để ghi đè.\n`);
     expect(readFileSync(out).equals(edited)).toBe(true);
     // a file kehoach did not write at all
     const other = join(dir, 'cua-nguoi-khac.docx');
     writeFileSync(other, 'tệp của người khác');
-    expect(cli(['render', PLAN, '-o', other]).stderr).toMatch(/không do kehoach tạo; kehoach không ghi đè/);
+    expect((await cli(['render', PLAN, '-o', other])).stderr).toMatch(/không do kehoach tạo; kehoach không ghi đè/);
     expect(readFileSync(other, 'utf8')).toBe('tệp của người khác');
     // --force replaces it; re-rendering kehoach's own file needs no --force
-    expect(cli(['render', PLAN, '-o', out, '--force']).status).toBe(0);
-    expect(cli(['render', PLAN, '-o', out]).status).toBe(0);
+    expect((await cli(['render', PLAN, '-o', out, '--force'])).status).toBe(0);
+    expect((await cli(['render', PLAN, '-o', out])).status).toBe(0);
   });
 
   it('Ctrl-C during a batch leaves only complete files', async () => {
@@ -150,9 +150,9 @@ describe('--template', () => {
   };
   const render = (tplDir: string) => cli(['render', PLAN, '-o', join(tplDir, 'ra.docx'), '--template', tplDir]);
 
-  it('overrides one template by file name; the others stay built-in', () => {
+  it('overrides one template by file name; the others stay built-in', async () => {
     const d = withTemplate('so-ky-hieu.hbs', 'Số hiệu: {{so_van_ban so}}/{{ky_hieu}}');
-    const r = render(d);
+    const r = await render(d);
     expect(r.status, r.stderr).toBe(0);
     const xml = unzip(readFileSync(join(d, 'ra.docx'))).get('word/document.xml')!;
     expect(xml).toContain('Số hiệu: 181/KH-SYT');
@@ -164,9 +164,9 @@ describe('--template', () => {
     ['a helper that is not known', 'ten-loai.hbs', '{{lookup_file "/etc/passwd"}}', /ten-loai\.hbs:1:\d+: lỗi: .*hàm trợ giúp/],
     ['a partial', 'ten-loai.hbs', '{{> ../../etc/passwd}}', /ten-loai\.hbs:\d+:\d+: lỗi: /],
     ['prototype access', 'ten-loai.hbs', '{{constructor.name}}', /ten-loai\.hbs:1:\d+: lỗi: /],
-  ])('%s: exit 2 naming the template file and line', (_, name, body, message) => {
+  ])('%s: exit 2 naming the template file and line', async (_, name, body, message) => {
     const d = withTemplate(name, body);
-    const r = render(d);
+    const r = await render(d);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(existsSync(join(d, 'ra.docx'))).toBe(false);
@@ -174,8 +174,8 @@ describe('--template', () => {
     // Handlebars' own English never reaches the clerk (issue 17 item 3)
     expect(r.stderr).not.toMatch(/Parse error|Expecting|helper named|not defined|partial could not/i);
   });
-  it('a file that is not one of the templates is refused', () => {
-    const r = render(withTemplate('khong-co.hbs', 'x'));
+  it('a file that is not one of the templates is refused', async () => {
+    const r = await render(withTemplate('khong-co.hbs', 'x'));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/không có mẫu câu tên "khong-co"/);
   });

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleFiles, ROOT } from './helpers.js';
+import { exampleFiles, kehoach, ROOT } from './helpers.js';
 import { xmlProblem } from '../src/cli/commands/check.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
@@ -25,19 +25,19 @@ describe('kehoach check', () => {
     expect(r.stderr).not.toMatch(/\r|\x1b\[/); // no progress bar off a terminal
   });
 
-  it('a folder with one broken plan: "1 lỗi" with the reason, exit 1', () => {
+  it('a folder with one broken plan: "1 lỗi" with the reason, exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
     copyFileSync(exampleFiles()[0], join(dir, 'tot.yaml'));
     writeFileSync(join(dir, 'hong.yaml'), readFileSync(exampleFiles()[1], 'utf8').replace('ngay: 2022-02', 'ngay: 2022-02-30'));
-    const r = cli(['check', dir]);
+    const r = await kehoach(['check', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^LỖI  kế hoạch: .*hong\.yaml$/m);
     expect(r.stdout).toMatch(/hong\.yaml:\d+:\d+: lỗi: ngay: ngày 2022-02-30 không có trên lịch/);
     expect(r.stdout.trim().split('\n').pop()).toBe('1 đạt, 1 lỗi');
   });
 
-  it('--format json', () => {
-    const r = cli(['check', '--format', 'json', exampleFiles()[0]]);
+  it('--format json', async () => {
+    const r = await kehoach(['check', '--format', 'json', exampleFiles()[0]]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ passed: 1, failed: 0 });
   });
@@ -51,20 +51,20 @@ describe('kehoach check', () => {
 });
 
 describe('kehoach init', () => {
-  it('then validate exits 0, with and without a unit profile; it never overwrites', () => {
+  it('then validate exits 0, with and without a unit profile; it never overwrites', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-init-'));
     const a = join(dir, 'ke-hoach.yaml');
-    expect(cli(['init', a]).status).toBe(0);
+    expect((await kehoach(['init', a])).status).toBe(0);
     expect(readFileSync(a, 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schemas\/plan\.schema\.json$/);
-    expect(cli(['validate', a]).status).toBe(0);
+    expect((await kehoach(['validate', a])).status).toBe(0);
     const b = join(dir, 'don-vi.yaml');
     const unit = join(ROOT, 'examples', 'derive', 'hau-giang', 'units', 'ttyt-chau-thanh-a.yaml');
-    expect(cli(['init', b, '--unit', unit]).status).toBe(0);
+    expect((await kehoach(['init', b, '--unit', unit])).status).toBe(0);
     const text = readFileSync(b, 'utf8');
     expect(text).toContain('ten_co_quan: "Trung tâm Y tế huyện Châu Thành A"');
     expect(text).toContain('"Sở Y tế Hậu Giang (báo cáo)"');
-    expect(cli(['validate', b]).status).toBe(0);
-    const again = cli(['init', b]);
+    expect((await kehoach(['validate', b])).status).toBe(0);
+    const again = await kehoach(['init', b]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/không ghi đè/);
     expect(readFileSync(b, 'utf8')).toBe(text);
@@ -92,19 +92,21 @@ describe('kehoach render --pdf', () => {
 
 // Under a pseudo-terminal (util-linux `script`): what a clerk sees at a terminal.
 describe('on a terminal', () => {
+  // the caller's own NO_COLOR (a developer's shell) is not the terminal under test
+  const { NO_COLOR: _, ...inherited } = process.env;
   const tty = (cmd: string, env: Record<string, string> = {}) =>
-    spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, timeout: 120_000, env: { ...process.env, ...env } });
-  const kehoach = `${process.execPath} ${BIN}`;
+    spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', cwd: ROOT, timeout: 120_000, env: { ...inherited, ...env } });
+  const bin = `${process.execPath} ${BIN}`;
 
   it('check shows a progress bar', () => {
-    const r = tty(`${kehoach} check examples`);
+    const r = tty(`${bin} check examples`);
     expect(r.stdout).toMatch(/\r\[#+-*\] \d+\/\d+/);
     expect(r.stdout).toMatch(/\d+ đạt, 0 lỗi/);
   });
   it('derive shows progress', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-tty-'));
     const c = join(ROOT, 'examples', 'derive', 'hau-giang');
-    const r = tty(`${kehoach} derive ${c}/ke-hoach-so-y-te.yaml --unit ${c}/units/bvdk-tinh.yaml ${c}/units/ttyt-chau-thanh-a.yaml --out-dir ${dir}`);
+    const r = tty(`${bin} derive ${c}/ke-hoach-so-y-te.yaml --unit ${c}/units/bvdk-tinh.yaml ${c}/units/ttyt-chau-thanh-a.yaml --out-dir ${dir}`);
     // a bar while it works, then one line per unit and a summary
     expect(r.stdout).toMatch(/\r\[-+\] 0\/2 bvdk-tinh\.yaml/);
     expect(r.stdout).toMatch(/\r\[#+-+\] 1\/2 ttyt-chau-thanh-a\.yaml/);
@@ -113,8 +115,8 @@ describe('on a terminal', () => {
   });
   it('messages are coloured, but never with NO_COLOR', () => {
     const bad = join(ROOT, 'test', 'invalid', 'ba-loi.yaml');
-    expect(tty(`${kehoach} validate ${bad}`).stdout).toContain('\x1b[31mlỗi\x1b[0m');
-    const plain = tty(`${kehoach} validate ${bad}`, { NO_COLOR: '1' }).stdout;
+    expect(tty(`${bin} validate ${bad}`).stdout).toContain('\x1b[31mlỗi\x1b[0m');
+    const plain = tty(`${bin} validate ${bad}`, { NO_COLOR: '1' }).stdout;
     expect(plain).toContain(': lỗi: ');
     expect(plain).not.toContain('\x1b[');
   });
