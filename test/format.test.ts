@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
 import type { DocModel, Para } from '../src/model/model.js';
-import { unzip } from './helpers.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kehoach, unzip } from './helpers.js';
 import { textWidthMm } from '../src/model/metrics.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
 
@@ -254,6 +257,43 @@ describe('item 3 (part): free lines and signers', () => {
       ['ChucVu', 'PHÓ GIÁM ĐỐC'],
       ['ChucVu', 'SỞ CÔNG THƯƠNG'],
     ]);
+  });
+
+  it('the trích yếu breaks where its writer breaks it (a list of lines); a string is left to the page', async () => {
+    const yaml = plan('  - muc: A').replace(
+      'trich_yeu: Tuyên truyền cải cách hành chính',
+      'trich_yeu: [Tuyên truyền cải cách hành chính, "trên địa bàn tỉnh, giai đoạn 2026 - 2030"]',
+    );
+    const m = model(yaml);
+    const subjectOf = (d: DocModel) => d.title.flatMap((p) => (p.type === 'paragraph' && p.style === 'TrichYeu' ? [text(p)] : []));
+    const subject = subjectOf(m);
+    expect(subject).toEqual(['Tuyên truyền cải cách hành chính', 'trên địa bàn tỉnh, giai đoạn 2026 - 2030']);
+    // one sentence wherever the plan is named: the document's title, citations of it
+    expect(m.properties.subject).toBe('Tuyên truyền cải cách hành chính trên địa bàn tỉnh, giai đoạn 2026 - 2030');
+    const xml = unzip(Buffer.from(await renderPlan(checkText('x.yaml', yaml).plan!, { templates }))).get('word/document.xml')!;
+    expect(xml.match(/w:val="TrichYeu"/g)?.length).toBe(2);
+    expect(subjectOf(model(plan('  - muc: A')))).toEqual(['Tuyên truyền cải cách hành chính']);
+    // at most four lines; each line a non-empty text
+    expect(errorsOf(yaml.replace('"trên địa bàn tỉnh, giai đoạn 2026 - 2030"', '""')).length).toBeGreaterThan(0);
+    expect(errorsOf(yaml.replace('[Tuyên', '[a, b, c, d, Tuyên')).length).toBeGreaterThan(0);
+  });
+
+  it('an agency name too long for its column: a warning with the line Word would break and the lines to write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-ten-dai-'));
+    const f = join(dir, 'k.yaml');
+    writeFileSync(f, plan('  - muc: A').replace('co_quan_ban_hanh: SỞ Y TẾ', 'co_quan_chu_quan: ỦY BAN NHÂN DÂN TỈNH SƠN LA\nco_quan_ban_hanh: SỞ Y TẾ'));
+    const r = await kehoach(['validate', f]);
+    expect(r.status, 'a warning, not an error').toBe(0);
+    expect(r.stderr).toContain(`${f}:2:19: cảnh báo: tên cơ quan quá dài cho cột trái của phần đầu`);
+    expect(r.stderr).toContain('Word sẽ ngắt dòng thành "ỦY BAN NHÂN DÂN TỈNH / SƠN LA"');
+    expect(r.stderr).toContain('ví dụ co_quan_chu_quan: [ỦY BAN NHÂN DÂN, TỈNH SƠN LA]. [ten-co-quan-dai]');
+    // written as the lines it suggests: no warning; a name with no break by meaning gets the form only
+    writeFileSync(f, readFileSync(f, 'utf8').replace('co_quan_chu_quan: ỦY BAN NHÂN DÂN TỈNH SƠN LA', 'co_quan_chu_quan: [ỦY BAN NHÂN DÂN, TỈNH SƠN LA]'));
+    expect((await kehoach(['validate', f])).stderr).not.toContain('cảnh báo');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('co_quan_ban_hanh: SỞ Y TẾ', 'co_quan_ban_hanh: [TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN BỈNH KHIÊM]'));
+    const school = await kehoach(['render', f, '-o', join(dir, 'k.docx')]);
+    expect(school.status).toBe(0);
+    expect(school.stderr).toMatch(/k\.yaml:3:20: cảnh báo: .*ngắt ở chỗ hợp nghĩa: co_quan_ban_hanh: \[dòng 1, dòng 2\]/);
   });
 
   it('a line break inside a text is an error, naming where; a final one (">", "|") is not', () => {

@@ -152,7 +152,7 @@ describe("Word's own habits", () => {
     expect(plan.co_quan_chu_quan).toBe('ỦY BAN NHÂN DÂN');
     expect(plan.co_quan_ban_hanh).toBe('HUYỆN AN LÃO');
     expect([plan.so, plan.viet_tat, plan.dia_danh, plan.ngay]).toEqual([15, 'UBND', 'An Lão', '2025-03-05']); // ký hiệu KH-UBND
-    expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025 trên địa bàn huyện');
+    expect(plan.trich_yeu, 'the writer\'s line break kept').toEqual(['Phòng chống thiên tai năm 2025', 'trên địa bàn huyện']);
     expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
     expect(plan.noi_dung[0].noi_dung).toEqual([
       { phan: 'muc_dich', noi_dung: [{ gach: 'Chủ động phòng ngừa, giảm thiểu thiệt hại.' }] },
@@ -161,7 +161,7 @@ describe("Word's own habits", () => {
     expect(plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Văn An' });
     expect(plan.noi_nhan).toEqual(['Như trên']);
     expect(plan.luu).toBe('VT, VP');
-    expect(r.yaml).toMatch(/# CẦN XEM: trích yếu/); // the line break the writer chose is not kept: said so
+    expect(r.yaml).toMatch(/^trich_yeu:\n  - Phòng chống thiên tai năm 2025\n  - trên địa bàn huyện\n/m); // the line break the writer chose is kept
     expect(checkText('word.yaml', r.yaml).messages).toEqual([]);
   });
 

@@ -228,7 +228,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     viet_tat: unit.viet_tat,
     dia_danh: unit.dia_danh,
     ngay: opts.date ?? deptPlan.ngay!.slice(0, 7),
-    trich_yeu: subst(dept.trich_yeu),
+    trich_yeu: subst(deptPlan.trich_yeu),
     can_cu: [
       {
         mo_dau: 'Thực hiện',
@@ -239,12 +239,12 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
             ngay: deptPlan.ngay!,
             co_quan: deptPlan.ten_co_quan,
             // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
-            trich_yeu: lowerFirst(dept.trich_yeu.replace(/^về\s+/iu, '')),
+            trich_yeu: lowerFirst(deptPlan.trich_yeu.replace(/^về\s+/iu, '')),
           },
         ],
       },
     ],
-    mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(dept.trich_yeu) })],
+    mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(deptPlan.trich_yeu) })],
     noi_dung: sections,
     ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: `${deptPlan.ten_loai} số ${soKyHieu} của ${deptPlan.ten_co_quan}`, bo_phan: allDepts, dau_moi: focal.ten })],
     noi_nhan: [

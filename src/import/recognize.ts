@@ -400,9 +400,9 @@ export function recognise(blocks: Block[]): Recognised {
     i++;
     const subject: string[] = [];
     while (para(i) && plainOf(para(i)!) && para(i)!.align === 'center' && !RULE_LINE.test(plainOf(para(i)!))) subject.push(...pieces([para(i++)!]).map(plainOf));
-    c.plan.trich_yeu = subject.join(' ');
-    if (subject.length > 1) c.notes.push({ path: ['trich_yeu'], note: 'CẦN XEM: trích yếu trong văn bản gốc xuống dòng ở chỗ khác; kehoach tự ngắt dòng.' });
-    c.found.push(`trích yếu: ${c.plan.trich_yeu}`);
+    // the source's line breaks are kept: a trích yếu breaks where its writer chose (a list of lines)
+    c.plan.trich_yeu = subject.length > 1 && subject.length <= 4 ? subject : subject.join(' ');
+    c.found.push(`trích yếu: ${subject.join(' ')}`);
   } else c.notes.push({ path: [], note: 'CẦN XEM: không thấy dòng "KẾ HOẠCH" ở đầu văn bản.' });
 
   const body = new Body(c);

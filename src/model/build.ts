@@ -7,6 +7,7 @@ import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, TABLE, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
+import { AGENCY_SIZES, fitSize, headerColumns, roomIn, textWidth } from './header-fit.js';
 import type { Templates } from './templates.js';
 
 const para = (style: StyleName, text: string, extra: Partial<Para> = {}): Para => ({
@@ -19,11 +20,6 @@ const para = (style: StyleName, text: string, extra: Partial<Para> = {}): Para =
 const plainPara = (style: StyleName, text: string, extra: Partial<Para> = {}): Para => para(style, escapeInline(text), extra);
 
 
-/** Largest size in `sizes` at which every line fits `availMm`; the smallest when none does (it wraps). */
-function fitSize(lines: string[], sizes: number[], bold: boolean, italic: boolean, availMm: number): number {
-  for (const s of sizes) if (lines.every((l) => textWidthMm(l, s, bold, italic) <= availMm)) return s;
-  return sizes[sizes.length - 1];
-}
 
 /** Căn cứ groups; a decision's are all italic (§8a), a plan's inline groups upright [P]. */
 function bases(groups: BasisGroup[], t: Templates, inline: 'CanCu' | 'CanCuDong' = 'CanCuDong'): Para[] {
@@ -200,19 +196,17 @@ function reference(plan: Plan, t: Templates): string {
 
 /** ô 1–4; without `withNumber` only the names and the Quốc hiệu (a plan issued by a decision, §8a). */
 function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): HeaderModel {
-  const rightMm = Math.min(HEADER.rightColMm, textMm * 0.64);
-  const leftMm = textMm - rightMm;
-  const pad = HEADER.cellPaddingMm * 2;
+  const { leftMm, rightMm } = headerColumns(textMm);
 
   // ô 2: agency names; one size down (13 → 12) when a line would wrap. [R] 12–13 pt
-  const agencySize = fitSize([...plan.co_quan_chu_quan, ...plan.co_quan_ban_hanh], [13, 12], true, false, leftMm - pad);
+  const agencySize = fitSize([...plan.co_quan_chu_quan, ...plan.co_quan_ban_hanh], AGENCY_SIZES, true, false, roomIn(leftMm));
   const agency = (style: StyleName) => (l: string) => plainPara(style, l, agencySize !== 13 ? { sizePt: agencySize } : {});
   const left: Node[] = [...plan.co_quan_chu_quan.map(agency('CoQuanChuQuan')), ...plan.co_quan_ban_hanh.map(agency('CoQuanBanHanh'))];
   const issuerWidth = Math.max(...plan.co_quan_ban_hanh.map((l) => textWidthMm(l, agencySize, true)));
-  left.push({ type: 'rule', widthMm: Math.min(leftMm - pad, Math.max(HEADER.issuerLineMinMm, issuerWidth * HEADER.issuerLineRatio)) });
+  left.push({ type: 'rule', widthMm: Math.min(roomIn(leftMm), Math.max(HEADER.issuerLineMinMm, issuerWidth * HEADER.issuerLineRatio)) });
 
   // ô 1: Quốc hiệu 13 / Tiêu ngữ 14, falling back to 12 / 13 if the column is too narrow.
-  const qhSize = fitSize([HEADER.quocHieu], [13, 12], true, false, rightMm - pad);
+  const qhSize = fitSize([HEADER.quocHieu], [13, 12], true, false, roomIn(rightMm));
   const tnSize = qhSize === 13 ? 14 : 13;
   const right: Node[] = [
     plainPara('QuocHieu', HEADER.quocHieu, qhSize !== 13 ? { sizePt: qhSize } : {}),
@@ -224,17 +218,18 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
   // ô 3 and ô 4, on one line (row 2 of the header table).
   const number = plainPara('SoKyHieu', t['so-ky-hieu'](plan));
   const placeDateText = t['dia-danh-ngay'](plan);
-  const pdSize = fitSize([placeDateText], [14, 13], false, true, rightMm - pad);
+  const pdSize = fitSize([placeDateText], [14, 13], false, true, roomIn(rightMm));
   const placeDate = plainPara('DiaDanhNgay', placeDateText, pdSize !== 14 ? { sizePt: pdSize } : {});
   return { leftMm, rightMm, left, right, number, placeDate };
 }
 
 /** ô 5a: tên loại, trích yếu, then (a plan issued by a decision) the reference line, and the line under them. */
-function titleBlock(plan: Plan, t: Templates, kind: string, subject: string, textMm: number, after: Para[] = []): Node[] {
-  const subjectWidth = Math.min(textWidthMm(subject, 14, true), textMm);
+function titleBlock(plan: Plan, t: Templates, kind: string, subject: string[], textMm: number, after: Para[] = []): Node[] {
+  const subjectWidth = Math.min(Math.max(...subject.map((l) => textWidthMm(plainText(l), 14, true))), textMm);
   return [
     plainPara('TenLoai', t['ten-loai']({ ...plan, ten_loai: kind })),
-    para('TrichYeu', subject),
+    // the writer's own line breaks: one paragraph a line, spaced as one paragraph
+    ...subject.map((l) => para('TrichYeu', l)),
     ...after,
     { type: 'rule', style: 'DuongKeTrichYeu', widthMm: Math.min(HEADER.subjectLineMaxMm, Math.max(25, subjectWidth * HEADER.subjectLineRatio)) },
   ];
@@ -253,7 +248,7 @@ function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
 
 /** The decision page (spec §8a, Mẫu 1.3): header with its số, title, authority, căn cứ, articles, closing. */
 function decisionModel(plan: Plan, d: Decision, t: Templates, textMm: number): DecisionModel {
-  const title = titleBlock(plan, t, DECISION, d.trich_yeu, textMm);
+  const title = titleBlock(plan, t, DECISION, d.trich_yeu_dong, textMm);
   title.push(plainPara('ThamQuyen', upperVi(d.tham_quyen)));
   const body = bases(d.can_cu, t, 'CanCu');
   if (d.de_nghi) body.push(para('CanCu', t['de-nghi']({ de_nghi: d.de_nghi })));
@@ -272,11 +267,11 @@ function decisionModel(plan: Plan, d: Decision, t: Templates, textMm: number): D
 export function buildModel(plan: Plan, t: Templates): DocModel {
   const tb = plan.trinh_bay;
   const m = { top: tb.le_tren, bottom: tb.le_duoi, left: tb.le_trai, right: tb.le_phai };
-  const textMm = PAGE.widthMm - m.left - m.right;
+  const textMm = textWidth(plan);
   const d = plan.quyet_dinh;
 
   // ô 5a; a plan issued by a decision refers to it under its trích yếu (§8a)
-  const title = titleBlock(plan, t, plan.ten_loai, plan.trich_yeu, textMm, d ? [plainPara('ThamChieu', reference(plan, t))] : []);
+  const title = titleBlock(plan, t, plan.ten_loai, plan.trich_yeu_dong, textMm, d ? [plainPara('ThamChieu', reference(plan, t))] : []);
 
   // ô 6
   const body: Para[] = [...bases(plan.can_cu, t)];

@@ -115,7 +115,10 @@ export interface Appendix {
 
 /** The decision that issues the plan (spec §8a); the document's số, date, nơi nhận and signer are its. */
 export interface Decision {
+  /** The trích yếu as one sentence (citations, document properties). */
   trich_yeu: string;
+  /** Its lines as the writer broke them (one when the writer left it to the page). */
+  trich_yeu_dong: string[];
   tham_quyen: string;
   can_cu: BasisGroup[];
   de_nghi: string | null;
@@ -133,7 +136,10 @@ export interface Plan {
   dia_danh: string;
   ngay: string | null;
   ten_loai: string;
+  /** The trích yếu as one sentence (citations, document properties). */
   trich_yeu: string;
+  /** Its lines as the writer broke them (one when the writer left it to the page). */
+  trich_yeu_dong: string[];
   can_cu: BasisGroup[];
   mo_dau: Block[];
   noi_dung: Section[];
@@ -284,7 +290,8 @@ function basisGroups(gs: InputPlan['can_cu'], lastEnd = '.'): BasisGroup[] {
 function decision(d: InputPlan['quyet_dinh']): Decision | null {
   if (!d) return null;
   return {
-    trich_yeu: d.trich_yeu,
+    trich_yeu: lines(d.trich_yeu).join(' '),
+    trich_yeu_dong: lines(d.trich_yeu),
     tham_quyen: d.tham_quyen,
     can_cu: basisGroups(d.can_cu, d.de_nghi ? ';' : '.'),
     de_nghi: d.de_nghi ?? null,
@@ -310,7 +317,8 @@ export function normalizePlan(p: InputPlan): Plan {
     dia_danh: p.dia_danh,
     ngay: p.ngay ?? null,
     ten_loai: p.ten_loai ?? 'Kế hoạch',
-    trich_yeu: p.trich_yeu,
+    trich_yeu: lines(p.trich_yeu).join(' '),
+    trich_yeu_dong: lines(p.trich_yeu),
     can_cu: basisGroups(p.can_cu),
     mo_dau: blocks(p.mo_dau, ''),
     noi_dung: sections(p, upper),

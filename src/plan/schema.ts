@@ -92,6 +92,12 @@ function build() {
     .union([Text, z.array(Text).min(1).max(3)])
     .meta(t('Tên (một hoặc nhiều dòng)', 'Một dòng, hoặc danh sách các dòng khi tên dài phải xuống dòng.'));
 
+  /** A trích yếu: one sentence, broken into lines where its writer breaks it (ô 5a, centred). */
+  const Subject = (title: string, example: string) =>
+    z
+      .union([Text, z.array(Text).min(1).max(4)])
+      .meta(t(title, `${example} Danh sách các dòng [dòng 1, dòng 2] khi người soạn muốn xuống dòng ở chỗ mình chọn; một chuỗi thì tự ngắt dòng.`));
+
   // ---------------------------------------------------------------- legal bases (căn cứ)
 
   const Citation = z
@@ -376,7 +382,7 @@ function build() {
 
   const Decision = z
     .strictObject({
-      trich_yeu: Text.meta(t('Trích yếu quyết định', 'Ví dụ: Ban hành Kế hoạch thực hiện công tác bảo vệ bí mật nhà nước năm 2023.')),
+      trich_yeu: Subject('Trích yếu quyết định', 'Ví dụ: Ban hành Kế hoạch thực hiện công tác bảo vệ bí mật nhà nước năm 2023.'),
       tham_quyen: Text.meta(
         t(
           'Thẩm quyền ban hành',
@@ -449,7 +455,7 @@ function build() {
       dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
       ngay: PlanDate.nullable().optional(),
       ten_loai: Text.optional().meta(t('Tên loại văn bản', 'Mặc định "Kế hoạch".')),
-      trich_yeu: Text.meta(t('Trích yếu', 'Tóm tắt nội dung kế hoạch, một câu ngắn, không có "V/v".')),
+      trich_yeu: Subject('Trích yếu', 'Tóm tắt nội dung kế hoạch, một câu ngắn, không có "V/v".'),
       can_cu: z.array(BasisGroup).max(LIMITS.bases).optional().meta(t('Căn cứ', 'Các nhóm văn bản làm căn cứ (Thực hiện ..., Căn cứ ...).')),
       mo_dau: Blocks.optional().meta(t('Đoạn mở đầu', 'Đoạn văn sau căn cứ, ví dụ "... xây dựng Kế hoạch như sau:".')),
       noi_dung: z

@@ -11,6 +11,7 @@ import type { Message } from '../../messages.js';
 import { formatMessage, hasErrors, printable } from '../../messages.js';
 import { holdTemporary } from '../../signals.js';
 import { checkBytes, checkText } from '../../plan/validate.js';
+import { withLayoutWarnings } from '../../model/header-fit.js';
 import { checkProfile } from '../../plan/profile.js';
 import { UsageError } from '../../errors.js';
 import { fsReason, irregularKind, isProfile, readInput } from '../../read/input.js';
@@ -156,7 +157,8 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
       continue;
     }
     jobs.push(async () => {
-      const r = checkBytes(file, readInput(file));
+      const bytes = readInput(file);
+      const r = withLayoutWarnings(file, bytes, checkBytes(file, bytes));
       if (!r.plan) return { file, kind: 'kế hoạch', ok: false, messages: r.messages };
       const problems = reopenDocx(await renderPlan(r.plan, { templates }));
       return { file, kind: 'kế hoạch', ok: problems.length === 0, messages: r.messages, note: problems.join('; ') || undefined };

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { hasErrors, type Message } from '../../messages.js';
 import { checkBytes } from '../../plan/validate.js';
+import { withLayoutWarnings } from '../../model/header-fit.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
 import { writeAtomic } from '../../write/atomic.js';
@@ -64,7 +65,7 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
     // one JSON array, one model per input in order; nothing unless every plan is valid
     const models: unknown[] = [];
     const unreadable = await eachInput(files, report, (f, bytes) => {
-      const checked = checkBytes(f, bytes);
+      const checked = withLayoutWarnings(f, bytes, checkBytes(f, bytes));
       add(checked.messages);
       if (checked.plan) models.push(buildModel(checked.plan, templates));
     });
@@ -82,7 +83,8 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
     // Let the event loop run between files, so Ctrl-C is handled between two whole writes.
     await new Promise((r) => setImmediate(r));
     try {
-      const checked = checkBytes(file, readInput(file));
+      const bytes = readInput(file);
+      const checked = withLayoutWarnings(file, bytes, checkBytes(file, bytes));
       add(checked.messages);
       if (!checked.plan) continue;
       const target = targets[i];

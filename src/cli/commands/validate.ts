@@ -2,6 +2,7 @@
 // cannot be read is reported in its turn and makes the exit code 2.
 import { hasErrors, type Message } from '../../messages.js';
 import { checkBytes } from '../../plan/validate.js';
+import { withLayoutWarnings } from '../../model/header-fit.js';
 import { UsageError } from '../../errors.js';
 import { isProfile, readInput } from '../../read/input.js';
 import type { Report } from '../report.js';
@@ -35,7 +36,7 @@ export async function runValidate(files: string[], report: Report): Promise<numb
   const unreadable = await eachInput(files, report, async (f, bytes) => {
     // a unit profile is validated as one (by its schema comment or its units/ folder)
     const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
-    const { messages } = isProfile(f, head) ? (await import('../../plan/profile.js')).checkProfile(f, bytes) : checkBytes(f, bytes);
+    const { messages } = isProfile(f, head) ? (await import('../../plan/profile.js')).checkProfile(f, bytes) : withLayoutWarnings(f, bytes, checkBytes(f, bytes));
     report.add(messages);
     if (hasErrors(messages)) errors = true;
     else report.note(verdict(f, messages, 'hợp lệ'));

@@ -12,6 +12,7 @@ import { buildModel } from '../../model/build.js';
 import { TemplateError } from '../../model/template-error.js';
 import { loadTemplates, type Templates } from '../../model/templates.js';
 import { checkBytes } from '../../plan/validate.js';
+import { withLayoutWarnings } from '../../model/header-fit.js';
 import { htmlPage, htmlParts, type HtmlParts } from '../../write/html.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
@@ -151,7 +152,7 @@ export async function runXem(file: string, o: XemOptions, io: Io, ctl: XemContro
     lastBytes = bytes;
     lastGen = templatesGen;
     const text = bytes.toString('utf8');
-    const checked = checkBytes(file, bytes);
+    const checked = withLayoutWarnings(file, bytes, checkBytes(file, bytes));
     const problems = fromMessages(checked.messages, text);
     if (templateProblem) problems.unshift(templateProblem);
     else if (checked.plan) {

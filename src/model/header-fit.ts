@@ -1,0 +1,115 @@
+// ô 2 against its column: the agency lines step one size down (13 → 12 pt, [R] 12–13) when a line
+// would wrap; when even 12 pt wraps, Word breaks the name wherever the column ends ("… HỒ CHÍ / MINH"),
+// which the decree's form never shows. That is a warning (the plan is still valid) saying where the
+// line would break and how to write the name as lines of the writer's choosing.
+import type { Message } from '../messages.js';
+import type { Plan } from '../plan/normalize.js';
+import { locator, type Checked } from '../plan/validate.js';
+import { decode } from '../read/source.js';
+import { textWidthMm } from './metrics.js';
+import { HEADER, PAGE } from './stylesheet.js';
+
+export const AGENCY_SIZES = [13, 12];
+
+/** The header's columns for a text width: the right one holds the Quốc hiệu and the date. */
+export function headerColumns(textMm: number): { leftMm: number; rightMm: number } {
+  const rightMm = Math.min(HEADER.rightColMm, textMm * 0.64);
+  return { leftMm: textMm - rightMm, rightMm };
+}
+
+/** The text width of the plan's pages. */
+export function textWidth(plan: Plan): number {
+  return PAGE.widthMm - plan.trinh_bay.le_trai - plan.trinh_bay.le_phai;
+}
+
+/** Room for a line in a header column: the column less its cells' padding. */
+export const roomIn = (columnMm: number): number => columnMm - HEADER.cellPaddingMm * 2;
+
+/** Largest size in `sizes` at which every line fits `availMm`; the smallest when none does (it wraps). */
+export function fitSize(lines: string[], sizes: number[], bold: boolean, italic: boolean, availMm: number): number {
+  for (const s of sizes) if (lines.every((l) => textWidthMm(l, s, bold, italic) <= availMm)) return s;
+  return sizes[sizes.length - 1];
+}
+
+export interface LayoutWarning {
+  /** Where in the plan: the key (and line) of the name. */
+  path: (string | number)[];
+  rule: string;
+  message: string;
+}
+
+/** The words of `line` that fit `availMm` at `sizePt` bold: where Word ends the first line. */
+function firstLine(words: string[], sizePt: number, availMm: number): number {
+  let n = 1;
+  while (n < words.length && textWidthMm(words.slice(0, n + 1).join(' '), sizePt, true) <= availMm) n++;
+  return n;
+}
+
+// Where agency names break by meaning: before "VÀ", "VỀ" and the name of an administrative unit
+// ("ỦY BAN NHÂN DÂN / TỈNH SƠN LA", "BỘ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG"), or after a comma.
+const BREAK_BEFORE = new Set(['VÀ', 'VỀ', 'CỦA', 'TẠI', 'THUỘC', 'TỈNH', 'THÀNH', 'HUYỆN', 'QUẬN', 'THỊ', 'XÃ', 'PHƯỜNG']);
+const goodBreak = (words: string[], k: number): boolean => BREAK_BEFORE.has(words[k]) || words[k - 1].endsWith(',');
+
+/**
+ * The fewest lines that each fit, every break at a place where the name breaks by meaning (the most
+ * even such layout); undefined when there is none (the clerk then chooses where).
+ */
+function meaningfulLines(words: string[], sizePt: number, availMm: number): string[] | undefined {
+  const n = words.length;
+  // best[i]: the layout of words[0..i) with the fewest lines, then the least slack on its widest gap
+  const best: ({ breaks: number[]; slack: number } | undefined)[] = [{ breaks: [], slack: 0 }];
+  for (let i = 1; i <= n; i++) {
+    for (let j = 0; j < i; j++) {
+      const prev = best[j];
+      if (!prev || (j > 0 && !goodBreak(words, j))) continue;
+      const w = textWidthMm(words.slice(j, i).join(' '), sizePt, true);
+      if (w > availMm) continue;
+      const cand = { breaks: [...prev.breaks, j], slack: Math.max(prev.slack, availMm - w) };
+      const cur = best[i];
+      if (!cur || cand.breaks.length < cur.breaks.length || (cand.breaks.length === cur.breaks.length && cand.slack < cur.slack)) best[i] = cand;
+    }
+  }
+  const done = best[n];
+  if (!done || done.breaks.length > 3) return undefined;
+  return done.breaks.map((start, k) => words.slice(start, done.breaks[k + 1] ?? n).join(' '));
+}
+
+/** A YAML flow-list item: quoted when it holds what would end or open one. */
+const flowItem = (s: string): string => (/[,:[\]{}#"']/.test(s) ? JSON.stringify(s) : s);
+
+/** Agency lines (ô 2) that wrap even at the smallest size: where they break, and a list to write instead. */
+export function agencyWarnings(plan: Plan, input: { co_quan_chu_quan?: unknown; co_quan_ban_hanh?: unknown }): LayoutWarning[] {
+  const avail = roomIn(headerColumns(textWidth(plan)).leftMm);
+  const all = [...plan.co_quan_chu_quan, ...plan.co_quan_ban_hanh];
+  const size = fitSize(all, AGENCY_SIZES, true, false, avail);
+  const out: LayoutWarning[] = [];
+  for (const key of ['co_quan_chu_quan', 'co_quan_ban_hanh'] as const) {
+    const given = input[key];
+    plan[key].forEach((line, i) => {
+      if (textWidthMm(line, size, true) <= avail) return;
+      const words = line.split(/\s+/);
+      const n = firstLine(words, size, avail);
+      const shown = `${words.slice(0, n).join(' ')} / ${words.slice(n).join(' ')}`;
+      const lines = meaningfulLines(words, size, avail);
+      const advice = lines
+        ? `hãy viết thành các dòng do mình chọn, ví dụ ${key}: [${[...plan[key].slice(0, i), ...lines, ...plan[key].slice(i + 1)].map(flowItem).join(', ')}]`
+        : `hãy viết thành danh sách các dòng, ngắt ở chỗ hợp nghĩa: ${key}: [dòng 1, dòng 2]`;
+      out.push({
+        path: Array.isArray(given) ? [key, i] : [key],
+        rule: 'ten-co-quan-dai',
+        message: `tên cơ quan quá dài cho cột trái của phần đầu (${Math.round(avail)} mm, chữ ${size} pt): Word sẽ ngắt dòng thành "${shown}"; ${advice}.`,
+      });
+    });
+  }
+  return out;
+}
+
+/** A checked plan with its layout warnings added, each at the line and column of what it is about. */
+export function withLayoutWarnings(file: string, bytes: Uint8Array, checked: Checked): Checked {
+  if (!checked.plan || !checked.input) return checked;
+  const found = agencyWarnings(checked.plan, checked.input);
+  if (!found.length) return checked;
+  const at = locator(file, decode(file, bytes).text ?? '');
+  const warnings: Message[] = found.map((w) => ({ file, ...at(w.path), severity: 'cảnh báo', rule: w.rule, message: w.message }));
+  return { ...checked, messages: [...checked.messages, ...warnings] };
+}
