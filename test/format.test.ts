@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { kehoach, unzip } from './helpers.js';
 import { textWidthMm } from '../src/model/metrics.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
+import { FORMAT_CHANGES, FORMAT_VERSION } from '../src/plan/versions.js';
 
 const templates = loadTemplates();
 
@@ -475,5 +476,54 @@ describe('item 8 (part): the JSON Schema says the rules beyond types it can', ()
     expect(holds(defs.PhuLuc, { tieu_de: 'A', cot: ['x'] })).toBe(false);
     expect(holds(defs.PhuLuc, { tieu_de: 'A' })).toBe(false);
     expect(holds(defs.PhuLuc, { tieu_de: 'A', noi_dung: ['x'] })).toBe(true);
+  });
+});
+
+describe('item 9: the format has a version', () => {
+  // a plan as format 1 accepted it: a "|" block and a "\n" inside a text printed as spaces
+  const v1 = plan('  - muc: NỘI DUNG\n    noi_dung:\n      - doan: |\n          Một đoạn văn\n          viết trên hai dòng.', 'phien_ban: 1\n').replace(
+    'trich_yeu: Tuyên truyền cải cách hành chính',
+    'trich_yeu: "Tuyên truyền\\ncải cách hành chính"',
+  );
+
+  it('a plan of the older version: each change says what it was and what to change; lint --fix changes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-phien-ban-'));
+    const f = join(dir, 'cu.yaml');
+    writeFileSync(f, v1);
+    const before = await kehoach(['validate', f]);
+    expect(before.status).toBe(1);
+    const changed = before.stderr.split('\n').filter((l) => l.includes('[xuong-dong]'));
+    expect(changed.length).toBe(2);
+    for (const l of changed) expect(l).toContain('(thay đổi ở định dạng phiên bản 2: trước đây dấu xuống dòng giữa chữ');
+    const fixed = await kehoach(['lint', '--fix', f]);
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(readFileSync(f, 'utf8')).toBe(v1.replace('doan: |', 'doan: >-').replace('Tuyên truyền\\ncải cách', 'Tuyên truyền cải cách'));
+    expect((await kehoach(['validate', f])).status).toBe(0);
+    // what format 1 printed: the lines joined by a space
+    const p = checkText('cu.yaml', readFileSync(f, 'utf8')).plan!;
+    expect(p.trich_yeu).toBe('Tuyên truyền cải cách hành chính');
+    expect(JSON.stringify(p.noi_dung)).toContain('Một đoạn văn viết trên hai dòng.');
+  });
+
+  it('a plan written for a newer kehoach is refused with the reason; the version is in --version, init and the JSON Schema', async () => {
+    const newer = errorsOf(plan('  - muc: A', 'phien_ban: 3\n'));
+    expect(newer.map((m) => [m.rule, m.message])).toEqual([
+      ['phien-ban', 'phien_ban: tệp viết theo định dạng phiên bản 3, mới hơn kehoach này (đọc đến phiên bản 2); hãy cập nhật kehoach (xem "Cài đặt" trong README).'],
+    ]);
+    expect(errorsOf(plan('  - muc: A', 'phien_ban: 2\n'))).toEqual([]);
+    expect(errorsOf(plan('  - muc: A', 'phien_ban: 0\n')).map((m) => m.rule)).toEqual(['phien-ban']);
+    expect((await kehoach(['--version'])).stdout).toContain('tệp kế hoạch định dạng phiên bản 2');
+    const fresh = join(mkdtempSync(join(tmpdir(), 'kehoach-init-')), 'moi.yaml');
+    expect((await kehoach(['init', fresh])).status).toBe(0);
+    expect(readFileSync(fresh, 'utf8')).toMatch(/^phien_ban: 2 /m);
+    const defs = (JSON.parse(planJsonSchema()) as { $defs: Record<string, { properties: Record<string, { maximum?: number }> }> }).$defs;
+    expect(defs.KeHoach.properties.phien_ban.maximum).toBe(2);
+  });
+
+  it('README lists every change of the format, with its rule', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    expect(FORMAT_CHANGES.length).toBeGreaterThan(0);
+    for (const c of FORMAT_CHANGES) expect(readme).toContain(`| ${c.version} | \`${c.rule}\` |`);
+    expect(readme).toContain(`phiên bản hiện tại là **${FORMAT_VERSION}**`);
   });
 });

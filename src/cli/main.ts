@@ -6,13 +6,14 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from '../messages.js';
 import { UsageError } from '../errors.js';
 import { Report, type Format } from './report.js';
+import { FORMAT_VERSION } from '../plan/versions.js';
 
 const stdio: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
 };
 
-export const VERSION = `kehoach ${pkg.version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III)`;
+export const VERSION = `kehoach ${pkg.version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III); tệp kế hoạch định dạng phiên bản ${FORMAT_VERSION}`;
 const COMMANDS = ['validate', 'render', 'derive', 'import', 'lint', 'check', 'init', 'schema', 'keys', 'xem'];
 
 // Commander's own English words, through its public help hooks (see its README, "Custom help").

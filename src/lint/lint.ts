@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { Message } from '../messages.js';
 import { checkProfile } from '../plan/profile.js';
 import { checkBytes } from '../plan/validate.js';
-import { decode, labelLineFix } from '../read/source.js';
+import { decode, labelLineFix, lineBreakFix } from '../read/source.js';
 import { byCodeUnit } from '../text/normalize-text.js';
 import { RULES } from './rules.js';
 import { context, type Finding, type Text } from './types.js';
@@ -128,23 +128,29 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
   let checked = opts.profile ? checkProfile(file, bytes) : checkBytes(file, bytes);
   let text = decode(file, bytes).text;
   if (text === undefined) return { messages: checked.messages, fixed: '', fixes: 0 };
-  // "- Thời gian: Từ ngày …" read by YAML as a key: --fix quotes the line, as the message says
-  const labels = checked.messages.filter((m) => m.rule === 'nhan-hai-cham');
-  let quotedLines = 0;
-  if (labels.length) {
+  // Problems of validation that --fix repairs in the source, as their messages say: "- Thời gian: Từ
+  // ngày …" read by YAML as a key (the line quoted), a line break inside a text (written on one line).
+  const repairs: Record<string, (line: string, column: number) => string | undefined> = {
+    'nhan-hai-cham': (line) => labelLineFix(line),
+    'xuong-dong': lineBreakFix,
+  };
+  const repairable = checked.messages.filter((m) => m.rule in repairs);
+  let repaired = 0;
+  if (repairable.length) {
     const lines = text.split('\n');
-    for (const m of labels) {
-      const fixed = labelLineFix(lines[m.line - 1].replace(/\r$/, ''));
+    for (const m of repairable) {
+      const line = lines[m.line - 1];
+      const fixed = repairs[m.rule](line.replace(/\r$/, ''), m.column);
       if (fixed === undefined) continue;
-      if (opts.fix) (lines[m.line - 1] = fixed + (lines[m.line - 1].endsWith('\r') ? '\r' : '')), quotedLines++;
+      if (opts.fix) (lines[m.line - 1] = fixed + (line.endsWith('\r') ? '\r' : '')), repaired++;
       else m.message += ' (sửa được bằng --fix)';
     }
-    if (quotedLines) {
+    if (repaired) {
       text = lines.join('\n');
       checked = opts.profile ? checkProfile(file, Buffer.from(text, 'utf8')) : checkBytes(file, Buffer.from(text, 'utf8'));
     }
   }
   const r = lintText(file, text);
-  if (!opts.fix || (!r.fixes && !quotedLines)) return { ...r, messages: [...checked.messages, ...r.messages] };
-  return { fixed: r.fixed, fixes: r.fixes + quotedLines, messages: [...checked.messages, ...lintText(file, r.fixed).messages] };
+  if (!opts.fix || (!r.fixes && !repaired)) return { ...r, messages: [...checked.messages, ...r.messages] };
+  return { fixed: r.fixed, fixes: r.fixes + repaired, messages: [...checked.messages, ...lintText(file, r.fixed).messages] };
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { isMapping, labelLineMessage, type Path } from '../read/source.js';
 import { planSchemas } from './schema.js';
+import { FORMAT_VERSION } from './versions.js';
 
 /** Report at `path` (its key with `key`); a message may be made only when shown (see validate.ts). */
 export type Err = (path: Path, rule: string, message: string | (() => string), key?: boolean) => void;
@@ -110,6 +111,11 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
   const path: Path = [...base, ...(issue.path as (string | number)[])];
   const found = valueAt(data, path);
   const at = pathName(path);
+  // a check given its own rule id (a bound with { error: 'rule' }) is told in that rule's words
+  if ((issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type') && RULE_IDS.has(issue.message)) {
+    ruleMessage(issue.message, path, found, at, err);
+    return;
+  }
   switch (issue.code) {
     case 'invalid_type': {
       if (found === undefined) {
@@ -205,6 +211,9 @@ function isoOf(s: string): string | undefined {
   return undefined;
 }
 
+/** Rule ids a schema check may carry as its error (the others keep zod's kind of problem). */
+const RULE_IDS = new Set(['phien-ban']);
+
 function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: Err): void {
   switch (rule) {
     case 'ngay-dinh-dang': {
@@ -218,6 +227,15 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
       return;
     case 'ky-hieu':
       err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; viết HOA, các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT.`);
+      return;
+    case 'phien-ban':
+      err(
+        path,
+        'phien-ban',
+        typeof found === 'number' && Number.isInteger(found) && found > FORMAT_VERSION
+          ? `${at}: tệp viết theo định dạng phiên bản ${found}, mới hơn kehoach này (đọc đến phiên bản ${FORMAT_VERSION}); hãy cập nhật kehoach (xem "Cài đặt" trong README).`
+          : `${at}: phiên bản định dạng là một số nguyên từ 1 đến ${FORMAT_VERSION}, nhận được ${shown(found)}; hãy ghi "phien_ban: ${FORMAT_VERSION}" hoặc bỏ dòng này.`,
+      );
       return;
     case 'viet-tat':
       err(path, 'viet-tat', `${at}: chữ viết tắt ${shown(found)} không đúng dạng; viết HOA, không dấu cách, ví dụ SYT hoặc TTYT.`);

@@ -7,6 +7,7 @@ import { dateParts } from '../text/dates.js';
 import { isMapping, type Path } from '../read/source.js';
 import { flatRows, tableGrid, type GridProblem } from './grid.js';
 import { LIMITS, ROLES } from './schema.js';
+import { changeNote } from './versions.js';
 
 /** Report a problem at `path` (at its key with `key: true`). */
 export type Report = (path: Path, message: string, key?: boolean) => void;
@@ -88,7 +89,7 @@ function gridRule(id: string, say: (g: GridProblem, t: ReturnType<typeof tablesO
  */
 export function lineBreaks(v: unknown, path: Path, report: (path: Path, message: string) => void): void {
   if (typeof v === 'string') {
-    if (/[\r\n](?!\s*$)/.test(v)) report(path, 'chữ có dấu xuống dòng ở giữa, sẽ không được in như vậy: viết liền một dòng (dùng ">-" thay cho "|"), hoặc, với tên, chức vụ, ô bảng, viết thành danh sách các dòng [dòng 1, dòng 2].');
+    if (/[\r\n](?!\s*$)/.test(v)) report(path, `chữ có dấu xuống dòng ở giữa, sẽ không được in như vậy: viết liền một dòng (dùng ">-" thay cho "|"), hoặc, với tên, chức vụ, ô bảng, viết thành danh sách các dòng [dòng 1, dòng 2].${changeNote('xuong-dong')}`);
   } else if (Array.isArray(v)) v.forEach((x, i) => lineBreaks(x, [...path, i], report));
   else if (isMapping(v)) for (const [k, x] of Object.entries(v)) lineBreaks(x, [...path, k], report);
 }
@@ -133,7 +134,7 @@ export const PLAN_RULES: readonly Rule[] = [
       if (!Array.isArray(p.noi_dung)) return;
       p.noi_dung.forEach((s, i) => {
         if (isMapping(s) && s.muc === undefined && s.phan === undefined && s.phan_lon === undefined) {
-          report(['noi_dung', i], 'mục không có tên: sẽ in một dòng chỉ có số; thêm "muc: TÊN MỤC" (hoặc "phan: ..."), hoặc xóa mục này.');
+          report(['noi_dung', i], `mục không có tên (chỉ in ra được một dòng có số); thêm "muc: TÊN MỤC" (hoặc "phan: ..."), hoặc xóa mục này.${changeNote('muc-trong')}`);
         }
       });
     },

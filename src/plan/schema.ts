@@ -5,6 +5,7 @@
 // every later stage reads.
 import * as z from 'zod';
 import { isRealDate } from '../text/dates.js';
+import { FORMAT_VERSION } from './versions.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -427,6 +428,18 @@ function build() {
 
   const PlanSchema = z
     .strictObject({
+      phien_ban: z
+        .number()
+        .int({ error: 'phien-ban' })
+        .min(1, { error: 'phien-ban' })
+        .max(FORMAT_VERSION, { error: 'phien-ban' })
+        .optional()
+        .meta(
+          t(
+            'Phiên bản định dạng',
+            `Phiên bản định dạng tệp kế hoạch mà tệp này viết theo; kehoach này đọc đến phiên bản ${FORMAT_VERSION}. Bỏ trống: phiên bản hiện tại.`,
+          ),
+        ),
       co_quan_chu_quan: Lines.optional().meta(
         t('Cơ quan chủ quản', 'Tên cơ quan cấp trên trực tiếp (ô 2), ví dụ UBND TỈNH HẬU GIANG. Bỏ trống nếu không có.'),
       ),

@@ -219,6 +219,24 @@ export function labelLineFix(line: string): string | undefined {
 }
 
 /**
+ * The line with the value at `column` (1-based) written on one line, as the format before version 2
+ * printed it: a literal block ("|") becomes a folded one (">-": its lines joined by spaces), and in a
+ * double-quoted string on this line each "\\n" becomes a space. Undefined for anything else.
+ */
+export function lineBreakFix(line: string, column: number): string | undefined {
+  const head = line.slice(0, column - 1);
+  const rest = line.slice(column - 1);
+  const block = /^\|([1-9]?)[-+]?([1-9]?)(?=\s|$)/.exec(rest);
+  if (block) return `${head}>${block[1] || block[2]}-${rest.slice(block[0].length)}`;
+  const quoted = /^"((?:[^"\\]|\\.)*)"/.exec(rest);
+  if (!quoted) return undefined;
+  const inner = quoted[1]
+    .replace(/(?:\s|\\[rn])+$/, '')
+    .replace(/ *(?:\\r)?\\n */g, ' ');
+  return inner === quoted[1] ? undefined : `${head}"${inner}"${rest.slice(quoted[0].length)}`;
+}
+
+/**
  * Where nesting first goes deeper than MAX_DEPTH, by a scan of the text: block indentation levels,
  * "- " items on one line, and [ { outside quotes and comments. Undefined when it never does.
  */

@@ -13,6 +13,7 @@ import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
 import { writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
+import { FORMAT_VERSION } from '../../plan/versions.js';
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
 
@@ -71,6 +72,7 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
       trich_yeu: q(`Thực hiện nhiệm vụ năm ${today.slice(0, 4)}`),
       trich_yeu_thuong: q(`thực hiện nhiệm vụ năm ${today.slice(0, 4)}`),
       trich_yeu_thuong_dau: `Kế hoạch thực hiện nhiệm vụ năm ${today.slice(0, 4)}`,
+      phien_ban: FORMAT_VERSION,
       chu_tri: q(name),
       quyet_dinh: !!o.decision,
       tham_quyen: q(name),
