@@ -8,7 +8,7 @@ import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan } from '../src/write/index.js';
 import { convert } from '../src/soffice.js';
-import { importableExamples, paragraphs, run } from './helpers.js';
+import { importableExamples, kehoach, paragraphs, run } from './helpers.js';
 import { imagesToPdf } from './scan.js';
 
 
@@ -29,18 +29,20 @@ const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-pdf-'));
 const docx = new Map<string, Uint8Array>();
 const pdfs = new Map<string, Buffer>();
 const docs = new Map<string, Buffer>();
+/** Examples also tried as .doc. */
+const DOC_CASES = 2;
 
 beforeAll(async () => {
   for (const f of importableExamples()) docx.set(basename(f, '.yaml'), await render(f));
   // one LibreOffice start for each format
   const names = [...docx.keys()];
   const pdf = convert([...docx.values()], 'docx', 'pdf', 240_000);
-  const doc = convert([...docx.values()], 'docx', 'doc:MS Word 97', 240_000);
+  const doc = convert([...docx.values()].slice(0, DOC_CASES), 'docx', 'doc:MS Word 97', 240_000);
   if (!pdf || !doc) throw new Error('LibreOffice (soffice) is needed for these tests: apt-get install libreoffice-writer-nogui');
   names.forEach((name, i) => {
-    if (!pdf.outputs[i] || !doc.outputs[i]) throw new Error(`LibreOffice did not convert ${name}: ${pdf.complaint} ${doc.complaint}`);
+    if (!pdf.outputs[i] || (i < DOC_CASES && !doc.outputs[i])) throw new Error(`LibreOffice did not convert ${name}: ${pdf.complaint} ${doc.complaint}`);
     pdfs.set(name, pdf.outputs[i]!);
-    docs.set(name, doc.outputs[i]!);
+    if (i < DOC_CASES) docs.set(name, doc.outputs[i]!);
   });
 }, 300_000);
 
@@ -59,9 +61,18 @@ describe('a PDF with a text layer', () => {
 });
 
 describe('a .doc (Word 97–2003)', () => {
-  it.each(importableExamples().slice(0, 2).map((f) => [basename(f, '.yaml')]))('%s.doc imports like the .docx', async (name) => {
-    const fromDoc = await importDocument(`${name}.doc`, docs.get(name)!, 'doc', 'x');
-    expect(await share(docx.get(name)!, fromDoc.yaml)).toBe(1);
+  // the command as a clerk runs it on a folder of old files: every .doc through one LibreOffice start
+  const names = importableExamples().slice(0, DOC_CASES).map((f) => basename(f, '.yaml'));
+  const out = join(dir, 'tu-doc');
+  let batch: Awaited<ReturnType<typeof kehoach>>;
+  beforeAll(async () => {
+    for (const n of names) writeFileSync(join(dir, `${n}.doc`), docs.get(n)!);
+    batch = await kehoach(['import', ...names.map((n) => join(dir, `${n}.doc`)), '--out-dir', out]);
+  }, 240_000);
+
+  it.each(names)('%s.doc imports like the .docx', async (name) => {
+    expect(batch.status, batch.stderr).toBe(0);
+    expect(await share(docx.get(name)!, readFileSync(join(out, `${name}.yaml`), 'utf8'))).toBe(1);
   });
 });
 

@@ -52,13 +52,15 @@ export interface ImportOptions {
   ocr?: boolean;
 }
 
-/** A Word 97–2003 file, as LibreOffice saves it in .docx. */
-function docToDocx(bytes: Uint8Array): Uint8Array {
-  const r = convert([bytes], 'doc', 'docx');
-  if (!r) throw new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
-  const docx = r.outputs[0];
-  if (!docx) throw new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`);
-  return docx;
+/**
+ * Word 97–2003 files, as LibreOffice saves them in .docx: all in one LibreOffice start (it takes seconds;
+ * an office's archive has many). Each comes back as .docx bytes or as the reason it could not be read.
+ */
+export function docsToDocx(docs: Uint8Array[]): (Uint8Array | CannotRead)[] {
+  if (!docs.length) return [];
+  const r = convert(docs, 'doc', 'docx');
+  if (!r) return docs.map(() => new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`));
+  return docs.map((_, i) => r.outputs[i] ?? new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`));
 }
 
 /** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
@@ -79,7 +81,11 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Sour
       }
     }
     blocks = r.blocks;
-  } else if (kind === 'doc') blocks = readDocx(docToDocx(bytes), repairs);
+  } else if (kind === 'doc') {
+    const [docx] = docsToDocx([bytes]);
+    if (docx instanceof CannotRead) throw docx;
+    blocks = readDocx(docx, repairs);
+  }
   else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
   const r = recognise(blocks);
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];

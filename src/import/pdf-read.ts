@@ -203,7 +203,9 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
   const alignOf = (g: Line[]): Para['align'] => {
     const mid = (left + right) / 2;
     const l = g[0];
-    const centred = Math.abs((l.x0 + l.x1) / 2 - mid) < 6 && l.x0 - left > 15;
+    // a justified line also has its middle at the centre, but starts at the margin; a long centred line
+    // (a trích yếu's first line) starts only a few points in
+    const centred = Math.abs((l.x0 + l.x1) / 2 - mid) < 6 && l.x0 - left > 5;
     return centred ? 'center' : 'both';
   };
   const flush = () => {

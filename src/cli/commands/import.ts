@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
-import { CannotRead, importDocument, kindOf } from '../../import/index.js';
+import { CannotRead, docsToDocx, importDocument, kindOf } from '../../import/index.js';
 import { checkText } from '../../plan/validate.js';
 import { hasErrors } from '../../messages.js';
 import { UsageError } from '../../errors.js';
@@ -27,12 +27,17 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
   const targets = prepareTargets(files, o, '.yaml');
   if (!o.force) for (const t of targets) if (existsSync(t)) throw new UsageError(`${t}: tệp đã có (có thể đã được sửa tay); thêm --force để ghi đè.`);
   let errors = false;
+  // every .doc of the batch through one LibreOffice start, before the first is imported
+  const docs = files.flatMap((f, i) => (kindOf(f) === 'doc' ? [i] : []));
+  const converted = new Map(docsToDocx(docs.map((i) => readInput(files[i]))).map((d, k) => [docs[k], d]));
   for (const [i, f] of files.entries()) {
     const target = targets[i];
     const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     let r: Awaited<ReturnType<typeof importDocument>>;
     try {
-      r = await importDocument(basename(f), readInput(f), kindOf(f)!, schema, { ocr: o.ocr });
+      const docx = converted.get(i);
+      if (docx instanceof CannotRead) throw docx;
+      r = await importDocument(basename(f), docx ?? readInput(f), docx ? 'docx' : kindOf(f)!, schema, { ocr: o.ocr });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       // the file is what it is (a scan without --ocr, a .doc without LibreOffice): that file's problem
