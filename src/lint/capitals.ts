@@ -10,6 +10,7 @@
 // - a pair the plan itself writes in lower case is not a proper name when it appears Title Cased.
 // A run of capitalised words that none of these explains is a proper name (a place, a person) and is
 // left alone.
+import { ndSpelling } from '../text/normalize-text.js';
 import { isAllCaps, isCapitalised, lower, onePerPlace, WORD, type Finding, type LocalRule } from './types.js';
 
 /** Compound words of the classes Phụ lục II names, in their capitalised form. */
@@ -87,7 +88,7 @@ export const capitals: LocalRule = {
   examples: {
     ok: [
       'Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ', 'theo Kế hoạch số 13/KH-SYT', 'xây dựng kế hoạch tuyên truyền',
-      'phối hợp với Tỉnh Đoàn Hậu Giang', 'Ủy ban nhân dân tỉnh Quảng Nam', 'Thủ tướng Chính phủ', 'Đảng Cộng sản Việt Nam', 'Ban Giám đốc Bệnh viện', 'ông Lê Văn Hóa',
+      'phối hợp với Tỉnh Đoàn Hậu Giang', 'Ủy ban nhân dân tỉnh Quảng Nam', 'Uỷ ban Kiểm tra Đảng uỷ xã', 'Thủ tướng Chính phủ', 'Đảng Cộng sản Việt Nam', 'Ban Giám đốc Bệnh viện', 'ông Lê Văn Hóa',
       'Sở tổ chức hội nghị', 'các cơ sở Y tế', 'Bộ Công Thương', 'Quận 1', 'Lao động - Thương binh và Xã hội', 'UBND TỈNH HẬU GIANG',
       'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai',
     ],
@@ -98,7 +99,8 @@ export const capitals: LocalRule = {
   },
   check(text, ctx) {
     const out: Finding[] = [];
-    const words: W[] = [...text.matchAll(WORD)].map((m) => ({ w: m[0].normalize('NFC'), index: m.index!, end: m.index! + m[0].length }));
+    // words in ND30's tone placement ("Uỷ ban" reads as "Ủy ban"): the names are known in that spelling
+    const words: W[] = [...text.matchAll(WORD)].map((m) => ({ w: ndSpelling(m[0].normalize('NFC')), index: m.index!, end: m.index! + m[0].length }));
     const lw = words.map((w) => lower(w.w));
     const gapOk = words.map((w, k) => k + 1 < words.length && /^[ \t\r\n]+$/.test(text.slice(w.end, words[k + 1].index)));
     const spaced = (a: W, b: W) => /^[ \t\r\n]+$/.test(text.slice(a.end, b.index));
@@ -117,7 +119,7 @@ export const capitals: LocalRule = {
       let fixed = '';
       wrong.forEach((w, k) => (fixed += (k ? text.slice(wrong[k - 1].end, w.index) : '') + right[k]));
       const was = text.slice(from.index, to.end);
-      if (fixed !== was) out.push({ index: from.index, length: was.length, message: `viết hoa: "${was.replace(/\s+/g, ' ')}" → "${fixed.replace(/\s+/g, ' ')}"`, ...(fixable ? { fix: fixed } : {}) });
+      if (fixed !== ndSpelling(was)) out.push({ index: from.index, length: was.length, message: `viết hoa: "${was.replace(/\s+/g, ' ')}" → "${fixed.replace(/\s+/g, ' ')}"`, ...(fixable ? { fix: fixed } : {}) });
     };
     /** The word before i (spaces only between) is a capitalised word no rule explains: i continues a proper name. */
     const inName = (i: number, named: Set<number>) => i > 0 && spaced(words[i - 1], words[i]) && isCapitalised(words[i - 1].w) && !isAllCaps(words[i - 1].w) && !named.has(i - 1);

@@ -25,6 +25,8 @@ export interface Context {
   words: Set<string>;
   /** Pairs of adjacent words the plan writes in lower case ("tuyên truyền"), with how often. */
   lowerPairs: Map<string, number>;
+  /** Pairs of adjacent words in any case ("Thường trực" counts as "thường trực"), with how often. */
+  pairs: Map<string, number>;
   /** Runs of three such words, with how often. */
   lowerTriples: Map<string, number>;
   /** How often the plan writes each lower-case word. */
@@ -61,6 +63,7 @@ export const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpper
 export function context(texts: string[]): Context {
   const words = new Set<string>();
   const lowerPairs = new Map<string, number>();
+  const pairs = new Map<string, number>();
   const lowerTriples = new Map<string, number>();
   const counts = new Map<string, number>();
   const bareOfMarked = new Set<string>();
@@ -80,14 +83,15 @@ export function context(texts: string[]): Context {
       words.add(l);
       counts.set(l, (counts.get(l) ?? 0) + 1);
       if (bare(l) !== l) bareOfMarked.add(bare(l));
-      if (prev && /^\s+$/.test(t.slice(prev.end, m.index)) && w === lower(w) && prev.w === lower(prev.w)) {
-        const pair = `${prev.w} ${w}`;
-        lowerPairs.set(pair, (lowerPairs.get(pair) ?? 0) + 1);
+      if (joined) {
+        const pair = `${lower(prev!.w)} ${l}`;
+        pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+        if (w === l && prev!.w === lower(prev!.w)) lowerPairs.set(pair, (lowerPairs.get(pair) ?? 0) + 1);
       }
       prev = { w, end: m.index! + w.length };
     }
   }
-  return { words, lowerPairs, lowerTriples, counts, bareOfMarked };
+  return { words, lowerPairs, pairs, lowerTriples, counts, bareOfMarked };
 }
 
 /** Findings in text order, none overlapping an earlier one (two rules of one family never report a place twice). */

@@ -115,14 +115,14 @@ export const repeatedWords: LocalRule = {
   scope: 'value',
   description: 'Một từ viết lặp hai lần liền nhau ("trong trong", "các các"); trừ từ láy toàn bộ có nghĩa ("người người, nhà nhà", "ngày ngày", "dần dần") và âm tiết vừa cuối từ này vừa đầu từ sau mà kế hoạch cũng viết ở chỗ khác ("thi công công trình", "hành vi vi phạm").',
   examples: {
-    ok: ['người người, nhà nhà thi đua', 'dần dần nâng cao', 'Sở Y tế, Y tế cơ sở', 'năm 2020 2021', 'xử lý hành vi vi phạm; hành vi khác; các vi phạm khác', 'thi công công trình; hồ sơ thi công; công trình khác'],
+    ok: ['người người, nhà nhà thi đua', 'dần dần nâng cao', 'Sở Y tế, Y tế cơ sở', 'năm 2020 2021', 'xử lý hành vi vi phạm; hành vi khác; các vi phạm khác', 'thi công công trình; hồ sơ thi công; công trình khác', 'Phó Chủ tịch Thường trực trực tiếp phụ trách; Ban Thường trực; làm việc trực tiếp'],
     notOk: ['thực hiện trong trong năm 2024', 'Trong trong năm', 'triển khai các các nhiệm vụ', 'cán bộ bộ'],
   },
   check(text, ctx) {
     const out: Finding[] = [];
     const re = new RegExp(`(?<![${LETTERS}])([${LETTERS}]+)(\\s+)([${LETTERS}]+)(?![${LETTERS}])`, 'gu');
     /** The plan writes this pair somewhere else too (the pair itself counts once). */
-    const elsewhere = (x?: string, y?: string) => x !== undefined && y !== undefined && (ctx.lowerPairs.get(`${lower(x)} ${lower(y)}`) ?? 0) >= 2;
+    const elsewhere = (x?: string, y?: string) => x !== undefined && y !== undefined && (ctx.pairs.get(`${lower(x)} ${lower(y)}`) ?? 0) >= 2;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [, a, gap, b] = m;
       re.lastIndex = m.index + a.length;
