@@ -8,14 +8,14 @@ import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, m
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printable } from '../src/messages.js';
-import { deriveCases, exampleFiles, ROOT } from './helpers.js';
+import { deriveCases, exampleFiles, kehoach, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'kehoach.js');
 const NODE = process.execPath;
 // SIGKILL at the timeout: a process stuck on a FIFO may ignore SIGTERM, and spawnSync would wait for it forever
 const cli = (args: string[], cwd?: string) => spawnSync(NODE, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', cwd });
 const PLAN = exampleFiles()[0];
-const noStack = (r: SpawnSyncReturns<string>) => expect(r.stderr).not.toMatch(/\n\s+at |lỗi nội bộ|lỗi của kehoach/);
+const noStack = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/\n\s+at |lỗi nội bộ|lỗi của kehoach/);
 
 /** A fresh folder; `nobody` owns it when the tests run as root, so the CLI can run as that user in it. */
 function folder(prefix: string): string {
@@ -234,25 +234,25 @@ describe('nothing a user typed reaches the terminal as a control sequence', () =
   });
   it('keeps Vietnamese text as it is', () => expect(printable('Kế hoạch “Tuyên truyền” – năm 2019')).toBe('Kế hoạch “Tuyên truyền” – năm 2019'));
 
-  it('a key named with ESC/BEL sequences is shown escaped', () => {
+  it('a key named with ESC/BEL sequences is shown escaped', async () => {
     const d = mkdtempSync(join(tmpdir(), 'kehoach-esc-'));
     const f = join(d, 'k.yaml');
     writeFileSync(f, readFileSync(PLAN, 'utf8') + '"\\e]0;pwned\\a\\e[2J": 1\n');
-    const r = cli(['validate', f]);
+    const r = await kehoach(['validate', f]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('\\x1B]0;pwned\\x07');
     expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
   });
 
-  it('a file name with a newline and ESC stays on one line, escaped', () => {
+  it('a file name with a newline and ESC stays on one line, escaped', async () => {
     const d = mkdtempSync(join(tmpdir(), 'kehoach-esc-'));
     const f = join(d, 'ke\nhoach\x1b[31m.yaml');
     writeFileSync(f, 'so: [\n');
-    const r = cli(['validate', f]);
+    const r = await kehoach(['validate', f]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('ke\\nhoach\\x1B[31m.yaml:');
     expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
-    const missing = cli(['render', join(d, 'không\x07có.yaml')]);
+    const missing = await kehoach(['render', join(d, 'không\x07có.yaml')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('không\\x07có.yaml: không tìm thấy');
     expect(missing.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
@@ -297,8 +297,8 @@ describe('each mistake with paths gets its own message', () => {
     expect(existsSync(join(d, 'chua-co'))).toBe(false);
   });
 
-  it('--out-dir onto a file says it is a file', () => {
-    const r = cli(['render', PLAN, '--out-dir', PLAN]);
+  it('--out-dir onto a file says it is a file', async () => {
+    const r = await kehoach(['render', PLAN, '--out-dir', PLAN]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/là một tệp, không phải thư mục/);
     noStack(r);

@@ -32,6 +32,14 @@ export async function kehoach(args: string[]): Promise<{ status: number; stdout:
   return { status: r.code, stdout: r.out, stderr: r.err };
 }
 
+/** The first example with the longest header names and date a Vietnamese office has (ND30 §3's fallback sizes). */
+export const longHeaderPlan = (): string =>
+  readFileSync(exampleFiles()[0], 'utf8')
+    .replace('co_quan_chu_quan: UBND TỈNH HẬU GIANG', 'co_quan_chu_quan: ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH')
+    .replace('co_quan_ban_hanh: SỞ Y TẾ', 'co_quan_ban_hanh: TRUNG TÂM KIỂM SOÁT BỆNH TẬT THÀNH PHỐ')
+    .replace('dia_danh: Hậu Giang', 'dia_danh: Thành phố Hồ Chí Minh')
+    .replace('ngay: 2019-01-23', 'ngay: 2018-12-29');
+
 /** The seed file an example names in its header comment ("# Nguồn: ../shared/seeds/NNN_....txt"). */
 export function seedOf(example: string): string | undefined {
   const m = /seeds\/(\d{3}_[0-9a-f]+\.txt)/.exec(readFileSync(example, 'utf8').split('\n').slice(0, 5).join('\n'));

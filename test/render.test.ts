@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkBytes } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
-import { derivedFiles, exampleFiles, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
+import { derivedFiles, exampleFiles, longHeaderPlan, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
 import { ndSpelling } from '../src/text/normalize-text.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -92,8 +92,12 @@ describe('real readers', () => {
       const r = await run(['render', f, '-o', join(out, `${nameOf(f)}.docx`), '-q']);
       expect(r.code, r.err).toBe(0);
     }
+    // and the longest header (test/header-fit.test.ts): read back in the same LibreOffice start
+    writeFileSync(join(out, 'dau-trang-dai.yaml'), longHeaderPlan());
+    const long = await run(['render', join(out, 'dau-trang-dai.yaml'), '-q']);
+    expect(long.code, long.err).toBe(0);
     const profile = mkdtempSync(join(tmpdir(), 'kehoach-lo-'));
-    const docx = readerNames.map((n) => join(out, `${n}.docx`));
+    const docx = [...readerNames, 'dau-trang-dai'].map((n) => join(out, `${n}.docx`));
     const lo = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docx], { encoding: 'utf8', timeout: 240_000 });
     expect(lo.status, `LibreOffice: ${lo.stderr}`).toBe(0);
     for (const n of readerNames) {
@@ -106,6 +110,12 @@ describe('real readers', () => {
       if (existsSync(join(ROOT, 'examples', `${n}.source.txt`))) pdfStream[n] = execFileSync('pdftotext', ['-raw', ...body, pdf, '-'], { encoding: 'utf8' });
       pdfText[n] = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }));
     }
+  });
+
+  it('the longest header: the date on one line, on the same line as "Số:" (ND30 §3)', () => {
+    const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(out, 'dau-trang-dai.pdf'), '-'], { encoding: 'utf8' });
+    const soLine = page1.split('\n').find((l) => l.includes('Số:'))!;
+    expect(soLine).toMatch(/Số: 181\/KH-SYT\s+Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2018\s*$/);
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {
