@@ -264,6 +264,11 @@ function isLabelLine(v: unknown, known: readonly string[]): boolean {
 /** Of a union's branches, the one whose keys fit the object best (so {gach: 5} reports gach's problem). */
 function pickBranch(data: unknown, path: Path, branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
   const v = valueAt(data, path);
+  if (Array.isArray(v)) {
+    // a list where a list is one of the forms: that form's own problems ("chuc_vu[1]: cần một đoạn chữ")
+    const lists = branches.filter((issues) => !issues.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+    return lists.length === 1 ? lists[0] : undefined;
+  }
   if (!isMapping(v)) return undefined;
   let best: z.core.$ZodIssue[] | undefined;
   let bestScore = Infinity;
@@ -286,6 +291,9 @@ function unionHint(path: Path): string {
   if (parent === 'o' || parent === 'hang') return 'Mỗi ô là chữ, danh sách dòng, hoặc {noi_dung: ..., gop_hang: ...}.';
   if (parent === 'co_quan_ban_hanh' || parent === 'co_quan_chu_quan') return 'Tên cơ quan là một dòng chữ, hoặc danh sách các dòng [DÒNG 1, DÒNG 2].';
   if (parent === 'luu') return 'Nơi lưu là một dòng chữ như "VT, TC-HC", hoặc danh sách [VT, TC-HC].';
+  if (parent === 'trich_yeu') return 'Trích yếu là một câu, hoặc danh sách tối đa 4 dòng [dòng 1, dòng 2] khi muốn tự chọn chỗ xuống dòng.';
+  if (parent === 'chuc_vu' || parent === 'duoi_ten' || parent === 'ky_ten') return 'Là một dòng chữ, hoặc danh sách các dòng [DÒNG 1, DÒNG 2].';
+  if (parent === 'co_chu') return 'Cỡ chữ là 13 hoặc 14.';
   if (parent === 'cot') return 'Mỗi cột là tên cột, hoặc {ten: ..., rong: ...}.';
   if (parent === 'van_ban') return 'Mỗi văn bản căn cứ là một câu, hoặc {loai, so_ky_hieu, ngay, co_quan, trich_yeu}.';
   return 'Mỗi ý là một đoạn chữ, hoặc một khối có một trong các khóa: doan, gach, cong, diem, khoan, don_vi, bao_cao.';
