@@ -87,7 +87,7 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Sour
     blocks = readDocx(docx, repairs);
   }
   else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
-  const r = recognise(blocks);
+  const r = recognise(blocks, kind !== 'txt');
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);
   const yaml = repairDamage(file, planYaml(r.plan, header, r.notes), repairs);

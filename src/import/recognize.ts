@@ -299,7 +299,8 @@ class Body {
     else {
       // a plain paragraph belongs to the numbered item above it, not to a bullet
       while (this.stack.length > 1 && this.top().rank >= RANK.diem) this.stack.pop();
-      this.top().list.push(text);
+      // a centred line in the body ("(chi tiết tại Phụ lục I)"): a free line of its own
+      this.top().list.push(p.align === 'center' ? { giua: text } : text);
     }
   }
 
@@ -369,7 +370,11 @@ function appendix(paras: Para[], table: TableBlock | undefined, c: Ctx, index: n
 const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
 
 /** Recognise a plan in the blocks of a document. */
-export function recognise(blocks: Block[]): Recognised {
+/**
+ * `paragraphsAsWritten`: the source's paragraphs are its writer's (Word, a PDF's layout), not lines that
+ * text extraction may have joined; then the sentence after the bases in their paragraph stays with them.
+ */
+export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognised {
   const c: Ctx = { plan: {}, notes: [], found: [], guesses: [] };
   let i = 0;
   // ô 1–4: the first table without rules, when it holds the Quốc hiệu
@@ -464,7 +469,10 @@ export function recognise(blocks: Block[]): Recognised {
           prev.tach_dong = true;
           prev.dau_cuoi_tam = basis.end;
         } else bases.push({ mo_dau: basis.opener, van_ban: items, dau_cuoi: basis.end, dau_cuoi_tam: basis.end });
-        if (basis.rest) body.item({ ...p, text: basis.rest, plain: plainText(basis.rest), marker: undefined, lines: undefined });
+        // the sentence that follows the bases in their paragraph ("… Ủy ban nhân dân tỉnh ban hành Kế hoạch …
+        // như sau:") stays in it
+        if (basis.rest && paragraphsAsWritten) bases[bases.length - 1].cau_tiep = basis.rest;
+        else if (basis.rest) body.item({ ...p, text: basis.rest, plain: plainText(basis.rest), marker: undefined, lines: undefined });
         continue;
       }
     }
