@@ -328,12 +328,15 @@ function stripMarker(text: string): string {
 
 /** An appendix: "Phụ lục", its title, the reference line, then its table. */
 function appendix(paras: Para[], table: TableBlock | undefined, c: Ctx, index: number): Item {
-  const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !/^\(Kèm theo\b/iu.test(t) && !RULE_LINE.test(t));
+  const REF = /^\((?:Ban hành\s+)?kèm theo\b/iu;
+  const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !REF.test(t) && !RULE_LINE.test(t));
   // the reference line names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
-  const ref = paras.map(plainOf).find((t) => /^\(Kèm theo\b/iu.test(t));
+  const ref = paras.map(plainOf).find((t) => REF.test(t));
   const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
   if (of && c.plan.ten_co_quan === undefined) c.plan.ten_co_quan = of[1];
   const a: Item = { tieu_de: title.join(' ') || `Phụ lục ${index + 1}` };
+  // "(Kèm theo Kế hoạch số …)" is made again from the plan's own fields; another wording is kept as written
+  if (ref && !/^\(Kèm theo\b/u.test(ref)) a.tham_chieu = ref;
   if (!table) {
     c.notes.push({ path: ['phu_luc', index], note: 'CẦN XEM: phụ lục không có bảng; nội dung đã ghi vào tên phụ lục.' });
     a.cot = ['Nội dung'];

@@ -24,6 +24,7 @@ const OWN_FLOOR: Record<string, number> = {
   '05-phu-cat-tuyen-truyen-cchc': 0.4,
   'mttq-xa-luong-minh-kh-2025-12-10-tiep-cong-dan': 0.65,
   'ubnd-lao-cai-kh-134-khu-cum-cong-nghiep': 0.7,
+  'btnmt-kh-09-tin-chi-cac-bon': 0.35, // like 05, mostly an appendix table (40%)
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
