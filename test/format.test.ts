@@ -295,6 +295,10 @@ describe('item 3 (part): free lines and signers', () => {
     const school = await kehoach(['render', f, '-o', join(dir, 'k.docx')]);
     expect(school.status).toBe(0);
     expect(school.stderr).toMatch(/k\.yaml:3:20: cảnh báo: .*ngắt ở chỗ hợp nghĩa: co_quan_ban_hanh: \[dòng 1, dòng 2\]/);
+    // check passes the plan and shows the warning under it
+    const checked = await kehoach(['check', dir]);
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toMatch(/^đạt {2}kế hoạch: .*k\.yaml\n {6}.*k\.yaml:3:20: cảnh báo: tên cơ quan quá dài/m);
   });
 
   it('a line break inside a text is an error, naming where; a final one (">", "|") is not', () => {

@@ -207,10 +207,9 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
     results.push(r);
     if (tty) progress(i + 1, jobs.length);
     report.print(`${r.ok ? 'đạt ' : 'LỖI '} ${r.kind}: ${printable(r.file)}`);
-    if (!r.ok) {
-      for (const m of r.messages.filter((x) => x.severity === 'lỗi')) report.print(`      ${formatMessage(m)}`);
-      if (r.note) report.print(`      ${printable(r.note)}`);
-    }
+    // errors of a file that fails; warnings (a name too long for its column, a derived plan gone stale) always
+    for (const m of r.messages.filter((x) => !r.ok || x.severity !== 'lỗi')) report.print(`      ${formatMessage(m)}`);
+    if (!r.ok && r.note) report.print(`      ${printable(r.note)}`);
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
