@@ -177,14 +177,17 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   if (!lines.length) return;
   const signer: Record<string, unknown> = {};
   const name = lines.pop()!;
+  const titles: string[] = [];
   for (const l of lines) {
     const tm = /^TM\.\s*(.+)$/u.exec(l);
     const auth = /^(KT|TL|TUQ|Q)\.\s*(.+)$/u.exec(l);
     if (tm) signer.thay_mat = tm[1];
     else if (auth) Object.assign(signer, { quyen_han: auth[1], thu_truong: auth[2] });
-    else if (isUpper(l)) signer.chuc_vu = signer.chuc_vu ? `${signer.chuc_vu} ${l}` : l;
+    else if (isUpper(l)) titles.push(l);
     else c.notes.push({ path: ['nguoi_ky'], note: `CẦN XEM: dòng "${l}" trong khối chữ ký chưa được đưa vào.` });
   }
+  // title lines as the source breaks them (a head of a committee who also holds a state title: two lines)
+  if (titles.length) signer.chuc_vu = titles.length === 1 || titles.length > 3 ? titles.join(' ') : titles;
   signer.ho_ten = name;
   c.plan.nguoi_ky = signer;
   c.found.push(`người ký: ${lines.join(' / ')} / ${name}`);
@@ -210,6 +213,8 @@ class Body {
   readonly closingParas: unknown[] = [];
   private usedRoles = new Set<Role>();
   private inClosing = false;
+  /** The part (A., B. …) the sections go into, once the plan has parts. */
+  private part: Item | undefined;
 
   constructor(private c: Ctx) {}
 
@@ -235,10 +240,25 @@ class Body {
     if (inline) s.cung_dong = inline;
     const r = ROLE_TITLES[title.toLocaleLowerCase('vi')];
     s.noi_dung = [];
-    const path: Path = ['noi_dung', this.sections.length];
+    // inside a part (A., B. …) the Roman sections are the part's own, numbered again from I.
+    const part = this.part;
+    const path: Path = part ? ['noi_dung', this.sections.length - 1, 'cac_muc', ((part.cac_muc as Item[] | undefined) ?? []).length] : ['noi_dung', this.sections.length];
     if (numeral !== expected) this.c.notes.push({ path, note: `CẦN XEM: văn bản gốc đánh số "${numeral}.", kehoach đánh theo thứ tự là "${expected}.".` });
-    this.sections.push(s);
+    if (part) ((part.cac_muc as Item[]) ??= []).push(s);
+    else this.sections.push(s);
     this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0, role: r }];
+    this.inClosing = false;
+  }
+
+  /** A part above the Roman sections ("A. MỤC ĐÍCH, YÊU CẦU"): its own items, then its sections. */
+  partHeading(p: Para, letter: string, expected: string): void {
+    const { head } = headAndInline(p);
+    const s: Item = { phan_lon: head.replace(/^\p{Lu}\.\s*/u, ''), noi_dung: [] };
+    const path: Path = ['noi_dung', this.sections.length];
+    if (letter !== expected) this.c.notes.push({ path, note: `CẦN XEM: văn bản gốc ghi phần "${letter}.", kehoach đánh theo thứ tự là "${expected}.".` });
+    this.sections.push(s);
+    this.part = s;
+    this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0 }];
     this.inClosing = false;
   }
 
@@ -407,7 +427,9 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (kind && /^KẾ HOẠCH$/u.test(plainOf(kind))) {
     i++;
     const subject: string[] = [];
-    while (para(i) && plainOf(para(i)!) && para(i)!.align === 'center' && !RULE_LINE.test(plainOf(para(i)!))) subject.push(...pieces([para(i++)!]).map(plainOf));
+    // (a trích yếu as wide as the page may not look centred in a scan: the first bold or capital paragraph is it)
+    const isSubject = (q: Para) => q.align === 'center' || (subject.length === 0 && (q.bold || isUpper(plainOf(q))));
+    while (para(i) && plainOf(para(i)!) && isSubject(para(i)!) && !RULE_LINE.test(plainOf(para(i)!))) subject.push(...pieces([para(i++)!]).map(plainOf));
     // the source's line breaks are kept: a trích yếu breaks where its writer chose (a list of lines)
     c.plan.trich_yeu = subject.length > 1 && subject.length <= 4 ? subject : subject.join(' ');
     c.found.push(`trích yếu: ${subject.join(' ')}`);
@@ -416,6 +438,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   const body = new Body(c);
   const bases: Item[] = [];
   let sectionNo = 0;
+  let partNo = 0;
   const appendices: Item[] = [];
   for (; i < blocks.length; i++) {
     const b = blocks[i];
@@ -443,6 +466,13 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       const table = blocks[k]?.kind === 'table' ? (blocks[k] as { t: TableBlock }).t : undefined;
       appendices.push(appendix(head, table, c, appendices.length));
       i = table ? k : k - 1;
+      continue;
+    }
+    // a part above the Roman sections: "A. MỤC ĐÍCH, YÊU CẦU" in capitals, starting at A. (I, V, X, L are numerals)
+    const part = /^([A-HJ-KM-UWYZ])\.\s+(\p{Lu}.*)$/u.exec(plainText(fullText(p)));
+    if (part && (p.bold || isUpper(part[2])) && isUpper(part[2].split(':')[0]) && (part[1] === 'A' || partNo > 0)) {
+      body.partHeading(p, part[1], String.fromCharCode(65 + partNo++));
+      sectionNo = 0;
       continue;
     }
     const heading = ROMAN.exec(plainText(fullText(p)));
