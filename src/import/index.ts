@@ -63,8 +63,11 @@ export function docsToDocx(docs: Uint8Array[]): (Uint8Array | CannotRead)[] {
   return docs.map((_, i) => r.outputs[i] ?? new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`));
 }
 
-/** Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. */
-export async function importDocument(file: string, bytes: Uint8Array, kind: SourceKind, schemaRef: string, o: ImportOptions = {}): Promise<Imported> {
+/**
+ * Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. A .doc comes
+ * here as the .docx `docsToDocx` made of it.
+ */
+export async function importDocument(file: string, bytes: Uint8Array, kind: Exclude<SourceKind, 'doc'>, schemaRef: string, o: ImportOptions = {}): Promise<Imported> {
   const repairs: string[] = [];
   const unsure: string[] = [];
   let blocks: Block[];
@@ -81,12 +84,7 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Sour
       }
     }
     blocks = r.blocks;
-  } else if (kind === 'doc') {
-    const [docx] = docsToDocx([bytes]);
-    if (docx instanceof CannotRead) throw docx;
-    blocks = readDocx(docx, repairs);
-  }
-  else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
+  } else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
   const r = recognise(blocks, kind !== 'txt');
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);

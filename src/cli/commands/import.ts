@@ -35,9 +35,10 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
     const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     let r: Awaited<ReturnType<typeof importDocument>>;
     try {
+      const kind = kindOf(f)!;
       const docx = converted.get(i);
       if (docx instanceof CannotRead) throw docx;
-      r = await importDocument(basename(f), docx ?? readInput(f), docx ? 'docx' : kindOf(f)!, schema, { ocr: o.ocr });
+      r = await importDocument(basename(f), docx ?? readInput(f), kind === 'doc' ? 'docx' : kind, schema, { ocr: o.ocr });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       // the file is what it is (a scan without --ocr, a .doc without LibreOffice): that file's problem
