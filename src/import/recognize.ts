@@ -392,9 +392,8 @@ function appendix(paras: Para[], table: TableBlock | undefined, c: Ctx, index: n
 
 const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
 
-/** Recognise a plan in the blocks of a document. */
 /**
- * `paragraphsAsWritten`: the source's paragraphs are its writer's (Word, a PDF's layout), not lines that
+ * Recognise a plan in the blocks of a document. `paragraphsAsWritten`: the source's paragraphs are its writer's (Word, a PDF's layout), not lines that
  * text extraction may have joined; then the sentence after the bases in their paragraph stays with them.
  */
 export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognised {

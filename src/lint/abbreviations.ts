@@ -54,11 +54,10 @@ export const abbreviations: PlanRule = {
     const defined = new Set<string>();
     const reported = new Set<string>();
     texts.forEach((t, at) => {
-      if (OWN_SYMBOL_KEYS.has(t.key)) return;
+      if (OWN_SYMBOL_KEYS.has(t.key) || NUMBER_COLUMN.test(t.text.trim())) return;
       const defs = new Map<number, string[]>();
       for (const m of t.text.matchAll(DEFINITION)) defs.set(m.index!, m[1].split(/[\s,;/-]+/));
       const inNumber = [...t.text.matchAll(DOC_NUMBER), ...t.text.matchAll(BLANK_NUMBER)].map((m) => [m.index!, m.index! + m[0].length]);
-      if (NUMBER_COLUMN.test(t.text.trim())) return;
       const words = t.text.match(/[\p{L}\p{M}]+/gu) ?? [];
       const heading = words.length >= 2 && words.filter((w) => isAllCaps(w)).length / words.length >= 0.6;
       const prose = !NOT_PROSE.has(t.key) && !heading;

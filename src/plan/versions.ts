@@ -24,8 +24,8 @@ export const FORMAT_CHANGES: readonly FormatChange[] = [
 ];
 
 /** The note a changed rule adds to its message: what the format did before, and how it is fixed. */
-export function changeNote(rule: string): string | undefined {
+export function changeNote(rule: string): string {
   const c = FORMAT_CHANGES.find((x) => x.rule === rule);
-  if (!c) return undefined;
+  if (!c) return '';
   return ` (thay đổi ở định dạng phiên bản ${c.version}: trước đây ${c.before}${c.lintFix ? '; "kehoach lint --fix" sửa được' : ''}.)`;
 }
