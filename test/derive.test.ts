@@ -300,10 +300,7 @@ describe('derive keeps the appendix rows that concern units', () => {
 
 describe('derive never overwrites the clerk\'s edits', () => {
   // in-process (the CLI's own main): spawning a node per run costs a second on this machine
-  const cli = async (args: string[]) => {
-    const r = await run(['derive', ...args]);
-    return { status: r.code, stderr: r.err };
-  };
+  const cli = (args: string[]) => kehoach(['derive', ...args]);
   const c = () => deriveCases().find((x) => x.name === 'hau-giang')!;
 
   it('an existing derived plan is left as the clerk edited it, said so, exit 2; the other unit is written; --force replaces it', async () => {
