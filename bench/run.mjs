@@ -109,13 +109,13 @@ const b = single([process.execPath, [BIN, 'render', ...plans, '--out-dir', join(
 results.figures.batch = { plans: plans.length, ...b };
 line(`${plans.length} kế hoạch trong một lệnh`, `${fmt(b.time)} s ${b.mb.median.toFixed(0)} MB`, '≤ 8 s', b.time.median <= 8);
 
-// 5. Worst cases (issue 13): each costly shape at the 512 KB limit, validated in ≤ 2 s and ≤ 500 MB;
+// 5. Worst cases (issue 13): each costly shape at the size limit, validated in ≤ 2 s and ≤ 500 MB;
 // the longest table the format allows, rendered in ≤ 1 GB (bench/worst-case.mjs makes them)
 {
-  const { SHAPES, MAX_N, largest } = await import('./worst-case.mjs');
+  const { SHAPES, MAX_N, LIMIT_BYTES, largest } = await import('./worst-case.mjs');
   results.figures.worst = {};
   for (const [name, shape] of Object.entries(SHAPES)) {
-    const n = Math.min(largest(shape, 512 * 1024), MAX_N[name] ?? Infinity);
+    const n = Math.min(largest(shape, LIMIT_BYTES), MAX_N[name] ?? Infinity);
     const f = join(work, `xau-${name}.yaml`);
     writeFileSync(f, shape(n));
     const runs = SHORT ? 1 : 3;

@@ -6,7 +6,8 @@ import { checkText, MAX_MESSAGES } from '../src/plan/validate.js';
 import { MAX_FILE_BYTES, work } from '../src/read/source.js';
 import { checkBytes } from '../src/plan/validate.js';
 // @ts-expect-error: a plain ES module without types
-import { SHAPES } from '../bench/worst-case.mjs';
+import { LIMIT_BYTES, MAX_N, SHAPES } from '../bench/worst-case.mjs';
+import { LIMITS } from '../src/plan/schema.js';
 
 const shapes = SHAPES as Record<string, (n: number) => string>;
 const N: Record<string, number> = { 'deep-nesting': 5, 'dash-lines': 30, 'many-problems': 40 };
@@ -29,6 +30,10 @@ describe('work grows linearly with the size of a hostile file', () => {
 });
 
 describe('limits', () => {
+  it('the benchmark measures at the limits the tool has', () => {
+    expect(LIMIT_BYTES).toBe(MAX_FILE_BYTES);
+    expect(MAX_N['many-rows']).toBe(LIMITS.rows);
+  });
   it(`at most ${MAX_MESSAGES} messages per file, then how many more there were`, () => {
     const r = checkText('x.yaml', shapes['many-keys'](MAX_MESSAGES + 57));
     expect(r.messages.length).toBe(MAX_MESSAGES + 1);

@@ -1,7 +1,7 @@
 // zod's issues as Vietnamese messages: what was found, what was expected, how to fix it.
 import * as z from 'zod';
 import { isMapping, labelLineMessage, type Path } from '../read/source.js';
-import { planSchemas } from './schema.js';
+import { BLOCK_OF_OTHER_KIND, planSchemas } from './schema.js';
 import { FORMAT_VERSION } from './versions.js';
 
 /** Report at `path` (its key with `key`); a message may be made only when shown (see validate.ts). */
@@ -275,7 +275,7 @@ function pickBranch(data: unknown, path: Path, branches: z.core.$ZodIssue[][]): 
   for (const issues of branches) {
     let score = 0;
     for (const i of issues) {
-      if (i.path.length === 0 && i.code === 'invalid_type') score += 1000; // wrong kind of thing entirely
+      if (i.path.length === 0 && (i.code === 'invalid_type' || i.message === BLOCK_OF_OTHER_KIND)) score += 1000; // wrong kind of thing entirely
       else if (i.code === 'unrecognized_keys' && i.path.length === 0) score += 10 * i.keys.length;
       else if (i.code === 'invalid_type' && i.path.length === 1 && v[String(i.path[0])] === undefined) score += 10;
       else score += 1;

@@ -11,7 +11,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Limits that keep a plan a plan: a hostile file gets a message, not a million-page document. */
-export const LIMITS = { text: 20_000, blocks: 2_000, recipients: 300, bases: 100, rows: 10_000, appendices: 20 } as const;
+export const LIMITS = { text: 20_000, blocks: 2_000, recipients: 300, bases: 100, rows: 5_000, appendices: 20 } as const;
 
 export const ROLES = [
   'muc_dich',
@@ -28,6 +28,11 @@ export type Role = (typeof ROLES)[number];
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
 
 export type LetterForm = 'a)' | 'a.' | 'a/' | 'a/.';
+
+/** The keys that say which kind a block is. */
+const BLOCK_KEYS = new Set(['doan', 'giua', 'gach', 'cong', 'diem', 'khoan', 'phan', 'don_vi', 'bao_cao']);
+/** The issue of a branch a block cannot be of (issues.ts's pickBranch never picks it). */
+export const BLOCK_OF_OTHER_KIND = 'khoi-khac';
 
 export const AUTHORITIES = ['KT', 'TL', 'TUQ', 'Q'] as const;
 
@@ -194,9 +199,36 @@ function build() {
     noi_dung: children(),
   });
 
+  /**
+   * A block's branches, each checked only when the block could be of it: a block that has a key
+   * naming another branch (gach, cong, khoan ...) and not in this branch's shape stops at once, with
+   * BLOCK_OF_OTHER_KIND. So a wrong block costs the union one or two branches, not ten, and zod,
+   * seeing one branch left, reports that branch's problems (the one pickBranch would choose). A block
+   * this branch accepts never has such a key, so what is valid is unchanged. The guard is a transform
+   * in front of the branch: JSON Schema (io: input) describes the branch itself.
+   */
+  const byKey = <T extends z.ZodObject>(branches: T[]) => {
+    const named = new Set(branches.flatMap((b) => Object.keys(b.shape)).filter((k) => BLOCK_KEYS.has(k)));
+    return branches.map((b) => {
+      const own = new Set(Object.keys(b.shape));
+      const other = [...named].filter((k) => !own.has(k));
+      return z.pipe(
+        z.transform((v: unknown, ctx) => {
+          if (v && typeof v === 'object' && other.some((k) => Object.hasOwn(v, k))) {
+            ctx.issues.push({ code: 'custom', message: BLOCK_OF_OTHER_KIND, input: v });
+            return z.NEVER;
+          }
+          return v;
+        }),
+        b,
+      ) as unknown as T; // the guard passes on what the branch accepts, unchanged: its types are the branch's
+    });
+  };
+
   const Block: z.ZodType<InputBlock, InputBlock> = z.lazy(() =>
     z.union([
       Text,
+      ...byKey([
       z.strictObject({ doan: Text.meta(t('Đoạn văn', 'Một đoạn văn thường, thụt đầu dòng.')) }).meta({ id: 'Doan' }),
       z
         .strictObject({ giua: Text.meta(t('Dòng căn giữa', 'Ví dụ "(chi tiết tại Phụ lục I)": một dòng căn giữa, không thụt đầu dòng.')) })
@@ -239,6 +271,7 @@ function build() {
           gach: z.boolean().optional().meta(t('Gạch đầu dòng', 'true: câu báo cáo bắt đầu bằng "-".')),
         })
         .meta({ id: 'CauBaoCao' }),
+      ]),
     ]),
   );
 

@@ -5,11 +5,13 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type { Message } from '../messages.js';
 
 /**
- * Five times the largest real plan (about 100 KB; the examples are under 20 KB, a 10,000-row
- * appendix about 400 KB): a clerk never gets near it, and any file under it validates in about a
- * second (bench/worst-case.mjs). The `yaml` library alone takes about 1 s per MB.
+ * Six times the largest real plan restored here (42 KB, Lào Cai's, with its appendix tables; most
+ * are under 20 KB), and room for a 5,000-row appendix (about 200 KB). The bound is set by cost, not
+ * by need: the `yaml` library spends about 6 µs per node, and a file made only of nodes ("- - - a")
+ * has one every 2 bytes, so at 512 KB such a file took 2.5-3 s to validate; at 256 KB every shape of
+ * bench/worst-case.mjs validates within 2 s.
  */
-export const MAX_FILE_BYTES = 512 * 1024;
+export const MAX_FILE_BYTES = 256 * 1024;
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
 
@@ -53,7 +55,7 @@ export function decode(file: string, bytes: Uint8Array): { text?: string; messag
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       messages: [
-        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn hơn giới hạn ${MAX_FILE_BYTES / 1024} KB cho một kế hoạch (kế hoạch thật thường dưới 100 KB); hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
+        msg(file, 1, 1, 'tep-qua-lon', `tệp lớn hơn giới hạn ${MAX_FILE_BYTES / 1024} KB cho một kế hoạch (kế hoạch thật thường dưới 50 KB); hãy kiểm tra đúng tệp chưa, hoặc tách phụ lục quá dài.`),
       ],
     };
   }
