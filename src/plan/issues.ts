@@ -272,18 +272,24 @@ function pickBranch(data: unknown, path: Path, branches: z.core.$ZodIssue[][]): 
   if (!isMapping(v)) return undefined;
   let best: z.core.$ZodIssue[] | undefined;
   let bestScore = Infinity;
+  let tie = false;
   for (const issues of branches) {
     let score = 0;
     for (const i of issues) {
       if (i.path.length === 0 && (i.code === 'invalid_type' || i.message === BLOCK_OF_OTHER_KIND)) score += 1000; // wrong kind of thing entirely
       else if (i.code === 'unrecognized_keys' && i.path.length === 0) score += 10 * i.keys.length;
-      else if (i.code === 'invalid_type' && i.path.length === 1 && v[String(i.path[0])] === undefined) score += 10;
+      else if (i.path.length === 1 && v[String(i.path[0])] === undefined) score += 10; // a key it requires is missing
       else score += 1;
     }
-    if (score < bestScore) (bestScore = score), (best = issues);
+    if (score < bestScore) (bestScore = score), (best = issues), (tie = false);
+    else if (score === bestScore && signature(issues) !== signature(best!)) tie = true;
   }
-  return bestScore >= 1000 ? undefined : best;
+  // two forms fit equally badly, for different reasons (a block with no key of any form): the union's
+  // own message says what the forms are
+  return bestScore >= 1000 || tie ? undefined : best;
 }
+
+const signature = (issues: readonly z.core.$ZodIssue[]): string => issues.map((i) => `${i.code}@${i.path.join('.')}`).join(' ');
 
 function unionHint(path: Path): string {
   const parent = path.filter((k) => typeof k === 'string').at(-1);
