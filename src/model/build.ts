@@ -114,8 +114,16 @@ const bold = (p: Para): Para => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: 
 
 /** The widest word of a column (its title bold), with the cell's padding: narrower, a word breaks mid-word. */
 function longestWordMm(a: Plan['phu_luc'][number], col: number): number {
+  // each distinct word measured once, in a loop: a long table repeats its words, and a spread of
+  // every word of 5,000 rows into Math.max would pass the engine's limit on arguments
+  const widest = (texts: Iterable<string>, bold: boolean) => {
+    const words = new Set<string>();
+    for (const t of texts) for (const w of plainText(t).split(/\s+/)) words.add(w);
+    let max = 0;
+    for (const w of words) max = Math.max(max, textWidthMm(w, TABLE.sizePt, bold));
+    return max;
+  };
   const cells = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).flatMap((o) => o.noi_dung));
-  const widest = (texts: string[], bold: boolean) => Math.max(0, ...texts.flatMap((t) => plainText(t).split(/\s+/)).map((w) => textWidthMm(w, TABLE.sizePt, bold)));
   return Math.max(widest([a.cot[col].ten], true), widest(cells, false)) + 2 * TABLE.cellPaddingMm + 1;
 }
 
