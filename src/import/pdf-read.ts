@@ -174,9 +174,9 @@ function textOf(l: Line): { runs: { text: string; bold: boolean; italic: boolean
 function paraOfLines(ls: Line[], align: Para['align']): Para {
   const runs = ls.flatMap((l, i) => {
     const r = textOf(l).runs;
-    // a line broken after a hyphen inside a word ("KH-" / "NV-ĐD") joins without a space
+    // a line broken after a hyphen inside a word or a number ("KH-" / "NV-ĐD", "69-" / "QĐ/TW") joins without a space
     const prev = i > 0 ? textOf(ls[i - 1]).runs.map((x) => x.text).join('') : '';
-    return i === 0 || /\p{L}-$/u.test(prev.trimEnd()) ? r : [{ text: ' ', bold: false, italic: false }, ...r];
+    return i === 0 || /[\p{L}\p{N}]-$/u.test(prev.trimEnd()) ? r : [{ text: ' ', bold: false, italic: false }, ...r];
   });
   const visible = runs.filter((r) => r.text.trim() !== '');
   const text = markup(runs).replace(/\s+/g, ' ').trim();
@@ -190,6 +190,7 @@ function paraOfLines(ls: Line[], align: Para['align']): Para {
   };
 }
 
+const OWN_LINE = /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u;
 const MARKER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+])\s/u;
 
 /**
@@ -221,15 +222,38 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       const indent = l.x0 - left > 12;
       const prevCentred = alignOf([prev]) === 'center';
       const fullPrev = right - prev.x1 < prev.size * 3; // the previous line ran to the margin: a wrapped line
+      // centred lines wrapped by width (a long trích yếu, a narrow centred column): the next line's first
+      // word would not have fitted on the line before
+      const word = text.split(/\s+/)[0] ?? '';
+      const wordWidth = (l.x1 - l.x0) * (word.length / Math.max(1, text.length));
+      const centredWrap = prevCentred && alignOf([l]) === 'center' && gap <= lead && prev.x1 - prev.x0 + wordWidth + prev.size * 0.3 > right - left - 2;
+      // a document's name ("KẾ HOẠCH", "QUYẾT ĐỊNH") and a reference line "(Kèm theo …)" stand alone
+      const prevText = textOf(prev).runs.map((r) => r.text).join('').trim();
+      const alone = OWN_LINE.test(text) || OWN_LINE.test(prevText) || /^\((?:Ban hành )?[Kk]èm theo\s/u.test(text);
       if (l.items[0].para !== undefined) {
         // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line
-        if (l.items[0].para !== prev.items[0].para || (MARKER.test(text) && !fullPrev)) flush();
-      } else if (prev.page !== l.page ? !fullPrev : gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred) flush();
+        if (l.items[0].para !== prev.items[0].para || (MARKER.test(text) && !fullPrev) || alone) flush();
+      } else if (prev.page !== l.page ? !fullPrev : !centredWrap && (gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred)) flush();
     }
     cur.push(l);
   }
   flush();
   return out;
+}
+
+/**
+ * A paragraph a page break cut in two is one again: the page before ended on a full line and this page's
+ * first paragraph starts at the margin (a paragraph of its own would start at its first-line indent).
+ * A full line that ends a sentence before a heading is left alone.
+ */
+function joinAcrossPages(blocks: Block[], first: number, atMargin: boolean): void {
+  const a = blocks[first - 1];
+  const b = blocks[first];
+  if (!atMargin || a?.kind !== 'p' || b?.kind !== 'p' || a.p.align === 'center' || b.p.align === 'center') return;
+  if (/[.:;!?]$/u.test(a.p.plain) && (MARKER.test(b.p.plain) || b.p.bold)) return;
+  const glue = /[\p{L}\p{N}]-$/u.test(a.p.plain) ? '' : ' ';
+  a.p = { ...a.p, text: a.p.text + glue + b.p.text, plain: a.p.plain + glue + b.p.plain, bold: a.p.bold && b.p.bold, italic: a.p.italic && b.p.italic, breakAfter: b.p.breakAfter };
+  blocks.splice(first, 1);
 }
 
 /** A table from its ruling lines: grid from the rules, merged cells where a rule is missing. */
@@ -289,6 +313,7 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
   let textLength = 0;
   let droppedNumbers = 0;
   let tableRows: Cell[][] | undefined;
+  let ranOn = false;
   for (let n = 0; n < ps.length; n++) {
     const pg = ps[n];
     let lines = linesOf(pg.items, n);
@@ -313,7 +338,9 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
       blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
       tableRows = undefined;
     }
+    const first = blocks.length;
     flow(before, left, right, pg, n === 0, blocks);
+    if (ranOn && before.length && !tableRows) joinAcrossPages(blocks, first, before[0].x0 - left <= 12);
     if (table) {
       const rows = table.cells.filter((r) => r.length);
       if (tableRows) {
@@ -328,6 +355,9 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
     }
     const last = blocks[blocks.length - 1];
     if (!tableRows && last?.kind === 'p') last.p.breakAfter = true;
+    // the page's last line ran to the margin: its paragraph may go on over the page
+    const end = (after.length ? after : before).at(-1);
+    ranOn = !tableRows && last?.kind === 'p' && !!end && right - end.x1 < end.size * 3 && end.x0 - left < 6;
   }
   if (tableRows) blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
   if (droppedNumbers) repairs.push(`bỏ ${droppedNumbers} số trang.`);
@@ -355,12 +385,11 @@ function flow(lines: Line[], left: number, right: number, pg: Page, first: boole
     blocks.push({ kind: 'table', t: { rows: [[cell(l, 0), cell(r, 1)]], columns: 2, ruled: false } });
   };
   let start = 0;
-  if (first) {
-    const kind = lines.findIndex((l) => /^KẾ HOẠCH$/u.test(plain(l)));
-    if (kind > 0) {
-      twoColumns(lines.slice(0, kind));
-      start = kind;
-    }
+  // (the page of a plan issued by a decision may have a header of its own, names and Quốc hiệu)
+  const kind = lines.findIndex((l) => /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u.test(plain(l)));
+  if (kind > 0 && (first || lines.slice(0, kind).some((l) => /CỘNG\s*HÒA\s+XÃ\s+HỘI/u.test(plain(l))))) {
+    twoColumns(lines.slice(0, kind));
+    start = kind;
   }
   const close = lines.findIndex((l, i) => i >= start && chunks(l, l.size * 2).some((c) => /^Nơi nhận/u.test(plain(c))));
   const body = lines.slice(start, close < 0 ? lines.length : close);
