@@ -52,10 +52,15 @@ function tableOf(rows: string[]): Block {
   };
 }
 
-/** Join the lines of a text into paragraphs: a blank line or a marker starts a new one. */
-function paragraphs(lines: string[]): string[] {
+/**
+ * Join the lines of a text into paragraphs: a blank line or a marker starts a new one. A blank line
+ * inside a sentence (the line before ends without punctuation, the next goes on in lower case or with a
+ * number, as extraction leaves a wrapped line) joins the two; `joined` counts them.
+ */
+function paragraphs(lines: string[], joined = { n: 0 }): string[] {
   const out: string[] = [];
   let cur = '';
+  let blank = false;
   let single = false; // the paragraph so far is one line
   const flush = () => {
     if (cur.trim()) out.push(cur.replace(/\s+/g, ' ').trim());
@@ -70,9 +75,14 @@ function paragraphs(lines: string[]): string[] {
     }
     const l = raw.trim();
     if (!l) {
-      flush();
-      single = false;
+      blank = true;
       continue;
+    }
+    if (blank) {
+      const before = cur.trim();
+      if (before && !/[.:;!?]$/u.test(before) && /^[\p{Ll}\d]/u.test(l) && !MARKER.test(l) && !isUpper(before)) joined.n++;
+      else flush(), (single = false);
+      blank = false;
     }
     const prev = cur.trim();
     const ends = /[.:;!?]$|\.\/\.$/u.test(prev);
@@ -105,9 +115,14 @@ export function readText(text: string, repairs: string[]): Block[] {
   t = t.replace(/[\u00a0\u2000-\u200a\u202f\u3000]/gu, ' ').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, '');
   if (spaces) repairs.push(`${spaces} dấu cách đặc biệt (không ngắt dòng) thành dấu cách thường.`);
   if (invisible) repairs.push(`bỏ ${invisible} ký tự vô hình trong chữ.`);
+  // a line that is only a web address is the web page's, not the plan's (a text saved from a page keeps
+  // its links and footers): left out, and named in the repairs so that nothing goes unseen
+  const urls: string[] = [];
+  const kept = t.split('\n').filter((l) => !(/^\s*https?:\/\/\S+\s*$/u.test(l) && urls.push(l.trim())));
+  if (urls.length) repairs.push(`bỏ ${urls.length} dòng chỉ có địa chỉ web (của trang web, không phải của kế hoạch): ${urls.join(' ')}`);
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
-  const lines = t.split('\n').map((l) => {
+  const lines = kept.map((l) => {
     if (!l.trim()) return l;
     const odd = (l.match(/\*\*/g)?.length ?? 0) % 2 === 1;
     let out = open ? `**${l.trimStart()}` : l;
@@ -143,7 +158,9 @@ export function readText(text: string, repairs: string[]): Block[] {
   const followedByBlank = rest.filter((l, j) => l.trim() && j + 1 < rest.length && !rest[j + 1].trim()).length;
   const doubleSpaced = filled > 20 && followedByBlank / filled > 0.8;
   if (doubleSpaced) repairs.push('văn bản cách một dòng trống sau mỗi dòng: các dòng được nối lại thành đoạn theo dấu câu và ký hiệu đầu dòng.');
-  const ps = paragraphs(doubleSpaced ? rest.filter((l) => l.trim()) : rest);
+  const joined = { n: 0 };
+  const ps = paragraphs(doubleSpaced ? rest.filter((l) => l.trim()) : rest, joined);
+  if (joined.n) repairs.push(`nối lại ${joined.n} chỗ câu bị ngắt bởi dòng trống (dòng sau viết tiếp bằng chữ thường hoặc chữ số).`);
   let k = 0;
   if (ps[0] === 'KẾ HOẠCH') {
     blocks.push({ kind: 'p', p: para('KẾ HOẠCH', { align: 'center', bold: true }) });
