@@ -8,7 +8,7 @@ import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan } from '../src/write/index.js';
 import { convert } from '../src/soffice.js';
-import { importableExamples, kehoach, paragraphs, run } from './helpers.js';
+import { exampleFiles, kehoach, paragraphs, run } from './helpers.js';
 import { imagesToPdf } from './scan.js';
 
 
@@ -33,7 +33,7 @@ const docs = new Map<string, Buffer>();
 const DOC_CASES = 2;
 
 beforeAll(async () => {
-  for (const f of importableExamples()) docx.set(basename(f, '.yaml'), await render(f));
+  for (const f of exampleFiles()) docx.set(basename(f, '.yaml'), await render(f));
   // one LibreOffice start for each format
   const names = [...docx.keys()];
   const pdf = convert([...docx.values()], 'docx', 'pdf', 240_000);
@@ -47,7 +47,7 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a PDF with a text layer', () => {
-  it.each(importableExamples().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
+  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
     const r = await importDocument(`${name}.pdf`, pdfs.get(name)!, 'pdf', 'x');
     const c = checkText('x.yaml', r.yaml);
     expect(c.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
@@ -55,14 +55,14 @@ describe('a PDF with a text layer', () => {
     console.log(`${name}.pdf: ${(s * 100).toFixed(1)}% of the paragraphs; ${r.repairs.join(' ')}`);
     expect(s).toBeGreaterThanOrEqual(0.95);
     // the same sections, as the example has them
-    const want = checkText('w.yaml', readFileSync(importableExamples().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan!;
+    const want = checkText('w.yaml', readFileSync(exampleFiles().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan!;
     expect(c.plan!.noi_dung.map((s) => s.so)).toEqual(want.noi_dung.map((s) => s.so));
   });
 });
 
 describe('a .doc (Word 97–2003)', () => {
   // the command as a clerk runs it on a folder of old files: every .doc through one LibreOffice start
-  const names = importableExamples().slice(0, DOC_CASES).map((f) => basename(f, '.yaml'));
+  const names = exampleFiles().slice(0, DOC_CASES).map((f) => basename(f, '.yaml'));
   const out = join(dir, 'tu-doc');
   let batch: Awaited<ReturnType<typeof kehoach>>;
   beforeAll(async () => {

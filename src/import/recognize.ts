@@ -28,7 +28,8 @@ const PLACE_DATE = /^(.+?),\s*ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+
 const RULE_LINE = /^[\s_\-–—=.]*$/u;
 const ROMAN = /^([IVXLC]+)\.\s+(.*)$/su;
 const KHOAN = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/su;
-const DIEM = /^([a-zđ])\)\s+(.*)$/su;
+// a) b) by default; a. a/ a/. as some offices write them (kieu_diem)
+const DIEM = /^([a-zđ])(\)|\/\.?|\.)\s+(.*)$/su;
 const GACH = /^[-–•]\s+(.*)$/su;
 const CONG = /^\+\s+(.*)$/su;
 const BASIS_OPENERS = /^(Căn cứ|Thực hiện|Theo|Xét|Triển khai|Thực hiện chỉ đạo của)\s+(.*)$/su;
@@ -66,8 +67,9 @@ function fullText(p: Para): string {
 /** Split "**I. TITLE**: rest" into the bold head and what follows its colon. */
 function headAndInline(p: Para): { head: string; inline?: string } {
   const t = fullText(p);
-  const m = /^\*\*([^*]+)\*\*\s*:\s*(.+)$/su.exec(t) ?? /^\*\*([^*]+):\*\*\s*(.+)$/su.exec(t);
-  if (m) return { head: m[1].trim(), inline: m[2].trim() };
+  // (bold, or bold and italic: "***3.1. Đối tượng***: …"; the closing stars match the opening ones)
+  const m = /^(\*{2,3})([^*]+)\1\s*:\s*(.+)$/su.exec(t) ?? /^(\*{2,3})([^*]+):\1\s*(.+)$/su.exec(t);
+  if (m) return { head: m[2].trim(), inline: m[3].trim() };
   // a text without weights: an upper-case head before its colon ("IV. KINH PHÍ THỰC HIỆN: Theo …")
   const u = /^([^:*]+):\s+(.+)$/su.exec(t);
   if (u && isUpper(u[1].replace(/^[IVXLC]+\.\s*/u, ''))) return { head: u[1].trim(), inline: u[2].trim() };
@@ -103,14 +105,14 @@ function basisParagraph(text: string): { opener: string; items: string[]; end: s
   const m = BASIS_OPENERS.exec(text);
   if (!m) return undefined;
   // "… năm 2019. Sở Y tế Hậu Giang ban hành Kế hoạch …": the sentence after the căn cứ is the opening
-  const after = /^(.*?\.)\s+(\p{Lu}[^.]*?(?:ban hành|xây dựng|triển khai)[^]*)$/su.exec(m[2]);
-  if (after && !new RegExp(`^(?:${DOC_TYPES})\\b`, 'u').test(after[2])) {
+  const after = /^(.*?\.)\s+(\p{Lu}[^.]*?(?:ban hành|xây dựng|triển khai|lập)[^]*)$/su.exec(m[2]);
+  if (after && !new RegExp(`^(?:${DOC_TYPES})(?=\\s)`, 'u').test(after[2])) {
     const head = basisParagraph(`${m[1]} ${after[1]}`);
     if (head) return { ...head, rest: after[2] };
   }
   const end = /([.;:,])\s*$/.exec(m[2])?.[1] ?? '.';
   const body = m[2].replace(/[.;:,]\s*$/u, '');
-  const items = body.split(new RegExp(`;\\s+(?=(?:${DOC_TYPES})\\b)`, 'u'));
+  const items = body.split(new RegExp(`;\\s+(?=(?:${DOC_TYPES})(?=\\s))`, 'u'));
   return { opener: m[1], items, end };
 }
 
@@ -176,6 +178,9 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   const lines = right.map(plainOf).filter((t) => t && !RULE_LINE.test(t));
   if (!lines.length) return;
   const signer: Record<string, unknown> = {};
+  // the name is the last line not in capitals; capital lines under it are duoi_ten (a title held elsewhere)
+  const at = lines.findLastIndex((l) => !isUpper(l));
+  const under = at >= 0 ? lines.splice(at + 1) : [];
   const name = lines.pop()!;
   const titles: string[] = [];
   for (const l of lines) {
@@ -189,6 +194,7 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   // title lines as the source breaks them (a head of a committee who also holds a state title: two lines)
   if (titles.length) signer.chuc_vu = titles.length === 1 || titles.length > 3 ? titles.join(' ') : titles;
   signer.ho_ten = name;
+  if (under.length) signer.duoi_ten = under.length === 1 ? under[0] : under;
   c.plan.nguoi_ky = signer;
   c.found.push(`người ký: ${lines.join(' / ')} / ${name}`);
 }
@@ -202,6 +208,8 @@ interface Frame {
   rank: number;
   /** Within a section: its role (for recognising units in Tổ chức thực hiện). */
   role?: Role;
+  /** The section or item whose list this is (it carries the điểm's letter form). */
+  owner?: Item;
 }
 
 const RANK = { muc: 0, khoan: 1, diem: 10, gach: 11, cong: 12 } as const;
@@ -216,10 +224,20 @@ class Body {
   /** The part (A., B. …) the sections go into, once the plan has parts. */
   private part: Item | undefined;
 
-  constructor(private c: Ctx) {}
+  /**
+   * `flat`: a list of blocks without sections (an appendix's content); `depthOffset`: 1 when the
+   * sections are numbered 1., 2. (danh_so: muc: so), so that "3.1." is a khoản of section 3.
+   */
+  constructor(
+    private c: Ctx,
+    private flat?: { list: unknown[]; path: Path },
+    public depthOffset = 0,
+  ) {
+    if (flat) this.stack = [{ list: flat.list, path: flat.path, rank: 0 }];
+  }
 
   get started(): boolean {
-    return this.sections.length > 0;
+    return this.sections.length > 0 || !!this.flat;
   }
 
   private top(): Frame {
@@ -235,7 +253,7 @@ class Body {
 
   section(p: Para, numeral: string, expected: string): void {
     const { head, inline } = headAndInline(p);
-    const title = head.replace(/^[IVXLC]+\.\s*/u, '');
+    const title = head.replace(/^(?:[IVXLC]+|\d+)\.\s*/u, '');
     const s: Item = { muc: title };
     if (inline) s.cung_dong = inline;
     const r = ROLE_TITLES[title.toLocaleLowerCase('vi')];
@@ -246,7 +264,7 @@ class Body {
     if (numeral !== expected) this.c.notes.push({ path, note: `CẦN XEM: văn bản gốc đánh số "${numeral}.", kehoach đánh theo thứ tự là "${expected}.".` });
     if (part) ((part.cac_muc as Item[]) ??= []).push(s);
     else this.sections.push(s);
-    this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0, role: r }];
+    this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0, role: r, owner: s }];
     this.inClosing = false;
   }
 
@@ -268,11 +286,11 @@ class Body {
     const f = this.top();
     const path: Path = [...f.path, f.list.length];
     f.list.push(item);
-    if (childList) this.stack.push({ list: childList, path: [...path, 'noi_dung'], rank, role: f.role });
+    if (childList) this.stack.push({ list: childList, path: [...path, 'noi_dung'], rank, role: f.role, owner: item });
   }
 
   item(p: Para): void {
-    if (this.inClosing || /^Trên đây là(?=\s)/u.test(plainOf(p))) {
+    if (!this.flat && (this.inClosing || /^Trên đây là(?=\s)/u.test(plainOf(p)))) {
       this.inClosing = true;
       this.closingParas.push(fullText(p));
       return;
@@ -281,7 +299,7 @@ class Body {
     const plain = plainText(text);
     let m: RegExpExecArray | null;
     if ((m = KHOAN.exec(plain)) && !/^\d+\.\d{3}/.test(plain) && this.started) {
-      const depth = m[1].split('.').length;
+      const depth = Math.max(1, m[1].split('.').length - this.depthOffset);
       const { head, inline } = headAndInline(p);
       const title = head.replace(/^\d+(?:\.\d+)*\.?\s*/u, '');
       const kids: unknown[] = [];
@@ -303,6 +321,9 @@ class Body {
     if ((m = DIEM.exec(plain)) && this.started) {
       const kids: unknown[] = [];
       this.place(RANK.diem, { diem: stripMarker(text), noi_dung: kids }, kids);
+      // the letter's form belongs to the list's owner ("a." under this khoản); "a)" is the default
+      const owner = this.stack[this.stack.length - 2]?.owner;
+      if (m[2] !== ')' && owner && owner.kieu_diem === undefined) owner.kieu_diem = `a${m[2]}`;
       return;
     }
     if ((m = GACH.exec(plain))) {
@@ -324,7 +345,7 @@ class Body {
     }
   }
 
-  /** The sections, with empty child lists removed. */
+  /** The sections, with empty child lists removed (a flat body: its blocks). */
   result(): Item[] {
     const prune = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(prune);
@@ -335,59 +356,115 @@ class Body {
       }
       return v;
     };
-    return this.sections.map((s) => prune(s) as Item);
+    return (this.flat ? (this.flat.list as Item[]) : this.sections).map((s) => prune(s) as Item);
   }
 }
 
 /** The text after a typed or automatic marker ("1.", "a)", "-", "+"), with its markup. */
 function stripMarker(text: string): string {
-  const m = /^(\*{1,3})?((?:\d+(?:\.\d+)*\.?)|[a-zđ]\)|[-–•+])\s+(.*)$/su.exec(text);
+  const m = /^(\*{1,3})?((?:\d+(?:\.\d+)*\.?)|[a-zđ](?:\)|\/\.?|\.)|[-–•+])\s+(.*)$/su.exec(text);
   if (!m) return text;
   return (m[1] ?? '') + m[3];
 }
 
 /** An appendix: "Phụ lục", its title, the reference line, then its table. */
-function appendix(paras: Para[], table: TableBlock | undefined, c: Ctx, index: number): Item {
+const isAppendixHeading = (p: Para): boolean => /^Phụ lục\b/iu.test(plainOf(p)) && (p.align === 'center' || p.bold);
+
+/**
+ * An appendix: its heading (the centred lines under "Phụ lục …", up to the reference line "(Kèm theo …)"),
+ * then what it holds, as the format has it: blocks before a table (noi_dung), the table, blocks under it
+ * (ghi_chu), and a signature block to fill in (ky_ten: an unruled table with lines on the right only).
+ */
+function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   const REF = /^\((?:Ban hành\s+)?kèm theo\b/iu;
+  const centred = (b: Block | undefined) => b?.kind === 'p' && (b.p.align === 'center' || !plainOf(b.p));
+  const refAt = rest.findIndex((b, j) => b.kind === 'p' && REF.test(plainOf(b.p)) && rest.slice(0, j + 1).every(centred));
+  let k = refAt + 1;
+  if (refAt < 0) while (centred(rest[k])) k++;
+  const paras = [heading, ...rest.slice(0, k).map((b) => (b as { p: Para }).p)];
   const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !REF.test(t) && !RULE_LINE.test(t));
   // the reference line names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
   const ref = paras.map(plainOf).find((t) => REF.test(t));
   const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
-  if (of && c.plan.ten_co_quan === undefined) c.plan.ten_co_quan = of[1];
+  if (of && c.plan.ten_co_quan === undefined && !c.plan.quyet_dinh) c.plan.ten_co_quan = of[1];
   const a: Item = { tieu_de: title.join(' ') || `Phụ lục ${index + 1}` };
-  // "(Kèm theo Kế hoạch số …)" is made again from the plan's own fields; another wording is kept as written
-  if (ref && !/^\(Kèm theo\b/u.test(ref)) a.tham_chieu = ref;
+  // "(Kèm theo Kế hoạch số … ngày 10 tháng 3 năm 2026 …)" is made again from the plan's own fields (a
+  // decision's date as the decision writes it); another wording or date form is kept as written
+  const numericDefault = (c.plan.quyet_dinh as Item | undefined)?.kieu_ngay === 'so';
+  if (ref && (!/^\(Kèm theo\b/u.test(ref) || /ngày\s+\d{1,2}\/\d{1,2}\/\d{4}/u.test(ref) !== numericDefault)) a.tham_chieu = ref;
+  const before: Para[] = [];
+  const after: Para[] = [];
+  let table: TableBlock | undefined;
+  for (const b of rest.slice(k)) {
+    if (b.kind === 'p') {
+      (table ? after : before).push(b.p);
+      continue;
+    }
+    const all = b.t.rows.flatMap((r) => r);
+    const left = pieces(all.filter((cell) => cell.col === 0).flatMap((cell) => cell.paras)).filter((q) => plainOf(q));
+    const right = pieces(all.filter((cell) => cell.col > 0).flatMap((cell) => cell.paras)).map(plainOf).filter((t) => t);
+    if (!b.t.ruled && !left.length && right.length) a.ky_ten = right;
+    else if (!table) table = b.t;
+    else {
+      // a second table: its rows kept as paragraphs under the first
+      for (const r of b.t.rows) after.push(paraOf(r.map((cell) => cellText(cell).join(' ')).join(' | ')));
+      c.notes.push({ path: ['phu_luc', index], note: 'CẦN XEM: phụ lục có hơn một bảng; các bảng sau được chuyển thành đoạn văn (mỗi hàng một đoạn, các ô cách nhau bằng "|").' });
+    }
+  }
+  const blocksOf = (ps: Para[], key: string) => {
+    if (!ps.some((q) => plainOf(q))) return;
+    const body = new Body(c, { list: [], path: ['phu_luc', index, key] });
+    for (const q of ps) if (plainOf(q)) body.item(q);
+    a[key] = body.result();
+  };
+  blocksOf(before, 'noi_dung');
   if (!table) {
-    c.notes.push({ path: ['phu_luc', index], note: 'CẦN XEM: phụ lục không có bảng; nội dung đã ghi vào tên phụ lục.' });
-    a.cot = ['Nội dung'];
-    a.hang = [];
-    return a;
+    if (!a.noi_dung) {
+      c.notes.push({ path: ['phu_luc', index], note: 'CẦN XEM: phụ lục không có bảng; nội dung đã ghi vào tên phụ lục.' });
+      a.cot = ['Nội dung'];
+      a.hang = [];
+    }
+    return orderedBy(a, APPENDIX_ORDER);
   }
   const [head, ...rows] = table.rows;
-  const names = head.flatMap((cell) => Array.from({ length: cell.colSpan }, () => cellText(cell).join(' ')));
-  const stt = /^(STT|TT|Số TT|Số thứ tự)$/iu.test(names[0] ?? '') && rows.every((r) => r[0]?.col === 0 && /^\d+(\.\d+)*\.?$/.test(cellText(r[0]).join('')));
-  a.so_thu_tu = stt || undefined;
+  // the header row is bold by its style: its names without the markup
+  const names = head.flatMap((cell) => Array.from({ length: cell.colSpan }, () => plainText(cellText(cell).join(' '))));
+  // an STT column numbered by position: "1", "2" or "1.", "2." for rows; "1.1", "a)" or "-" for the rows under them
+  const number = (r: Cell[]) => plainText(cellText(r[0] ?? { paras: [], col: 0, colSpan: 1, rowSpan: 1 }).join(''));
+  const TOP = /^\d+\.?$/u;
+  const SUB = /^(\d+\.\d+(?:\.\d+)*\.?|[a-zđ]\)|-)$/u;
+  const stt = /^(STT|TT|Số TT|Số thứ tự)$/iu.test(names[0] ?? '') && rows.length > 0 && rows.every((r) => r[0]?.col === 0 && (TOP.test(number(r)) || SUB.test(number(r))));
+  if (stt) {
+    const tops = rows.map(number).filter((n) => TOP.test(n));
+    a.so_thu_tu = tops.length && tops.every((n) => !n.endsWith('.')) ? '1' : true;
+    const subs = rows.map(number).filter((n) => SUB.test(n));
+    if (subs.length && subs.every((n) => /^[a-zđ]\)$/u.test(n))) a.stt_con = 'a)';
+    else if (subs.length && subs.every((n) => n === '-')) a.stt_con = '-';
+  }
   a.cot = names;
   const out: Item[] = [];
   let parent: Item | undefined;
+  const width = names.length - (stt ? 1 : 0);
   for (const r of rows) {
     const cells = stt ? r.slice(1) : r;
+    // a group row: one bold cell across every column after the STT
+    const group = cells.length === 1 && cells[0].colSpan === width && width > 1 && cells[0].paras.every((q) => !plainOf(q) || q.bold);
     const o = cells.map((cell) => {
       const lines = cellText(cell);
       const v: unknown = lines.length === 1 ? lines[0] : lines.length === 0 ? '' : lines;
       return cell.colSpan > 1 || cell.rowSpan > 1 ? { noi_dung: v, ...(cell.rowSpan > 1 ? { gop_hang: cell.rowSpan } : {}), ...(cell.colSpan > 1 ? { gop_cot: cell.colSpan } : {}) } : v;
     });
-    const num = stt ? cellText(r[0]).join('') : '';
-    const row: Item = { o };
-    if (stt && /^\d+\.\d+/.test(num) && parent) ((parent.con as Item[]) ??= []).push(row);
+    const row: Item = group ? { nhom: plainText(cellText(cells[0]).join(' ')) } : { o };
+    if (stt && SUB.test(number(r)) && parent) ((parent.con as Item[]) ??= []).push(row);
     else {
       out.push(row);
       parent = row;
     }
   }
   a.hang = out;
+  blocksOf(after, 'ghi_chu');
   c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${rows.length} hàng`);
-  return a;
+  return orderedBy(a, APPENDIX_ORDER);
 }
 
 const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
@@ -408,7 +485,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     i = 1;
   } else {
     // a header typed as paragraphs, the two columns on one line split by tabs
-    const kindAt = blocks.findIndex((b, k) => k < 15 && b.kind === 'p' && /^KẾ HOẠCH$/u.test(plainOf(b.p)));
+    const kindAt = blocks.findIndex((b, k) => k < 15 && b.kind === 'p' && /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u.test(plainOf(b.p)));
     const before = blocks.slice(0, Math.max(0, kindAt)).flatMap((b) => (b.kind === 'p' ? pieces([b.p]) : []));
     if (kindAt > 0 && before.some(headerLine)) {
       const { left, right } = headerColumns(before);
@@ -421,20 +498,50 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     while (para(i) && !plainOf(para(i)!)) i++;
   };
   skipEmpty();
+  // a plan issued by a decision (§8a): the decision's page comes first
+  const decision = para(i) && /^QUYẾT ĐỊNH$/u.test(plainOf(para(i)!)) ? decisionPage(blocks, i + 1, c) : undefined;
+  if (decision) i = decision.next;
+  skipEmpty();
   // ô 5a: KẾ HOẠCH, then the trích yếu (centred lines) up to an empty line or the body
   const kind = para(i);
   if (kind && /^KẾ HOẠCH$/u.test(plainOf(kind))) {
     i++;
     const subject: string[] = [];
     // (a trích yếu as wide as the page may not look centred in a scan: the first bold or capital paragraph is it)
-    const isSubject = (q: Para) => q.align === 'center' || (subject.length === 0 && (q.bold || isUpper(plainOf(q))));
+    const isSubject = (q: Para) => (q.align === 'center' || (subject.length === 0 && (q.bold || isUpper(plainOf(q))))) && !REFERENCE_START.test(plainOf(q));
     while (para(i) && plainOf(para(i)!) && isSubject(para(i)!) && !RULE_LINE.test(plainOf(para(i)!))) subject.push(...pieces([para(i++)!]).map(plainOf));
     // the source's line breaks are kept: a trích yếu breaks where its writer chose (a list of lines)
-    c.plan.trich_yeu = subject.length > 1 && subject.length <= 4 ? subject : subject.join(' ');
+    c.plan.trich_yeu = subjectOf(subject);
     c.found.push(`trích yếu: ${subject.join(' ')}`);
+    // "(Kèm theo Quyết định số … ngày … của …)": who decided, in the words of a sentence, and how the date is written
+    // (a line a PDF or a scan broke in two is read to its closing bracket)
+    let end = i;
+    let line = '';
+    if (decision && para(i) && REFERENCE_START.test(plainOf(para(i)!)))
+      for (; para(end) && end < i + 3 && !line.endsWith(')'); end++) line = clean(`${line} ${plainOf(para(end)!)}`);
+    const ref = REFERENCE.exec(line);
+    if (ref && decision) {
+      decision.d.tham_quyen = ref[2];
+      if (/^\d{1,2}\/\d{1,2}\/\d{4}$/u.test(ref[1])) decision.d.kieu_ngay = 'so';
+      i = end;
+    }
   } else c.notes.push({ path: [], note: 'CẦN XEM: không thấy dòng "KẾ HOẠCH" ở đầu văn bản.' });
+  if (decision) c.plan.quyet_dinh = decision.d;
 
   const body = new Body(c);
+  // sections numbered 1., 2. where no Roman numeral heads one (before the appendices): danh_so: muc: so
+  const end = blocks.findIndex((b, k) => k >= i && b.kind === 'p' && isAppendixHeading(b.p));
+  const bodyParas = blocks.slice(i, end < 0 ? undefined : end).flatMap((b) => (b.kind === 'p' ? [b.p] : []));
+  const romanHeads = bodyParas.some((q) => ROMAN.test(plainText(fullText(q))) && (q.bold || isUpper(plainText(fullText(q)).split(':')[0])));
+  // (a scan has no weights: then "1. …" followed somewhere by "1.1. …" says the same)
+  const numeric =
+    !romanHeads &&
+    (bodyParas.some((q) => q.bold && /^1\.\s+\S/u.test(plainText(fullText(q)))) ||
+      (bodyParas.every((q) => !q.bold) && bodyParas.some((q) => /^1\.\s+\S/u.test(plainOf(q))) && bodyParas.some((q) => /^1\.1\.?\s+\S/u.test(plainOf(q)))));
+  if (numeric) {
+    body.depthOffset = 1;
+    c.plan.danh_so = { muc: 'so' };
+  }
   const bases: Item[] = [];
   let sectionNo = 0;
   let partNo = 0;
@@ -457,14 +564,12 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     const p = b.p;
     const t = plainOf(p);
     if (!t) continue;
-    if (/^Phụ lục\b/iu.test(t) && (p.align === 'center' || p.bold)) {
-      // the appendix heading runs to its table
-      const head: Para[] = [p];
+    if (isAppendixHeading(p)) {
+      // an appendix runs to the next one
       let k = i + 1;
-      while (k < blocks.length && blocks[k].kind === 'p') head.push((blocks[k++] as { p: Para }).p);
-      const table = blocks[k]?.kind === 'table' ? (blocks[k] as { t: TableBlock }).t : undefined;
-      appendices.push(appendix(head, table, c, appendices.length));
-      i = table ? k : k - 1;
+      while (k < blocks.length && !(blocks[k].kind === 'p' && isAppendixHeading((blocks[k] as { p: Para }).p))) k++;
+      appendices.push(appendix(p, blocks.slice(i + 1, k), c, appendices.length));
+      i = k - 1;
       continue;
     }
     // a part above the Roman sections: "A. MỤC ĐÍCH, YÊU CẦU" in capitals, starting at A. (I, V, X, L are numerals)
@@ -472,6 +577,12 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     if (part && (p.bold || isUpper(part[2])) && isUpper(part[2].split(':')[0]) && (part[1] === 'A' || partNo > 0)) {
       body.partHeading(p, part[1], String.fromCharCode(65 + partNo++));
       sectionNo = 0;
+      continue;
+    }
+    const heads = p.bold || (!p.italic && plainOf(p).length < 100 && !/[.;,]$/u.test(plainOf(p)) && bodyParas.every((q) => !q.bold));
+    const numbered = numeric && heads ? /^(\d+)\.\s+\S/u.exec(plainText(fullText(p))) : null;
+    if (numbered) {
+      body.section(p, numbered[1], String(++sectionNo));
       continue;
     }
     const heading = ROMAN.exec(plainText(fullText(p)));
@@ -492,15 +603,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     if (!body.started) {
       const basis = basisParagraph(t);
       if (basis && !body.opening.length) {
-        const items = basis.items.map((x) => citation(x, c.year));
-        const prev = bases[bases.length - 1];
-        // consecutive paragraphs with one opener, each ending with ";": one basis per line
-        if (prev && prev.mo_dau === basis.opener && prev.dau_cuoi_tam === ';' && items.length === 1) {
-          (prev.van_ban as unknown[]).push(items[0]);
-          prev.dau_cuoi = basis.end;
-          prev.tach_dong = true;
-          prev.dau_cuoi_tam = basis.end;
-        } else bases.push({ mo_dau: basis.opener, van_ban: items, dau_cuoi: basis.end, dau_cuoi_tam: basis.end });
+        addBasis(bases, basis, c);
         // the sentence that follows the bases in their paragraph ("… Ủy ban nhân dân tỉnh ban hành Kế hoạch …
         // như sau:") stays in it
         if (basis.rest && paragraphsAsWritten) bases[bases.length - 1].cau_tiep = basis.rest;
@@ -511,7 +614,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     body.item(p);
   }
   if (bases.length) {
-    c.plan.can_cu = bases.map(({ dau_cuoi_tam, dau_cuoi, ...g }) => ({ ...g, ...(dau_cuoi !== '.' ? { dau_cuoi } : {}) }));
+    c.plan.can_cu = basesOut(bases);
     c.found.push(`căn cứ: ${bases.reduce((n, g) => n + (g.van_ban as unknown[]).length, 0)} văn bản`);
   }
   if (body.opening.length) c.plan.mo_dau = body.opening;
@@ -526,6 +629,97 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (appendices.length) c.plan.phu_luc = appendices;
   c.plan = ordered(c.plan);
   return c;
+}
+
+/**
+ * Add one căn cứ paragraph to the groups so far. Consecutive paragraphs with one opener, each ending
+ * with ";", are one group printed a document per line (tach_dong); each line is then one entry as
+ * written, even when it cites several documents ("Luật A; Luật B;" stays on its line).
+ */
+function addBasis(bases: Item[], basis: NonNullable<ReturnType<typeof basisParagraph>>, c: Ctx): void {
+  const entry = (items: string[]) => (items.length === 1 ? citation(items[0], c.year) : items.join('; '));
+  const prev = bases[bases.length - 1];
+  if (prev && prev.mo_dau === basis.opener && prev.dau_cuoi_tam === ';' && !prev.cau_tiep) {
+    if (!prev.tach_dong) prev.van_ban = [entry(prev.cac_dong as string[])];
+    (prev.van_ban as unknown[]).push(entry(basis.items));
+    prev.tach_dong = true;
+    prev.dau_cuoi = prev.dau_cuoi_tam = basis.end;
+  } else bases.push({ mo_dau: basis.opener, van_ban: basis.items.map((x) => citation(x, c.year)), dau_cuoi: basis.end, dau_cuoi_tam: basis.end, cac_dong: basis.items });
+}
+
+/** The groups as the YAML writes them, each end left out where it is the default ("." ; the last group's is `lastEnd`). */
+const basesOut = (bases: Item[], lastEnd = '.'): Item[] =>
+  bases.map(({ dau_cuoi_tam, cac_dong, dau_cuoi, ...g }, i) => ({ ...g, ...(dau_cuoi !== (i === bases.length - 1 ? lastEnd : '.') ? { dau_cuoi } : {}) }));
+
+const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && lines.length <= 4 ? lines : lines.join(' '));
+
+/** "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)": the date, who. */
+const REFERENCE_START = /^\((?:Ban hành )?[Kk]èm theo\s/u;
+const REFERENCE = /^\((?:Ban hành )?[Kk]èm theo Quyết định số\s+\S+\s+ngày\s+(.+?)\s+của\s+(.+)\)$/u;
+
+/**
+ * The decision that issues a plan (§8a, Mẫu 1.3), from after "QUYẾT ĐỊNH" up to the plan's "KẾ HOẠCH":
+ * its trích yếu and the authority under it, căn cứ, "Theo đề nghị của …", the articles, and the nơi
+ * nhận and signature (which are the whole document's). A header of the plan's own page (names and
+ * Quốc hiệu, no number) is passed over; without one, dau_trang_ke_hoach is false.
+ */
+function decisionPage(blocks: Block[], start: number, c: Ctx): { d: Item; next: number } {
+  const d: Item = {};
+  const p = (k: number) => (blocks[k]?.kind === 'p' ? (blocks[k] as { p: Para }).p : undefined);
+  let i = start;
+  // the centred lines: the trích yếu, then the authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") last
+  const centred: string[] = [];
+  // (a line as wide as the page may not look centred in a PDF or a scan: bold or capitals will do, up to the căn cứ)
+  const titleLine = (q: Para) => {
+    const t = plainOf(q);
+    if (!t) return true;
+    if (BASIS_OPENERS.test(t) || /^(Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều\s+\d)/u.test(t)) return false;
+    return q.align === 'center' || q.bold || isUpper(t);
+  };
+  for (; p(i) && titleLine(p(i)!); i++) centred.push(...pieces([p(i)!]).map(plainOf).filter((t) => t && !RULE_LINE.test(t)));
+  const authority = centred.length > 1 ? centred.pop()! : undefined;
+  d.trich_yeu = subjectOf(centred);
+  // in capitals here; the reference line under the plan's trích yếu gives it as a sentence writes it
+  if (authority) d.tham_quyen = authority.charAt(0) + authority.slice(1).toLocaleLowerCase('vi');
+  c.found.push(`quyết định: ${centred.join(' ')}`);
+  const bases: Item[] = [];
+  const articles: string[] = [];
+  let ownHeader = false;
+  for (; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'table') {
+      const all = b.t.rows.flatMap((r) => r);
+      const left = pieces(all.filter((cell) => cell.col === 0).flatMap((cell) => cell.paras));
+      const right = pieces(all.filter((cell) => cell.col > 0).flatMap((cell) => cell.paras));
+      if (left.some((x) => /^Nơi nhận/iu.test(plainOf(x)))) closing(left, right, c);
+      else if (right.some((x) => QUOC_HIEU.test(plainOf(x)))) ownHeader = true; // the plan's page: the same agency again
+      else c.notes.push({ path: ['quyet_dinh'], note: `CẦN XEM: một bảng trong quyết định chưa được đưa vào: ${b.t.rows.map((r) => r.map((cell) => cellText(cell).join(' ')).join(' | ')).join(' / ')}` });
+      continue;
+    }
+    const t = plainOf(b.p);
+    if (!t) continue;
+    if (/^KẾ HOẠCH$/u.test(t)) break;
+    if (/^QUYẾT ĐỊNH\s*:$/u.test(t)) continue;
+    const article = /^\*{0,3}Điều\s+\d+\s*\.\s*\*{0,3}\s*(.+)$/su.exec(fullText(b.p));
+    const proposal = /^Theo đề nghị của\s+(.+?)[.;]?$/u.exec(t);
+    const basis = !articles.length && !proposal ? basisParagraph(t) : undefined;
+    if (article) articles.push(article[1]);
+    else if (proposal) d.de_nghi = proposal[1];
+    else if (basis) addBasis(bases, basis, c);
+    else if (articles.length) {
+      // a paragraph under an article is part of it (an article is one paragraph in the format)
+      articles[articles.length - 1] += ' ' + fullText(b.p);
+      c.notes.push({ path: ['quyet_dinh', 'dieu', articles.length - 1], note: 'CẦN XEM: điều này có nhiều đoạn trong văn bản gốc; các đoạn được nối thành một.' });
+    } else c.notes.push({ path: ['quyet_dinh'], note: `CẦN XEM: đoạn "${t}" trong quyết định chưa được đưa vào.` });
+  }
+  // (the last group ends with ";" by default when "Theo đề nghị của …" follows it, as in normalize.ts)
+  if (bases.length) d.can_cu = basesOut(bases, d.de_nghi ? ';' : '.');
+  // the renderer adds "./." after the last article
+  if (articles.length) articles[articles.length - 1] = articles[articles.length - 1].replace(/\s*\.\/\.\s*$/u, '.');
+  d.dieu = articles;
+  if (!ownHeader) d.dau_trang_ke_hoach = false;
+  c.found.push(`quyết định: ${bases.length} nhóm căn cứ, ${articles.length} điều`);
+  return { d, next: i };
 }
 
 function paraOf(text: string): Para {
@@ -547,7 +741,7 @@ function stripEndMark(sections: Item[]): void {
   if (sections.length) last([sections[sections.length - 1]]);
 }
 
-const ORDER = ['co_quan_chu_quan', 'co_quan_ban_hanh', 'ten_co_quan', 'viet_tat', 'so', 'ky_hieu', 'dia_danh', 'ngay', 'ten_loai', 'trich_yeu', 'can_cu', 'mo_dau', 'noi_dung', 'ket_thuc', 'noi_nhan', 'luu', 'nguoi_ky', 'phu_luc', 'trinh_bay'];
+const ORDER = ['co_quan_chu_quan', 'co_quan_ban_hanh', 'ten_co_quan', 'viet_tat', 'so', 'ky_hieu', 'dia_danh', 'ngay', 'ten_loai', 'trich_yeu', 'can_cu', 'mo_dau', 'danh_so', 'noi_dung', 'ket_thuc', 'quyet_dinh', 'noi_nhan', 'luu', 'nguoi_ky', 'phu_luc', 'trinh_bay'];
 
 /** Keys in the order the examples write them; a ký hiệu KH-XYZ is written as viet_tat: XYZ. */
 function ordered(p: Item): Item {
@@ -555,7 +749,13 @@ function ordered(p: Item): Item {
     p.viet_tat = p.ky_hieu.slice(3);
     delete p.ky_hieu;
   }
+  return orderedBy(p, ORDER);
+}
+
+const APPENDIX_ORDER = ['tieu_de', 'tham_chieu', 'noi_dung', 'so_thu_tu', 'stt_con', 'cot', 'hang', 'ghi_chu', 'ky_ten'];
+
+function orderedBy(p: Item, keys: readonly string[]): Item {
   const out: Item = {};
-  for (const k of ORDER) if (p[k] !== undefined) out[k] = p[k];
+  for (const k of keys) if (p[k] !== undefined) out[k] = p[k];
   return out;
 }

@@ -7,7 +7,7 @@ export interface Note {
   note: string;
 }
 
-const PARTS = new Set(['can_cu', 'mo_dau', 'noi_dung', 'ket_thuc', 'noi_nhan', 'nguoi_ky', 'phu_luc']);
+const PARTS = new Set(['can_cu', 'mo_dau', 'danh_so', 'noi_dung', 'ket_thuc', 'quyet_dinh', 'noi_nhan', 'nguoi_ky', 'phu_luc']);
 
 export function planYaml(plan: unknown, header: readonly string[], notes: readonly Note[] = []): string {
   const doc = new Document(plan, { keepUndefined: false });

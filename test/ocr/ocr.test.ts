@@ -10,7 +10,7 @@ import { ocrMissing } from '../../src/import/ocr.js';
 import { checkText } from '../../src/plan/validate.js';
 import { renderPlan } from '../../src/write/index.js';
 import { convert } from '../../src/soffice.js';
-import { importableExamples, paragraphs } from '../helpers.js';
+import { exampleFiles, paragraphs } from '../helpers.js';
 import { scan } from '../scan.js';
 
 // Measured here (82–90%): recognition errors ("đổi" read as "đối", "SYT" as "SYTT") cost whole lines, so the
@@ -31,7 +31,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
 const docx = new Map<string, Uint8Array>();
 beforeAll(async () => {
   expect(ocrMissing(), 'tesseract-ocr-vie and poppler-utils are needed for the OCR suite').toBeUndefined();
-  for (const f of importableExamples()) {
+  for (const f of exampleFiles()) {
     const c = checkText(f, readFileSync(f, 'utf8'));
     docx.set(basename(f, '.yaml'), await renderPlan(c.plan!));
   }
@@ -48,7 +48,7 @@ beforeAll(async () => {
 const SCAN_NOT_YET = new Set(['bcd-quoc-gia-1237-kh-252']);
 
 describe('a scanned PDF with --ocr', () => {
-  it.each(importableExamples().map((f) => [basename(f, '.yaml')]).filter(([n]) => !SCAN_NOT_YET.has(n)))('%s: the plan comes back, lines matched as printed', async (name) => {
+  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]).filter(([n]) => !SCAN_NOT_YET.has(n)))('%s: the plan comes back, lines matched as printed', async (name) => {
     const scanned = scan(join(dir, `${name}.pdf`));
     const r = await importDocument(`${name}.pdf`, scanned, 'pdf', 'x', { ocr: true });
     expect(r.repairs.join('\n')).toMatch(/nhận dạng chữ \(OCR\)/);
