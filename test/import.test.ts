@@ -228,7 +228,7 @@ describe("Word's own habits", () => {
   });
 });
 
-describe('importing the texts of the seeds', () => {
+describe('importing the texts of the seeds and of the restored real plans', () => {
   // The seeds are texts extracted from published plans; most lost their header in the extraction, and the
   // restored examples supplied it. What a seed does not contain is taken from its example; every line the
   // seed does contain must come out as the example has it.
@@ -237,13 +237,23 @@ describe('importing the texts of the seeds', () => {
   // lines keep other damage: "3,4" for "3, 4", which may be a decimal, and the misread "phố biến".)
   const FLOOR: Record<string, number> = { '04-hai-duong-tuyen-truyen-cchc.yaml': 0.27 };
   const HEADER = ['co_quan_chu_quan', 'co_quan_ban_hanh', 'ten_co_quan', 'viet_tat', 'ky_hieu', 'so', 'dia_danh', 'ngay', 'trich_yeu', 'noi_nhan', 'luu', 'nguoi_ky'];
+  // …and the text each restored real plan keeps beside it (examples/NAME.source.txt), without the lines
+  // of provenance ("# Nguồn: …") written above the document's own text
+  const sourceOf = (f: string) => f.replace(/\.yaml$/, '.source.txt');
   const cases = exampleFiles().flatMap((f) => (seedOf(f) && existsSync(seedOf(f)!) ? [[basename(f), f, seedOf(f)!]] : []));
+  const sources = exampleFiles().flatMap((f) => (existsSync(sourceOf(f)) ? [[basename(f), f, sourceOf(f)]] : []));
+  const documentText = (file: string) => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const start = lines.findIndex((l) => !l.startsWith('#'));
+    return Buffer.from(lines.slice(start).join('\n'));
+  };
   it('the seeds are there to import', () => {
     expect(existsSync(SHARED), `../shared is missing: the seeds are read from ${SHARED}`).toBe(true);
     expect(cases.length).toBe(readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).length);
   });
-  it.each(cases)('%s: the share of the example\'s lines the imported text gives', async (_, example, seed) => {
-    const r = await importDocument(basename(seed), readFileSync(seed), 'txt', 'x');
+  it('the restored real plans keep their source text beside them', () => expect(sources.length).toBeGreaterThanOrEqual(7));
+  it.each([...cases, ...sources])('%s: the share of the example\'s lines the imported text gives', async (_, example, seed) => {
+    const r = await importDocument(basename(seed), seed.endsWith('.source.txt') ? documentText(seed) : readFileSync(seed), 'txt', 'x');
     const plan = parse(r.yaml);
     const restored = parse(readFileSync(example, 'utf8'));
     for (const k of HEADER) if (plan[k] === undefined && restored[k] !== undefined) plan[k] = restored[k];
@@ -251,7 +261,7 @@ describe('importing the texts of the seeds', () => {
     const want = paragraphs(await renderFile(example));
     const got = new Set(paragraphs(await renderFile(basename(seed), stringify(plan))));
     const share = want.filter((l) => got.has(l)).length / want.length;
-    console.log(`${basename(example)}: ${(share * 100).toFixed(1)}% of ${want.length} lines; repairs: ${r.repairs.length}`);
+    console.log(`${basename(seed)} → ${basename(example)}: ${(share * 100).toFixed(1)}% of ${want.length} lines; repairs: ${r.repairs.length}`);
     if (basename(example).startsWith('01-')) expect(r.repairs.join('\n')).toMatch(/chữ bị tách|tách/); // the repairs are listed
     expect(share).toBeGreaterThanOrEqual(FLOOR[basename(example)] ?? 0.95);
   });

@@ -153,9 +153,11 @@ function header(left: Para[], right: Para[], c: Ctx): void {
   let superior = agency.filter((p) => !p.bold);
   let issuer = agency.filter((p) => p.bold);
   if (!issuer.length) {
-    superior = agency.length > 1 ? agency.slice(0, 1) : [];
-    issuer = agency.length > 1 ? agency.slice(1) : agency;
-    if (agency.length > 1) c.guesses.push(`dòng "${plainOf(agency[0])}" được coi là cơ quan chủ quản (không có chữ đậm để phân biệt).`);
+    // a second line that goes on with "VÀ …" or an administrative unit ("TỈNH SƠN LA") is the same name
+    const oneName = agency.length === 2 && /^(VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?=\s)/u.test(plainOf(agency[1]));
+    superior = agency.length > 1 && !oneName ? agency.slice(0, 1) : [];
+    issuer = agency.length > 1 && !oneName ? agency.slice(1) : agency;
+    if (agency.length > 1 && !oneName) c.guesses.push(`dòng "${plainOf(agency[0])}" được coi là cơ quan chủ quản (không có chữ đậm để phân biệt).`);
   }
   const lines = (ps: Para[]) => (ps.length === 1 ? plainOf(ps[0]) : ps.map(plainOf));
   if (superior.length) c.plan.co_quan_chu_quan = lines(superior);
@@ -184,7 +186,8 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   const name = lines.pop()!;
   const titles: string[] = [];
   for (const l of lines) {
-    const tm = /^TM\.\s*(.+)$/u.exec(l);
+    // "T/M." is written for "TM." (ND30 §6: "TM.")
+    const tm = /^T\/?M\.\s*(.+)$/u.exec(l);
     const auth = /^(KT|TL|TUQ|Q)\.\s*(.+)$/u.exec(l);
     if (tm) signer.thay_mat = tm[1];
     else if (auth) Object.assign(signer, { quyen_han: auth[1], thu_truong: auth[2] });
@@ -533,11 +536,11 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   const end = blocks.findIndex((b, k) => k >= i && b.kind === 'p' && isAppendixHeading(b.p));
   const bodyParas = blocks.slice(i, end < 0 ? undefined : end).flatMap((b) => (b.kind === 'p' ? [b.p] : []));
   const romanHeads = bodyParas.some((q) => ROMAN.test(plainText(fullText(q))) && (q.bold || isUpper(plainText(fullText(q)).split(':')[0])));
-  // (a scan has no weights: then "1. …" followed somewhere by "1.1. …" says the same)
+  // (a scan has no weights: then "1. …" with "3.1. …" somewhere says the same)
   const numeric =
     !romanHeads &&
     (bodyParas.some((q) => q.bold && /^1\.\s+\S/u.test(plainText(fullText(q)))) ||
-      (bodyParas.every((q) => !q.bold) && bodyParas.some((q) => /^1\.\s+\S/u.test(plainOf(q))) && bodyParas.some((q) => /^1\.1\.?\s+\S/u.test(plainOf(q)))));
+      (bodyParas.every((q) => !q.bold) && bodyParas.some((q) => /^1\.\s+\S/u.test(plainOf(q))) && bodyParas.some((q) => /^\d+\.\d+\.?\s+\S/u.test(plainOf(q)))));
   if (numeric) {
     body.depthOffset = 1;
     c.plan.danh_so = { muc: 'so' };
@@ -655,7 +658,7 @@ const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && l
 
 /** "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)": the date, who. */
 const REFERENCE_START = /^\((?:Ban hành )?[Kk]èm theo\s/u;
-const REFERENCE = /^\((?:Ban hành )?[Kk]èm theo Quyết định số\s+\S+\s+ngày\s+(.+?)\s+của\s+(.+)\)$/u;
+const REFERENCE = /^\((?:Ban hành )?[Kk]èm theo Quyết định số:?\s+\S+\s+ngày\s+(.+?)\s+của\s+(.+)\)$/u;
 
 /**
  * The decision that issues a plan (§8a, Mẫu 1.3), from after "QUYẾT ĐỊNH" up to the plan's "KẾ HOẠCH":

@@ -8,8 +8,10 @@ import { detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper } from '../text/normalize-text.js';
 
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
-const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
+const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
+/** Where a decision's title block ends: its căn cứ, the proposal, "QUYẾT ĐỊNH:", an article. */
+const DECISION_BODY = /^(Căn cứ|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều\s+\d)/u;
 
 /**
  * A paragraph of the text. Texts copied through Markdown or HTML keep their emphasis as **…**, *…*,
@@ -73,6 +75,14 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
       out.push(ROW + raw.replace(/\s+$/u, ''));
       continue;
     }
+    // a row of a table written as Markdown ("| TT | Nhiệm vụ |"); its rule "| --- |" says nothing
+    const piped = /^\s*\|(.*\|.*)\|\s*$/u.exec(raw);
+    if (piped) {
+      flush();
+      const cells = piped[1].split('|').map((c) => c.trim());
+      if (!cells.every((c) => /^:?-{3,}:?$/u.test(c))) out.push(ROW + cells.join('\t'));
+      continue;
+    }
     const l = raw.trim();
     if (!l) {
       blank = true;
@@ -85,12 +95,13 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
       blank = false;
     }
     const prev = cur.trim();
-    const ends = /[.:;!?]$|\.\/\.$/u.test(prev);
+    // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
+    const ends = /[.:;!?]$|\.\/\.$/u.test(prev) || /^\(.*\)$/u.test(prev);
     // short capital lines (agency names, the signer's titles) stand each on their own
     const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40;
     // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
     const heading = single && looksLikeHeading(plainText(prev)) && /^\p{Lu}/u.test(l);
-    if (!prev || MARKER.test(l) || (ends && /^\p{Lu}/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
+    if (!prev || MARKER.test(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
       flush();
       cur = l;
       single = true;
@@ -122,7 +133,9 @@ export function readText(text: string, repairs: string[]): Block[] {
   if (urls.length) repairs.push(`bỏ ${urls.length} dòng chỉ có địa chỉ web (của trang web, không phải của kế hoạch): ${urls.join(' ')}`);
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
-  const lines = kept.map((l) => {
+  const lines = kept.map((raw) => {
+    // a star that opens a note ("* Lưu ý: …") is a character, not the start of italics
+    const l = raw.replace(/^(\s*)\*(?=\s)/u, '$1\\*');
     if (!l.trim()) return l;
     const odd = (l.match(/\*\*/g)?.length ?? 0) % 2 === 1;
     let out = open ? `**${l.trimStart()}` : l;
@@ -132,7 +145,8 @@ export function readText(text: string, repairs: string[]): Block[] {
   });
   const blocks: Block[] = [];
   // ô 1–4: everything before the line "KẾ HOẠCH"
-  const kindAt = lines.findIndex((l) => /^\s*KẾ HOẠCH\b/u.test(l));
+  // (a plan issued by a decision begins with QUYẾT ĐỊNH; its own KẾ HOẠCH comes after the decision)
+  const kindAt = lines.findIndex((l) => /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\b/u.test(l));
   if (kindAt > 0) {
     const parts: Para[] = [];
     for (const raw of lines.slice(0, kindAt)) {
@@ -150,8 +164,8 @@ export function readText(text: string, repairs: string[]): Block[] {
   const rest = kindAt >= 0 ? lines.slice(kindAt) : lines;
   // "KẾ HOẠCH Tuyên truyền …" on one line: the kind, then the trích yếu
   if (kindAt >= 0) {
-    const m = /^\s*KẾ HOẠCH\s+(.+)$/u.exec(rest[0]);
-    rest.splice(0, 1, 'KẾ HOẠCH', ...(m ? [m[1]] : []));
+    const m = /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s+(.+)$/u.exec(rest[0]);
+    if (m) rest.splice(0, 1, m[1], m[2]);
   }
   // a text double-spaced by its extraction (a blank line after nearly every line): blank lines say nothing
   const filled = rest.filter((l) => l.trim()).length;
@@ -162,20 +176,21 @@ export function readText(text: string, repairs: string[]): Block[] {
   const ps = paragraphs(doubleSpaced ? rest.filter((l) => l.trim()) : rest, joined);
   if (joined.n) repairs.push(`nối lại ${joined.n} chỗ câu bị ngắt bởi dòng trống (dòng sau viết tiếp bằng chữ thường hoặc chữ số).`);
   let k = 0;
-  if (ps[0] === 'KẾ HOẠCH') {
-    blocks.push({ kind: 'p', p: para('KẾ HOẠCH', { align: 'center', bold: true }) });
-    k = 1;
-    // the trích yếu: up to the first căn cứ or numbered part
-    while (k < ps.length && !MARKER.test(ps[k]) && k < 3) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', bold: true }) });
-  }
-  // the closing block: from "Nơi nhận:" (or the signer's first line) to an appendix or the end
-  let closeAt = ps.findIndex((p, i) => i >= k && /^Nơi nhận\b/u.test(p));
-  if (closeAt < 0) closeAt = ps.length;
-  // signer lines the extraction put before "Nơi nhận:"
-  let signStart = closeAt;
-  while (signStart > k && (AUTHORITY.test(ps[signStart - 1]) || (isUpper(ps[signStart - 1]) && ps[signStart - 1].length < 40 && !/^[IVXLC]+\./u.test(ps[signStart - 1])))) signStart--;
-  const appendixAt = ps.findIndex((p, i) => i > closeAt && /^Phụ lục\b/iu.test(p));
-  const closeEnd = appendixAt < 0 ? ps.length : appendixAt;
+  const centred = (t: string) => blocks.push({ kind: 'p', p: para(t, { align: 'center', bold: true }) });
+  // the kind's name, then its trích yếu (a decision's: then its authority) up to the first căn cứ or
+  // numbered part, and a plan's reference line "(Kèm theo Quyết định …)"
+  const REF_LINE = /^\((?:Ban hành )?[Kk]èm theo\s/u;
+  const title = (max: number, decision = false) => {
+    centred(ps[k++]);
+    // (the first line is the trích yếu whatever it starts with: "Thực hiện Nghị quyết …" is one)
+    for (const start = k; k < ps.length && k < start + max && (k === start || !MARKER.test(ps[k])) && !DECISION_BODY.test(ps[k]) && !REF_LINE.test(ps[k]); ) {
+      // a decision's authority ("BỘ TRƯỞNG BỘ …") that the extraction joined to its trích yếu stands apart
+      const joined = decision ? /^(.+?)\s+((?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s[^]*)$/u.exec(ps[k]) : null;
+      if (joined && !/\s(?:CỦA|VÀ)$/u.test(joined[1]) && DECISION_BODY.test(ps[k + 1] ?? '')) centred(joined[1]), centred(joined[2]), k++;
+      else centred(ps[k++]);
+    }
+    if (REF_LINE.test(ps[k] ?? '')) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', italic: true }) });
+  };
   const emit = (list: string[]) => {
     for (let j = 0; j < list.length; j++) {
       if (list[j].startsWith(ROW)) {
@@ -185,8 +200,18 @@ export function readText(text: string, repairs: string[]): Block[] {
       } else blocks.push({ kind: 'p', p: para(list[j], looksLikeHeading(plainText(list[j])) ? { bold: true } : {}) });
     }
   };
-  emit(ps.slice(k, signStart));
-  if (closeAt < ps.length || signStart < closeAt) {
+  /** The closing block from `from`: "Nơi nhận:" (or the signer's first line) up to `until`. */
+  const closing = (from: number, until: number): number => {
+    let closeAt = ps.findIndex((p, i) => i >= from && i < until && /^Nơi nhận\b/u.test(p));
+    if (closeAt < 0) closeAt = until;
+    // signer lines the extraction put before "Nơi nhận:"
+    let signStart = closeAt;
+    while (signStart > from && (AUTHORITY.test(ps[signStart - 1]) || (isUpper(ps[signStart - 1]) && ps[signStart - 1].length < 40 && !/^[IVXLC]+\./u.test(ps[signStart - 1])))) signStart--;
+    emit(ps.slice(from, signStart));
+    if (closeAt < until || signStart < closeAt) closingTable(signStart, until);
+    return closeAt;
+  };
+  const closingTable = (signStart: number, closeEnd: number) => {
     const left: Para[] = [];
     const right: Para[] = [];
     for (const p of ps.slice(signStart, closeEnd)) {
@@ -204,18 +229,36 @@ export function readText(text: string, repairs: string[]): Block[] {
     if (right.length > 1 || left.length) {
       blocks.push({ kind: 'table', t: { rows: [[{ paras: left, col: 0, colSpan: 1, rowSpan: 1 }, { paras: right, col: 1, colSpan: 1, rowSpan: 1 }]], columns: 2, ruled: false } });
     }
+  };
+  if (ps[0] === 'QUYẾT ĐỊNH') {
+    // the decision, up to the plan it issues: its nơi nhận and signature are the whole document's
+    title(6, true);
+    const planAt = ps.findIndex((p, i) => i >= k && p === 'KẾ HOẠCH');
+    closing(k, planAt < 0 ? ps.length : planAt);
+    k = planAt < 0 ? ps.length : planAt;
   }
+  if (ps[k] === 'KẾ HOẠCH') title(2);
+  // a plan issued by a decision has no closing of its own: its appendices follow its body
+  const decided = ps[0] === 'QUYẾT ĐỊNH';
+  const appendixAt = ps.findIndex((p, i) => i >= k && /^Phụ lục\b/iu.test(p) && (!decided || p.length < 60) && (decided || ps.slice(k, i).some((x) => /^Nơi nhận\b/u.test(x))));
+  closing(k, appendixAt < 0 ? ps.length : appendixAt);
   if (appendixAt >= 0) {
-    // an appendix's table has no columns left in a text: its lines kept as rows of one column
-    const head = ps.slice(appendixAt, appendixAt + 2);
-    for (const h of head) blocks.push({ kind: 'p', p: para(h, { align: 'center', bold: true }) });
-    const rows = ps.slice(appendixAt + 2);
-    if (rows.some((r) => r.startsWith(ROW))) emit(rows);
-    else if (rows.length) {
-      repairs.push(`phụ lục: ${rows.length} dòng giữ thành các hàng của một cột (văn bản không còn cột của bảng).`);
-      const cell = (t: string): Cell => ({ paras: [para(t)], col: 0, colSpan: 1, rowSpan: 1 });
-      blocks.push({ kind: 'table', t: { rows: [[cell('Nội dung')], ...rows.map((r) => [cell(r)])], columns: 1, ruled: true } });
-    }
+    // each appendix: "Phụ lục …", its title and the reference line "(Ban hành kèm theo …)" when there is one
+    const starts = ps.flatMap((p, i) => (i >= appendixAt && /^Phụ lục\b/iu.test(p) && p.length < 60 ? [i] : []));
+    starts.forEach((at, n) => {
+      const end = starts[n + 1] ?? ps.length;
+      const ref = ps.slice(at, Math.min(at + 4, end)).findIndex((p) => REF_LINE.test(p));
+      const head = ps.slice(at, Math.min(end, at + (ref > 0 ? ref + 1 : 2)));
+      for (const h of head) blocks.push({ kind: 'p', p: para(h, { align: 'center', bold: true }) });
+      const rows = ps.slice(at + head.length, end);
+      // an appendix's table has no columns left in a text: its lines kept as rows of one column
+      if (rows.some((r) => r.startsWith(ROW))) emit(rows);
+      else if (rows.length) {
+        repairs.push(`phụ lục: ${rows.length} dòng giữ thành các hàng của một cột (văn bản không còn cột của bảng).`);
+        const cell = (t: string): Cell => ({ paras: [para(t)], col: 0, colSpan: 1, rowSpan: 1 });
+        blocks.push({ kind: 'table', t: { rows: [[cell('Nội dung')], ...rows.map((r) => [cell(r)])], columns: 1, ruled: true } });
+      }
+    });
   }
   return blocks;
 }

@@ -25,6 +25,9 @@ const OWN_FLOOR: Record<string, number> = {
   'mttq-xa-luong-minh-kh-2025-12-10-tiep-cong-dan': 0.65,
   'ubnd-lao-cai-kh-134-khu-cum-cong-nghiep': 0.7,
   'btnmt-kh-09-tin-chi-cac-bon': 0.35, // like 05, mostly an appendix table (40%)
+  'bnnmt-qd-2200-cac-bon-rung': 0.4, // a decision, then a plan that is mostly an appendix table (44%)
+  // sections numbered 1., 2. that a scan gives without their bold, a landscape table and a report outline (59%)
+  'doan-kiem-tra-kh-1105-vat-lieu-no': 0.55,
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
