@@ -171,6 +171,20 @@ describe('derive: bad input', () => {
     expect(r.stderr).toMatch(new RegExp(`${other}:7:11: lỗi: hồ sơ ghi cơ quan cấp trên "Sở Y tế Hải Dương", nhưng kế hoạch do "Sở Y tế Hậu Giang" ban hành.*\\[cap-tren\\]`));
   });
 
+  it('a parent issued by a decision is cited by that decision (its number, its authority), a trích yếu in capitals lowered with a note', async () => {
+    const parent = join(work, 'quyet-dinh.yaml');
+    const decision = 'quyet_dinh:\n  trich_yeu: BAN HÀNH KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024\n  tham_quyen: Giám đốc Sở Y tế\n  dieu: [Ban hành kèm theo Quyết định này Kế hoạch.]\n';
+    writeFileSync(parent, readFileSync(join(EXAMPLES, 'derive', 'hai-duong', 'ke-hoach-so-y-te.yaml'), 'utf8') + decision);
+    const out = join(work, 'tu-quyet-dinh');
+    const r = await cli([parent, '--unit', haiDuongUnit, '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, readdirSync(out)[0]), 'utf8');
+    const cited = parse(text).can_cu[0].van_ban[0];
+    expect(cited).toMatchObject({ loai: 'Quyết định', so_ky_hieu: '475/QĐ-SYT', co_quan: 'Giám đốc Sở Y tế', lien_tu: '', trich_yeu: 'ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2024' });
+    expect(text).toMatch(/# CẦN SỬA: trích yếu của quyết định cấp trên viết in hoa/);
+    expect(checkText('x.yaml', text).plan).toBeDefined();
+  });
+
   it('a plan with no tasks for units, and no number', async () => {
     const unit = join(work, 'phu-my.yaml');
     writeFileSync(unit, readFileSync(haiDuongUnit, 'utf8').replace('cap_tren: Sở Y tế Hải Dương', 'cap_tren: Trung tâm Y tế Phù Mỹ'));

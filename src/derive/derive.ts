@@ -5,7 +5,7 @@ import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
-import { upperVi } from '../text/normalize-text.js';
+import { isUpper, upperVi } from '../text/normalize-text.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import type { UnitProfile } from '../plan/profile.js';
@@ -229,21 +229,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     dia_danh: unit.dia_danh,
     ngay: opts.date ?? deptPlan.ngay!.slice(0, 7),
     trich_yeu: subst(deptPlan.trich_yeu),
-    can_cu: [
-      {
-        mo_dau: 'Thực hiện',
-        van_ban: [
-          {
-            loai: deptPlan.ten_loai,
-            so_ky_hieu: soKyHieu,
-            ngay: deptPlan.ngay!,
-            co_quan: deptPlan.ten_co_quan,
-            // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
-            trich_yeu: lowerFirst(deptPlan.trich_yeu.replace(/^về\s+/iu, '')),
-          },
-        ],
-      },
-    ],
+    can_cu: [{ mo_dau: 'Thực hiện', van_ban: [parentCitation(deptPlan, soKyHieu, notes)] }],
     mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(deptPlan.trich_yeu) })],
     noi_dung: sections,
     ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: `${deptPlan.ten_loai} số ${soKyHieu} của ${deptPlan.ten_co_quan}`, bo_phan: allDepts, dau_moi: focal.ten })],
@@ -271,6 +257,24 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   }
   notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix }, generated));
   return { plan, notes, warnings };
+}
+
+/**
+ * The parent as the unit's plan cites it: the plan ("Kế hoạch số … của Sở Y tế về …"), or, for a plan issued
+ * by a decision, the decision that issued it ("Quyết định số 254/QĐ-UBND … của Chủ tịch Ủy ban nhân dân tỉnh
+ * ban hành Kế hoạch …"): the number is the decision's, the plan has none of its own.
+ */
+function parentCitation(p: Plan, so: string, notes: Derived['notes']): { loai: string; so_ky_hieu: string; ngay: string; co_quan: string; trich_yeu: string; lien_tu?: string } {
+  const d = p.quyet_dinh;
+  // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
+  if (!d) return { loai: p.ten_loai, so_ky_hieu: so, ngay: p.ngay!, co_quan: p.ten_co_quan, trich_yeu: lowerFirst(p.trich_yeu.replace(/^về\s+/iu, '')) };
+  let subject = d.trich_yeu;
+  if (isUpper(subject)) {
+    // a trích yếu in capitals has lost the case of its names: lowered, and said so
+    subject = subject.toLocaleLowerCase('vi').replace(/\bkế hoạch\b/u, 'Kế hoạch');
+    notes.push({ path: ['can_cu', 0, 'van_ban', 0, 'trich_yeu'], note: 'CẦN SỬA: trích yếu của quyết định cấp trên viết in hoa; đã chuyển sang chữ thường, hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
+  }
+  return { loai: 'Quyết định', so_ky_hieu: so, ngay: p.ngay!, co_quan: d.tham_quyen, lien_tu: '', trich_yeu: lowerFirst(subject) };
 }
 
 /**
