@@ -56,10 +56,10 @@ export const SHAPES = {
 };
 
 /** At most this n, where the plan format has a limit of its own (rows per table: LIMITS.rows). */
-export const MAX_N = { 'many-rows': 5_000 };
+export const MAX_N = { 'many-rows': 4_000 };
 
 /** The size limit of a plan file (src/read/source.ts MAX_FILE_BYTES; test/worst-case.test.ts holds them equal). */
-export const LIMIT_BYTES = 256 * 1024;
+export const LIMIT_BYTES = 192 * 1024;
 
 /** The largest n whose plan stays under `bytes`. */
 export function largest(shape, bytes) {

@@ -27,20 +27,20 @@ const generated: Record<string, { bytes: () => Uint8Array; exit: number; message
   'utf16be.yaml': { bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ok, 'utf16le').swap16()]), exit: 1, messages: ['1:1 ma-hoa'] },
   'long-10000-cap.yaml': { bytes: () => Buffer.from('a: ' + '['.repeat(10000) + ']'.repeat(10000) + '\n'), exit: 1, messages: ['1:67 qua-sau'] },
   'long-10000-bang.yaml': { bytes: () => Buffer.from('a: ' + '{b: '.repeat(10000) + '1' + '}'.repeat(10000) + '\n'), exit: 1, messages: ['1:256 qua-sau'] },
-  'long-700-thut-le.yaml': { bytes: () => Buffer.from(Array.from({ length: 700 }, (_, i) => ' '.repeat(i) + 'a:\n').join('') + ' '.repeat(700) + 'b: 1\n'), exit: 1, messages: ['65:65 qua-sau'] },
+  'long-600-thut-le.yaml': { bytes: () => Buffer.from(Array.from({ length: 600 }, (_, i) => ' '.repeat(i) + 'a:\n').join('') + ' '.repeat(600) + 'b: 1\n'), exit: 1, messages: ['65:65 qua-sau'] },
   'van-ban-50mb.yaml': { bytes: () => Buffer.alloc(50 * 1024 * 1024, 'a'), exit: 1, messages: ['1:1 tep-qua-lon'] },
-  '10000-noi-nhan.yaml': {
-    bytes: () => Buffer.from(ok.replace('noi_nhan: [Sở Nội vụ]', 'noi_nhan:\n' + Array.from({ length: 10_000 }, (_, i) => `  - Đơn vị ${i}\n`).join(''))),
+  '8000-noi-nhan.yaml': {
+    bytes: () => Buffer.from(ok.replace('noi_nhan: [Sở Nội vụ]', 'noi_nhan:\n' + Array.from({ length: 8_000 }, (_, i) => `  - Đơn vị ${i}\n`).join(''))),
     exit: 1,
     messages: ['8:3 danh-sach-dai'],
   },
-  '5001-hang.yaml': { bytes: () => Buffer.from(rows(5_001, (i) => `${i}, b, c`)), exit: 1, messages: ['14:7 danh-sach-dai'] },
+  '4001-hang.yaml': { bytes: () => Buffer.from(rows(4_001, (i) => `${i}, b, c`)), exit: 1, messages: ['14:7 danh-sach-dai'] },
   'hang-con-qua-dai.yaml': {
-    bytes: () => Buffer.from(ok + 'phu_luc:\n  - tieu_de: Bảng\n    cot: [A]\n    hang:\n      - o: [x]\n        con:\n' + '          - o: [y]\n'.repeat(10_000)),
+    bytes: () => Buffer.from(ok + 'phu_luc:\n  - tieu_de: Bảng\n    cot: [A]\n    hang:\n      - o: [x]\n        con:\n' + '          - o: [y]\n'.repeat(5_000)),
     exit: 1,
     messages: ['14:7 bang-qua-dai'],
   },
-  '5000-hang.yaml': { bytes: () => Buffer.from(rows(5_000)), exit: 0, messages: [] },
+  '4000-hang.yaml': { bytes: () => Buffer.from(rows(4_000, (i) => `Nhiệm vụ ${i}, TCHC, Quý ${(i % 4) + 1}`)), exit: 0, messages: [] },
 };
 
 let work: string;
@@ -82,7 +82,7 @@ describe('the size limit', () => {
   it('a 50 MB file is not reported as 5.0 MB: the message gives the limit, never a size it did not measure', () => {
     const r = spawnSync(process.execPath, [BIN, 'validate', join(work, 'van-ban-50mb.yaml')], { encoding: 'utf8', timeout: 10_000 });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('tệp lớn hơn giới hạn 256 KB cho một kế hoạch');
+    expect(r.stderr).toContain('tệp lớn hơn giới hạn 192 KB cho một kế hoạch');
     expect(r.stderr).not.toMatch(/\d\.\d MB|50 MB|5 MB/);
   });
 });

@@ -11,7 +11,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Limits that keep a plan a plan: a hostile file gets a message, not a million-page document. */
-export const LIMITS = { text: 20_000, blocks: 2_000, recipients: 300, bases: 100, rows: 5_000, appendices: 20 } as const;
+export const LIMITS = { text: 20_000, blocks: 2_000, recipients: 300, bases: 100, rows: 4_000, appendices: 20 } as const;
 
 export const ROLES = [
   'muc_dich',

@@ -5,13 +5,13 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type { Message } from '../messages.js';
 
 /**
- * Six times the largest real plan restored here (42 KB, Lào Cai's, with its appendix tables; most
- * are under 20 KB), and room for a 5,000-row appendix (about 200 KB). The bound is set by cost, not
- * by need: the `yaml` library spends about 6 µs per node, and a file made only of nodes ("- - - a")
- * has one every 2 bytes, so at 512 KB such a file took 2.5-3 s to validate; at 256 KB every shape of
- * bench/worst-case.mjs validates within 2 s.
+ * Four and a half times the largest real plan restored here (42 KB, Lào Cai's, with its appendix
+ * tables; most are under 20 KB), and room for a 4,000-row appendix (about 160 KB). The bound is set
+ * by cost, not by need: the `yaml` library spends about 6 µs per node, and a file made only of nodes
+ * ("- - - a") has one every 2 bytes: 2.5–3 s to validate at 512 KB, 1.5–2.2 s at 256 KB (the latter on
+ * a loaded machine), so every shape of bench/worst-case.mjs stays within 2 s with a margin here.
  */
-export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_FILE_BYTES = 192 * 1024;
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
 
