@@ -381,7 +381,9 @@ const isAppendixHeading = (p: Para): boolean => /^Phụ lục\b/iu.test(plainOf(
 function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   const REF = /^\((?:Ban hành\s+)?kèm theo\b/iu;
   const centred = (b: Block | undefined) => b?.kind === 'p' && (b.p.align === 'center' || !plainOf(b.p));
-  const refAt = rest.findIndex((b, j) => b.kind === 'p' && REF.test(plainOf(b.p)) && rest.slice(0, j + 1).every(centred));
+  // the reference line among the centred lines that open the appendix (the first other line found once)
+  const opening = rest.findIndex((b) => !centred(b));
+  const refAt = rest.findIndex((b, j) => (opening < 0 || j < opening) && b.kind === 'p' && REF.test(plainOf(b.p)));
   let k = refAt + 1;
   if (refAt < 0) while (centred(rest[k])) k++;
   const paras = [heading, ...rest.slice(0, k).map((b) => (b as { p: Para }).p)];

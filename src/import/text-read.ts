@@ -240,7 +240,9 @@ export function readText(text: string, repairs: string[]): Block[] {
   if (ps[k] === 'KẾ HOẠCH') title(2);
   // a plan issued by a decision has no closing of its own: its appendices follow its body
   const decided = ps[0] === 'QUYẾT ĐỊNH';
-  const appendixAt = ps.findIndex((p, i) => i >= k && /^Phụ lục\b/iu.test(p) && (!decided || p.length < 60) && (decided || ps.slice(k, i).some((x) => /^Nơi nhận\b/u.test(x))));
+  // (found once: a text of many "Phụ lục" lines stays linear)
+  const recipientsAt = ps.findIndex((x, i) => i >= k && /^Nơi nhận\b/u.test(x));
+  const appendixAt = ps.findIndex((p, i) => i >= k && /^Phụ lục\b/iu.test(p) && (decided ? p.length < 60 : recipientsAt >= 0 && i > recipientsAt));
   closing(k, appendixAt < 0 ? ps.length : appendixAt);
   if (appendixAt >= 0) {
     // each appendix: "Phụ lục …", its title and the reference line "(Ban hành kèm theo …)" when there is one
