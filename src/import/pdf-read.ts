@@ -5,6 +5,7 @@
 // ruling lines. Page numbers (a lone number in the top or bottom margin) are dropped.
 import type { Block, Cell, Para } from './docx-read.js';
 import { markup } from './docx-read.js';
+import { DOCUMENT_NAME, REFERENCE_START } from './recognize.js';
 
 export interface Item {
   str: string;
@@ -190,7 +191,6 @@ function paraOfLines(ls: Line[], align: Para['align']): Para {
   };
 }
 
-const OWN_LINE = /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u;
 const MARKER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+])\s/u;
 
 /**
@@ -229,7 +229,7 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       const centredWrap = prevCentred && alignOf([l]) === 'center' && gap <= lead && prev.x1 - prev.x0 + wordWidth + prev.size * 0.3 > right - left - 2;
       // a document's name ("KẾ HOẠCH", "QUYẾT ĐỊNH") and a reference line "(Kèm theo …)" stand alone
       const prevText = textOf(prev).runs.map((r) => r.text).join('').trim();
-      const alone = OWN_LINE.test(text) || OWN_LINE.test(prevText) || /^\((?:Ban hành )?[Kk]èm theo\s/u.test(text);
+      const alone = DOCUMENT_NAME.test(text) || DOCUMENT_NAME.test(prevText) || REFERENCE_START.test(text);
       if (l.items[0].para !== undefined) {
         // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line
         if (l.items[0].para !== prev.items[0].para || (MARKER.test(text) && !fullPrev) || alone) flush();
@@ -386,7 +386,7 @@ function flow(lines: Line[], left: number, right: number, pg: Page, first: boole
   };
   let start = 0;
   // (the page of a plan issued by a decision may have a header of its own, names and Quốc hiệu)
-  const kind = lines.findIndex((l) => /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u.test(plain(l)));
+  const kind = lines.findIndex((l) => DOCUMENT_NAME.test(plain(l)));
   if (kind > 0 && (first || lines.slice(0, kind).some((l) => /CỘNG\s*HÒA\s+XÃ\s+HỘI/u.test(plain(l))))) {
     twoColumns(lines.slice(0, kind));
     start = kind;

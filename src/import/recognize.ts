@@ -490,7 +490,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     i = 1;
   } else {
     // a header typed as paragraphs, the two columns on one line split by tabs
-    const kindAt = blocks.findIndex((b, k) => k < 15 && b.kind === 'p' && /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u.test(plainOf(b.p)));
+    const kindAt = blocks.findIndex((b, k) => k < 15 && b.kind === 'p' && DOCUMENT_NAME.test(plainOf(b.p)));
     const before = blocks.slice(0, Math.max(0, kindAt)).flatMap((b) => (b.kind === 'p' ? pieces([b.p]) : []));
     if (kindAt > 0 && before.some(headerLine)) {
       const { left, right } = headerColumns(before);
@@ -659,7 +659,10 @@ const basesOut = (bases: Item[], lastEnd = '.'): Item[] =>
 const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && lines.length <= 4 ? lines : lines.join(' '));
 
 /** "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)": the date, who. */
-const REFERENCE_START = /^\((?:Ban hành )?[Kk]èm theo\s/u;
+/** The start of a reference line "(Kèm theo …)" or "(Ban hành kèm theo …)": every reader keeps it a line of its own. */
+export const REFERENCE_START = /^\((?:Ban hành )?[Kk]èm theo\s/u;
+/** A document's name on its own line: a plan's, or the decision's that issues it. */
+export const DOCUMENT_NAME = /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u;
 const REFERENCE = /^\((?:Ban hành )?[Kk]èm theo Quyết định số:?\s+\S+\s+ngày\s+(.+?)\s+của\s+(.+)\)$/u;
 
 /**

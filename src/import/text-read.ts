@@ -2,7 +2,7 @@
 // wrapped lines joined into paragraphs, the header's two columns and the signer's column told apart by
 // content (the text has no layout left), headings recognised by their markers and shape.
 import type { Block, Cell, Para } from './docx-read.js';
-import { headerColumns } from './recognize.js';
+import { headerColumns, REFERENCE_START } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
 import { detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper } from '../text/normalize-text.js';
@@ -179,17 +179,16 @@ export function readText(text: string, repairs: string[]): Block[] {
   const centred = (t: string) => blocks.push({ kind: 'p', p: para(t, { align: 'center', bold: true }) });
   // the kind's name, then its trích yếu (a decision's: then its authority) up to the first căn cứ or
   // numbered part, and a plan's reference line "(Kèm theo Quyết định …)"
-  const REF_LINE = /^\((?:Ban hành )?[Kk]èm theo\s/u;
   const title = (max: number, decision = false) => {
     centred(ps[k++]);
     // (the first line is the trích yếu whatever it starts with: "Thực hiện Nghị quyết …" is one)
-    for (const start = k; k < ps.length && k < start + max && (k === start || !MARKER.test(ps[k])) && !DECISION_BODY.test(ps[k]) && !REF_LINE.test(ps[k]); ) {
+    for (const start = k; k < ps.length && k < start + max && (k === start || !MARKER.test(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]); ) {
       // a decision's authority ("BỘ TRƯỞNG BỘ …") that the extraction joined to its trích yếu stands apart
       const joined = decision ? /^(.+?)\s+((?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s[^]*)$/u.exec(ps[k]) : null;
       if (joined && !/\s(?:CỦA|VÀ)$/u.test(joined[1]) && DECISION_BODY.test(ps[k + 1] ?? '')) centred(joined[1]), centred(joined[2]), k++;
       else centred(ps[k++]);
     }
-    if (REF_LINE.test(ps[k] ?? '')) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', italic: true }) });
+    if (REFERENCE_START.test(ps[k] ?? '')) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', italic: true }) });
   };
   const emit = (list: string[]) => {
     for (let j = 0; j < list.length; j++) {
@@ -201,7 +200,7 @@ export function readText(text: string, repairs: string[]): Block[] {
     }
   };
   /** The closing block from `from`: "Nơi nhận:" (or the signer's first line) up to `until`. */
-  const closing = (from: number, until: number): number => {
+  const closing = (from: number, until: number): void => {
     let closeAt = ps.findIndex((p, i) => i >= from && i < until && /^Nơi nhận\b/u.test(p));
     if (closeAt < 0) closeAt = until;
     // signer lines the extraction put before "Nơi nhận:"
@@ -209,7 +208,6 @@ export function readText(text: string, repairs: string[]): Block[] {
     while (signStart > from && (AUTHORITY.test(ps[signStart - 1]) || (isUpper(ps[signStart - 1]) && ps[signStart - 1].length < 40 && !/^[IVXLC]+\./u.test(ps[signStart - 1])))) signStart--;
     emit(ps.slice(from, signStart));
     if (closeAt < until || signStart < closeAt) closingTable(signStart, until);
-    return closeAt;
   };
   const closingTable = (signStart: number, closeEnd: number) => {
     const left: Para[] = [];
@@ -249,7 +247,7 @@ export function readText(text: string, repairs: string[]): Block[] {
     const starts = ps.flatMap((p, i) => (i >= appendixAt && /^Phụ lục\b/iu.test(p) && p.length < 60 ? [i] : []));
     starts.forEach((at, n) => {
       const end = starts[n + 1] ?? ps.length;
-      const ref = ps.slice(at, Math.min(at + 4, end)).findIndex((p) => REF_LINE.test(p));
+      const ref = ps.slice(at, Math.min(at + 4, end)).findIndex((p) => REFERENCE_START.test(p));
       const head = ps.slice(at, Math.min(end, at + (ref > 0 ? ref + 1 : 2)));
       for (const h of head) blocks.push({ kind: 'p', p: para(h, { align: 'center', bold: true }) });
       const rows = ps.slice(at + head.length, end);
