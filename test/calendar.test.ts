@@ -1,9 +1,16 @@
 // The working-day calendar. Expected dates are the real ones (the notices and the Labour Code), not
 // recomputed by the code under test. The whole file runs in a time zone far from Vietnam's, west of
 // UTC and with summer time, so that a date parsed or printed as local time would show up as off by one.
+// The files of the suite share their process (vitest.config.ts), so the zone is given back at the end.
+const callersZone = process.env.TZ;
 process.env.TZ = 'America/Los_Angeles';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+
+afterAll(() => {
+  if (callersZone === undefined) delete process.env.TZ;
+  else process.env.TZ = callersZone;
+});
 import { readFileSync } from 'node:fs';
 import { CalendarChinese } from 'date-chinese';
 import {
