@@ -77,7 +77,7 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Excl
       // a scan: its pages are pictures of text
       if (!o.ocr) throw new CannotRead('tệp PDF không có lớp chữ (bản quét); thêm --ocr để nhận dạng chữ (cần gói Debian tesseract-ocr và tesseract-ocr-vie).');
       try {
-        r = ocrPdf(bytes, repairs, unsure);
+        r = await ocrPdf(bytes, repairs, unsure);
       } catch (e) {
         if (e instanceof MissingTool) throw new CannotRead(`tệp PDF là bản quét; ${e.message}`);
         throw e;

@@ -1,12 +1,14 @@
-// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, tesseract (with its Vietnamese data)
-// recognises the words with their boxes and confidence, and the words go through the same layout as a
-// PDF's text layer. Both are Debian packages; without them, a clear message names what to install.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, the table rules are found in the picture
+// and erased (raster.ts), tesseract (with its Vietnamese data) recognises the words with their boxes and
+// confidence, and words and rules go through the same layout as a PDF's text layer. Both programs are
+// Debian packages; without them, a clear message names what to install.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { layout, type Item, type Page } from './pdf-read.js';
+import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
+import { cellsOf, crop, erase, pgm, readPgm, rulesOf, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 
 const DPI = 300;
@@ -38,17 +40,121 @@ export function ocrMissing(): string | undefined {
   return undefined;
 }
 
+/**
+ * tesseract's own threads (OpenMP) cost more than they give on a small machine: measured here, 10 s a page
+ * with them, 2 s with one; the pages are recognised side by side instead, one process a core.
+ */
+const TESSERACT_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
+
+/** tesseract's TSV of one picture (or of a list of pictures, one a line), or the error to report. */
+function recognise(image: string, psm = '3'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('tesseract', [image, 'stdout', '-l', 'vie', '--psm', psm, '--dpi', String(DPI), 'tsv'], { env: TESSERACT_ENV });
+    const out: Buffer[] = [];
+    let err = '';
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
+    p.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new MissingTool(TESSERACT) : e));
+    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`tesseract không chạy được: ${err.trim().split('\n')[0]}`))));
+  });
+}
+
+/** A page picture's table grid: its rules in points (origin bottom left, as a PDF's), and in pixels. */
+interface Grid {
+  h: Segment[];
+  v: Segment[];
+  runs: { h: Run[]; v: Run[] };
+}
+
+/** One page picture: its table rules found, and erased in the file (tesseract reads the file next). */
+function gridOfPage(file: string): Grid {
+  const img = readPgm(readFileSync(file));
+  if (!img) return { h: [], v: [], runs: { h: [], v: [] } };
+  const found = rulesOf(img);
+  const k = 72 / DPI;
+  const top = img.height * k;
+  const mid = (r: Run) => ((r.b0 + r.b1 + 1) / 2) * k;
+  type Ruled = Segment & { run: Run };
+  const h: Ruled[] = found.h.map((r) => ({ x0: r.a0 * k, x1: (r.a1 + 1) * k, y0: top - mid(r), y1: top - mid(r), run: r }));
+  const v: Ruled[] = found.v.map((r) => ({ x0: mid(r), x1: mid(r), y0: top - (r.a1 + 1) * k, y1: top - r.a0 * k, run: r }));
+  // only a table's grid: the rules under the agency's name and the tiêu ngữ stay, as they are no table
+  const grid = gridRules(h, v);
+  const runs = { h: grid.h.map((s) => s.run), v: grid.v.map((s) => s.run) };
+  if (runs.h.length) writeFileSync(file, pgm(erase(img, runs.h, runs.v)));
+  return { h: grid.h, v: grid.v, runs };
+}
+
+const PAD = 16;
+
+/**
+ * The pages' TSV with the words of each table cell recognised on its own (raster.ts's cellsOf), all cells in
+ * one tesseract run: the page's own words inside those cells give way to them. A cell's words keep the
+ * page's pixels, each cell a block of its own.
+ */
+async function readCells(dir: string, images: string[], grids: Grid[], tsv: string[]): Promise<string[]> {
+  const crops: { page: number; box: Box }[] = [];
+  grids.forEach((g, n) => {
+    if (!g.runs.h.length) return;
+    const img = readPgm(readFileSync(join(dir, images[n])))!;
+    for (const box of cellsOf(img, g.runs.h, g.runs.v)) {
+      writeFileSync(join(dir, `o-${crops.length}.pgm`), pgm(crop(img, box, PAD)));
+      crops.push({ page: n, box });
+    }
+  });
+  if (!crops.length) return tsv;
+  writeFileSync(join(dir, 'o.txt'), crops.map((_, i) => join(dir, `o-${i}.pgm`)).join('\n') + '\n');
+  // a cell is a small block of text: --psm 6
+  const out = await recognise(join(dir, 'o.txt'), '6');
+  const boxes = tsv.map((_, n) => crops.filter((c) => c.page === n).map((c) => c.box));
+  const inCell = (page: number, r: string[]) => {
+    const x = Number(r[6]) + Number(r[8]) / 2;
+    const y = Number(r[7]) + Number(r[9]) / 2;
+    return boxes[page].some((b) => x >= b.x0 - PAD && x <= b.x1 + PAD && y >= b.y0 - PAD && y <= b.y1 + PAD);
+  };
+  const pages = tsv.map((t, n) =>
+    t.split('\n').filter((line) => {
+      const r = line.split('\t');
+      return r[0] !== '5' || !inCell(n, r);
+    }),
+  );
+  for (const r of out.split('\n').map((l) => l.split('\t'))) {
+    if (r[0] !== '5' || !r[11]?.trim()) continue;
+    const i = Number(r[1]) - 1;
+    const c = crops[i];
+    if (!c) continue;
+    const row = [...r];
+    row[2] = String(1000 + i);
+    row[6] = String(Number(r[6]) + c.box.x0 - PAD);
+    row[7] = String(Number(r[7]) + c.box.y0 - PAD);
+    pages[c.page].push(row.join('\t'));
+  }
+  return pages.map((p) => p.join('\n'));
+}
+
 /** Recognise the pages of a scanned PDF; `unsure` receives the words below LOW_CONFIDENCE. */
-export function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: string[]): { blocks: Block[]; textLength: number } {
+export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: string[]): Promise<{ blocks: Block[]; textLength: number }> {
   const missing = ocrMissing();
   if (missing) throw new MissingTool(missing);
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), bytes);
-    tool('pdftoppm', ['-r', String(DPI), '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'trang')], POPPLER);
-    const images = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
-    const pages: Page[] = images.map((img, n) => pageOf(tool('tesseract', [join(dir, img), 'stdout', '-l', 'vie', '--psm', '3', 'tsv'], TESSERACT), n + 1, unsure));
-    repairs.push(`nhận dạng chữ (OCR) ${pages.length} trang quét; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`);
+    // greyscale PGM: read here for the rules, and by tesseract
+    tool('pdftoppm', ['-r', String(DPI), '-gray', join(dir, 'in.pdf'), join(dir, 'trang')], POPPLER);
+    const images = readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
+    const grids = images.map((img) => gridOfPage(join(dir, img)));
+    const tsv: string[] = new Array(images.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < images.length) {
+        const i = next++;
+        tsv[i] = await recognise(join(dir, images[i]));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(images.length, availableParallelism()) }, worker));
+    const read = await readCells(dir, images, grids, tsv);
+    const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
+    const tables = grids.filter((g) => g.h.length).length;
+    repairs.push(`nhận dạng chữ (OCR) ${pages.length} trang quét${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`);
     return layout(pages, repairs);
   } finally {
     rmSync(dir, { recursive: true, force: true });

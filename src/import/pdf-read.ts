@@ -5,7 +5,7 @@
 // ruling lines. Page numbers (a lone number in the top or bottom margin) are dropped.
 import type { Block, Cell, Para } from './docx-read.js';
 import { markup } from './docx-read.js';
-import { DOCUMENT_NAME, REFERENCE_START } from './recognize.js';
+import { APPENDIX_LINE, DOCUMENT_NAME, REFERENCE_START } from './recognize.js';
 
 export interface Item {
   str: string;
@@ -28,7 +28,7 @@ interface Line {
   page: number;
 }
 
-interface Segment {
+export interface Segment {
   x0: number;
   y0: number;
   x1: number;
@@ -231,8 +231,10 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       const prevText = textOf(prev).runs.map((r) => r.text).join('').trim();
       const alone = DOCUMENT_NAME.test(text) || DOCUMENT_NAME.test(prevText) || REFERENCE_START.test(text);
       if (l.items[0].para !== undefined) {
-        // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line
-        if (l.items[0].para !== prev.items[0].para || (MARKER.test(text) && !fullPrev) || alone) flush();
+        // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line,
+        // in a table cell at every marker, and after an appendix's "Phụ lục …" (OCR runs it into its title)
+        const split = (MARKER.test(text) && (markers || !fullPrev)) || alone || APPENDIX_LINE.test(prevText);
+        if (l.items[0].para !== prev.items[0].para || split) flush();
       } else if (prev.page !== l.page ? !fullPrev : !centredWrap && (gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred)) flush();
     }
     cur.push(l);
@@ -256,10 +258,11 @@ function joinAcrossPages(blocks: Block[], first: number, atMargin: boolean): voi
   blocks.splice(first, 1);
 }
 
-/** A table from its ruling lines: grid from the rules, merged cells where a rule is missing. */
-function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[][]; top: number; bottom: number } | undefined {
-  // only rules that form a grid: a horizontal rule crossed by two vertical ones and the other way round
-  // (the lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table)
+/**
+ * The rules that form a grid: a horizontal rule crossed by two vertical ones and the other way round (the
+ * lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table).
+ */
+export function gridRules<S extends Segment>(hAll: S[], vAll: S[]): { h: S[]; v: S[] } {
   const meets = (a: Segment, b: Segment) => b.x0 >= a.x0 - 1.5 && b.x0 <= a.x1 + 1.5 && a.y0 >= b.y0 - 1.5 && a.y0 <= b.y1 + 1.5;
   let h = hAll;
   let v = vAll;
@@ -267,6 +270,12 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
     h = h.filter((a) => v.filter((b) => meets(a, b)).length >= 2);
     v = v.filter((b) => h.filter((a) => meets(a, b)).length >= 2);
   }
+  return { h, v };
+}
+
+/** A table from its ruling lines: grid from the rules, merged cells where a rule is missing. */
+function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[][]; top: number; bottom: number; left: number; right: number } | undefined {
+  const { h, v } = gridRules(hAll, vAll);
   const uniq = (xs: number[]) => xs.sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > 1.5);
   const ys = uniq(h.map((s) => s.y0)).reverse(); // top to bottom
   const xs = uniq(v.map((s) => s.x0));
@@ -299,7 +308,7 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
     rows[g.r0].push({ paras: paras.length ? paras : [{ text: '', plain: '', align: 'left', bold: false, italic: false, fonts: [] }], col: g.c0, colSpan: g.c1 - g.c0 + 1, rowSpan: g.r1 - g.r0 + 1 });
   }
   for (const r of rows) r.sort((a, b) => a.col - b.col);
-  return { cells: rows, top: ys[0], bottom: ys[R] };
+  return { cells: rows, top: ys[0], bottom: ys[R], left: xs[0], right: xs[C] };
 }
 
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
@@ -325,11 +334,13 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
       return !lone;
     });
     if (!lines.length) continue;
-    const left = Math.min(...lines.map((l) => l.x0));
-    // the right margin: where most full lines end (a stray mark further right must not move it)
-    const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
-    const right = ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
     const table = tableFrom(pg.h, pg.v, lines);
+    // the margins: where lines start, and where most full lines end (a stray mark further right must not
+    // move it); a table's frame spans the text's width, so its rules count too (a page of table has few
+    // full lines, and a centred heading above it would not look centred)
+    const left = Math.min(...lines.map((l) => l.x0), table?.left ?? Infinity);
+    const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
+    const right = Math.max(ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))], table?.right ?? -Infinity);
     const inTable = (l: Line) => table !== undefined && l.y < table.top && l.y > table.bottom;
     const before = lines.filter((l) => !inTable(l) && (!table || l.y >= table.top));
     const after = lines.filter((l) => !inTable(l) && table && l.y <= table.bottom);

@@ -438,7 +438,14 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   const number = (r: Cell[]) => plainText(cellText(r[0] ?? { paras: [], col: 0, colSpan: 1, rowSpan: 1 }).join(''));
   const TOP = /^\d+\.?$/u;
   const SUB = /^(\d+\.\d+(?:\.\d+)*\.?|[a-zđ]\)|-)$/u;
-  const stt = /^(STT|TT|Số TT|Số thứ tự)$/iu.test(names[0] ?? '') && rows.length > 0 && rows.every((r) => r[0]?.col === 0 && (TOP.test(number(r)) || SUB.test(number(r))));
+  // a scan's number misread ("B." for "9.", "1," for "1."): a short token where most rows have a number
+  const misread = (n: string) => !TOP.test(n) && !SUB.test(n) && /^\S{1,3}$/u.test(n);
+  const numbered = rows.filter((r) => TOP.test(number(r)) || SUB.test(number(r))).length;
+  const stt =
+    /^(STT|TT|Số TT|Số thứ tự)$/iu.test(names[0] ?? '') &&
+    rows.length > 0 &&
+    rows.every((r) => r[0]?.col === 0 && (TOP.test(number(r)) || SUB.test(number(r)) || misread(number(r)))) &&
+    numbered >= rows.length / 2;
   if (stt) {
     const tops = rows.map(number).filter((n) => TOP.test(n));
     a.so_thu_tu = tops.length && tops.every((n) => !n.endsWith('.')) ? '1' : true;
@@ -460,6 +467,7 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
       return cell.colSpan > 1 || cell.rowSpan > 1 ? { noi_dung: v, ...(cell.rowSpan > 1 ? { gop_hang: cell.rowSpan } : {}), ...(cell.colSpan > 1 ? { gop_cot: cell.colSpan } : {}) } : v;
     });
     const row: Item = group ? { nhom: plainText(cellText(cells[0]).join(' ')) } : { o };
+    if (stt && misread(number(r))) c.notes.push({ path: ['phu_luc', index, 'hang', out.length], note: `CẦN XEM: số thứ tự của hàng này đọc được "${number(r)}"; kehoach đánh số theo thứ tự.` });
     if (stt && SUB.test(number(r)) && parent) ((parent.con as Item[]) ??= []).push(row);
     else {
       out.push(row);
@@ -658,11 +666,13 @@ const basesOut = (bases: Item[], lastEnd = '.'): Item[] =>
 
 const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && lines.length <= 4 ? lines : lines.join(' '));
 
-/** "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)": the date, who. */
 /** The start of a reference line "(Kèm theo …)" or "(Ban hành kèm theo …)": every reader keeps it a line of its own. */
 export const REFERENCE_START = /^\((?:Ban hành )?[Kk]èm theo\s/u;
 /** A document's name on its own line: a plan's, or the decision's that issues it. */
 export const DOCUMENT_NAME = /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u;
+/** An appendix's heading on its own line: "Phụ lục I", "PHỤ LỤC 2" (OCR may read "II" as "H"). */
+export const APPENDIX_LINE = /^(?:Phụ lục|PHỤ LỤC)(?:\s+[\p{Lu}\d.]{1,5})?$/u;
+/** "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)": the date, who. */
 const REFERENCE = /^\((?:Ban hành )?[Kk]èm theo Quyết định số:?\s+\S+\s+ngày\s+(.+?)\s+của\s+(.+)\)$/u;
 
 /**

@@ -1,0 +1,182 @@
+// The ruling lines of a scanned page. A PDF's text layer says where a table's rules are drawn; a scan has
+// only pixels, so the rules are found in the page picture (pdftoppm's greyscale PGM): a rule is a long, thin
+// run of dark pixels. The table's grid then puts the recognised words back into their cells, as a text
+// layer's rules do, and the rules are erased before recognition, because tesseract reads a vertical rule as
+// "|" or "l" and runs a cell's words into its neighbour's.
+
+/** A greyscale picture, one byte a pixel, row by row (0 black, 255 white). */
+export interface Gray {
+  width: number;
+  height: number;
+  px: Uint8Array;
+}
+
+/** A straight run of dark pixels, in pixels: along its length from a0 to a1, across it from b0 to b1. */
+export interface Run {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+/** Darker than this (0–255) is ink; a scan's greys around a rule and JPEG's ringing stay lighter. */
+const INK = 160;
+/** At 300 dpi, 48 pixels are 4 mm: longer than any letter's stroke at body size, shorter than a cell's side. */
+const MIN_LENGTH = 48;
+/** Thicker than this (1 mm) is a filled area (a stamp, a photo), not a rule. */
+const MAX_THICKNESS = 12;
+/** A scan breaks a rule in places (dust, JPEG); gaps up to this many pixels are bridged. */
+const GAP = 2;
+
+/** Read a binary greyscale PNM (P5, 8 bits), as `pdftoppm -gray` writes it; undefined for anything else. */
+export function readPgm(b: Uint8Array): Gray | undefined {
+  // header: "P5", width, height, maxval, each separated by white space (comments start with #), then one space
+  const fields: number[] = [];
+  let i = 2;
+  if (b[0] !== 0x50 || b[1] !== 0x35) return undefined;
+  while (fields.length < 3 && i < b.length) {
+    while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
+    if (b[i] === 0x23) {
+      while (i < b.length && b[i] !== 0x0a) i++;
+      continue;
+    }
+    let n = 0;
+    const start = i;
+    while (i < b.length && b[i] >= 0x30 && b[i] <= 0x39) n = n * 10 + (b[i++] - 0x30);
+    if (i === start) return undefined;
+    fields.push(n);
+  }
+  const [width, height, max] = fields;
+  i++; // the single white space after maxval
+  if (max !== 255 || !width || !height || b.length < i + width * height) return undefined;
+  return { width, height, px: b.subarray(i, i + width * height) };
+}
+
+/**
+ * The runs of ink at least MIN_LENGTH long along one direction, joined across neighbouring rows (or columns)
+ * into one rule each: `lines` rows of `length` pixels, `at(line, k)` the pixel k of a row.
+ */
+function runs(lines: number, length: number, at: (line: number, k: number) => number): Run[] {
+  const done: Run[] = [];
+  let open: Run[] = [];
+  for (let line = 0; line < lines; line++) {
+    const found: Run[] = [];
+    let start = -1;
+    let lastInk = -1;
+    for (let k = 0; k <= length; k++) {
+      const ink = k < length && at(line, k) < INK;
+      if (ink) {
+        if (start < 0 || k - lastInk > GAP + 1) {
+          if (start >= 0 && lastInk - start + 1 >= MIN_LENGTH) found.push({ a0: start, a1: lastInk, b0: line, b1: line });
+          start = k;
+        }
+        lastInk = k;
+      }
+    }
+    if (start >= 0 && lastInk - start + 1 >= MIN_LENGTH) found.push({ a0: start, a1: lastInk, b0: line, b1: line });
+    // a rule several pixels thick is a run on each of its rows: join a run to the rule it overlaps on the row before
+    const next: Run[] = [];
+    for (const r of found) {
+      const i = open.findIndex((o) => o.b1 >= line - 1 && Math.min(o.a1, r.a1) - Math.max(o.a0, r.a0) > Math.min(o.a1 - o.a0, r.a1 - r.a0) / 2);
+      if (i >= 0) {
+        const o = open[i];
+        open.splice(i, 1);
+        next.push({ a0: Math.min(o.a0, r.a0), a1: Math.max(o.a1, r.a1), b0: o.b0, b1: line });
+      } else next.push(r);
+    }
+    done.push(...open);
+    open = next;
+  }
+  done.push(...open);
+  return done.filter((r) => r.b1 - r.b0 + 1 <= MAX_THICKNESS);
+}
+
+/** The horizontal and vertical rules of a page picture. */
+export function rulesOf(img: Gray): { h: Run[]; v: Run[] } {
+  const { width, height, px } = img;
+  return {
+    h: runs(height, width, (y, x) => px[y * width + x]),
+    v: runs(width, height, (x, y) => px[y * width + x]),
+  };
+}
+
+/** A copy of the picture with these rules painted white (and a pixel around them, where their grey edge is). */
+export function erase(img: Gray, h: Run[], v: Run[]): Gray {
+  const px = Uint8Array.from(img.px);
+  const paint = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = Math.max(0, y0 - 1); y <= Math.min(img.height - 1, y1 + 1); y++) px.fill(255, y * img.width + Math.max(0, x0 - 1), y * img.width + Math.min(img.width - 1, x1 + 1) + 1);
+  };
+  for (const r of h) paint(r.a0, r.a1, r.b0, r.b1);
+  for (const r of v) paint(r.b0, r.b1, r.a0, r.a1);
+  return { ...img, px };
+}
+
+/** The picture as a binary PGM, for tesseract. */
+export function pgm(img: Gray): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), img.px]);
+}
+
+/** A rectangle of pixels, ends included. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Rules nearer than this (pixels, half a millimetre) are one line of the grid. */
+const SAME_LINE = 6;
+
+/**
+ * The cells of a table's grid that hold ink, each as the box around its ink: a merged cell is one (the squares
+ * of the grid not parted by a rule). Tesseract's page layout reads a table badly: it drops a short, lone word in
+ * a narrow cell (the "1.", "4.2" of an STT column) and garbles a centred two-line heading; a cell read on its
+ * own is a small block of text, which it reads well.
+ */
+export function cellsOf(img: Gray, h: Run[], v: Run[]): Box[] {
+  const mid = (r: Run) => (r.b0 + r.b1) / 2;
+  const lines = (rs: Run[]) => rs.map(mid).sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > SAME_LINE);
+  const ys = lines(h);
+  const xs = lines(v);
+  const covers = (rs: Run[], at: number, from: number, to: number) => rs.some((r) => Math.abs(mid(r) - at) < SAME_LINE && r.a0 <= from + SAME_LINE && r.a1 >= to - SAME_LINE);
+  const R = ys.length - 1;
+  const C = xs.length - 1;
+  if (R < 1 || C < 1) return [];
+  // a square joins its neighbour where no rule parts them; a region is done when it is a closed rectangle
+  const seen = new Uint8Array(R * C);
+  const out: Box[] = [];
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      if (seen[r * C + c]) continue;
+      let c1 = c;
+      while (c1 + 1 < C && !covers(v, xs[c1 + 1], ys[r], ys[r + 1])) c1++;
+      let r1 = r;
+      while (r1 + 1 < R && !covers(h, ys[r1 + 1], xs[c], xs[c1 + 1])) r1++;
+      for (let i = r; i <= r1; i++) for (let j = c; j <= c1; j++) seen[i * C + j] = 1;
+      // not closed on four sides (outside the table, or a shape the rules do not close): left to the page
+      if (!covers(h, ys[r], xs[c], xs[c1 + 1]) || !covers(h, ys[r1 + 1], xs[c], xs[c1 + 1]) || !covers(v, xs[c], ys[r], ys[r1 + 1]) || !covers(v, xs[c1 + 1], ys[r], ys[r1 + 1])) continue;
+      const box = { x0: Infinity, y0: Infinity, x1: -1, y1: -1 };
+      let ink = 0;
+      for (let y = Math.ceil(ys[r]) + SAME_LINE; y <= ys[r1 + 1] - SAME_LINE; y++)
+        for (let x = Math.ceil(xs[c]) + SAME_LINE; x <= xs[c1 + 1] - SAME_LINE; x++)
+          if (img.px[y * img.width + x] < INK) {
+            ink++;
+            box.x0 = Math.min(box.x0, x);
+            box.x1 = Math.max(box.x1, x);
+            box.y0 = Math.min(box.y0, y);
+            box.y1 = Math.max(box.y1, y);
+          }
+      // a dot or a speck of dust is no word
+      if (ink >= 30) out.push(box);
+    }
+  return out;
+}
+
+/** The pixels of a box, with a white margin of `pad` pixels around them (tesseract wants one). */
+export function crop(img: Gray, b: Box, pad: number): Gray {
+  const width = b.x1 - b.x0 + 1 + 2 * pad;
+  const height = b.y1 - b.y0 + 1 + 2 * pad;
+  const px = new Uint8Array(width * height).fill(255);
+  for (let y = b.y0; y <= b.y1; y++) px.set(img.px.subarray(y * img.width + b.x0, y * img.width + b.x1 + 1), (y - b.y0 + pad) * width + pad);
+  return { width, height, px };
+}

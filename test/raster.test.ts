@@ -1,0 +1,120 @@
+// The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
+// at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
+import { describe, expect, it } from 'vitest';
+import { cellsOf, crop, erase, pgm, readPgm, rulesOf, type Gray } from '../src/import/raster.js';
+
+function blank(width: number, height: number): Gray {
+  return { width, height, px: new Uint8Array(width * height).fill(255) };
+}
+function ink(img: Gray, x0: number, y0: number, x1: number, y1: number, grey = 0): void {
+  for (let y = y0; y <= y1; y++) img.px.fill(grey, y * img.width + x0, y * img.width + x1 + 1);
+}
+/** A 3 × 2 table: rows at y 100, 200, 300; columns at x 50, 250, 550; rules 2 px thick. */
+function table(): Gray {
+  const img = blank(600, 420);
+  for (const y of [100, 200, 300]) ink(img, 50, y, 551, y + 1);
+  for (const x of [50, 250, 550]) ink(img, x, 100, x + 1, 301);
+  return img;
+}
+
+describe('a page picture as pdftoppm writes it (PGM)', () => {
+  it('reads back what it writes, and refuses what is not an 8-bit greyscale PGM', () => {
+    const img = table();
+    const back = readPgm(pgm(img))!;
+    expect([back.width, back.height]).toEqual([600, 420]);
+    expect(Buffer.compare(Buffer.from(back.px), Buffer.from(img.px))).toBe(0);
+    expect([...readPgm(Buffer.from('P5\n# a comment\n2 1\n255\n\x00\xff', 'latin1'))!.px]).toEqual([0, 255]);
+    expect(readPgm(Buffer.from('P6\n2 1\n255\nabcdef', 'latin1'))).toBeUndefined(); // colour
+    expect(readPgm(Buffer.from('P5\n2 1\n65535\n\x00\x00\x00\x00', 'latin1'))).toBeUndefined(); // 16 bits
+    expect(readPgm(Buffer.from('P5\n4 4\n255\n\x00', 'latin1'))).toBeUndefined(); // cut short
+    expect(readPgm(Buffer.from('P5\nx 4\n255\n', 'latin1'))).toBeUndefined();
+    expect(readPgm(new Uint8Array())).toBeUndefined();
+  });
+});
+
+describe('the rules of a page picture', () => {
+  it('finds each rule of the grid once, whatever its thickness', () => {
+    const { h, v } = rulesOf(table());
+    expect(h.map((r) => [r.b0, r.b1, r.a0, r.a1])).toEqual([
+      [100, 101, 50, 551],
+      [200, 201, 50, 551],
+      [300, 301, 50, 551],
+    ]);
+    expect(v.map((r) => [r.b0, r.b1, r.a0, r.a1])).toEqual([
+      [50, 51, 100, 301],
+      [250, 251, 100, 301],
+      [550, 551, 100, 301],
+    ]);
+  });
+  it('bridges a scan\'s small breaks in a rule, not a wide one', () => {
+    const img = blank(400, 100);
+    ink(img, 10, 20, 200, 21);
+    img.px.fill(255, 20 * 400 + 100, 20 * 400 + 102); // 2 px of dust on one row
+    ink(img, 10, 60, 100, 60);
+    ink(img, 120, 60, 300, 60); // 19 px apart: two rules
+    const { h } = rulesOf(img);
+    expect(h.map((r) => [r.b0, r.a0, r.a1])).toEqual([
+      [20, 10, 200],
+      [60, 10, 100],
+      [60, 120, 300],
+    ]);
+  });
+  it('takes no letter\'s stroke, dash, grey shade or filled block for a rule', () => {
+    const img = blank(400, 200);
+    ink(img, 10, 10, 50, 12); // an em dash at body size: 41 px
+    ink(img, 100, 10, 103, 50); // the stem of a tall letter: 41 px
+    ink(img, 10, 100, 300, 101, 200); // a light grey line (a scan's shade, not ink)
+    ink(img, 150, 120, 390, 190); // a filled block: a stamp, a photo
+    expect(rulesOf(img)).toEqual({ h: [], v: [] });
+  });
+  it('erases the rules and only them, a pixel around included', () => {
+    const img = table();
+    ink(img, 100, 140, 120, 170); // a word in a cell
+    const clean = erase(img, rulesOf(img).h, rulesOf(img).v);
+    expect(rulesOf(clean)).toEqual({ h: [], v: [] });
+    expect(clean.px.filter((p) => p < 160).length).toBe(21 * 31);
+    expect(img.px[100 * 600 + 300]).toBe(0); // the picture given is left as it was
+  });
+});
+
+describe('the cells of a grid', () => {
+  it('each cell with ink gives the box around its ink; empty cells none', () => {
+    const img = table();
+    ink(img, 100, 140, 120, 170);
+    ink(img, 300, 220, 330, 250);
+    ink(img, 400, 255, 480, 275); // thicker than a rule
+    const { h, v } = rulesOf(img);
+    expect(cellsOf(erase(img, h, v), h, v)).toEqual([
+      { x0: 100, y0: 140, x1: 120, y1: 170 },
+      { x0: 300, y0: 220, x1: 480, y1: 275 },
+    ]);
+  });
+  it('a merged cell (a rule missing between two squares) is one cell; an unclosed shape none', () => {
+    const img = blank(600, 420);
+    for (const y of [100, 200, 300]) ink(img, 50, y, 551, y + 1);
+    for (const x of [50, 550]) ink(img, x, 100, x + 1, 301);
+    ink(img, 250, 200, 251, 301); // the middle rule only in the second row
+    ink(img, 100, 140, 120, 170);
+    ink(img, 400, 140, 420, 170); // two words in the merged top row
+    ink(img, 100, 240, 120, 270);
+    const { h, v } = rulesOf(img);
+    expect(cellsOf(erase(img, h, v), h, v)).toEqual([
+      { x0: 100, y0: 140, x1: 420, y1: 170 },
+      { x0: 100, y0: 240, x1: 120, y1: 270 },
+    ]);
+    // one rule of each kind is no grid
+    const lone = blank(300, 300);
+    ink(lone, 10, 10, 200, 11);
+    ink(lone, 10, 10, 11, 200);
+    expect(cellsOf(lone, rulesOf(lone).h, rulesOf(lone).v)).toEqual([]);
+  });
+  it('a cell\'s crop keeps its pixels inside a white margin', () => {
+    const img = table();
+    ink(img, 100, 140, 120, 170);
+    const c = crop(img, { x0: 100, y0: 140, x1: 120, y1: 170 }, 5);
+    expect([c.width, c.height]).toEqual([31, 41]);
+    expect(c.px.filter((p) => p === 0).length).toBe(21 * 31);
+    expect(c.px[0]).toBe(255);
+    expect(c.px[5 * 31 + 5]).toBe(0);
+  });
+});
