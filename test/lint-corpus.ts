@@ -126,6 +126,15 @@ const PLANTERS: Record<string, Planter> = {
     const s = sites(src.text, segs, new RegExp(`(?<!${W})\\p{Ll}${W}* \\p{Ll}${W}*(?: \\p{Ll}${W}*)?(?!${W})`, 'u'), (m) => (m[0].split(' ').filter(marked).length >= 1 ? bare(m[0]) : undefined));
     return { sites: s, rules: ['khong-dau'], what: 'mất dấu' };
   },
+  // the misreads OCR makes of phrases the texts write: "đổi mới" → "đối mới", "chuyên môn" → "chuyên mồn"
+  'nham-dau': (src, segs, r) => {
+    const OCR: Record<string, string[]> = { 'đổi mới': ['đối mới'], 'biến đổi': ['biến đối'], 'chuyển đổi': ['chuyển đối'], 'tuyên truyền': ['tuyền truyền', 'tuyển truyền'], 'lồng ghép': ['lông ghép'], 'chuyên môn': ['chuyên mồn'], 'thẩm quyền': ['thẩm quyên'], 'kiểm tra': ['kiếm tra'], 'sửa đổi': ['sửa đối'] };
+    const s = sites(src.text, segs, new RegExp(`(?<!${W})(${Object.keys(OCR).join('|')})(?!${W})`, 'u'), (m) => {
+      const wrong = OCR[m[0]];
+      return wrong[Math.floor(r() * wrong.length)];
+    });
+    return { sites: s, rules: ['nham-dau'], what: 'chữ nhận dạng nhầm dấu' };
+  },
   'lap-tu': (src, segs) => ({ sites: sites(src.text, segs, new RegExp(`(?<=\\p{Ll} )(\\p{Ll}${W}*)(?= \\p{Ll})`, 'u'), (m) => `${m[0]} ${m[0]}`), rules: ['lap-tu'], what: 'từ lặp' }),
   'dau-lap': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [',, ', ' ,, ', ';; '][Math.floor(r() * 3)]), rules: ['dau-lap', 'dau-cach'], what: 'dấu câu lặp' }),
   'dau-cach': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [' , ', ' ; '][Math.floor(r() * 2)]), rules: ['dau-cach'], what: 'dấu cách trước dấu câu' }),

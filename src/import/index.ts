@@ -26,8 +26,8 @@ function textOf(bytes: Uint8Array, repairs: string[]): string {
   }
 }
 
-/** Damage that extraction leaves (split syllables, stray spaces, doubled marks), repaired by lint's rules. */
-const REPAIRS = new Set(['chu-bi-tach', 'dau-cach', 'dau-lap']);
+/** Damage that extraction leaves (split syllables, stray spaces, doubled marks, OCR's misread marks), repaired by lint's rules. */
+const REPAIRS = new Set(['chu-bi-tach', 'dau-cach', 'dau-lap', 'nham-dau']);
 
 function repairDamage(file: string, yaml: string, repairs: string[]): string {
   const r = lintText(file, yaml, { fix: true, only: REPAIRS });

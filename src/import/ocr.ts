@@ -201,8 +201,10 @@ function pageOf(tsv: string, page: number, unsure: string[]): Page {
     const base = { y: height - bottoms.get(key)! * k, size: hs[Math.floor(hs.length / 2)] * k, bold: false, italic: false, para: `${page}/${r[2]}/${r[3]}` };
     const x = Number(r[6]) * k;
     const w = Number(r[8]) * k;
-    // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so
-    r[11] = r[11].replace(/\u2044/g, '/');
+    // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
+    // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
+    // own forms do, and no restored plan has an em dash
+    r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013');
     const parts = unjoin(r[11]);
     if (parts.length === 1) return [{ ...base, str: r[11], x, w }];
     // two words where OCR saw one: the second starts after the first's share of the box and a thin space

@@ -6,7 +6,7 @@ import { abbreviations } from './abbreviations.js';
 import { capitals } from './capitals.js';
 import { citations } from './citations.js';
 import type { Finding, LocalRule, PlanRule, Rule } from './types.js';
-import { noDiacritics, repeatedWords, splitWords } from './words.js';
+import { misread, noDiacritics, repeatedWords, splitWords } from './words.js';
 
 export type { Context, Finding, LocalRule, PlanRule, Rule, Text } from './types.js';
 
@@ -104,4 +104,4 @@ const dateFormats: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations];
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations];

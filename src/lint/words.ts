@@ -149,3 +149,53 @@ export const repeatedWords: LocalRule = {
     return out;
   },
 };
+
+/**
+ * Words OCR reads with the wrong mark, in phrases where the misread form is no Vietnamese (tesseract's
+ * Vietnamese model reads "đổi" as "đối", "môn" as "mồn"): the wrong phrase, the right one, same length.
+ * A misread "… đối" before a word that makes a compound with "đối" (đối tượng, đối với …) is left alone.
+ */
+const MISREAD: readonly (readonly [string, string])[] = [
+  ['biến đối', 'biến đổi'],
+  ['trao đối', 'trao đổi'],
+  ['sửa đối', 'sửa đổi'],
+  ['chuyển đối', 'chuyển đổi'],
+  ['thay đối', 'thay đổi'],
+  ['hoán đối', 'hoán đổi'],
+  ['đối mới', 'đổi mới'],
+  ['tuyền truyền', 'tuyên truyền'],
+  ['tuyển truyền', 'tuyên truyền'],
+  ['lông ghép', 'lồng ghép'],
+  ['chuyên mồn', 'chuyên môn'],
+  ['thẩm quyên', 'thẩm quyền'],
+  ['kiếm tra', 'kiểm tra'],
+  ['kiếm soát', 'kiểm soát'],
+  ['lần cận', 'lân cận'],
+  ['thăng thắn', 'thẳng thắn'],
+];
+const DOI_COMPOUND = 'tượng|với|tác|chiếu|thoại|ngoại|xứng|thủ|diện|đầu|ứng|lập|phó|kháng|chất|nội|chứng|sánh|đãi|mặt|đáp|nghịch|cực|lưu|trọng';
+const MISREAD_RE = new RegExp(
+  `(?<![${LETTERS}])(?:${MISREAD.map(([w]) => (w.endsWith('đối') ? `${w}(?! (?:${DOI_COMPOUND})(?![${LETTERS}]))` : w === 'kiếm tra' ? `(?<!tìm )${w}(?! cứu)` : w)).join('|')})(?![${LETTERS}])`,
+  'giu',
+);
+const RIGHT = new Map(MISREAD.map(([w, r]) => [w, r]));
+
+export const misread: LocalRule = {
+  id: 'nham-dau',
+  scope: 'value',
+  description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên.',
+  examples: {
+    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác'],
+    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh'],
+  },
+  check(text) {
+    const out: Finding[] = [];
+    for (const m of text.matchAll(MISREAD_RE)) {
+      const right = RIGHT.get(lower(m[0]))!;
+      // the case of each letter as written ("ĐỐI MỚI" → "ĐỔI MỚI")
+      const fix = [...right].map((ch, i) => ([...m[0]][i] === [...m[0]][i].toLowerCase() ? ch : ch.toUpperCase())).join('');
+      out.push({ index: m.index!, length: m[0].length, message: `chữ nhận dạng nhầm dấu: "${m[0]}" → "${fix}"`, fix });
+    }
+    return out;
+  },
+};
