@@ -46,10 +46,13 @@ export function ocrMissing(): string | undefined {
  */
 const TESSERACT_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
 
-/** tesseract's TSV of one picture (or of a list of pictures, one a line), or the error to report. */
+/**
+ * tesseract's TSV of one picture (or of a list of pictures, one a line), or the error to report. TSV is asked
+ * by its setting, not by the "tsv" config file, which a TESSDATA_PREFIX without configs/ lacks.
+ */
 function recognise(image: string, psm = '3'): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn('tesseract', [image, 'stdout', '-l', 'vie', '--psm', psm, '--dpi', String(DPI), 'tsv'], { env: TESSERACT_ENV });
+    const p = spawn('tesseract', [image, 'stdout', '-l', 'vie', '--psm', psm, '--dpi', String(DPI), '-c', 'tessedit_create_tsv=1'], { env: TESSERACT_ENV });
     const out: Buffer[] = [];
     let err = '';
     p.stdout.on('data', (b: Buffer) => out.push(b));
@@ -203,8 +206,9 @@ function pageOf(tsv: string, page: number, unsure: string[]): Page {
     const w = Number(r[8]) * k;
     // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
     // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
-    // own forms do, and no restored plan has an em dash
-    r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013');
+    // own forms do, and no restored plan has an em dash. "¡" and "ï" are what it reads for the "i" of a list
+    // marker "(i)", "(ii)"; neither is Vietnamese
+    r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013').replace(/[¡ï]/g, 'i');
     const parts = unjoin(r[11]);
     if (parts.length === 1) return [{ ...base, str: r[11], x, w }];
     // two words where OCR saw one: the second starts after the first's share of the box and a thin space
