@@ -1,7 +1,7 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, erase, pgm, readPgm, rulesOf, type Gray } from '../src/import/raster.js';
+import { cellsOf, crop, erase, MAX_RULES, MAX_SQUARES, pgm, readPgm, rulesOf, type Gray } from '../src/import/raster.js';
 
 function blank(width: number, height: number): Gray {
   return { width, height, px: new Uint8Array(width * height).fill(255) };
@@ -107,6 +107,26 @@ describe('the cells of a grid', () => {
     ink(lone, 10, 10, 200, 11);
     ink(lone, 10, 10, 11, 200);
     expect(cellsOf(lone, rulesOf(lone).h, rulesOf(lone).v)).toEqual([]);
+  });
+  it('a hatched picture is no table: past MAX_RULES no rule, past MAX_SQUARES no cell', () => {
+    // horizontal hatching, a line every 4 px: more rules than a table has
+    const hatch = blank(600, 4 * (MAX_RULES + 10));
+    for (let y = 0; y < hatch.height; y += 4) ink(hatch, 10, y, 500, y);
+    expect(rulesOf(hatch)).toEqual({ h: [], v: [] });
+    // a grid of more squares than a page of table holds (rules every 20 px, 2 px thick), ink in each square
+    const n = Math.ceil(Math.sqrt(MAX_SQUARES)) + 2;
+    const fine = blank(20 * n + 10, 20 * n + 10);
+    for (let i = 0; i <= n; i++) {
+      ink(fine, 0, 20 * i, 20 * n + 1, 20 * i + 1);
+      ink(fine, 20 * i, 0, 20 * i + 1, 20 * n + 1);
+    }
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) ink(fine, 20 * i + 8, 20 * j + 7, 20 * i + 13, 20 * j + 13);
+    const { h, v } = rulesOf(fine);
+    expect(h.length).toBe(n + 1);
+    expect(cellsOf(fine, h, v)).toEqual([]);
+    // the same with fewer squares than the limit is read
+    const few = crop(fine, { x0: 0, y0: 0, x1: 20 * 10 + 1, y1: 20 * 10 + 1 }, 0);
+    expect(cellsOf(few, rulesOf(few).h, rulesOf(few).v)).toHaveLength(100);
   });
   it('a cell\'s crop keeps its pixels inside a white margin', () => {
     const img = table();
