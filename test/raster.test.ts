@@ -1,7 +1,8 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, erase, MAX_RULES, MAX_SQUARES, pgm, readPgm, rulesOf, type Gray } from '../src/import/raster.js';
+import { cellsOf, crop, erase, pgm, readPgm, rulesOf, type Gray, type Run } from '../src/import/raster.js';
+import { gridRules, MAX_RULES, MAX_SQUARES } from '../src/import/pdf-read.js';
 
 function blank(width: number, height: number): Gray {
   return { width, height, px: new Uint8Array(width * height).fill(255) };
@@ -108,11 +109,18 @@ describe('the cells of a grid', () => {
     ink(lone, 10, 10, 11, 200);
     expect(cellsOf(lone, rulesOf(lone).h, rulesOf(lone).v)).toEqual([]);
   });
-  it('a hatched picture is no table: past MAX_RULES no rule, past MAX_SQUARES no cell', () => {
-    // horizontal hatching, a line every 4 px: more rules than a table has
-    const hatch = blank(600, 4 * (MAX_RULES + 10));
-    for (let y = 0; y < hatch.height; y += 4) ink(hatch, 10, y, 500, y);
-    expect(rulesOf(hatch)).toEqual({ h: [], v: [] });
+  it('a hatched picture is no table: past MAX_RULES no grid, past MAX_SQUARES no cell', () => {
+    // cross-hatching, a line every 4 px each way: more rules than a table has
+    const hatch = blank(4 * (MAX_RULES / 2 + 10), 4 * (MAX_RULES / 2 + 10));
+    for (let i = 0; i < hatch.width; i += 4) {
+      ink(hatch, 0, i, hatch.width - 1, i);
+      ink(hatch, i, 0, i, hatch.height - 1);
+    }
+    const found = rulesOf(hatch);
+    expect(found.h.length + found.v.length).toBeGreaterThan(MAX_RULES);
+    const seg = (r: Run) => ({ x0: r.a0, x1: r.a1, y0: r.b0, y1: r.b0 });
+    const segV = (r: Run) => ({ x0: r.b0, x1: r.b0, y0: r.a0, y1: r.a1 });
+    expect(gridRules(found.h.map(seg), found.v.map(segV))).toEqual({ h: [], v: [] });
     // a grid of more squares than a page of table holds (rules every 20 px, 2 px thick), ink in each square
     const n = Math.ceil(Math.sqrt(MAX_SQUARES)) + 2;
     const fine = blank(20 * n + 10, 20 * n + 10);

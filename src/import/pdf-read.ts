@@ -258,11 +258,18 @@ function joinAcrossPages(blocks: Block[], first: number, atMargin: boolean): voi
   blocks.splice(first, 1);
 }
 
+/** More rules than this on one page is hatching or a texture, not a table. */
+export const MAX_RULES = 2000;
+/** More squares than this in a grid is no table (an A4 page holds about 60 rows of 15 columns). */
+export const MAX_SQUARES = 5000;
+
 /**
  * The rules that form a grid: a horizontal rule crossed by two vertical ones and the other way round (the
  * lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table).
  */
 export function gridRules<S extends Segment>(hAll: S[], vAll: S[]): { h: S[]; v: S[] } {
+  // a page of hatching or a crafted PDF: no table, and no cost the square of their number
+  if (hAll.length + vAll.length > MAX_RULES) return { h: [], v: [] };
   const meets = (a: Segment, b: Segment) => b.x0 >= a.x0 - 1.5 && b.x0 <= a.x1 + 1.5 && a.y0 >= b.y0 - 1.5 && a.y0 <= b.y1 + 1.5;
   let h = hAll;
   let v = vAll;
@@ -284,6 +291,7 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
     segs.some((s) => (along === 'h' ? Math.abs(s.y0 - at) < 1.5 && s.x0 <= from + 1.5 && s.x1 >= to - 1.5 : Math.abs(s.x0 - at) < 1.5 && s.y0 <= from + 1.5 && s.y1 >= to - 1.5));
   const R = ys.length - 1;
   const C = xs.length - 1;
+  if (R * C > MAX_SQUARES) return undefined;
   // union of grid squares not separated by a rule
   const id = Array.from({ length: R * C }, (_, i) => i);
   const find = (i: number): number => (id[i] === i ? i : (id[i] = find(id[i])));

@@ -3,6 +3,7 @@
 // run of dark pixels. The table's grid then puts the recognised words back into their cells, as a text
 // layer's rules do, and the rules are erased before recognition, because tesseract reads a vertical rule as
 // "|" or "l" and runs a cell's words into its neighbour's.
+import { MAX_SQUARES } from './pdf-read.js';
 
 /** A greyscale picture, one byte a pixel, row by row (0 black, 255 white). */
 export interface Gray {
@@ -91,18 +92,13 @@ function runs(lines: number, length: number, at: (line: number, k: number) => nu
   return done.filter((r) => r.b1 - r.b0 + 1 <= MAX_THICKNESS);
 }
 
-/** More rules than this on one page is a hatched or textured picture, not a table. */
-export const MAX_RULES = 2000;
-
-/**
- * The horizontal and vertical rules of a page picture; none on a page with more than MAX_RULES, whose grid
- * would cost the square of their number to build.
- */
+/** The horizontal and vertical rules of a page picture. */
 export function rulesOf(img: Gray): { h: Run[]; v: Run[] } {
   const { width, height, px } = img;
-  const h = runs(height, width, (y, x) => px[y * width + x]);
-  const v = runs(width, height, (x, y) => px[y * width + x]);
-  return h.length + v.length > MAX_RULES ? { h: [], v: [] } : { h, v };
+  return {
+    h: runs(height, width, (y, x) => px[y * width + x]),
+    v: runs(width, height, (x, y) => px[y * width + x]),
+  };
 }
 
 /** A copy of the picture with these rules painted white (and a pixel around them, where their grey edge is). */
@@ -131,8 +127,6 @@ export interface Box {
 
 /** Rules nearer than this (pixels, half a millimetre) are one line of the grid. */
 const SAME_LINE = 6;
-/** More squares than this is no table (an A4 page holds about 60 rows of 15 columns). */
-export const MAX_SQUARES = 5000;
 
 /**
  * The cells of a table's grid that hold ink, each as the box around its ink: a merged cell is one (the squares
@@ -148,8 +142,7 @@ export function cellsOf(img: Gray, h: Run[], v: Run[]): Box[] {
   const covers = (rs: Run[], at: number, from: number, to: number) => rs.some((r) => Math.abs(mid(r) - at) < SAME_LINE && r.a0 <= from + SAME_LINE && r.a1 >= to - SAME_LINE);
   const R = ys.length - 1;
   const C = xs.length - 1;
-  // a table on a page has at most a few hundred squares; a hatched picture would have more than this, each
-  // checked against every rule
+  // each square is checked against every rule: a grid of more squares than a table has is none
   if (R < 1 || C < 1 || R * C > MAX_SQUARES) return [];
   // a square joins its neighbour where no rule parts them; a region is done when it is a closed rectangle
   const seen = new Uint8Array(R * C);
