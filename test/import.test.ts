@@ -220,6 +220,30 @@ describe("Word's own habits", () => {
     expect(r.repairs.join('\n')).toMatch(new RegExp(`${font.replace('.', '\\.')}.*${name === 'VNI' ? 'VNI' : 'TCVN3'}`));
   });
 
+  // what OCR makes of a section's Roman numeral: "H." for "II.", "III" without its period
+  it('a section numeral OCR misread is read as the one due, and listed as a guess', async () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Phòng chống thiên tai năm 2025',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '- Bảo đảm an toàn cho người dân.',
+      'H. NỘI DUNG',
+      '- Tuyên truyền cho người dân.',
+      'III TỔ CHỨC THỰC HIỆN',
+      '- Các phòng triển khai.',
+      'XI MĂNG VÀ SẮT THÉP DỰ TRỮ ĐỦ DÙNG',
+      'V KINH PHÍ',
+    ].join('\n\n');
+    const r = await importDocument('quet.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN']);
+    expect(r.guesses.join('\n')).toMatch(/"H\." ở đầu mục "NỘI DUNG" được đọc là "II\."/);
+    expect(r.guesses.join('\n')).toMatch(/"III" ở đầu mục "TỔ CHỨC THỰC HIỆN" được đọc là "III\."/);
+    // "XI MĂNG" is no section, nor "V" where IV is due: both stay text of the section before
+    expect(r.yaml).toContain('XI MĂNG VÀ SẮT THÉP DỰ TRỮ ĐỦ DÙNG');
+    expect(r.yaml).toContain('V KINH PHÍ');
+  });
+
   it('a TCVN3 text file (8-bit) is detected by its characters', async () => {
     const text = 'KÕ ho¹ch\n\nPhßng chèng thiªn tai n¨m 2025\n\nI. Môc ®Ých\n\n- B¶o ®¶m an toµn cho ng­êi d©n.\n';
     const r = await importDocument('cu.txt', Buffer.from(text, 'latin1'), 'txt', 'x');

@@ -186,7 +186,8 @@ function pageOf(tsv: string, page: number, unsure: string[]): Page {
   const width = Number(pageRow?.[8] ?? 2480) * k;
   // one baseline for each recognised line: the bottom of its lowest box
   const bottoms = new Map<string, number>();
-  const words = rows.filter((r) => r[0] === '5' && r[11]?.trim());
+  // a lone accent mark ("ˆ", "˜", "´") is a speck OCR read, not a word: it would join the header's two columns
+  const words = rows.filter((r) => r[0] === '5' && r[11]?.trim() && !/^[\u02C6\u02DC\u00B4\u0060\u00A8~^]+$/u.test(r[11].trim()));
   for (const r of words) {
     const key = `${r[2]}/${r[3]}/${r[4]}`;
     bottoms.set(key, Math.max(bottoms.get(key) ?? 0, Number(r[7]) + Number(r[9])));

@@ -603,13 +603,16 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       body.section(p, heading[1], roman(++sectionNo));
       continue;
     }
-    // OCR reads "II." as "H." or "Il.": an upper-case heading with such a numeral where the next section
-    // is due is that section
-    const misread = /^([HIl1|]{1,3}|[IVX]*[Hl1|][IVX]*)\.\s+(\p{Lu}.{3,})$/u.exec(plainText(fullText(p)));
-    if (misread && body.started && isUpper(misread[2].split(':')[0])) {
-      const expected = roman(sectionNo + 1);
-      c.guesses.push(`"${misread[1]}." ở đầu mục "${misread[2].slice(0, 40)}" được đọc là "${expected}." (nhận dạng chữ thường nhầm số La Mã).`);
-      const fixed = { ...p, text: fullText(p).replace(misread[1], expected), plain: plainText(fullText(p)).replace(misread[1], expected), marker: undefined };
+    // OCR reads "II." as "H." or "Il.", or drops its period ("II NỘI DUNG"): an upper-case heading with such
+    // a numeral where the next section is due is that section
+    const misread = /^([HIl1|]{1,3}|[IVX]*[Hl1|][IVX]*|[IVXLC]+)(\.?)\s+(\p{Lu}.{3,})$/u.exec(plainText(fullText(p)));
+    const expected = roman(sectionNo + 1);
+    // a true numeral without its period only where it is the one due ("XI MĂNG …" is no section)
+    const valid = !!misread && /^[IVXLC]+$/u.test(misread[1]);
+    if (misread && body.started && (!valid || (!misread[2] && misread[1] === expected)) && isUpper(misread[3].split(':')[0])) {
+      const seen = misread[1] + misread[2];
+      c.guesses.push(`"${seen}" ở đầu mục "${misread[3].slice(0, 40)}" được đọc là "${expected}." (nhận dạng chữ thường nhầm số La Mã).`);
+      const fixed = { ...p, text: fullText(p).replace(seen, `${expected}.`), plain: plainText(fullText(p)).replace(seen, `${expected}.`), marker: undefined };
       body.section(fixed, expected, roman(++sectionNo));
       continue;
     }
