@@ -208,8 +208,8 @@ function pageOf(tsv: string, page: number, unsure: string[]): Page {
     // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
     // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
     // own forms do, and no restored plan has an em dash. "¡" and "ï" are what it reads for the "i" of a list
-    // marker "(i)", "(ii)"; neither is Vietnamese
-    r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013').replace(/[¡ï]/g, 'i');
+    // marker "(i)", "(ii)"; neither is Vietnamese, nor the Icelandic "Ð" it reads for "Đ"
+    r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013').replace(/[¡ï]/g, 'i').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
     const parts = unjoin(r[11]);
     if (parts.length === 1) return [{ ...base, str: r[11], x, w }];
     // two words where OCR saw one: the second starts after the first's share of the box and a thin space

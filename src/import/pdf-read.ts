@@ -191,7 +191,7 @@ function paraOfLines(ls: Line[], align: Para['align']): Para {
   };
 }
 
-const MARKER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+])\s/u;
+const MARKER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[a-zđ]\/\.|[-–•+])\s/u;
 
 /**
  * Lines of one column → paragraphs: a new one after a wider gap, at a first-line indent, after a line that
@@ -233,7 +233,9 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       if (l.items[0].para !== undefined) {
         // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line,
         // in a table cell at every marker, and after an appendix's "Phụ lục …" (OCR runs it into its title)
-        const split = (MARKER.test(text) && (markers || !fullPrev)) || alone || APPENDIX_LINE.test(prevText);
+        // a short line then an indented one: a new paragraph at its first-line indent, as in the body of every
+        // plan (OCR runs a heading into the paragraph under it)
+        const split = (MARKER.test(text) && (markers || !fullPrev)) || alone || APPENDIX_LINE.test(prevText) || (!fullPrev && indent && !markers);
         if (l.items[0].para !== prev.items[0].para || split) flush();
       } else if (prev.page !== l.page ? !fullPrev : !centredWrap && (gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred)) flush();
     }

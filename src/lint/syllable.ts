@@ -26,11 +26,14 @@ const OPEN = new Set(
   'a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua ui uơ uy ưa ưi ưu oai oay oao oeo uây uôi uya uyu ươi ươu iêu yêu uê ue'.split(' '),
 );
 /** Nuclei (with their medial) that take a final consonant. */
-const CLOSED = new Set('a ă â e ê i o ô ơ u ư y iê yê uô ươ oa oă oe uâ uê uy uyê'.split(' '));
+const CLOSED = new Set('a ă â e ê i o ô ơ u ư y iê yê uô ươ oa oă oe uâ uê uy uyê oo'.split(' '));
 const CODAS = ['ch', 'nh', 'ng', 'c', 'm', 'n', 'p', 't'];
 const STOPS = new Set(['c', 'ch', 'p', 't']);
-/** Nucleus + coda pairs Vietnamese does not have ("ơng", "ơc"); "yê" after a consonant is handled apart. */
-const NO_RHYME = new Set(['ơng', 'ơc', 'ơnh', 'ơch', 'ưnh', 'ưch']);
+/**
+ * Nucleus + coda pairs Vietnamese does not have ("ơng", "ơc"); "yê" after a consonant is handled apart. The
+ * long "oo" closes only with "ng" and "c" ("xoong", "Loỏng", "moóc").
+ */
+const NO_RHYME = new Set(['ơng', 'ơc', 'ơnh', 'ơch', 'ưnh', 'ưch', 'oon', 'oom', 'oop', 'oot', 'oonh', 'ooch']);
 
 function parse(word: string): { onset: string; rhyme: string; tone?: string; marks: number } | undefined {
   const { base, tone, marks } = splitTone(word.toLowerCase());

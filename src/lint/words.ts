@@ -152,24 +152,26 @@ export const repeatedWords: LocalRule = {
 
 /**
  * Words OCR reads with the wrong mark, in phrases where the misread form is no Vietnamese (tesseract's
- * Vietnamese model reads "đổi" as "đối", "môn" as "mồn"): the wrong phrase, the right one, same length.
- * A misread "… đối" before a word that makes a compound with "đối" (đối tượng, đối với …) is left alone, as
- * are "tìm kiếm tra cứu" and "trọng tâm quan trọng".
+ * Vietnamese model reads "đổi" as "đối", "môn" as "mồn"): the wrong phrase, the right one (same length), and
+ * the words before or after it that make it a real phrase after all ("chuyển đối tượng", "tìm kiếm tra cứu").
  */
-const MISREAD: readonly (readonly [string, string])[] = [
-  ['biến đối', 'biến đổi'],
-  ['trao đối', 'trao đổi'],
-  ['sửa đối', 'sửa đổi'],
-  ['chuyển đối', 'chuyển đổi'],
-  ['thay đối', 'thay đổi'],
-  ['hoán đối', 'hoán đổi'],
+type Misread = readonly [wrong: string, right: string, unless?: { before?: string; after?: string }];
+/** Words that make a compound with "đối": "… đối" before them is no misread "đổi". */
+const DOI = { after: 'tượng|với|tác|chiếu|thoại|ngoại|xứng|thủ|diện|đầu|ứng|lập|phó|kháng|chất|nội|chứng|sánh|đãi|mặt|đáp|nghịch|cực|lưu|trọng' };
+const MISREAD: readonly Misread[] = [
+  ['biến đối', 'biến đổi', DOI],
+  ['trao đối', 'trao đổi', DOI],
+  ['sửa đối', 'sửa đổi', DOI],
+  ['chuyển đối', 'chuyển đổi', DOI],
+  ['thay đối', 'thay đổi', DOI],
+  ['hoán đối', 'hoán đổi', DOI],
   ['đối mới', 'đổi mới'],
   ['tuyền truyền', 'tuyên truyền'],
   ['tuyển truyền', 'tuyên truyền'],
   ['lông ghép', 'lồng ghép'],
   ['chuyên mồn', 'chuyên môn'],
   ['thẩm quyên', 'thẩm quyền'],
-  ['kiếm tra', 'kiểm tra'],
+  ['kiếm tra', 'kiểm tra', { before: 'tìm', after: 'cứu' }],
   ['kiếm soát', 'kiểm soát'],
   ['lần cận', 'lân cận'],
   ['thăng thắn', 'thẳng thắn'],
@@ -178,13 +180,16 @@ const MISREAD: readonly (readonly [string, string])[] = [
   ['thấm tra', 'thẩm tra'],
   ['bố sung', 'bổ sung'],
   ['cống thông tin', 'cổng thông tin'],
+  ['cống dịch vụ công', 'cổng dịch vụ công'],
   ['thúc đấy', 'thúc đẩy'],
   ['đấy mạnh', 'đẩy mạnh'],
-  ['tâm quan trọng', 'tầm quan trọng'],
+  ['tâm quan trọng', 'tầm quan trọng', { before: 'trọng' }],
+  ['tâm nhìn', 'tầm nhìn'],
   ['tuần thủ', 'tuân thủ'],
   ['tôn tại', 'tồn tại'],
   ['lăng phí', 'lãng phí'],
   ['bình đăng', 'bình đẳng'],
+  ['cao đăng', 'cao đẳng', { after: 'ký|tải|nhập|kiểm' }],
   ['cửa khấu', 'cửa khẩu'],
   ['xuất khấu', 'xuất khẩu'],
   ['nhập khấu', 'nhập khẩu'],
@@ -193,11 +198,18 @@ const MISREAD: readonly (readonly [string, string])[] = [
   ['tỉnh thần', 'tinh thần'],
   ['chỉ tiết', 'chi tiết'],
   ['chỉ phí', 'chi phí'],
-  ['cống dịch vụ công', 'cổng dịch vụ công'],
+  ['uy ban', 'ủy ban'],
+  ['tống hợp', 'tổng hợp'],
+  ['tống kết', 'tổng kết'],
+  ['đại biếu', 'đại biểu'],
+  ['nhần dân', 'nhân dân'],
+  ['lăng nghe', 'lắng nghe'],
+  ['phần bổ', 'phân bổ'],
+  ['t6 chức', 'tổ chức'],
+  ['phần công', 'phân công', { after: 'việc|sức|lao' }],
 ];
-const DOI_COMPOUND = 'tượng|với|tác|chiếu|thoại|ngoại|xứng|thủ|diện|đầu|ứng|lập|phó|kháng|chất|nội|chứng|sánh|đãi|mặt|đáp|nghịch|cực|lưu|trọng';
 const MISREAD_RE = new RegExp(
-  `(?<![${LETTERS}])(?:${MISREAD.map(([w]) => (w.endsWith('đối') ? `${w}(?! (?:${DOI_COMPOUND})(?![${LETTERS}]))` : w === 'kiếm tra' ? `(?<!tìm )${w}(?! cứu)` : w === 'tâm quan trọng' ? `(?<!trọng )${w}` : w)).join('|')})(?![${LETTERS}])`,
+  `(?<![${LETTERS}])(?:${MISREAD.map(([w, , u]) => `${u?.before ? `(?<!(?:${u.before}) )` : ''}${w}${u?.after ? `(?! (?:${u.after})(?![${LETTERS}]))` : ''}`).join('|')})(?![${LETTERS}])`,
   'giu',
 );
 const RIGHT = new Map(MISREAD.map(([w, r]) => [w, r]));
@@ -207,8 +219,8 @@ export const misread: LocalRule = {
   scope: 'value',
   description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên.',
   examples: {
-    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy'],
-    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết'],
+    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'nâng cao đăng ký', 'một phần công việc', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy'],
+    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết', 'Uy ban nhân dân', 'Tống hợp, báo cáo', 'trường cao đăng nghề'],
   },
   check(text) {
     const out: Finding[] = [];

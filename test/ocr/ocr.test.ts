@@ -13,19 +13,13 @@ import { convert } from '../../src/soffice.js';
 import { exampleFiles, paragraphs } from '../helpers.js';
 import { scan } from '../scan.js';
 
-// Measured here: 88–94%, and seven of the eleven at 90% or more. Recognition errors ("Tuyền" for "Tuyên", "đơn
-// VỊ") cost whole lines, so the share of exact lines stays under the 90% issue 16 asks for in the others; the
-// misreads that make no Vietnamese phrase ("biến đối") are repaired by lint's nham-dau, and a section numeral
-// read as "H." or without its period is the one due. Tables come back as tables: their rules are found in the
-// picture and each cell is recognised on its own (raster.ts). The floor keeps the share from falling. The
-// commune plan (mttq-…) and the Lào Cai plan are long paragraphs, each lost whole by one misread word (78–80%);
-// the inspection team's plan has a landscape table and a report outline (81%).
+// Measured here: 87–94%, and eight of the eleven at 90% or more. Recognition errors ("Tuyền" for "Tuyên", "SYT"
+// as "SY T", "Tằng" as "Tăng") cost whole lines, so the share of exact lines stays under the 90% issue 16 asks
+// for in the others. What the reader repairs: the misreads that make no Vietnamese phrase ("biến đối", lint's
+// nham-dau), a section numeral read as "H." or without its period, characters no plan writes ("—", "¡", "Ð"),
+// paragraphs OCR runs together (a short line, then a first-line indent), and tables, whose rules are found in
+// the picture and whose cells are recognised one by one (raster.ts). The floor keeps the share from falling.
 const FLOOR = 0.85;
-const OWN_FLOOR: Record<string, number> = {
-  'mttq-xa-luong-minh-kh-2025-12-10-tiep-cong-dan': 0.75,
-  'ubnd-lao-cai-kh-134-khu-cum-cong-nghiep': 0.75,
-  'doan-kiem-tra-kh-1105-vat-lieu-no': 0.78,
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
 const docx = new Map<string, Uint8Array>();
@@ -58,7 +52,7 @@ describe('a scanned PDF with --ocr', () => {
     const got = new Set(paragraphs(await renderPlan(c.plan!)));
     const share = want.filter((l) => got.has(l)).length / want.length;
     console.log(`${name} (OCR): ${(share * 100).toFixed(1)}% of ${want.length} lines`);
-    expect(share, `lines not recognised:\n${want.filter((l) => !got.has(l)).join('\n')}`).toBeGreaterThanOrEqual(OWN_FLOOR[name] ?? FLOOR);
+    expect(share, `lines not recognised:\n${want.filter((l) => !got.has(l)).join('\n')}`).toBeGreaterThanOrEqual(FLOOR);
     // the appendix tables come back as tables, with their columns and rows
     const shape = (p: typeof c.plan) => (p?.phu_luc ?? []).filter((a) => a.hang?.length).map((a) => `${a.cot?.length} cột, ${a.hang!.length} hàng`);
     expect(shape(c.plan)).toEqual(shape(checkText(name, readFileSync(exampleFiles().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan));
