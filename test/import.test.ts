@@ -81,13 +81,13 @@ const p = (children: TextRun[], o: { center?: boolean; numbering?: { reference: 
 const cell = (children: Paragraph[], o: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ children, ...o });
 
 /** The closing block: Nơi nhận beside the signer, the signer's lines split by manual line breaks. */
-const closingTable = () =>
+const closingTable = (recipients = ['- Như trên;']) =>
   new Table({
     borders: NO_BORDERS,
     rows: [
       new TableRow({
         children: [
-          cell([p([run_('Nơi nhận:', { bold: true, italics: true })]), p([run_('- Như trên;')]), p([run_('- Lưu: VT, VP.')])]),
+          cell([p([run_('Nơi nhận:', { bold: true, italics: true })]), ...recipients.map((r) => p([run_(r)])), p([run_('- Lưu: VT, VP.')])]),
           cell([
             p([run_('KT. CHỦ TỊCH', { bold: true }), new TextRun({ text: 'PHÓ CHỦ TỊCH', bold: true, break: 1 })], { center: true }),
             p([], { center: true }),
@@ -218,6 +218,20 @@ describe("Word's own habits", () => {
     expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025');
     expect(plan.noi_dung[0]).toEqual({ muc: 'MỤC ĐÍCH', noi_dung: ['Kế hoạch cải cách hành chính.'] });
     expect(r.repairs.join('\n')).toMatch(new RegExp(`${font.replace('.', '\\.')}.*${name === 'VNI' ? 'VNI' : 'TCVN3'}`));
+  });
+
+  // a recipient cut in two (Enter pressed inside it, or a scan's lines): the line without a dash goes on with it
+  it('a nơi nhận line that goes on with the item before it is joined to it', async () => {
+    const docx = await wordDocument([
+      p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+      p([run_('Phòng chống thiên tai năm 2025', { bold: true })], { center: true }),
+      p([run_('I. MỤC ĐÍCH', { bold: true })]),
+      p([run_('Bảo đảm an toàn cho người dân.')]),
+      closingTable(['- Như trên;', '- Văn phòng Sở (bố trí kinh phí, phương tiện', 'phục vụ Đoàn kiểm tra);', '- Các phòng', '- UBND các xã']),
+    ], false);
+    const plan = parse((await importDocument('cat.docx', docx, 'docx', 'x')).yaml);
+    expect(plan.noi_nhan).toEqual(['Như trên', 'Văn phòng Sở (bố trí kinh phí, phương tiện phục vụ Đoàn kiểm tra)', 'Các phòng', 'UBND các xã']);
+    expect(plan.luu).toBe('VT, VP');
   });
 
   // what OCR makes of a section's Roman numeral: "H." for "II.", "III" without its period

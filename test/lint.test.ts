@@ -129,3 +129,12 @@ describe('lint --fix quotes a "Nhãn: nội dung" line (issue 17 item 1)', () =>
     expect(lintFile('x.yaml', Buffer.from(after.fixed, 'utf8'), { fix: true }).fixed).toBe(after.fixed); // idempotent
   });
 });
+
+describe('lint --fix of a misread phrase a folded line cuts in two (nham-dau)', () => {
+  it('changes only the misread letter, so the fix lands on one line of the file', () => {
+    const yaml = ['noi_dung:', '  - muc: Nội dung', '    noi_dung:', '      - gach: >-', '          Đăng tải trên cống', '          thông tin điện tử; Biến đối khí hậu.', ''].join('\n');
+    const r = lintText('x.yaml', yaml, { fix: true, only: new Set(['nham-dau']) });
+    expect(r.fixed.split('\n').slice(4, 6)).toEqual(['          Đăng tải trên cổng', '          thông tin điện tử; Biến đổi khí hậu.']);
+    expect(r.messages.map((m) => m.message)).toEqual([expect.stringContaining('"cống thông tin" → "cổng thông tin"'), expect.stringContaining('"Biến đối" → "Biến đổi"')]);
+  });
+});

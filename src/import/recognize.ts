@@ -168,12 +168,18 @@ function header(left: Para[], right: Para[], c: Ctx): void {
 /** The closing table: nơi nhận and Lưu on the left, the signer on the right. */
 function closing(left: Para[], right: Para[], c: Ctx): void {
   const recipients: string[] = [];
+  // a line that goes on with the item before it: the item started with a dash and did not end with ";" or
+  // "." (a scan's lines come one by one; a Word paragraph is never cut in two)
+  let open = false;
   for (const p of left) {
     const t = plainOf(p);
     if (!t || /^Nơi nhận\s*:?$/iu.test(t)) continue;
     const luu = /^[-–]?\s*Lưu\s*:\s*(.+?)\.?$/iu.exec(t);
+    const marked = /^[-–•+]/u.test(t);
     if (luu) c.plan.luu = luu[1].trim();
+    else if (open && !marked) recipients[recipients.length - 1] += ` ${t.replace(/[;.,]$/u, '').trim()}`;
     else recipients.push(t.replace(/^[-–•+]\s*/u, '').replace(/[;.,]$/u, '').trim());
+    open = !luu && (marked || open) && !/[;.]$/u.test(t);
   }
   if (recipients.length) c.plan.noi_nhan = recipients;
   c.found.push(`nơi nhận: ${recipients.length} dòng`);

@@ -208,8 +208,9 @@ const MISREAD: readonly Misread[] = [
   ['t6 chức', 'tổ chức'],
   ['phần công', 'phân công', { after: 'việc|sức|lao' }],
 ];
+// words apart by any white space: the rules read a value as the file has it, where a folded line breaks it
 const MISREAD_RE = new RegExp(
-  `(?<![${LETTERS}])(?:${MISREAD.map(([w, , u]) => `${u?.before ? `(?<!(?:${u.before}) )` : ''}${w}${u?.after ? `(?! (?:${u.after})(?![${LETTERS}]))` : ''}`).join('|')})(?![${LETTERS}])`,
+  `(?<![${LETTERS}])(?:${MISREAD.map(([w, , u]) => `${u?.before ? `(?<!(?:${u.before})\\s+)` : ''}${w.replace(/ /g, '\\s+')}${u?.after ? `(?!\\s+(?:${u.after})(?![${LETTERS}]))` : ''}`).join('|')})(?![${LETTERS}])`,
   'giu',
 );
 const RIGHT = new Map(MISREAD.map(([w, r]) => [w, r]));
@@ -225,10 +226,18 @@ export const misread: LocalRule = {
   check(text) {
     const out: Finding[] = [];
     for (const m of text.matchAll(MISREAD_RE)) {
-      const right = RIGHT.get(lower(m[0]))!;
-      // the case of each letter as written ("ĐỐI MỚI" → "ĐỔI MỚI")
-      const fix = [...right].map((ch, i) => ([...m[0]][i] === [...m[0]][i].toLowerCase() ? ch : ch.toUpperCase())).join('');
-      out.push({ index: m.index!, length: m[0].length, message: `chữ nhận dạng nhầm dấu: "${m[0]}" → "${fix}"`, fix });
+      const right = [...RIGHT.get(lower(m[0]).replace(/\s+/gu, ' '))!.replace(/ /g, '')];
+      // letter for letter (Vietnamese in NFC is one UTF-16 unit a letter), the white space and the case of each
+      // letter as written ("ĐỐI MỚI" → "ĐỔI MỚI")
+      let k = 0;
+      const fix = [...m[0]].map((ch) => (/\s/u.test(ch) ? ch : ch === ch.toLowerCase() ? right[k++] : right[k++].toUpperCase())).join('');
+      // the fix covers only the letters that change, so it never spans the line break of a folded line
+      let a = 0;
+      while (m[0][a] === fix[a]) a++;
+      let b = fix.length - 1;
+      while (m[0][b] === fix[b]) b--;
+      const shown = (t: string) => t.replace(/\s+/gu, ' ');
+      out.push({ index: m.index! + a, length: b - a + 1, message: `chữ nhận dạng nhầm dấu: "${shown(m[0])}" → "${shown(fix)}"`, fix: fix.slice(a, b + 1) });
     }
     return out;
   },

@@ -13,13 +13,13 @@ import { convert } from '../../src/soffice.js';
 import { exampleFiles, paragraphs } from '../helpers.js';
 import { scan } from '../scan.js';
 
-// Measured here: 87–94%, and eight of the eleven at 90% or more. Recognition errors ("Tuyền" for "Tuyên", "SYT"
+// Measured here: 87–94%, and nine of the eleven at 90% or more. Recognition errors ("Tuyền" for "Tuyên", "SYT"
 // as "SY T", "Tằng" as "Tăng") cost whole lines, so the share of exact lines stays under the 90% issue 16 asks
 // for in the others. What the reader repairs: the misreads that make no Vietnamese phrase ("biến đối", lint's
 // nham-dau), a section numeral read as "H." or without its period, characters no plan writes ("—", "¡", "Ð"),
 // paragraphs OCR runs together (a short line, then a first-line indent), and tables, whose rules are found in
 // the picture and whose cells are recognised one by one (raster.ts). The floor keeps the share from falling.
-const FLOOR = 0.85;
+const FLOOR = 0.86;
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
 const docx = new Map<string, Uint8Array>();
