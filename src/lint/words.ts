@@ -186,7 +186,6 @@ const MISREAD: readonly Misread[] = [
   ['tâm quan trọng', 'tầm quan trọng', { before: 'trọng' }],
   ['tâm nhìn', 'tầm nhìn'],
   ['tuần thủ', 'tuân thủ'],
-  ['tôn tại', 'tồn tại'],
   ['lăng phí', 'lãng phí'],
   ['bình đăng', 'bình đẳng'],
   ['cao đăng', 'cao đẳng', { after: 'ký|tải|nhập|kiểm' }],
