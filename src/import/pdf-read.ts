@@ -232,9 +232,9 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       const alone = DOCUMENT_NAME.test(text) || DOCUMENT_NAME.test(prevText) || REFERENCE_START.test(text);
       if (l.items[0].para !== undefined) {
         // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line,
-        // in a table cell at every marker, and after an appendix's "Phụ lục …" (OCR runs it into its title)
-        // a short line then an indented one: a new paragraph at its first-line indent, as in the body of every
-        // plan (OCR runs a heading into the paragraph under it)
+        // in a table cell at every marker, after an appendix's "Phụ lục …" (OCR runs it into its title), and
+        // at a first-line indent after a short line, as in the body of every plan (OCR runs a heading into the
+        // paragraph under it)
         const split = (MARKER.test(text) && (markers || !fullPrev)) || alone || APPENDIX_LINE.test(prevText) || (!fullPrev && indent && !markers);
         if (l.items[0].para !== prev.items[0].para || split) flush();
       } else if (prev.page !== l.page ? !fullPrev : !centredWrap && (gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred)) flush();
@@ -267,12 +267,13 @@ export const MAX_SQUARES = 5000;
 
 /**
  * The rules that form a grid: a horizontal rule crossed by two vertical ones and the other way round (the
- * lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table).
+ * lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table). `tol`: how far apart two
+ * rules may stop and still meet, in the segments' unit (points for a PDF's).
  */
-export function gridRules<S extends Segment>(hAll: S[], vAll: S[]): { h: S[]; v: S[] } {
+export function gridRules<S extends Segment>(hAll: S[], vAll: S[], tol = 1.5): { h: S[]; v: S[] } {
   // a page of hatching or a crafted PDF: no table, and no cost the square of their number
   if (hAll.length + vAll.length > MAX_RULES) return { h: [], v: [] };
-  const meets = (a: Segment, b: Segment) => b.x0 >= a.x0 - 1.5 && b.x0 <= a.x1 + 1.5 && a.y0 >= b.y0 - 1.5 && a.y0 <= b.y1 + 1.5;
+  const meets = (a: Segment, b: Segment) => b.x0 >= a.x0 - tol && b.x0 <= a.x1 + tol && a.y0 >= b.y0 - tol && a.y0 <= b.y1 + tol;
   let h = hAll;
   let v = vAll;
   for (let k = 0; k < 3; k++) {
@@ -282,17 +283,23 @@ export function gridRules<S extends Segment>(hAll: S[], vAll: S[]): { h: S[]; v:
   return { h, v };
 }
 
-/** A table from its ruling lines: grid from the rules, merged cells where a rule is missing. */
-function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[][]; top: number; bottom: number; left: number; right: number } | undefined {
-  const { h, v } = gridRules(hAll, vAll);
-  const uniq = (xs: number[]) => xs.sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > 1.5);
-  const ys = uniq(h.map((s) => s.y0)).reverse(); // top to bottom
+/**
+ * A table's grid, the one home of it (a text layer's table and a scan's cells): the lines of the grid (`ys`
+ * in descending order, top to bottom on a PDF page), and each cell as the squares no rule parts (a merged
+ * cell is one), `closed` when rules run along its four sides. Undefined when the rules form no grid, or one
+ * of more squares than a table has.
+ */
+export function gridOf(hAll: Segment[], vAll: Segment[], tol = 1.5): { xs: number[]; ys: number[]; cells: { r0: number; r1: number; c0: number; c1: number; closed: boolean }[] } | undefined {
+  const { h, v } = gridRules(hAll, vAll, tol);
+  const uniq = (xs: number[]) => xs.sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > tol);
+  const ys = uniq(h.map((s) => s.y0)).reverse();
   const xs = uniq(v.map((s) => s.x0));
   if (ys.length < 2 || xs.length < 2) return undefined;
   const covers = (segs: Segment[], along: 'h' | 'v', at: number, from: number, to: number) =>
-    segs.some((s) => (along === 'h' ? Math.abs(s.y0 - at) < 1.5 && s.x0 <= from + 1.5 && s.x1 >= to - 1.5 : Math.abs(s.x0 - at) < 1.5 && s.y0 <= from + 1.5 && s.y1 >= to - 1.5));
+    segs.some((s) => (along === 'h' ? Math.abs(s.y0 - at) < tol && s.x0 <= from + tol && s.x1 >= to - tol : Math.abs(s.x0 - at) < tol && s.y0 <= from + tol && s.y1 >= to - tol));
   const R = ys.length - 1;
   const C = xs.length - 1;
+  // each square is checked against every rule
   if (R * C > MAX_SQUARES) return undefined;
   // union of grid squares not separated by a rule
   const id = Array.from({ length: R * C }, (_, i) => i);
@@ -311,8 +318,22 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
       if (!g) regions.set(k, { r0: r, r1: r, c0: c, c1: c });
       else (g.r1 = Math.max(g.r1, r)), (g.c1 = Math.max(g.c1, c)), (g.c0 = Math.min(g.c0, c)), (g.r0 = Math.min(g.r0, r));
     }
+  const cells = [...regions.values()].map((g) => ({
+    ...g,
+    closed: covers(h, 'h', ys[g.r0], xs[g.c0], xs[g.c1 + 1]) && covers(h, 'h', ys[g.r1 + 1], xs[g.c0], xs[g.c1 + 1]) && covers(v, 'v', xs[g.c0], ys[g.r1 + 1], ys[g.r0]) && covers(v, 'v', xs[g.c1 + 1], ys[g.r1 + 1], ys[g.r0]),
+  }));
+  return { xs, ys, cells };
+}
+
+/** A table from its ruling lines: grid from the rules, merged cells where a rule is missing. */
+function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[][]; top: number; bottom: number; left: number; right: number } | undefined {
+  const grid = gridOf(hAll, vAll);
+  if (!grid) return undefined;
+  const { xs, ys } = grid;
+  const R = ys.length - 1;
+  const C = xs.length - 1;
   const rows: Cell[][] = Array.from({ length: R }, () => []);
-  for (const g of regions.values()) {
+  for (const g of grid.cells) {
     const inside = ls.flatMap((l) => chunks(l, 4)).filter((l) => l.y < ys[g.r0] && l.y > ys[g.r1 + 1] && (l.x0 + l.x1) / 2 > xs[g.c0] && (l.x0 + l.x1) / 2 < xs[g.c1 + 1]);
     const paras = paragraphs(inside, xs[g.c0] + 2, xs[g.c1 + 1] - 2, true).map((p) => ({ ...p, align: 'left' as const }));
     rows[g.r0].push({ paras: paras.length ? paras : [{ text: '', plain: '', align: 'left', bold: false, italic: false, fonts: [] }], col: g.c0, colSpan: g.c1 - g.c0 + 1, rowSpan: g.r1 - g.r0 + 1 });

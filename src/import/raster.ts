@@ -3,7 +3,7 @@
 // run of dark pixels. The table's grid then puts the recognised words back into their cells, as a text
 // layer's rules do, and the rules are erased before recognition, because tesseract reads a vertical rule as
 // "|" or "l" and runs a cell's words into its neighbour's.
-import { MAX_SQUARES } from './pdf-read.js';
+import { gridOf } from './pdf-read.js';
 
 /** A greyscale picture, one byte a pixel, row by row (0 black, 255 white). */
 export interface Gray {
@@ -129,48 +129,39 @@ export interface Box {
 const SAME_LINE = 6;
 
 /**
- * The cells of a table's grid that hold ink, each as the box around its ink: a merged cell is one (the squares
- * of the grid not parted by a rule). Tesseract's page layout reads a table badly: it drops a short, lone word in
- * a narrow cell (the "1.", "4.2" of an STT column) and garbles a centred two-line heading; a cell read on its
- * own is a small block of text, which it reads well.
+ * The cells of a table's grid that hold ink, each as the box around its ink: a merged cell is one (the grid,
+ * pdf-read's gridOf, in pixels). Tesseract's page layout reads a table badly: it drops a short, lone word in a
+ * narrow cell (the "1.", "4.2" of an STT column) and garbles a centred two-line heading; a cell read on its own
+ * is a small block of text, which it reads well. Only cells closed on four sides: anything else is left to
+ * the page.
  */
 export function cellsOf(img: Gray, h: Run[], v: Run[]): Box[] {
   const mid = (r: Run) => (r.b0 + r.b1) / 2;
-  const lines = (rs: Run[]) => rs.map(mid).sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > SAME_LINE);
-  const ys = lines(h);
-  const xs = lines(v);
-  const covers = (rs: Run[], at: number, from: number, to: number) => rs.some((r) => Math.abs(mid(r) - at) < SAME_LINE && r.a0 <= from + SAME_LINE && r.a1 >= to - SAME_LINE);
-  const R = ys.length - 1;
-  const C = xs.length - 1;
-  // each square is checked against every rule: a grid of more squares than a table has is none
-  if (R < 1 || C < 1 || R * C > MAX_SQUARES) return [];
-  // a square joins its neighbour where no rule parts them; a region is done when it is a closed rectangle
-  const seen = new Uint8Array(R * C);
+  // y upwards, as on a PDF page, so that the grid lists its rows, and the cells come, top to bottom
+  const grid = gridOf(
+    h.map((r) => ({ x0: r.a0, x1: r.a1, y0: -mid(r), y1: -mid(r) })),
+    v.map((r) => ({ x0: mid(r), x1: mid(r), y0: -r.a1, y1: -r.a0 })),
+    SAME_LINE,
+  );
   const out: Box[] = [];
-  for (let r = 0; r < R; r++)
-    for (let c = 0; c < C; c++) {
-      if (seen[r * C + c]) continue;
-      let c1 = c;
-      while (c1 + 1 < C && !covers(v, xs[c1 + 1], ys[r], ys[r + 1])) c1++;
-      let r1 = r;
-      while (r1 + 1 < R && !covers(h, ys[r1 + 1], xs[c], xs[c1 + 1])) r1++;
-      for (let i = r; i <= r1; i++) for (let j = c; j <= c1; j++) seen[i * C + j] = 1;
-      // not closed on four sides (outside the table, or a shape the rules do not close): left to the page
-      if (!covers(h, ys[r], xs[c], xs[c1 + 1]) || !covers(h, ys[r1 + 1], xs[c], xs[c1 + 1]) || !covers(v, xs[c], ys[r], ys[r1 + 1]) || !covers(v, xs[c1 + 1], ys[r], ys[r1 + 1])) continue;
-      const box = { x0: Infinity, y0: Infinity, x1: -1, y1: -1 };
-      let ink = 0;
-      for (let y = Math.ceil(ys[r]) + SAME_LINE; y <= ys[r1 + 1] - SAME_LINE; y++)
-        for (let x = Math.ceil(xs[c]) + SAME_LINE; x <= xs[c1 + 1] - SAME_LINE; x++)
-          if (img.px[y * img.width + x] < INK) {
-            ink++;
-            box.x0 = Math.min(box.x0, x);
-            box.x1 = Math.max(box.x1, x);
-            box.y0 = Math.min(box.y0, y);
-            box.y1 = Math.max(box.y1, y);
-          }
-      // a dot or a speck of dust is no word
-      if (ink >= 30) out.push(box);
-    }
+  for (const g of grid?.cells ?? []) {
+    if (!g.closed) continue;
+    const { xs, ys } = grid!;
+    const box = { x0: Infinity, y0: Infinity, x1: -1, y1: -1 };
+    let ink = 0;
+    // the ink inside, off the (erased) rules
+    for (let y = Math.ceil(-ys[g.r0]) + SAME_LINE; y <= -ys[g.r1 + 1] - SAME_LINE; y++)
+      for (let x = Math.ceil(xs[g.c0]) + SAME_LINE; x <= xs[g.c1 + 1] - SAME_LINE; x++)
+        if (img.px[y * img.width + x] < INK) {
+          ink++;
+          box.x0 = Math.min(box.x0, x);
+          box.x1 = Math.max(box.x1, x);
+          box.y0 = Math.min(box.y0, y);
+          box.y1 = Math.max(box.y1, y);
+        }
+    // a dot or a speck of dust is no word
+    if (ink >= 30) out.push(box);
+  }
   return out;
 }
 
