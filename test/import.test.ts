@@ -258,6 +258,26 @@ describe("Word's own habits", () => {
     expect(r.yaml).toContain('V KINH PHÍ');
   });
 
+  // "ngày 37 tháng 7": a scan's misread, or a slip in the source; no date is guessed
+  it('a cited document whose date is on no calendar stays the source\'s text, and is listed as a guess', async () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Phòng chống thiên tai năm 2025',
+      'Căn cứ Quyết định số 1237/QĐ-TTg ngày 37 tháng 7 năm 2013 của Thủ tướng Chính phủ về việc phê duyệt Đề án;',
+      'Căn cứ Quyết định số 12/QĐ-UBND ngày 27 tháng 7 năm 2013 của Ủy ban nhân dân tỉnh về việc phê duyệt Đề án,',
+      'Ủy ban nhân dân xã ban hành Kế hoạch như sau:',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '- Bảo đảm an toàn cho người dân.',
+    ].join('\n\n');
+    const r = await importDocument('quet.txt', Buffer.from(text), 'txt', 'x');
+    const bases = parse(r.yaml).can_cu.flatMap((b: { van_ban?: unknown[] }) => b.van_ban ?? [b]);
+    expect(bases[0]).toBe('Quyết định số 1237/QĐ-TTg ngày 37 tháng 7 năm 2013 của Thủ tướng Chính phủ về việc phê duyệt Đề án');
+    expect(bases[1]).toMatchObject({ so_ky_hieu: '12/QĐ-UBND', ngay: '2013-07-27' });
+    expect(r.guesses.join('\n')).toMatch(/ngày không có trên lịch/);
+    // (the header is missing: those errors are the text's own)
+    expect(checkText('x.yaml', r.yaml).messages.map((m) => m.message).filter((m) => /lịch|can_cu/.test(m))).toEqual([]);
+  });
+
   it('a TCVN3 text file (8-bit) is detected by its characters', async () => {
     const text = 'KÕ ho¹ch\n\nPhßng chèng thiªn tai n¨m 2025\n\nI. Môc ®Ých\n\n- B¶o ®¶m an toµn cho ng­êi d©n.\n';
     const r = await importDocument('cu.txt', Buffer.from(text, 'latin1'), 'txt', 'x');

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../plan/schema.js';
 import { roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { isUpper } from '../text/normalize-text.js';
+import { isRealDate } from '../text/dates.js';
 
 export type Path = (string | number)[];
 
@@ -80,12 +81,18 @@ interface Ctx extends Recognised {
   year?: number;
 }
 
-function citation(text: string, year?: number): Record<string, unknown> | string {
+function citation(text: string, c: Ctx): Record<string, unknown> | string {
   const body = text.replace(/[;.,]\s*$/u, '').trim();
   const m = CITATION.exec(body);
   if (!m) return body;
   const [, loai, so, d1, m1, y1, d2, m2, y2, rest] = m;
   const ngay = y1 ? `${y1}-${pad2(m1)}-${pad2(d1)}` : `${y2}-${pad2(m2)}-${pad2(d2)}`;
+  // a date that is on no calendar (a typing slip, or a scan's "37" for "27") is not guessed at: the citation
+  // stays the source's text, for the clerk to correct
+  if (!isRealDate(ngay)) {
+    c.guesses.push(`căn cứ "${body.slice(0, 60)}" có ngày không có trên lịch: giữ nguyên văn bản, cần kiểm tra.`);
+    return body;
+  }
   const out: Record<string, unknown> = { loai, so_ky_hieu: so, ngay };
   if (!y1) out.kieu_ngay = 'chu';
   if (rest) {
@@ -96,7 +103,6 @@ function citation(text: string, year?: number): Record<string, unknown> | string
     else if (verb) Object.assign(out, { co_quan: verb[1], lien_tu: '', trich_yeu: verb[2] });
     else out.co_quan = rest;
   }
-  void year;
   return out;
 }
 
@@ -659,14 +665,14 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
  * written, even when it cites several documents ("Luật A; Luật B;" stays on its line).
  */
 function addBasis(bases: Item[], basis: NonNullable<ReturnType<typeof basisParagraph>>, c: Ctx): void {
-  const entry = (items: string[]) => (items.length === 1 ? citation(items[0], c.year) : items.join('; '));
+  const entry = (items: string[]) => (items.length === 1 ? citation(items[0], c) : items.join('; '));
   const prev = bases[bases.length - 1];
   if (prev && prev.mo_dau === basis.opener && prev.dau_cuoi_tam === ';' && !prev.cau_tiep) {
     if (!prev.tach_dong) prev.van_ban = [entry(prev.cac_dong as string[])];
     (prev.van_ban as unknown[]).push(entry(basis.items));
     prev.tach_dong = true;
     prev.dau_cuoi = prev.dau_cuoi_tam = basis.end;
-  } else bases.push({ mo_dau: basis.opener, van_ban: basis.items.map((x) => citation(x, c.year)), dau_cuoi: basis.end, dau_cuoi_tam: basis.end, cac_dong: basis.items });
+  } else bases.push({ mo_dau: basis.opener, van_ban: basis.items.map((x) => citation(x, c)), dau_cuoi: basis.end, dau_cuoi_tam: basis.end, cac_dong: basis.items });
 }
 
 /** The groups as the YAML writes them, each end left out where it is the default ("." ; the last group's is `lastEnd`). */
