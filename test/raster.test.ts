@@ -1,7 +1,7 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, erase, pgm, readPgm, rulesOf, type Gray, type Run } from '../src/import/raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rulesOf, type Gray, type Run } from '../src/import/raster.js';
 import { gridRules, MAX_RULES, MAX_SQUARES } from '../src/import/pdf-read.js';
 
 function blank(width: number, height: number): Gray {
@@ -144,5 +144,38 @@ describe('the cells of a grid', () => {
     expect(c.px.filter((p) => p === 0).length).toBe(21 * 31);
     expect(c.px[0]).toBe(255);
     expect(c.px[5 * 31 + 5]).toBe(0);
+  });
+});
+
+describe('the dots OCR reads as "..."', () => {
+  // a word at 300 dpi, 14 pt, as the scans measure it: a letter 30 px high, dots 7 px wide on its baseline
+  // (y 40-46); full stops 15 px apart, an ellipsis's dots 20
+  function word(gap: number, dots: number, extra?: (img: Gray) => void): Gray {
+    const img = blank(200, 54);
+    ink(img, 5, 16, 20, 46); // a letter
+    for (let i = 0; i < dots; i++) ink(img, 30 + i * gap, 40, 36 + i * gap, 46);
+    extra?.(img);
+    return img;
+  }
+  const box = { x0: 0, y0: 0, x1: 199, y1: 53 };
+  it('tells an ellipsis from full stops by their spacing, and counts the full stops', () => {
+    expect(dotsOf(word(15, 3), box)).toEqual({ count: 3, ellipsis: false });
+    expect(dotsOf(word(20, 3), box)).toEqual({ count: 3, ellipsis: true });
+    expect(dotsOf(word(15, 4), box)).toEqual({ count: 4, ellipsis: false });
+    expect(dotsOf(word(20, 6), box)).toEqual({ count: 6, ellipsis: true });
+  });
+  it('a bracket or comma after the dots, the dot of an "i" above them, do not count', () => {
+    const closed = word(20, 3, (img) => {
+      ink(img, 100, 14, 103, 52); // ")"
+      ink(img, 110, 40, 113, 52); // ","
+      ink(img, 12, 4, 18, 10); // the dot of an "i", high up
+    });
+    expect(dotsOf(closed, box)).toEqual({ count: 3, ellipsis: true });
+  });
+  it('fewer than three dots, or dots unevenly spaced, are no run', () => {
+    expect(dotsOf(word(20, 2), box)).toBeUndefined();
+    const uneven = word(15, 2, (img) => ink(img, 90, 40, 96, 46));
+    expect(dotsOf(uneven, box)).toBeUndefined();
+    expect(dotsOf(word(20, 3), { x0: 300, y0: 0, x1: 250, y1: 53 })).toBeUndefined();
   });
 });

@@ -8,8 +8,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
-import { cellsOf, crop, erase, pgm, readPgm, rulesOf, type Box, type Run } from './raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rulesOf, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
+import { agree, type OcrWord } from './ocr-vocab.js';
 
 const DPI = 300;
 /** Words recognised with less confidence than this (0–100) are listed for the clerk to check. */
@@ -154,10 +155,13 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
       }
     };
     await Promise.all(Array.from({ length: Math.min(images.length, availableParallelism()) }, worker));
-    const read = await readCells(dir, images, grids, tsv);
+    const read = (await readCells(dir, images, grids, tsv)).map(rowsOf);
+    readDots(read, (n) => join(dir, images[n]));
+    const agreed: string[] = [];
+    agreeWords(read, agreed);
     const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
     const tables = grids.filter((g) => g.h.length).length;
-    repairs.push(`nhận dạng chữ (OCR) ${pages.length} trang quét${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`);
+    repairs.push(`nhận dạng chữ (OCR) ${pages.length} trang quét${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`, ...agreed);
     return layout(pages, repairs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -177,17 +181,61 @@ function unjoin(word: string): string[] {
   return cut === undefined ? [word] : [m[1].slice(0, cut), m[1].slice(cut) + m[2]];
 }
 
-/** tesseract's TSV of one page → positioned words, in points, the origin at the bottom left as in a PDF. */
-function pageOf(tsv: string, page: number, unsure: string[]): Page {
-  const k = 72 / DPI;
+/** tesseract's TSV of one page: its page row and its word rows, with the characters no plan writes mapped back. */
+function rowsOf(tsv: string): { page?: string[]; words: string[][] } {
   const rows = tsv.split('\n').slice(1).map((l) => l.split('\t'));
-  const pageRow = rows.find((r) => r[0] === '1');
+  // a lone accent mark ("ˆ", "˜", "´") is a speck OCR read, not a word: it would join the header's two columns
+  const words = rows.filter((r) => r[0] === '5' && r[11]?.trim() && !/^[\u02C6\u02DC\u00B4\u0060\u00A8~^]+$/u.test(r[11].trim()));
+  // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
+  // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
+  // own forms do, and no restored plan has an em dash. "¡" and "ï" are what it reads for the "i" of a list
+  // marker "(i)", "(ii)"; neither is Vietnamese, nor the Icelandic "Ð" it reads for "Đ"
+  for (const r of words) r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013').replace(/[¡ï]/g, 'i').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+  return { page: rows.find((r) => r[0] === '1'), words };
+}
+
+/**
+ * OCR reads both an ellipsis "…" and three full stops as "...", and sometimes drops a dot of "....": the dots
+ * themselves, measured in the page picture (raster.ts's dotsOf), say which and how many.
+ */
+function readDots(pages: { words: string[][] }[], file: (page: number) => string): void {
+  pages.forEach((p, n) => {
+    const dotted = p.words.filter((r) => /\.{3,}[^.]*$/.test(r[11]));
+    if (!dotted.length) return;
+    const img = readPgm(readFileSync(file(n)));
+    if (!img) return;
+    for (const r of dotted) {
+      const [x, y, w, h] = [6, 7, 8, 9].map((i) => Number(r[i]));
+      const dots = dotsOf(img, { x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 });
+      if (!dots || (dots.ellipsis && dots.count % 3)) continue;
+      r[11] = r[11].replace(/\.{3,}(?=[^.]*$)/, dots.ellipsis ? '\u2026'.repeat(dots.count / 3) : '.'.repeat(dots.count));
+    }
+  });
+}
+
+/** The pages' words checked against the document itself (ocr-vocab.ts), line by line in reading order. */
+function agreeWords(pages: { words: string[][] }[], repairs: string[]): void {
+  const lines: { page: number; words: (OcrWord & { row: string[] })[] }[] = [];
+  pages.forEach((p, n) => {
+    const byLine = new Map<string, (OcrWord & { row: string[] })[]>();
+    for (const r of p.words) {
+      const key = `${r[2]}/${r[3]}/${r[4]}`;
+      if (!byLine.has(key)) byLine.set(key, []);
+      byLine.get(key)!.push({ text: r[11], conf: Number(r[10]), keep: unjoin(r[11]).length > 1, row: r });
+    }
+    for (const words of byLine.values()) lines.push({ page: n + 1, words });
+  });
+  agree(lines.map((l) => l.words), repairs, (n) => `trang ${lines[n].page}`);
+  for (const l of lines) for (const w of l.words) w.row[11] = w.text;
+}
+
+/** One page's words → positioned words, in points, the origin at the bottom left as in a PDF. */
+function pageOf({ page: pageRow, words }: { page?: string[]; words: string[][] }, page: number, unsure: string[]): Page {
+  const k = 72 / DPI;
   const height = Number(pageRow?.[9] ?? 3508) * k;
   const width = Number(pageRow?.[8] ?? 2480) * k;
   // one baseline for each recognised line: the bottom of its lowest box
   const bottoms = new Map<string, number>();
-  // a lone accent mark ("ˆ", "˜", "´") is a speck OCR read, not a word: it would join the header's two columns
-  const words = rows.filter((r) => r[0] === '5' && r[11]?.trim() && !/^[\u02C6\u02DC\u00B4\u0060\u00A8~^]+$/u.test(r[11].trim()));
   for (const r of words) {
     const key = `${r[2]}/${r[3]}/${r[4]}`;
     bottoms.set(key, Math.max(bottoms.get(key) ?? 0, Number(r[7]) + Number(r[9])));
@@ -205,11 +253,6 @@ function pageOf(tsv: string, page: number, unsure: string[]): Page {
     const base = { y: height - bottoms.get(key)! * k, size: hs[Math.floor(hs.length / 2)] * k, bold: false, italic: false, para: `${page}/${r[2]}/${r[3]}` };
     const x = Number(r[6]) * k;
     const w = Number(r[8]) * k;
-    // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
-    // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
-    // own forms do, and no restored plan has an em dash. "¡" and "ï" are what it reads for the "i" of a list
-    // marker "(i)", "(ii)"; neither is Vietnamese, nor the Icelandic "Ð" it reads for "Đ"
-    r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013').replace(/[¡ï]/g, 'i').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
     const parts = unjoin(r[11]);
     if (parts.length === 1) return [{ ...base, str: r[11], x, w }];
     // two words where OCR saw one: the second starts after the first's share of the box and a thin space

@@ -173,3 +173,70 @@ export function crop(img: Gray, b: Box, pad: number): Gray {
   for (let y = b.y0; y <= b.y1; y++) px.set(img.px.subarray(y * img.width + b.x0, y * img.width + b.x1 + 1), (y - b.y0 + pad) * width + pad);
   return { width, height, px };
 }
+
+/** The blobs of ink inside a box (4-connected), each as its box in the picture, left to right. */
+function blobs(img: Gray, b: Box): Box[] {
+  const w = b.x1 - b.x0 + 1;
+  const h = b.y1 - b.y0 + 1;
+  const seen = new Uint8Array(w * h);
+  const ink = (x: number, y: number) => img.px[(b.y0 + y) * img.width + b.x0 + x] < INK;
+  const out: Box[] = [];
+  const stack: number[] = [];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (seen[y * w + x] || !ink(x, y)) continue;
+      const blob = { x0: x, y0: y, x1: x, y1: y };
+      seen[y * w + x] = 1;
+      stack.push(x, y);
+      while (stack.length) {
+        const q = stack.pop()!;
+        const p = stack.pop()!;
+        blob.x0 = Math.min(blob.x0, p);
+        blob.x1 = Math.max(blob.x1, p);
+        blob.y0 = Math.min(blob.y0, q);
+        blob.y1 = Math.max(blob.y1, q);
+        for (const [a, c] of [[p + 1, q], [p - 1, q], [p, q + 1], [p, q - 1]])
+          if (a >= 0 && c >= 0 && a < w && c < h && !seen[c * w + a] && ink(a, c)) {
+            seen[c * w + a] = 1;
+            stack.push(a, c);
+          }
+      }
+      out.push({ x0: b.x0 + blob.x0, y0: b.y0 + blob.y0, x1: b.x0 + blob.x1, y1: b.y0 + blob.y1 });
+    }
+  return out.sort((p, q) => p.x0 - q.x0);
+}
+
+/**
+ * The run of dots a word ends with, where OCR reads "...": how many, and whether they are one ellipsis "…"
+ * rather than full stops. An ellipsis spaces its three dots a third of an em apart, full stops a quarter
+ * (Times New Roman, as ND30 sets; other fonts alike): measured against the dots' own width, at any scale,
+ * full stops are about two dot widths apart, an ellipsis's dots about three. Undefined when no such run of
+ * evenly spaced dots is seen.
+ */
+export function dotsOf(img: Gray, word: Box): { count: number; ellipsis: boolean } | undefined {
+  const box = { x0: Math.max(0, word.x0), y0: Math.max(0, word.y0), x1: Math.min(img.width - 1, word.x1), y1: Math.min(img.height - 1, word.y1) };
+  if (box.x1 < box.x0 || box.y1 < box.y0) return undefined;
+  const size = box.y1 - box.y0 + 1;
+  // a dot: small, about as wide as high (not a comma's tail, not a letter's stroke), in the word's lower half
+  // (not the dot of an "i" or a tone mark)
+  const dots = blobs(img, box).filter((d) => {
+    const [w, h] = [d.x1 - d.x0 + 1, d.y1 - d.y0 + 1];
+    return w >= 3 && h >= 3 && w <= size / 4 && h <= size / 4 && w <= h * 1.6 && h <= w * 1.6 && d.y1 > box.y0 + size / 2;
+  });
+  const mid = (d: Box) => (d.x0 + d.x1) / 2;
+  // the last run of three or more dots on one baseline, evenly spaced (a comma or bracket may follow)
+  let run: Box[] = [];
+  for (let end = dots.length - 1; end >= 2 && run.length < 3; end--) {
+    run = [dots[end]];
+    for (let i = end - 1; i >= 0; i--) {
+      const [d, next] = [dots[i], run[0]];
+      const gap = run.length > 1 ? mid(run[1]) - mid(run[0]) : mid(next) - mid(d);
+      if (Math.abs(d.y1 - next.y1) > 2 || gap <= 0 || Math.abs(mid(next) - mid(d) - gap) > gap / 4) break;
+      run.unshift(d);
+    }
+  }
+  if (run.length < 3) return undefined;
+  const width = run.reduce((n, d) => n + d.x1 - d.x0 + 1, 0) / run.length;
+  const gap = (mid(run[run.length - 1]) - mid(run[0])) / (run.length - 1);
+  return { count: run.length, ellipsis: gap / width > 2.4 };
+}

@@ -13,13 +13,14 @@ import { convert } from '../../src/soffice.js';
 import { exampleFiles, paragraphs } from '../helpers.js';
 import { scan } from '../scan.js';
 
-// Measured here: 87–94%, and nine of the eleven at 90% or more. Recognition errors ("Tuyền" for "Tuyên", "SYT"
-// as "SY T", "Tằng" as "Tăng") cost whole lines, so the share of exact lines stays under the 90% issue 16 asks
-// for in the others. What the reader repairs: the misreads that make no Vietnamese phrase ("biến đối", lint's
-// nham-dau), a section numeral read as "H." or without its period, characters no plan writes ("—", "¡", "Ð"),
-// paragraphs OCR runs together (a short line, then a first-line indent), and tables, whose rules are found in
-// the picture and whose cells are recognised one by one (raster.ts). The floor keeps the share from falling.
-const FLOOR = 0.86;
+// Issue 16 asks for 90% of lines from a 300 dpi scan; measured here, 90–95% for every example. What brings a
+// scan there beyond tesseract's own reading: the misreads that make no Vietnamese phrase ("biến đối", lint's
+// nham-dau); a low-confidence word one letter from the form the same document reads surely ("THC" for "TTHC",
+// ocr-vocab.ts); the dots of "…" and "...." measured in the picture; a section numeral read as "H." or without
+// its period; characters no plan writes ("—", "¡", "Ð"); paragraphs OCR runs together (a short line, then a
+// first-line indent); and tables, whose rules are found in the picture and whose cells are recognised one by
+// one (raster.ts).
+const FLOOR = 0.9;
 
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
 const docx = new Map<string, Uint8Array>();
@@ -37,12 +38,8 @@ beforeAll(async () => {
   });
 }, 300_000);
 
-// Not yet read back from a scan (issue 16): the national steering committee's plan, whose header (three agency
-// lines) and capital trích yếu the scan gives back in another order; from its PDF text layer it imports (98.5%).
-const SCAN_NOT_YET = new Set(['bcd-quoc-gia-1237-kh-252']);
-
 describe('a scanned PDF with --ocr', () => {
-  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]).filter(([n]) => !SCAN_NOT_YET.has(n)))('%s: the plan comes back, lines matched as printed', async (name) => {
+  it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: the plan comes back, lines matched as printed', async (name) => {
     const scanned = scan(join(dir, `${name}.pdf`));
     const r = await importDocument(`${name}.pdf`, scanned, 'pdf', 'x', { ocr: true });
     expect(r.repairs.join('\n')).toMatch(/nhận dạng chữ \(OCR\)/);
