@@ -46,6 +46,19 @@ beforeAll(async () => {
   });
 }, 300_000);
 
+/**
+ * A body's numbered tree without its words: each numbered item's number (`so`) and the numbered items under
+ * it. A paragraph without a number is left out: print does not show whether it belongs to the item above it
+ * or to the level above that (nor whether the last one closes the plan or its last section).
+ */
+function outline(x: unknown): unknown[] {
+  if (Array.isArray(x)) return x.flatMap(outline);
+  if (!x || typeof x !== 'object') return [];
+  const o = x as Record<string, unknown>;
+  const under = [...outline(o.cac_muc), ...outline(o.noi_dung)];
+  return o.so ? [{ so: o.so, under }] : under;
+}
+
 describe('a PDF with a text layer', () => {
   it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: at least 95% of its paragraphs come back, sections and items in place', async (name) => {
     const r = await importDocument(`${name}.pdf`, pdfs.get(name)!, 'pdf', 'x');
@@ -57,6 +70,8 @@ describe('a PDF with a text layer', () => {
     // the same sections, as the example has them
     const want = checkText('w.yaml', readFileSync(exampleFiles().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan!;
     expect(c.plan!.noi_dung.map((s) => s.so)).toEqual(want.noi_dung.map((s) => s.so));
+    // and the same items: the tree of numbered khoản and điểm in each section
+    expect(outline(c.plan!.noi_dung)).toEqual(outline(want.noi_dung));
   });
 });
 
