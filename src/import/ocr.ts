@@ -189,8 +189,16 @@ function rowsOf(tsv: string): { page?: string[]; words: string[][] } {
   // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
   // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
   // own forms do, and no restored plan has an em dash. "¡" and "ï" are what it reads for the "i" of a list
-  // marker "(i)", "(ii)"; neither is Vietnamese, nor the Icelandic "Ð" it reads for "Đ"
-  for (const r of words) r[11] = r[11].replace(/\u2044/g, '/').replace(/\u2014/g, '\u2013').replace(/[¡ï]/g, 'i').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+  // marker "(i)", "(ii)"; neither is Vietnamese, nor the Icelandic "Ð" it reads for "Đ". A "c" and a "C" have
+  // one shape: "(B/C)" is "(B/c)" ("báo cáo"), as every plan here writes it in its nơi nhận
+  for (const r of words)
+    r[11] = r[11]
+      .replace(/\u2044/g, '/')
+      .replace(/\u2014/g, '\u2013')
+      .replace(/[¡ï]/g, 'i')
+      .replace(/Ð/g, 'Đ')
+      .replace(/ð/g, 'đ')
+      .replace(/^(\(?[bB])\/C(\);?)$/u, '$1/c$2');
   return { page: rows.find((r) => r[0] === '1'), words };
 }
 
