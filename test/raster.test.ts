@@ -1,7 +1,7 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rulesOf, type Gray, type Run } from '../src/import/raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rotate, rulesOf, skewOf, type Gray, type Run } from '../src/import/raster.js';
 import { gridRules, MAX_RULES, MAX_SQUARES } from '../src/import/pdf-read.js';
 
 function blank(width: number, height: number): Gray {
@@ -177,5 +177,56 @@ describe('the dots OCR reads as "..."', () => {
     const uneven = word(15, 2, (img) => ink(img, 90, 40, 96, 46));
     expect(dotsOf(uneven, box)).toBeUndefined();
     expect(dotsOf(word(20, 3), { x0: 300, y0: 0, x1: 250, y1: 53 })).toBeUndefined();
+  });
+});
+
+describe('a page the scanner turned', () => {
+  /**
+   * A page drawn turned by `deg` degrees (counter-clockwise) about its centre, point by point (not with
+   * rotate()): lines of words (bars 14 px high, 60 px apart) and a table's frame of 2 px rules.
+   */
+  function turned(deg: number): Gray {
+    const img = blank(1200, 1000);
+    const a = (deg * Math.PI) / 180;
+    const [cx, cy] = [599.5, 499.5];
+    const dot = (x: number, y: number) => {
+      const X = Math.round(cx + (x - cx) * Math.cos(a) + (y - cy) * Math.sin(a));
+      const Y = Math.round(cy - (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a));
+      if (X >= 0 && Y >= 0 && X < img.width && Y < img.height) img.px[Y * img.width + X] = 0;
+    };
+    for (let line = 0; line < 6; line++)
+      for (let word = 0; word < 8; word++)
+        for (let y = 100 + line * 60; y < 114 + line * 60; y++) for (let x = 100 + word * 120; x < 200 + word * 120; x++) dot(x, y);
+    for (const y of [500, 650, 800]) for (let x = 100; x <= 1100; x++) for (const t of [0, 1]) dot(x, y + t);
+    for (const x of [100, 600, 1100]) for (let y = 500; y <= 801; y++) for (const t of [0, 1]) dot(x + t, y);
+    return img;
+  }
+  it.each([1.5, -2, 0.6, 0])('finds a turn of %s°, and turned back the page is straight', (deg) => {
+    const img = turned(deg);
+    // to a twentieth of a degree, the step of the search
+    expect(Math.abs(skewOf(img) - deg)).toBeLessThanOrEqual(0.051);
+    expect(Math.abs(skewOf(rotate(img, -skewOf(img))))).toBeLessThanOrEqual(0.051);
+  });
+  it('a table on a page turned 1.5° has no rule to find until the page is turned back', () => {
+    const img = turned(1.5);
+    expect(rulesOf(img).h.filter((r) => r.a1 - r.a0 > 500)).toEqual([]);
+    const back = rotate(img, -skewOf(img));
+    const { h, v } = rulesOf(back);
+    expect(h.filter((r) => r.a1 - r.a0 > 900)).toHaveLength(3);
+    expect(v.filter((r) => r.a1 - r.a0 > 250)).toHaveLength(3);
+    expect(cellsOf(erase(back, h, v), h, v)).toEqual([]); // an empty table: no cell with ink
+  });
+  it('a blank page, or a few specks, is not turned', () => {
+    expect(skewOf(blank(400, 400))).toBe(0);
+    const specks = blank(400, 400);
+    ink(specks, 10, 10, 13, 13);
+    expect(skewOf(specks)).toBe(0);
+  });
+  it('turning keeps the size and fills what the page had not with white', () => {
+    const img = turned(0);
+    const r = rotate(img, 3);
+    expect([r.width, r.height]).toEqual([1200, 1000]);
+    expect(r.px[0]).toBe(255);
+    expect(Buffer.compare(Buffer.from(rotate(img, 0).px), Buffer.from(img.px))).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // A scanned copy of a PDF, as an office scanner makes one: each page rendered at 300 dpi by poppler's
 // pdftoppm, then put back into a PDF as a picture (JPEG) and nothing else, so it has no text layer.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,12 +47,28 @@ export function imagesToPdf(jpegs: Buffer[], dpi = 300): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Scan a PDF: render its pages at 300 dpi in grey and make a picture-only PDF of them. */
-export function scan(pdf: string): Buffer {
+/**
+ * Scan a PDF: render its pages at 300 dpi in grey and make a picture-only PDF of them. `skew` (degrees,
+ * counter-clockwise) turns each page as a scanner's feeder does, by netpbm's pnmrotate: another program's
+ * turn than the one the reader turns back with.
+ */
+export function scan(pdf: string, skew = 0): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-scan-'));
   try {
-    const r = spawnSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', pdf, join(dir, 'p')], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
+    if (!skew) {
+      const r = spawnSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', pdf, join(dir, 'p')], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
+    } else {
+      const r = spawnSync('pdftoppm', ['-r', '300', '-gray', pdf, join(dir, 'p')], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
+      for (const page of readdirSync(dir).filter((f) => f.endsWith('.pgm'))) {
+        const turned = spawnSync('pnmrotate', ['-background=white', String(skew), join(dir, page)], { maxBuffer: 1 << 28 });
+        if (turned.status !== 0) throw new Error(`pnmrotate (netpbm): ${turned.stderr || turned.error}`);
+        const jpeg = spawnSync('pnmtojpeg', ['--quality=85'], { input: turned.stdout, maxBuffer: 1 << 28 });
+        if (jpeg.status !== 0) throw new Error(`pnmtojpeg (netpbm): ${jpeg.stderr || jpeg.error}`);
+        writeFileSync(join(dir, page.replace(/\.pgm$/, '.jpg')), jpeg.stdout);
+      }
+    }
     const pages = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
     return imagesToPdf(pages.map((p) => readFileSync(join(dir, p))));
   } finally {

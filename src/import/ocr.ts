@@ -1,14 +1,14 @@
-// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, the table rules are found in the picture
-// and erased (raster.ts), tesseract (with its Vietnamese data) recognises the words with their boxes and
-// confidence, and words and rules go through the same layout as a PDF's text layer. Both programs are
-// Debian packages; without them, a clear message names what to install.
+// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, a skewed page is turned straight, the table
+// rules are found in the picture and erased (raster.ts), tesseract (with its Vietnamese data) recognises the
+// words with their boxes and confidence, and words and rules go through the same layout as a PDF's text
+// layer. Both programs are Debian packages; without them, a clear message names what to install.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
-import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rulesOf, type Box, type Run } from './raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rotate, rulesOf, skewOf, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
@@ -68,12 +68,22 @@ interface Grid {
   h: Segment[];
   v: Segment[];
   runs: { h: Run[]; v: Run[] };
+  /** the angle (degrees) the scan was turned by, and turned back */
+  skew: number;
 }
 
-/** One page picture: its table rules found, and erased in the file (tesseract reads the file next). */
+/** Less skew than this (degrees) is left: turning a picture blurs it a little. */
+const MIN_SKEW = 0.1;
+
+/**
+ * One page picture: turned straight when the scan was skewed, its table rules found, and erased (tesseract
+ * reads the file next).
+ */
 function gridOfPage(file: string): Grid {
-  const img = readPgm(readFileSync(file));
-  if (!img) return { h: [], v: [], runs: { h: [], v: [] } };
+  let img = readPgm(readFileSync(file));
+  if (!img) return { h: [], v: [], runs: { h: [], v: [] }, skew: 0 };
+  const skew = skewOf(img);
+  if (Math.abs(skew) >= MIN_SKEW) img = rotate(img, -skew);
   const found = rulesOf(img);
   const k = 72 / DPI;
   const top = img.height * k;
@@ -84,8 +94,9 @@ function gridOfPage(file: string): Grid {
   // only a table's grid: the rules under the agency's name and the tiêu ngữ stay, as they are no table
   const grid = gridRules(h, v);
   const runs = { h: grid.h.map((s) => s.run), v: grid.v.map((s) => s.run) };
-  if (runs.h.length) writeFileSync(file, pgm(erase(img, runs.h, runs.v)));
-  return { h: grid.h, v: grid.v, runs };
+  if (runs.h.length) img = erase(img, runs.h, runs.v);
+  if (runs.h.length || Math.abs(skew) >= MIN_SKEW) writeFileSync(file, pgm(img));
+  return { h: grid.h, v: grid.v, runs, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0 };
 }
 
 const PAD = 16;
@@ -161,7 +172,11 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
     agreeWords(read, agreed);
     const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
     const tables = grids.filter((g) => g.h.length).length;
-    repairs.push(`nhận dạng chữ (OCR) ${pages.length} trang quét${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`, ...agreed);
+    const skewed = grids.flatMap((g, n) => (g.skew ? [`trang ${n + 1} (${String(Math.abs(g.skew)).replace('.', ',')}°)`] : []));
+    repairs.push(
+      `nhận dạng chữ (OCR) ${pages.length} trang quét${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
+      ...agreed,
+    );
     return layout(pages, repairs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
