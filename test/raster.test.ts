@@ -1,7 +1,7 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rotate, rulesOf, skewOf, type Gray, type Run } from '../src/import/raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, type Gray, type Run } from '../src/import/raster.js';
 import { gridRules, MAX_RULES, MAX_SQUARES } from '../src/import/pdf-read.js';
 
 function blank(width: number, height: number): Gray {
@@ -228,5 +228,25 @@ describe('a page the scanner turned', () => {
     expect([r.width, r.height]).toEqual([1200, 1000]);
     expect(r.px[0]).toBe(255);
     expect(Buffer.compare(Buffer.from(rotate(img, 0).px), Buffer.from(img.px))).toBe(0);
+  });
+});
+
+describe('a page fed in sideways or upside down', () => {
+  it('a quarter turn moves every pixel, exactly; four of them give the page back', () => {
+    // 3 × 2: a b c / d e f
+    const img: Gray = { width: 3, height: 2, px: Uint8Array.from([1, 2, 3, 4, 5, 6]) };
+    expect(quarter(img, 1)).toEqual({ width: 2, height: 3, px: Uint8Array.from([4, 1, 5, 2, 6, 3]) }); // clockwise
+    expect(quarter(img, 3)).toEqual({ width: 2, height: 3, px: Uint8Array.from([3, 6, 2, 5, 1, 4]) });
+    expect(quarter(img, 2)).toEqual({ width: 3, height: 2, px: Uint8Array.from([6, 5, 4, 3, 2, 1]) });
+    expect(quarter(quarter(quarter(quarter(img, 1), 1), 1), 1)).toEqual(img);
+    expect(quarter(img, 0)).toEqual(img);
+  });
+  it('lines of words line up in rows; read sideways, in columns', () => {
+    const page = blank(800, 1000);
+    for (let line = 0; line < 12; line++) for (let word = 0; word < 6; word++) ink(page, 60 + word * 120, 80 + line * 60, 160 + word * 120, 94 + line * 60);
+    expect(rowsOverColumns(page)).toBeGreaterThan(1.5);
+    expect(rowsOverColumns(quarter(page, 1))).toBeLessThan(0.7);
+    expect(rowsOverColumns(quarter(page, 2))).toBeCloseTo(rowsOverColumns(page), 5);
+    expect(rowsOverColumns(blank(100, 100))).toBe(1); // nothing to tell by
   });
 });

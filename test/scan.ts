@@ -50,24 +50,32 @@ export function imagesToPdf(jpegs: Buffer[], dpi = 300): Buffer {
 /**
  * Scan a PDF: render its pages at 300 dpi in grey and make a picture-only PDF of them. `skew` (degrees,
  * counter-clockwise) turns each page as a scanner's feeder does, by netpbm's pnmrotate: another program's
- * turn than the one the reader turns back with.
+ * turn than the one the reader turns back with. `quarters` turns whole pages, as a page fed in sideways or
+ * upside down (page number → netpbm's pamflip: "-r90" anticlockwise, "-r180", "-r270").
  */
-export function scan(pdf: string, skew = 0): Buffer {
+export function scan(pdf: string, skew = 0, quarters: Record<number, '-r90' | '-r180' | '-r270'> = {}): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-scan-'));
   try {
-    if (!skew) {
+    if (!skew && !Object.keys(quarters).length) {
       const r = spawnSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
     } else {
       const r = spawnSync('pdftoppm', ['-r', '300', '-gray', pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
-      for (const page of readdirSync(dir).filter((f) => f.endsWith('.pgm'))) {
-        const turned = spawnSync('pnmrotate', ['-background=white', String(skew), join(dir, page)], { maxBuffer: 1 << 28 });
-        if (turned.status !== 0) throw new Error(`pnmrotate (netpbm): ${turned.stderr || turned.error}`);
-        const jpeg = spawnSync('pnmtojpeg', ['--quality=85'], { input: turned.stdout, maxBuffer: 1 << 28 });
-        if (jpeg.status !== 0) throw new Error(`pnmtojpeg (netpbm): ${jpeg.stderr || jpeg.error}`);
-        writeFileSync(join(dir, page.replace(/\.pgm$/, '.jpg')), jpeg.stdout);
-      }
+      const netpbm = (cmd: string, args: string[], input: Buffer): Buffer => {
+        const out = spawnSync(cmd, args, { input, maxBuffer: 1 << 28 });
+        if (out.status !== 0) throw new Error(`${cmd} (netpbm): ${out.stderr || out.error}`);
+        return out.stdout;
+      };
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.pgm'))
+        .sort()
+        .forEach((page, i) => {
+          let img: Buffer = readFileSync(join(dir, page));
+          if (skew) img = netpbm('pnmrotate', ['-background=white', String(skew)], img);
+          if (quarters[i + 1]) img = netpbm('pamflip', [quarters[i + 1]], img);
+          writeFileSync(join(dir, page.replace(/\.pgm$/, '.jpg')), netpbm('pnmtojpeg', ['--quality=85'], img));
+        });
     }
     const pages = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
     return imagesToPdf(pages.map((p) => readFileSync(join(dir, p))));

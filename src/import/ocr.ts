@@ -1,5 +1,5 @@
-// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, a skewed page is turned straight, the table
-// rules are found in the picture and erased (raster.ts), tesseract (with its Vietnamese data) recognises the
+// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, a page fed in sideways or upside down is
+// turned upright and a skewed one straight, the table rules are found in the picture and erased (raster.ts), tesseract (with its Vietnamese data) recognises the
 // words with their boxes and confidence, and words and rules go through the same layout as a PDF's text
 // layer. Both programs are Debian packages; without them, a clear message names what to install.
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
-import { cellsOf, crop, dotsOf, erase, pgm, readPgm, rotate, rulesOf, skewOf, type Box, type Run } from './raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
@@ -47,20 +47,42 @@ export function ocrMissing(): string | undefined {
  */
 const TESSERACT_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
 
-/**
- * tesseract's TSV of one picture (or of a list of pictures, one a line), or the error to report. TSV is asked
- * by its setting, not by the "tsv" config file, which a TESSDATA_PREFIX without configs/ lacks.
- */
-function recognise(image: string, psm = '3'): Promise<string> {
+/** One tesseract run: its exit code, its output and its complaint. */
+function tesseract(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn('tesseract', [image, 'stdout', '-l', 'vie', '--psm', psm, '--dpi', String(DPI), '-c', 'tessedit_create_tsv=1'], { env: TESSERACT_ENV });
+    const p = spawn('tesseract', args, { env: TESSERACT_ENV });
     const out: Buffer[] = [];
     let err = '';
     p.stdout.on('data', (b: Buffer) => out.push(b));
     p.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
     p.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new MissingTool(TESSERACT) : e));
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`tesseract không chạy được: ${err.trim().split('\n')[0]}`))));
+    p.on('close', (code) => resolve({ code, out: Buffer.concat(out).toString('utf8'), err }));
   });
+}
+
+/**
+ * tesseract's TSV of one picture (or of a list of pictures, one a line), or the error to report. TSV is asked
+ * by its setting, not by the "tsv" config file, which a TESSDATA_PREFIX without configs/ lacks.
+ */
+async function recognise(image: string, psm = '3'): Promise<string> {
+  const r = await tesseract([image, 'stdout', '-l', 'vie', '--psm', psm, '--dpi', String(DPI), '-c', 'tessedit_create_tsv=1']);
+  if (r.code !== 0) throw new Error(`tesseract không chạy được: ${r.err.trim().split('\n')[0]}`);
+  return r.out;
+}
+
+/** Below this confidence (tesseract's own scale), its orientation detection is not followed. */
+const MIN_ORIENTATION = 5;
+
+/**
+ * The clockwise turn (90, 180 or 270 degrees) that tesseract's orientation detection (OSD, `--psm 0`) says
+ * makes a page upright, or 0: upright, or it cannot tell (too little text, no OSD data). Half a second a page,
+ * so asked only of a page that looks sideways or reads badly.
+ */
+async function orientation(image: string): Promise<number> {
+  const r = await tesseract([image, 'stdout', '--psm', '0']);
+  const turn = /Rotate:\s*(\d+)/.exec(r.out);
+  const sure = /Orientation confidence:\s*([\d.]+)/.exec(r.out);
+  return r.code === 0 && turn && sure && Number(sure[1]) >= MIN_ORIENTATION ? Number(turn[1]) % 360 : 0;
 }
 
 /** A page picture's table grid: its rules in points (origin bottom left, as a PDF's), and in pixels. */
@@ -68,6 +90,8 @@ interface Grid {
   h: Segment[];
   v: Segment[];
   runs: { h: Run[]; v: Run[] };
+  /** the quarter turns (clockwise, degrees) that made the page upright */
+  turn: number;
   /** the angle (degrees) the scan was turned by, and turned back */
   skew: number;
 }
@@ -76,12 +100,19 @@ interface Grid {
 const MIN_SKEW = 0.1;
 
 /**
- * One page picture: turned straight when the scan was skewed, its table rules found, and erased (tesseract
- * reads the file next).
+ * One page picture (`src`, as pdftoppm rendered it) made ready for tesseract in `file`: turned upright when it
+ * lies sideways (or by `turn`, when recognition found it upside down), turned straight when the scan was
+ * skewed, its table rules found, and erased.
  */
-function gridOfPage(file: string): Grid {
-  let img = readPgm(readFileSync(file));
-  if (!img) return { h: [], v: [], runs: { h: [], v: [] }, skew: 0 };
+async function preparePage(src: string, file: string, turn?: number): Promise<Grid> {
+  let img = readPgm(readFileSync(src));
+  if (!img) {
+    writeFileSync(file, readFileSync(src));
+    return { h: [], v: [], runs: { h: [], v: [] }, turn: 0, skew: 0 };
+  }
+  // a page whose ink lines up in columns rather than rows is read sideways: ask which way is up
+  if (turn === undefined) turn = rowsOverColumns(img) < 1 ? await orientation(src) : 0;
+  if (turn) img = quarter(img, turn / 90);
   const skew = skewOf(img);
   if (Math.abs(skew) >= MIN_SKEW) img = rotate(img, -skew);
   const found = rulesOf(img);
@@ -95,8 +126,16 @@ function gridOfPage(file: string): Grid {
   const grid = gridRules(h, v);
   const runs = { h: grid.h.map((s) => s.run), v: grid.v.map((s) => s.run) };
   if (runs.h.length) img = erase(img, runs.h, runs.v);
-  if (runs.h.length || Math.abs(skew) >= MIN_SKEW) writeFileSync(file, pgm(img));
-  return { h: grid.h, v: grid.v, runs, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0 };
+  writeFileSync(file, pgm(img));
+  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0 };
+}
+
+/** A page read upside down gives mostly words tesseract is unsure of: this mean confidence, at least so many. */
+const BAD_PAGE = { confidence: 60, words: 20 };
+
+function readsBadly(tsv: string): boolean {
+  const conf = tsv.split('\n').map((l) => l.split('\t')).filter((r) => r[0] === '5' && r[11]?.trim()).map((r) => Number(r[10]));
+  return conf.length >= BAD_PAGE.words && conf.reduce((a, b) => a + b, 0) / conf.length < BAD_PAGE.confidence;
 }
 
 const PAD = 16;
@@ -155,26 +194,39 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
     writeFileSync(join(dir, 'in.pdf'), bytes);
     // greyscale PGM: read here for the rules, and by tesseract
     tool('pdftoppm', ['-r', String(DPI), '-gray', join(dir, 'in.pdf'), join(dir, 'trang')], POPPLER);
-    const images = readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
-    const grids = images.map((img) => gridOfPage(join(dir, img)));
-    const tsv: string[] = new Array(images.length);
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
+    // what tesseract reads: each page made ready (preparePage), beside pdftoppm's own picture
+    const images = sources.map((_, i) => `doc-${i + 1}.pgm`);
+    const grids: Grid[] = new Array(sources.length);
+    const tsv: string[] = new Array(sources.length);
     let next = 0;
     const worker = async () => {
-      while (next < images.length) {
+      while (next < sources.length) {
         const i = next++;
-        tsv[i] = await recognise(join(dir, images[i]));
+        const [src, file] = [join(dir, sources[i]), join(dir, images[i])];
+        grids[i] = await preparePage(src, file);
+        tsv[i] = await recognise(file);
+        // read upside down: turned over and read again
+        if (readsBadly(tsv[i])) {
+          const turn = await orientation(file);
+          if (turn) {
+            grids[i] = await preparePage(src, file, (grids[i].turn + turn) % 360);
+            tsv[i] = await recognise(file);
+          }
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(images.length, availableParallelism()) }, worker));
+    await Promise.all(Array.from({ length: Math.min(sources.length, availableParallelism()) }, worker));
     const read = (await readCells(dir, images, grids, tsv)).map(rowsOf);
     readDots(read, (n) => join(dir, images[n]));
     const agreed: string[] = [];
     agreeWords(read, agreed);
     const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
     const tables = grids.filter((g) => g.h.length).length;
+    const turned = grids.flatMap((g, n) => (g.turn ? [`trang ${n + 1} (${g.turn}°)`] : []));
     const skewed = grids.flatMap((g, n) => (g.skew ? [`trang ${n + 1} (${String(Math.abs(g.skew)).replace('.', ',')}°)`] : []));
     repairs.push(
-      `nhận dạng chữ (OCR) ${pages.length} trang quét${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
+      `nhận dạng chữ (OCR) ${pages.length} trang quét${turned.length ? `; quay lại cho đúng chiều: ${turned.join(', ')}` : ''}${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
       ...agreed,
     );
     return layout(pages, repairs);

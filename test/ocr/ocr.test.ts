@@ -1,5 +1,5 @@
 // kehoach import --ocr on scans: the PDF LibreOffice makes of each example, rasterised at 300 dpi and put
-// back into a PDF as pictures only (two of them also turned, as a scanner's feeder turns a page), recognised
+// back into a PDF as pictures only (four of them also turned, as a scanner's feeder turns a page), recognised
 // by tesseract (Vietnamese data). Slow (seconds a page), so it is its own suite: `npm run test:ocr`, which CI
 // runs after `npm test` with tesseract-ocr-vie and netpbm installed.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,18 @@ async function measure(name: string, scanned: Buffer): Promise<string[]> {
 describe('a scanned PDF with --ocr', () => {
   it.each(exampleFiles().map((f) => [basename(f, '.yaml')]))('%s: the plan comes back, lines matched as printed', async (name) => {
     await measure(name, scan(join(dir, `${name}.pdf`)));
+  });
+});
+
+// A page fed in sideways (a landscape table scanned upright) or upside down: turned upright, by tesseract's
+// orientation detection, asked when a page's ink lines up in columns or when it reads badly.
+describe('a scan with pages fed in sideways or upside down', () => {
+  it.each([
+    ['doan-kiem-tra-kh-1105-vat-lieu-no', { 3: '-r90', 5: '-r270' } as const, 'trang 3 \\(90°\\), trang 5 \\(270°\\)'],
+    ['02-phu-my-truyen-thong-cchc', { 1: '-r180', 2: '-r90' } as const, 'trang 1 \\(180°\\), trang 2 \\(90°\\)'],
+  ])('%s: each page upright again, its lines read', async (name, quarters, said) => {
+    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), 0, quarters));
+    expect(repairs.join('\n')).toMatch(new RegExp(`quay lại cho đúng chiều: ${said};`));
   });
 });
 
