@@ -1,7 +1,7 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, type Gray, type Run } from '../src/import/raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, redShare, rotate, rowsOverColumns, rulesOf, skewOf, whiten, type Gray, type Run } from '../src/import/raster.js';
 import { gridRules, MAX_RULES, MAX_SQUARES } from '../src/import/pdf-read.js';
 
 function blank(width: number, height: number): Gray {
@@ -19,13 +19,13 @@ function table(): Gray {
 }
 
 describe('a page picture as pdftoppm writes it (PGM)', () => {
-  it('reads back what it writes, and refuses what is not an 8-bit greyscale PGM', () => {
+  it('reads back what it writes, and refuses what is not an 8-bit PGM or PPM', () => {
     const img = table();
     const back = readPgm(pgm(img))!;
     expect([back.width, back.height]).toEqual([600, 420]);
     expect(Buffer.compare(Buffer.from(back.px), Buffer.from(img.px))).toBe(0);
     expect([...readPgm(Buffer.from('P5\n# a comment\n2 1\n255\n\x00\xff', 'latin1'))!.px]).toEqual([0, 255]);
-    expect(readPgm(Buffer.from('P6\n2 1\n255\nabcdef', 'latin1'))).toBeUndefined(); // colour
+    expect([...readPgm(Buffer.from('P6\n2 1\n255\nabcdef', 'latin1'))!.px]).toEqual([0x61, 0x64]); // colour: its red
     expect(readPgm(Buffer.from('P5\n2 1\n65535\n\x00\x00\x00\x00', 'latin1'))).toBeUndefined(); // 16 bits
     expect(readPgm(Buffer.from('P5\n4 4\n255\n\x00', 'latin1'))).toBeUndefined(); // cut short
     expect(readPgm(Buffer.from('P5\nx 4\n255\n', 'latin1'))).toBeUndefined();
@@ -248,5 +248,24 @@ describe('a page fed in sideways or upside down', () => {
     expect(rowsOverColumns(quarter(page, 1))).toBeLessThan(0.7);
     expect(rowsOverColumns(quarter(page, 2))).toBeCloseTo(rowsOverColumns(page), 5);
     expect(rowsOverColumns(blank(100, 100))).toBe(1); // nothing to tell by
+  });
+});
+
+describe('a page stamped with a red seal', () => {
+  // a colour PPM of four pixels: black print, a seal's red, the two over each other, paper
+  const ppm = Buffer.concat([Buffer.from('P6\n4 1\n255\n', 'latin1'), Buffer.from([0, 0, 0, 205, 35, 45, 0, 0, 0, 255, 255, 255])]);
+  it('a colour picture is read by its red channel: the seal as light as paper, print still black', () => {
+    expect(readPgm(ppm)).toEqual({ width: 4, height: 1, px: Uint8Array.from([0, 205, 0, 255]) });
+    expect(readPgm(Buffer.from('P6\n2 1\n255\n\x00\x00', 'latin1'))).toBeUndefined(); // cut short
+  });
+  it('the share of red tells a stamped page; a greyscale one has none', () => {
+    expect(redShare(ppm)).toBe(0.25);
+    expect(redShare(pgm(blank(4, 4)))).toBe(0);
+    const grey = Buffer.concat([Buffer.from('P6\n2 1\n255\n', 'latin1'), Buffer.from([120, 120, 120, 250, 240, 230])]);
+    expect(redShare(grey)).toBe(0); // grey and cream paper are no seal
+  });
+  it('whitened, the seal\'s light grey is paper; print keeps its order of shades', () => {
+    const w = whiten({ width: 5, height: 1, px: Uint8Array.from([0, 100, 199, 205, 255]) });
+    expect([...w.px]).toEqual([0, 128, 254, 255, 255]);
   });
 });

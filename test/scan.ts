@@ -51,30 +51,33 @@ export function imagesToPdf(jpegs: Buffer[], dpi = 300): Buffer {
  * Scan a PDF: render its pages at 300 dpi in grey and make a picture-only PDF of them. `skew` (degrees,
  * counter-clockwise) turns each page as a scanner's feeder does, by netpbm's pnmrotate: another program's
  * turn than the one the reader turns back with. `quarters` turns whole pages, as a page fed in sideways or
- * upside down (page number → netpbm's pamflip: "-r90" anticlockwise, "-r180", "-r270").
+ * upside down (page number → netpbm's pamflip: "-r90" anticlockwise, "-r180", "-r270"). `seal`, the signer's
+ * name: the page is scanned in colour and a red seal stamped where an office stamps it, over the left third of
+ * the signature, the title lines above and the name below.
  */
-export function scan(pdf: string, skew = 0, quarters: Record<number, '-r90' | '-r180' | '-r270'> = {}): Buffer {
+export function scan(pdf: string, skew = 0, quarters: Record<number, '-r90' | '-r180' | '-r270'> = {}, seal?: string): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-scan-'));
   try {
-    if (!skew && !Object.keys(quarters).length) {
+    if (!skew && !Object.keys(quarters).length && !seal) {
       const r = spawnSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
     } else {
-      const r = spawnSync('pdftoppm', ['-r', '300', '-gray', pdf, join(dir, 'p')], { encoding: 'utf8' });
+      const r = spawnSync('pdftoppm', ['-r', '300', ...(seal ? [] : ['-gray']), pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
+      if (seal) stamp(pdf, dir, seal);
       const netpbm = (cmd: string, args: string[], input: Buffer): Buffer => {
         const out = spawnSync(cmd, args, { input, maxBuffer: 1 << 28 });
         if (out.status !== 0) throw new Error(`${cmd} (netpbm): ${out.stderr || out.error}`);
         return out.stdout;
       };
       readdirSync(dir)
-        .filter((f) => f.endsWith('.pgm'))
+        .filter((f) => /\.p[gp]m$/.test(f))
         .sort()
         .forEach((page, i) => {
           let img: Buffer = readFileSync(join(dir, page));
           if (skew) img = netpbm('pnmrotate', ['-background=white', String(skew)], img);
           if (quarters[i + 1]) img = netpbm('pamflip', [quarters[i + 1]], img);
-          writeFileSync(join(dir, page.replace(/\.pgm$/, '.jpg')), netpbm('pnmtojpeg', ['--quality=85'], img));
+          writeFileSync(join(dir, page.replace(/\.p[gp]m$/, '.jpg')), netpbm('pnmtojpeg', ['--quality=85'], img));
         });
     }
     const pages = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
@@ -82,4 +85,34 @@ export function scan(pdf: string, skew = 0, quarters: Record<number, '-r90' | '-
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Stamp a red seal over the signature above `name` on the page that ends with it (PPM pictures in `dir`). */
+function stamp(pdf: string, dir: string, name: string): void {
+  const boxes = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
+  const pages = boxes.split('<page ').slice(1);
+  const first = name.split(' ')[0];
+  const n = pages.findLastIndex((p) => p.includes(`>${first}</word>`));
+  if (n < 0) throw new Error(`no "${first}" to stamp over`);
+  const m = new RegExp(`xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${first}</word>`).exec(pages[n])!;
+  const k = 300 / 72;
+  // a seal 4 cm across, its centre over the signature's left third, half a seal above the name
+  const [cx, cy, r] = [(Number(m[1]) + 20) * k, (Number(m[2]) - 40) * k, 56 * k];
+  const file = join(dir, readdirSync(dir).filter((f) => f.endsWith('.ppm')).sort()[n]);
+  const ppm = readFileSync(file);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
+  const [w, h, off] = [Number(header[1]), Number(header[2]), header[0].length];
+  const red = [205, 35, 45];
+  for (let y = Math.max(0, Math.floor(cy - r)); y < Math.min(h, cy + r); y++)
+    for (let x = Math.max(0, Math.floor(cx - r)); x < Math.min(w, cx + r); x++) {
+      const d = Math.hypot(x - cx, y - cy);
+      const angle = (Math.atan2(y - cy, x - cx) * 180) / Math.PI + 180;
+      // two rings, letters between them (a block every 9°), a star (a disc) in the middle
+      const ink = (d > r - 12 && d <= r) || (d > r * 0.72 - 5 && d <= r * 0.72) || (d > r * 0.78 && d < r * 0.93 && angle % 9 < 5.5) || d < r * 0.2;
+      if (!ink) continue;
+      const i = off + (y * w + x) * 3;
+      // printed over the page as ink is: what was black stays black
+      for (let c = 0; c < 3; c++) ppm[i + c] = Math.round((ppm[i + c] * red[c]) / 255);
+    }
+  writeFileSync(file, ppm);
 }

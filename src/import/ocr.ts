@@ -1,14 +1,15 @@
-// Scanned pages: poppler's pdftoppm renders each page at 300 dpi, a page fed in sideways or upside down is
-// turned upright and a skewed one straight, the table rules are found in the picture and erased (raster.ts), tesseract (with its Vietnamese data) recognises the
-// words with their boxes and confidence, and words and rules go through the same layout as a PDF's text
-// layer. Both programs are Debian packages; without them, a clear message names what to install.
+// Scanned pages: poppler's pdftoppm renders each page at 300 dpi in colour, read by its red channel (a red
+// seal drops out); a page fed in sideways or upside down is turned upright and a skewed one straight; the
+// table rules are found in the picture and erased (raster.ts); tesseract (with its Vietnamese data)
+// recognises the words with their boxes and confidence; and words and rules go through the same layout as a
+// PDF's text layer. Both programs are Debian packages; without them, a clear message names what to install.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
-import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, type Box, type Run } from './raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, redShare, rotate, rowsOverColumns, rulesOf, skewOf, whiten, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
@@ -94,7 +95,12 @@ interface Grid {
   turn: number;
   /** the angle (degrees) the scan was turned by, and turned back */
   skew: number;
+  /** stamped with a red seal, read without it */
+  sealed: boolean;
 }
+
+/** A page with more of a seal's red than this share of its pixels is stamped. */
+const SEALED = 0.001;
 
 /** Less skew than this (degrees) is left: turning a picture blurs it a little. */
 const MIN_SKEW = 0.1;
@@ -105,11 +111,14 @@ const MIN_SKEW = 0.1;
  * skewed, its table rules found, and erased.
  */
 async function preparePage(src: string, file: string, turn?: number): Promise<Grid> {
-  let img = readPgm(readFileSync(src));
+  const bytes = readFileSync(src);
+  let img = readPgm(bytes);
   if (!img) {
-    writeFileSync(file, readFileSync(src));
-    return { h: [], v: [], runs: { h: [], v: [] }, turn: 0, skew: 0 };
+    writeFileSync(file, bytes);
+    return { h: [], v: [], runs: { h: [], v: [] }, turn: 0, skew: 0, sealed: false };
   }
+  // a page stamped with a red seal (a thousandth of it red, a seal is about a hundredth)
+  const sealed = redShare(bytes) > SEALED;
   // a page whose ink lines up in columns rather than rows is read sideways: ask which way is up
   if (turn === undefined) turn = rowsOverColumns(img) < 1 ? await orientation(src) : 0;
   if (turn) img = quarter(img, turn / 90);
@@ -126,8 +135,8 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
   const grid = gridRules(h, v);
   const runs = { h: grid.h.map((s) => s.run), v: grid.v.map((s) => s.run) };
   if (runs.h.length) img = erase(img, runs.h, runs.v);
-  writeFileSync(file, pgm(img));
-  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0 };
+  writeFileSync(file, pgm(sealed ? whiten(img) : img));
+  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, sealed };
 }
 
 /** A page read upside down gives mostly words tesseract is unsure of: this mean confidence, at least so many. */
@@ -192,9 +201,10 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), bytes);
-    // greyscale PGM: read here for the rules, and by tesseract
-    tool('pdftoppm', ['-r', String(DPI), '-gray', join(dir, 'in.pdf'), join(dir, 'trang')], POPPLER);
-    const sources = readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
+    // in colour (PPM), read here by its red channel (raster.ts's readPgm: the seal's red drops out), made
+    // ready for tesseract as greyscale PGM
+    tool('pdftoppm', ['-r', String(DPI), join(dir, 'in.pdf'), join(dir, 'trang')], POPPLER);
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.ppm')).sort();
     // what tesseract reads: each page made ready (preparePage), beside pdftoppm's own picture
     const images = sources.map((_, i) => `doc-${i + 1}.pgm`);
     const grids: Grid[] = new Array(sources.length);
@@ -224,9 +234,10 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
     const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
     const tables = grids.filter((g) => g.h.length).length;
     const turned = grids.flatMap((g, n) => (g.turn ? [`trang ${n + 1} (${g.turn}°)`] : []));
+    const sealed = grids.flatMap((g, n) => (g.sealed ? [`trang ${n + 1}`] : []));
     const skewed = grids.flatMap((g, n) => (g.skew ? [`trang ${n + 1} (${String(Math.abs(g.skew)).replace('.', ',')}°)`] : []));
     repairs.push(
-      `nhận dạng chữ (OCR) ${pages.length} trang quét${turned.length ? `; quay lại cho đúng chiều: ${turned.join(', ')}` : ''}${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
+      `nhận dạng chữ (OCR) ${pages.length} trang quét${turned.length ? `; quay lại cho đúng chiều: ${turned.join(', ')}` : ''}${sealed.length ? `; đọc bỏ màu đỏ của con dấu: ${sealed.join(', ')}` : ''}${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
       ...agreed,
     );
     return layout(pages, repairs);

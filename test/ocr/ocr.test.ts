@@ -1,5 +1,6 @@
 // kehoach import --ocr on scans: the PDF LibreOffice makes of each example, rasterised at 300 dpi and put
-// back into a PDF as pictures only (four of them also turned, as a scanner's feeder turns a page), recognised
+// back into a PDF as pictures only (four of them also turned, as a scanner's feeder turns a page, two stamped
+// with a red seal and scanned in colour), recognised
 // by tesseract (Vietnamese data). Slow (seconds a page), so it is its own suite: `npm run test:ocr`, which CI
 // runs after `npm test` with tesseract-ocr-vie and netpbm installed.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,8 +41,10 @@ beforeAll(async () => {
 }, 300_000);
 
 /** Import a scan and measure it against the example: the share of lines, and the tables' shapes. */
+let last: { yaml: string } | undefined;
 async function measure(name: string, scanned: Buffer): Promise<string[]> {
   const r = await importDocument(`${name}.pdf`, scanned, 'pdf', 'x', { ocr: true });
+  last = r;
   expect(r.repairs.join('\n')).toMatch(/nhận dạng chữ \(OCR\)/);
   const c = checkText('x.yaml', r.yaml);
   expect(c.messages.filter((m) => m.severity === 'lỗi').map((m) => `${m.line}:${m.column} ${m.message}\n  ${r.yaml.split('\n')[m.line - 1]}`)).toEqual([]);
@@ -71,6 +74,19 @@ describe('a scan with pages fed in sideways or upside down', () => {
   ])('%s: each page upright again, its lines read', async (name, quarters, said) => {
     const repairs = await measure(name, scan(join(dir, `${name}.pdf`), 0, quarters));
     expect(repairs.join('\n')).toMatch(new RegExp(`quay lại cho đúng chiều: ${said};`));
+  });
+});
+
+// A published plan is stamped: a red seal over the signer's title and name. Scanned in colour, read by its red
+// channel, the seal drops out and the signer comes back.
+describe('a scan in colour, stamped with a red seal', () => {
+  it.each(['01-hau-giang-tuyen-truyen-cchc', 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc'])('%s: the seal read past, the signer read', async (name) => {
+    const file = exampleFiles().find((f) => basename(f, '.yaml') === name)!;
+    const signer = checkText(file, readFileSync(file, 'utf8')).plan!.nguoi_ky!;
+    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), 0, {}, signer.ho_ten!));
+    expect(repairs.join('\n')).toMatch(/đọc bỏ màu đỏ của con dấu: trang \d+;/);
+    const got = new Set(paragraphs(await renderPlan(checkText('x.yaml', last!.yaml).plan!)));
+    expect(got.has(signer.ho_ten!), `the signer's name, ${signer.ho_ten}`).toBe(true);
   });
 });
 
