@@ -149,24 +149,73 @@ function readsBadly(tsv: string): boolean {
 
 const PAD = 16;
 
+/** A word less high than this share of the page's usual word is a mark (an accent, a dot), not a word. */
+const MARK = 0.45;
+
 /**
- * The pages' TSV with the words of each table cell recognised on its own (raster.ts's cellsOf), all cells in
- * one tesseract run: the page's own words inside those cells give way to them. A cell's words keep the
- * page's pixels, each cell a block of its own.
+ * Where tesseract's page layout split a line of capitals from its marks. In tight lines of capitals with
+ * stacked marks ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC", a signer's title, an agency's name) it reads the marks
+ * of the second line as a line of their own ("^ Á Ế") and the bare letters below as another, garbled
+ * ("TPHRN GHUANE THOA,"). Each such pair, as one box: read on its own, the line comes out whole.
+ */
+export function splitLines(tsv: string): Box[] {
+  const rows = tsv.split('\n').map((l) => l.split('\t')).filter((r) => r[0] === '5' && r[11]?.trim());
+  const heights = rows.map((r) => Number(r[9])).sort((a, b) => a - b);
+  const usual = heights[heights.length >> 1] ?? 0;
+  const byLine = new Map<string, Box[]>();
+  for (const r of rows) {
+    const key = `${r[2]}/${r[3]}/${r[4]}`;
+    const [x, y, w, h] = [6, 7, 8, 9].map((i) => Number(r[i]));
+    byLine.set(key, [...(byLine.get(key) ?? []), { x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 }]);
+  }
+  // a line's runs of words, apart where a gap is wider than a word is high: tesseract may run the nơi nhận
+  // column and the signer's into one line
+  const runs: (Box & { marks: boolean })[] = [];
+  for (const words of byLine.values()) {
+    words.sort((a, b) => a.x0 - b.x0);
+    let run: (Box & { marks: boolean }) | undefined;
+    for (const w of words) {
+      const mark = w.y1 - w.y0 + 1 < MARK * usual;
+      if (run && w.x0 - run.x1 <= 1.5 * usual) {
+        Object.assign(run, { x0: Math.min(run.x0, w.x0), y0: Math.min(run.y0, w.y0), x1: Math.max(run.x1, w.x1), y1: Math.max(run.y1, w.y1), marks: run.marks && mark });
+      } else runs.push((run = { ...w, marks: mark }));
+    }
+  }
+  const out: Box[] = [];
+  for (const m of runs.filter((r) => r.marks)) {
+    // the letters the marks belong to: the run just below, across the same columns
+    const below = runs.find((l) => !l.marks && l.y0 >= m.y0 && l.y0 <= m.y1 + MARK * usual && l.x0 <= m.x1 && m.x0 <= l.x1);
+    if (!below) continue;
+    const box = { x0: Math.min(m.x0, below.x0), y0: m.y0, x1: Math.max(m.x1, below.x1), y1: below.y1 };
+    // the marks of one line come as several runs (accents sit letters apart): one box for the line
+    const same = out.find((b) => b.x0 <= box.x1 && box.x0 <= b.x1 && b.y0 <= box.y1 && box.y0 <= b.y1);
+    if (same) Object.assign(same, { x0: Math.min(same.x0, box.x0), y0: Math.min(same.y0, box.y0), x1: Math.max(same.x1, box.x1), y1: Math.max(same.y1, box.y1) });
+    else out.push(box);
+  }
+  return out;
+}
+
+/**
+ * The pages' TSV with the words of each table cell (raster.ts's cellsOf) and of each line split from its
+ * marks (splitLines) recognised on its own, all in one tesseract run: the page's own words inside them give
+ * way to them. A region's words keep the page's pixels, each region a block of its own.
  */
 async function readCells(dir: string, images: string[], grids: Grid[], tsv: string[]): Promise<string[]> {
   const crops: { page: number; box: Box }[] = [];
   grids.forEach((g, n) => {
-    if (!g.runs.h.length) return;
+    const split = splitLines(tsv[n]);
+    if (!g.runs.h.length && !split.length) return;
     const img = readPgm(readFileSync(join(dir, images[n])))!;
-    for (const box of cellsOf(img, g.runs.h, g.runs.v)) {
+    const cells = g.runs.h.length ? cellsOf(img, g.runs.h, g.runs.v) : [];
+    const apart = split.filter((b) => !cells.some((c) => c.x0 <= b.x1 && b.x0 <= c.x1 && c.y0 <= b.y1 && b.y0 <= c.y1));
+    for (const box of [...cells, ...apart]) {
       writeFileSync(join(dir, `o-${crops.length}.pgm`), pgm(crop(img, box, PAD)));
       crops.push({ page: n, box });
     }
   });
   if (!crops.length) return tsv;
   writeFileSync(join(dir, 'o.txt'), crops.map((_, i) => join(dir, `o-${i}.pgm`)).join('\n') + '\n');
-  // a cell is a small block of text: --psm 6
+  // a cell, a line: a small block of text, --psm 6
   const out = await recognise(join(dir, 'o.txt'), '6');
   const boxes = tsv.map((_, n) => crops.filter((c) => c.page === n).map((c) => c.box));
   const inCell = (page: number, r: string[]) => {

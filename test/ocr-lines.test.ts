@@ -1,0 +1,39 @@
+// Where tesseract's page layout split a line of capitals from its marks (src/import/ocr.ts's splitLines), on
+// TSV rows as tesseract writes them: level, page, block, paragraph, line, word, left, top, width, height,
+// confidence, text. The rows are those of a real page (Hậu Giang's last page, its signer's title).
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../src/import/ocr.js';
+
+const row = (block: number, par: number, line: number, x: number, y: number, w: number, h: number, text: string) => ['5', '1', block, par, line, 1, x, y, w, h, 90, text].join('\t');
+const HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+// the nơi nhận column and the signer's run into one line each, as tesseract read them
+const page = [
+  HEAD,
+  row(3, 1, 1, 300, 470, 160, 45, 'Nơi'),
+  row(3, 1, 1, 470, 470, 120, 45, 'nhận:'),
+  row(3, 1, 1, 1558, 479, 95, 39, 'KT.'),
+  row(3, 1, 1, 1673, 467, 160, 51, 'GIÁM'),
+  row(3, 1, 1, 1851, 465, 124, 53, 'ĐỐC'),
+  row(3, 1, 2, 300, 520, 200, 42, '-'),
+  row(3, 1, 2, 340, 520, 200, 42, 'Sở'),
+  row(3, 1, 2, 1644, 534, 12, 9, '^'),
+  row(3, 1, 2, 1769, 534, 13, 9, 'Á'),
+  row(3, 1, 2, 1920, 532, 23, 11, 'Ế'),
+  row(3, 2, 1, 1544, 545, 122, 40, 'TPHRN'),
+  row(3, 2, 1, 1687, 545, 160, 40, 'GHUANE'),
+  row(3, 2, 1, 1865, 545, 124, 40, 'THOA,'),
+  row(4, 1, 1, 300, 700, 200, 42, 'Lưu:'),
+  row(4, 1, 1, 520, 700, 200, 42, 'VT.'),
+].join('\n');
+
+describe("a line of capitals read apart from its marks", () => {
+  it('the marks and the letters below them, one box across both, whatever runs beside them', () => {
+    expect(splitLines(page)).toEqual([{ x0: 1544, y0: 532, x1: 1988, y1: 584 }]);
+  });
+  it('marks with no line just below, and lines without marks, give nothing', () => {
+    const lone = page.split('\n').filter((l) => !/TPHRN|GHUANE|THOA/.test(l)).join('\n');
+    expect(splitLines(lone)).toEqual([]);
+    expect(splitLines(page.split('\n').filter((l) => !/\t[\^ÁẾ]$/.test(l)).join('\n'))).toEqual([]);
+    expect(splitLines(HEAD)).toEqual([]);
+  });
+});
