@@ -105,4 +105,17 @@ describe('a scanned PDF', () => {
     expect(r.err).toMatch(/ban-quet\.pdf:1:1: lỗi: tệp PDF không có lớp chữ \(bản quét\); thêm --ocr .*tesseract-ocr-vie/);
     expect(() => readFileSync(join(dir, 'ban-quet.yaml'))).toThrow();
   });
+  it('a page larger than A2 is not read, with a message, even with --ocr', async () => {
+    // the same picture stretched over 2.5 m: 300 dpi would make gigabytes of it
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+      'base64',
+    );
+    const f = join(dir, 'ap-phich.pdf');
+    writeFileSync(f, imagesToPdf([jpeg], 0.01));
+    const r = await run(['import', f, '--ocr', '-o', join(dir, 'ap-phich.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/ap-phich\.pdf:1:1: lỗi: trang 1 của bản quét khổ 2540 × 2540 mm, lớn hơn khổ A2/);
+    expect(() => readFileSync(join(dir, 'ap-phich.yaml'))).toThrow();
+  });
 });

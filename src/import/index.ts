@@ -63,6 +63,9 @@ export function docsToDocx(docs: Uint8Array[]): (Uint8Array | CannotRead)[] {
   return docs.map((_, i) => r.outputs[i] ?? new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`));
 }
 
+/** A scanned page's longest side (points) that is still read: A2's, 594 mm. */
+const MAX_SCAN_SIDE = 1684;
+
 /**
  * Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. A .doc comes
  * here as the .docx `docsToDocx` made of it.
@@ -76,8 +79,14 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Excl
     if (r.textLength < 20) {
       // a scan: its pages are pictures of text
       if (!o.ocr) throw new CannotRead('tệp PDF không có lớp chữ (bản quét); thêm --ocr để nhận dạng chữ (cần gói Debian tesseract-ocr và tesseract-ocr-vie).');
+      // a page is read at 300 dpi in colour: an A3 page is 50 MB of pixels, a poster's would be gigabytes
+      const big = r.sizes.findIndex((s) => Math.max(s.width, s.height) > MAX_SCAN_SIDE);
+      if (big >= 0) {
+        const mm = (pt: number) => Math.round((pt * 25.4) / 72);
+        throw new CannotRead(`trang ${big + 1} của bản quét khổ ${mm(r.sizes[big].width)} × ${mm(r.sizes[big].height)} mm, lớn hơn khổ A2: quá lớn để nhận dạng chữ; hãy quét lại ở khổ A4 hoặc A3.`);
+      }
       try {
-        r = await ocrPdf(bytes, repairs, unsure);
+        r = { ...(await ocrPdf(bytes, repairs, unsure)), sizes: r.sizes };
       } catch (e) {
         if (e instanceof MissingTool) throw new CannotRead(`tệp PDF là bản quét; ${e.message}`);
         throw e;

@@ -343,8 +343,9 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
 }
 
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
-export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number }> {
-  return layout(await pages(bytes), repairs);
+export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number; sizes: { width: number; height: number }[] }> {
+  const ps = await pages(bytes);
+  return { ...layout(ps, repairs), sizes: ps.map((p) => ({ width: p.width, height: p.height })) };
 }
 
 /** Blocks from positioned text, whether a PDF's text layer or words recognised on scanned pages. */
