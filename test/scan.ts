@@ -47,24 +47,32 @@ export function imagesToPdf(jpegs: Buffer[], dpi = 300): Buffer {
   return Buffer.concat(parts);
 }
 
+/** How the scanner scans: see scan(). */
+export interface ScanOptions {
+  /** degrees, counter-clockwise: each page turned as a scanner's feeder does (netpbm's pnmrotate) */
+  skew?: number;
+  /** whole pages turned, as a page fed in sideways or upside down (page number → netpbm's pamflip option) */
+  quarters?: Record<number, '-r90' | '-r180' | '-r270'>;
+  /** the signer's name: the page scanned in colour, a red seal stamped over the signature above it */
+  seal?: string;
+  /** the scanner's resolution (300 by default); the pages as JPEG at quality 85, or 75 below 300 dpi */
+  dpi?: number;
+}
+
 /**
- * Scan a PDF: render its pages at 300 dpi in grey and make a picture-only PDF of them. `skew` (degrees,
- * counter-clockwise) turns each page as a scanner's feeder does, by netpbm's pnmrotate: another program's
- * turn than the one the reader turns back with. `quarters` turns whole pages, as a page fed in sideways or
- * upside down (page number → netpbm's pamflip: "-r90" anticlockwise, "-r180", "-r270"). `seal`, the signer's
- * name: the page is scanned in colour and a red seal stamped where an office stamps it, over the left third of
- * the signature, the title lines above and the name below.
+ * Scan a PDF: render its pages in grey and make a picture-only PDF of them. The turns are another program's
+ * (netpbm) than the one the reader turns back with.
  */
-export function scan(pdf: string, skew = 0, quarters: Record<number, '-r90' | '-r180' | '-r270'> = {}, seal?: string): Buffer {
+export function scan(pdf: string, { skew = 0, quarters = {}, seal, dpi = 300 }: ScanOptions = {}): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-scan-'));
   try {
     if (!skew && !Object.keys(quarters).length && !seal) {
-      const r = spawnSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', pdf, join(dir, 'p')], { encoding: 'utf8' });
+      const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-jpeg', '-jpegopt', `quality=${dpi < 300 ? 75 : 85}`, pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
     } else {
-      const r = spawnSync('pdftoppm', ['-r', '300', ...(seal ? [] : ['-gray']), pdf, join(dir, 'p')], { encoding: 'utf8' });
+      const r = spawnSync('pdftoppm', ['-r', String(dpi), ...(seal ? [] : ['-gray']), pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
-      if (seal) stamp(pdf, dir, seal);
+      if (seal) stamp(pdf, dir, seal, dpi);
       const netpbm = (cmd: string, args: string[], input: Buffer): Buffer => {
         const out = spawnSync(cmd, args, { input, maxBuffer: 1 << 28 });
         if (out.status !== 0) throw new Error(`${cmd} (netpbm): ${out.stderr || out.error}`);
@@ -81,21 +89,21 @@ export function scan(pdf: string, skew = 0, quarters: Record<number, '-r90' | '-
         });
     }
     const pages = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
-    return imagesToPdf(pages.map((p) => readFileSync(join(dir, p))));
+    return imagesToPdf(pages.map((p) => readFileSync(join(dir, p))), dpi);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** Stamp a red seal over the signature above `name` on the page that ends with it (PPM pictures in `dir`). */
-function stamp(pdf: string, dir: string, name: string): void {
+function stamp(pdf: string, dir: string, name: string, dpi: number): void {
   const boxes = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
   const pages = boxes.split('<page ').slice(1);
   const first = name.split(' ')[0];
   const n = pages.findLastIndex((p) => p.includes(`>${first}</word>`));
   if (n < 0) throw new Error(`no "${first}" to stamp over`);
   const m = new RegExp(`xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${first}</word>`).exec(pages[n])!;
-  const k = 300 / 72;
+  const k = dpi / 72;
   // a seal 4 cm across, its centre over the signature's left third, half a seal above the name
   const [cx, cy, r] = [(Number(m[1]) + 20) * k, (Number(m[2]) - 40) * k, 56 * k];
   const file = join(dir, readdirSync(dir).filter((f) => f.endsWith('.ppm')).sort()[n]);
@@ -108,7 +116,7 @@ function stamp(pdf: string, dir: string, name: string): void {
       const d = Math.hypot(x - cx, y - cy);
       const angle = (Math.atan2(y - cy, x - cx) * 180) / Math.PI + 180;
       // two rings, letters between them (a block every 9°), a star (a disc) in the middle
-      const ink = (d > r - 12 && d <= r) || (d > r * 0.72 - 5 && d <= r * 0.72) || (d > r * 0.78 && d < r * 0.93 && angle % 9 < 5.5) || d < r * 0.2;
+      const ink = (d > r - 3 * k && d <= r) || (d > r * 0.72 - 1.2 * k && d <= r * 0.72) || (d > r * 0.78 && d < r * 0.93 && angle % 9 < 5.5) || d < r * 0.2;
       if (!ink) continue;
       const i = off + (y * w + x) * 3;
       // printed over the page as ink is: what was black stays black

@@ -1,7 +1,7 @@
 // kehoach import --ocr on scans: the PDF LibreOffice makes of each example, rasterised at 300 dpi and put
 // back into a PDF as pictures only (four of them also turned, as a scanner's feeder turns a page, two stamped
-// with a red seal and scanned in colour), recognised
-// by tesseract (Vietnamese data). Slow (seconds a page), so it is its own suite: `npm run test:ocr`, which CI
+// with a red seal and scanned in colour, one at 200 dpi), recognised by tesseract (Vietnamese data). Slow
+// (seconds a page), so it is its own suite: `npm run test:ocr`, which CI
 // runs after `npm test` with tesseract-ocr-vie and netpbm installed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -72,7 +72,7 @@ describe('a scan with pages fed in sideways or upside down', () => {
     ['doan-kiem-tra-kh-1105-vat-lieu-no', { 3: '-r90', 5: '-r270' } as const, 'trang 3 \\(90°\\), trang 5 \\(270°\\)'],
     ['02-phu-my-truyen-thong-cchc', { 1: '-r180', 2: '-r90' } as const, 'trang 1 \\(180°\\), trang 2 \\(90°\\)'],
   ])('%s: each page upright again, its lines read', async (name, quarters, said) => {
-    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), 0, quarters));
+    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), { quarters }));
     expect(repairs.join('\n')).toMatch(new RegExp(`quay lại cho đúng chiều: ${said};`));
   });
 });
@@ -83,10 +83,17 @@ describe('a scan in colour, stamped with a red seal', () => {
   it.each(['01-hau-giang-tuyen-truyen-cchc', 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc'])('%s: the seal read past, the signer read', async (name) => {
     const file = exampleFiles().find((f) => basename(f, '.yaml') === name)!;
     const signer = checkText(file, readFileSync(file, 'utf8')).plan!.nguoi_ky!;
-    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), 0, {}, signer.ho_ten!));
+    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), { seal: signer.ho_ten! }));
     expect(repairs.join('\n')).toMatch(/đọc bỏ màu đỏ của con dấu: trang \d+;/);
     const got = new Set(paragraphs(await renderPlan(checkText('x.yaml', last!.yaml).plan!)));
     expect(got.has(signer.ho_ten!), `the signer's name, ${signer.ho_ten}`).toBe(true);
+  });
+});
+
+// An office scanner set to save space: 200 dpi, JPEG at quality 75.
+describe('a scan at 200 dpi', () => {
+  it('ubnd-lao-cai-kh-134-khu-cum-cong-nghiep: its lines read as at 300 dpi', async () => {
+    await measure('ubnd-lao-cai-kh-134-khu-cum-cong-nghiep', scan(join(dir, 'ubnd-lao-cai-kh-134-khu-cum-cong-nghiep.pdf'), { dpi: 200 }));
   });
 });
 
@@ -97,7 +104,7 @@ describe('a scan whose pages are turned', () => {
     ['05-phu-cat-tuyen-truyen-cchc', 1.5],
     ['btnmt-kh-09-tin-chi-cac-bon', -2],
   ])('%s turned %s°: turned straight, its tables found, its lines read', async (name, deg) => {
-    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), deg));
+    const repairs = await measure(name, scan(join(dir, `${name}.pdf`), { skew: deg }));
     expect(repairs.join('\n')).toMatch(new RegExp(`xoay thẳng trang bị nghiêng: trang 1 \\(${String(Math.abs(deg)).replace('.', ',')}°\\)`));
   });
 });
