@@ -2,7 +2,7 @@
 // TSV rows as tesseract writes them: level, page, block, paragraph, line, word, left, top, width, height,
 // confidence, text. The rows are those of a real page (Hậu Giang's last page, its signer's title).
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../src/import/ocr.js';
+import { pageNumbers, splitLines } from '../src/import/ocr.js';
 
 const row = (block: number, par: number, line: number, x: number, y: number, w: number, h: number, text: string) => ['5', '1', block, par, line, 1, x, y, w, h, 90, text].join('\t');
 const HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -35,5 +35,20 @@ describe("a line of capitals read apart from its marks", () => {
     expect(splitLines(lone)).toEqual([]);
     expect(splitLines(page.split('\n').filter((l) => !/\t[\^ÁẾ]$/.test(l)).join('\n'))).toEqual([]);
     expect(splitLines(HEAD)).toEqual([]);
+  });
+});
+
+describe('a page number OCR misread', () => {
+  const words = (...ws: [number, number, string][]) => ws.map(([x, y, text]) => ['5', '1', '1', '1', '1', '1', x, y, 40, 45, 44, text].map(String));
+  const pageRow = ['1', '1', '0', '0', '0', '0', '0', '0', '2480', '3508', '-1', ''];
+  it('a lone short word centred in the top margin of a later page is its number', () => {
+    const pages = [
+      { page: pageRow, words: words([1220, 120, 'k)'], [300, 400, 'Nội']) },
+      { page: pageRow, words: words([1220, 120, 'k)'], [300, 400, 'Nội']) },
+      { page: pageRow, words: words([300, 120, 'k)'], [300, 400, 'Nội']) }, // not centred
+      { page: pageRow, words: words([1220, 120, 'Phụ'], [1300, 120, 'lục']) }, // two words: no page number
+    ];
+    pageNumbers(pages);
+    expect(pages.map((p) => p.words[0][11])).toEqual(['k)', '2', 'k)', 'Phụ']);
   });
 });

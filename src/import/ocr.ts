@@ -278,6 +278,7 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
     await Promise.all(Array.from({ length: Math.min(sources.length, availableParallelism()) }, worker));
     const read = (await readCells(dir, images, grids, tsv)).map(rowsOf);
     readDots(read, (n) => join(dir, images[n]));
+    pageNumbers(read);
     const agreed: string[] = [];
     agreeWords(read, agreed);
     const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
@@ -345,6 +346,26 @@ function readDots(pages: { words: string[][] }[], file: (page: number) => string
       if (!dots || (dots.ellipsis && dots.count % 3)) continue;
       r[11] = r[11].replace(/\.{3,}(?=[^.]*$)/, dots.ellipsis ? '\u2026'.repeat(dots.count / 3) : '.'.repeat(dots.count));
     }
+  });
+}
+
+/** The top margin (points) where a page's number stands, centred, alone on its line. */
+const NUMBER_BAND = 60;
+
+/**
+ * A page number OCR misread ("k)" for "3"): a lone short word centred in the top margin of a page after the
+ * first, where ND30 puts the number, is that page's number, so that the layout drops it as it drops a number
+ * read right.
+ */
+export function pageNumbers(pages: { page?: string[]; words: string[][] }[]): void {
+  const band = (NUMBER_BAND * DPI) / 72;
+  pages.forEach((p, n) => {
+    const width = Number(p.page?.[8] ?? 0);
+    const top = p.words.filter((r) => Number(r[7]) + Number(r[9]) < band);
+    if (n === 0 || top.length !== 1) return;
+    const r = top[0];
+    const centre = Number(r[6]) + Number(r[8]) / 2;
+    if (r[11].trim().length <= 3 && Math.abs(centre - width / 2) < band / 2) r[11] = String(n + 1);
   });
 }
 
