@@ -38,6 +38,20 @@ describe("a line of capitals read apart from its marks", () => {
   });
 });
 
+describe('a line of capitals read with little confidence', () => {
+  // Phú Mỹ's signer: "GIÁM ĐỐC" read "GILAM ĐOÓOC", its marks inside the letters' boxes
+  const rowc = (line: number, x: number, y: number, w: number, h: number, conf: number, text: string) => ['5', '1', 1, 1, line, 1, x, y, w, h, conf, text].join('\t');
+  it('read again with the room above it where its marks stand, down from the line above', () => {
+    const page = [HEAD, rowc(1, 1615, 860, 200, 40, 95, 'Nơi'), rowc(2, 1615, 930, 161, 40, 52, 'GILAM'), rowc(2, 1794, 930, 124, 40, 45, 'ĐOÓOC')].join('\n');
+    // up to 0.9 of its height (36 px), but not within PAD (16 px) of the line above, which ends at 899
+    expect(splitLines(page)).toEqual([{ x0: 1615, y0: 916, x1: 1917, y1: 969 }]);
+  });
+  it('read surely, or not in capitals, it stays as read', () => {
+    expect(splitLines([HEAD, rowc(1, 1615, 930, 161, 40, 92, 'GIÁM'), rowc(1, 1794, 930, 124, 40, 90, 'ĐỐC')].join('\n'))).toEqual([]);
+    expect(splitLines([HEAD, rowc(1, 1615, 930, 161, 40, 40, 'Giám'), rowc(1, 1794, 930, 124, 40, 40, 'đốc')].join('\n'))).toEqual([]);
+  });
+});
+
 describe('a page number OCR misread', () => {
   const words = (...ws: [number, number, string][]) => ws.map(([x, y, text]) => ['5', '1', '1', '1', '1', '1', x, y, 40, 45, 44, text].map(String));
   const pageRow = ['1', '1', '0', '0', '0', '0', '0', '0', '2480', '3508', '-1', ''];

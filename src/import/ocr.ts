@@ -162,35 +162,49 @@ export function splitLines(tsv: string): Box[] {
   const rows = tsv.split('\n').map((l) => l.split('\t')).filter((r) => r[0] === '5' && r[11]?.trim());
   const heights = rows.map((r) => Number(r[9])).sort((a, b) => a - b);
   const usual = heights[heights.length >> 1] ?? 0;
-  const byLine = new Map<string, Box[]>();
+  type Word = Box & { conf: number; caps: boolean };
+  const byLine = new Map<string, Word[]>();
   for (const r of rows) {
     const key = `${r[2]}/${r[3]}/${r[4]}`;
     const [x, y, w, h] = [6, 7, 8, 9].map((i) => Number(r[i]));
-    byLine.set(key, [...(byLine.get(key) ?? []), { x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 }]);
+    const caps = /\p{Lu}/u.test(r[11]) && !/\p{Ll}/u.test(r[11]);
+    byLine.set(key, [...(byLine.get(key) ?? []), { x0: x, y0: y, x1: x + w - 1, y1: y + h - 1, conf: Number(r[10]), caps }]);
   }
   // a line's runs of words, apart where a gap is wider than a word is high: tesseract may run the nơi nhận
   // column and the signer's into one line
-  const runs: (Box & { marks: boolean })[] = [];
+  type Run = Box & { marks: boolean; caps: boolean; conf: number[] };
+  const runs: Run[] = [];
   for (const words of byLine.values()) {
     words.sort((a, b) => a.x0 - b.x0);
-    let run: (Box & { marks: boolean }) | undefined;
+    let run: Run | undefined;
     for (const w of words) {
       const mark = w.y1 - w.y0 + 1 < MARK * usual;
       if (run && w.x0 - run.x1 <= 1.5 * usual) {
-        Object.assign(run, { x0: Math.min(run.x0, w.x0), y0: Math.min(run.y0, w.y0), x1: Math.max(run.x1, w.x1), y1: Math.max(run.y1, w.y1), marks: run.marks && mark });
-      } else runs.push((run = { ...w, marks: mark }));
+        Object.assign(run, { x0: Math.min(run.x0, w.x0), y0: Math.min(run.y0, w.y0), x1: Math.max(run.x1, w.x1), y1: Math.max(run.y1, w.y1), marks: run.marks && mark, caps: run.caps && w.caps });
+        run.conf.push(w.conf);
+      } else runs.push((run = { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, marks: mark, caps: w.caps, conf: [w.conf] }));
     }
   }
   const out: Box[] = [];
-  for (const m of runs.filter((r) => r.marks)) {
-    // the letters the marks belong to: the run just below, across the same columns
-    const below = runs.find((l) => !l.marks && l.y0 >= m.y0 && l.y0 <= m.y1 + MARK * usual && l.x0 <= m.x1 && m.x0 <= l.x1);
-    if (!below) continue;
-    const box = { x0: Math.min(m.x0, below.x0), y0: m.y0, x1: Math.max(m.x1, below.x1), y1: below.y1 };
+  const add = (box: Box) => {
     // the marks of one line come as several runs (accents sit letters apart): one box for the line
     const same = out.find((b) => b.x0 <= box.x1 && box.x0 <= b.x1 && b.y0 <= box.y1 && box.y0 <= b.y1);
     if (same) Object.assign(same, { x0: Math.min(same.x0, box.x0), y0: Math.min(same.y0, box.y0), x1: Math.max(same.x1, box.x1), y1: Math.max(same.y1, box.y1) });
     else out.push(box);
+  };
+  for (const m of runs.filter((r) => r.marks)) {
+    // the letters the marks belong to: the run just below, across the same columns
+    const below = runs.find((l) => !l.marks && l.y0 >= m.y0 && l.y0 <= m.y1 + MARK * usual && l.x0 <= m.x1 && m.x0 <= l.x1);
+    if (!below) continue;
+    add({ x0: Math.min(m.x0, below.x0), y0: m.y0, x1: Math.max(m.x1, below.x1), y1: below.y1 });
+  }
+  // a run of capitals read with little confidence: its stacked marks, above the letters' boxes, were read into
+  // the letters ("GILAM ĐOÓOC" for "GIÁM ĐỐC"); read again with the room above it where the marks stand
+  for (const r of runs.filter((r) => r.caps && !r.marks && r.conf.reduce((a, b) => a + b, 0) / r.conf.length < LOW_CONFIDENCE)) {
+    // up to the line above, not into it (its words would be read again too)
+    const above = runs.filter((a) => a !== r && a.y1 < r.y0 && a.x0 <= r.x1 && r.x0 <= a.x1).reduce((m, a) => Math.max(m, a.y1 + PAD + 1), 0);
+    const box = { x0: r.x0, y0: Math.max(above, r.y0 - Math.round((r.y1 - r.y0 + 1) * 0.9)), x1: r.x1, y1: r.y1 };
+    if (!out.some((b) => b.x0 <= box.x1 && box.x0 <= b.x1 && b.y0 <= box.y1 && box.y0 <= b.y1)) out.push(box);
   }
   return out;
 }
