@@ -130,6 +130,10 @@ const tabbedHeader = (font?: string, capitals?: string) => [
 
 const N = (level: number) => ({ reference: 'ke-hoach', level });
 
+/** A plan's text as a scan gives it, one paragraph a line, under its title: imported as a .txt. */
+const importLines = (lines: string[]) =>
+  importDocument('quet.txt', Buffer.from(['KẾ HOẠCH', 'Phòng chống thiên tai năm 2025', ...lines].join('\n\n')), 'txt', 'x');
+
 describe("Word's own habits", () => {
   it('automatic multi-level numbering, a tabbed header, manual line breaks: the fields and the levels', async () => {
     const docx = await wordDocument([
@@ -236,9 +240,7 @@ describe("Word's own habits", () => {
 
   // what OCR makes of a section's Roman numeral: "H." for "II.", "III" without its period
   it('a section numeral OCR misread is read as the one due, and listed as a guess', async () => {
-    const text = [
-      'KẾ HOẠCH',
-      'Phòng chống thiên tai năm 2025',
+    const r = await importLines([
       'I. MỤC ĐÍCH, YÊU CẦU',
       '- Bảo đảm an toàn cho người dân.',
       'H. NỘI DUNG',
@@ -247,8 +249,7 @@ describe("Word's own habits", () => {
       '- Các phòng triển khai.',
       'XI MĂNG VÀ SẮT THÉP DỰ TRỮ ĐỦ DÙNG',
       'V KINH PHÍ',
-    ].join('\n\n');
-    const r = await importDocument('quet.txt', Buffer.from(text), 'txt', 'x');
+    ]);
     const plan = parse(r.yaml);
     expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN']);
     expect(r.guesses.join('\n')).toMatch(/"H\." ở đầu mục "NỘI DUNG" được đọc là "II\."/);
@@ -260,16 +261,13 @@ describe("Word's own habits", () => {
 
   // "ngày 37 tháng 7": a scan's misread, or a slip in the source; no date is guessed
   it('a cited document whose date is on no calendar stays the source\'s text, and is listed as a guess', async () => {
-    const text = [
-      'KẾ HOẠCH',
-      'Phòng chống thiên tai năm 2025',
+    const r = await importLines([
       'Căn cứ Quyết định số 1237/QĐ-TTg ngày 37 tháng 7 năm 2013 của Thủ tướng Chính phủ về việc phê duyệt Đề án;',
       'Căn cứ Quyết định số 12/QĐ-UBND ngày 27 tháng 7 năm 2013 của Ủy ban nhân dân tỉnh về việc phê duyệt Đề án,',
       'Ủy ban nhân dân xã ban hành Kế hoạch như sau:',
       'I. MỤC ĐÍCH, YÊU CẦU',
       '- Bảo đảm an toàn cho người dân.',
-    ].join('\n\n');
-    const r = await importDocument('quet.txt', Buffer.from(text), 'txt', 'x');
+    ]);
     const bases = parse(r.yaml).can_cu.flatMap((b: { van_ban?: unknown[] }) => b.van_ban ?? [b]);
     expect(bases[0]).toBe('Quyết định số 1237/QĐ-TTg ngày 37 tháng 7 năm 2013 của Thủ tướng Chính phủ về việc phê duyệt Đề án');
     expect(bases[1]).toMatchObject({ so_ky_hieu: '12/QĐ-UBND', ngay: '2013-07-27' });

@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
-import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, redShare, rotate, rowsOverColumns, rulesOf, skewOf, whiten, type Box, type Run } from './raster.js';
+import { cellsOf, crop, dotsOf, erase, overlaps, pgm, quarter, readPgm, redShare, rotate, rowsOverColumns, rulesOf, skewOf, union, whiten, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
@@ -139,11 +139,23 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
   return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, sealed };
 }
 
+/** tesseract's TSV → its rows, split into their fields. */
+const tsvRows = (tsv: string): string[][] => tsv.split('\n').map((l) => l.split('\t'));
+
+/** A row of a word (level 5) with text. */
+const isWord = (r: string[]): boolean => r[0] === '5' && !!r[11]?.trim();
+
+/** tesseract's TSV → its rows of words. */
+const wordRows = (tsv: string): string[][] => tsvRows(tsv).filter(isWord);
+
+/** The line a TSV word row stands on: block, paragraph, line. */
+const lineOf = (r: string[]): string => `${r[2]}/${r[3]}/${r[4]}`;
+
 /** A page read upside down gives mostly words tesseract is unsure of: this mean confidence, at least so many. */
 const BAD_PAGE = { confidence: 60, words: 20 };
 
 function readsBadly(tsv: string): boolean {
-  const conf = tsv.split('\n').map((l) => l.split('\t')).filter((r) => r[0] === '5' && r[11]?.trim()).map((r) => Number(r[10]));
+  const conf = wordRows(tsv).map((r) => Number(r[10]));
   return conf.length >= BAD_PAGE.words && conf.reduce((a, b) => a + b, 0) / conf.length < BAD_PAGE.confidence;
 }
 
@@ -159,13 +171,13 @@ const MARK = 0.45;
  * ("TPHRN GHUANE THOA,"). Each such pair, as one box: read on its own, the line comes out whole.
  */
 export function splitLines(tsv: string): Box[] {
-  const rows = tsv.split('\n').map((l) => l.split('\t')).filter((r) => r[0] === '5' && r[11]?.trim());
+  const rows = wordRows(tsv);
   const heights = rows.map((r) => Number(r[9])).sort((a, b) => a - b);
   const usual = heights[heights.length >> 1] ?? 0;
   type Word = Box & { conf: number; caps: boolean };
   const byLine = new Map<string, Word[]>();
   for (const r of rows) {
-    const key = `${r[2]}/${r[3]}/${r[4]}`;
+    const key = lineOf(r);
     const [x, y, w, h] = [6, 7, 8, 9].map((i) => Number(r[i]));
     const caps = /\p{Lu}/u.test(r[11]) && !/\p{Ll}/u.test(r[11]);
     byLine.set(key, [...(byLine.get(key) ?? []), { x0: x, y0: y, x1: x + w - 1, y1: y + h - 1, conf: Number(r[10]), caps }]);
@@ -180,7 +192,7 @@ export function splitLines(tsv: string): Box[] {
     for (const w of words) {
       const mark = w.y1 - w.y0 + 1 < MARK * usual;
       if (run && w.x0 - run.x1 <= 1.5 * usual) {
-        Object.assign(run, { x0: Math.min(run.x0, w.x0), y0: Math.min(run.y0, w.y0), x1: Math.max(run.x1, w.x1), y1: Math.max(run.y1, w.y1), marks: run.marks && mark, caps: run.caps && w.caps });
+        Object.assign(run, union(run, w), { marks: run.marks && mark, caps: run.caps && w.caps });
         run.conf.push(w.conf);
       } else runs.push((run = { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, marks: mark, caps: w.caps, conf: [w.conf] }));
     }
@@ -188,8 +200,8 @@ export function splitLines(tsv: string): Box[] {
   const out: Box[] = [];
   const add = (box: Box) => {
     // the marks of one line come as several runs (accents sit letters apart): one box for the line
-    const same = out.find((b) => b.x0 <= box.x1 && box.x0 <= b.x1 && b.y0 <= box.y1 && box.y0 <= b.y1);
-    if (same) Object.assign(same, { x0: Math.min(same.x0, box.x0), y0: Math.min(same.y0, box.y0), x1: Math.max(same.x1, box.x1), y1: Math.max(same.y1, box.y1) });
+    const same = out.find((b) => overlaps(b, box));
+    if (same) Object.assign(same, union(same, box));
     else out.push(box);
   };
   for (const m of runs.filter((r) => r.marks)) {
@@ -204,7 +216,7 @@ export function splitLines(tsv: string): Box[] {
     // up to the line above, not into it (its words would be read again too)
     const above = runs.filter((a) => a !== r && a.y1 < r.y0 && a.x0 <= r.x1 && r.x0 <= a.x1).reduce((m, a) => Math.max(m, a.y1 + PAD + 1), 0);
     const box = { x0: r.x0, y0: Math.max(above, r.y0 - Math.round((r.y1 - r.y0 + 1) * 0.9)), x1: r.x1, y1: r.y1 };
-    if (!out.some((b) => b.x0 <= box.x1 && box.x0 <= b.x1 && b.y0 <= box.y1 && box.y0 <= b.y1)) out.push(box);
+    if (!out.some((b) => overlaps(b, box))) out.push(box);
   }
   return out;
 }
@@ -221,7 +233,7 @@ async function readCells(dir: string, images: string[], grids: Grid[], tsv: stri
     if (!g.runs.h.length && !split.length) return;
     const img = readPgm(readFileSync(join(dir, images[n])))!;
     const cells = g.runs.h.length ? cellsOf(img, g.runs.h, g.runs.v) : [];
-    const apart = split.filter((b) => !cells.some((c) => c.x0 <= b.x1 && b.x0 <= c.x1 && c.y0 <= b.y1 && b.y0 <= c.y1));
+    const apart = split.filter((b) => !cells.some((c) => overlaps(c, b)));
     for (const box of [...cells, ...apart]) {
       writeFileSync(join(dir, `o-${crops.length}.pgm`), pgm(crop(img, box, PAD)));
       crops.push({ page: n, box });
@@ -243,7 +255,7 @@ async function readCells(dir: string, images: string[], grids: Grid[], tsv: stri
       return r[0] !== '5' || !inCell(n, r);
     }),
   );
-  for (const r of out.split('\n').map((l) => l.split('\t'))) {
+  for (const r of tsvRows(out)) {
     if (r[0] !== '5' || !r[11]?.trim()) continue;
     const i = Number(r[1]) - 1;
     const c = crops[i];
@@ -325,9 +337,9 @@ function unjoin(word: string): string[] {
 
 /** tesseract's TSV of one page: its page row and its word rows, with the characters no plan writes mapped back. */
 function rowsOf(tsv: string): { page?: string[]; words: string[][] } {
-  const rows = tsv.split('\n').slice(1).map((l) => l.split('\t'));
+  const rows = tsvRows(tsv);
   // a lone accent mark ("ˆ", "˜", "´") is a speck OCR read, not a word: it would join the header's two columns
-  const words = rows.filter((r) => r[0] === '5' && r[11]?.trim() && !/^[\u02C6\u02DC\u00B4\u0060\u00A8~^]+$/u.test(r[11].trim()));
+  const words = rows.filter((r) => isWord(r) && !/^[\u02C6\u02DC\u00B4\u0060\u00A8~^]+$/u.test(r[11].trim()));
   // a fraction slash is what OCR reads for "/" in a date ("05⁄6"); no plan writes fractions so. An em dash is
   // what it reads for an en dash ("2026 – 2031", "Tổ chức – Hành chính"); plans write the en dash, as ND30's
   // own forms do, and no restored plan has an em dash. "¡" and "ï" are what it reads for the "i" of a list
@@ -389,7 +401,7 @@ function agreeWords(pages: { words: string[][] }[], repairs: string[]): void {
   pages.forEach((p, n) => {
     const byLine = new Map<string, (OcrWord & { row: string[] })[]>();
     for (const r of p.words) {
-      const key = `${r[2]}/${r[3]}/${r[4]}`;
+      const key = lineOf(r);
       if (!byLine.has(key)) byLine.set(key, []);
       byLine.get(key)!.push({ text: r[11], conf: Number(r[10]), keep: unjoin(r[11]).length > 1, row: r });
     }
@@ -407,16 +419,16 @@ function pageOf({ page: pageRow, words }: { page?: string[]; words: string[][] }
   // one baseline for each recognised line: the bottom of its lowest box
   const bottoms = new Map<string, number>();
   for (const r of words) {
-    const key = `${r[2]}/${r[3]}/${r[4]}`;
+    const key = lineOf(r);
     bottoms.set(key, Math.max(bottoms.get(key) ?? 0, Number(r[7]) + Number(r[9])));
   }
   const heights = new Map<string, number[]>();
   for (const r of words) {
-    const key = `${r[2]}/${r[3]}/${r[4]}`;
+    const key = lineOf(r);
     heights.set(key, [...(heights.get(key) ?? []), Number(r[9])]);
   }
   const items: Item[] = words.flatMap((r) => {
-    const key = `${r[2]}/${r[3]}/${r[4]}`;
+    const key = lineOf(r);
     const hs = heights.get(key)!.sort((a, b) => a - b);
     const conf = Number(r[10]);
     if (conf < LOW_CONFIDENCE) unsure.push(`trang ${page}: "${r[11]}" (${Math.round(conf)}%)`);

@@ -29,14 +29,9 @@ const MAX_THICKNESS = 12;
 /** A scan breaks a rule in places (dust, JPEG); gaps up to this many pixels are bridged. */
 const GAP = 2;
 
-/**
- * Read a binary PNM as pdftoppm writes it: greyscale (P5) as it is, colour (P6) by its red channel only. An
- * office's seal is red and is stamped over the signer's title and name: in the red channel it is as light as
- * the paper, while black print stays black (so does a signature in blue ink, and nothing is read from it).
- * Undefined for anything else.
- */
-export function readPgm(b: Uint8Array): Gray | undefined {
-  // header: "P5"/"P6", width, height, maxval, each separated by white space (comments start with #), then one space
+/** A binary PNM's header, as pdftoppm writes it (P5 greyscale or P6 colour, 8 bits): its size and where its pixels start. */
+function pnmHeader(b: Uint8Array): { colour: boolean; width: number; height: number; at: number } | undefined {
+  // "P5"/"P6", width, height, maxval, each separated by white space (comments start with #), then one space
   const fields: number[] = [];
   let i = 2;
   const colour = b[1] === 0x36;
@@ -54,12 +49,24 @@ export function readPgm(b: Uint8Array): Gray | undefined {
     fields.push(n);
   }
   const [width, height, max] = fields;
-  i++; // the single white space after maxval
-  const depth = colour ? 3 : 1;
-  if (max !== 255 || !width || !height || b.length < i + width * height * depth) return undefined;
-  if (!colour) return { width, height, px: b.subarray(i, i + width * height) };
+  const at = i + 1; // the single white space after maxval
+  if (max !== 255 || !width || !height || b.length < at + width * height * (colour ? 3 : 1)) return undefined;
+  return { colour, width, height, at };
+}
+
+/**
+ * Read a binary PNM as pdftoppm writes it: greyscale (P5) as it is, colour (P6) by its red channel only. An
+ * office's seal is red and is stamped over the signer's title and name: in the red channel it is as light as
+ * the paper, while black print stays black (so does a signature in blue ink, and nothing is read from it).
+ * Undefined for anything else.
+ */
+export function readPgm(b: Uint8Array): Gray | undefined {
+  const head = pnmHeader(b);
+  if (!head) return undefined;
+  const { colour, width, height, at } = head;
+  if (!colour) return { width, height, px: b.subarray(at, at + width * height) };
   const px = new Uint8Array(width * height);
-  for (let k = 0; k < px.length; k++) px[k] = b[i + 3 * k];
+  for (let k = 0; k < px.length; k++) px[k] = b[at + 3 * k];
   return { width, height, px };
 }
 
@@ -134,6 +141,12 @@ export interface Box {
   x1: number;
   y1: number;
 }
+
+/** Whether two boxes share a pixel. */
+export const overlaps = (a: Box, b: Box): boolean => a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
+
+/** The box around both. */
+export const union = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
 
 /** Rules nearer than this (pixels, half a millimetre) are one line of the grid. */
 const SAME_LINE = 6;
@@ -404,11 +417,10 @@ export function whiten(img: Gray): Gray {
 
 /** The share of a colour picture's pixels (binary PPM, P6) in a seal's red; 0 for a greyscale one. */
 export function redShare(b: Uint8Array): number {
-  const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(b.subarray(0, 40)).toString('latin1'));
-  if (!m) return 0;
-  const [w, h, at] = [Number(m[1]), Number(m[2]), m[0].length];
-  if (b.length < at + w * h * 3) return 0;
+  const head = pnmHeader(b);
+  if (!head?.colour) return 0;
+  const { width, height, at } = head;
   let red = 0;
-  for (let i = at; i < at + w * h * 3; i += 3) if (b[i] > 140 && b[i] - b[i + 1] > 80 && b[i] - b[i + 2] > 60) red++;
-  return red / (w * h);
+  for (let i = at; i < at + width * height * 3; i += 3) if (b[i] > 140 && b[i] - b[i + 1] > 80 && b[i] - b[i + 2] > 60) red++;
+  return red / (width * height);
 }

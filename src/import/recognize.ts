@@ -77,9 +77,7 @@ function headAndInline(p: Para): { head: string; inline?: string } {
   return { head: plainText(t) };
 }
 
-interface Ctx extends Recognised {
-  year?: number;
-}
+type Ctx = Recognised;
 
 function citation(text: string, c: Ctx): Record<string, unknown> | string {
   const body = text.replace(/[;.,]\s*$/u, '').trim();
@@ -147,7 +145,6 @@ function header(left: Para[], right: Para[], c: Ctx): void {
       c.found.push(`số, ký hiệu: ${t}`);
     } else if (pd) {
       c.plan.dia_danh = pd[1].trim();
-      c.year = Number(pd[4]);
       c.plan.ngay = pd[2] && pd[3] ? `${pd[4]}-${pad2(pd[3])}-${pad2(pd[2])}` : pd[3] ? `${pd[4]}-${pad2(pd[3])}` : pd[4];
       c.found.push(`địa danh, ngày tháng: ${t}`);
     } else if (left.includes(p)) agency.push(p);
