@@ -2,7 +2,8 @@
 // TSV rows as tesseract writes them: level, page, block, paragraph, line, word, left, top, width, height,
 // confidence, text. The rows are those of a real page (Hậu Giang's last page, its signer's title).
 import { describe, expect, it } from 'vitest';
-import { pageNumbers, splitLines } from '../src/import/ocr.js';
+import { splitLines } from '../src/import/ocr.js';
+import { layout, type Page } from '../src/import/pdf-read.js';
 
 const row = (block: number, par: number, line: number, x: number, y: number, w: number, h: number, text: string) => ['5', '1', block, par, line, 1, x, y, w, h, 90, text].join('\t');
 const HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -53,16 +54,27 @@ describe('a line of capitals read with little confidence', () => {
 });
 
 describe('a page number OCR misread', () => {
-  const words = (...ws: [number, number, string][]) => ws.map(([x, y, text]) => ['5', '1', '1', '1', '1', '1', x, y, 40, 45, 44, text].map(String));
-  const pageRow = ['1', '1', '0', '0', '0', '0', '0', '0', '2480', '3508', '-1', ''];
-  it('a lone short word centred in the top margin of a later page is its number', () => {
-    const pages = [
-      { page: pageRow, words: words([1220, 120, 'k)'], [300, 400, 'Nội']) },
-      { page: pageRow, words: words([1220, 120, 'k)'], [300, 400, 'Nội']) },
-      { page: pageRow, words: words([300, 120, 'k)'], [300, 400, 'Nội']) }, // not centred
-      { page: pageRow, words: words([1220, 120, 'Phụ'], [1300, 120, 'lục']) }, // two words: no page number
-    ];
-    pageNumbers(pages);
-    expect(pages.map((p) => p.words[0][11])).toEqual(['k)', '2', 'k)', 'Phụ']);
+  // A4 in points; one line of body text and, in the top margin, what OCR read where the number stands
+  const page = (n: number, x: number, top: string, scanned = true): Page => ({
+    width: 595,
+    height: 842,
+    h: [],
+    v: [],
+    scanned,
+    items: [
+      { str: top, x, y: 812, w: 10, size: 13, bold: false, italic: false },
+      { str: `Nội dung trang ${n}.`, x: 85, y: 700, w: 120, size: 13, bold: false, italic: false },
+    ],
+  });
+  const texts = (ps: Page[]) => layout(ps).blocks.flatMap((b) => (b.kind === 'p' ? [b.p.plain] : []));
+  const kept = (ps: Page[], word: string) => texts(ps).some((t) => t.split(' ').includes(word));
+  it('a lone short word centred in the top margin of a later scanned page is its number', () => {
+    expect(texts([page(1, 287, 'k)'), page(2, 287, 'k)')])).toEqual(['k)', 'Nội dung trang 1.', 'Nội dung trang 2.']);
+  });
+  it('not off centre, not a longer word, not in a text layer', () => {
+    expect(kept([page(1, 287, '1'), page(2, 90, 'k)')], 'k)')).toBe(true);
+    expect(kept([page(1, 287, '1'), page(2, 280, 'Phụ lục')], 'lục')).toBe(true);
+    expect(kept([page(1, 287, '1'), page(2, 287, 'k)', false)], 'k)')).toBe(true);
+    expect(kept([page(1, 287, '1'), page(2, 287, 'k)')], 'k)')).toBe(false);
   });
 });

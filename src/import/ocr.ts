@@ -304,7 +304,6 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
     await Promise.all(Array.from({ length: Math.min(sources.length, availableParallelism()) }, worker));
     const read = (await readCells(dir, images, grids, tsv)).map(rowsOf);
     readDots(read, (n) => join(dir, images[n]));
-    pageNumbers(read);
     const agreed: string[] = [];
     agreeWords(read, agreed);
     const pages: Page[] = read.map((t, n) => ({ ...pageOf(t, n + 1, unsure), h: grids[n].h, v: grids[n].v }));
@@ -375,26 +374,6 @@ function readDots(pages: { words: string[][] }[], file: (page: number) => string
   });
 }
 
-/** The top margin (points) where a page's number stands, centred, alone on its line. */
-const NUMBER_BAND = 60;
-
-/**
- * A page number OCR misread ("k)" for "3"): a lone short word centred in the top margin of a page after the
- * first, where ND30 puts the number, is that page's number, so that the layout drops it as it drops a number
- * read right.
- */
-export function pageNumbers(pages: { page?: string[]; words: string[][] }[]): void {
-  const band = (NUMBER_BAND * DPI) / 72;
-  pages.forEach((p, n) => {
-    const width = Number(p.page?.[8] ?? 0);
-    const top = p.words.filter((r) => Number(r[7]) + Number(r[9]) < band);
-    if (n === 0 || top.length !== 1) return;
-    const r = top[0];
-    const centre = Number(r[6]) + Number(r[8]) / 2;
-    if (r[11].trim().length <= 3 && Math.abs(centre - width / 2) < band / 2) r[11] = String(n + 1);
-  });
-}
-
 /** The pages' words checked against the document itself (ocr-vocab.ts), line by line in reading order. */
 function agreeWords(pages: { words: string[][] }[], repairs: string[]): void {
   const lines: { page: number; words: (OcrWord & { row: string[] })[] }[] = [];
@@ -441,5 +420,5 @@ function pageOf({ page: pageRow, words }: { page?: string[]; words: string[][] }
     const split = (w * parts[0].length) / r[11].length;
     return [{ ...base, str: parts[0], x, w: split }, { ...base, str: parts[1], x: x + split + base.size * 0.3, w: w - split }];
   });
-  return { width, height, items, h: [], v: [] };
+  return { width, height, items, h: [], v: [], scanned: true };
 }

@@ -41,6 +41,8 @@ export interface Page {
   items: Item[];
   h: Segment[];
   v: Segment[];
+  /** The words were recognised on a scanned picture (OCR), not read from a text layer. */
+  scanned?: boolean;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -348,6 +350,20 @@ export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promis
   return { ...layout(ps, repairs), sizes: ps.map((p) => ({ width: p.width, height: p.height })) };
 }
 
+/** The margin (points) at the top and at the bottom of a page where its number stands. */
+const NUMBER_BAND = 60;
+
+/**
+ * A page number: a lone number in the top or bottom margin. On a scanned page also a short word alone, centred
+ * in the top margin of a page after the first, where ND30 puts the number: OCR misreads it ("k)" for "3").
+ */
+function isPageNumber(l: Line, pg: Page, n: number): boolean {
+  const text = textOf(l).runs.map((r) => r.text).join('').trim();
+  const top = l.y > pg.height - NUMBER_BAND;
+  if (/^\d{1,3}$/.test(text)) return top || l.y < NUMBER_BAND;
+  return !!pg.scanned && n > 0 && top && text.length <= 3 && Math.abs((l.x0 + l.x1) / 2 - pg.width / 2) < NUMBER_BAND / 2;
+}
+
 /** Blocks from positioned text, whether a PDF's text layer or words recognised on scanned pages. */
 export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; textLength: number } {
   const blocks: Block[] = [];
@@ -359,9 +375,8 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
     const pg = ps[n];
     let lines = linesOf(pg.items, n);
     textLength += lines.reduce((s, l) => s + l.items.length, 0);
-    // page numbers: a lone number in the top or bottom margin
     lines = lines.filter((l) => {
-      const lone = /^\d{1,3}$/.test(textOf(l).runs.map((r) => r.text).join('').trim()) && (l.y > pg.height - 60 || l.y < 60);
+      const lone = isPageNumber(l, pg, n);
       if (lone) droppedNumbers++;
       return !lone;
     });
