@@ -1,7 +1,7 @@
 // The rules of a scanned page (src/import/raster.ts), on pictures drawn here pixel by pixel: a table's grid
 // at 300 dpi (rules 2 px thick), words as blocks of ink, and the marks that are no rule.
 import { describe, expect, it } from 'vitest';
-import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, redShare, rotate, rowsOverColumns, rulesOf, skewOf, whiten, type Gray, type Run } from '../src/import/raster.js';
+import { cellsOf, crop, dotsOf, erase, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, whiten, type Gray, type Run } from '../src/import/raster.js';
 import { gridRules, MAX_RULES, MAX_SQUARES } from '../src/import/pdf-read.js';
 
 function blank(width: number, height: number): Gray {
@@ -252,17 +252,26 @@ describe('a page fed in sideways or upside down', () => {
 });
 
 describe('a page stamped with a red seal', () => {
-  // a colour PPM of four pixels: black print, a seal's red, the two over each other, paper
-  const ppm = Buffer.concat([Buffer.from('P6\n4 1\n255\n', 'latin1'), Buffer.from([0, 0, 0, 205, 35, 45, 0, 0, 0, 255, 255, 255])]);
-  it('a colour picture is read by its red channel: the seal as light as paper, print still black', () => {
-    expect(readPgm(ppm)).toEqual({ width: 4, height: 1, px: Uint8Array.from([0, 205, 0, 255]) });
+  const ppm = (pixels: number[][]) => Buffer.concat([Buffer.from(`P6\n${pixels.length} 1\n255\n`, 'latin1'), Buffer.from(pixels.flat())]);
+  // a seal printed over a page as ink is: paper takes its red, print under it stays as dark as it was
+  const stamp = (seal: number[], grey: number) => seal.map((c) => Math.round((grey * c) / 255));
+  const page = (seal: number[]) => ppm([[0, 0, 0], [128, 128, 128], [250, 248, 240], stamp(seal, 255), stamp(seal, 255), stamp(seal, 255), stamp(seal, 128), stamp(seal, 0)]);
+  it('a colour picture is read by its red channel; a page with a seal reads the seal as paper, the print under it as print', () => {
+    for (const seal of [[205, 35, 45], [130, 20, 30], [240, 120, 130]]) {
+      const read = readPgm(page(seal))!;
+      expect(read.sealed).toBe(true);
+      // black, grey, paper; the seal over paper white; over grey, grey; over black, black
+      expect([...read.px]).toEqual([0, 128, 250, 255, 255, 255, 128, 0]);
+    }
     expect(readPgm(Buffer.from('P6\n2 1\n255\n\x00\x00', 'latin1'))).toBeUndefined(); // cut short
   });
-  it('the share of red tells a stamped page; a greyscale one has none', () => {
-    expect(redShare(ppm)).toBe(0.25);
-    expect(redShare(pgm(blank(4, 4)))).toBe(0);
-    const grey = Buffer.concat([Buffer.from('P6\n2 1\n255\n', 'latin1'), Buffer.from([120, 120, 120, 250, 240, 230])]);
-    expect(redShare(grey)).toBe(0); // grey and cream paper are no seal
+  it('a page without a seal: its red channel as it is, not marked sealed', () => {
+    // grey print, cream paper, and a red too little to be a seal (a red pen's tick)
+    const plain = ppm([...Array.from({ length: 2000 }, () => [120, 120, 120]), [250, 240, 230], [205, 35, 45]]);
+    const read = readPgm(plain)!;
+    expect(read.sealed).toBeUndefined();
+    expect([read.px[0], read.px[2000], read.px[2001]]).toEqual([120, 250, 205]);
+    expect(readPgm(pgm(blank(4, 4)))!.sealed).toBeUndefined();
   });
   it('whitened, the seal\'s light grey is paper; print keeps its order of shades', () => {
     const w = whiten({ width: 5, height: 1, px: Uint8Array.from([0, 100, 199, 205, 255]) });

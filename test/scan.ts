@@ -55,6 +55,8 @@ export interface ScanOptions {
   quarters?: Record<number, '-r90' | '-r180' | '-r270'>;
   /** the signer's name: the page scanned in colour, a red seal stamped over the signature above it */
   seal?: string;
+  /** the seal's red (bright by default; an old pad stamps a dark red) */
+  sealColour?: [number, number, number];
   /** the scanner's resolution (300 by default); the pages as JPEG at quality 85, or 75 below 300 dpi */
   dpi?: number;
 }
@@ -63,7 +65,7 @@ export interface ScanOptions {
  * Scan a PDF: render its pages in grey and make a picture-only PDF of them. The turns are another program's
  * (netpbm) than the one the reader turns back with.
  */
-export function scan(pdf: string, { skew = 0, quarters = {}, seal, dpi = 300 }: ScanOptions = {}): Buffer {
+export function scan(pdf: string, { skew = 0, quarters = {}, seal, sealColour = [205, 35, 45], dpi = 300 }: ScanOptions = {}): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-scan-'));
   try {
     if (!skew && !Object.keys(quarters).length && !seal) {
@@ -72,7 +74,7 @@ export function scan(pdf: string, { skew = 0, quarters = {}, seal, dpi = 300 }: 
     } else {
       const r = spawnSync('pdftoppm', ['-r', String(dpi), ...(seal ? [] : ['-gray']), pdf, join(dir, 'p')], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr || r.error}`);
-      if (seal) stamp(pdf, dir, seal, dpi);
+      if (seal) stamp(pdf, dir, seal, sealColour, dpi);
       const netpbm = (cmd: string, args: string[], input: Buffer): Buffer => {
         const out = spawnSync(cmd, args, { input, maxBuffer: 1 << 28 });
         if (out.status !== 0) throw new Error(`${cmd} (netpbm): ${out.stderr || out.error}`);
@@ -96,7 +98,7 @@ export function scan(pdf: string, { skew = 0, quarters = {}, seal, dpi = 300 }: 
 }
 
 /** Stamp a red seal over the signature above `name` on the page that ends with it (PPM pictures in `dir`). */
-function stamp(pdf: string, dir: string, name: string, dpi: number): void {
+function stamp(pdf: string, dir: string, name: string, red: number[], dpi: number): void {
   const boxes = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
   const pages = boxes.split('<page ').slice(1);
   const first = name.split(' ')[0];
@@ -110,7 +112,6 @@ function stamp(pdf: string, dir: string, name: string, dpi: number): void {
   const ppm = readFileSync(file);
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
   const [w, h, off] = [Number(header[1]), Number(header[2]), header[0].length];
-  const red = [205, 35, 45];
   for (let y = Math.max(0, Math.floor(cy - r)); y < Math.min(h, cy + r); y++)
     for (let x = Math.max(0, Math.floor(cx - r)); x < Math.min(w, cx + r); x++) {
       const d = Math.hypot(x - cx, y - cy);

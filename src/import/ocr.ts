@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
-import { cellsOf, crop, dotsOf, erase, overlaps, pgm, quarter, readPgm, redShare, rotate, rowsOverColumns, rulesOf, skewOf, union, whiten, type Box, type Run } from './raster.js';
+import { cellsOf, crop, dotsOf, erase, overlaps, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, union, whiten, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
@@ -99,9 +99,6 @@ interface Grid {
   sealed: boolean;
 }
 
-/** A page with more of a seal's red than this share of its pixels is stamped. */
-const SEALED = 0.001;
-
 /** Less skew than this (degrees) is left: turning a picture blurs it a little. */
 const MIN_SKEW = 0.1;
 
@@ -117,8 +114,7 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
     writeFileSync(file, bytes);
     return { h: [], v: [], runs: { h: [], v: [] }, turn: 0, skew: 0, sealed: false };
   }
-  // a page stamped with a red seal (a thousandth of it red, a seal is about a hundredth)
-  const sealed = redShare(bytes) > SEALED;
+  const sealed = !!img.sealed;
   // a page whose ink lines up in columns rather than rows is read sideways: ask which way is up
   if (turn === undefined) turn = rowsOverColumns(img) < 1 ? await orientation(src) : 0;
   if (turn) img = quarter(img, turn / 90);

@@ -10,6 +10,8 @@ export interface Gray {
   width: number;
   height: number;
   px: Uint8Array;
+  /** Read from a colour scan stamped with a red seal, the seal taken out (readPgm). */
+  sealed?: boolean;
 }
 
 /** A straight run of dark pixels, in pixels: along its length from a0 to a1, across it from b0 to b1. */
@@ -54,11 +56,18 @@ function pnmHeader(b: Uint8Array): { colour: boolean; width: number; height: num
   return { colour, width, height, at };
 }
 
+/** A page with more of a seal's red than this share of its pixels is stamped (a seal is about a hundredth of a page). */
+const SEALED = 0.001;
+
+/** A seal's red: green and blue well under red, whatever the red's own depth (bright, dark, or printed over grey). */
+const sealRed = (r: number, g: number, b: number): boolean => r >= 60 && g * 5 <= r * 3 && b * 20 <= r * 13;
+
 /**
- * Read a binary PNM as pdftoppm writes it: greyscale (P5) as it is, colour (P6) by its red channel only. An
- * office's seal is red and is stamped over the signer's title and name: in the red channel it is as light as
- * the paper, while black print stays black (so does a signature in blue ink, and nothing is read from it).
- * Undefined for anything else.
+ * Read a binary PNM as pdftoppm writes it: greyscale (P5) as it is, colour (P6) by its red channel. An office's
+ * seal is red and is stamped over the signer's title and name; in the red channel black print stays black (so
+ * does a signature in blue ink, and nothing is read from it). The seal's own red is the paper under it: where
+ * a page has a seal, each of its pixels is divided by that red, so that the seal, bright or dark, is as white
+ * as the paper and the print under it as dark as elsewhere. Undefined for anything else.
  */
 export function readPgm(b: Uint8Array): Gray | undefined {
   const head = pnmHeader(b);
@@ -66,8 +75,18 @@ export function readPgm(b: Uint8Array): Gray | undefined {
   const { colour, width, height, at } = head;
   if (!colour) return { width, height, px: b.subarray(at, at + width * height) };
   const px = new Uint8Array(width * height);
-  for (let k = 0; k < px.length; k++) px[k] = b[at + 3 * k];
-  return { width, height, px };
+  const reds = new Uint32Array(256);
+  let red = 0;
+  for (let k = 0, i = at; k < px.length; k++, i += 3) {
+    px[k] = b[i];
+    if (sealRed(b[i], b[i + 1], b[i + 2])) reds[b[i]]++, red++;
+  }
+  if (red <= px.length * SEALED) return { width, height, px };
+  // most of a seal lies on paper, the rest over print (darker): its red over paper is near the top of its reds
+  let level = 255;
+  for (let v = 0, seen = 0; v < 255 && level === 255; v++) if ((seen += reds[v]) >= red * 0.75) level = v;
+  for (let k = 0, i = at; k < px.length; k++, i += 3) if (sealRed(b[i], b[i + 1], b[i + 2])) px[k] = Math.min(255, Math.round((b[i] * 255) / level));
+  return { width, height, px, sealed: true };
 }
 
 /**
@@ -264,6 +283,24 @@ export function dotsOf(img: Gray, word: Box): { count: number; ellipsis: boolean
   return { count: run.length, ellipsis: gap / width > 2.4 };
 }
 
+/**
+ * The page's ink at a coarser grid: the cells (`sx` by `sy` pixels) at least half ink, as column and row
+ * indices in that grid.
+ */
+function inkOf(img: Gray, sx: number, sy: number): { xs: number[]; ys: number[] } {
+  const w = Math.floor(img.width / sx);
+  const h = Math.floor(img.height / sy);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let dark = 0;
+      for (let j = 0; j < sy; j++) for (let i = 0; i < sx; i++) if (img.px[(y * sy + j) * img.width + x * sx + i] < INK) dark++;
+      if (dark * 2 >= sx * sy) xs.push(x), ys.push(y);
+    }
+  return { xs, ys };
+}
+
 /** Skew beyond this (degrees) is no scan of a page laid straight: not looked for. */
 const MAX_SKEW = 5;
 
@@ -276,17 +313,9 @@ const MAX_SKEW = 5;
  * are every half degree, then every twentieth around the best.
  */
 export function skewOf(img: Gray): number {
-  const S = 4;
-  const w = Math.floor(img.width / S);
-  // the ink, as (column, row) pairs: a column of S pixels counts where half of it is ink
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let y = 0; y < img.height; y++)
-    for (let x = 0; x < w; x++) {
-      let dark = 0;
-      for (let i = 0; i < S; i++) if (img.px[y * img.width + x * S + i] < INK) dark++;
-      if (dark * 2 >= S) xs.push(x * S), ys.push(y);
-    }
+  // every row, for the angle's precision; a quarter of the columns, for speed
+  const { xs: cols, ys } = inkOf(img, 4, 1);
+  const xs = cols.map((x) => x * 4);
   if (xs.length < 400) return 0;
   const rows = new Float64Array(img.height + 2 * img.width);
   const score = (deg: number): number => {
@@ -362,19 +391,12 @@ export function rotate(img: Gray, deg: number): Gray {
  * of text read sideways (a landscape table scanned upright, or a page fed in turned a quarter) has it below 1.
  */
 export function rowsOverColumns(img: Gray): number {
-  const S = 4;
-  const w = Math.floor(img.width / S);
-  const h = Math.floor(img.height / S);
-  const rows = new Float64Array(h);
-  const cols = new Float64Array(w);
-  let n = 0;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let dark = 0;
-      for (let j = 0; j < S; j++) for (let i = 0; i < S; i++) if (img.px[(y * S + j) * img.width + x * S + i] < INK) dark++;
-      if (dark * 2 >= S * S) rows[y]++, cols[x]++, n++;
-    }
+  const { xs, ys } = inkOf(img, 4, 4);
+  const n = xs.length;
   if (n < 100) return 1;
+  const rows = new Float64Array(Math.floor(img.height / 4));
+  const cols = new Float64Array(Math.floor(img.width / 4));
+  for (let k = 0; k < n; k++) rows[ys[k]]++, cols[xs[k]]++;
   const sharp = (a: Float64Array) => (a.reduce((s, v) => s + v * v, 0) * a.length) / (n * n);
   return sharp(rows) / sharp(cols);
 }
@@ -413,14 +435,4 @@ export function whiten(img: Gray): Gray {
     px[i] = v >= PAPER ? 255 : Math.round((v * 255) / PAPER);
   }
   return { width: img.width, height: img.height, px };
-}
-
-/** The share of a colour picture's pixels (binary PPM, P6) in a seal's red; 0 for a greyscale one. */
-export function redShare(b: Uint8Array): number {
-  const head = pnmHeader(b);
-  if (!head?.colour) return 0;
-  const { width, height, at } = head;
-  let red = 0;
-  for (let i = at; i < at + width * height * 3; i += 3) if (b[i] > 140 && b[i] - b[i + 1] > 80 && b[i] - b[i + 2] > 60) red++;
-  return red / (width * height);
 }
