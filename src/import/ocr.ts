@@ -46,12 +46,12 @@ export function ocrMissing(): string | undefined {
  * tesseract's own threads (OpenMP) cost more than they give on a small machine: measured here, 10 s a page
  * with them, 2 s with one; the pages are recognised side by side instead, one process a core.
  */
-const TESSERACT_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
+const ONE_THREAD = { OMP_THREAD_LIMIT: '1' };
 
 /** One tesseract run: its exit code, its output and its complaint. */
 function tesseract(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn('tesseract', args, { env: TESSERACT_ENV });
+    const p = spawn('tesseract', args, { env: { ...process.env, ...ONE_THREAD } });
     const out: Buffer[] = [];
     let err = '';
     p.stdout.on('data', (b: Buffer) => out.push(b));
@@ -76,11 +76,13 @@ const MIN_ORIENTATION = 5;
 
 /**
  * The clockwise turn (90, 180 or 270 degrees) that tesseract's orientation detection (OSD, `--psm 0`) says
- * makes a page upright, or 0: upright, or it cannot tell (too little text, no OSD data). Half a second a page,
- * so asked only of a page that looks sideways or reads badly.
+ * makes a page upright, or 0: upright, or it cannot tell (too little text); undefined when tesseract has no
+ * OSD data to tell by (Debian's tesseract-ocr-osd). Half a second a page, so asked only of a page that looks
+ * sideways or reads badly.
  */
-async function orientation(image: string): Promise<number> {
+async function orientation(image: string): Promise<number | undefined> {
   const r = await tesseract([image, 'stdout', '--psm', '0']);
+  if (r.code !== 0 && /\bosd\b/.test(r.err)) return undefined;
   const turn = /Rotate:\s*(\d+)/.exec(r.out);
   const sure = /Orientation confidence:\s*([\d.]+)/.exec(r.out);
   return r.code === 0 && turn && sure && Number(sure[1]) >= MIN_ORIENTATION ? Number(turn[1]) % 360 : 0;
@@ -97,6 +99,8 @@ interface Grid {
   skew: number;
   /** stamped with a red seal, read without it */
   sealed: boolean;
+  /** it looked turned, but tesseract had no data to tell which way is up: read as it lies */
+  unknownTurn?: boolean;
 }
 
 /** Less skew than this (degrees) is left: turning a picture blurs it a little. */
@@ -116,7 +120,12 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
   }
   const sealed = !!img.sealed;
   // a page whose ink lines up in columns rather than rows is read sideways: ask which way is up
-  if (turn === undefined) turn = rowsOverColumns(img) < 1 ? await orientation(src) : 0;
+  let unknownTurn = false;
+  if (turn === undefined) {
+    const asked = rowsOverColumns(img) < 1 ? await orientation(src) : 0;
+    unknownTurn = asked === undefined;
+    turn = asked ?? 0;
+  }
   if (turn) img = quarter(img, turn / 90);
   const skew = skewOf(img);
   if (Math.abs(skew) >= MIN_SKEW) img = rotate(img, -skew);
@@ -132,7 +141,7 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
   const runs = { h: grid.h.map((s) => s.run), v: grid.v.map((s) => s.run) };
   if (runs.h.length) img = erase(img, runs.h, runs.v);
   writeFileSync(file, pgm(sealed ? whiten(img) : img));
-  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, sealed };
+  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, sealed, ...(unknownTurn && { unknownTurn }) };
 }
 
 /** tesseract's TSV → its rows, split into their fields. */
@@ -290,7 +299,8 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
         // read upside down: turned over and read again
         if (readsBadly(tsv[i])) {
           const turn = await orientation(file);
-          if (turn) {
+          if (turn === undefined) grids[i].unknownTurn = true;
+          else if (turn) {
             grids[i] = await preparePage(src, file, (grids[i].turn + turn) % 360);
             tsv[i] = await recognise(file);
           }
@@ -307,8 +317,9 @@ export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: strin
     const turned = grids.flatMap((g, n) => (g.turn ? [`trang ${n + 1} (${g.turn}°)`] : []));
     const sealed = grids.flatMap((g, n) => (g.sealed ? [`trang ${n + 1}`] : []));
     const skewed = grids.flatMap((g, n) => (g.skew ? [`trang ${n + 1} (${String(Math.abs(g.skew)).replace('.', ',')}°)`] : []));
+    const unknown = grids.flatMap((g, n) => (g.unknownTurn ? [`trang ${n + 1}`] : []));
     repairs.push(
-      `nhận dạng chữ (OCR) ${pages.length} trang quét${turned.length ? `; quay lại cho đúng chiều: ${turned.join(', ')}` : ''}${sealed.length ? `; đọc bỏ màu đỏ của con dấu: ${sealed.join(', ')}` : ''}${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
+      `nhận dạng chữ (OCR) ${pages.length} trang quét${turned.length ? `; quay lại cho đúng chiều: ${turned.join(', ')}` : ''}${sealed.length ? `; đọc bỏ màu đỏ của con dấu: ${sealed.join(', ')}` : ''}${skewed.length ? `; xoay thẳng trang bị nghiêng: ${skewed.join(', ')}` : ''}${unknown.length ? `; không biết chiều của ${unknown.join(', ')} (có vẻ bị quay): tesseract thiếu dữ liệu nhận biết chiều trang (gói tesseract-ocr-osd), trang được đọc như khi quét` : ''}${tables ? `; kẻ bảng tìm thấy trên ${tables} trang` : ''}; ${unsure.length} từ không chắc chắn được liệt kê để kiểm tra.`,
       ...agreed,
     );
     return layout(pages, repairs);

@@ -4,7 +4,8 @@
 // (seconds a page), so it is its own suite: `npm run test:ocr`, which CI
 // runs after `npm test` with tesseract-ocr-vie and netpbm installed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { importDocument } from '../../src/import/index.js';
@@ -74,6 +75,26 @@ describe('a scan with pages fed in sideways or upside down', () => {
   ])('%s: each page upright again, its lines read', async (name, quarters, said) => {
     const repairs = await measure(name, scan(join(dir, `${name}.pdf`), { quarters }));
     expect(repairs.join('\n')).toMatch(new RegExp(`quay lại cho đúng chiều: ${said};`));
+  });
+  // tesseract's orientation data is a package of its own (tesseract-ocr-osd): without it the page cannot be
+  // turned, and the report says why instead of reading it sideways in silence
+  it('without the orientation data, a sideways page is read as it lies and the report says what is missing', async () => {
+    const langs = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout;
+    const tessdata = /"(.+?)"/.exec(langs)![1];
+    const only = mkdtempSync(join(tmpdir(), 'kehoach-tessdata-'));
+    copyFileSync(join(tessdata, 'vie.traineddata'), join(only, 'vie.traineddata'));
+    const page = join(dir, 'trang-1.pdf');
+    spawnSync('pdfseparate', ['-f', '1', '-l', '1', join(dir, '02-phu-my-truyen-thong-cchc.pdf'), page]);
+    const before = process.env.TESSDATA_PREFIX;
+    process.env.TESSDATA_PREFIX = only;
+    try {
+      const r = await importDocument('trang.pdf', scan(page, { quarters: { 1: '-r90' } }), 'pdf', 'x', { ocr: true });
+      expect(r.repairs.join('\n')).toMatch(/không biết chiều của trang 1 .*tesseract-ocr-osd/);
+      expect(r.repairs.join('\n')).not.toMatch(/quay lại cho đúng chiều/);
+    } finally {
+      if (before === undefined) delete process.env.TESSDATA_PREFIX;
+      else process.env.TESSDATA_PREFIX = before;
+    }
   });
 });
 
