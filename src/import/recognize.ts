@@ -388,17 +388,16 @@ const isAppendixHeading = (p: Para): boolean => /^Phụ lục\b/iu.test(plainOf(
  * (ghi_chu), and a signature block to fill in (ky_ten: an unruled table with lines on the right only).
  */
 function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
-  const REF = /^\((?:Ban hành\s+)?kèm theo\b/iu;
   const centred = (b: Block | undefined) => b?.kind === 'p' && (b.p.align === 'center' || !plainOf(b.p));
   // the reference line among the centred lines that open the appendix (the first other line found once)
   const opening = rest.findIndex((b) => !centred(b));
-  const refAt = rest.findIndex((b, j) => (opening < 0 || j < opening) && b.kind === 'p' && REF.test(plainOf(b.p)));
+  const refAt = rest.findIndex((b, j) => (opening < 0 || j < opening) && b.kind === 'p' && REFERENCE_START.test(plainOf(b.p)));
   let k = refAt + 1;
   if (refAt < 0) while (centred(rest[k])) k++;
   const paras = [heading, ...rest.slice(0, k).map((b) => (b as { p: Para }).p)];
-  const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !REF.test(t) && !RULE_LINE.test(t));
+  const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !REFERENCE_START.test(t) && !RULE_LINE.test(t));
   // the reference line names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
-  const ref = paras.map(plainOf).find((t) => REF.test(t));
+  const ref = paras.map(plainOf).find((t) => REFERENCE_START.test(t));
   const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
   if (of && c.plan.ten_co_quan === undefined && !c.plan.quyet_dinh) c.plan.ten_co_quan = of[1];
   const a: Item = { tieu_de: title.join(' ') || `Phụ lục ${index + 1}` };
@@ -679,7 +678,7 @@ const basesOut = (bases: Item[], lastEnd = '.'): Item[] =>
 const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && lines.length <= 4 ? lines : lines.join(' '));
 
 /** The start of a reference line "(Kèm theo …)" or "(Ban hành kèm theo …)": every reader keeps it a line of its own. */
-export const REFERENCE_START = /^\((?:Ban hành )?[Kk]èm theo\s/u;
+export const REFERENCE_START = /^\((?:Ban hành\s+)?kèm theo\b/iu;
 /** A document's name on its own line: a plan's, or the decision's that issues it. */
 export const DOCUMENT_NAME = /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u;
 /** An appendix's heading on its own line: "Phụ lục I", "PHỤ LỤC 2" (OCR may read "II" as "H"). */
