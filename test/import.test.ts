@@ -276,6 +276,22 @@ describe("Word's own habits", () => {
     expect(checkText('x.yaml', r.yaml).messages.map((m) => m.message).filter((m) => /lịch|can_cu/.test(m))).toEqual([]);
   });
 
+  // "01-KH-UBND": a slip in the source, or a scan's misread "/"; the number is not guessed at either
+  it('a cited document whose number is not in the ND30 form stays the source\'s text, and is listed as a guess', async () => {
+    const r = await importLines([
+      'Căn cứ Kế hoạch số 01-KH-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh về thực hiện nhiệm vụ năm 2026;',
+      'Căn cứ Kế hoạch số 13/KH-SYT ngày 26/01/2026 của Sở Y tế về cải cách hành chính,',
+      'Ủy ban nhân dân xã ban hành Kế hoạch như sau:',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '- Bảo đảm an toàn cho người dân.',
+    ]);
+    const bases = parse(r.yaml).can_cu.flatMap((b: { van_ban?: unknown[] }) => b.van_ban ?? [b]);
+    expect(bases[0]).toBe('Kế hoạch số 01-KH-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh về thực hiện nhiệm vụ năm 2026');
+    expect(bases[1]).toMatchObject({ so_ky_hieu: '13/KH-SYT', ngay: '2026-01-26' });
+    expect(r.guesses.join('\n')).toMatch(/số, ký hiệu "01-KH-UBND" không đúng dạng/);
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.rule === 'so-ky-hieu' || /can_cu/.test(m.message))).toEqual([]);
+  });
+
   it('a TCVN3 text file (8-bit) is detected by its characters', async () => {
     const text = 'KÕ ho¹ch\n\nPhßng chèng thiªn tai n¨m 2025\n\nI. Môc ®Ých\n\n- B¶o ®¶m an toµn cho ng­êi d©n.\n';
     const r = await importDocument('cu.txt', Buffer.from(text, 'latin1'), 'txt', 'x');

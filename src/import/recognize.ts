@@ -8,6 +8,7 @@ import { roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { isUpper } from '../text/normalize-text.js';
 import { isRealDate } from '../text/dates.js';
+import { isDocNumber } from '../text/doc-number.js';
 
 export type Path = (string | number)[];
 
@@ -89,6 +90,11 @@ function citation(text: string, c: Ctx): Record<string, unknown> | string {
   // stays the source's text, for the clerk to correct
   if (!isRealDate(ngay)) {
     c.guesses.push(`căn cứ "${body.slice(0, 60)}" có ngày không có trên lịch: giữ nguyên văn bản, cần kiểm tra.`);
+    return body;
+  }
+  // likewise a number not in the ND30 form ("01-KH-UBND", a scan's "13/KH-SYT'")
+  if (!isDocNumber(so)) {
+    c.guesses.push(`căn cứ "${body.slice(0, 60)}" có số, ký hiệu "${so}" không đúng dạng: giữ nguyên văn bản, cần kiểm tra.`);
     return body;
   }
   const out: Record<string, unknown> = { loai, so_ky_hieu: so, ngay };

@@ -2,12 +2,10 @@
 // cited it is cited in full (type, number, date, issuer, subject), later only by type and number.
 // A document is its number and its date: numbers start again each year, so one number with two dates
 // in one year is a contradiction, and in two years it is two documents.
+import { DOC_NUMBER_FORM } from '../text/doc-number.js';
 import { LETTERS, type Finding, type PlanRule, type Text } from './types.js';
 
-const SYMBOL = '[A-ZĐ][A-Za-zĐđ]*\\d*'; // "QH15": a law's symbol carries the legislature's number
-/** Every form of số/ký hiệu: 30c/NQ-CP, 30/2020/NĐ-CP, 05/CT-TTg, 1344/SYT-NVY, 12-NQ/TU, 35-CT/TW. */
-const NUMBER = `\\d{1,5}[a-zđ]?(?:/\\d{4})?(?:/${SYMBOL}(?:-${SYMBOL})*|-${SYMBOL}(?:/${SYMBOL})+)`;
-export const DOC_NUMBER = new RegExp(`(?<![${LETTERS}\\d/-])${NUMBER}(?![${LETTERS}\\d])`, 'gu');
+export const DOC_NUMBER = new RegExp(`(?<![${LETTERS}\\d/-])${DOC_NUMBER_FORM}(?![${LETTERS}\\d])`, 'gu');
 /** The same without the g flag, for test(): a g regex keeps a lastIndex that matchAll would start from. */
 const HAS_NUMBER = new RegExp(DOC_NUMBER.source, 'u');
 
@@ -15,7 +13,7 @@ const HAS_NUMBER = new RegExp(DOC_NUMBER.source, 'u');
 const TYPES = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị', 'Thông tư', 'Nghị định', 'Công văn', 'Hướng dẫn', 'Chương trình', 'Thông báo', 'Quy chế', 'Quy định', 'Kết luận', 'Thông tri', 'Đề án', 'Báo cáo', 'Luật', 'Pháp lệnh', 'Công điện']
   .map((t) => t.split(' ').map((s) => `[${s[0].toUpperCase()}${s[0].toLowerCase()}]${s.slice(1)}`).join('\\s+'))
   .join('|');
-const CITATION = new RegExp(`(?<![${LETTERS}])(${TYPES})\\s+(?:số:?\\s*)?(${NUMBER})(?![${LETTERS}\\d])`, 'gu');
+const CITATION = new RegExp(`(?<![${LETTERS}])(${TYPES})\\s+(?:số:?\\s*)?(${DOC_NUMBER_FORM})(?![${LETTERS}\\d])`, 'gu');
 const DATE = '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})';
 /** The date after the number, the issuer possibly between: "số 34-NQ/TU của Tỉnh ủy Lào Cai ngày 27/12/2025". */
 const DATE_AFTER = new RegExp(`^[\\s,]*(?:của(?:\\s+[${LETTERS}]+){1,8}[\\s,]+)?(?:(?:được\\s+)?ban\\s+hành\\s+)?ngày\\s+(?:${DATE})`, 'u');

@@ -4,6 +4,7 @@
 // test/fixtures/rules/<id>/, walked by test/rules.test.ts.
 import { unbalancedMarkup } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
+import { isDocNumber } from '../text/doc-number.js';
 import { isMapping, type Path } from '../read/source.js';
 import { flatRows, tableGrid, type GridProblem } from './grid.js';
 import { LIMITS, ROLES } from './schema.js';
@@ -267,6 +268,25 @@ export const PLAN_RULES: readonly Rule[] = [
           if (isMapping(c) && isStr(c.so_ky_hieu) && (c.ngay === undefined || c.co_quan === undefined)) {
             report(['can_cu', gi, 'van_ban', ci], `văn bản ${c.so_ky_hieu} trích dẫn lần đầu phải đủ ngày ban hành và cơ quan ban hành (Nghị định 30); thêm "ngay:" và "co_quan:".`);
           }
+        });
+      });
+    },
+  },
+  {
+    // A cited document's số/ký hiệu in the ND30 form: "số" is printed by the template, not written.
+    id: 'so-ky-hieu',
+    check: (p, report) => {
+      if (!Array.isArray(p.can_cu)) return;
+      p.can_cu.forEach((g, gi) => {
+        if (!isMapping(g) || !Array.isArray(g.van_ban)) return;
+        g.van_ban.forEach((c, ci) => {
+          if (!isMapping(c) || !isStr(c.so_ky_hieu) || isDocNumber(c.so_ky_hieu.trim())) return;
+          const given = c.so_ky_hieu.trim();
+          // what the clerk most likely meant: "số" left in, spaces around "/" and "-", a "-" for the first "/"
+          let meant = given.replace(/^số\s*:?\s*/iu, '').replace(/\s*([/-])\s*/gu, '$1');
+          if (!isDocNumber(meant) && /^\d+[a-zđ]?-[^/]+$/u.test(meant)) meant = meant.replace('-', '/');
+          const advice = isDocNumber(meant) ? `hãy viết "${meant}"${/^số/iu.test(given) ? ' (chữ "số" được in tự động)' : ''}` : 'hãy ghi đúng số, ký hiệu như trên văn bản';
+          report(['can_cu', gi, 'van_ban', ci, 'so_ky_hieu'], `số, ký hiệu "${given}" không đúng dạng của Nghị định 30 (số/ký hiệu, ví dụ 13/KH-SYT, 30/2020/NĐ-CP, 12-NQ/TU); ${advice}.`);
         });
       });
     },
