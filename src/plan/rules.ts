@@ -83,6 +83,15 @@ function gridRule(id: string, say: (g: GridProblem, t: ReturnType<typeof tablesO
   };
 }
 
+/** Each structured citation of the căn cứ (a mapping, not a free sentence), with its path. */
+function eachCitation(p: Record<string, unknown>, f: (c: Record<string, unknown>, at: Path) => void): void {
+  if (!Array.isArray(p.can_cu)) return;
+  p.can_cu.forEach((g, gi) => {
+    if (!isMapping(g) || !Array.isArray(g.van_ban)) return;
+    g.van_ban.forEach((c, ci) => isMapping(c) && f(c, ['can_cu', gi, 'van_ban', ci]));
+  });
+}
+
 /**
  * A line break inside a text ("|" blocks, "\n" in quotes) has no place in a field: Word would show a
  * space, or nothing. Fields that take several lines take a list. A break at the very end (">" and "|" add
@@ -260,36 +269,26 @@ export const PLAN_RULES: readonly Rule[] = [
   {
     // Citations cited in full: with a number they need a date and an issuer (ND30 first-citation form).
     id: 'can-cu',
-    check: (p, report) => {
-      if (!Array.isArray(p.can_cu)) return;
-      p.can_cu.forEach((g, gi) => {
-        if (!isMapping(g) || !Array.isArray(g.van_ban)) return;
-        g.van_ban.forEach((c, ci) => {
-          if (isMapping(c) && isStr(c.so_ky_hieu) && (c.ngay === undefined || c.co_quan === undefined)) {
-            report(['can_cu', gi, 'van_ban', ci], `văn bản ${c.so_ky_hieu} trích dẫn lần đầu phải đủ ngày ban hành và cơ quan ban hành (Nghị định 30); thêm "ngay:" và "co_quan:".`);
-          }
-        });
-      });
-    },
+    check: (p, report) =>
+      eachCitation(p, (c, at) => {
+        if (isStr(c.so_ky_hieu) && (c.ngay === undefined || c.co_quan === undefined)) {
+          report(at, `văn bản ${c.so_ky_hieu} trích dẫn lần đầu phải đủ ngày ban hành và cơ quan ban hành (Nghị định 30); thêm "ngay:" và "co_quan:".`);
+        }
+      }),
   },
   {
     // A cited document's số/ký hiệu in the ND30 form: "số" is printed by the template, not written.
     id: 'so-ky-hieu',
-    check: (p, report) => {
-      if (!Array.isArray(p.can_cu)) return;
-      p.can_cu.forEach((g, gi) => {
-        if (!isMapping(g) || !Array.isArray(g.van_ban)) return;
-        g.van_ban.forEach((c, ci) => {
-          if (!isMapping(c) || !isStr(c.so_ky_hieu) || isDocNumber(c.so_ky_hieu.trim())) return;
-          const given = c.so_ky_hieu.trim();
-          // what the clerk most likely meant: "số" left in, spaces around "/" and "-", a "-" for the first "/"
-          let meant = given.replace(/^số\s*:?\s*/iu, '').replace(/\s*([/-])\s*/gu, '$1');
-          if (!isDocNumber(meant) && /^\d+[a-zđ]?-[^/]+$/u.test(meant)) meant = meant.replace('-', '/');
-          const advice = isDocNumber(meant) ? `hãy viết "${meant}"${/^số/iu.test(given) ? ' (chữ "số" được in tự động)' : ''}` : 'hãy ghi đúng số, ký hiệu như trên văn bản';
-          report(['can_cu', gi, 'van_ban', ci, 'so_ky_hieu'], `số, ký hiệu "${given}" không đúng dạng của Nghị định 30 (số/ký hiệu, ví dụ 13/KH-SYT, 30/2020/NĐ-CP, 12-NQ/TU); ${advice}.`);
-        });
-      });
-    },
+    check: (p, report) =>
+      eachCitation(p, (c, at) => {
+        if (!isStr(c.so_ky_hieu) || isDocNumber(c.so_ky_hieu.trim())) return;
+        const given = c.so_ky_hieu.trim();
+        // what the clerk most likely meant: "số" left in, spaces around "/" and "-", a "-" for the first "/"
+        let meant = given.replace(/^số\s*:?\s*/iu, '').replace(/\s*([/-])\s*/gu, '$1');
+        if (!isDocNumber(meant) && /^\d+[a-zđ]?-[^/]+$/u.test(meant)) meant = meant.replace('-', '/');
+        const advice = isDocNumber(meant) ? `hãy viết "${meant}"${/^số/iu.test(given) ? ' (chữ "số" được in tự động)' : ''}` : 'hãy ghi đúng số, ký hiệu như trên văn bản';
+        report([...at, 'so_ky_hieu'], `số, ký hiệu "${given}" không đúng dạng của Nghị định 30 (số/ký hiệu, ví dụ 13/KH-SYT, 30/2020/NĐ-CP, 12-NQ/TU); ${advice}.`);
+      }),
   },
   // Appendix tables: each row fills the columns exactly; spans stay inside the table and apart.
   gridRule('bang-o', (g, { a, width }, at) => {
