@@ -616,3 +616,68 @@ describe('a profile may add its own days off', () => {
     expect(byZod.success, JSON.stringify(byZod.error?.issues)).toBe(true);
   });
 });
+
+// A parent as it is published (restored, or brought in by kehoach import): it names no unit by don_vi and
+// may give its issuer by the header alone. The flow a unit clerk follows: import the department's plan, derive.
+describe('a parent as published', () => {
+  const work = mkdtempSync(join(tmpdir(), 'kehoach-derive-real-'));
+  const district = [
+    'ten: Ủy ban nhân dân huyện Mai Sơn',
+    'ten_ngan: UBND huyện',
+    'viet_tat: UBND',
+    'ten_dong: [ỦY BAN NHÂN DÂN, HUYỆN MAI SƠN]',
+    'cap_tren: Ủy ban nhân dân tỉnh Sơn La',
+    'dia_danh: Mai Sơn',
+    'bo_phan:',
+    '  - { ten: Văn phòng HĐND và UBND huyện, viet_tat: VP, hanh_chinh: true }',
+    '  - { ten: Phòng Nội vụ, viet_tat: NV, tu_khoa: [kiểm tra] }',
+    '  - { ten: "Các cơ quan, đơn vị thuộc UBND huyện", viet_tat: CQĐV, chung: true }',
+    'truc_thuoc: [{ ten: "UBND các xã, thị trấn" }]',
+    'de_nghi: [Công an huyện]',
+    'nguoi_ky: { thay_mat: ỦY BAN NHÂN DÂN, quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Nguyễn Văn A }',
+    '',
+  ].join('\n');
+
+  it('a province\'s plan issued by a decision, its tasks for the districts in a sentence: a district derives it', async () => {
+    const unit = join(work, 'mai-son.yaml');
+    writeFileSync(unit, district);
+    const out = join(work, 'mai-son');
+    const r = await kehoach(['derive', join(EXAMPLES, 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc.yaml'), '--unit', unit, '--out-dir', out, '--date', '2023-03-01']);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, 'mai-son.yaml'), 'utf8');
+    const plan = parse(text);
+    expect(checkText('x.yaml', text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    // a people's committee has no superior's line in its header (ND30)
+    expect(plan.co_quan_chu_quan).toBeUndefined();
+    // the province's sentence addressed to "Chủ tịch UBND các huyện" is the district's task
+    const tasks = JSON.stringify(plan.noi_dung.at(-1));
+    expect(tasks).toContain('xây dựng Kế hoạch thực hiện công tác bảo vệ BMNN');
+    // the plan's number is the decision's: said so wherever the parent is named
+    expect(plan.ket_thuc[0]).toContain('Kế hoạch của Ủy ban nhân dân tỉnh Sơn La ban hành kèm theo Quyết định số 254/QĐ-UBND');
+    expect(text).not.toMatch(/Kế hoạch (?:số )?254\/QĐ-UBND/);
+    // "PHÂN CÔNG NHIỆM VỤ" gave tasks to Công an tỉnh, Văn phòng UBND tỉnh and the sở: theirs, dropped and listed
+    expect(plan.noi_dung.map((s: { muc?: string }) => s.muc)).not.toContain('PHÂN CÔNG NHIỆM VỤ');
+    expect(text).toMatch(/# đã bỏ nhiệm vụ cấp trên giao cho nơi khác: .*cấp trên giao cho Công an tỉnh.*cấp trên giao cho Sở Tài chính/);
+  });
+
+  it('a department plan brought in by kehoach import (its name given by the header alone) derives', async () => {
+    const { renderPlan } = await import('../src/write/index.js');
+    const { importDocument } = await import('../src/import/index.js');
+    const parent = join(EXAMPLES, 'derive', 'hai-duong', 'ke-hoach-so-y-te.yaml');
+    const docx = await renderPlan(checkText(parent, readFileSync(parent, 'utf8')).plan!);
+    const imported = await importDocument('so-y-te.docx', docx, 'docx', 'x');
+    const dept = join(work, 'so-y-te.yaml');
+    writeFileSync(dept, imported.yaml);
+    // what the import could not know: no "cap:" on the units' headings, the name in sentences
+    expect(parse(imported.yaml).ten_co_quan).toBeUndefined();
+    expect(imported.yaml).not.toMatch(/cap: truc_thuoc/);
+    const out = join(work, 'tu-ban-nhap');
+    const r = await kehoach(['derive', dept, '--unit', join(EXAMPLES, 'derive', 'hai-duong', 'units', 'ttyt-cam-giang.yaml'), '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, 'ttyt-cam-giang.yaml'), 'utf8');
+    expect(checkText('x.yaml', text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    // cited as the profile names it ("Sở Y tế Hải Dương"), not by the header's capitals
+    expect(parse(text).can_cu[0].van_ban[0]).toMatchObject({ so_ky_hieu: '475/KH-SYT', co_quan: 'Sở Y tế Hải Dương' });
+    expect(text).not.toMatch(/SỞ Y TẾ(?! HẢI)/);
+  });
+});

@@ -1,7 +1,7 @@
 // kehoach init (issue 17 item 6): a starter for any office, with an appendix and an example of every common
 // item; --decision starts a plan issued by a decision; --unit fills in the unit's own fields.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -40,5 +40,20 @@ describe('kehoach init', () => {
     const plan = parse(readFileSync(f, 'utf8'));
     expect(plan.ten_co_quan).toMatch(/Bệnh viện/);
     expect(plan.nguoi_ky.ho_ten).not.toBe('Họ và tên');
+  });
+
+  // the same header line derive writes for the unit (plan/profile.ts's chuQuanOf)
+  it('--unit: the superior\'s line as the profile writes it; none for a people\'s committee', async () => {
+    const school = fresh();
+    expect((await run(['init', school, '--unit', join(DERIVE, 'phong-gddt', 'units', 'th-my-chanh.yaml'), '--date', '2026-12-01'])).code).toBe(0);
+    expect(parse(readFileSync(school, 'utf8')).co_quan_chu_quan).toBe('PHÒNG GD&ĐT PHÙ MỸ');
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-init-unit-'));
+    const unit = join(dir, 'xa.yaml');
+    writeFileSync(unit, readFileSync(join(DERIVE, 'phong-gddt', 'units', 'th-my-chanh.yaml'), 'utf8').replace(/^ten: .*$/m, 'ten: Ủy ban nhân dân xã Mỹ Chánh').replace(/^co_quan_chu_quan: .*\n/m, '').replace(/^ten_dong: .*$/m, 'ten_dong: [ỦY BAN NHÂN DÂN, XÃ MỸ CHÁNH]'));
+    const f = join(dir, 'ke-hoach.yaml');
+    expect((await run(['init', f, '--unit', unit, '--date', '2026-12-01'])).code).toBe(0);
+    const text = readFileSync(f, 'utf8');
+    expect(parse(text).co_quan_chu_quan).toBeUndefined();
+    expect(checkText(f, text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { plainText, unbalancedMarkup } from '../text/inline.js';
 import { isUpper, upperVi } from '../text/normalize-text.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
-import type { UnitProfile } from '../plan/profile.js';
+import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
+import { addressesUnits, scopeOfName } from './addressees.js';
 import { hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
@@ -47,7 +48,7 @@ type Block = InputBlock;
 
 export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
   const problems: Problem[] = [];
-  if (!sameName(unit.cap_tren, deptPlan.ten_co_quan)) {
+  if (!namesOf(deptPlan).some((n) => sameName(unit.cap_tren, n))) {
     problems.push({
       in: 'ho-so',
       path: ['cap_tren'],
@@ -69,13 +70,21 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       in: 'ke-hoach',
       path: ['noi_dung'],
       rule: 'khong-co-nhiem-vu',
-      message: 'kế hoạch cấp trên không giao nhiệm vụ nào cho đơn vị trực thuộc (không có khoản "don_vi" với "cap: truc_thuoc"); không có gì để triển khai.',
+      message:
+        'kế hoạch cấp trên không giao nhiệm vụ nào cho đơn vị trực thuộc: không có khoản "don_vi" cho các đơn vị trực thuộc ("cap: truc_thuoc", hoặc tên như "Các đơn vị trực thuộc", "UBND các huyện"), cũng không có khoản nào của phần Tổ chức thực hiện mở đầu bằng các đơn vị ấy; không có gì để triển khai.',
     });
   }
   if (problems.length) return { problems };
+  // the parent named as the profile names it: the same agency (checked above), written as sentences write
+  // it even when the parent gives only its header ("SỞ Y TẾ", as an imported plan does)
+  deptPlan = { ...deptPlan, ten_co_quan: unit.cap_tren };
 
   const soKyHieu = parentSo(deptPlan);
-  const cite = `${deptPlan.ten_loai} ${soKyHieu}`;
+  // a plan issued by a decision has no number of its own: it is the decision's
+  const cite = deptPlan.quyet_dinh ? `Kế hoạch kèm Quyết định ${soKyHieu}` : `${deptPlan.ten_loai} ${soKyHieu}`;
+  const parentPlan = deptPlan.quyet_dinh
+    ? `Kế hoạch của ${deptPlan.ten_co_quan} ban hành kèm theo Quyết định số ${soKyHieu}`
+    : `${deptPlan.ten_loai} số ${soKyHieu} của ${deptPlan.ten_co_quan}`;
   // A substitution that leaves a * open (thanh: "**cải") would make the derived plan invalid: it is the
   // profile's mistake, reported at the substitution, once.
   const broken = new Set<number>();
@@ -205,10 +214,21 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         children.push({ ...(b as object), noi_dung: responsibilities } as Block);
         continue;
       }
+      // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
+      const other = isKhoan ? otherBody(b, unit.ten, [short, unit.viet_tat]) : undefined;
+      if (other) {
+        dropped.push(`"${clip(plainText(allText(b)))}" (mục ${numeral}.${k}, cấp trên giao cho ${other})`);
+        continue;
+      }
       const local = mapTexts(b, subst);
       if (isEmpty(local)) continue; // "(Có Phụ lục … kèm theo)" and nothing else
       if (isKhoan) notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `từ mục ${numeral}.${k}, ${cite}` });
       children.push(local);
+    }
+    // a section of only other bodies' tasks ("PHÂN CÔNG NHIỆM VỤ": Công an tỉnh, Sở Nội vụ …) goes with them
+    if (!children.length && s.noi_dung?.length) {
+      notes.splice(notes.findIndex((n) => n.path[1] === out), Infinity);
+      return;
     }
     sections.push({ ...mapTexts(s, subst), noi_dung: children });
     notes.push({ path: ['noi_dung', out], note: `từ mục ${numeral}, ${cite}` });
@@ -222,7 +242,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   });
 
   const plan: InputPlan = {
-    co_quan_chu_quan: unit.co_quan_chu_quan ?? upperVi(unit.cap_tren),
+    ...(chuQuanOf(unit) !== undefined ? { co_quan_chu_quan: chuQuanOf(unit) } : {}),
     co_quan_ban_hanh: unit.ten_dong ?? upperVi(unit.ten),
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,
@@ -232,7 +252,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     can_cu: [{ mo_dau: 'Thực hiện', van_ban: [parentCitation(deptPlan, soKyHieu, notes)] }],
     mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(deptPlan.trich_yeu) })],
     noi_dung: sections,
-    ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: `${deptPlan.ten_loai} số ${soKyHieu} của ${deptPlan.ten_co_quan}`, bo_phan: allDepts, dau_moi: focal.ten })],
+    ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: parentPlan, bo_phan: allDepts, dau_moi: focal.ten })],
     noi_nhan: [
       { ten: deptPlan.ten_co_quan, muc_dich: 'báo cáo' },
       ...(unit.lanh_dao ?? []),
@@ -327,12 +347,36 @@ function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where
       const here = numbered ? `${where}.${k}` : where;
       const children = (b as { noi_dung?: Block[] }).noi_dung;
       const at = [...path, i, 'noi_dung'];
-      if ('don_vi' in b && b.cap === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at });
+      if ('don_vi' in b && (b.cap ?? scopeOfName(b.don_vi)) === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at });
       else if (Array.isArray(children)) walk(children, here, at);
     });
   };
   sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1), ['noi_dung', i, 'noi_dung']));
+  if (out.length) return out;
+  // A plan that names no unit by don_vi (as most published plans, restored or imported, are written): the
+  // khoản of its Tổ chức thực hiện that open by addressing the units ("Thủ trưởng các sở, ban, ngành …; Chủ
+  // tịch UBND các huyện … căn cứ chức năng, nhiệm vụ …") are the units' tasks.
+  sections.forEach((s, i) => {
+    if (s.phan !== 'to_chuc_thuc_hien') return;
+    let k = 0;
+    s.noi_dung?.forEach((b, j) => {
+      if (isNumbered(b)) k++;
+      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(plainText(allText(b)))) out.push({ tasks: [b], where: `mục ${roman(i + 1)}${isNumbered(b) ? `.${k}` : ''}`, path: ['noi_dung', i, 'noi_dung', j] });
+    });
+  });
   return out;
+}
+
+/**
+ * The names a profile may give its superior by: the parent's name in sentences, its header lines, and
+ * these with the place its own superior's line names ("SỞ Y TẾ" under "UBND TỈNH HẢI DƯƠNG" is "Sở Y tế Hải
+ * Dương"). Compared without case.
+ */
+function namesOf(p: Plan): string[] {
+  const header = p.co_quan_ban_hanh.join(' ');
+  const place = /^(?:UBND|ỦY BAN NHÂN DÂN)\s+((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+)?(.+)$/iu.exec(p.co_quan_chu_quan.join(' '));
+  const placed = place ? [`${header} ${place[2]}`, ...(place[1] ? [`${header} ${place[1]}${place[2]}`] : [])] : [];
+  return [p.ten_co_quan, header, ...placed];
 }
 
 /** Every string of a block, joined: what keyword matching reads. */
@@ -372,6 +416,26 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
   // this unit, by its full name or exactly by a short one ("Trung tâm" is not "Trung tâm TTGDSK")
   if (hasPhrase(who, fullName) || shortNames.some((n) => sameName(who, n))) return undefined;
   return who;
+}
+
+/**
+ * A body's name: a kind of body then its proper name ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Hội Nông dân"; not
+ * "Ban hành …", "Hội nghị …", "Phòng, chống …", "Báo cáo …"), or a body named by its kind and place alone.
+ */
+const BODY = /^(?:(?:Sở|Ban|Hội|Bộ|Cục|Chi cục|Viện|Trung tâm|Bệnh viện|Đài|Báo|Liên đoàn|Tổng cục|Văn phòng|Phòng)\s\p{Lu}|(?:Công an|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Thanh tra|Bảo hiểm xã hội|Kho bạc Nhà nước|Bộ Chỉ huy Quân sự|Tỉnh đoàn)(?:\s|$))/u;
+
+/**
+ * The body a khoản of the parent is headed by, when that is neither the units in general nor this unit: a
+ * heading over its tasks ("Công an tỉnh"), or a name before a colon ("Sở Tài chính: Phối hợp …").
+ */
+function otherBody(b: Block, fullName: string, shortNames: string[]): string | undefined {
+  if (!isMapping(b) || typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
+  const title = plainText((b as { khoan: string }).khoan).trim();
+  const hasTasks = Array.isArray((b as { noi_dung?: unknown }).noi_dung);
+  const head = hasTasks && title.split(/\s+/).length <= 10 && !/[.;:]/.test(title) ? title : /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim();
+  if (!head || !BODY.test(head) || scopeOfName(head) === 'truc_thuoc') return undefined;
+  if (hasPhrase(head, fullName) || shortNames.some((n) => sameName(head, n))) return undefined;
+  return head;
 }
 
 /** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners. */

@@ -8,6 +8,7 @@ import { keysOf, type Kind } from './issues.js';
 import type { Message } from '../messages.js';
 import { decode } from '../read/source.js';
 import { noticesSchema, type Notices } from '../text/calendar.js';
+import { upperVi } from '../text/normalize-text.js';
 
 /** The schema of a unit profile, built on first use (as the plan's, schema.ts). */
 function build() {
@@ -59,9 +60,14 @@ function build() {
       ten: Text.meta(t('Tên đơn vị', 'Tên dùng trong câu, ví dụ "Trung tâm Y tế Phù Mỹ".')),
       ten_ngan: Text.optional().meta(t('Tên ngắn', 'Tên dùng trong câu khi nhắc lại, ví dụ "Trung tâm", "Nhà trường", "Sở GDĐT". Mặc định là tên.')),
       co_quan_chu_quan: z
-        .union([Text, z.array(Text).min(1).max(2)])
+        .union([Text, z.array(Text).min(1).max(2), z.literal(false)])
         .optional()
-        .meta(t('Dòng cơ quan chủ quản', 'Dòng trên cùng ở phần đầu, như đơn vị vẫn viết, ví dụ "UBND TỈNH QUẢNG NAM" hay "UBND HUYỆN PHÙ MỸ". Mặc định là cơ quan cấp trên viết hoa.')),
+        .meta(
+          t(
+            'Dòng cơ quan chủ quản',
+            'Dòng trên cùng ở phần đầu, như đơn vị vẫn viết, ví dụ "UBND TỈNH QUẢNG NAM" hay "UBND HUYỆN PHÙ MỸ"; false khi đơn vị không có dòng này. Mặc định là cơ quan cấp trên viết hoa; không có với Ủy ban nhân dân, Hội đồng nhân dân (Nghị định 30).',
+          ),
+        ),
       ten_dong: z
         .union([Text, z.array(Text).min(1).max(3)])
         .optional()
@@ -121,6 +127,16 @@ function build() {
 
 let built: ReturnType<typeof build> | undefined;
 export const profileSchema = (): ReturnType<typeof build> => (built ??= build());
+
+/**
+ * The line above the unit's name in its header: the profile's own; none for a people's committee or council,
+ * whose header is their name alone (ND30, Phụ lục I); else the superior's name in capitals.
+ */
+export function chuQuanOf(p: Pick<UnitProfile, 'co_quan_chu_quan' | 'ten' | 'cap_tren'>): string | string[] | undefined {
+  if (p.co_quan_chu_quan === false) return undefined;
+  if (p.co_quan_chu_quan !== undefined) return p.co_quan_chu_quan;
+  return /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s/iu.test(p.ten) ? undefined : upperVi(p.cap_tren);
+}
 
 export type UnitProfile = z.output<ReturnType<typeof build>>;
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
 import { hasErrors, type Message } from '../../messages.js';
-import { checkProfile } from '../../plan/profile.js';
+import { checkProfile, chuQuanOf } from '../../plan/profile.js';
 import { loadTemplates } from '../../model/templates.js';
 import { isRealDate } from '../../text/dates.js';
 import { upperVi } from '../../text/normalize-text.js';
@@ -28,7 +28,7 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
   // a starter for any office: every name a placeholder to replace, nothing of one sector
   let name = 'Tên cơ quan';
   let unit = {
-    chu_quan: q('TÊN CƠ QUAN CẤP TRÊN'),
+    chu_quan: q('TÊN CƠ QUAN CẤP TRÊN') as string | undefined,
     ban_hanh: q('TÊN CƠ QUAN BAN HÀNH'),
     ten: q('Tên cơ quan'),
     viet_tat: 'CQ',
@@ -50,7 +50,7 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
     name = p.ten;
     const lines = p.ten_dong ?? upperVi(p.ten);
     unit = {
-      chu_quan: q(upperVi(p.cap_tren)),
+      chu_quan: ((c) => (c === undefined ? undefined : Array.isArray(c) ? `[${c.map(q).join(', ')}]` : q(c)))(chuQuanOf(p)),
       ban_hanh: Array.isArray(lines) ? `[${lines.map(q).join(', ')}]` : q(lines),
       ten: q(p.ten),
       viet_tat: p.viet_tat,

@@ -1,0 +1,63 @@
+// Whom a parent plan addresses, told by name where the plan does not say (`cap` of a don_vi) and where it
+// names no don_vi at all (a published plan, restored or imported, writes "Các đơn vị trực thuộc" or "UBND
+// các huyện" as a heading or at the head of a sentence). Rules as data: each with names it takes and names
+// it leaves, walked by test/addressees.test.ts.
+
+export type Scope = 'truc_thuoc' | 'co_quan' | 'phoi_hop';
+
+export interface ScopeRule {
+  scope: Scope;
+  pattern: RegExp;
+  examples: { ok: string[]; notOk: string[] };
+}
+
+/** Not followed by a letter: JavaScript's \b knows only ASCII letters, and "tổ" ends in one it does not. */
+const END = '(?![\\p{L}\\p{M}])';
+
+/** The first rule that takes a name gives its scope; a name no rule takes is someone else (phoi_hop). */
+export const SCOPE_RULES: readonly ScopeRule[] = [
+  {
+    // the units below the issuer, whatever the sector: said to be below, or named in the plural
+    scope: 'truc_thuoc',
+    pattern: new RegExp(
+      `trực thuộc${END}|(?:^|\\s)(?:các|những)\\s+(?:đơn vị|cơ sở|trường|trạm|trung tâm|bệnh viện|huyện|quận|thị xã|xã|phường|thị trấn|địa phương|sở|cơ quan, đơn vị)${END}|cấp (?:huyện|xã)${END}`,
+      'iu',
+    ),
+    examples: {
+      ok: ['Các đơn vị trực thuộc', 'UBND các huyện, thành phố', 'Các sở, ban, ngành', 'Các trường học', 'Phòng Giáo dục và Đào tạo các huyện', 'Các cơ quan, đơn vị trực thuộc Sở'],
+      notOk: ['Các khoa, phòng', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'Sở Nội vụ', 'Phòng Tổ chức - Hành chính', 'Công an tỉnh'],
+    },
+  },
+  {
+    // the issuer's own departments
+    scope: 'co_quan',
+    pattern: new RegExp(`^(?:các\\s+)?(?:phòng|khoa|văn phòng|thanh tra|bộ phận|tổ)${END}`, 'iu'),
+    examples: {
+      ok: ['Phòng Tổ chức - Hành chính', 'Các khoa, phòng', 'Văn phòng Sở', 'Thanh tra Sở', 'Tổ Văn phòng'],
+      notOk: ['Trung tâm Kiểm soát bệnh tật tỉnh', 'Sở Nội vụ', 'Công an tỉnh', 'Tổng cục Thống kê'],
+    },
+  },
+];
+
+/** The scope of a don_vi the plan gives no `cap`, by its name. */
+export function scopeOfName(name: string): Scope {
+  return SCOPE_RULES.find((r) => r.pattern.test(name))?.scope ?? 'phoi_hop';
+}
+
+/** What a sentence's doers end at: the first verb of the task. */
+const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục)(?![\p{L}\p{M}])/iu;
+
+/**
+ * Whether a sentence of Tổ chức thực hiện opens by addressing the units below ("Thủ trưởng các sở, ban,
+ * ngành …; Chủ tịch UBND các huyện … căn cứ chức năng …"), not someone else ("Giao Công an tỉnh chủ trì …") and
+ * not about the plan ("Quá trình thực hiện nếu có khó khăn …").
+ */
+export function addressesUnits(text: string): boolean {
+  const verb = FIRST_VERB.exec(text);
+  if (!verb || verb.index > 240) return false;
+  const doers = text.slice(0, verb.index);
+  return DOERS.test(doers) && SCOPE_RULES[0].pattern.test(doers);
+}
+
+/** How a sentence that names its doers opens: their heads, or the bodies themselves. */
+const DOERS = /^(?:Thủ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|Lãnh đạo|Trưởng|Người đứng đầu|Các|Những|UBND|Ủy ban|Uỷ ban|Phòng|Sở)\s/u;

@@ -1,0 +1,23 @@
+// Whom a parent plan addresses, by name (src/derive/addressees.ts): each rule takes its ok names and leaves
+// its not-ok ones, as lint's rules keep their examples.
+import { describe, expect, it } from 'vitest';
+import { addressesUnits, SCOPE_RULES, scopeOfName } from '../src/derive/addressees.js';
+
+describe.each(SCOPE_RULES.map((r) => [r.scope, r]))('%s', (scope, r) => {
+  it.each(r.examples.ok)('takes "%s"', (name) => expect(scopeOfName(name)).toBe(scope));
+  it.each(r.examples.notOk)('leaves "%s"', (name) => expect(scopeOfName(name)).not.toBe(scope));
+});
+
+describe('a sentence of Tổ chức thực hiện that addresses the units', () => {
+  it.each([
+    'Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh; Chủ tịch UBND các huyện, thành phố căn cứ chức năng, nhiệm vụ được giao chỉ đạo: xây dựng Kế hoạch',
+    'Các đơn vị trực thuộc xây dựng kế hoạch và tổ chức thực hiện',
+    'UBND các xã, phường chủ động triển khai thực hiện',
+  ])('"%s"', (text) => expect(addressesUnits(text)).toBe(true));
+  it.each([
+    'Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh giúp Chủ tịch UBND tỉnh hướng dẫn, đôn đốc',
+    'Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương báo cáo về UBND tỉnh',
+    'Phối hợp trong các đợt kiểm tra, giám sát tại đơn vị trực thuộc, Sở Y tế sẽ tổ chức kiểm tra',
+    'Kinh phí thực hiện Kế hoạch này: Do ngân sách nhà nước đảm bảo',
+  ])('not "%s"', (text) => expect(addressesUnits(text)).toBe(false));
+});
