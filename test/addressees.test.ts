@@ -1,7 +1,7 @@
 // Whom a parent plan addresses, by name (src/derive/addressees.ts): each rule takes its ok names and leaves
 // its not-ok ones, as lint's rules keep their examples.
 import { describe, expect, it } from 'vitest';
-import { addressesUnits, SCOPE_RULES, scopeOfName } from '../src/derive/addressees.js';
+import { addressesUnits, SCOPE_RULES, scopeOfName, withoutDoers } from '../src/derive/addressees.js';
 
 describe.each(SCOPE_RULES.map((r) => [r.scope, r]))('%s', (scope, r) => {
   it.each(r.examples.ok)('takes "%s"', (name) => expect(scopeOfName(name)).toBe(scope));
@@ -20,4 +20,13 @@ describe('a sentence of Tổ chức thực hiện that addresses the units', () 
     'Phối hợp trong các đợt kiểm tra, giám sát tại đơn vị trực thuộc, Sở Y tế sẽ tổ chức kiểm tra',
     'Kinh phí thực hiện Kế hoạch này: Do ngân sách nhà nước đảm bảo',
   ])('not "%s"', (text) => expect(addressesUnits(text)).toBe(false));
+});
+
+describe('such a sentence, told as the unit\'s own task', () => {
+  it.each([
+    ['Các sở, ban, ngành trực thuộc UBND tỉnh; UBND các huyện, thành phố tiếp tục tổ chức tuyên truyền, tập huấn.', 'Tiếp tục tổ chức tuyên truyền, tập huấn.'],
+    ['Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố có trách nhiệm: Lãnh đạo, chỉ đạo thực hiện tốt các quy định.', 'Lãnh đạo, chỉ đạo thực hiện tốt các quy định.'],
+    ['Thủ trưởng các đơn vị chỉ đạo tuyên truyền đầy đủ các nội dung.', 'Chỉ đạo tuyên truyền đầy đủ các nội dung.'],
+  ])('"%s"', (text, own) => expect(withoutDoers(text)).toBe(own));
+  it('another sentence is left', () => expect(withoutDoers('Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh.')).toBeUndefined());
 });

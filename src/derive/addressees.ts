@@ -61,3 +61,14 @@ export function addressesUnits(text: string): boolean {
 
 /** How a sentence that names its doers opens: their heads, or the bodies themselves. */
 const DOERS = /^(?:Thủ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|Lãnh đạo|Trưởng|Người đứng đầu|Các|Những|UBND|Ủy ban|Uỷ ban|Phòng|Sở)\s/u;
+
+/**
+ * A sentence that addresses the units, told as the unit's own task: the doers cut ("Các sở, ban, ngành …;
+ * UBND các huyện, thành phố tiếp tục tổ chức …" → "Tiếp tục tổ chức …"), with a bare "có trách nhiệm:"
+ * after them. Undefined for any other sentence.
+ */
+export function withoutDoers(text: string): string | undefined {
+  if (!addressesUnits(text)) return undefined;
+  const rest = text.slice(FIRST_VERB.exec(text)!.index).trim().replace(/^có trách nhiệm\s*:?\s*/iu, '');
+  return rest && rest[0].toLocaleUpperCase('vi') + rest.slice(1);
+}

@@ -9,7 +9,7 @@ import { isUpper, upperVi } from '../text/normalize-text.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
-import { addressesUnits, scopeOfName } from './addressees.js';
+import { addressesUnits, scopeOfName, withoutDoers } from './addressees.js';
 import { hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
@@ -94,11 +94,12 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   const hasAppendix = appendixRows.some((rows) => rows.length > 0);
   // Substitutions apply to whole phrases, never inside a word.
   const subst = (s: string) => {
+    // the units addressed by name are this unit: the sentence is its own task
     const out = (unit.thay_the ?? []).reduce((acc, r, i) => {
       const next = replacePhrase(acc, r.tu, r.thanh);
       if (next !== acc && unbalancedMarkup(next) && !unbalancedMarkup(acc)) broken.add(i);
       return next;
-    }, s);
+    }, withoutDoers(s) ?? s);
     return hasAppendix ? out : withoutAppendixRefs(out);
   };
   const notes: Derived['notes'] = [];
