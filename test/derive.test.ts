@@ -48,7 +48,8 @@ describe('derive examples', () => {
     expect(p.noi_nhan[0].muc_dich).toBe('báo cáo');
     expect(p.luu[0]).toBe('VT');
     const text = readFileSync(f, 'utf8');
-    expect(text).toMatch(/^  # từ mục I, Kế hoạch \d+\/KH-[A-ZĐ]+$/mu);
+    // the parent by its number: its own, or for a plan issued by a decision, the decision's
+    expect(text).toMatch(/^  # từ mục I, Kế hoạch (?:kèm Quyết định \d+\/QĐ-|\d+\/KH-)[A-ZĐ]+$/mu);
   });
 
   it('reporting deadlines move earlier by the margin, to a working day', () => {
@@ -356,7 +357,7 @@ describe('a derived plan records what it came from', () => {
 
   it.each(derivedFiles().map((f) => [basename(f), f]))('%s carries the parent\'s số and the hashes', (_, f) => {
     const p = readProvenance(readFileSync(f, 'utf8'));
-    expect(p?.so).toMatch(/^\d+\/KH-[A-ZĐ]+$/u);
+    expect(p?.so).toMatch(/^\d+\/(?:KH|QĐ)-[A-ZĐ]+$/u);
     expect(p?.keHoach).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -434,7 +435,9 @@ describe('Tổ chức thực hiện by role', () => {
     const text = JSON.stringify(units);
     expect(text).toMatch(/Là đầu mối tham mưu .* theo dõi, đôn đốc/);
     expect(text).toMatch(/Căn cứ chức năng, nhiệm vụ được giao, chủ động tổ chức triển khai thực hiện/);
-    expect(plan.ket_thuc[0]).toMatch(new RegExp(`^Trên đây là Kế hoạch của ${plan.ten_co_quan} triển khai thực hiện Kế hoạch số \\d+/KH-[A-ZĐ]+ của ${plan.can_cu[0].van_ban[0].co_quan}\\.`, 'u'));
+    const parent = plan.noi_nhan[0].ten; // the parent, sent the plan "để báo cáo"
+    const cited = `(?:Kế hoạch số \\d+/KH-[A-ZĐ]+ của ${parent}|Kế hoạch của ${parent} ban hành kèm theo Quyết định số \\d+/QĐ-[A-ZĐ]+)`;
+    expect(plan.ket_thuc[0]).toMatch(new RegExp(`^Trên đây là Kế hoạch của ${plan.ten_co_quan} triển khai thực hiện ${cited}\\.`, 'u'));
     // the citation reads "… của Sở Y tế … về tuyên truyền …": no capital after "về"
     expect(plan.can_cu[0].van_ban[0].trich_yeu).toMatch(/^\p{Ll}/u);
   });
@@ -550,6 +553,13 @@ describe('localise, and flag what is left', () => {
     expect(flags.length * 5).toBeLessThanOrEqual(sentences);
     // the duties kehoach writes are the unit's own words
     expect(text).not.toMatch(/# CẦN SỬA.*\n\s*- gach: (?:Là đầu mối|Căn cứ chức năng)/);
+  });
+
+  // "trên địa bàn tỉnh" → "trên địa bàn huyện" by the district's profile: the district's scope, not the province's
+  it('the words a substitution wrote are the unit\'s own, never flagged as the parent\'s', () => {
+    const text = readFileSync(join(DERIVE, 'son-la', 'derived', 'ubnd-huyen-mai-son.yaml'), 'utf8');
+    expect(text).toContain('trên địa bàn huyện');
+    expect(text).not.toMatch(/CẦN SỬA: "trên địa bàn huyện"/);
   });
 
   it('a phrase the profile adapts is no longer flagged', () => {

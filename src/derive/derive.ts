@@ -276,7 +276,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       })),
     };
   }
-  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix }, generated));
+  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix, own: (unit.thay_the ?? []).map((r) => r.thanh) }, generated));
   return { plan, notes, warnings };
 }
 
@@ -293,7 +293,7 @@ function parentCitation(p: Plan, so: string, notes: Derived['notes']): { loai: s
   if (isUpper(subject)) {
     // a trích yếu in capitals has lost the case of its names: lowered, and said so
     subject = subject.toLocaleLowerCase('vi').replace(/\bkế hoạch\b/u, 'Kế hoạch');
-    notes.push({ path: ['can_cu', 0, 'van_ban', 0, 'trich_yeu'], note: 'CẦN SỬA: trích yếu của quyết định cấp trên viết in hoa; đã chuyển sang chữ thường, hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
+    notes.push({ path: ['can_cu', 0, 'van_ban', 0, 'trich_yeu'], note: 'CẦN SỬA: trích yếu của quyết định cấp trên viết in hoa, đã chuyển sang chữ thường; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
   }
   return { loai: 'Quyết định', so_ky_hieu: so, ngay: p.ngay!, co_quan: d.tham_quyen, lien_tu: '', trich_yeu: lowerFirst(subject) };
 }

@@ -10,6 +10,8 @@ export interface VoiceContext {
   hasAppendix: boolean;
   /** The section role (phan) the text is in, if any. */
   role?: string;
+  /** Phrases the profile wrote (its substitutions' `thanh`): the unit's own voice wherever they stand. */
+  own?: string[];
 }
 
 export interface VoiceRule {
@@ -79,8 +81,10 @@ export const VOICE_RULES: VoiceRule[] = [
 
 /** The first rule a text breaks, with why. */
 export function voiceOf(text: string, ctx: VoiceContext): { rule: VoiceRule; why: string } | undefined {
+  // "trên địa bàn huyện" the profile put there is the unit's scope, not the parent's
+  const said = (ctx.own ?? []).filter((p) => p.trim()).reduce((t, p) => t.split(p).join(' … '), text);
   for (const rule of VOICE_RULES) {
-    const found = rule.find(text, ctx);
+    const found = rule.find(said, ctx);
     if (found) return { rule, why: rule.why(found) };
   }
   return undefined;
