@@ -668,6 +668,9 @@ describe('a parent as published', () => {
     // "PHÂN CÔNG NHIỆM VỤ" gave tasks to Công an tỉnh, Văn phòng UBND tỉnh and the sở: theirs, dropped and listed
     expect(plan.noi_dung.map((s: { muc?: string }) => s.muc)).not.toContain('PHÂN CÔNG NHIỆM VỤ');
     expect(text).toMatch(/# đã bỏ nhiệm vụ cấp trên giao cho nơi khác: .*cấp trên giao cho Công an tỉnh.*cấp trên giao cho Sở Tài chính/);
+    // and the province's own tasks it gives one of its bodies in a closing bracket ("(Giao Công an tỉnh tham mưu)")
+    expect(text).toMatch(/"Thành lập Đoàn kiểm tra [^"]*" \(mục II\.8, cấp trên giao cho Công an tỉnh\)/);
+    expect(text).not.toMatch(/Giao Công an tỉnh/);
   });
 
   it('a department plan brought in by kehoach import (its name given by the header alone) derives', async () => {

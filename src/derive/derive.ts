@@ -427,13 +427,17 @@ const BODY = /^(?:(?:Sở|Ban|Hội|Bộ|Cục|Chi cục|Viện|Trung tâm|Bện
 
 /**
  * The body a khoản of the parent is headed by, when that is neither the units in general nor this unit: a
- * heading over its tasks ("Công an tỉnh"), or a name before a colon ("Sở Tài chính: Phối hợp …").
+ * heading over its tasks ("Công an tỉnh"), a name before a colon ("Sở Tài chính: Phối hợp …"), or the body a
+ * closing bracket gives the task to ("… (Giao Công an tỉnh tham mưu).").
  */
 function otherBody(b: Block, fullName: string, shortNames: string[]): string | undefined {
   if (!isMapping(b) || typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
   const title = plainText((b as { khoan: string }).khoan).trim();
   const hasTasks = Array.isArray((b as { noi_dung?: unknown }).noi_dung);
-  const head = hasTasks && title.split(/\s+/).length <= 10 && !/[.;:]/.test(title) ? title : /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim();
+  const head =
+    (hasTasks && title.split(/\s+/).length <= 10 && !/[.;:]/.test(title) ? title : /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim()) ??
+    // the parent's own task, given to one of its bodies at the end: "… (Giao Công an tỉnh chủ trì, phối hợp …)."
+    /\((?:Giao|giao)\s+([^(),;]+?)\s+(?:chủ trì|tham mưu|thực hiện)(?![\p{L}\p{M}])[^()]*\)[.;]?$/u.exec(title)?.[1].trim();
   if (!head || !BODY.test(head) || scopeOfName(head) === 'truc_thuoc') return undefined;
   if (hasPhrase(head, fullName) || shortNames.some((n) => sameName(head, n))) return undefined;
   return head;
