@@ -692,5 +692,9 @@ describe('a parent as published', () => {
     // cited as the profile names it ("Sở Y tế Hải Dương"), not by the header's capitals
     expect(parse(text).can_cu[0].van_ban[0]).toMatchObject({ so_ky_hieu: '475/KH-SYT', co_quan: 'Sở Y tế Hải Dương' });
     expect(text).not.toMatch(/SỞ Y TẾ(?! HẢI)/);
+    // its Tổ chức thực hiện, known by its title, holds the unit's own departments, not the Sở's
+    const units = JSON.stringify(parse(text).noi_dung.at(-1));
+    expect(units).toContain(parse(readFileSync(join(EXAMPLES, 'derive', 'hai-duong', 'units', 'ttyt-cam-giang.yaml'), 'utf8')).bo_phan[0].ten);
+    expect(units).not.toContain('Trung tâm Kiểm soát bệnh tật tỉnh');
   });
 });

@@ -220,7 +220,7 @@ describe("Word's own habits", () => {
     const r = await importDocument('cu.docx', docx, 'docx', 'x');
     const plan = parse(r.yaml);
     expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025');
-    expect(plan.noi_dung[0]).toEqual({ muc: 'MỤC ĐÍCH', noi_dung: ['Kế hoạch cải cách hành chính.'] });
+    expect(plan.noi_dung[0]).toEqual({ muc: 'MỤC ĐÍCH', phan: 'muc_dich', noi_dung: ['Kế hoạch cải cách hành chính.'] });
     expect(r.repairs.join('\n')).toMatch(new RegExp(`${font.replace('.', '\\.')}.*${name === 'VNI' ? 'VNI' : 'TCVN3'}`));
   });
 
