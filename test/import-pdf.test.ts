@@ -8,7 +8,7 @@ import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan } from '../src/write/index.js';
 import { convert } from '../src/soffice.js';
-import { exampleFiles, kehoach, paragraphs, run } from './helpers.js';
+import { EXAMPLES, exampleFiles, kehoach, paragraphs, run } from './helpers.js';
 import { imagesToPdf } from './scan.js';
 
 
@@ -72,6 +72,24 @@ describe('a PDF with a text layer', () => {
     expect(c.plan!.noi_dung.map((s) => s.so)).toEqual(want.noi_dung.map((s) => s.so));
     // and the same items: the tree of numbered khoản and điểm in each section
     expect(outline(c.plan!.noi_dung)).toEqual(outline(want.noi_dung));
+  });
+});
+
+// README's flow for a unit clerk: the province's plan arrives as a PDF; import it, derive the district's plan.
+// The same plan as derived from the restored YAML (examples/derive/son-la), but for what print cannot carry.
+describe('a department plan that arrives as a PDF', () => {
+  it('ubnd-son-la: imported, then derived for a district, gives the district the plan the restored YAML gives', async () => {
+    const name = 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc';
+    const dept = join(dir, 'son-la.yaml');
+    writeFileSync(dept, (await importDocument(`${name}.pdf`, pdfs.get(name)!, 'pdf', 'x')).yaml);
+    const unit = join(EXAMPLES, 'derive', 'son-la', 'units', 'ubnd-huyen-mai-son.yaml');
+    const out = join(dir, 'mai-son.yaml');
+    const r = await kehoach(['derive', dept, '--unit', unit, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    // comments name the parent's file; "phan: noi_dung" is the restored plan's own mark on a section whose title
+    // is not the part's default ("NỘI DUNG CÔNG TÁC"), which print cannot show
+    const body = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => !/^\s*#/.test(l) && !/^\s*phan: noi_dung$/.test(l)).join('\n');
+    expect(body(out)).toBe(body(join(EXAMPLES, 'derive', 'son-la', 'derived', 'ubnd-huyen-mai-son.yaml')));
   });
 });
 
