@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { addressedElsewhere, derive, type Derived } from '../src/derive/derive.js';
 import { hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
@@ -12,7 +12,7 @@ import { loadTemplates } from '../src/model/templates.js';
 import { wordingOf } from '../src/cli/commands/derive.js';
 import { changedSinceDerived, freshnessMessages, parentSo, provenanceOf, readProvenance } from '../src/derive/provenance.js';
 import { checkBytes, checkText } from '../src/plan/validate.js';
-import { DERIVE, deriveCases, derivedFiles, EXAMPLES, kehoach, run } from './helpers.js';
+import { DERIVE, deriveCases, derivedFiles, EXAMPLES, kehoach, ROOT, run } from './helpers.js';
 
 
 describe('derive examples', () => {
@@ -410,6 +410,17 @@ describe('a derived plan records what it came from', () => {
     const first = readFileSync(join(work, 'b.yaml'), 'utf8').split('\n')[0];
     expect(first).toBe('# yaml-language-server: $schema=https://kehoach.local/schemas/plan.schema.json');
     expect(first).not.toMatch(/\.\.\//);
+  });
+
+  // kehoach import and init name the schema in kehoach's own folder (here the checkout, as if installed there)
+  it('$schema: a parent naming the schema in kehoach\'s own folder gives a derived file outside it the stable name', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kehoach-schema-home-'));
+    const own = relative(work, join(ROOT, 'schemas', 'plan.schema.json')).split(sep).join('/');
+    const body = readFileSync(c().dept, 'utf8').replace(/^# yaml-language-server.*\n/, '');
+    writeFileSync(join(work, 'nhap.yaml'), `# yaml-language-server: $schema=${own}\n` + body);
+    const r = await run(['derive', join(work, 'nhap.yaml'), '--unit', c().units[0], '-o', join(work, 'don-vi.yaml'), '-q']);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(work, 'don-vi.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=https://kehoach.local/schemas/plan.schema.json');
   });
 });
 

@@ -3,7 +3,8 @@
 // of the validated data, not of the bytes: a comment or a re-wrapped line in the parent is no change.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { installed } from '../install.js';
 import type { Message } from '../messages.js';
 import type { Plan } from '../plan/normalize.js';
 import { twoDigits } from '../text/dates.js';
@@ -80,8 +81,8 @@ export const PLAN_SCHEMA_ID = 'https://kehoach.local/schemas/plan.schema.json';
 
 /**
  * The `$schema` a derived file points its editor at: the parent's own, re-based from the parent's
- * folder to the derived file's (a URL stays as it is); else (none, or a file that is not there) the
- * schema's stable name. `parentDir` is the parent's real folder (a linked parent names its schema
+ * folder to the derived file's (a URL stays as it is); else (none, a file that is not there, or the
+ * schema inside kehoach's own folder seen from outside it) the schema's stable name. `parentDir` is the parent's real folder (a linked parent names its schema
  * from where it really is). Never the
  * folder kehoach happens to be installed in, which differs from one clerk's machine to the next.
  */
@@ -90,7 +91,13 @@ export function schemaRefFor(parentText: string, parentDir: string, outDir: stri
   if (!m) return PLAN_SCHEMA_ID;
   if (/^[a-z][a-z0-9+.-]{1,}:/i.test(m[1])) return m[1];
   const file = resolve(parentDir, m[1]);
-  return existsSync(file) ? relative(resolve(outDir), file).split(sep).join('/') : PLAN_SCHEMA_ID;
+  if (!existsSync(file)) return PLAN_SCHEMA_ID;
+  // a parent that kehoach import or init wrote names the schema in kehoach's own folder: a path from the
+  // clerk's folder into it holds on this machine only (a checkout's examples sit inside that folder: theirs holds)
+  const home = dirname(dirname(installed('schemas', 'plan.schema.json')));
+  const within = (f: string) => !relative(home, f).startsWith('..') && !isAbsolute(relative(home, f));
+  if (within(file) && !within(resolve(outDir))) return PLAN_SCHEMA_ID;
+  return relative(resolve(outDir), file).split(sep).join('/');
 }
 
 /** The parent's số/ký hiệu as a derived plan cites it: "181/KH-SYT", "05/KH-SYT". */
