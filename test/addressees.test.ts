@@ -1,7 +1,7 @@
 // Whom a parent plan addresses, by name (src/derive/addressees.ts): each rule takes its ok names and leaves
 // its not-ok ones, as lint's rules keep their examples.
 import { describe, expect, it } from 'vitest';
-import { addressesUnits, SCOPE_RULES, scopeOfName, withoutDoers } from '../src/derive/addressees.js';
+import { addressesUnits, isBodyName, SCOPE_RULES, scopeOfName, withoutDoers } from '../src/derive/addressees.js';
 
 describe.each(SCOPE_RULES.map((r) => [r.scope, r]))('%s', (scope, r) => {
   it.each(r.examples.ok)('takes "%s"', (name) => expect(scopeOfName(name)).toBe(scope));
@@ -29,4 +29,9 @@ describe('such a sentence, told as the unit\'s own task', () => {
     ['Thủ trưởng các đơn vị chỉ đạo tuyên truyền đầy đủ các nội dung.', 'Chỉ đạo tuyên truyền đầy đủ các nội dung.'],
   ])('"%s"', (text, own) => expect(withoutDoers(text)).toBe(own));
   it('another sentence is left', () => expect(withoutDoers('Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh.')).toBeUndefined());
+});
+
+describe('a body\'s name', () => {
+  it.each(['Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Công an tỉnh', 'Hội Nông dân tỉnh', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'UBND huyện'])('"%s" is one', (s) => expect(isBodyName(s)).toBe(true));
+  it.each(['Ban hành Quy chế bảo vệ BMNN', 'Hội nghị tập huấn', 'Phòng, chống tham nhũng', 'Báo cáo kết quả', 'Tổ chức tuyên truyền'])('"%s" is none', (s) => expect(isBodyName(s)).toBe(false));
 });

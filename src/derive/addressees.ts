@@ -39,6 +39,15 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   },
 ];
 
+/**
+ * A body's name: a kind of body then its proper name ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Hội Nông dân"; not
+ * "Ban hành …", "Hội nghị …", "Phòng, chống …", "Báo cáo …"), or a body named by its kind and place alone.
+ */
+const BODY = /^(?:(?:Sở|Ban|Hội|Bộ|Cục|Chi cục|Viện|Trung tâm|Bệnh viện|Đài|Báo|Liên đoàn|Tổng cục|Văn phòng|Phòng)\s\p{Lu}|(?:Công an|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban|UBND|Thanh tra|Bảo hiểm xã hội|Kho bạc Nhà nước|Bộ Chỉ huy Quân sự|Tỉnh đoàn)(?:\s|$))/u;
+
+/** Whether a text starts with a body's name. */
+export const isBodyName = (s: string): boolean => BODY.test(s);
+
 /** The scope of a don_vi the plan gives no `cap`, by its name. */
 export function scopeOfName(name: string): Scope {
   return SCOPE_RULES.find((r) => r.pattern.test(name))?.scope ?? 'phoi_hop';

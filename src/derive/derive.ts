@@ -9,7 +9,7 @@ import { isUpper, upperVi } from '../text/normalize-text.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
-import { addressesUnits, scopeOfName, withoutDoers } from './addressees.js';
+import { addressesUnits, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
 import { hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
@@ -408,22 +408,15 @@ function mapTexts<T>(b: T, f: (s: string) => string): T {
  */
 export function addressedElsewhere(text: string, fullName: string, shortNames: string[]): string | undefined {
   const t = text.trim();
-  const m =
-    /^(?:Giao|Đề nghị|Yêu cầu)\s+(.+?)\s+(?:chủ trì|phối hợp|thực hiện|xây dựng|tổ chức|có trách nhiệm|chủ động)/u.exec(t) ??
-    /^((?:Văn phòng|Phòng|Trung tâm|Sở|Ban|Ủy ban|UBND|Thanh tra|Chi cục|Bệnh viện)\s.+?)\s+(?:chủ trì|có trách nhiệm|phối hợp với)/u.exec(t);
-  if (!m) return undefined;
-  const who = m[1].trim();
+  const asked = /^(?:Giao|Đề nghị|Yêu cầu)\s+(.+?)\s+(?:chủ trì|phối hợp|thực hiện|xây dựng|tổ chức|có trách nhiệm|chủ động)/u.exec(t)?.[1];
+  const named = /^(.+?)\s+(?:chủ trì|có trách nhiệm|phối hợp với)/u.exec(t)?.[1];
+  const who = (asked ?? (named && isBodyName(named) ? named : undefined))?.trim();
+  if (!who) return undefined;
   if (/^(?:các|mỗi|từng)\s+(?:đơn vị|cơ quan)/iu.test(who)) return undefined;
   // this unit, by its full name or exactly by a short one ("Trung tâm" is not "Trung tâm TTGDSK")
   if (hasPhrase(who, fullName) || shortNames.some((n) => sameName(who, n))) return undefined;
   return who;
 }
-
-/**
- * A body's name: a kind of body then its proper name ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Hội Nông dân"; not
- * "Ban hành …", "Hội nghị …", "Phòng, chống …", "Báo cáo …"), or a body named by its kind and place alone.
- */
-const BODY = /^(?:(?:Sở|Ban|Hội|Bộ|Cục|Chi cục|Viện|Trung tâm|Bệnh viện|Đài|Báo|Liên đoàn|Tổng cục|Văn phòng|Phòng)\s\p{Lu}|(?:Công an|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Thanh tra|Bảo hiểm xã hội|Kho bạc Nhà nước|Bộ Chỉ huy Quân sự|Tỉnh đoàn)(?:\s|$))/u;
 
 /**
  * The body a khoản of the parent is headed by, when that is neither the units in general nor this unit: a
@@ -438,7 +431,7 @@ function otherBody(b: Block, fullName: string, shortNames: string[]): string | u
     (hasTasks && title.split(/\s+/).length <= 10 && !/[.;:]/.test(title) ? title : /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim()) ??
     // the parent's own task, given to one of its bodies at the end: "… (Giao Công an tỉnh chủ trì, phối hợp …)."
     /\((?:Giao|giao)\s+([^(),;]+?)\s+(?:chủ trì|tham mưu|thực hiện)(?![\p{L}\p{M}])[^()]*\)[.;]?$/u.exec(title)?.[1].trim();
-  if (!head || !BODY.test(head) || scopeOfName(head) === 'truc_thuoc') return undefined;
+  if (!head || !isBodyName(head) || scopeOfName(head) === 'truc_thuoc') return undefined;
   if (hasPhrase(head, fullName) || shortNames.some((n) => sameName(head, n))) return undefined;
   return head;
 }
