@@ -16,6 +16,8 @@ import type { Report } from '../report.js';
 import { FORMAT_VERSION } from '../../plan/versions.js';
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
+/** A name of one line or several, as YAML: "…" or ["…", "…"]. */
+const lineList = (v: string | string[]) => (Array.isArray(v) ? `[${v.map(q).join(', ')}]` : q(v));
 
 export function runInit(file: string, o: { unit?: string; date?: string; decision?: boolean }, report: Report): number {
   if (existsSync(file)) throw new UsageError(`${file}: tệp đã có; kehoach init không ghi đè. Hãy chọn tên khác.`);
@@ -50,8 +52,8 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
     name = p.ten;
     const lines = p.ten_dong ?? upperVi(p.ten);
     unit = {
-      chu_quan: ((c) => (c === undefined ? undefined : Array.isArray(c) ? `[${c.map(q).join(', ')}]` : q(c)))(chuQuanOf(p)),
-      ban_hanh: Array.isArray(lines) ? `[${lines.map(q).join(', ')}]` : q(lines),
+      chu_quan: chuQuanOf(p) === undefined ? undefined : lineList(chuQuanOf(p)!),
+      ban_hanh: lineList(lines),
       ten: q(p.ten),
       viet_tat: p.viet_tat,
       dia_danh: q(p.dia_danh),
