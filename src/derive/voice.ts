@@ -74,7 +74,7 @@ export const VOICE_RULES: VoiceRule[] = [
   {
     id: 'nganh',
     rank: 4,
-    find: firstOf(['toàn ngành', 'của ngành', 'trong ngành', 'ngành y tế', 'ngành giáo dục', 'trên địa bàn tỉnh', 'trên địa bàn huyện', 'các đơn vị trực thuộc', 'các phòng chuyên môn']),
+    find: firstOf(['toàn ngành', 'của ngành', 'trong ngành', 'ngành y tế', 'ngành giáo dục', 'trên địa bàn tỉnh', 'trên địa bàn huyện', 'các đơn vị trực thuộc', 'các phòng chuyên môn', 'từng đơn vị']),
     why: (f) => `"${f}" là phạm vi của cấp trên; hãy ghi phạm vi của đơn vị (hoặc thêm vào thay_the của hồ sơ)`,
   },
 ];
