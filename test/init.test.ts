@@ -47,13 +47,19 @@ describe('kehoach init', () => {
     const school = fresh();
     expect((await run(['init', school, '--unit', join(DERIVE, 'phong-gddt', 'units', 'th-my-chanh.yaml'), '--date', '2026-12-01'])).code).toBe(0);
     expect(parse(readFileSync(school, 'utf8')).co_quan_chu_quan).toBe('PHÒNG GD&ĐT PHÙ MỸ');
-    const dir = mkdtempSync(join(tmpdir(), 'kehoach-init-unit-'));
-    const unit = join(dir, 'xa.yaml');
-    writeFileSync(unit, readFileSync(join(DERIVE, 'phong-gddt', 'units', 'th-my-chanh.yaml'), 'utf8').replace(/^ten: .*$/m, 'ten: Ủy ban nhân dân xã Mỹ Chánh').replace(/^co_quan_chu_quan: .*\n/m, '').replace(/^ten_dong: .*$/m, 'ten_dong: [ỦY BAN NHÂN DÂN, XÃ MỸ CHÁNH]'));
-    const f = join(dir, 'ke-hoach.yaml');
-    expect((await run(['init', f, '--unit', unit, '--date', '2026-12-01'])).code).toBe(0);
-    const text = readFileSync(f, 'utf8');
-    expect(parse(text).co_quan_chu_quan).toBeUndefined();
-    expect(checkText(f, text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    for (const [ten, dong, chuQuan] of [
+      ['Ủy ban nhân dân xã Mỹ Chánh', '[ỦY BAN NHÂN DÂN, XÃ MỸ CHÁNH]', undefined],
+      ['Bộ Giáo dục và Đào tạo', '[BỘ GIÁO DỤC VÀ ĐÀO TẠO]', undefined],
+      ['Bộ Chỉ huy Quân sự tỉnh', '[BỘ CHỈ HUY QUÂN SỰ TỈNH]', 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN PHÙ MỸ'], // the superior's line
+    ]) {
+      const dir = mkdtempSync(join(tmpdir(), 'kehoach-init-unit-'));
+      const unit = join(dir, 'don-vi.yaml');
+      writeFileSync(unit, readFileSync(join(DERIVE, 'phong-gddt', 'units', 'th-my-chanh.yaml'), 'utf8').replace(/^ten: .*$/m, `ten: ${ten}`).replace(/^co_quan_chu_quan: .*\n/m, '').replace(/^ten_dong: .*$/m, `ten_dong: ${dong}`));
+      const f = join(dir, 'ke-hoach.yaml');
+      expect((await run(['init', f, '--unit', unit, '--date', '2026-12-01'])).code).toBe(0);
+      const text = readFileSync(f, 'utf8');
+      expect(parse(text).co_quan_chu_quan, ten).toBe(chuQuan);
+      expect(checkText(f, text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    }
   });
 });

@@ -65,7 +65,7 @@ function build() {
         .meta(
           t(
             'Dòng cơ quan chủ quản',
-            'Dòng trên cùng ở phần đầu, như đơn vị vẫn viết, ví dụ "UBND TỈNH QUẢNG NAM" hay "UBND HUYỆN PHÙ MỸ"; false khi đơn vị không có dòng này. Mặc định là cơ quan cấp trên viết hoa; không có với Ủy ban nhân dân, Hội đồng nhân dân (Nghị định 30).',
+            'Dòng trên cùng ở phần đầu, như đơn vị vẫn viết, ví dụ "UBND TỈNH QUẢNG NAM" hay "UBND HUYỆN PHÙ MỸ"; false khi đơn vị không có dòng này. Mặc định là cơ quan cấp trên viết hoa; không có với Ủy ban nhân dân, Hội đồng nhân dân, Bộ (Nghị định 30).',
           ),
         ),
       ten_dong: z
@@ -129,13 +129,13 @@ let built: ReturnType<typeof build> | undefined;
 export const profileSchema = (): ReturnType<typeof build> => (built ??= build());
 
 /**
- * The line above the unit's name in its header: the profile's own; none for a people's committee or council,
- * whose header is their name alone (ND30, Phụ lục I); else the superior's name in capitals.
+ * The line above the unit's name in its header: the profile's own; none for a people's committee or council
+ * or a ministry, whose header is their name alone (ND30, Phụ lục I); else the superior's name in capitals.
  */
 export function chuQuanOf(p: Pick<UnitProfile, 'co_quan_chu_quan' | 'ten' | 'cap_tren'>): string | string[] | undefined {
   if (p.co_quan_chu_quan === false) return undefined;
   if (p.co_quan_chu_quan !== undefined) return p.co_quan_chu_quan;
-  return /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s/iu.test(p.ten) ? undefined : upperVi(p.cap_tren);
+  return /^(?:(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s|Bộ (?!Chỉ huy)\p{Lu})/u.test(p.ten) ? undefined : upperVi(p.cap_tren);
 }
 
 export type UnitProfile = z.output<ReturnType<typeof build>>;
