@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { addressedElsewhere, derive, type Derived } from '../src/derive/derive.js';
-import { hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
+import { fromCapitals, hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
 import { sentenceCount, voiceOf } from '../src/derive/voice.js';
 import { checkProfile, checkProfileText, profileNotices, profileSchema } from '../src/plan/profile.js';
 import { loadCalendar } from '../src/text/calendar.js';
@@ -184,6 +184,21 @@ describe('derive: bad input', () => {
     expect(cited).toMatchObject({ loai: 'Quyết định', so_ky_hieu: '475/QĐ-SYT', co_quan: 'Giám đốc Sở Y tế', lien_tu: '', trich_yeu: 'ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2024' });
     expect(text).toMatch(/# CẦN SỬA: trích yếu của quyết định cấp trên viết in hoa/);
     expect(checkText('x.yaml', text).plan).toBeDefined();
+  });
+
+  // ND30 writes a trích yếu in normal case; ministries often write theirs in capitals
+  it('a parent whose trích yếu is in capitals: the unit\'s own and the citation in normal case, each said', async () => {
+    const parent = join(work, 'in-hoa.yaml');
+    writeFileSync(parent, readFileSync(join(EXAMPLES, 'derive', 'hai-duong', 'ke-hoach-so-y-te.yaml'), 'utf8').replace(/^trich_yeu: .*$/m, 'trich_yeu: TUYÊN TRUYỀN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024'));
+    const out = join(work, 'tu-in-hoa');
+    const r = await cli([parent, '--unit', haiDuongUnit, '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, readdirSync(out)[0]), 'utf8');
+    const plan = parse(text);
+    expect(plan.trich_yeu).toBe('Tuyên truyền công tác cải cách hành chính năm 2024');
+    expect(plan.can_cu[0].van_ban[0].trich_yeu).toBe('tuyên truyền công tác cải cách hành chính năm 2024');
+    expect(text).toMatch(/# CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường như Nghị định 30/);
+    expect(text).toMatch(/# CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường; /);
   });
 
   it('a plan with no tasks for units, and no number', async () => {
@@ -517,6 +532,11 @@ describe('text helpers of derive', () => {
     ['CCHC năm 2019', 'CCHC năm 2019'],
     ['Thực hiện Nghị quyết', 'thực hiện Nghị quyết'],
   ])('lowerFirst(%s) = %s', (a, b) => expect(lowerFirst(a)).toBe(b));
+
+  it.each([
+    ['THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023', 'Thực hiện công tác bảo vệ bí mật nhà nước năm 2023'],
+    ['TRIỂN KHAI QUYẾT ĐỊNH SỐ 1237/QĐ-TTG NGÀY 27 THÁNG 7 NĂM 2013', 'Triển khai quyết định số 1237/QĐ-TTG ngày 27 tháng 7 năm 2013'],
+  ])('fromCapitals(%s) = %s', (a, b) => expect(fromCapitals(a)).toBe(b));
 
   it.each([
     ['cán bộ ngành y tế', 'y tế', true],

@@ -10,7 +10,7 @@ import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
 import { addressesUnits, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
-import { hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
+import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
@@ -242,6 +242,10 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     return [{ ...a, tieu_de: subst(a.tieu_de), hang: hang.map((r) => mapTexts(r as unknown as Block, subst) as unknown as typeof r) }];
   });
 
+  // ND30 writes a trích yếu in normal case; a parent's in capitals is lowered for the unit's, and said so
+  const ownSubject = isUpper(deptPlan.trich_yeu) ? fromCapitals(subst(deptPlan.trich_yeu)) : subst(deptPlan.trich_yeu);
+  if (ownSubject !== subst(deptPlan.trich_yeu))
+    notes.push({ path: ['trich_yeu'], note: 'CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường như Nghị định 30 quy định; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
   const plan: InputPlan = {
     ...(chuQuanOf(unit) !== undefined ? { co_quan_chu_quan: chuQuanOf(unit) } : {}),
     co_quan_ban_hanh: unit.ten_dong ?? upperVi(unit.ten),
@@ -249,9 +253,9 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     viet_tat: unit.viet_tat,
     dia_danh: unit.dia_danh,
     ngay: opts.date ?? deptPlan.ngay!.slice(0, 7),
-    trich_yeu: subst(deptPlan.trich_yeu),
+    trich_yeu: ownSubject,
     can_cu: [{ mo_dau: 'Thực hiện', van_ban: [parentCitation(deptPlan, soKyHieu, notes)] }],
-    mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: subst(deptPlan.trich_yeu) })],
+    mo_dau: [opts.wording.opening({ don_vi: unit.ten, trich_yeu: ownSubject })],
     noi_dung: sections,
     ket_thuc: [opts.wording.closing({ don_vi: unit.ten, don_vi_ngan: short, cap_tren_ke_hoach: parentPlan, bo_phan: allDepts, dau_moi: focal.ten })],
     noi_nhan: [
@@ -287,14 +291,14 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
  */
 function parentCitation(p: Plan, so: string, notes: Derived['notes']): { loai: string; so_ky_hieu: string; ngay: string; co_quan: string; trich_yeu: string; lien_tu?: string } {
   const d = p.quyet_dinh;
-  // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
-  if (!d) return { loai: p.ten_loai, so_ky_hieu: so, ngay: p.ngay!, co_quan: p.ten_co_quan, trich_yeu: lowerFirst(p.trich_yeu.replace(/^về\s+/iu, '')) };
-  let subject = d.trich_yeu;
+  let subject = d ? d.trich_yeu : p.trich_yeu;
   if (isUpper(subject)) {
     // a trích yếu in capitals has lost the case of its names: lowered, and said so
-    subject = subject.toLocaleLowerCase('vi').replace(/\bkế hoạch\b/u, 'Kế hoạch');
-    notes.push({ path: ['can_cu', 0, 'van_ban', 0, 'trich_yeu'], note: 'CẦN SỬA: trích yếu của quyết định cấp trên viết in hoa, đã chuyển sang chữ thường; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
+    subject = fromCapitals(subject).replace(/\bkế hoạch\b/u, 'Kế hoạch');
+    notes.push({ path: ['can_cu', 0, 'van_ban', 0, 'trich_yeu'], note: `CẦN SỬA: trích yếu của ${d ? 'quyết định' : 'kế hoạch'} cấp trên viết in hoa, đã chuyển sang chữ thường; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).` });
   }
+  // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
+  if (!d) return { loai: p.ten_loai, so_ky_hieu: so, ngay: p.ngay!, co_quan: p.ten_co_quan, trich_yeu: lowerFirst(subject.replace(/^về\s+/iu, '')) };
   return { loai: 'Quyết định', so_ky_hieu: so, ngay: p.ngay!, co_quan: d.tham_quyen, lien_tu: '', trich_yeu: lowerFirst(subject) };
 }
 

@@ -4,6 +4,18 @@
  * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
  * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
  */
+/**
+ * A text written in capitals, in sentence case: every word lowered but a word holding a digit or "/" (a
+ * document's number, "1237/QĐ-TTG"), the first letter upper. Names lose their capitals: the caller says so.
+ */
+export function fromCapitals(s: string): string {
+  const lowered = s
+    .split(/(\s+)/u)
+    .map((w) => (/[\d/]/u.test(w) ? w : w.toLocaleLowerCase('vi')))
+    .join('');
+  return lowered.charAt(0).toLocaleUpperCase('vi') + lowered.slice(1);
+}
+
 export function lowerFirst(s: string): string {
   const m = /^(\p{Lu})(\p{Ll}*)(\s+)(\S)/u.exec(s);
   if (!m || m[2] === '' || /\p{Lu}/u.test(m[4])) return s;
