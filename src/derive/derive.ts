@@ -218,7 +218,10 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
       const other = isKhoan ? otherBody(b, unit.ten, [short, unit.viet_tat]) : undefined;
       if (other) {
-        dropped.push(`"${clip(plainText(allText(b)))}" (mục ${numeral}.${k}, cấp trên giao cho ${other})`);
+        // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
+        const { khoan, noi_dung: under } = b as { khoan: string; noi_dung?: unknown };
+        const said = under && !/[.;:]/u.test(khoan) ? `${khoan}: ${allText(under)}` : allText(b);
+        dropped.push(`"${clip(plainText(said))}" (mục ${numeral}.${k}, cấp trên giao cho ${other})`);
         continue;
       }
       const local = mapTexts(b, subst);
