@@ -73,6 +73,16 @@ describe('validate knows a unit profile', () => {
     expect(r.stderr).toMatch(/khóa không có trong mẫu hồ sơ đơn vị: "dia_danhh"; có phải ý là "dia_danh"\?/);
     expect(r.stderr).not.toMatch(/co_quan_ban_hanh/);
   });
+
+  // a clerk's profile saved anywhere, without the schema comment: told by its keys (a superior, departments)
+  it('a profile outside units/ and without the schema comment is still read as one', async () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'kehoach-v-')), 'ho-so-don-vi.yaml');
+    writeFileSync(f, readFileSync(deriveCases()[0].units[0], 'utf8').replace(/^# yaml-language-server.*\n/m, ''));
+    const r = await kehoach(['validate', f]);
+    expect(r.status, r.stderr).toBe(0);
+    const l = await kehoach(['lint', f]);
+    expect(l.stderr).not.toMatch(/khoa-la|co_quan_ban_hanh/);
+  });
 });
 
 /** derive() on the Hậu Giang department plan with its two report deadlines replaced, for a profile text. */

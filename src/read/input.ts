@@ -83,6 +83,12 @@ export function fsReason(file: string, e: unknown): string {
   }
 }
 
-/** A unit profile: in a units/ folder, or pointing editors at unit.schema.json on its first line. */
-export const isProfile = (file: string, head?: string): boolean =>
-  /(^|[\\/])units[\\/]/.test(file) || /unit\.schema\.json/.test((head ?? readFileSync(file, 'utf8')).split('\n', 1)[0]);
+/**
+ * A unit profile: in a units/ folder, pointing editors at unit.schema.json on its first line, or written as
+ * one (a superior and departments at the top level, which no plan has).
+ */
+export function isProfile(file: string, text?: string): boolean {
+  if (/(^|[\\/])units[\\/]/.test(file)) return true;
+  const t = text ?? readFileSync(file, 'utf8');
+  return /unit\.schema\.json/.test(t.split('\n', 1)[0]) || (/^cap_tren\s*:/m.test(t) && /^bo_phan\s*:/m.test(t));
+}

@@ -11,8 +11,8 @@ export async function runLint(files: string[], o: { fix?: boolean; strict?: bool
   let errors = false;
   let warnings = false;
   const unreadable = await eachInput(files, report, (f, bytes) => {
-    const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
-    const r = lintFile(f, bytes, { fix: o.fix, profile: isProfile(f, head) });
+    const text = Buffer.from(bytes).toString('utf8');
+    const r = lintFile(f, bytes, { fix: o.fix, profile: isProfile(f, text) });
     if (o.fix && r.fixes > 0) {
       rewriteInPlace(f, bytes, r.fixed); // mode, BOM, line ends and links kept
       report.wrote(f, `đã sửa ${r.fixes} chỗ trong`);

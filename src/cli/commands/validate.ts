@@ -34,9 +34,9 @@ export const verdict = (file: string, ms: readonly Message[], fine: string): str
 export async function runValidate(files: string[], report: Report): Promise<number> {
   let errors = false;
   const unreadable = await eachInput(files, report, async (f, bytes) => {
-    // a unit profile is validated as one (by its schema comment or its units/ folder)
-    const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
-    const { messages } = isProfile(f, head) ? (await import('../../plan/profile.js')).checkProfile(f, bytes) : withLayoutWarnings(f, bytes, checkBytes(f, bytes));
+    // a unit profile is validated as one (by its schema comment, its units/ folder or its keys)
+    const text = Buffer.from(bytes).toString('utf8');
+    const { messages } = isProfile(f, text) ? (await import('../../plan/profile.js')).checkProfile(f, bytes) : withLayoutWarnings(f, bytes, checkBytes(f, bytes));
     report.add(messages);
     if (hasErrors(messages)) errors = true;
     else report.note(verdict(f, messages, 'hợp lệ'));
