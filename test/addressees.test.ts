@@ -1,7 +1,7 @@
 // Whom a parent plan addresses, by name (src/derive/addressees.ts): each rule takes its ok names and leaves
 // its not-ok ones, as lint's rules keep their examples.
 import { describe, expect, it } from 'vitest';
-import { addressesUnits, isBodyName, SCOPE_RULES, scopeOfName, withoutDoers } from '../src/derive/addressees.js';
+import { addressesKind, addressesUnits, isBodyName, SCOPE_RULES, scopeOfName, UNIT_KINDS, withoutDoers } from '../src/derive/addressees.js';
 
 describe.each(SCOPE_RULES.map((r) => [r.scope, r]))('%s', (scope, r) => {
   it.each(r.examples.ok)('takes "%s"', (name) => expect(scopeOfName(name)).toBe(scope));
@@ -34,4 +34,14 @@ describe('such a sentence, told as the unit\'s own task', () => {
 describe('a body\'s name', () => {
   it.each(['Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Công an tỉnh', 'Hội Nông dân tỉnh', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'UBND huyện'])('"%s" is one', (s) => expect(isBodyName(s)).toBe(true));
   it.each(['Ban hành Quy chế bảo vệ BMNN', 'Hội nghị tập huấn', 'Phòng, chống tham nhũng', 'Báo cáo kết quả', 'Tổ chức tuyên truyền'])('"%s" is none', (s) => expect(isBodyName(s)).toBe(false));
+});
+
+describe.each(UNIT_KINDS.map((k) => [k.examples.unit, k]))('what a parent gives %s', (unit, k) => {
+  it('the unit is of this kind', () => expect(k.unit.test(unit)).toBe(true));
+  it.each(k.examples.ok)('"%s" addresses it', (to) => expect(addressesKind(to, unit)).toBe(true));
+  it.each(k.examples.notOk)('"%s" does not', (to) => expect(addressesKind(to, unit)).toBe(false));
+});
+
+it('a unit of no known kind takes what any addressee below is given', () => {
+  expect(addressesKind('Các sở, ban, ngành', 'Bệnh viện đa khoa tỉnh')).toBe(true);
 });

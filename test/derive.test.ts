@@ -714,6 +714,35 @@ describe('a parent as published', () => {
     expect(text).not.toMatch(/Giao Công an tỉnh/);
   });
 
+  // Lào Cai's plan addresses "Các sở, ban, ngành …" and "Ủy ban nhân dân cấp xã" under headings of their own
+  it('a province\'s plan that addresses sở and communes apart: a commune takes the communes\' tasks alone', async () => {
+    const unit = join(work, 'xa.yaml');
+    writeFileSync(
+      unit,
+      district
+        .replace('Ủy ban nhân dân huyện Mai Sơn', 'Ủy ban nhân dân xã Bảo Thắng')
+        .replace('UBND huyện', 'UBND xã')
+        .replace('HUYỆN MAI SƠN', 'XÃ BẢO THẮNG')
+        .replace('Ủy ban nhân dân tỉnh Sơn La', 'Ủy ban nhân dân tỉnh Lào Cai')
+        .replace('Mai Sơn', 'Bảo Thắng')
+        .replace(/Văn phòng HĐND và UBND huyện/g, 'Văn phòng HĐND và UBND xã')
+        .replace('{ ten: Phòng Nội vụ, viet_tat: NV, tu_khoa: [kiểm tra] }', '{ ten: Phòng Kinh tế, viet_tat: KT, tu_khoa: [cụm công nghiệp] }')
+        .replace(/truc_thuoc: .*\n/, '')
+        .replace('Công an huyện', 'Công an xã'),
+    );
+    const out = join(work, 'bao-thang');
+    const r = await kehoach(['derive', join(EXAMPLES, 'ubnd-lao-cai-kh-134-khu-cum-cong-nghiep.yaml'), '--unit', unit, '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, 'xa.yaml'), 'utf8');
+    expect(text).toMatch(/# nhiệm vụ của đơn vị, từ mục V\.9, Kế hoạch 134\/KH-UBND;/);
+    const tasks = JSON.stringify(parse(text).noi_dung.find((s: { phan?: string }) => s.phan === 'to_chuc_thuc_hien'));
+    expect(tasks).toContain('thực hiện công tác GPMB để tạo mặt bằng sạch');
+    expect(tasks).not.toContain('Phối hợp chặt chẽ với các cơ quan chủ trì'); // the sở' task
+    // a task the province gives one named ward is that ward's
+    expect(text).toMatch(/# đã bỏ nhiệm vụ cấp trên giao cho nơi khác: .*cấp trên giao cho Ủy ban nhân dân phường Yên Bái/);
+    expect(checkText('x.yaml', text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+
   it('a department plan brought in by kehoach import (its name given by the header alone) derives', async () => {
     const { renderPlan } = await import('../src/write/index.js');
     const { importDocument } = await import('../src/import/index.js');

@@ -53,6 +53,39 @@ export function scopeOfName(name: string): Scope {
   return SCOPE_RULES.find((r) => r.pattern.test(name))?.scope ?? 'phoi_hop';
 }
 
+/**
+ * Kinds of unit, told by the unit's own name, and how a parent addresses that kind: a commune takes what a
+ * province gives "Ủy ban nhân dân cấp xã" or "các xã, phường", a sở what it gives "các sở, ban, ngành".
+ */
+export const UNIT_KINDS: readonly { unit: RegExp; addressed: RegExp; examples: { unit: string; ok: string[]; notOk: string[] } }[] = [
+  {
+    unit: /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:xã|phường|thị trấn)(?![\p{L}\p{M}])/iu,
+    addressed: /(?:^|\s)(?:xã|phường|thị trấn|cấp xã|địa phương)(?![\p{L}\p{M}])/iu,
+    examples: { unit: 'Ủy ban nhân dân xã Bảo Thắng', ok: ['Ủy ban nhân dân cấp xã', 'UBND các xã, phường'], notOk: ['Các sở, ban, ngành và các đơn vị khác có liên quan'] },
+  },
+  {
+    unit: /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:huyện|quận|thị xã|thành phố)(?![\p{L}\p{M}])/iu,
+    addressed: /(?:^|\s)(?:huyện|quận|thị xã|thành phố|cấp huyện|địa phương)(?![\p{L}\p{M}])/iu,
+    examples: { unit: 'Ủy ban nhân dân huyện Mai Sơn', ok: ['Chủ tịch UBND các huyện, thành phố'], notOk: ['Các sở, ban, ngành'] },
+  },
+  {
+    unit: /^Sở\s/u,
+    addressed: /(?:^|\s)(?:sở|sở, ban, ngành|cơ quan chuyên môn)(?![\p{L}\p{M}])/iu,
+    examples: { unit: 'Sở Giáo dục và Đào tạo tỉnh Sơn La', ok: ['Thủ trưởng các sở, ban, ngành', 'Các Sở, ngành'], notOk: ['Ủy ban nhân dân cấp xã'] },
+  },
+  {
+    unit: /^Trường\s/u,
+    addressed: /(?:^|\s)(?:trường|cơ sở giáo dục)(?![\p{L}\p{M}])/iu,
+    examples: { unit: 'Trường Tiểu học Mỹ Chánh', ok: ['Các trường học', 'Các cơ sở giáo dục'], notOk: ['Các phòng chuyên môn'] },
+  },
+];
+
+/** Whether a parent's addressee names this unit's kind; true for a unit of no known kind. */
+export function addressesKind(addressee: string, unitName: string): boolean {
+  const kind = UNIT_KINDS.find((k) => k.unit.test(unitName));
+  return !kind || kind.addressed.test(addressee);
+}
+
 /** What a sentence's doers end at: the first verb of the task. */
 const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục)(?![\p{L}\p{M}])/iu;
 

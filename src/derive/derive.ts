@@ -9,7 +9,7 @@ import { isUpper, upperVi } from '../text/normalize-text.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
-import { addressesUnits, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
+import { addressesKind, addressesUnits, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
 import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
@@ -64,7 +64,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       message: 'kế hoạch cấp trên chưa có số hoặc ngày ban hành đầy đủ, nên không trích dẫn được; hãy điền "so:" và "ngay:" theo bản đã ký.',
     });
   }
-  const unitTasks = findUnitTasks(dept.noi_dung);
+  const unitTasks = tasksFor(dept.noi_dung, unit.ten);
   if (unitTasks.length === 0) {
     problems.push({
       in: 'ke-hoach',
@@ -343,10 +343,28 @@ function ownText(b: unknown): string {
 
 const isEmpty = (b: unknown): boolean => plainText(allText(b)).trim() === '';
 
-/** The don_vi blocks given to subordinate units (cap: truc_thuoc), with where they stand. */
-function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where: string; path: (string | number)[] }[] {
-  const out: { tasks: Block[]; where: string; path: (string | number)[] }[] = [];
-  const walk = (bs: Block[] | undefined, where: string, path: (string | number)[]) => {
+/** A parent's task list for its units: the tasks, where they stand, and whom they address. */
+type UnitTasks = { tasks: Block[]; where: string; path: (string | number)[]; to: string };
+
+/**
+ * What the parent gives its units, and of that what this unit's kind is given: a province that addresses "Các
+ * sở, ban, ngành" and "Ủy ban nhân dân cấp xã" apart gives a commune the second alone (all, when the unit's
+ * kind is not told or nothing names it).
+ */
+function tasksFor(sections: InputPlan['noi_dung'], unitName: string): UnitTasks[] {
+  const all = findUnitTasks(sections);
+  const mine = all.filter((t) => addressesKind(t.to, unitName));
+  return mine.length ? mine : all;
+}
+
+/**
+ * The blocks the parent gives its units: a don_vi for units below (cap: truc_thuoc, or told by its name);
+ * in Tổ chức thực hiện also a khoản headed by such a name ("Ủy ban nhân dân cấp xã" over its tasks); and,
+ * when none is, the khoản there that open by addressing the units in a sentence.
+ */
+function findUnitTasks(sections: InputPlan['noi_dung']): UnitTasks[] {
+  const out: UnitTasks[] = [];
+  const walk = (bs: Block[] | undefined, where: string, path: (string | number)[], inTasks: boolean) => {
     let k = 0;
     bs?.forEach((b, i) => {
       if (!isMapping(b)) return;
@@ -355,11 +373,13 @@ function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where
       const here = numbered ? `${where}.${k}` : where;
       const children = (b as { noi_dung?: Block[] }).noi_dung;
       const at = [...path, i, 'noi_dung'];
-      if ('don_vi' in b && (b.cap ?? scopeOfName(b.don_vi)) === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at });
-      else if (Array.isArray(children)) walk(children, here, at);
+      const to = 'don_vi' in b ? b.don_vi : inTasks ? headingOf(b) : undefined;
+      const scope = 'don_vi' in b ? b.cap : undefined;
+      if (to !== undefined && (scope ?? scopeOfName(to)) === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to });
+      else if (Array.isArray(children)) walk(children, here, at, inTasks || (b as { phan?: string }).phan === 'to_chuc_thuc_hien');
     });
   };
-  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1), ['noi_dung', i, 'noi_dung']));
+  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1), ['noi_dung', i, 'noi_dung'], s.phan === 'to_chuc_thuc_hien'));
   if (out.length) return out;
   // A plan that names no unit by don_vi (as most published plans, restored or imported, are written): the
   // khoản of its Tổ chức thực hiện that open by addressing the units ("Thủ trưởng các sở, ban, ngành …; Chủ
@@ -369,10 +389,19 @@ function findUnitTasks(sections: InputPlan['noi_dung']): { tasks: Block[]; where
     let k = 0;
     s.noi_dung?.forEach((b, j) => {
       if (isNumbered(b)) k++;
-      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(plainText(allText(b)))) out.push({ tasks: [b], where: `mục ${roman(i + 1)}${isNumbered(b) ? `.${k}` : ''}`, path: ['noi_dung', i, 'noi_dung', j] });
+      const text = plainText(allText(b));
+      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(text)) out.push({ tasks: [b], where: `mục ${roman(i + 1)}${isNumbered(b) ? `.${k}` : ''}`, path: ['noi_dung', i, 'noi_dung', j], to: text });
     });
   });
   return out;
+}
+
+/** A khoản that is a heading over its tasks ("Ủy ban nhân dân cấp xã"): its title; else undefined. */
+function headingOf(b: Block): string | undefined {
+  const { khoan, noi_dung } = b as { khoan?: unknown; noi_dung?: unknown };
+  if (typeof khoan !== 'string' || !Array.isArray(noi_dung)) return undefined;
+  const title = plainText(khoan).trim();
+  return title.split(/\s+/u).length <= 12 && !/[.;:]/u.test(title) ? title : undefined;
 }
 
 /**
@@ -416,10 +445,11 @@ function mapTexts<T>(b: T, f: (s: string) => string): T {
 export function addressedElsewhere(text: string, fullName: string, shortNames: string[]): string | undefined {
   const t = text.trim();
   const asked = /^(?:Giao|Đề nghị|Yêu cầu)\s+(.+?)\s+(?:chủ trì|phối hợp|thực hiện|xây dựng|tổ chức|có trách nhiệm|chủ động)/u.exec(t)?.[1];
-  const named = /^(.+?)\s+(?:chủ trì|có trách nhiệm|phối hợp với)/u.exec(t)?.[1];
-  const who = (asked ?? (named && isBodyName(named) ? named : undefined))?.trim();
+  const named = /^(.+?)\s+(?:[Cc]hủ trì|[Cc]ó trách nhiệm|[Pp]hối hợp với)/u.exec(t)?.[1];
+  const who = (asked ?? (named && isBodyName(named) ? named : undefined))?.trim().replace(/[,:;]$/u, '');
   if (!who) return undefined;
-  if (/^(?:các|mỗi|từng)\s+(?:đơn vị|cơ quan)/iu.test(who)) return undefined;
+  // the units in general ("các đơn vị", "Ủy ban nhân dân cấp xã") are this unit too
+  if (/^(?:các|mỗi|từng)\s+(?:đơn vị|cơ quan)/iu.test(who) || scopeOfName(who) === 'truc_thuoc') return undefined;
   // this unit, by its full name or exactly by a short one ("Trung tâm" is not "Trung tâm TTGDSK")
   if (hasPhrase(who, fullName) || shortNames.some((n) => sameName(who, n))) return undefined;
   return who;
@@ -433,9 +463,8 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
 function otherBody(b: Block, fullName: string, shortNames: string[]): string | undefined {
   if (!isMapping(b) || typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
   const title = plainText((b as { khoan: string }).khoan).trim();
-  const hasTasks = Array.isArray((b as { noi_dung?: unknown }).noi_dung);
   const head =
-    (hasTasks && title.split(/\s+/).length <= 10 && !/[.;:]/.test(title) ? title : /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim()) ??
+    (headingOf(b) ?? /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim()) ??
     // the parent's own task, given to one of its bodies at the end: "… (Giao Công an tỉnh chủ trì, phối hợp …)."
     /\((?:Giao|giao)\s+([^(),;]+?)\s+(?:chủ trì|tham mưu|thực hiện)(?![\p{L}\p{M}])[^()]*\)[.;]?$/u.exec(title)?.[1].trim();
   if (!head || !isBodyName(head) || scopeOfName(head) === 'truc_thuoc') return undefined;
