@@ -743,6 +743,38 @@ describe('a parent as published', () => {
     expect(checkText('x.yaml', text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 
+  // the same plan names Sở Công Thương over its own tasks: a sở's plan takes them, with what all sở are given
+  it('a khoản headed by this unit\'s own name is among its tasks', async () => {
+    const unit = join(work, 'so-cong-thuong.yaml');
+    writeFileSync(
+      unit,
+      [
+        'ten: Sở Công Thương tỉnh Lào Cai',
+        'ten_ngan: Sở',
+        'viet_tat: SCT',
+        'co_quan_chu_quan: UBND TỈNH LÀO CAI',
+        'ten_dong: [SỞ CÔNG THƯƠNG]',
+        'cap_tren: Ủy ban nhân dân tỉnh Lào Cai',
+        'dia_danh: Lào Cai',
+        'bo_phan:',
+        '  - { ten: Văn phòng Sở, viet_tat: VP, hanh_chinh: true }',
+        '  - { ten: Phòng Quản lý công nghiệp, viet_tat: QLCN, tu_khoa: [cụm công nghiệp] }',
+        '  - { ten: Các phòng chuyên môn thuộc Sở, viet_tat: PCM, chung: true }',
+        'nguoi_ky: { quyen_han: KT, thu_truong: GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn B }',
+        '',
+      ].join('\n'),
+    );
+    const out = join(work, 'sct');
+    const r = await kehoach(['derive', join(EXAMPLES, 'ubnd-lao-cai-kh-134-khu-cum-cong-nghiep.yaml'), '--unit', unit, '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, 'so-cong-thuong.yaml'), 'utf8');
+    expect(text).toMatch(/# nhiệm vụ của đơn vị, từ mục V\.1, mục V\.8, Kế hoạch 134\/KH-UBND;/);
+    const tasks = JSON.stringify(parse(text).noi_dung.find((s: { phan?: string }) => s.phan === 'to_chuc_thuc_hien'));
+    expect(tasks).toContain('Là cơ quan thường trực, có trách nhiệm tổng hợp');
+    expect(tasks).toContain('Phối hợp chặt chẽ với các cơ quan chủ trì');
+    expect(tasks).not.toContain('thực hiện công tác GPMB'); // the communes'
+  });
+
   it('a department plan brought in by kehoach import (its name given by the header alone) derives', async () => {
     const { renderPlan } = await import('../src/write/index.js');
     const { importDocument } = await import('../src/import/index.js');

@@ -10,7 +10,7 @@ import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
 import { addressesKind, addressesUnits, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
-import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName } from './text.js';
+import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName, withoutPlace } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
@@ -64,7 +64,9 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       message: 'kế hoạch cấp trên chưa có số hoặc ngày ban hành đầy đủ, nên không trích dẫn được; hãy điền "so:" và "ngay:" theo bản đã ký.',
     });
   }
-  const unitTasks = tasksFor(dept.noi_dung, unit.ten);
+  // this unit by name: its full name in a heading, or exactly its name without place, short name or abbreviation
+  const ours = (name: string) => hasPhrase(name, unit.ten) || [withoutPlace(unit.ten), unit.ten_ngan ?? unit.ten, unit.viet_tat].some((n) => sameName(name, n));
+  const unitTasks = tasksFor(dept.noi_dung, unit.ten, ours);
   if (unitTasks.length === 0) {
     problems.push({
       in: 'ke-hoach',
@@ -216,7 +218,9 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         continue;
       }
       // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
-      const other = isKhoan ? otherBody(b, unit.ten, [short, unit.viet_tat]) : undefined;
+      // a khoản headed by this unit's name is among its tasks (Tổ chức thực hiện): not kept here too
+      if (isKhoan && ours(headingOf(b) ?? '')) continue;
+      const other = isKhoan ? otherBody(b, ours) : undefined;
       if (other) {
         // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
         const { khoan, noi_dung: under } = b as { khoan: string; noi_dung?: unknown };
@@ -351,18 +355,19 @@ type UnitTasks = { tasks: Block[]; where: string; path: (string | number)[]; to:
  * sở, ban, ngành" and "Ủy ban nhân dân cấp xã" apart gives a commune the second alone (all, when the unit's
  * kind is not told or nothing names it).
  */
-function tasksFor(sections: InputPlan['noi_dung'], unitName: string): UnitTasks[] {
-  const all = findUnitTasks(sections);
-  const mine = all.filter((t) => addressesKind(t.to, unitName));
+function tasksFor(sections: InputPlan['noi_dung'], unitName: string, ours: (name: string) => boolean): UnitTasks[] {
+  const all = findUnitTasks(sections, ours);
+  const mine = all.filter((t) => ours(t.to) || addressesKind(t.to, unitName));
   return mine.length ? mine : all;
 }
 
 /**
  * The blocks the parent gives its units: a don_vi for units below (cap: truc_thuoc, or told by its name);
- * in Tổ chức thực hiện also a khoản headed by such a name ("Ủy ban nhân dân cấp xã" over its tasks); and,
- * when none is, the khoản there that open by addressing the units in a sentence.
+ * in Tổ chức thực hiện also a khoản headed by such a name ("Ủy ban nhân dân cấp xã" over its tasks); anywhere,
+ * a don_vi or khoản headed by this unit's own name ("Sở Công Thương"); and, when none is, the khoản of Tổ chức
+ * thực hiện that open by addressing the units in a sentence.
  */
-function findUnitTasks(sections: InputPlan['noi_dung']): UnitTasks[] {
+function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => boolean): UnitTasks[] {
   const out: UnitTasks[] = [];
   const walk = (bs: Block[] | undefined, where: string, path: (string | number)[], inTasks: boolean) => {
     let k = 0;
@@ -373,9 +378,9 @@ function findUnitTasks(sections: InputPlan['noi_dung']): UnitTasks[] {
       const here = numbered ? `${where}.${k}` : where;
       const children = (b as { noi_dung?: Block[] }).noi_dung;
       const at = [...path, i, 'noi_dung'];
-      const to = 'don_vi' in b ? b.don_vi : inTasks ? headingOf(b) : undefined;
-      const scope = 'don_vi' in b ? b.cap : undefined;
-      if (to !== undefined && (scope ?? scopeOfName(to)) === 'truc_thuoc') out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to });
+      const to = 'don_vi' in b ? b.don_vi : headingOf(b);
+      const below = to !== undefined && ('don_vi' in b || inTasks) && ((('don_vi' in b && b.cap) || scopeOfName(to)) === 'truc_thuoc');
+      if (to !== undefined && (below || ours(to))) out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to });
       else if (Array.isArray(children)) walk(children, here, at, inTasks || (b as { phan?: string }).phan === 'to_chuc_thuc_hien');
     });
   };
@@ -460,16 +465,14 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
  * heading over its tasks ("Công an tỉnh"), a name before a colon ("Sở Tài chính: Phối hợp …"), or the body a
  * closing bracket gives the task to ("… (Giao Công an tỉnh tham mưu).").
  */
-function otherBody(b: Block, fullName: string, shortNames: string[]): string | undefined {
+function otherBody(b: Block, ours: (name: string) => boolean): string | undefined {
   if (!isMapping(b) || typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
   const title = plainText((b as { khoan: string }).khoan).trim();
   const head =
     (headingOf(b) ?? /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim()) ??
     // the parent's own task, given to one of its bodies at the end: "… (Giao Công an tỉnh chủ trì, phối hợp …)."
     /\((?:Giao|giao)\s+([^(),;]+?)\s+(?:chủ trì|tham mưu|thực hiện)(?![\p{L}\p{M}])[^()]*\)[.;]?$/u.exec(title)?.[1].trim();
-  if (!head || !isBodyName(head) || scopeOfName(head) === 'truc_thuoc') return undefined;
-  if (hasPhrase(head, fullName) || shortNames.some((n) => sameName(head, n))) return undefined;
-  return head;
+  return head && isBodyName(head) && scopeOfName(head) !== 'truc_thuoc' && !ours(head) ? head : undefined;
 }
 
 /** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners. */

@@ -4,6 +4,9 @@
  * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
  * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
  */
+/** A name without its place: "Sở Công Thương tỉnh Lào Cai" → "Sở Công Thương"; a name with none stays. */
+export const withoutPlace = (name: string): string => name.replace(/\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}.*$/u, '');
+
 /**
  * A text written in capitals, in sentence case: every word lowered but a word holding a digit or "/" (a
  * document's number, "1237/QĐ-TTG"), the first letter upper. Names lose their capitals: the caller says so.
