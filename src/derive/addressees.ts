@@ -95,10 +95,15 @@ const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây d�
  * not about the plan ("Quá trình thực hiện nếu có khó khăn …").
  */
 export function addressesUnits(text: string): boolean {
+  return unitsEnd(text) !== undefined;
+}
+
+/** Where the doers of a sentence that addresses the units end (its first verb); undefined for another sentence. */
+function unitsEnd(text: string): number | undefined {
   const verb = FIRST_VERB.exec(text);
-  if (!verb || verb.index > 240) return false;
+  if (!verb || verb.index > 240) return undefined;
   const doers = text.slice(0, verb.index);
-  return DOERS.test(doers) && SCOPE_RULES[0].pattern.test(doers);
+  return DOERS.test(doers) && SCOPE_RULES[0].pattern.test(doers) ? verb.index : undefined;
 }
 
 /** How a sentence that names its doers opens: their heads, or the bodies themselves. */
@@ -110,7 +115,8 @@ const DOERS = /^(?:Thủ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|L�
  * after them. Undefined for any other sentence.
  */
 export function withoutDoers(text: string): string | undefined {
-  if (!addressesUnits(text)) return undefined;
-  const rest = text.slice(FIRST_VERB.exec(text)!.index).trim().replace(/^có trách nhiệm\s*:?\s*/iu, '');
+  const end = unitsEnd(text);
+  if (end === undefined) return undefined;
+  const rest = text.slice(end).trim().replace(/^có trách nhiệm\s*:?\s*/iu, '');
   return rest && rest[0].toLocaleUpperCase('vi') + rest.slice(1);
 }

@@ -250,11 +250,13 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   });
 
   // ND30 writes a trích yếu in normal case; a parent's in capitals is lowered for the unit's, and said so
-  const ownSubject = isUpper(deptPlan.trich_yeu) ? fromCapitals(subst(deptPlan.trich_yeu)) : subst(deptPlan.trich_yeu);
-  if (ownSubject !== subst(deptPlan.trich_yeu))
+  const given = subst(deptPlan.trich_yeu);
+  const ownSubject = isUpper(deptPlan.trich_yeu) ? fromCapitals(given) : given;
+  if (ownSubject !== given)
     notes.push({ path: ['trich_yeu'], note: 'CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường như Nghị định 30 quy định; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
+  const chuQuan = chuQuanOf(unit);
   const plan: InputPlan = {
-    ...(chuQuanOf(unit) !== undefined ? { co_quan_chu_quan: chuQuanOf(unit) } : {}),
+    ...(chuQuan !== undefined ? { co_quan_chu_quan: chuQuan } : {}),
     co_quan_ban_hanh: unit.ten_dong ?? upperVi(unit.ten),
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,

@@ -100,7 +100,7 @@ interface Grid {
   /** stamped with a red seal, read without it */
   sealed: boolean;
   /** it looked turned, but tesseract had no data to tell which way is up: read as it lies */
-  unknownTurn?: boolean;
+  unknownTurn: boolean;
 }
 
 /** Less skew than this (degrees) is left: turning a picture blurs it a little. */
@@ -116,7 +116,7 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
   let img = readPgm(bytes);
   if (!img) {
     writeFileSync(file, bytes);
-    return { h: [], v: [], runs: { h: [], v: [] }, turn: 0, skew: 0, sealed: false };
+    return { h: [], v: [], runs: { h: [], v: [] }, turn: 0, skew: 0, sealed: false, unknownTurn: false };
   }
   const sealed = !!img.sealed;
   // a page whose ink lines up in columns rather than rows is read sideways: ask which way is up
@@ -141,7 +141,7 @@ async function preparePage(src: string, file: string, turn?: number): Promise<Gr
   const runs = { h: grid.h.map((s) => s.run), v: grid.v.map((s) => s.run) };
   if (runs.h.length) img = erase(img, runs.h, runs.v);
   writeFileSync(file, pgm(sealed ? whiten(img) : img));
-  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, sealed, ...(unknownTurn && { unknownTurn }) };
+  return { h: grid.h, v: grid.v, runs, turn, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, sealed, unknownTurn };
 }
 
 /** tesseract's TSV → its rows, split into their fields. */

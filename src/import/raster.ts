@@ -423,10 +423,10 @@ const PAPER = 200;
 
 /**
  * The picture with the paper made white and the ink's shades spread over what is left. tesseract finds its
- * own threshold between ink and paper over the whole page; a seal's wide light grey (the red seal in the red
- * channel) then pulls that threshold up, and the seal is read as letters over the signer's title. Only for a
- * page with a seal: on a plain page the changed shades cost tesseract words (measured: 83% of Lào Cai's lines
- * instead of 93%).
+ * own threshold between ink and paper over the whole page; what readPgm leaves of a seal (its reds lighter or
+ * darker than its usual one, a light grey) would pull that threshold up, and be read as letters over the
+ * signer's title. Only for a page with a seal: on a plain page the changed shades cost tesseract words
+ * (measured: 83% of Lào Cai's lines instead of 93%).
  */
 export function whiten(img: Gray): Gray {
   const px = new Uint8Array(img.px.length);

@@ -277,10 +277,8 @@ class Body {
     const r = ROLE_TITLES[title.toLocaleLowerCase('vi')];
     // a section under its part's default title is that part ("TỔ CHỨC THỰC HIỆN": where derive puts the unit's
     // own responsibilities); its title stays as written
-    if (r && !this.usedRoles.has(r) && ROLES.includes(r)) {
-      this.usedRoles.add(r);
-      s.phan = r;
-    }
+    const role = this.role(title);
+    if (role) s.phan = role;
     s.noi_dung = [];
     // inside a part (A., B. …) the Roman sections are the part's own, numbered again from I.
     const part = this.part;

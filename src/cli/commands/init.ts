@@ -51,8 +51,9 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
     const p = r.profile;
     name = p.ten;
     const lines = p.ten_dong ?? upperVi(p.ten);
+    const chuQuan = chuQuanOf(p);
     unit = {
-      chu_quan: chuQuanOf(p) === undefined ? undefined : lineList(chuQuanOf(p)!),
+      chu_quan: chuQuan === undefined ? undefined : lineList(chuQuan),
       ban_hanh: lineList(lines),
       ten: q(p.ten),
       viet_tat: p.viet_tat,
