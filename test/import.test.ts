@@ -42,8 +42,12 @@ async function roundTrip(docx: Uint8Array, name: string): Promise<{ yaml: string
 describe('render → import → render', () => {
   it.each(exampleFiles().map((f) => [basename(f), f]))('%s: the same paragraphs, the same numbering', async (_, file) => {
     const docx = await renderFile(file);
-    const { again } = await roundTrip(docx, basename(file, '.yaml') + '.docx');
+    const { yaml, again } = await roundTrip(docx, basename(file, '.yaml') + '.docx');
     expect(paragraphs(again)).toEqual(paragraphs(docx));
+    // the closing comes back as the closing, whatever its first words, not as the last section's paragraph
+    // (as checked: "uỷ" is "ủy"; the full stop the renderer's "./." gives may not be in the source)
+    const closing = (text: string) => (checkText(file, text).input?.ket_thuc ?? []).map((p) => (typeof p === 'string' ? p.replace(/\.$/u, '') : p));
+    expect(closing(yaml)).toEqual(closing(readFileSync(file, 'utf8')));
   });
 
   it('after LibreOffice re-saves each example (styles renamed, numbering rewritten)', async () => {

@@ -230,6 +230,11 @@ interface Frame {
   owner?: Item;
 }
 
+/** A closing's first words: "Trên đây là Kế hoạch …". */
+const CLOSING_START = /^Trên đây là(?=\s)/u;
+/** A closing's first words when it is found at the end of the body: "Trong quá trình thực hiện …, nếu có vướng mắc". */
+const CLOSING_LATE = /^(?:Trong quá|Quá) trình (?:tổ chức )?(?:thực hiện|triển khai)\b.*\b(?:vướng mắc|khó khăn|phát sinh)\b/u;
+
 const RANK = { muc: 0, khoan: 1, diem: 10, gach: 11, cong: 12 } as const;
 
 class Body {
@@ -239,6 +244,8 @@ class Body {
   readonly closingParas: unknown[] = [];
   private usedRoles = new Set<Role>();
   private inClosing = false;
+  /** The run of plain paragraphs the body ends with so far: where a closing without "Trên đây là" is looked for. */
+  private tail: { list: unknown[]; start: number } | undefined;
   /** The part (A., B. …) the sections go into, once the plan has parts. */
   private part: Item | undefined;
 
@@ -288,6 +295,7 @@ class Body {
     else this.sections.push(s);
     this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0, role: r, owner: s }];
     this.inClosing = false;
+    this.tail = undefined;
   }
 
   /** A part above the Roman sections ("A. MỤC ĐÍCH, YÊU CẦU"): its own items, then its sections. */
@@ -300,6 +308,7 @@ class Body {
     this.part = s;
     this.stack = [{ list: s.noi_dung as unknown[], path: [...path, 'noi_dung'], rank: 0 }];
     this.inClosing = false;
+    this.tail = undefined;
   }
 
   /** Place an item of `rank` under the nearest container of a lower rank. */
@@ -308,11 +317,12 @@ class Body {
     const f = this.top();
     const path: Path = [...f.path, f.list.length];
     f.list.push(item);
+    this.tail = undefined;
     if (childList) this.stack.push({ list: childList, path: [...path, 'noi_dung'], rank, role: f.role, owner: item });
   }
 
   item(p: Para): void {
-    if (!this.flat && (this.inClosing || /^Trên đây là(?=\s)/u.test(plainOf(p)))) {
+    if (!this.flat && (this.inClosing || CLOSING_START.test(plainOf(p)))) {
       this.inClosing = true;
       this.closingParas.push(fullText(p));
       return;
@@ -362,9 +372,24 @@ class Body {
     else {
       // a plain paragraph belongs to the numbered item above it, not to a bullet
       while (this.stack.length > 1 && this.top().rank >= RANK.diem) this.stack.pop();
+      const list = this.top().list;
+      if (p.align === 'center') this.tail = undefined;
+      else if (!this.tail || this.tail.list !== list) this.tail = { list, start: list.length };
       // a centred line in the body ("(chi tiết tại Phụ lục I)"): a free line of its own
-      this.top().list.push(p.align === 'center' ? { giua: text } : text);
+      list.push(p.align === 'center' ? { giua: text } : text);
     }
+  }
+
+  /**
+   * The closing when it does not open with "Trên đây là": the body's last plain paragraphs, from one
+   * that opens as closings do ("Trong quá trình thực hiện, nếu có vướng mắc …"). A numbered khoản
+   * saying so stays a khoản, and a section is never left empty.
+   */
+  endBody(): void {
+    if (this.flat || this.inClosing || !this.tail) return;
+    const { list, start } = this.tail;
+    const at = list.findIndex((x, i) => i >= start && typeof x === 'string' && CLOSING_LATE.test(plainText(x)));
+    if (at > 0) this.closingParas.push(...list.splice(at));
   }
 
   /** The sections, with empty child lists removed (a flat body: its blocks). */
@@ -652,6 +677,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     c.found.push(`căn cứ: ${bases.reduce((n, g) => n + (g.van_ban as unknown[]).length, 0)} văn bản`);
   }
   if (body.opening.length) c.plan.mo_dau = body.opening;
+  body.endBody();
   const sections = body.result();
   c.plan.noi_dung = sections;
   c.found.push(`nội dung: ${sections.length} mục`);
