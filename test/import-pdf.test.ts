@@ -72,6 +72,8 @@ describe('a PDF with a text layer', () => {
     expect(c.plan!.noi_dung.map((s) => s.so)).toEqual(want.noi_dung.map((s) => s.so));
     // and the same items: the tree of numbered khoản and điểm in each section
     expect(outline(c.plan!.noi_dung)).toEqual(outline(want.noi_dung));
+    // each appendix on a page turned as the printed one is
+    expect(c.plan!.phu_luc.map((a) => a.ngang)).toEqual(want.phu_luc.map((a) => a.ngang));
   });
 });
 

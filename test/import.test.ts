@@ -48,6 +48,9 @@ describe('render → import → render', () => {
     // (as checked: "uỷ" is "ủy"; the full stop the renderer's "./." gives may not be in the source)
     const closing = (text: string) => (checkText(file, text).input?.ket_thuc ?? []).map((p) => (typeof p === 'string' ? p.replace(/\.$/u, '') : p));
     expect(closing(yaml)).toEqual(closing(readFileSync(file, 'utf8')));
+    // each appendix on a page turned as the source's is
+    const across = (text: string) => checkText(file, text).plan?.phu_luc.map((a) => a.ngang);
+    expect(across(yaml)).toEqual(across(readFileSync(file, 'utf8')));
   });
 
   it('after LibreOffice re-saves each example (styles renamed, numbering rewritten)', async () => {

@@ -23,6 +23,8 @@ export interface Para {
   marker?: string;
   /** A page or section break comes right after this paragraph. */
   breakAfter?: boolean;
+  /** On a page turned across (landscape), as a wide appendix is. */
+  landscape?: boolean;
   /** The fonts the runs ask for (legacy encodings are told by font name: .VnTime, VNI-Times). */
   fonts: string[];
   /** A paragraph with manual line breaks or tabs: each piece on its own, with its own weight. */
@@ -370,6 +372,12 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
   return { rows, columns: Math.max(grid, ...rows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled };
 }
 
+/** Whether a section's page is turned across: its size says landscape, or is wider than high. */
+function turned(sectPr: XNode | undefined): boolean {
+  const a = attrs(child(sectPr, 'w:pgSz') ?? {});
+  return a['w:orient'] === 'landscape' || Number(a['w:w']) > Number(a['w:h']);
+}
+
 /**
  * The blocks of a .docx, in document order; `repairs` receives what was converted. Throws an Error with a
  * Vietnamese message on a broken file.
@@ -389,15 +397,25 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
   const body = child(root, 'w:body');
   if (!body) throw new Error('tệp .docx không có phần thân văn bản');
   const out: Block[] = [];
+  // a section's page setup comes at its end: in its last paragraph, or in the body for the last section
+  const sectionEnds = new Map<number, XNode>();
   const visit = (nodes: XNode[]) => {
     for (const n of nodes) {
       const t = tagOf(n);
+      const sectPr = t === 'w:p' ? child(child(n, 'w:pPr'), 'w:sectPr') : undefined;
+      if (sectPr) sectionEnds.set(out.length, sectPr);
       if (t === 'w:p') out.push({ kind: 'p', p: readPara(n, ctx) });
       else if (t === 'w:tbl') out.push({ kind: 'table', t: readTable(n, ctx) });
       else if (t === 'w:sdt') visit(kids(child(n, 'w:sdtContent') ?? {}));
     }
   };
   visit(kids(body));
+  let landscape = turned(child(body, 'w:sectPr'));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const b = out[i];
+    if (sectionEnds.has(i)) landscape = turned(sectionEnds.get(i));
+    if (landscape && b.kind === 'p') b.p.landscape = true;
+  }
   for (const [font, n] of ctx.legacy) {
     const enc = encodingOfFont(font)!.enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
     repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${enc} sang Unicode.`);

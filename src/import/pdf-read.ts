@@ -411,6 +411,7 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
         flow(after, left, right, pg, false, blocks);
       }
     }
+    if (pg.width > pg.height) for (const b of blocks.slice(first)) if (b.kind === 'p') b.p.landscape = true;
     const last = blocks[blocks.length - 1];
     if (!tableRows && last?.kind === 'p') last.p.breakAfter = true;
     // the page's last line ran to the margin: its paragraph may go on over the page

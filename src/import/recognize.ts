@@ -4,7 +4,7 @@
 // plain paragraph where it stood, with a note ("CẦN XEM") that becomes a YAML comment.
 import type { Block, Cell, Para, TableBlock } from './docx-read.js';
 import { ROLES, type Role } from '../plan/schema.js';
-import { roman } from '../plan/normalize.js';
+import { acrossByDefault, roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { isUpper } from '../text/normalize-text.js';
 import { isRealDate } from '../text/dates.js';
@@ -436,6 +436,10 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
   if (of && c.plan.ten_co_quan === undefined && !c.plan.quyet_dinh) c.plan.ten_co_quan = of[1];
   const a: Item = { tieu_de: title.join(' ') || `Phụ lục ${index + 1}` };
+  // the page's direction, when it is not the one kehoach would choose for the table
+  const direction = (columns: readonly unknown[]) => {
+    if (!!heading.landscape !== acrossByDefault(columns.map(() => ({})))) a.huong = heading.landscape ? 'ngang' : 'doc';
+  };
   // "(Kèm theo Kế hoạch số … ngày 10 tháng 3 năm 2026 …)" is made again from the plan's own fields (a
   // decision's date as the decision writes it); another wording or date form is kept as written
   const numericDefault = (c.plan.quyet_dinh as Item | undefined)?.kieu_ngay === 'so';
@@ -472,6 +476,7 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
       a.cot = ['Nội dung'];
       a.hang = [];
     }
+    direction((a.cot as unknown[] | undefined) ?? []);
     return orderedBy(a, APPENDIX_ORDER);
   }
   const [head, ...rows] = table.rows;
@@ -520,6 +525,7 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   a.hang = out;
   blocksOf(after, 'ghi_chu');
   c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${rows.length} hàng`);
+  direction(names);
   return orderedBy(a, APPENDIX_ORDER);
 }
 
@@ -817,7 +823,7 @@ function ordered(p: Item): Item {
   return orderedBy(p, ORDER);
 }
 
-const APPENDIX_ORDER = ['tieu_de', 'tham_chieu', 'noi_dung', 'so_thu_tu', 'stt_con', 'cot', 'hang', 'ghi_chu', 'ky_ten'];
+const APPENDIX_ORDER = ['tieu_de', 'tham_chieu', 'huong', 'noi_dung', 'so_thu_tu', 'stt_con', 'cot', 'hang', 'ghi_chu', 'ky_ten'];
 
 function orderedBy(p: Item, keys: readonly string[]): Item {
   const out: Item = {};

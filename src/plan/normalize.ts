@@ -205,6 +205,9 @@ function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
   return m ? { ten: m[1], muc_dich: m[2] } : { ten: r.replace(/[;.]$/, ''), muc_dich: null };
 }
 
+/** Whether an appendix's page is turned across when the plan does not say (huong): 6 columns or more, or wider than the page. */
+export const acrossByDefault = (columns: readonly { rong?: number }[]): boolean => columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
+
 function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
   const columns = (a.cot ?? []).map((c) => (typeof c === 'string' ? { ten: c } : c));
   const offset = a.so_thu_tu ? 1 : 0;
@@ -240,7 +243,7 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
     });
     return { o: cells, hang_con: sub };
   });
-  const wide = columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
+  const wide = acrossByDefault(columns);
   return {
     tieu_de: a.tieu_de,
     tham_chieu: a.tham_chieu ?? null,
