@@ -799,4 +799,28 @@ describe('a parent as published', () => {
     expect(units).toContain(parse(readFileSync(join(EXAMPLES, 'derive', 'hai-duong', 'units', 'ttyt-cam-giang.yaml'), 'utf8')).bo_phan[0].ten);
     expect(units).not.toContain('Trung tâm Kiểm soát bệnh tật tỉnh');
   });
+
+  it('an imported plan whose units head their tasks "…:" and write their deadlines in a sentence: the deadlines move as a bao_cao\'s do', async () => {
+    const { renderPlan } = await import('../src/write/index.js');
+    const { importDocument } = await import('../src/import/index.js');
+    const parent = join(EXAMPLES, 'derive', 'hau-giang', 'ke-hoach-so-y-te.yaml');
+    const docx = await renderPlan(checkText(parent, readFileSync(parent, 'utf8')).plan!);
+    const dept = join(work, 'so-y-te-hau-giang.yaml');
+    writeFileSync(dept, (await importDocument('so-y-te.docx', docx, 'docx', 'x')).yaml);
+    // the heading ends in a colon; the reporting sentence is text, its deadlines the Sở's
+    expect(readFileSync(dept, 'utf8')).toMatch(/khoan: "Lãnh đạo các đơn vị trực thuộc:"/);
+    expect(readFileSync(dept, 'utf8')).toMatch(/báo cáo 6 tháng\s+\(ngày 20\/6\)/);
+    const unit = join(EXAMPLES, 'derive', 'hau-giang', 'units', 'ttyt-chau-thanh-a.yaml');
+    const out = join(work, 'tu-ban-nhap-hau-giang');
+    const r = await kehoach(['derive', dept, '--unit', unit, '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(out, 'ttyt-chau-thanh-a.yaml'), 'utf8');
+    expect(checkText('x.yaml', text).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    // the same days as derived from the YAML, where they are a bao_cao: 5 working days before the Sở's
+    const fromYaml = parse(readFileSync(join(EXAMPLES, 'derive', 'hau-giang', 'derived', 'ttyt-chau-thanh-a.yaml'), 'utf8'));
+    const days = JSON.stringify(fromYaml).match(/"han":"2019-\d\d-\d\d"/g)!.map((h) => h.slice(12, 17).split('-').reverse().join('/'));
+    expect(days).toEqual(['13/06', '13/12']);
+    expect(text).toMatch(/báo cáo 6 tháng \(ngày 13\/6\),\s+báo cáo năm \(ngày 13\/12\)/);
+    expect(text).toMatch(/# hạn báo cáo trong câu của cấp trên, đưa sớm 5 ngày làm việc: 20\/6 → 13\/6, 20\/12 → 13\/12/);
+  });
 });

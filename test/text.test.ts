@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ndSpelling, normalizeText } from '../src/text/normalize-text.js';
-import { documentInstant, ndLongDate, ndShortDate, ndNumericDate, isRealDate, twoDigits } from '../src/text/dates.js';
+import { documentInstant, ndLongDate, ndShortDate, ndNumericDate, isRealDate, rewriteDate, twoDigits, writtenDates } from '../src/text/dates.js';
 import { parseInline, plainText, unbalancedMarkup } from '../src/text/inline.js';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
@@ -96,6 +96,24 @@ describe('ND30 dates', () => {
       }
     }
     expect(real).toBe(365 * 301 + 73); // 1900-2200: 301 years, 73 leap years (1900 and 2100 are not)
+  });
+});
+
+describe('dates a sentence writes', () => {
+  const said = (text: string) => writtenDates(text, 2019).map((w) => [text.slice(w.index, w.index + w.length), w.day, w.month, w.year]);
+  it('after "ngày", with slashes or in words, with or without the year', () => {
+    expect(said('gửi báo cáo 6 tháng (ngày 20/6), báo cáo năm (ngày 20/12)')).toEqual([['20/6', 20, 6, undefined], ['20/12', 20, 12, undefined]]);
+    expect(said('trước ngày 05/01/2020 và ngày 15 tháng 6 năm 2019; ngày 3 tháng 9')).toEqual([['05/01/2020', 5, 1, 2020], ['15 tháng 6 năm 2019', 15, 6, 2019], ['3 tháng 9', 3, 9, undefined]]);
+  });
+  it('not a number, a quarter, a day off the calendar, or a date without "ngày"', () => {
+    expect(said('Kế hoạch số 181/KH-SYT; Quý 1/2022; ngày 30/02; hạn 20/6; ngày 12/2019')).toEqual([]);
+  });
+  it('written again in its own form; the year when it was written or changes', () => {
+    const [a, b, c] = writtenDates('ngày 20/6, ngày 05/01/2020, ngày 3 tháng 09', 2019);
+    expect(rewriteDate(a, '2019-06-13', 2019)).toBe('13/6');
+    expect(rewriteDate(a, '2018-12-27', 2019)).toBe('27/12/2018');
+    expect(rewriteDate(b, '2019-12-27', 2019)).toBe('27/12/2019');
+    expect(rewriteDate(c, '2019-08-27', 2019)).toBe('27 tháng 08');
   });
 });
 

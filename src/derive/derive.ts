@@ -6,6 +6,7 @@ import type { Plan } from '../plan/normalize.js';
 import { isNumbered, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
 import { isUpper, upperVi } from '../text/normalize-text.js';
+import { rewriteDate, twoDigits, writtenDates } from '../text/dates.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
@@ -125,22 +126,53 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   const warnings: Problem[] = [];
   // The same assumed holiday warns once, at the first deadline that steps over it.
   const calendarWarned = new Set<string>();
-  for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i, 'bao_cao', 'ky'] })))) {
+  type At = { in: 'ke-hoach'; path: (string | number)[] };
+  /** A parent's deadline `margin` working days earlier; undefined (and said) when that is before the unit plan's date. */
+  const earlier = (han: string, at: At): string | undefined => {
+    const { date: moved, warnings: assumed } = workingDaysBefore(han, margin, opts.calendar);
+    for (const w of assumed) {
+      if (calendarWarned.has(w)) continue;
+      calendarWarned.add(w);
+      warnings.push({ ...at, rule: 'lich-tam-tinh', message: `hạn báo cáo ${han}: ${w}` });
+    }
+    if (moved >= floor) return moved;
+    if (han >= floor) warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${han} đưa sớm ${margin} ngày làm việc thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
+    return undefined;
+  };
+  // A deadline the parent writes in a sentence ("… gửi báo cáo 6 tháng (ngày 20/6) …", as a plan restored or
+  // imported writes it) moves as a bao_cao's does, written as it was; each change is said in the note.
+  const year = Number(deptPlan.ngay!.slice(0, 4));
+  const movedInText: string[] = [];
+  const earlierInText = (text: string, at: At): string =>
+    text
+      .split(/(?<=[.;])(?=\s)/u)
+      .map((sentence) => {
+        if (!/báo cáo/iu.test(sentence)) return sentence;
+        let out = '';
+        let last = 0;
+        for (const w of writtenDates(sentence, year)) {
+          const on = (y: number) => `${y}-${twoDigits(w.month)}-${twoDigits(w.day)}`;
+          // a day written without its year is the next one on or after the parent's date
+          const han = w.year !== undefined ? on(w.year) : on(year) >= deptPlan.ngay! ? on(year) : on(year + 1);
+          const moved = earlier(han, at);
+          if (!moved) continue;
+          const now = rewriteDate(w, moved, year);
+          movedInText.push(`${sentence.slice(w.index, w.index + w.length)} → ${now}`);
+          out += sentence.slice(last, w.index) + now;
+          last = w.index + w.length;
+        }
+        return out + sentence.slice(last);
+      })
+      .join('');
+  for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i] })))) {
     if (isMapping(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
       const ky = r.ky.map((k, i) => {
-        const { date: moved, warnings: assumed } = workingDaysBefore(k.han, margin, opts.calendar);
-        const at = { in: 'ke-hoach' as const, path: [...path, i, 'han'] };
-        for (const w of assumed) {
-          if (calendarWarned.has(w)) continue;
-          calendarWarned.add(w);
-          warnings.push({ ...at, rule: 'lich-tam-tinh', message: `hạn báo cáo ${k.han}: ${w}` });
-        }
-        if (moved >= floor) return { ten: k.ten, han: moved, moc: 'trước ngày' };
+        const at = { in: 'ke-hoach' as const, path: [...path, 'bao_cao', 'ky', i, 'han'] };
+        const moved = earlier(k.han, at);
+        if (moved) return { ten: k.ten, han: moved, moc: 'trước ngày' };
         if (k.han < floor) {
           problems.push({ ...at, rule: 'han-da-qua', message: `hạn báo cáo ${k.han} của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}): đơn vị không còn hạn nào để báo cáo kỳ "${k.ten}"; hãy chọn --date sớm hơn, hoặc soạn rồi bỏ kỳ này khỏi kế hoạch đơn vị.` });
-        } else {
-          warnings.push({ ...at, rule: 'han-giu-nguyen', message: `hạn báo cáo ${k.han} đưa sớm ${margin} ngày làm việc thì rơi vào ${moved}, trước ngày của kế hoạch đơn vị (${floor}); giữ hạn của cấp trên, hãy xem lại.` });
         }
         return { ten: k.ten, han: k.han, moc: 'trước ngày' };
       });
@@ -162,7 +194,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const matched = unit.bo_phan.filter((b) => b !== together && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
     const lead = matched[0] ?? focal;
     const partners = matched.slice(1).filter((b) => b !== lead);
-    const own = mapTexts(task, subst);
+    const own = mapTexts(task, (t) => earlierInText(subst(t), { in: 'ke-hoach', path }));
     byDept.set(lead.ten, [...(byDept.get(lead.ten) ?? []), partners.length ? withPartners(own, partners.map((b) => b.ten)) : own]);
   }
   if (problems.length) return { problems };
@@ -193,7 +225,9 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     ...(unit.de_nghi ?? []).map((t) => ({ don_vi: `Đề nghị ${t}`, cap: 'phoi_hop' as const, noi_dung: [duty('de_nghi')] })),
   ];
   const taskSources = unitTasks.map((u) => u.where).join(', ');
-  const droppedNote = () => (dropped.length ? `\nđã bỏ nhiệm vụ cấp trên giao cho nơi khác: ${dropped.join('; ')}` : '');
+  const droppedNote = () =>
+    (movedInText.length ? `\nhạn báo cáo trong câu của cấp trên, đưa sớm ${margin} ngày làm việc: ${movedInText.join(', ')}` : '') +
+    (dropped.length ? `\nđã bỏ nhiệm vụ cấp trên giao cho nơi khác: ${dropped.join('; ')}` : '');
 
   // Sections: everything is kept (with the unit's wording) except the responsibilities, which become
   // the unit's own. A section that holds the responsibilities as one of its khoản keeps the others.
@@ -403,11 +437,11 @@ function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => 
   return out;
 }
 
-/** A khoản that is a heading over its tasks ("Ủy ban nhân dân cấp xã"): its title; else undefined. */
+/** A khoản that is a heading over its tasks ("Ủy ban nhân dân cấp xã", "Các đơn vị trực thuộc:"): its title; else undefined. */
 function headingOf(b: Block): string | undefined {
   const { khoan, noi_dung } = b as { khoan?: unknown; noi_dung?: unknown };
   if (typeof khoan !== 'string' || !Array.isArray(noi_dung)) return undefined;
-  const title = plainText(khoan).trim();
+  const title = plainText(khoan).trim().replace(/\s*:$/u, '');
   return title.split(/\s+/u).length <= 12 && !/[.;:]/u.test(title) ? title : undefined;
 }
 

@@ -60,6 +60,44 @@ export function ndShortDate(s: string, planYear?: number): string {
   return planYear === undefined || planYear === p.year ? short : `${short}/${p.year}`;
 }
 
+/** A date as a sentence writes it after "ngày": "20/6", "05/6/2024", "20 tháng 6 (năm 2024)". */
+export interface WrittenDate {
+  /** Where the day starts, and the length up to the end of the date. */
+  index: number;
+  length: number;
+  day: number;
+  month: number;
+  year?: number;
+  /** Written in words ("20 tháng 6"), else with slashes; how many digits the day and the month were given. */
+  words: boolean;
+  dayDigits: number;
+  monthDigits: number;
+}
+
+const WRITTEN = /(?<![\p{L}\p{M}])ngày\s+(?:(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?!\d))/gu;
+
+/** The dates a sentence writes after "ngày", those on the calendar (a year taken as `year` when not written). */
+export function writtenDates(text: string, year: number): WrittenDate[] {
+  const out: WrittenDate[] = [];
+  for (const m of text.matchAll(WRITTEN)) {
+    const words = m[4] !== undefined;
+    const [d, mo, y] = words ? [m[4], m[5], m[6]] : [m[1], m[2], m[3]];
+    if (!isExists(y ? Number(y) : year, Number(mo) - 1, Number(d))) continue;
+    const index = m.index! + m[0].indexOf(d);
+    out.push({ index, length: m.index! + m[0].length - index, day: Number(d), month: Number(mo), ...(y ? { year: Number(y) } : {}), words, dayDigits: d.length, monthDigits: mo.length });
+  }
+  return out;
+}
+
+/** A written date again with another day, in the form it was written (its year written when given or not `year`). */
+export function rewriteDate(w: WrittenDate, iso: string, year: number): string {
+  const p = dateParts(iso);
+  const day = String(p.day).padStart(w.dayDigits, '0');
+  const month = String(p.month).padStart(w.monthDigits, '0');
+  const withYear = w.year !== undefined || p.year !== year;
+  return w.words ? `${day} tháng ${month}${withYear ? ` năm ${p.year}` : ''}` : `${day}/${month}${withYear ? `/${p.year}` : ''}`;
+}
+
 /**
  * The instant recorded in a written file: SOURCE_DATE_EPOCH when set (reproducible builds), else the
  * plan's date at 00:00 UTC (the first of the month or year when the day is left blank), else 2000-01-01.
