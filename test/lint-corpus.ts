@@ -126,6 +126,17 @@ const PLANTERS: Record<string, Planter> = {
     const s = sites(src.text, segs, new RegExp(`(?<!${W})\\p{Ll}${W}* \\p{Ll}${W}*(?: \\p{Ll}${W}*)?(?!${W})`, 'u'), (m) => (m[0].split(' ').filter(marked).length >= 1 ? bare(m[0]) : undefined));
     return { sites: s, rules: ['khong-dau'], what: 'mất dấu' };
   },
+  // one word of a pair the text writes at least four times, typed without its marks: "hành chính" → "hành chinh"
+  'khong-dau-mot-chu': (src, segs) => {
+    const pairs = new Map<string, number>();
+    const said = segs.map((g) => src.text.slice(g.from, g.to)).join('\n'); // prose lint surely reads (no comment, no name)
+    for (const m of said.matchAll(new RegExp(`(?<!${W})(\\p{Ll}${W}*) (?=(\\p{Ll}${W}*)(?!${W}))`, 'gu'))) pairs.set(`${m[1]} ${m[2]}`, (pairs.get(`${m[1]} ${m[2]}`) ?? 0) + 1);
+    const words = new Set(said.toLowerCase().match(new RegExp(`${W}+`, 'gu')));
+    const s = sites(src.text, segs, new RegExp(`(?<!${W})(\\p{Ll}${W}*) (\\p{Ll}${W}*)(?!${W})`, 'u'), (m) =>
+      marked(m[2]) && (pairs.get(m[0]) ?? 0) >= 4 && !words.has(bare(m[2])) ? `${m[1]} ${bare(m[2])}` : undefined,
+    );
+    return { sites: s, rules: ['khong-dau'], what: 'một chữ mất dấu' };
+  },
   // the misreads OCR makes of phrases the texts write: "đổi mới" → "đối mới", "chuyên môn" → "chuyên mồn"
   'nham-dau': (src, segs, r) => {
     const OCR: Record<string, string[]> = { 'đổi mới': ['đối mới'], 'biến đổi': ['biến đối'], 'chuyển đổi': ['chuyển đối'], 'tuyên truyền': ['tuyền truyền', 'tuyển truyền'], 'lồng ghép': ['lông ghép'], 'chuyên môn': ['chuyên mồn'], 'thẩm quyền': ['thẩm quyên'], 'kiểm tra': ['kiếm tra'], 'sửa đổi': ['sửa đối'] };

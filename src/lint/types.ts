@@ -33,6 +33,11 @@ export interface Context {
   counts: Map<string, number>;
   /** Marked words of the plan with their marks taken off ("hành" → "hanh"). */
   bareOfMarked: Set<string>;
+  /**
+   * Pairs of adjacent words one of which is marked, by the pair with that word's marks taken off, with how
+   * often each is written: "hành chinh" → {"hành chính": 17}.
+   */
+  markedPairs: Map<string, Map<string, number>>;
 }
 
 interface RuleBase {
@@ -67,6 +72,11 @@ export function context(texts: string[]): Context {
   const lowerTriples = new Map<string, number>();
   const counts = new Map<string, number>();
   const bareOfMarked = new Set<string>();
+  const markedPairs = new Map<string, Map<string, number>>();
+  const addMarked = (key: string, pair: string) => {
+    const forms = markedPairs.get(key) ?? markedPairs.set(key, new Map()).get(key)!;
+    forms.set(pair, (forms.get(pair) ?? 0) + 1);
+  };
   for (const raw of texts) {
     const t = raw.normalize('NFC');
     let prev: { w: string; end: number } | undefined;
@@ -84,14 +94,17 @@ export function context(texts: string[]): Context {
       counts.set(l, (counts.get(l) ?? 0) + 1);
       if (bare(l) !== l) bareOfMarked.add(bare(l));
       if (joined) {
-        const pair = `${lower(prev!.w)} ${l}`;
+        const lp = lower(prev!.w);
+        const pair = `${lp} ${l}`;
         pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+        if (bare(l) !== l) addMarked(`${lp} ${bare(l)}`, pair);
+        if (bare(lp) !== lp) addMarked(`${bare(lp)} ${l}`, pair);
         if (w === l && prev!.w === lower(prev!.w)) lowerPairs.set(pair, (lowerPairs.get(pair) ?? 0) + 1);
       }
       prev = { w, end: m.index! + w.length };
     }
   }
-  return { words, lowerPairs, pairs, lowerTriples, counts, bareOfMarked };
+  return { words, lowerPairs, pairs, lowerTriples, counts, bareOfMarked, markedPairs };
 }
 
 /** Findings in text order, none overlapping an earlier one (two rules of one family never report a place twice). */
