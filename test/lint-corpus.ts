@@ -137,6 +137,27 @@ const PLANTERS: Record<string, Planter> = {
     );
     return { sites: s, rules: ['khong-dau'], what: 'một chữ mất dấu' };
   },
+  // one word of a pair the text writes at least four times, typed with another tone: "hành chính" → "hành chình"
+  'nham-dau-mot-chu': (src, segs, r) => {
+    const said = segs.map((g) => src.text.slice(g.from, g.to)).join('\n');
+    const pairs = new Map<string, number>();
+    for (const m of said.matchAll(new RegExp(`(?<!${W})(\\p{Ll}${W}*) (?=(\\p{Ll}${W}*)(?!${W}))`, 'gu'))) pairs.set(`${m[1]} ${m[2]}`, (pairs.get(`${m[1]} ${m[2]}`) ?? 0) + 1);
+    const words = new Set(said.toLowerCase().match(new RegExp(`${W}+`, 'gu')));
+    const TONES = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+    const retoned = (w: string) => {
+      const d = w.normalize('NFD');
+      const tone = TONES.find((t) => d.includes(t));
+      if (!tone) return undefined;
+      const others = TONES.filter((t) => t !== tone);
+      return d.replace(tone, others[Math.floor(r() * others.length)]).normalize('NFC');
+    };
+    const s = sites(src.text, segs, new RegExp(`(?<!${W})(\\p{Ll}${W}*) (\\p{Ll}${W}*)(?!${W})`, 'u'), (m) => {
+      if ((pairs.get(m[0]) ?? 0) < 4) return undefined;
+      const w = retoned(m[2]);
+      return w && !words.has(w) ? `${m[1]} ${w}` : undefined;
+    });
+    return { sites: s, rules: ['nham-dau'], what: 'một chữ gõ nhầm dấu' };
+  },
   // the misreads OCR makes of phrases the texts write: "đổi mới" → "đối mới", "chuyên môn" → "chuyên mồn"
   'nham-dau': (src, segs, r) => {
     const OCR: Record<string, string[]> = { 'đổi mới': ['đối mới'], 'biến đổi': ['biến đối'], 'chuyển đổi': ['chuyển đối'], 'tuyên truyền': ['tuyền truyền', 'tuyển truyền'], 'lồng ghép': ['lông ghép'], 'chuyên môn': ['chuyên mồn'], 'thẩm quyền': ['thẩm quyên'], 'kiểm tra': ['kiếm tra'], 'sửa đổi': ['sửa đối'] };

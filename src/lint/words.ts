@@ -1,7 +1,7 @@
 // Words damaged on the way from PDF or a keyboard: a syllable cut by a stray space, Vietnamese typed
 // without marks, a word written twice. Judged by syllable structure (syllable.ts), not by word lists.
-import { isSplit, hasVietnameseMarks, isSyllable, needsMarks } from './syllable.js';
-import { isAllCaps, LETTERS, lower, type Finding, type LocalRule } from './types.js';
+import { bare, isSplit, hasVietnameseMarks, isSyllable, needsMarks } from './syllable.js';
+import { isAllCaps, LETTERS, lower, WORD, type Context, type Finding, type LocalRule } from './types.js';
 
 export const splitWords: LocalRule = {
   id: 'chu-bi-tach',
@@ -42,6 +42,37 @@ const inCode = (text: string, from: number, to: number): boolean => {
   const chunk = text.slice(text.lastIndexOf(' ', from) + 1, (text.indexOf(' ', to) + 1 || text.length + 1) - 1);
   return /[@/_\\]|\p{L}\.\p{L}|:\/\//u.test(chunk);
 };
+
+/**
+ * Words the plan writes so only here (`odd` tells which to look at), beside a word the plan pairs with another
+ * form of them, the same letters with other marks, at least three times elsewhere: "hành chinh", "hành chình"
+ * where it writes "hành chính". A typing slip the plan itself shows; a word of its own is written more than once.
+ * `bothSides`: that form must also go with the word on the other side as the plan writes it somewhere ("địa
+ * phương thực hiện" is no reason to doubt "phương thức quản lý": "thực quản" is written nowhere).
+ */
+function pairTwins(text: string, ctx: Context, odd: (w: string) => boolean, bothSides = false): { index: number; length: number; word: string; pair: string; twin: string; n: number }[] {
+  const words = [...text.matchAll(WORD)];
+  const joined = (a?: RegExpMatchArray, b?: RegExpMatchArray) => !!a && !!b && /^\s+$/.test(text.slice(a.index! + a[0].length, b.index));
+  const out: ReturnType<typeof pairTwins> = [];
+  words.forEach((m, i) => {
+    const w = m[0];
+    if (w !== lower(w) || !odd(w) || inCode(text, m.index!, m.index! + w.length)) return;
+    const before = joined(words[i - 1], m) ? lower(words[i - 1][0]) : undefined;
+    const after = joined(m, words[i + 1]) ? lower(words[i + 1][0]) : undefined;
+    const sides = [
+      before !== undefined && { pair: `${before} ${w}`, key: `${before} ${bare(w)}`, other: (t: string) => (after === undefined ? 1 : ctx.pairs.get(`${t} ${after}`) ?? 0), at: 1 },
+      after !== undefined && { pair: `${w} ${after}`, key: `${bare(w)} ${after}`, other: (t: string) => (before === undefined ? 1 : ctx.pairs.get(`${before} ${t}`) ?? 0), at: 0 },
+    ];
+    for (const side of sides) {
+      if (!side) continue;
+      const [twin, n] = [...(ctx.markedPairs.get(side.key) ?? [])].filter(([f]) => f !== side.pair).sort((x, y) => y[1] - x[1])[0] ?? [];
+      if (!twin || n < 3 || (bothSides && side.other(twin.split(' ')[side.at]) === 0)) continue;
+      out.push({ index: m.index!, length: w.length, word: w, pair: side.pair, twin, n });
+      return;
+    }
+  });
+  return out;
+}
 
 export const noDiacritics: LocalRule = {
   id: 'khong-dau',
@@ -94,18 +125,10 @@ export const noDiacritics: LocalRule = {
     flush();
     // a word the plan writes without marks only here, beside a word it pairs with its marked twin at least
     // three times elsewhere ("hành chinh" / "hành chính"; "nội dung", written often, is a word of its own)
-    const joinedTo = (a?: RegExpMatchArray, b?: RegExpMatchArray) => !!a && !!b && /^\s+$/.test(text.slice(a.index! + a[0].length, b.index));
-    words.forEach((m, i) => {
-      if (!/^[a-z]+$/.test(m[0]) || !lone(m[0]) || out.some((f) => m.index! >= f.index && m.index! < f.index + f.length)) return;
-      const [before, after] = [words[i - 1], words[i + 1]];
-      const pairs = [joinedTo(before, m) && `${lower(before[0])} ${m[0]}`, joinedTo(m, after) && `${m[0]} ${lower(after[0])}`].filter((p): p is string => !!p);
-      for (const pair of pairs) {
-        const [twin, n] = [...(ctx.markedPairs.get(pair) ?? [])].sort((x, y) => y[1] - x[1])[0] ?? [];
-        if (!twin || n < 3) continue;
-        out.push({ index: m.index!, length: m[0].length, message: `chữ "${m[0]}" viết không dấu: "${pair}", trong khi kế hoạch viết "${twin}" ở ${n} chỗ khác; hãy gõ lại có dấu` });
-        return;
-      }
-    });
+    for (const t of pairTwins(text, ctx, (w) => /^[a-z]+$/.test(w) && lone(w))) {
+      if (out.some((f) => t.index >= f.index && t.index < f.index + f.length)) continue;
+      out.push({ index: t.index, length: t.length, message: `chữ "${t.word}" viết không dấu: "${t.pair}", trong khi kế hoạch viết "${t.twin}" ở ${t.n} chỗ khác; hãy gõ lại có dấu` });
+    }
     return out.sort((a, b) => a.index - b.index);
   },
 };
@@ -231,12 +254,12 @@ const RIGHT = new Map(MISREAD.map(([w, r]) => [w, r]));
 export const misread: LocalRule = {
   id: 'nham-dau',
   scope: 'value',
-  description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên.',
+  description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên. Và chữ gõ nhầm dấu mà chính kế hoạch cho thấy: một chữ chỉ viết một lần, bên cạnh một chữ mà kế hoạch viết cùng cặp với dấu khác ít nhất ba lần ("hành chình" / "hành chính").',
   examples: {
-    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'nâng cao đăng ký', 'một phần công việc', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy'],
-    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết', 'Uy ban nhân dân', 'Tống hợp, báo cáo', 'trường cao đăng nghề'],
+    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'nâng cao đăng ký', 'một phần công việc', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy', 'các bản kế hoạch, các bản sao, các bản chính; các bạn trẻ và các bạn học sinh', 'địa phương thực hiện, địa phương thực hiện, địa phương thực hiện; phương thức quản lý'],
+    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết', 'Uy ban nhân dân', 'Tống hợp, báo cáo', 'trường cao đăng nghề', 'thủ tục hành chính, hành chính công, hành chính nhà nước và cải cách hành chình'],
   },
-  check(text) {
+  check(text, ctx) {
     const out: Finding[] = [];
     for (const m of text.matchAll(MISREAD_RE)) {
       const right = [...RIGHT.get(lower(m[0]).replace(/\s+/gu, ' '))!.replace(/ /g, '')];
@@ -252,6 +275,11 @@ export const misread: LocalRule = {
       const shown = (t: string) => t.replace(/\s+/gu, ' ');
       out.push({ index: m.index! + a, length: b - a + 1, message: `chữ nhận dạng nhầm dấu: "${shown(m[0])}" → "${shown(fix)}"`, fix: fix.slice(a, b + 1) });
     }
-    return out;
+    // a word marked otherwise only here, where the plan pairs the same letters marked one way at least three times
+    for (const t of pairTwins(text, ctx, (w) => bare(w) !== w && ctx.counts.get(w) === 1, true)) {
+      if (out.some((f) => t.index < f.index + f.length && f.index < t.index + t.length)) continue;
+      out.push({ index: t.index, length: t.length, message: `chữ "${t.word}" có lẽ gõ nhầm dấu: "${t.pair}", trong khi kế hoạch viết "${t.twin}" ở ${t.n} chỗ khác` });
+    }
+    return out.sort((a, b) => a.index - b.index);
   },
 };
