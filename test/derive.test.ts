@@ -806,7 +806,9 @@ describe('a parent as published', () => {
     const parent = join(EXAMPLES, 'derive', 'hau-giang', 'ke-hoach-so-y-te.yaml');
     const docx = await renderPlan(checkText(parent, readFileSync(parent, 'utf8')).plan!);
     const dept = join(work, 'so-y-te-hau-giang.yaml');
-    writeFileSync(dept, (await importDocument('so-y-te.docx', docx, 'docx', 'x')).yaml);
+    // a document cited in the reporting sentence keeps its date: it is no deadline
+    const imported = (await importDocument('so-y-te.docx', docx, 'docx', 'x')).yaml;
+    writeFileSync(dept, imported.replace('đồng thời gửi qua Email', 'theo Công văn số 10/SYT-VP ngày 15/3/2019, đồng thời gửi qua Email'));
     // the heading ends in a colon; the reporting sentence is text, its deadlines the Sở's
     expect(readFileSync(dept, 'utf8')).toMatch(/khoan: "Lãnh đạo các đơn vị trực thuộc:"/);
     expect(readFileSync(dept, 'utf8')).toMatch(/báo cáo 6 tháng\s+\(ngày 20\/6\)/);
@@ -822,5 +824,6 @@ describe('a parent as published', () => {
     expect(days).toEqual(['13/06', '13/12']);
     expect(text).toMatch(/báo cáo 6 tháng \(ngày 13\/6\),\s+báo cáo năm \(ngày 13\/12\)/);
     expect(text).toMatch(/# hạn báo cáo trong câu của cấp trên, đưa sớm 5 ngày làm việc: 20\/6 → 13\/6, 20\/12 → 13\/12/);
+    expect(text).toMatch(/Công văn số 10\/SYT-VP ngày\s+15\/3\/2019/);
   });
 });

@@ -47,6 +47,9 @@ export interface Derived {
 
 type Block = InputBlock;
 
+/** What a deadline's "ngày" follows in a sentence: "trước ngày", "(ngày", "chậm nhất là ngày", "hạn chót ngày". */
+const DEADLINE_CUE = /(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn(?:\s+chót)?(?:\s+là)?|\()\s*ngày\s+$/iu;
+
 export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
   const problems: Problem[] = [];
   if (!namesOf(deptPlan).some((n) => sameName(unit.cap_tren, n))) {
@@ -151,6 +154,8 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         let out = '';
         let last = 0;
         for (const w of writtenDates(sentence, year)) {
+          // a deadline, not the date of a document cited: "trước ngày", "(ngày", "chậm nhất ngày", "hạn ngày"
+          if (!DEADLINE_CUE.test(sentence.slice(0, w.index))) continue;
           const on = (y: number) => `${y}-${twoDigits(w.month)}-${twoDigits(w.day)}`;
           // a day written without its year is the next one on or after the parent's date
           const han = w.year !== undefined ? on(w.year) : on(year) >= deptPlan.ngay! ? on(year) : on(year + 1);
