@@ -48,6 +48,13 @@ describe('render → import → render', () => {
     // (as checked: "uỷ" is "ủy"; the full stop the renderer's "./." gives may not be in the source)
     const closing = (text: string) => (checkText(file, text).input?.ket_thuc ?? []).map((p) => (typeof p === 'string' ? p.replace(/\.$/u, '') : p));
     expect(closing(yaml)).toEqual(closing(readFileSync(file, 'utf8')));
+    // each cited document apart ("…; Căn cứ Kế hoạch số …" too), its issuer where the plan names one
+    const cited = (text: string) => {
+      const input = checkText(file, text).input;
+      const groups = input?.can_cu ?? input?.quyet_dinh?.can_cu;
+      return groups?.map((g) => g.van_ban.map((v) => (typeof v === 'string' ? 'văn bản' : `${v.so_ky_hieu} của ${v.co_quan}`)));
+    };
+    if (cited(readFileSync(file, 'utf8'))) expect(cited(yaml)).toEqual(cited(readFileSync(file, 'utf8')));
     // each appendix on a page turned as the source's is
     const across = (text: string) => checkText(file, text).plan?.phu_luc.map((a) => a.ngang);
     expect(across(yaml)).toEqual(across(readFileSync(file, 'utf8')));

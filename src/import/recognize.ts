@@ -103,7 +103,8 @@ function citation(text: string, c: Ctx): Record<string, unknown> | string {
     // the issuer ends at "về" (the usual connective) or before a verb that starts the subject
     const ve = /^(.+?)\s+(về việc|về|việc)\s+(.+)$/su.exec(rest);
     const verb = /^(.+?)\s+((?:phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|tổ chức|tăng cường|đẩy mạnh|sửa đổi|bổ sung)\b.*)$/su.exec(rest);
-    if (ve) Object.assign(out, { co_quan: ve[1], ...(ve[2] !== 'về' ? { lien_tu: ve[2] } : {}), trich_yeu: ve[3] });
+    // whichever comes first: "của Chính phủ quy định về …" is Chính phủ's, "quy định về …" its subject
+    if (ve && !(verb && verb[1].length < ve[1].length)) Object.assign(out, { co_quan: ve[1], ...(ve[2] !== 'về' ? { lien_tu: ve[2] } : {}), trich_yeu: ve[3] });
     else if (verb) Object.assign(out, { co_quan: verb[1], lien_tu: '', trich_yeu: verb[2] });
     else out.co_quan = rest;
   }
@@ -122,7 +123,8 @@ function basisParagraph(text: string): { opener: string; items: string[]; end: s
   }
   const end = /([.;:,])\s*$/.exec(m[2])?.[1] ?? '.';
   const body = m[2].replace(/[.;:,]\s*$/u, '');
-  const items = body.split(new RegExp(`;\\s+(?=(?:${DOC_TYPES})(?=\\s))`, 'u'));
+  // "…; Luật …; Căn cứ Kế hoạch số …": a document per item, the opener said again or not
+  const items = body.split(new RegExp(`;\\s+(?=(?:${m[1]}\\s+)?(?:${DOC_TYPES})(?=\\s))`, 'u'));
   return { opener: m[1], items, end };
 }
 
