@@ -55,9 +55,23 @@ describe('render → import → render', () => {
       return groups?.map((g) => g.van_ban.map((v) => (typeof v === 'string' ? 'văn bản' : `${v.so_ky_hieu} của ${v.co_quan}`)));
     };
     if (cited(readFileSync(file, 'utf8'))) expect(cited(yaml)).toEqual(cited(readFileSync(file, 'utf8')));
+    // the agency's name in sentences, when the import finds one, is the plan's
+    const name = parse(yaml).ten_co_quan;
+    if (name !== undefined) expect(name).toBe(checkText(file, readFileSync(file, 'utf8')).input?.ten_co_quan);
     // each appendix on a page turned as the source's is
     const across = (text: string) => checkText(file, text).plan?.phu_luc.map((a) => a.ngang);
     expect(across(yaml)).toEqual(across(readFileSync(file, 'utf8')));
+  });
+
+  it('the agency\'s name as sentences write it, from an opening that says it in full under a shorter header', async () => {
+    for (const [example, header, name] of [
+      ['01-hau-giang-tuyen-truyen-cchc', 'SỞ Y TẾ', 'Sở Y tế Hậu Giang'],
+      ['mttq-xa-luong-minh-kh-2025-12-10-tiep-cong-dan', 'BAN THƯỜNG TRỰC', 'Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh'],
+    ]) {
+      const file = exampleFiles().find((f) => basename(f, '.yaml') === example)!;
+      const { yaml } = await roundTrip(await renderFile(file), `${example}.docx`);
+      expect(parse(yaml)).toMatchObject({ co_quan_ban_hanh: header, ten_co_quan: name });
+    }
   });
 
   it('after LibreOffice re-saves each example (styles renamed, numbering rewritten)', async () => {

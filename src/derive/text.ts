@@ -1,9 +1,5 @@
 // Small text helpers of derive: whole-phrase matching and sentence-initial case.
 
-/**
- * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
- * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
- */
 /** A name without its place: "Sở Công Thương tỉnh Lào Cai" → "Sở Công Thương"; a name with none stays. */
 export const withoutPlace = (name: string): string => name.replace(/\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}.*$/u, '');
 
@@ -19,6 +15,10 @@ export function fromCapitals(s: string): string {
   return lowered.charAt(0).toLocaleUpperCase('vi') + lowered.slice(1);
 }
 
+/**
+ * The first letter in lower case when the first word is an ordinary word ("Tuyên truyền" → "tuyên
+ * truyền"), kept when the text opens with a name ("Sở Y tế", "UBND tỉnh", "CCHC").
+ */
 export function lowerFirst(s: string): string {
   const m = /^(\p{Lu})(\p{Ll}*)(\s+)(\S)/u.exec(s);
   if (!m || m[2] === '' || /\p{Lu}/u.test(m[4])) return s;

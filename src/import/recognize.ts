@@ -685,6 +685,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     c.found.push(`căn cứ: ${bases.reduce((n, g) => n + (g.van_ban as unknown[]).length, 0)} văn bản`);
   }
   if (body.opening.length) c.plan.mo_dau = body.opening;
+  nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
   const sections = body.result();
   c.plan.noi_dung = sections;
@@ -697,6 +698,27 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (appendices.length) c.plan.phu_luc = appendices;
   c.plan = ordered(c.plan);
   return c;
+}
+
+/**
+ * The agency's name as sentences write it, when the opening says it in full ("Sở Y tế Hậu Giang ban hành Kế
+ * hoạch …" under the header "SỞ Y TẾ"): a name that starts as the header's and says more. Else the plan
+ * leaves it to the header's lines, as it did.
+ */
+function nameFromOpening(c: Ctx, texts: unknown[]): void {
+  if (c.plan.ten_co_quan !== undefined || c.plan.quyet_dinh) return;
+  const header = [c.plan.co_quan_ban_hanh ?? []].flat().join(' ').toLocaleUpperCase('vi');
+  for (const t of texts) {
+    if (typeof t !== 'string') continue;
+    const name = /^(\p{Lu}[^,;:.()]*?)\s+(?:ban hành|xây dựng|triển khai|lập)\s/u.exec(plainText(t))?.[1];
+    if (!name || !header || name.split(/\s+/u).length > 14) continue;
+    const upper = name.toLocaleUpperCase('vi');
+    if (upper.length > header.length && upper.startsWith(header + ' ')) {
+      c.plan.ten_co_quan = name;
+      c.found.push(`tên cơ quan trong câu: ${name}`);
+      return;
+    }
+  }
 }
 
 /**
