@@ -48,6 +48,9 @@ export interface TableBlock {
 
 export type Block = { kind: 'p'; p: Para } | { kind: 'table'; t: TableBlock };
 
+/** A table's width in grid columns: where its widest row ends (at least `grid`, the columns it declares). */
+export const gridColumns = (rows: Cell[][], grid = 0): number => Math.max(grid, ...rows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0)));
+
 type XNode = Record<string, unknown>;
 
 const parser = new XMLParser({
@@ -369,7 +372,7 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
     }
     rows.push(row);
   }
-  return { rows, columns: Math.max(grid, ...rows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled };
+  return { rows, columns: gridColumns(rows, grid), ruled };
 }
 
 /** Whether a section's page is turned across: its size says landscape, or is wider than high. */

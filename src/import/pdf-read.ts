@@ -4,7 +4,7 @@
 // paragraphs by spacing and first-line indent, bold and italic from the font names, tables from their
 // ruling lines. Page numbers (a lone number in the top or bottom margin) are dropped.
 import type { Block, Cell, Para } from './docx-read.js';
-import { markup } from './docx-read.js';
+import { gridColumns, markup } from './docx-read.js';
 import { APPENDIX_LINE, DOCUMENT_NAME, REFERENCE_START } from './recognize.js';
 
 export interface Item {
@@ -393,7 +393,7 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
     const after = lines.filter((l) => !inTable(l) && table && l.y <= table.bottom);
     // a table that goes on from the page before continues it (its repeated header row dropped)
     if (tableRows && !(table && before.length === 0)) {
-      blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
+      blocks.push({ kind: 'table', t: { rows: tableRows, columns: gridColumns(tableRows), ruled: true } });
       tableRows = undefined;
     }
     const first = blocks.length;
@@ -406,7 +406,7 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
         tableRows.push(...(head(rows[0]) === head(tableRows[0]) ? rows.slice(1) : rows));
       } else tableRows = rows;
       if (after.length) {
-        blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
+        blocks.push({ kind: 'table', t: { rows: tableRows, columns: gridColumns(tableRows), ruled: true } });
         tableRows = undefined;
         flow(after, left, right, pg, false, blocks);
       }
@@ -418,7 +418,7 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
     const end = (after.length ? after : before).at(-1);
     ranOn = !tableRows && last?.kind === 'p' && !!end && right - end.x1 < end.size * 3 && end.x0 - left < 6;
   }
-  if (tableRows) blocks.push({ kind: 'table', t: { rows: tableRows, columns: Math.max(...tableRows.map((r) => r.reduce((s, c) => Math.max(s, c.col + c.colSpan), 0))), ruled: true } });
+  if (tableRows) blocks.push({ kind: 'table', t: { rows: tableRows, columns: gridColumns(tableRows), ruled: true } });
   if (droppedNumbers) repairs.push(`bỏ ${droppedNumbers} số trang.`);
   return { blocks, textLength };
 }
