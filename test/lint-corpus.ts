@@ -149,7 +149,12 @@ const PLANTERS: Record<string, Planter> = {
       const tone = TONES.find((t) => d.includes(t));
       if (!tone) return undefined;
       const others = TONES.filter((t) => t !== tone);
-      return d.replace(tone, others[Math.floor(r() * others.length)]).normalize('NFC');
+      // the new tone after the vowel's other marks ("ệ" is e, dot below, circumflex): the tone composes last
+      const at = d.indexOf(tone);
+      const rest = d.slice(0, at) + d.slice(at + 1);
+      let end = at;
+      while (end < rest.length && /\p{M}/u.test(rest[end])) end++;
+      return (rest.slice(0, end) + others[Math.floor(r() * others.length)] + rest.slice(end)).normalize('NFC');
     };
     const s = sites(src.text, segs, new RegExp(`(?<!${W})(\\p{Ll}${W}*) (\\p{Ll}${W}*)(?!${W})`, 'u'), (m) => {
       if ((pairs.get(m[0]) ?? 0) < 4) return undefined;
@@ -158,6 +163,8 @@ const PLANTERS: Record<string, Planter> = {
     });
     return { sites: s, rules: ['nham-dau'], what: 'một chữ gõ nhầm dấu' };
   },
+  // a name kehoach init writes, left unreplaced: "… của Tên cơ quan …"
+  'chu-mau': (src, segs) => ({ sites: sites(src.text, segs, /(?<=\p{Ll} )của(?= \p{L})/u, () => 'của Tên cơ quan và'), rules: ['chu-mau', 'viet-hoa'], what: 'chữ mẫu chưa thay' }),
   // the misreads OCR makes of phrases the texts write: "đổi mới" → "đối mới", "chuyên môn" → "chuyên mồn"
   'nham-dau': (src, segs, r) => {
     const OCR: Record<string, string[]> = { 'đổi mới': ['đối mới'], 'biến đổi': ['biến đối'], 'chuyển đổi': ['chuyển đối'], 'tuyên truyền': ['tuyền truyền', 'tuyển truyền'], 'lồng ghép': ['lông ghép'], 'chuyên môn': ['chuyên mồn'], 'thẩm quyền': ['thẩm quyên'], 'kiểm tra': ['kiếm tra'], 'sửa đổi': ['sửa đối'] };

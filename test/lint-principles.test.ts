@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile, lintText } from '../src/lint/lint.js';
+import { STARTER } from '../src/lint/starter.js';
 import { corpusFiles, FIXTURE_TEXTS, plant, readSources } from './lint-corpus.js';
 import { deriveCases, exampleFiles, ROOT, run } from './helpers.js';
 
@@ -154,12 +155,30 @@ describe('lint reads what the file is', () => {
     const quoted = [...found[0].message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
     for (const q of quoted) expect(y).toContain(q);
   });
-  it('the plan init writes lints clean, " ..." placeholders included', async () => {
-    const f = join(mkdtempSync(join(tmpdir(), 'kehoach-init-')), 'k.yaml');
-    expect((await run(['init', f, '--date', '2025-01-15'])).code).toBe(0);
-    const text = readFileSync(f, 'utf8');
-    expect(text).toContain(' ...');
-    expect(lintText(f, text).messages).toEqual([]);
+  it('the plan init writes lints clean but for its names to replace, each said where it stands; filled in, clean', async () => {
+    for (const decision of [false, true]) {
+      const f = join(mkdtempSync(join(tmpdir(), 'kehoach-init-')), 'k.yaml');
+      expect((await run(['init', f, '--date', '2025-01-15', ...(decision ? ['--decision'] : [])])).code).toBe(0);
+      const text = readFileSync(f, 'utf8');
+      expect(text).toContain(' ...');
+      const said = lintText(f, text).messages;
+      expect(said.filter((m) => m.rule !== 'chu-mau')).toEqual([]);
+      expect(new Set(said.map((m) => /^"([^"]+)"/.exec(m.message)![1]))).toEqual(new Set(Object.values(STARTER)));
+      // every place a name stands is said: as many as the starter writes them
+      const count = Object.values(STARTER).reduce((n, v) => n + text.split(v).length - 1, 0);
+      expect(said).toHaveLength(count);
+      const real: Record<keyof typeof STARTER, string> = {
+        chu_quan: 'UBND TỈNH HẬU GIANG',
+        ban_hanh: 'SỞ Y TẾ',
+        ten: 'Sở Y tế Hậu Giang',
+        dia_danh: 'Hậu Giang',
+        chuc_vu: 'GIÁM ĐỐC',
+        ho_ten: 'Nguyễn Văn An',
+        cap_tren: 'Ủy ban nhân dân tỉnh (báo cáo)',
+      };
+      const filled = (Object.keys(STARTER) as (keyof typeof STARTER)[]).reduce((t, k) => t.split(STARTER[k]).join(real[k]), text);
+      expect(lintText(f, filled).messages).toEqual([]);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { capitals } from './capitals.js';
 import { citations } from './citations.js';
 import type { Finding, LocalRule, PlanRule, Rule } from './types.js';
 import { misread, noDiacritics, repeatedWords, splitWords } from './words.js';
+import { starterLeft } from './starter.js';
 
 export type { Context, Finding, LocalRule, PlanRule, Rule, Text } from './types.js';
 
@@ -104,4 +105,4 @@ const dateFormats: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations];
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft];

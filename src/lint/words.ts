@@ -47,8 +47,9 @@ const inCode = (text: string, from: number, to: number): boolean => {
  * Words the plan writes so only here (`odd` tells which to look at), beside a word the plan pairs with another
  * form of them, the same letters with other marks, at least three times elsewhere: "hành chinh", "hành chình"
  * where it writes "hành chính". A typing slip the plan itself shows; a word of its own is written more than once.
- * `bothSides`: that form must also go with the word on the other side as the plan writes it somewhere ("địa
- * phương thực hiện" is no reason to doubt "phương thức quản lý": "thực quản" is written nowhere).
+ * `bothSides`: that form must also go with the word on the other side as the plan writes it somewhere, or that
+ * word be a grammatical one ("địa phương thực hiện" is no reason to doubt "phương thức quản lý": "thực quản" is
+ * written nowhere; "tổ chửc của" is doubted: "của" goes with anything).
  */
 function pairTwins(text: string, ctx: Context, odd: (w: string) => boolean, bothSides = false): { index: number; length: number; word: string; pair: string; twin: string; n: number }[] {
   const words = [...text.matchAll(WORD)];
@@ -60,13 +61,13 @@ function pairTwins(text: string, ctx: Context, odd: (w: string) => boolean, both
     const before = joined(words[i - 1], m) ? lower(words[i - 1][0]) : undefined;
     const after = joined(m, words[i + 1]) ? lower(words[i + 1][0]) : undefined;
     const sides = [
-      before !== undefined && { pair: `${before} ${w}`, key: `${before} ${bare(w)}`, other: (t: string) => (after === undefined ? 1 : ctx.pairs.get(`${t} ${after}`) ?? 0), at: 1 },
-      after !== undefined && { pair: `${w} ${after}`, key: `${bare(w)} ${after}`, other: (t: string) => (before === undefined ? 1 : ctx.pairs.get(`${before} ${t}`) ?? 0), at: 0 },
+      before !== undefined && { pair: `${before} ${w}`, key: `${before} ${bare(w)}`, other: (t: string) => after === undefined || FUNCTION_WORDS.has(after) || ctx.pairs.has(`${t} ${after}`), at: 1 },
+      after !== undefined && { pair: `${w} ${after}`, key: `${bare(w)} ${after}`, other: (t: string) => before === undefined || FUNCTION_WORDS.has(before) || ctx.pairs.has(`${before} ${t}`), at: 0 },
     ];
     for (const side of sides) {
       if (!side) continue;
       const [twin, n] = [...(ctx.markedPairs.get(side.key) ?? [])].filter(([f]) => f !== side.pair).sort((x, y) => y[1] - x[1])[0] ?? [];
-      if (!twin || n < 3 || (bothSides && side.other(twin.split(' ')[side.at]) === 0)) continue;
+      if (!twin || n < 3 || (bothSides && !side.other(twin.split(' ')[side.at]))) continue;
       out.push({ index: m.index!, length: w.length, word: w, pair: side.pair, twin, n });
       return;
     }

@@ -14,6 +14,7 @@ import { readInput } from '../../read/input.js';
 import { writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
 import { FORMAT_VERSION } from '../../plan/versions.js';
+import { STARTER } from '../../lint/starter.js';
 
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is a JSON string
 /** A name of one line or several, as YAML: "…" or ["…", "…"]. */
@@ -28,20 +29,20 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
   const today = o.date ?? format(new Date(), 'yyyy-MM-dd');
   let messages: Message[] = [];
   // a starter for any office: every name a placeholder to replace, nothing of one sector
-  let name = 'Tên cơ quan';
+  let name: string = STARTER.ten;
   let unit = {
-    chu_quan: q('TÊN CƠ QUAN CẤP TRÊN') as string | undefined,
-    ban_hanh: q('TÊN CƠ QUAN BAN HÀNH'),
-    ten: q('Tên cơ quan'),
+    chu_quan: q(STARTER.chu_quan) as string | undefined,
+    ban_hanh: q(STARTER.ban_hanh),
+    ten: q(STARTER.ten),
     viet_tat: 'CQ',
-    dia_danh: q('Tên tỉnh'),
+    dia_danh: q(STARTER.dia_danh),
     bo_phan: [
       { ten: q('Văn phòng'), cap: 'co_quan' },
       { ten: q('Các đơn vị trực thuộc'), cap: 'truc_thuoc' },
     ],
-    noi_nhan: [q('Cơ quan cấp trên (báo cáo)'), q('Các đơn vị trực thuộc (thực hiện)')],
+    noi_nhan: [q(STARTER.cap_tren), q('Các đơn vị trực thuộc (thực hiện)')],
     luu: 'VP',
-    ky: { chuc_vu: q('THỦ TRƯỞNG CƠ QUAN'), ho_ten: q('Họ và tên') } as Record<string, string>,
+    ky: { chuc_vu: q(STARTER.chuc_vu), ho_ten: q(STARTER.ho_ten) } as Record<string, string>,
   };
   if (o.unit) {
     const r = checkProfile(o.unit, readInput(o.unit));
