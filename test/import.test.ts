@@ -24,7 +24,7 @@ import { parse } from 'yaml';
 import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan } from '../src/write/index.js';
-import { exampleFiles, paragraphs, run, seedOf, SHARED } from './helpers.js';
+import { exampleFiles, paragraphs, ROOT, run, seedOf, SHARED } from './helpers.js';
 
 
 async function renderFile(file: string, text = readFileSync(file, 'utf8')): Promise<Uint8Array> {
@@ -347,6 +347,29 @@ describe('importing the texts of the seeds and of the restored real plans', () =
     const start = lines.findIndex((l) => !l.startsWith('#'));
     return Buffer.from(lines.slice(start).join('\n'));
   };
+  // A school's plan as its own repository keeps it (Markdown): the header one line each and without weights, the
+  // number and the day left blank (dots), a "V/v" line, the sentence after the căn cứ after a comma, its programme
+  // as tables in the body with group rows
+  it('a school\'s plan kept as Markdown (test/fixtures/real-plans): a valid plan, its header read right', async () => {
+    const source = join(ROOT, 'test', 'fixtures', 'real-plans', 'truong-thpt-doc-binh-kieu-sinh-hoat-cong-dan', 'source.txt');
+    const r = await importDocument('truong.txt', documentText(source), 'txt', 'x');
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    expect(parse(r.yaml)).toMatchObject({
+      co_quan_chu_quan: ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'ĐỒNG THÁP'],
+      co_quan_ban_hanh: 'TRƯỜNG THPT ĐỐC BINH KIỀU',
+      viet_tat: 'THPTĐBK',
+      dia_danh: 'Đốc Binh Kiều',
+      ngay: '2026-08',
+      trich_yeu: 'Tổ chức sinh hoạt công dân đầu năm học 2026 - 2027',
+      mo_dau: ['Trường THPT Đốc Binh Kiều ban hành Kế hoạch tổ chức sinh hoạt công dân đầu năm học 2026 - 2027, cụ thể như sau:'],
+      nguoi_ky: { quyen_han: 'KT', thu_truong: 'HIỆU TRƯỞNG', chuc_vu: 'PHÓ HIỆU TRƯỞNG', ho_ten: 'Nguyễn Minh Trí' },
+    });
+    expect(parse(r.yaml).can_cu[0].van_ban).toHaveLength(2);
+    // the V/v line and the four tables are said once each; a group row keeps its table whole
+    expect(r.yaml).toMatch(/# CẦN XEM: văn bản gốc có dòng "V\/v tổ chức/);
+    expect(r.yaml.match(/# CẦN XEM: 4 bảng trong phần nội dung/g)).toHaveLength(1);
+  });
+
   it('the seeds are there to import', () => {
     expect(existsSync(SHARED), `../shared is missing: the seeds are read from ${SHARED}`).toBe(true);
     expect(cases.length).toBe(readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).length);

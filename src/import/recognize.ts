@@ -26,7 +26,10 @@ export interface Recognised {
 const QUOC_HIEU = /^CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$/iu;
 const TIEU_NGU = /^Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc$/iu;
 const SO = /^Số\s*:\s*(\d*)\s*\/\s*([A-ZĐ0-9][A-ZĐ0-9-]*)\s*$/u;
-const PLACE_DATE = /^(.+?),\s*ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+(\d{4})\s*$/u;
+// a day or month left for the registry is blank, or dots ("ngày ... tháng 8 năm 2026")
+const PLACE_DATE = /^(.+?),\s*ngày\s*(?:(\d{1,2})|[.…_]*)\s*tháng\s*(?:(\d{1,2})|[.…_]*)\s*năm\s+(\d{4})\s*$/u;
+/** A header line that starts an agency's name ("TRƯỜNG THPT …", "SỞ Y TẾ"), not one that goes on with it ("ĐỒNG THÁP"). */
+const AGENCY_START = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|PHÒNG|BỘ|CỤC|CHI CỤC|TỔNG CỤC|VỤ|VIỆN|TRUNG TÂM|BỆNH VIỆN|TRƯỜNG|BAN|VĂN PHÒNG|THANH TRA|ĐOÀN|HỘI|CÔNG AN|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|TỈNH ỦY|HUYỆN ỦY|MẶT TRẬN|TRẠM|ĐÀI|BẢO HIỂM|KHO BẠC|TỔNG CÔNG TY|CÔNG TY|LIÊN ĐOÀN|CHI NHÁNH)(?=\s|$)/u;
 const RULE_LINE = /^[\s_\-–—=.]*$/u;
 const ROMAN = /^([IVXLC]+)\.\s+(.*)$/su;
 const KHOAN = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/su;
@@ -115,11 +118,13 @@ function citation(text: string, c: Ctx): Record<string, unknown> | string {
 function basisParagraph(text: string): { opener: string; items: string[]; end: string; rest?: string } | undefined {
   const m = BASIS_OPENERS.exec(text);
   if (!m) return undefined;
-  // "… năm 2019. Sở Y tế Hậu Giang ban hành Kế hoạch …": the sentence after the căn cứ is the opening
-  const after = /^(.*?\.)\s+(\p{Lu}[^.]*?(?:ban hành|xây dựng|triển khai|lập)[^]*)$/su.exec(m[2]);
-  if (after && !new RegExp(`^(?:${DOC_TYPES})(?=\\s)`, 'u').test(after[2])) {
-    const head = basisParagraph(`${m[1]} ${after[1]}`);
-    if (head) return { ...head, rest: after[2] };
+  // "… năm 2019. Sở Y tế Hậu Giang ban hành Kế hoạch …", "Căn cứ tình hình thực tế của Trường …, Trường … ban
+  // hành Kế hoạch …": the sentence after the căn cứ is the opening (at the first such full stop or comma)
+  for (const cut of m[2].matchAll(/[.,]\s+(?=\p{Lu})/gu)) {
+    const rest = m[2].slice(cut.index! + cut[0].length);
+    if (!/^\p{Lu}[^.]*?(?:ban hành|xây dựng|triển khai|lập)\s/su.test(rest) || new RegExp(`^(?:${DOC_TYPES})(?=\\s)`, 'u').test(rest)) continue;
+    const head = basisParagraph(`${m[1]} ${m[2].slice(0, cut.index! + 1)}`);
+    if (head) return { ...head, rest };
   }
   const end = /([.;:,])\s*$/.exec(m[2])?.[1] ?? '.';
   const body = m[2].replace(/[.;:,]\s*$/u, '');
@@ -155,6 +160,8 @@ function header(left: Para[], right: Para[], c: Ctx): void {
       c.plan.dia_danh = pd[1].trim();
       c.plan.ngay = pd[2] && pd[3] ? `${pd[4]}-${pad2(pd[3])}-${pad2(pd[2])}` : pd[3] ? `${pd[4]}-${pad2(pd[3])}` : pd[4];
       c.found.push(`địa danh, ngày tháng: ${t}`);
+    } else if (/^V\/v\s/u.test(t)) {
+      c.notes.push({ path: ['trich_yeu'], note: `CẦN XEM: văn bản gốc có dòng "${t}" dưới số, ký hiệu; Nghị định 30 chỉ cho công văn dòng "V/v", kế hoạch ghi trích yếu dưới chữ KẾ HOẠCH, nên dòng này không đưa vào.` });
     } else if (left.includes(p)) agency.push(p);
     else c.notes.push({ path: [], note: `CẦN XEM: dòng "${t}" ở phần đầu văn bản không rõ là gì, chưa đưa vào kế hoạch.` });
   }
@@ -164,11 +171,16 @@ function header(left: Para[], right: Para[], c: Ctx): void {
   let superior = agency.filter((p) => !p.bold);
   let issuer = agency.filter((p) => p.bold);
   if (!issuer.length) {
-    // a second line that goes on with "VÀ …" or an administrative unit ("TỈNH SƠN LA") is the same name
-    const oneName = agency.length === 2 && /^(VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?=\s)/u.test(plainOf(agency[1]));
-    superior = agency.length > 1 && !oneName ? agency.slice(0, 1) : [];
-    issuer = agency.length > 1 && !oneName ? agency.slice(1) : agency;
-    if (agency.length > 1 && !oneName) c.guesses.push(`dòng "${plainOf(agency[0])}" được coi là cơ quan chủ quản (không có chữ đậm để phân biệt).`);
+    // without weights, the issuer's name starts at the last line that starts a name ("SỞ GIÁO DỤC VÀ ĐÀO TẠO /
+    // ĐỒNG THÁP / TRƯỜNG THPT …": the school's); one line that starts a name, the first, is one name over its
+    // lines ("ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ …"); with none, a second line that goes on with "VÀ …" or an
+    // administrative unit ("TỈNH SƠN LA") is the same name, else the first line is the superior one
+    const starts = agency.flatMap((p, k) => (AGENCY_START.test(plainOf(p)) ? [k] : []));
+    const oneName = (starts.length === 1 && starts[0] === 0) || (agency.length === 2 && /^(VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?=\s)/u.test(plainOf(agency[1])));
+    const at = starts.length > 1 ? starts[starts.length - 1] : agency.length > 1 && !oneName ? 1 : 0;
+    superior = agency.slice(0, at);
+    issuer = agency.slice(at);
+    if (at > 0) c.guesses.push(`dòng ${superior.map((p) => `"${plainOf(p)}"`).join(', ')} được coi là cơ quan chủ quản (không có chữ đậm để phân biệt).`);
   }
   const lines = (ps: Para[]) => (ps.length === 1 ? plainOf(ps[0]) : ps.map(plainOf));
   if (superior.length) c.plan.co_quan_chu_quan = lines(superior);
@@ -610,6 +622,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   let sectionNo = 0;
   let partNo = 0;
   const appendices: Item[] = [];
+  let bodyTables = 0;
   for (; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'table') {
@@ -622,7 +635,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       }
       // a table outside an appendix: its rows kept as paragraphs
       for (const r of b.t.rows) body.item({ ...paraOf(r.map((cell) => cellText(cell).join(' ')).join(' | ')) });
-      c.notes.push({ path: ['noi_dung'], note: 'CẦN XEM: một bảng trong phần nội dung được chuyển thành các đoạn văn (mỗi hàng một đoạn, các ô cách nhau bằng "|").' });
+      bodyTables++;
       continue;
     }
     const p = b.p;
@@ -687,6 +700,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (body.opening.length) c.plan.mo_dau = body.opening;
   nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
+  if (bodyTables) c.notes.push({ path: ['noi_dung'], note: `CẦN XEM: ${bodyTables} bảng trong phần nội dung được chuyển thành các đoạn văn (mỗi hàng một đoạn, các ô cách nhau bằng "|"); kế hoạch chỉ có bảng ở phụ lục.` });
   const sections = body.result();
   c.plan.noi_dung = sections;
   c.found.push(`nội dung: ${sections.length} mục`);

@@ -44,6 +44,8 @@ function tableOf(rows: string[]): Block {
       ruled: true,
       columns: width,
       rows: body.map((r) =>
+        // a row of one cell in a wider table is a group row: one cell across every column
+        r.length === 1 && width > 1 ? [{ paras: [para(r[0])], col: 0, colSpan: width, rowSpan: 1 }] :
         Array.from({ length: width }, (_, col): Cell => {
           const c = r[col] ?? '';
           const items = /^[-–]\s/u.test(c) ? c.split(/\s+(?=[-–]\s)/u) : [c];
@@ -76,7 +78,8 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
       continue;
     }
     // a row of a table written as Markdown ("| TT | Nhiệm vụ |"); its rule "| --- |" says nothing
-    const piped = /^\s*\|(.*\|.*)\|\s*$/u.exec(raw);
+    // (a row of one cell inside a table, "| Buổi sáng … |", is a group row across it)
+    const piped = /^\s*\|(.*\|.*)\|\s*$/u.exec(raw) ?? (out.at(-1)?.startsWith(ROW) && !cur.trim() ? /^\s*\|([^|]+)\|\s*$/u.exec(raw) : null);
     if (piped) {
       flush();
       const cells = piped[1].split('|').map((c) => c.trim());
