@@ -349,7 +349,7 @@ describe('importing the texts of the seeds and of the restored real plans', () =
   };
   // A school's plan as its own repository keeps it (Markdown): the header one line each and without weights, the
   // number and the day left blank (dots), a "V/v" line, the sentence after the căn cứ after a comma, its programme
-  // as tables in the body with group rows
+  // as tables in the body with group rows (the format holds tables in appendices)
   it('a school\'s plan kept as Markdown (test/fixtures/real-plans): a valid plan, its header read right', async () => {
     const source = join(ROOT, 'test', 'fixtures', 'real-plans', 'truong-thpt-doc-binh-kieu-sinh-hoat-cong-dan', 'source.txt');
     const r = await importDocument('truong.txt', documentText(source), 'txt', 'x');
@@ -365,9 +365,20 @@ describe('importing the texts of the seeds and of the restored real plans', () =
       nguoi_ky: { quyen_han: 'KT', thu_truong: 'HIỆU TRƯỞNG', chuc_vu: 'PHÓ HIỆU TRƯỞNG', ho_ten: 'Nguyễn Minh Trí' },
     });
     expect(parse(r.yaml).can_cu[0].van_ban).toHaveLength(2);
-    // the V/v line and the four tables are said once each; a group row keeps its table whole
+    // the name in sentences, as the opening writes it
+    expect(parse(r.yaml).ten_co_quan).toBe('Trường THPT Đốc Binh Kiều');
+    // the V/v line is said; the four tables of the body become appendices, each titled by the line above it,
+    // "(Chi tiết tại Phụ lục …)" where it stood; a group row keeps its table whole
     expect(r.yaml).toMatch(/# CẦN XEM: văn bản gốc có dòng "V\/v tổ chức/);
-    expect(r.yaml.match(/# CẦN XEM: 4 bảng trong phần nội dung/g)).toHaveLength(1);
+    const plan = checkText('x.yaml', r.yaml).plan!;
+    expect(plan.phu_luc.map((a) => [a.tieu_de, a.hang.length])).toEqual([
+      ['NGÀY 1: THỨ HAI, NGÀY 24/8/2026', 8],
+      ['NGÀY 2: THỨ BA, NGÀY 25/8/2026', 7],
+      ['NGÀY 3: THỨ TƯ, NGÀY 26/8/2026', 7],
+      ['Các hoạt động bổ sung', 3],
+    ]);
+    expect(r.yaml.match(/giua: \(Chi tiết tại Phụ lục (I|II|III|IV)\)/g)).toHaveLength(4);
+    expect(JSON.stringify(parse(r.yaml).phu_luc[0].hang[0])).toBe('{"o":[{"noi_dung":"Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường dưới sân cờ","gop_cot":4}]}');
   });
 
   it('the seeds are there to import', () => {

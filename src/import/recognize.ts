@@ -622,7 +622,8 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   let sectionNo = 0;
   let partNo = 0;
   const appendices: Item[] = [];
-  let bodyTables = 0;
+  const bodyTables: { title: string; table: Block; after: string }[] = [];
+  const ownAppendices = blocks.filter((b, k) => k >= i && b.kind === 'p' && isAppendixHeading(b.p)).length;
   for (; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'table') {
@@ -633,9 +634,14 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
         closing(pieces(left), pieces(right), c);
         continue;
       }
-      // a table outside an appendix: its rows kept as paragraphs
-      for (const r of b.t.rows) body.item({ ...paraOf(r.map((cell) => cellText(cell).join(' ')).join(' | ')) });
-      bodyTables++;
+      // a table in the body: the format holds tables in appendices, so it becomes one, after the document's own,
+      // titled by the short line above it; where it stood, "(Chi tiết tại Phụ lục …)"
+      const above = blocks[i - 1]?.kind === 'p' ? plainOf((blocks[i - 1] as { p: Para }).p) : '';
+      const named = above.replace(/^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+/u, '');
+      const title = named && named.split(/\s+/u).length <= 20 && !/[.;:]$/u.test(named) ? named : `Bảng ${bodyTables.length + 1}`;
+      const numeral = roman(ownAppendices + bodyTables.length + 1);
+      body.item({ ...paraOf(`(Chi tiết tại Phụ lục ${numeral})`), align: 'center' });
+      bodyTables.push({ title, table: b, after: above });
       continue;
     }
     const p = b.p;
@@ -700,7 +706,11 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (body.opening.length) c.plan.mo_dau = body.opening;
   nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
-  if (bodyTables) c.notes.push({ path: ['noi_dung'], note: `CẦN XEM: ${bodyTables} bảng trong phần nội dung được chuyển thành các đoạn văn (mỗi hàng một đoạn, các ô cách nhau bằng "|"); kế hoạch chỉ có bảng ở phụ lục.` });
+  for (const { title, table, after } of bodyTables) {
+    const centred = (text: string): Para => ({ ...paraOf(text), align: 'center', bold: true });
+    c.notes.push({ path: ['phu_luc', appendices.length], note: `CẦN XEM: bảng này nằm trong thân văn bản gốc${after ? ` (sau dòng "${after}")` : ''}; kế hoạch chỉ có bảng ở phụ lục, nên bảng được chuyển thành phụ lục này, chỗ cũ ghi "(Chi tiết tại Phụ lục ${roman(appendices.length + 1)})".` });
+    appendices.push(appendix(centred(`Phụ lục ${roman(appendices.length + 1)}`), [{ kind: 'p', p: centred(title) }, table], c, appendices.length));
+  }
   const sections = body.result();
   c.plan.noi_dung = sections;
   c.found.push(`nội dung: ${sections.length} mục`);
@@ -716,8 +726,9 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
 
 /**
  * The agency's name as sentences write it, when the opening says it in full ("Sở Y tế Hậu Giang ban hành Kế
- * hoạch …" under the header "SỞ Y TẾ"): a name that starts as the header's and says more. Else the plan
- * leaves it to the header's lines, as it did.
+ * hoạch …" under the header "SỞ Y TẾ"; "Trường THPT Đốc Binh Kiều" under "TRƯỜNG THPT ĐỐC BINH KIỀU"): the header's
+ * name, or one that starts as it and says more, in the case sentences write. Else the plan leaves it to the
+ * header's lines, as it did.
  */
 function nameFromOpening(c: Ctx, texts: unknown[]): void {
   if (c.plan.ten_co_quan !== undefined || c.plan.quyet_dinh) return;
@@ -727,7 +738,7 @@ function nameFromOpening(c: Ctx, texts: unknown[]): void {
     const name = /^(\p{Lu}[^,;:.()]*?)\s+(?:ban hành|xây dựng|triển khai|lập)\s/u.exec(plainText(t))?.[1];
     if (!name || !header || name.split(/\s+/u).length > 14) continue;
     const upper = name.toLocaleUpperCase('vi');
-    if (upper.length > header.length && upper.startsWith(header + ' ')) {
+    if (upper === header || upper.startsWith(header + ' ')) {
       c.plan.ten_co_quan = name;
       c.found.push(`tên cơ quan trong câu: ${name}`);
       return;
