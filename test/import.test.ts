@@ -232,6 +232,31 @@ describe("Word's own habits", () => {
     expect(checkText('bang.yaml', (await importDocument('bang.docx', docx, 'docx', 'x')).yaml).messages).toEqual([]);
   });
 
+  it('a table in the body of a Word plan becomes an appendix after the document\'s own, with a line where it stood', async () => {
+    const t = (s: string) => p([run_(s)]);
+    const grid = (rows: string[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map((x) => cell([t(x)])) })) });
+    const docx = await wordDocument([
+      ...tabbedHeader(),
+      p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+      p([run_('Kiểm tra công tác năm 2025', { bold: true })], { center: true }),
+      p([run_('I. NỘI DUNG', { bold: true })]),
+      p([run_('Lịch kiểm tra các xã')]),
+      grid([['Đơn vị', 'Thời gian'], ['Xã An Hòa', 'Tháng 4'], ['Xã An Tân', 'Tháng 5']]),
+      p([run_('Kiểm tra theo lịch trên.')]),
+      closingTable(),
+      p([run_('Phụ lục', { bold: true })], { center: true }),
+      p([run_('DANH SÁCH THÀNH VIÊN', { bold: true })], { center: true }),
+      grid([['Họ tên', 'Chức vụ'], ['Nguyễn Văn An', 'Trưởng đoàn']]),
+    ], false);
+    const r = await importDocument('bang-than.docx', docx, 'docx', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.phu_luc.map((a: { tieu_de: string }) => a.tieu_de)).toEqual(['DANH SÁCH THÀNH VIÊN', 'Lịch kiểm tra các xã']);
+    expect(plan.phu_luc[1]).toMatchObject({ cot: ['Đơn vị', 'Thời gian'], hang: [{ o: ['Xã An Hòa', 'Tháng 4'] }, { o: ['Xã An Tân', 'Tháng 5'] }] });
+    expect(JSON.stringify(plan.noi_dung)).toContain('{"giua":"(Chi tiết tại Phụ lục II)"}');
+    expect(r.yaml).toMatch(/# CẦN XEM: bảng này nằm trong thân văn bản gốc \(sau dòng "Lịch kiểm tra các xã"\)/);
+    expect(checkText('bang-than.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+
   // TCVN3 ("ABC", .VnTime; capitals from .VnTimeH) and VNI (VNI-Times), as the bytes of those fonts show
   it.each([
     ['TCVN3', '.VnTime', '.VnTimeH', 'KÕ ho¹ch c¶i c¸ch hµnh chÝnh', 'Phßng chèng thiªn tai n¨m 2025', 'kÕ ho¹ch'],
