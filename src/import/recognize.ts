@@ -40,6 +40,8 @@ const CONG = /^\+\s+(.*)$/su;
 const BASIS_OPENERS = /^(Căn cứ|Thực hiện|Theo|Xét|Triển khai|Thực hiện chỉ đạo của)\s+(.*)$/su;
 const DOC_TYPES =
   'Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Đề án|Công điện|Hiến pháp';
+/** What an agency does with its plan in the sentence that opens it: "Sở Y tế ban hành Kế hoạch …". */
+const ISSUES = 'ban hành|xây dựng|triển khai|lập';
 const CITATION = new RegExp(
   `^(${DOC_TYPES})\\s+số\\s+([^\\s,;]+)\\s+ngày\\s+(?:(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))(?:\\s+của\\s+(.+))?$`,
   'su',
@@ -122,7 +124,7 @@ function basisParagraph(text: string): { opener: string; items: string[]; end: s
   // hành Kế hoạch …": the sentence after the căn cứ is the opening (at the first such full stop or comma)
   for (const cut of m[2].matchAll(/[.,]\s+(?=\p{Lu})/gu)) {
     const rest = m[2].slice(cut.index! + cut[0].length);
-    if (!/^\p{Lu}[^.]*?(?:ban hành|xây dựng|triển khai|lập)\s/su.test(rest) || new RegExp(`^(?:${DOC_TYPES})(?=\\s)`, 'u').test(rest)) continue;
+    if (!new RegExp(`^\\p{Lu}[^.]*?(?:${ISSUES})\\s`, 'su').test(rest) || new RegExp(`^(?:${DOC_TYPES})(?=\\s)`, 'u').test(rest)) continue;
     const head = basisParagraph(`${m[1]} ${m[2].slice(0, cut.index! + 1)}`);
     if (head) return { ...head, rest };
   }
@@ -622,7 +624,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   let sectionNo = 0;
   let partNo = 0;
   const appendices: Item[] = [];
-  const bodyTables: { title: string; table: Block; after: string }[] = [];
+  const bodyTables: { title: string; table: Block; after: string; numeral: string }[] = [];
   const ownAppendices = blocks.filter((b, k) => k >= i && b.kind === 'p' && isAppendixHeading(b.p)).length;
   for (; i < blocks.length; i++) {
     const b = blocks[i];
@@ -637,11 +639,11 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       // a table in the body: the format holds tables in appendices, so it becomes one, after the document's own,
       // titled by the short line above it; where it stood, "(Chi tiết tại Phụ lục …)"
       const above = blocks[i - 1]?.kind === 'p' ? plainOf((blocks[i - 1] as { p: Para }).p) : '';
-      const named = above.replace(/^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+/u, '');
+      const named = stripMarker(ROMAN.exec(above)?.[2] ?? above);
       const title = named && named.split(/\s+/u).length <= 20 && !/[.;:]$/u.test(named) ? named : `Bảng ${bodyTables.length + 1}`;
       const numeral = roman(ownAppendices + bodyTables.length + 1);
       body.item({ ...paraOf(`(Chi tiết tại Phụ lục ${numeral})`), align: 'center' });
-      bodyTables.push({ title, table: b, after: above });
+      bodyTables.push({ title, table: b, after: above, numeral });
       continue;
     }
     const p = b.p;
@@ -706,10 +708,11 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (body.opening.length) c.plan.mo_dau = body.opening;
   nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
-  for (const { title, table, after } of bodyTables) {
-    const centred = (text: string): Para => ({ ...paraOf(text), align: 'center', bold: true });
-    c.notes.push({ path: ['phu_luc', appendices.length], note: `CẦN XEM: bảng này nằm trong thân văn bản gốc${after ? ` (sau dòng "${after}")` : ''}; kế hoạch chỉ có bảng ở phụ lục, nên bảng được chuyển thành phụ lục này, chỗ cũ ghi "(Chi tiết tại Phụ lục ${roman(appendices.length + 1)})".` });
-    appendices.push(appendix(centred(`Phụ lục ${roman(appendices.length + 1)}`), [{ kind: 'p', p: centred(title) }, table], c, appendices.length));
+  // (the document's own appendices are all read by now, so each table's numeral is the one its line names)
+  const headingLine = (text: string): Para => ({ ...paraOf(text), align: 'center', bold: true });
+  for (const { title, table, after, numeral } of bodyTables) {
+    c.notes.push({ path: ['phu_luc', appendices.length], note: `CẦN XEM: bảng này nằm trong thân văn bản gốc${after ? ` (sau dòng "${after}")` : ''}; kế hoạch chỉ có bảng ở phụ lục, nên bảng được chuyển thành phụ lục này, chỗ cũ ghi "(Chi tiết tại Phụ lục ${numeral})".` });
+    appendices.push(appendix(headingLine(`Phụ lục ${numeral}`), [{ kind: 'p', p: headingLine(title) }, table], c, appendices.length));
   }
   const sections = body.result();
   c.plan.noi_dung = sections;
@@ -735,7 +738,7 @@ function nameFromOpening(c: Ctx, texts: unknown[]): void {
   const header = [c.plan.co_quan_ban_hanh ?? []].flat().join(' ').toLocaleUpperCase('vi');
   for (const t of texts) {
     if (typeof t !== 'string') continue;
-    const name = /^(\p{Lu}[^,;:.()]*?)\s+(?:ban hành|xây dựng|triển khai|lập)\s/u.exec(plainText(t))?.[1];
+    const name = new RegExp(`^(\\p{Lu}[^,;:.()]*?)\\s+(?:${ISSUES})\\s`, 'u').exec(plainText(t))?.[1];
     if (!name || !header || name.split(/\s+/u).length > 14) continue;
     const upper = name.toLocaleUpperCase('vi');
     if (upper === header || upper.startsWith(header + ' ')) {
