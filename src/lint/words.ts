@@ -279,7 +279,7 @@ export const misread: LocalRule = {
     // a word marked otherwise only here, where the plan pairs the same letters marked one way at least three times
     for (const t of pairTwins(text, ctx, (w) => bare(w) !== w && ctx.counts.get(w) === 1, true)) {
       if (out.some((f) => t.index < f.index + f.length && f.index < t.index + t.length)) continue;
-      out.push({ index: t.index, length: t.length, message: `chữ "${t.word}" có lẽ gõ nhầm dấu: "${t.pair}", trong khi kế hoạch viết "${t.twin}" ở ${t.n} chỗ khác` });
+      out.push({ index: t.index, length: t.length, message: `chữ "${t.word}" có lẽ gõ nhầm dấu: "${t.pair}", trong khi kế hoạch viết "${t.twin}" ở ${t.n} chỗ khác; nếu là gõ nhầm, hãy gõ lại đúng dấu` });
     }
     return out.sort((a, b) => a.index - b.index);
   },
