@@ -88,7 +88,7 @@ describe('--version', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     const r = cli(['--version']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`kehoach ${version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III); tệp kế hoạch định dạng phiên bản 2\n`);
+    expect(r.stdout).toBe(`kehoach ${version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III); tệp kế hoạch định dạng phiên bản 3\n`);
   });
 });
 

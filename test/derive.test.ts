@@ -596,6 +596,19 @@ describe('localise, and flag what is left', () => {
     expect(text).not.toMatch(/# CẦN SỬA.*\n\s*- gach: (?:Là đầu mối|Căn cứ chức năng)/);
   });
 
+  it('a table in the parent\'s body comes to the unit where it stood, its cells read for the parent\'s voice', async () => {
+    const dept = readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8');
+    const at = dept.indexOf('noi_dung:', dept.indexOf('  - muc: ĐỐI TƯỢNG')) + 'noi_dung:'.length;
+    const table = '\n      - bang:\n          cot: [Nội dung, Đơn vị thực hiện]\n          hang:\n            - o: [Tuyên truyền trên Cổng thông tin, Văn phòng Sở Y tế]';
+    const work = mkdtempSync(join(tmpdir(), 'kehoach-bang-'));
+    writeFileSync(join(work, 'ke-hoach.yaml'), dept.slice(0, at) + table + dept.slice(at));
+    const r = await run(['derive', join(work, 'ke-hoach.yaml'), '--unit', join(DERIVE_HG, 'units', 'ttyt-chau-thanh-a.yaml'), '-o', join(work, 'don-vi.yaml'), '-q']);
+    expect(r.code, r.err).toBe(0);
+    const text = readFileSync(join(work, 'don-vi.yaml'), 'utf8');
+    expect(text).toMatch(/# CẦN SỬA: câu còn nhắc "Văn phòng Sở"[^\n]*\n\s+- bang:/);
+    expect(checkText('don-vi.yaml', text).plan!.noi_dung[1].noi_dung[0]).toMatchObject({ bang: { cot: [{ ten: 'Nội dung' }, { ten: 'Đơn vị thực hiện' }] } });
+  });
+
   // "trên địa bàn tỉnh" → "trên địa bàn huyện" by the district's profile: the district's scope, not the province's
   it('the words a substitution wrote are the unit\'s own, never flagged as the parent\'s', () => {
     const text = readFileSync(join(DERIVE, 'son-la', 'derived', 'ubnd-huyen-mai-son.yaml'), 'utf8');

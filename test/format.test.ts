@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
-import type { DocModel, Para } from '../src/model/model.js';
+import type { DocModel, Flow, Para } from '../src/model/model.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,9 +35,10 @@ function model(yaml: string): DocModel {
   return buildModel(r.plan!, templates);
 }
 
-const text = (p: Para) => p.runs.map((r) => r.text).join('');
+/** A paragraph's text; a table in the body has none of its own. */
+const text = (p: Flow) => (p.type === 'paragraph' ? p.runs.map((r) => r.text).join('') : '');
 const find = (m: DocModel, start: string) => {
-  const p = m.body.find((x) => text(x).startsWith(start));
+  const p = m.body.find((x): x is Para => x.type === 'paragraph' && text(x).startsWith(start));
   expect(p, start).toBeDefined();
   return p!;
 };
@@ -168,7 +169,7 @@ describe('item 2: numbering the writer chooses', () => {
       'C. TỔ CHỨC THỰC HIỆN',
       'I. PHÂN CÔNG./.',
     ]);
-    expect(m.body[0].style).toBe('Muc');
+    expect((m.body[0] as Para).style).toBe('Muc');
   });
 
   it('no Roman level: 1., 1.1., and the letter form a.', () => {
@@ -191,8 +192,8 @@ describe('item 2: numbering the writer chooses', () => {
       'a. Thu thập tài liệu;',
       'b. Kiểm tra thực tế./.',
     ]);
-    expect(m.body[0].style).toBe('Khoan');
-    expect(m.body[3].style).toBe('KhoanCon');
+    expect((m.body[0] as Para).style).toBe('Khoan');
+    expect((m.body[3] as Para).style).toBe('KhoanCon');
   });
 
   it('letter forms a), a. and a/ chosen per plan and per khoản', () => {
@@ -510,18 +511,19 @@ describe('item 9: the format has a version', () => {
   });
 
   it('a plan written for a newer kehoach is refused with the reason; the version is in --version, init and the JSON Schema', async () => {
-    const newer = errorsOf(plan('  - muc: A', 'phien_ban: 3\n'));
+    const newer = errorsOf(plan('  - muc: A', 'phien_ban: 4\n'));
     expect(newer.map((m) => [m.rule, m.message])).toEqual([
-      ['phien-ban', 'phien_ban: tệp viết theo định dạng phiên bản 3, mới hơn kehoach này (đọc đến phiên bản 2); hãy cập nhật kehoach (xem "Cài đặt" trong README).'],
+      ['phien-ban', 'phien_ban: tệp viết theo định dạng phiên bản 4, mới hơn kehoach này (đọc đến phiên bản 3); hãy cập nhật kehoach (xem "Cài đặt" trong README).'],
     ]);
+    expect(errorsOf(plan('  - muc: A', 'phien_ban: 3\n'))).toEqual([]);
     expect(errorsOf(plan('  - muc: A', 'phien_ban: 2\n'))).toEqual([]);
     expect(errorsOf(plan('  - muc: A', 'phien_ban: 0\n')).map((m) => m.rule)).toEqual(['phien-ban']);
-    expect((await kehoach(['--version'])).stdout).toContain('tệp kế hoạch định dạng phiên bản 2');
+    expect((await kehoach(['--version'])).stdout).toContain('tệp kế hoạch định dạng phiên bản 3');
     const fresh = join(mkdtempSync(join(tmpdir(), 'kehoach-init-')), 'moi.yaml');
     expect((await kehoach(['init', fresh])).status).toBe(0);
-    expect(readFileSync(fresh, 'utf8')).toMatch(/^phien_ban: 2 /m);
+    expect(readFileSync(fresh, 'utf8')).toMatch(/^phien_ban: 3 /m);
     const defs = (JSON.parse(planJsonSchema()) as { $defs: Record<string, { properties: Record<string, { maximum?: number }> }> }).$defs;
-    expect(defs.KeHoach.properties.phien_ban.maximum).toBe(2);
+    expect(defs.KeHoach.properties.phien_ban.maximum).toBe(3);
   });
 
   it('README lists every change of the format, with its rule', () => {
@@ -529,5 +531,63 @@ describe('item 9: the format has a version', () => {
     expect(FORMAT_CHANGES.length).toBeGreaterThan(0);
     for (const c of FORMAT_CHANGES) expect(readme).toContain(`| ${c.version} | \`${c.rule}\` |`);
     expect(readme).toContain(`phiên bản hiện tại là **${FORMAT_VERSION}**`);
+  });
+});
+
+describe('a table in the body ("bang"), where the plan sets it', () => {
+  const yaml = plan(`  - muc: NỘI DUNG
+    noi_dung:
+      - khoan: Lịch kiểm tra
+        noi_dung:
+          - "Lịch cụ thể như sau:"
+          - bang:
+              cot: [STT, Đơn vị, Thời gian]
+              so_thu_tu: true
+              hang:
+                - o: [Xã An Hòa, Tháng 4]
+                - nhom: Đợt hai
+                  con:
+                    - o: [Xã An Tân, { noi_dung: Tháng 5, can: giua }]
+          - Các đoàn báo cáo sau mỗi đợt.
+  - muc: TỔ CHỨC THỰC HIỆN
+    noi_dung:
+      - bang:
+          cot: [Đơn vị, Nhiệm vụ]
+          hang: [{ o: [Văn phòng, Chuẩn bị tài liệu] }]`);
+
+  it('the model holds the table between the paragraphs, as wide as the text, the line above it kept with it', () => {
+    const m = model(yaml);
+    const kinds = m.body.map((f) => (f.type === 'table' ? 'BANG' : text(f)));
+    expect(kinds).toEqual(['I. NỘI DUNG', '1. Lịch kiểm tra', 'Lịch cụ thể như sau:', 'BANG', 'Các đoàn báo cáo sau mỗi đợt.', 'II. TỔ CHỨC THỰC HIỆN', 'BANG', './.']);
+    const t = m.body[3];
+    if (t.type !== 'table') throw new Error('not a table');
+    expect(t.columnsMm.reduce((a, b) => a + b, 0)).toBeCloseTo(210 - 30 - 15, 5);
+    // STT by position, the group row across the data columns, the sub-row numbered under it
+    expect(t.rows.map((r) => r.map((c) => c.paras.map((p) => p.runs.map((x) => x.text).join('')).join('/')))).toEqual([['1.', 'Xã An Hòa', 'Tháng 4'], ['2.', 'Đợt hai'], ['2.1', 'Xã An Tân', 'Tháng 5']]);
+    expect(t.rows[1][1].colSpan).toBe(2);
+    expect(t.rows[2][2].align).toBe('center');
+    expect((m.body[2] as Para).keepNext).toBe(true);
+  });
+
+  it('the .docx has each table at its place, ruled, its header row repeated', async () => {
+    const r = checkText('x.yaml', yaml);
+    const xml = unzip(Buffer.from(await renderPlan(r.plan!, { templates }))).get('word/document.xml')!;
+    const at = (s: string) => xml.indexOf(s);
+    expect(at('Lịch cụ thể như sau:')).toBeLessThan(at('Xã An Hòa'));
+    expect(at('Xã An Hòa')).toBeLessThan(at('Các đoàn báo cáo sau mỗi đợt.'));
+    expect(at('II. TỔ CHỨC THỰC HIỆN')).toBeLessThan(at('Chuẩn bị tài liệu'));
+    // header, closing and the two data tables; the closing block comes after both
+    expect(xml.split('<w:tbl>')).toHaveLength(5);
+    expect(at('Chuẩn bị tài liệu')).toBeLessThan(at('Nơi nhận'));
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+  });
+
+  it('its rows follow the table rules, at their path in the body', () => {
+    const bad = plan(`  - muc: NỘI DUNG
+    noi_dung:
+      - bang:
+          cot: [A, B]
+          hang: [{ o: [a, b, c] }]`);
+    expect(errorsOf(bad).map((m) => `${m.line}:${m.column} ${m.rule}`)).toEqual(['12:30 bang-o']);
   });
 });

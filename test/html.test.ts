@@ -16,7 +16,7 @@ import { buildModel, documentInstant, loadTemplates } from '../src/write/index.j
 import { renderDocx } from '../src/write/docx.js';
 import { renderHtml } from '../src/write/html.js';
 import { toPdf } from '../src/write/pdf.js';
-import type { DocModel } from '../src/model/model.js';
+import type { DocModel, Table } from '../src/model/model.js';
 import { exampleFiles, paragraphs } from './helpers.js';
 
 const templates = loadTemplates();
@@ -61,14 +61,17 @@ describe.each(exampleFiles().map((f) => [basename(f, '.yaml'), f]))('%s', (_name
     expect(inPage).toEqual(inDocx);
     expect(inPage.length).toBeGreaterThan(20);
 
-    // every cell of an appendix table starts at the left edge of its model column, spans or not
-    for (const [i, a] of model.appendices.entries()) {
-      const t = a.table;
-      if (!t) continue; // an appendix of paragraphs only
+    // every cell of a table starts at the left edge of its model column, spans or not: each appendix's table, and
+    // the tables in the body in their order on the plan's own sheet
+    const tables: [Table, number, number][] = [
+      ...model.body.filter((f): f is Table => f.type === 'table').map((t, k): [Table, number, number] => [t, sheets.length - model.appendices.length - 1, k]),
+      ...model.appendices.flatMap((a, i): [Table, number, number][] => (a.table ? [[a.table, sheets.length - model.appendices.length + i, (a.before ?? []).filter((f) => f.type === 'table').length]] : [])),
+    ];
+    for (const [t, sheet, k] of tables) {
       const lefts = await page.$$eval(
-        '.trang.phu-luc',
-        (secs, n) => [...secs[n].querySelectorAll('table.bang tr')].map((r) => [...r.children].map((c) => c.getBoundingClientRect().left - r.closest('table')!.getBoundingClientRect().left)),
-        i,
+        '.trang',
+        (secs, [n, m]) => [...secs[n].querySelectorAll('table.bang')[m].querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.getBoundingClientRect().left - r.closest('table')!.getBoundingClientRect().left)),
+        [sheet, k],
       );
       const cols = [t.header, ...(t.columnNumbers ? [t.columnNumbers] : []), ...t.rows].map((r) => r.map((c) => t.columnsMm.slice(0, c.col).reduce((x, y) => x + y, 0) * PX_PER_MM));
       expect(lefts.length).toBe(cols.length);

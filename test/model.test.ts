@@ -31,7 +31,7 @@ function model(yaml: string): DocModel {
   return buildModel(r.plan!, templates);
 }
 
-const bodyText = (m: DocModel) => m.body.map((p) => p.runs.map((r) => r.text).join(''));
+const bodyText = (m: DocModel) => m.body.map((p) => (p.type === 'paragraph' ? p.runs.map((r) => r.text).join('') : ''));
 
 describe('one date rule for every numeric date (spec §8b)', () => {
   const citations = `can_cu:

@@ -380,6 +380,8 @@ function voiceFlags(plan: InputPlan, ctx: Omit<VoiceContext, 'role'>, generated:
 function ownText(b: unknown): string {
   if (typeof b === 'string') return b;
   if (!isMapping(b)) return '';
+  // a table says what its cells say
+  if (isMapping(b.bang)) return allText(b.bang.hang);
   return Object.entries(b)
     .filter(([k, v]) => typeof v === 'string' && !TEXT_SKIP.has(k) && k !== 'don_vi' && k !== 'muc') // a heading is no sentence
     .map(([, v]) => v as string)

@@ -1,10 +1,10 @@
 // Plan → document model. Wording comes from the templates; styles are referred to by name.
-import type { BasisGroup, Block, Decision, Plan, Section } from '../plan/normalize.js';
+import type { BasisGroup, Block, Decision, Plan, Section, TableSpec } from '../plan/normalize.js';
 import { roman } from '../plan/normalize.js';
 import { escapeInline, parseInline, plainText } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
-import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
+import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, TABLE, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
 import { AGENCY_SIZES, fitSize, headerColumns, roomIn, textWidth } from './header-fit.js';
@@ -38,26 +38,33 @@ function bases(groups: BasisGroup[], t: Templates, inline: 'CanCu' | 'CanCuDong'
 /** A khoản, mục or điểm's own title, or its part's default title. */
 const titleOf = (t: Templates, text: string, phan?: string): string => text || (phan ? t['tieu-de-phan']({ phan }) : '');
 
-function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, out: Para[]): void {
+/** Body blocks into `out`; a table takes the width `widthMm` of the text it stands in. */
+function blocks(plan: Plan, bs: Block[], t: Templates, depth: number, widthMm: number, out: Flow[]): void {
   const heading = depth === 0 ? 'Khoan' : 'KhoanCon';
   for (const b of bs) {
     if ('doan' in b) out.push(para('Body', b.doan));
+    else if ('bang' in b) {
+      // the line that introduces a table ("Lịch kiểm tra như sau:") stays on its page
+      const before = out.at(-1);
+      if (before?.type === 'paragraph') before.keepNext = true;
+      out.push(table(b.bang, widthMm));
+    }
     else if ('giua' in b) out.push(para('Giua', b.giua));
     else if ('bao_cao' in b) {
       const text = t['bao-cao']({ ...b.bao_cao, nam: dateParts(plan.ngay).year ?? null });
       out.push(para(b.gach ? 'Gach' : 'Body', (b.gach ? '- ' : '') + text));
     } else if ('don_vi' in b) {
       out.push(para(heading, `${b.so} ${b.don_vi}`));
-      blocks(plan, b.noi_dung, t, depth + 1, out);
+      blocks(plan, b.noi_dung, t, depth + 1, widthMm, out);
     } else if ('khoan' in b) {
       const p = para(b.tieu_de ? heading : 'Body', `${b.so} ${titleOf(t, b.khoan, b.phan)}`);
       if (b.cung_dong) sameLine(p, b.cung_dong);
       out.push(p);
-      blocks(plan, b.noi_dung, t, depth + 1, out);
+      blocks(plan, b.noi_dung, t, depth + 1, widthMm, out);
     } else {
       const [style, text]: [StyleName, string] = 'diem' in b ? ['Diem', `${b.so} ${b.diem}`] : 'gach' in b ? ['Gach', `- ${b.gach}`] : ['Cong', `+ ${b.cong}`];
       out.push(para(style, text));
-      blocks(plan, b.noi_dung, t, depth, out);
+      blocks(plan, b.noi_dung, t, depth, widthMm, out);
     }
   }
 }
@@ -76,19 +83,20 @@ function sameLine(p: Para, text: string): void {
   if (p.style !== 'Body') p.keepNext = false;
 }
 
-function section(plan: Plan, s: Section, t: Templates, out: Para[]): void {
+function section(plan: Plan, s: Section, t: Templates, widthMm: number, out: Flow[]): void {
   // a section of a plan with no Roman level is a khoản: its title as written, the khoản style
   const title = s.cap === 'khoan' ? titleOf(t, s.muc, s.phan) : s.muc || upperVi(titleOf(t, '', s.phan));
   const p = para(s.cap === 'khoan' ? 'Khoan' : 'Muc', `${s.so} ${title}`);
   if (s.cung_dong) sameLine(p, s.cung_dong);
   out.push(p);
-  blocks(plan, s.noi_dung, t, s.cap === 'khoan' ? 1 : 0, out);
-  for (const m of s.cac_muc) section(plan, m, t, out);
+  blocks(plan, s.noi_dung, t, s.cap === 'khoan' ? 1 : 0, widthMm, out);
+  for (const m of s.cac_muc) section(plan, m, t, widthMm, out);
 }
 
-/** ND30: the content ends with "./." right after the final full stop. */
-function endMark(ps: Para[]): void {
-  const last = [...ps].reverse().find((p) => p.runs.length > 0);
+/** ND30: the content ends with "./." right after the final full stop; a content that ends in a table, on a line under it. */
+function endMark(fs: Flow[]): void {
+  if (fs.at(-1)?.type === 'table') return void fs.push(plainPara('Body', './.'));
+  const last = [...fs].reverse().find((p): p is Para => p.type === 'paragraph' && p.runs.length > 0);
   if (!last) return;
   const run = last.runs[last.runs.length - 1];
   const text = run.text.replace(/\s+$/, '');
@@ -113,7 +121,7 @@ const ALIGN = { trai: 'left', giua: 'center', phai: 'right', deu: 'both' } as co
 const bold = (p: Para): Para => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true })) });
 
 /** The widest word of a column (its title bold), with the cell's padding: narrower, a word breaks mid-word. */
-function longestWordMm(a: Plan['phu_luc'][number], col: number): number {
+function longestWordMm(a: TableSpec, col: number): number {
   // each distinct word measured once, in a loop: a long table repeats its words, and a spread of
   // every word of 5,000 rows into Math.max would pass the engine's limit on arguments
   const widest = (texts: Iterable<string>, bold: boolean) => {
@@ -140,18 +148,17 @@ function fitColumns(weights: number[], minMm: number[], avail: number): number[]
  * A column's default relative width: narrow for a number column (STT, TT, Số TT), else growing with the
  * cells' mean length (sub-linearly), so "Nội dung" is wide and "Thời gian" narrow (issue 20 item 5).
  */
-function contentWeight(a: Plan['phu_luc'][number], col: number): number {
+function contentWeight(a: TableSpec, col: number): number {
   if (/^(stt|tt|số tt)$/i.test(a.cot[col].ten.trim())) return 12;
   const texts = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).map((o) => o.noi_dung.join(' ')));
   const mean = texts.length ? texts.reduce((n, t) => n + t.length, 0) / texts.length : a.cot[col].ten.length;
   return Math.min(100, Math.max(20, 4 * Math.max(mean, a.cot[col].ten.length / 2) ** 0.7));
 }
 
-function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landscape: boolean) => number): AppendixModel {
-  const a = plan.phu_luc[index];
-  const avail = textWidthOf(a.ngang);
+/** A ruled table `availMm` wide: an appendix's, or one among the body's paragraphs. */
+function table(a: TableSpec, availMm: number): Table {
   const weights = a.cot.map((c, col) => c.rong ?? contentWeight(a, col));
-  const columnsMm = fitColumns(weights, a.cot.map((_, col) => longestWordMm(a, col)), avail);
+  const columnsMm = fitColumns(weights, a.cot.map((_, col) => longestWordMm(a, col)), availMm);
   const header: TableCell[] = a.cot.map((c, col) => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [para('BangDau', c.ten)] }));
   const rows: TableCell[][] = a.hang.map((r) =>
     r.o.map((o) => {
@@ -166,7 +173,12 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
     }),
   );
   const numbers = a.cot.map((_, col): TableCell => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [plainPara('BangDau', `(${col + 1})`)] }));
-  const table: Table | null = a.cot.length ? { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) } : null;
+  return { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) };
+}
+
+function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landscape: boolean) => number): AppendixModel {
+  const a = plan.phu_luc[index];
+  const avail = textWidthOf(a.ngang);
   const ref = a.tham_chieu ?? reference(plan, t);
   const heading: Node[] = [
     plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),
@@ -175,8 +187,8 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
     { type: 'rule', widthMm: Math.min(40, textWidthMm(ref, 14, false, true) / 3) },
   ];
   const part = (bs: Block[]) => {
-    const out: Para[] = [];
-    blocks(plan, bs, t, 0, out);
+    const out: Flow[] = [];
+    blocks(plan, bs, t, 0, avail, out);
     return out.length ? out : undefined;
   };
   // a line in brackets ("(Ký tên, đóng dấu)") is an instruction: italic, as on the decree's forms
@@ -187,7 +199,7 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
   };
   const leftMm = avail * CLOSING.leftRatio;
   const signature: ClosingModel | undefined = a.ky_ten.length ? { leftMm, rightMm: avail - leftMm, left: [], right: a.ky_ten.map(signLine) } : undefined;
-  return { landscape: a.ngang, heading, before: part(a.noi_dung), table, after: part(a.ghi_chu), ...(signature ? { signature } : {}) };
+  return { landscape: a.ngang, heading, before: part(a.noi_dung), table: a.cot.length ? table(a, avail) : null, after: part(a.ghi_chu), ...(signature ? { signature } : {}) };
 }
 
 const DECISION = 'Quyết định';
@@ -282,13 +294,13 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
   const title = titleBlock(plan, t, plan.ten_loai, plan.trich_yeu_dong, textMm, d ? [plainPara('ThamChieu', reference(plan, t))] : []);
 
   // ô 6
-  const body: Para[] = [...bases(plan.can_cu, t)];
-  blocks(plan, plan.mo_dau, t, 0, body);
-  for (const s of plan.noi_dung) section(plan, s, t, body);
-  const closingParas: Para[] = [];
-  blocks(plan, plan.ket_thuc, t, 0, closingParas);
-  body.push(...closingParas);
+  const body: Flow[] = [...bases(plan.can_cu, t)];
+  blocks(plan, plan.mo_dau, t, 0, textMm, body);
+  for (const s of plan.noi_dung) section(plan, s, t, textMm, body);
+  const closingParas: Flow[] = [];
+  blocks(plan, plan.ket_thuc, t, 0, textMm, closingParas);
   endMark(closingParas.length ? closingParas : body);
+  body.push(...closingParas);
 
   const landscapeWidth = PAGE.heightMm - PAGE.landscapeMargins.left - PAGE.landscapeMargins.right;
   const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? landscapeWidth : textMm)));

@@ -46,14 +46,17 @@ export interface Table {
   rows: TableCell[][];
 }
 
+/** What flows down a page's text: paragraphs, and the tables a plan sets among them. */
+export type Flow = Para | Table;
+
 export interface AppendixModel {
   landscape: boolean;
   heading: Node[];
   /** Body-like paragraphs before the table (or the whole appendix when it has no table). */
-  before?: Para[];
+  before?: Flow[];
   table: Table | null;
   /** A note under the table. */
-  after?: Para[];
+  after?: Flow[];
   /** A signature block to be filled in, on the right as the signer's. */
   signature?: ClosingModel;
 }
@@ -99,8 +102,8 @@ export interface DocModel {
   header: HeaderModel | null;
   /** ô 5a: tên loại, trích yếu (a plan issued by a decision: the reference line to it), the line under it. */
   title: Node[];
-  /** ô 6: căn cứ, opening, sections, closing sentence ending in "./.". */
-  body: Para[];
+  /** ô 6: căn cứ, opening, sections (their tables among them), closing sentence ending in "./.". */
+  body: Flow[];
   /** null for a plan issued by a decision: the decision carries the nơi nhận and the signature. */
   closing: ClosingModel | null;
   appendices: AppendixModel[];

@@ -302,7 +302,7 @@ function unionHint(path: Path): string {
   if (parent === 'co_chu') return 'Cỡ chữ là 13 hoặc 14.';
   if (parent === 'cot') return 'Mỗi cột là tên cột, hoặc {ten: ..., rong: ...}.';
   if (parent === 'van_ban') return 'Mỗi văn bản căn cứ là một câu, hoặc {loai, so_ky_hieu, ngay, co_quan, trich_yeu}.';
-  return 'Mỗi ý là một đoạn chữ, hoặc một khối có một trong các khóa: doan, gach, cong, diem, khoan, don_vi, bao_cao.';
+  return 'Mỗi ý là một đoạn chữ, hoặc một khối có một trong các khóa: doan, giua, gach, cong, diem, khoan, don_vi, bao_cao, bang.';
 }
 
 /** Damerau-Levenshtein (optimal string alignment) distance. */

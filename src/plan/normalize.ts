@@ -2,8 +2,9 @@
 // Vietnamese keys (the ones clerks write and --template authors see), so a template receives a part of
 // the plan as it is. Defaults are filled (null where a template tests for an absent value), names
 // upper-cased where ND30 wants capitals, numbering computed from position, recipients split into name
-// and purpose, appendix tables resolved into a grid (grid.ts, the one the validation rules use).
-import type { InputBlock, InputPlan, InputRow, LetterForm, Role } from './schema.js';
+// and purpose, tables (an appendix's, or a "bang" in the body) resolved into a grid (grid.ts, the one the
+// validation rules use).
+import type { InputBlock, InputPlan, InputRow, InputTable, LetterForm, Role } from './schema.js';
 import { flatRows, spanOf, tableGrid } from './grid.js';
 import { ndSpelling, upperVi } from '../text/normalize-text.js';
 
@@ -45,6 +46,7 @@ export type Block =
   | { doan: string }
   | { giua: string }
   | { bao_cao: Report; gach: boolean }
+  | { bang: TableSpec }
   | { gach: string; noi_dung: Block[] }
   | { cong: string; noi_dung: Block[] }
   | { diem: string; so: string; noi_dung: Block[] }
@@ -97,7 +99,15 @@ export interface TableRow {
   hang_con: boolean;
 }
 
-export interface Appendix {
+/** A table's columns and its rows placed on the grid: an appendix's table, or one in the body. */
+export interface TableSpec {
+  cot: { ten: string; rong?: number; can?: Align }[];
+  hang: TableRow[];
+  /** A row "(1) (2) (3) …" under the column titles, repeated with them. */
+  so_cot: boolean;
+}
+
+export interface Appendix extends TableSpec {
   tieu_de: string;
   /** The issuer's own reference line, in place of the generated one. */
   tham_chieu: string | null;
@@ -106,11 +116,7 @@ export interface Appendix {
   ghi_chu: Block[];
   /** A signature block to be filled in ("LÃNH ĐẠO ĐƠN VỊ", "(Ký tên, đóng dấu)"). */
   ky_ten: string[];
-  cot: { ten: string; rong?: number; can?: Align }[];
-  hang: TableRow[];
   ngang: boolean;
-  /** A row "(1) (2) (3) …" under the column titles, repeated with them. */
-  so_cot: boolean;
 }
 
 /** The decision that issues the plan (spec §8a); the document's số, date, nơi nhận and signer are its. */
@@ -184,6 +190,7 @@ function blocks(input: InputBlock[] | undefined, prefix: string, form: LetterFor
     const so = isNumbered(b) ? `${prefix}${++numbered}.` : '';
     if (typeof b === 'string') return { doan: b };
     if ('doan' in b || 'giua' in b) return b;
+    if ('bang' in b) return { bang: table(b.bang) };
     if ('bao_cao' in b) {
       const r = b.bao_cao;
       const ky = r.ky.map((k) => ({ ten: k.ten, han: k.han, moc: k.moc ?? 'trước ngày' }));
@@ -208,7 +215,7 @@ function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
 /** Whether an appendix's page is turned across when the plan does not say (huong): 6 columns or more, or wider than the page. */
 export const acrossByDefault = (columns: readonly { rong?: number }[]): boolean => columns.length >= 6 || columns.reduce((s, c) => s + (c.rong ?? 25), 0) > 165;
 
-function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
+function table(a: Partial<InputTable>): TableSpec {
   const columns = (a.cot ?? []).map((c) => (typeof c === 'string' ? { ten: c } : c));
   const offset = a.so_thu_tu ? 1 : 0;
   const dataCols = columns.length - offset;
@@ -243,17 +250,19 @@ function table(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
     });
     return { o: cells, hang_con: sub };
   });
-  const wide = acrossByDefault(columns);
+  return { cot: columns, hang: rows, so_cot: !!a.so_cot };
+}
+
+function appendix(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {
+  const t = table(a);
   return {
     tieu_de: a.tieu_de,
     tham_chieu: a.tham_chieu ?? null,
     noi_dung: blocks(a.noi_dung, ''),
     ghi_chu: blocks(a.ghi_chu, ''),
     ky_ten: lines(a.ky_ten),
-    cot: columns,
-    hang: rows,
-    ngang: a.huong ? a.huong === 'ngang' : wide,
-    so_cot: !!a.so_cot,
+    ...t,
+    ngang: a.huong ? a.huong === 'ngang' : acrossByDefault(t.cot),
   };
 }
 
@@ -336,7 +345,7 @@ export function normalizePlan(p: InputPlan): Plan {
       ho_ten: k.ho_ten,
       duoi_ten: lines(k.duoi_ten).map(upper),
     },
-    phu_luc: (p.phu_luc ?? []).map(table),
+    phu_luc: (p.phu_luc ?? []).map(appendix),
     quyet_dinh: decision(p.quyet_dinh),
     trinh_bay: { co_chu: tb.co_chu ?? 14, le_tren: tb.le_tren ?? 20, le_duoi: tb.le_duoi ?? 20, le_trai: tb.le_trai ?? 30, le_phai: tb.le_phai ?? 15 },
   };

@@ -46,17 +46,19 @@ function walk(v: unknown, base: (string | number)[], f: (v: unknown, at: () => P
   visit(v);
 }
 
-/** The appendix tables of a plan, with their data width (STT column not counted) and grid, made once. */
+/** The tables of a plan (appendices', and those in the body as "bang" blocks), with their data width (STT column not counted) and grid, made once. */
 const tables = new WeakMap<object, ReturnType<typeof tablesOf>>();
 function tablesOf(p: Record<string, unknown>) {
-  if (!Array.isArray(p.phu_luc)) return [];
-  return p.phu_luc.flatMap((a, ai) => {
-    if (!isMapping(a) || !Array.isArray(a.cot) || !Array.isArray(a.hang)) return [];
+  const found: [Record<string, unknown>, Path][] = [];
+  if (Array.isArray(p.phu_luc)) p.phu_luc.forEach((a, ai) => isMapping(a) && found.push([a, ['phu_luc', ai]]));
+  walk(p, [], (v, at) => isMapping(v) && isMapping(v.bang) && found.push([v.bang, [...at(), 'bang']]));
+  return found.flatMap(([a, at]) => {
+    if (!Array.isArray(a.cot) || !Array.isArray(a.hang)) return [];
     const width = a.cot.length - (a.so_thu_tu ? 1 : 0);
     const flat = flatRows(a.hang as { o?: unknown; nhom?: unknown; con?: unknown }[]);
     // a group row (nhom) is one cell across every data column
     const rows = flat.map((f) => (f.row.nhom !== undefined ? [{ gop_cot: width }] : Array.isArray(f.row.o) ? f.row.o : []));
-    const base: Path = ['phu_luc', ai, 'hang'];
+    const base: Path = [...at, 'hang'];
     return [{ a, base, width, flat, grid: tableGrid(rows, width) }];
   });
 }
@@ -67,7 +69,7 @@ const tablesIn = (p: Record<string, unknown>) => {
 };
 const exceptStt = (a: Record<string, unknown>) => (a.so_thu_tu ? ', không kể cột STT' : '');
 
-/** A rule on the grid problems of every appendix table: `say` gives the path and message of those it reports. */
+/** A rule on the grid problems of every table: `say` gives the path and message of those it reports. */
 function gridRule(id: string, say: (g: GridProblem, t: ReturnType<typeof tablesOf>[number], cells: Path) => [Path, string] | undefined): Rule {
   return {
     id,
@@ -290,7 +292,7 @@ export const PLAN_RULES: readonly Rule[] = [
         report([...at, 'so_ky_hieu'], `số, ký hiệu "${given}" không đúng dạng của Nghị định 30 (số/ký hiệu, ví dụ 13/KH-SYT, 30/2020/NĐ-CP, 12-NQ/TU); ${advice}.`);
       }),
   },
-  // Appendix tables: each row fills the columns exactly; spans stay inside the table and apart.
+  // Tables: each row fills the columns exactly; spans stay inside the table and apart.
   gridRule('bang-o', (g, { a, width }, at) => {
     if (g.kind === 'short') return [at, `hàng có ${g.filled} trên ${width} ô (tính cả ô gộp từ hàng trên); hãy thêm ô còn thiếu ("" cho ô trống).`];
     if (g.kind !== 'overflow') return undefined;

@@ -30,7 +30,7 @@ export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
 export type LetterForm = 'a)' | 'a.' | 'a/' | 'a/.';
 
 /** The keys that say which kind a block is. */
-const BLOCK_KEYS = new Set(['doan', 'giua', 'gach', 'cong', 'diem', 'khoan', 'phan', 'don_vi', 'bao_cao']);
+const BLOCK_KEYS = new Set(['doan', 'giua', 'gach', 'cong', 'diem', 'khoan', 'phan', 'don_vi', 'bao_cao', 'bang']);
 /** The issue of a branch a block cannot be of (issues.ts's pickBranch never picks it). */
 export const BLOCK_OF_OTHER_KIND = 'khoi-khac';
 
@@ -46,7 +46,8 @@ export type InputBlock =
   | { diem: string; noi_dung?: InputBlock[] }
   | { khoan?: string; phan?: Role; tieu_de?: boolean; cung_dong?: string; kieu_diem?: LetterForm; noi_dung?: InputBlock[] }
   | { don_vi: string; ma?: string; cap?: (typeof UNIT_SCOPES)[number]; noi_dung: InputBlock[] }
-  | { bao_cao: InputReport; gach?: boolean };
+  | { bao_cao: InputReport; gach?: boolean }
+  | { bang: InputTable };
 
 export interface InputReport {
   truoc: string;
@@ -55,6 +56,15 @@ export interface InputReport {
   sau?: string;
   gui?: string;
   nghieng?: boolean;
+}
+
+/** A table in the body: the columns and rows of an appendix's table, on the body's page. */
+export interface InputTable {
+  cot: (string | { ten: string; rong?: number; can?: 'trai' | 'giua' | 'phai' | 'deu' })[];
+  hang: InputRow[];
+  so_thu_tu?: boolean | '1' | '1.';
+  stt_con?: '1.1' | 'a)' | '-';
+  so_cot?: boolean;
 }
 
 /** A row of cells, or a group row (one bold cell across the columns after STT) heading its sub-rows. */
@@ -271,6 +281,13 @@ function build() {
           gach: z.boolean().optional().meta(t('Gạch đầu dòng', 'true: câu báo cáo bắt đầu bằng "-".')),
         })
         .meta({ id: 'CauBaoCao' }),
+      z
+        .strictObject({
+          bang: z
+            .strictObject({ cot: Columns().meta(colsMeta), ...rowNumbering(), hang: Rows().meta(rowsMeta) })
+            .meta(t('Bảng', 'Các cột (cot) và các hàng (hang), như bảng của phụ lục; in ngay tại chỗ, rộng bằng lề chữ.')),
+        })
+        .meta({ id: 'Bang', ...t('Bảng trong nội dung', 'Một bảng nằm giữa các đoạn văn (bảng lớn nên để ở phụ lục).') }),
       ]),
     ]),
   );
@@ -383,6 +400,23 @@ function build() {
     }),
   ]);
 
+  const Columns = () => z.array(Column).min(1).max(20);
+  const Rows = () => z.array(Row).max(LIMITS.rows);
+  const colsMeta = t('Các cột', 'Tên các cột của bảng, theo thứ tự.');
+  const rowsMeta = t('Các hàng', 'Các hàng dữ liệu (cùng với "cot").');
+  /** How a table numbers its rows and columns: an appendix's table and a table in the body alike. */
+  const rowNumbering = () => ({
+    so_thu_tu: z
+      .union([z.boolean(), z.enum(['1', '1.'])])
+      .optional()
+      .meta(t('Cột STT tự đánh', 'true hoặc "1.": cột đầu là STT, đánh 1., 2. tự động; "1": đánh 1, 2 (không dấu chấm); các hàng không ghi cột này.')),
+    stt_con: z
+      .enum(['1.1', 'a)', '-'])
+      .optional()
+      .meta(t('STT của hàng con', '"1.1" (mặc định): 1.1, 1.2; "a)": a), b); "-": gạch đầu dòng.')),
+    so_cot: z.boolean().optional().meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) …, lặp lại cùng tiêu đề ở mỗi trang.')),
+  });
+
   const Appendix = z
     .strictObject({
       tieu_de: Text.meta(t('Tên phụ lục', 'Tên phụ lục, in hoa đậm dưới chữ "Phụ lục".')),
@@ -390,17 +424,9 @@ function build() {
         t('Dòng tham chiếu', 'Thay dòng "(Kèm theo Kế hoạch số … )" tự tạo, ví dụ "(Ban hành kèm theo Kế hoạch số …/KH-BTNMT …)".'),
       ),
       noi_dung: Blocks.optional().meta(t('Nội dung phụ lục', 'Đoạn văn, khoản, điểm … in trước bảng (hoặc thay cho bảng), như thân kế hoạch.')),
-      cot: z.array(Column).min(1).max(20).optional().meta(t('Các cột', 'Tên các cột của bảng, theo thứ tự.')),
-      so_thu_tu: z
-        .union([z.boolean(), z.enum(['1', '1.'])])
-        .optional()
-        .meta(t('Cột STT tự đánh', 'true hoặc "1.": cột đầu là STT, đánh 1., 2. tự động; "1": đánh 1, 2 (không dấu chấm); các hàng không ghi cột này.')),
-      stt_con: z
-        .enum(['1.1', 'a)', '-'])
-        .optional()
-        .meta(t('STT của hàng con', '"1.1" (mặc định): 1.1, 1.2; "a)": a), b); "-": gạch đầu dòng.')),
-      so_cot: z.boolean().optional().meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) …, lặp lại cùng tiêu đề ở mỗi trang.')),
-      hang: z.array(Row).max(LIMITS.rows).optional().meta(t('Các hàng', 'Các hàng dữ liệu (cùng với "cot").')),
+      cot: Columns().optional().meta(colsMeta),
+      ...rowNumbering(),
+      hang: Rows().optional().meta(rowsMeta),
       ghi_chu: Blocks.optional().meta(t('Ghi chú dưới bảng', 'Đoạn văn in dưới bảng, ví dụ "Ghi chú: …".')),
       ky_ten: Lines.optional().meta(
         t('Chỗ ký để điền', 'Khối ký ở cuối phụ lục, ví dụ [LÃNH ĐẠO ĐƠN VỊ, (Ký tên, đóng dấu)]; dòng trong ngoặc in nghiêng.'),

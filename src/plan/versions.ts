@@ -4,7 +4,7 @@
 // says so in its message, with what to change (and `lint --fix` changes what it safely can).
 
 /** The version of the plan format this kehoach reads and writes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface FormatChange {
   /** The version the change came in. */

@@ -21,7 +21,7 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import type { AppendixModel, ClosingModel, DecisionModel, DocModel, HeaderModel, Node, Para, Table as TableModel } from '../model/model.js';
+import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Table as TableModel } from '../model/model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
 import { sealZip, stampZip } from './zip.js';
@@ -128,13 +128,16 @@ function closingTable(c: ClosingModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
 }
 
+/** Paragraphs and the tables among them. */
+const flow = (fs: Flow[], keepLast = false) => fs.map((f, i) => (f.type === 'table' ? dataTable(f) : paragraph(f, { keepNext: keepLast && i === fs.length - 1 })));
+
 /** Header, title and body, then the closing block when there is one; the body's last paragraph stays with it. */
-function page(header: HeaderModel | null, title: Node[], body: Para[], closing: ClosingModel | null, textMm: number) {
+function page(header: HeaderModel | null, title: Node[], body: Flow[], closing: ClosingModel | null, textMm: number) {
   return [
     ...(header ? [headerTable(header)] : []),
     ...nodes(title, textMm),
     // the closing sentence ("./.") stays on the page of the closing block
-    ...body.map((p, i) => paragraph(p, { keepNext: !!closing && i === body.length - 1 })),
+    ...flow(body, !!closing),
     ...(closing ? [new Paragraph({ style: 'Body', keepNext: true }), closingTable(closing)] : []),
   ];
 }
@@ -147,7 +150,7 @@ function decisionSection(d: DecisionModel, m: DocModel, textMm: number): ISectio
   };
 }
 
-/** An appendix table: ruled, fixed columns, the header row repeated on each page. */
+/** A data table (an appendix's, or one in the body): ruled, fixed columns, the header row repeated on each page. */
 function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
   // body cells keep the default top alignment
@@ -212,9 +215,9 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
     headers: pageNumberHeaders(),
     children: [
       ...nodes(a.heading, availMm),
-      ...(a.before ?? []).map((p) => paragraph(p)),
+      ...flow(a.before ?? []),
       ...(a.table ? [dataTable(a.table)] : []),
-      ...(a.after ?? []).map((p) => paragraph(p)),
+      ...flow(a.after ?? []),
       // a signature block to fill in sits on the right, as the signer's does (§6)
       ...(a.signature ? [new Paragraph({ style: 'Body' }), closingTable(a.signature)] : []),
     ],

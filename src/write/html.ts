@@ -2,7 +2,7 @@
 // same stylesheet by name, no script and no outside resource. On screen each section is an A4 sheet;
 // printed, @page gives the plan's margins and named pages turn landscape appendices. Page breaks inside
 // the body are the browser's, and there are no page numbers.
-import type { AppendixModel, ClosingModel, DocModel, HeaderModel, Node, Para, Table } from '../model/model.js';
+import type { AppendixModel, ClosingModel, DocModel, Flow, HeaderModel, Node, Para, Table } from '../model/model.js';
 import { FONT, HEADER, PAGE, TABLE, styles, type Align, type ParaStyle } from '../model/stylesheet.js';
 import { escapeMarkup } from '../text/escape.js';
 
@@ -141,11 +141,15 @@ class Writer {
     );
   }
 
+  /** Paragraphs and the tables among them. */
+  flow(fs: Flow[] = []): string {
+    return fs.map((f) => (f.type === 'table' ? this.dataTable(f) : this.paragraph(f))).join('');
+  }
+
   appendix(a: AppendixModel): string {
-    const paras = (ps?: Para[]) => (ps ?? []).map((p) => this.paragraph(p)).join('');
     return (
-      `<section class="trang phu-luc ${a.landscape ? 'ngang' : 'doc'}">${this.nodes(a.heading)}${paras(a.before)}` +
-      `${a.table ? this.dataTable(a.table) : ''}${paras(a.after)}${a.signature ? this.closing(a.signature) : ''}</section>`
+      `<section class="trang phu-luc ${a.landscape ? 'ngang' : 'doc'}">${this.nodes(a.heading)}${this.flow(a.before)}` +
+      `${a.table ? this.dataTable(a.table) : ''}${this.flow(a.after)}${a.signature ? this.closing(a.signature) : ''}</section>`
     );
   }
 
@@ -172,7 +176,7 @@ class Writer {
       `<section class="trang doc">` +
       (m.header ? this.header(m.header) : '') +
       this.nodes(m.title) +
-      m.body.map((p) => this.paragraph(p)).join('') +
+      this.flow(m.body) +
       (m.closing ? this.closing(m.closing) : '') +
       `</section>`;
     return main + m.appendices.map((a) => this.appendix(a)).join('');
