@@ -23,6 +23,7 @@ import {
 import { parse } from 'yaml';
 import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
+import type { Block } from '../src/plan/normalize.js';
 import { renderPlan } from '../src/write/index.js';
 import { exampleFiles, paragraphs, ROOT, run, seedOf, SHARED } from './helpers.js';
 
@@ -232,7 +233,7 @@ describe("Word's own habits", () => {
     expect(checkText('bang.yaml', (await importDocument('bang.docx', docx, 'docx', 'x')).yaml).messages).toEqual([]);
   });
 
-  it('a table in the body of a Word plan becomes an appendix after the document\'s own, with a line where it stood', async () => {
+  it('a table in the body of a Word plan stays where it stands, a "bang" block between its paragraphs', async () => {
     const t = (s: string) => p([run_(s)]);
     const grid = (rows: string[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map((x) => cell([t(x)])) })) });
     const docx = await wordDocument([
@@ -250,10 +251,12 @@ describe("Word's own habits", () => {
     ], false);
     const r = await importDocument('bang-than.docx', docx, 'docx', 'x');
     const plan = parse(r.yaml);
-    expect(plan.phu_luc.map((a: { tieu_de: string }) => a.tieu_de)).toEqual(['DANH SÁCH THÀNH VIÊN', 'Lịch kiểm tra các xã']);
-    expect(plan.phu_luc[1]).toMatchObject({ cot: ['Đơn vị', 'Thời gian'], hang: [{ o: ['Xã An Hòa', 'Tháng 4'] }, { o: ['Xã An Tân', 'Tháng 5'] }] });
-    expect(JSON.stringify(plan.noi_dung)).toContain('{"giua":"(Chi tiết tại Phụ lục II)"}');
-    expect(r.yaml).toMatch(/# CẦN XEM: bảng này nằm trong thân văn bản gốc \(sau dòng "Lịch kiểm tra các xã"\)/);
+    expect(plan.phu_luc.map((a: { tieu_de: string }) => a.tieu_de)).toEqual(['DANH SÁCH THÀNH VIÊN']);
+    expect(plan.noi_dung[0].noi_dung).toEqual([
+      'Lịch kiểm tra các xã',
+      { bang: { cot: ['Đơn vị', 'Thời gian'], hang: [{ o: ['Xã An Hòa', 'Tháng 4'] }, { o: ['Xã An Tân', 'Tháng 5'] }] } },
+      'Kiểm tra theo lịch trên.',
+    ]);
     expect(checkText('bang-than.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 
@@ -392,18 +395,27 @@ describe('importing the texts of the seeds and of the restored real plans', () =
     expect(parse(r.yaml).can_cu[0].van_ban).toHaveLength(2);
     // the name in sentences, as the opening writes it
     expect(parse(r.yaml).ten_co_quan).toBe('Trường THPT Đốc Binh Kiều');
-    // the V/v line is said; the four tables of the body become appendices, each titled by the line above it,
-    // "(Chi tiết tại Phụ lục …)" where it stood; a group row keeps its table whole
+    // the V/v line is said; the four tables of the body stay where they stand, each after the line that names it;
+    // a group row keeps its table whole
     expect(r.yaml).toMatch(/# CẦN XEM: văn bản gốc có dòng "V\/v tổ chức/);
     const plan = checkText('x.yaml', r.yaml).plan!;
-    expect(plan.phu_luc.map((a) => [a.tieu_de, a.hang.length])).toEqual([
+    expect(plan.phu_luc).toEqual([]);
+    const tables: [string, number][] = [];
+    const firstRows: unknown[] = [];
+    // each table with the line above it (its khoản's title when it comes first)
+    const walk = (bs: Block[], owner: string) =>
+      bs.forEach((b, k) => {
+        if ('bang' in b) tables.push([k ? (bs[k - 1] as { doan: string }).doan : owner, b.bang.hang.length]), firstRows.push(b.bang.hang[0]);
+        else if ('khoan' in b) walk(b.noi_dung, b.khoan);
+      });
+    plan.noi_dung.forEach((s) => walk(s.noi_dung, s.muc));
+    expect(tables).toEqual([
       ['NGÀY 1: THỨ HAI, NGÀY 24/8/2026', 8],
       ['NGÀY 2: THỨ BA, NGÀY 25/8/2026', 7],
       ['NGÀY 3: THỨ TƯ, NGÀY 26/8/2026', 7],
       ['Các hoạt động bổ sung', 3],
     ]);
-    expect(r.yaml.match(/giua: \(Chi tiết tại Phụ lục (I|II|III|IV)\)/g)).toHaveLength(4);
-    expect(JSON.stringify(parse(r.yaml).phu_luc[0].hang[0])).toBe('{"o":[{"noi_dung":"Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường dưới sân cờ","gop_cot":4}]}');
+    expect(firstRows[0]).toEqual({ o: [{ noi_dung: ['Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường dưới sân cờ'], gop_hang: 1, gop_cot: 4, cot: 0 }], hang_con: false });
   });
 
   it('the seeds are there to import', () => {

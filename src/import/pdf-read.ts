@@ -6,6 +6,7 @@
 import type { Block, Cell, Para } from './docx-read.js';
 import { gridColumns, markup } from './docx-read.js';
 import { APPENDIX_LINE, DOCUMENT_NAME, REFERENCE_START } from './recognize.js';
+import { withoutTones } from '../text/normalize-text.js';
 
 export interface Item {
   str: string;
@@ -272,15 +273,17 @@ export const MAX_SQUARES = 5000;
  * lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table). `tol`: how far apart two
  * rules may stop and still meet, in the segments' unit (points for a PDF's).
  */
+/** Whether horizontal rule `a` and vertical rule `b` touch (a corner or a crossing). */
+const meets = (a: Segment, b: Segment, tol: number) => b.x0 >= a.x0 - tol && b.x0 <= a.x1 + tol && a.y0 >= b.y0 - tol && a.y0 <= b.y1 + tol;
+
 export function gridRules<S extends Segment>(hAll: S[], vAll: S[], tol = 1.5): { h: S[]; v: S[] } {
   // a page of hatching or a crafted PDF: no table, and no cost the square of their number
   if (hAll.length + vAll.length > MAX_RULES) return { h: [], v: [] };
-  const meets = (a: Segment, b: Segment) => b.x0 >= a.x0 - tol && b.x0 <= a.x1 + tol && a.y0 >= b.y0 - tol && a.y0 <= b.y1 + tol;
   let h = hAll;
   let v = vAll;
   for (let k = 0; k < 3; k++) {
-    h = h.filter((a) => v.filter((b) => meets(a, b)).length >= 2);
-    v = v.filter((b) => h.filter((a) => meets(a, b)).length >= 2);
+    h = h.filter((a) => v.filter((b) => meets(a, b, tol)).length >= 2);
+    v = v.filter((b) => h.filter((a) => meets(a, b, tol)).length >= 2);
   }
   return { h, v };
 }
@@ -344,6 +347,35 @@ function tableFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): { cells: Cell[
   return { cells: rows, top: ys[0], bottom: ys[R], left: xs[0], right: xs[C] };
 }
 
+/**
+ * The tables of a page, top to bottom: its rules parted into the sets that touch one another, a grid each (a
+ * plan's body may hold several tables on one page, each with columns of its own).
+ */
+function tablesFrom(hAll: Segment[], vAll: Segment[], ls: Line[]): NonNullable<ReturnType<typeof tableFrom>>[] {
+  const { h, v } = gridRules(hAll, vAll);
+  const all = [...h, ...v];
+  const id = all.map((_, i) => i);
+  const find = (i: number): number => (id[i] === i ? i : (id[i] = find(id[i])));
+  h.forEach((a, i) => v.forEach((b, j) => meets(a, b, 1.5) && (id[find(i)] = find(h.length + j))));
+  const sets = new Map<number, { h: Segment[]; v: Segment[] }>();
+  all.forEach((sg, i) => {
+    const k = find(i);
+    if (!sets.has(k)) sets.set(k, { h: [], v: [] });
+    sets.get(k)![i < h.length ? 'h' : 'v'].push(sg);
+  });
+  return [...sets.values()].flatMap((g) => tableFrom(g.h, g.v, ls) ?? []).sort((a, b) => b.top - a.top);
+}
+
+/**
+ * Whether a table's first row on a page is its header repeated: most cells the same, read without tones, case,
+ * spaces and punctuation (OCR reads the same header a little differently on each page).
+ */
+function repeatsHeader(row: Cell[], header: Cell[]): boolean {
+  const key = (r: Cell[]) => r.map((c) => withoutTones(c.paras.map((p) => p.plain).join(' ')).toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  const [a, b] = [key(row), key(header)];
+  return a.length === b.length && a.filter((x, i) => x === b[i]).length * 2 > a.length;
+}
+
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
 export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number; sizes: { width: number; height: number }[] }> {
   const ps = await pages(bytes);
@@ -381,36 +413,41 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
       return !lone;
     });
     if (!lines.length) continue;
-    const table = tableFrom(pg.h, pg.v, lines);
+    const tables = tablesFrom(pg.h, pg.v, lines);
     // the margins: where lines start, and where most full lines end (a stray mark further right must not
     // move it); a table's frame spans the text's width, so its rules count too (a page of table has few
     // full lines, and a centred heading above it would not look centred)
-    const left = Math.min(...lines.map((l) => l.x0), table?.left ?? Infinity);
+    const left = Math.min(...lines.map((l) => l.x0), ...tables.map((t) => t.left));
     const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
-    const right = Math.max(ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))], table?.right ?? -Infinity);
-    const inTable = (l: Line) => table !== undefined && l.y < table.top && l.y > table.bottom;
-    const before = lines.filter((l) => !inTable(l) && (!table || l.y >= table.top));
-    const after = lines.filter((l) => !inTable(l) && table && l.y <= table.bottom);
+    const right = Math.max(ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))], ...tables.map((t) => t.right));
+    // the lines above the first table, between two tables, below the last (band k is above table k)
+    const bands: Line[][] = tables.map(() => []).concat([[]]);
+    for (const l of lines) {
+      if (tables.some((t) => l.y < t.top && l.y > t.bottom)) continue;
+      const k = tables.findIndex((t) => l.y >= t.top);
+      bands[k < 0 ? tables.length : k].push(l);
+    }
+    const before = bands[0];
+    const after = tables.length ? bands[tables.length] : [];
     // a table that goes on from the page before continues it (its repeated header row dropped)
-    if (tableRows && !(table && before.length === 0)) {
+    if (tableRows && !(tables.length && before.length === 0)) {
       blocks.push({ kind: 'table', t: { rows: tableRows, columns: gridColumns(tableRows), ruled: true } });
       tableRows = undefined;
     }
     const first = blocks.length;
     flow(before, left, right, pg, n === 0, blocks);
     if (ranOn && before.length && !tableRows) joinAcrossPages(blocks, first, before[0].x0 - left <= 12);
-    if (table) {
+    tables.forEach((table, k) => {
       const rows = table.cells.filter((r) => r.length);
-      if (tableRows) {
-        const head = (r: Cell[]) => r.map((c) => c.paras.map((p) => p.plain).join('/')).join('|');
-        tableRows.push(...(head(rows[0]) === head(tableRows[0]) ? rows.slice(1) : rows));
-      } else tableRows = rows;
-      if (after.length) {
+      if (tableRows) tableRows.push(...(repeatsHeader(rows[0], tableRows[0]) ? rows.slice(1) : rows));
+      else tableRows = rows;
+      // the last table of the page may go on over it, unless lines follow it
+      if (k < tables.length - 1 || after.length) {
         blocks.push({ kind: 'table', t: { rows: tableRows, columns: gridColumns(tableRows), ruled: true } });
         tableRows = undefined;
-        flow(after, left, right, pg, false, blocks);
+        flow(bands[k + 1], left, right, pg, false, blocks);
       }
-    }
+    });
     if (pg.width > pg.height) for (const b of blocks.slice(first)) if (b.kind === 'p') b.p.landscape = true;
     const last = blocks[blocks.length - 1];
     if (!tableRows && last?.kind === 'p') last.p.breakAfter = true;

@@ -6,7 +6,7 @@ import type { Block, Cell, Para, TableBlock } from './docx-read.js';
 import { ROLES, type Role } from '../plan/schema.js';
 import { acrossByDefault, roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
-import { isUpper } from '../text/normalize-text.js';
+import { isUpper, withoutTones } from '../text/normalize-text.js';
 import { isRealDate } from '../text/dates.js';
 import { isDocNumber } from '../text/doc-number.js';
 
@@ -28,11 +28,15 @@ const TIEU_NGU = /^Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc
 const SO = /^Số\s*:\s*(\d*)\s*\/\s*([A-ZĐ0-9][A-ZĐ0-9-]*)\s*$/u;
 // a day or month left for the registry is blank, or dots ("ngày ... tháng 8 năm 2026")
 const PLACE_DATE = /^(.+?),\s*ngày\s*(?:(\d{1,2})|[.…_]*)\s*tháng\s*(?:(\d{1,2})|[.…_]*)\s*năm\s+(\d{4})\s*$/u;
-/** A header line that starts an agency's name ("TRƯỜNG THPT …", "SỞ Y TẾ"), not one that goes on with it ("ĐỒNG THÁP"). */
-const AGENCY_START = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|PHÒNG|BỘ|CỤC|CHI CỤC|TỔNG CỤC|VỤ|VIỆN|TRUNG TÂM|BỆNH VIỆN|TRƯỜNG|BAN|VĂN PHÒNG|THANH TRA|ĐOÀN|HỘI|CÔNG AN|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|TỈNH ỦY|HUYỆN ỦY|MẶT TRẬN|TRẠM|ĐÀI|BẢO HIỂM|KHO BẠC|TỔNG CÔNG TY|CÔNG TY|LIÊN ĐOÀN|CHI NHÁNH)(?=\s|$)/u;
+/**
+ * A header line that starts an agency's name ("TRƯỜNG THPT …", "SỞ Y TẾ"), not one that goes on with it ("ĐỒNG
+ * THÁP"); compared without tones, as a name read by OCR may have lost one ("TRƯƠNG THPT").
+ */
+const AGENCY_START = new RegExp(withoutTones(/^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|PHÒNG|BỘ|CỤC|CHI CỤC|TỔNG CỤC|VỤ|VIỆN|TRUNG TÂM|BỆNH VIỆN|TRƯỜNG|BAN|VĂN PHÒNG|THANH TRA|ĐOÀN|HỘI|CÔNG AN|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|TỈNH ỦY|HUYỆN ỦY|MẶT TRẬN|TRẠM|ĐÀI|BẢO HIỂM|KHO BẠC|TỔNG CÔNG TY|CÔNG TY|LIÊN ĐOÀN|CHI NHÁNH)(?=\s|$)/u.source), 'u');
 const RULE_LINE = /^[\s_\-–—=.]*$/u;
 const ROMAN = /^([IVXLC]+)\.\s+(.*)$/su;
-const KHOAN = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/su;
+// the period may be lost (a scan's "1 NỘI DUNG"); then a capital follows, as a title starts: "03 ngày: …" is a sentence
+const KHOAN = /^(\d+(?:\.\d+)*)(?:\.\s+|\s+(?=\p{Lu}))(.*)$/su;
 // a) b) by default; a. a/ a/. as some offices write them (kieu_diem)
 const DIEM = /^([a-zđ])(\)|\/\.?|\.)\s+(.*)$/su;
 const GACH = /^[-–•]\s+(.*)$/su;
@@ -177,7 +181,7 @@ function header(left: Para[], right: Para[], c: Ctx): void {
     // ĐỒNG THÁP / TRƯỜNG THPT …": the school's); one line that starts a name, the first, is one name over its
     // lines ("ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ …"); with none, a second line that goes on with "VÀ …" or an
     // administrative unit ("TỈNH SƠN LA") is the same name, else the first line is the superior one
-    const starts = agency.flatMap((p, k) => (AGENCY_START.test(plainOf(p)) ? [k] : []));
+    const starts = agency.flatMap((p, k) => (AGENCY_START.test(withoutTones(plainOf(p))) ? [k] : []));
     const oneName = (starts.length === 1 && starts[0] === 0) || (agency.length === 2 && /^(VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?=\s)/u.test(plainOf(agency[1])));
     const at = starts.length > 1 ? starts[starts.length - 1] : agency.length > 1 && !oneName ? 1 : 0;
     superior = agency.slice(0, at);
@@ -401,6 +405,23 @@ class Body {
    * that opens as closings do ("Trong quá trình thực hiện, nếu có vướng mắc …"). A numbered khoản
    * saying so stays a khoản, and a section is never left empty.
    */
+  /** A table among the paragraphs, where a plain paragraph would go; `make` gets the path of its "bang". */
+  table(make: (at: Path) => Item): Item {
+    let list: unknown[];
+    let at: Path;
+    if (!this.started) [list, at] = [this.opening, ['mo_dau']];
+    else if (this.inClosing) [list, at] = [this.closingParas, ['ket_thuc']];
+    else {
+      // as a plain paragraph: it belongs to the numbered item above it, not to a bullet
+      while (this.stack.length > 1 && this.top().rank >= RANK.diem) this.stack.pop();
+      [list, at] = [this.top().list, this.top().path];
+    }
+    const t = make([...at, list.length, 'bang']);
+    list.push({ bang: t });
+    this.tail = undefined;
+    return t;
+  }
+
   endBody(): void {
     if (this.flat || this.inClosing || !this.tail) return;
     const { list, start } = this.tail;
@@ -495,6 +516,17 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
     direction((a.cot as unknown[] | undefined) ?? []);
     return orderedBy(a, APPENDIX_ORDER);
   }
+  Object.assign(a, tableItem(table, c, ['phu_luc', index]));
+  const names = a.cot as string[];
+  blocksOf(after, 'ghi_chu');
+  c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${table.rows.length - 1} hàng`);
+  direction(names);
+  return orderedBy(a, APPENDIX_ORDER);
+}
+
+/** A ruled table's columns and rows as the plan writes them (STT by position, group rows, spans); notes under `at`. */
+function tableItem(table: TableBlock, c: Ctx, at: Path): Item {
+  const t: Item = {};
   const [head, ...rows] = table.rows;
   // the header row is bold by its style: its names without the markup
   const names = head.flatMap((cell) => Array.from({ length: cell.colSpan }, () => plainText(cellText(cell).join(' '))));
@@ -512,12 +544,11 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
     numbered >= rows.length / 2;
   if (stt) {
     const tops = rows.map(number).filter((n) => TOP.test(n));
-    a.so_thu_tu = tops.length && tops.every((n) => !n.endsWith('.')) ? '1' : true;
+    t.so_thu_tu = tops.length && tops.every((n) => !n.endsWith('.')) ? '1' : true;
     const subs = rows.map(number).filter((n) => SUB.test(n));
-    if (subs.length && subs.every((n) => /^[a-zđ]\)$/u.test(n))) a.stt_con = 'a)';
-    else if (subs.length && subs.every((n) => n === '-')) a.stt_con = '-';
+    if (subs.length && subs.every((n) => /^[a-zđ]\)$/u.test(n))) t.stt_con = 'a)';
+    else if (subs.length && subs.every((n) => n === '-')) t.stt_con = '-';
   }
-  a.cot = names;
   const out: Item[] = [];
   let parent: Item | undefined;
   const width = names.length - (stt ? 1 : 0);
@@ -531,18 +562,14 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
       return cell.colSpan > 1 || cell.rowSpan > 1 ? { noi_dung: v, ...(cell.rowSpan > 1 ? { gop_hang: cell.rowSpan } : {}), ...(cell.colSpan > 1 ? { gop_cot: cell.colSpan } : {}) } : v;
     });
     const row: Item = group ? { nhom: plainText(cellText(cells[0]).join(' ')) } : { o };
-    if (stt && misread(number(r))) c.notes.push({ path: ['phu_luc', index, 'hang', out.length], note: `CẦN XEM: số thứ tự của hàng này đọc được "${number(r)}"; kehoach đánh số theo thứ tự.` });
+    if (stt && misread(number(r))) c.notes.push({ path: [...at, 'hang', out.length], note: `CẦN XEM: số thứ tự của hàng này đọc được "${number(r)}"; kehoach đánh số theo thứ tự.` });
     if (stt && SUB.test(number(r)) && parent) ((parent.con as Item[]) ??= []).push(row);
     else {
       out.push(row);
       parent = row;
     }
   }
-  a.hang = out;
-  blocksOf(after, 'ghi_chu');
-  c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${rows.length} hàng`);
-  direction(names);
-  return orderedBy(a, APPENDIX_ORDER);
+  return { cot: names, ...t, hang: out };
 }
 
 const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
@@ -624,8 +651,6 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   let sectionNo = 0;
   let partNo = 0;
   const appendices: Item[] = [];
-  const bodyTables: { title: string; table: Block; after: string; numeral: string }[] = [];
-  const ownAppendices = blocks.filter((b, k) => k >= i && b.kind === 'p' && isAppendixHeading(b.p)).length;
   for (; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'table') {
@@ -636,14 +661,9 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
         closing(pieces(left), pieces(right), c);
         continue;
       }
-      // a table in the body: the format holds tables in appendices, so it becomes one, after the document's own,
-      // titled by the short line above it; where it stood, "(Chi tiết tại Phụ lục …)"
-      const above = blocks[i - 1]?.kind === 'p' ? plainOf((blocks[i - 1] as { p: Para }).p) : '';
-      const named = stripMarker(ROMAN.exec(above)?.[2] ?? above);
-      const title = named && named.split(/\s+/u).length <= 20 && !/[.;:]$/u.test(named) ? named : `Bảng ${bodyTables.length + 1}`;
-      const numeral = roman(ownAppendices + bodyTables.length + 1);
-      body.item({ ...paraOf(`(Chi tiết tại Phụ lục ${numeral})`), align: 'center' });
-      bodyTables.push({ title, table: b, after: above, numeral });
+      // a table in the body stays where it stands, as a "bang" block
+      const t = body.table((at) => tableItem(b.t, c, at));
+      c.found.push(`bảng trong nội dung: ${(t.cot as unknown[]).length} cột, ${b.t.rows.length - 1} hàng`);
       continue;
     }
     const p = b.p;
@@ -708,12 +728,6 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   if (body.opening.length) c.plan.mo_dau = body.opening;
   nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
-  // (the document's own appendices are all read by now, so each table's numeral is the one its line names)
-  const headingLine = (text: string): Para => ({ ...paraOf(text), align: 'center', bold: true });
-  for (const { title, table, after, numeral } of bodyTables) {
-    c.notes.push({ path: ['phu_luc', appendices.length], note: `CẦN XEM: bảng này nằm trong thân văn bản gốc${after ? ` (sau dòng "${after}")` : ''}; kế hoạch chỉ có bảng ở phụ lục, nên bảng được chuyển thành phụ lục này, chỗ cũ ghi "(Chi tiết tại Phụ lục ${numeral})".` });
-    appendices.push(appendix(headingLine(`Phụ lục ${numeral}`), [{ kind: 'p', p: headingLine(title) }, table], c, appendices.length));
-  }
   const sections = body.result();
   c.plan.noi_dung = sections;
   c.found.push(`nội dung: ${sections.length} mục`);
@@ -854,7 +868,9 @@ function stripEndMark(sections: Item[]): void {
   const last = (list: unknown[]): void => {
     const k = list.length - 1;
     const v = list[k];
-    if (typeof v === 'string') list[k] = v.replace(/\s*\.\/\.\s*$/u, '.');
+    // "./." on a line of its own: what the renderer writes under a content that ends in a table
+    if (typeof v === 'string' && /^\.\/\.$/u.test(v.trim())) list.pop();
+    else if (typeof v === 'string') list[k] = v.replace(/\s*\.\/\.\s*$/u, '.');
     else if (v && typeof v === 'object') {
       const o = v as Item;
       if (Array.isArray(o.noi_dung) && o.noi_dung.length) last(o.noi_dung);

@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { importDocument } from '../../src/import/index.js';
 import { ocrMissing } from '../../src/import/ocr.js';
 import { checkText } from '../../src/plan/validate.js';
+import type { Block, Section } from '../../src/plan/normalize.js';
 import { renderPlan } from '../../src/write/index.js';
 import { convert } from '../../src/soffice.js';
 import { exampleFiles, paragraphs } from '../helpers.js';
@@ -54,8 +55,14 @@ async function measure(name: string, scanned: Buffer): Promise<string[]> {
   const share = want.filter((l) => got.has(l)).length / want.length;
   console.log(`${name} (OCR): ${(share * 100).toFixed(1)}% of ${want.length} lines`);
   expect(share, `lines not recognised:\n${want.filter((l) => !got.has(l)).join('\n')}`).toBeGreaterThanOrEqual(FLOOR);
-  // the appendix tables come back as tables, with their columns and rows
-  const shape = (p: typeof c.plan) => (p?.phu_luc ?? []).filter((a) => a.hang?.length).map((a) => `${a.cot?.length} cột, ${a.hang!.length} hàng`);
+  // the tables come back as tables, with their columns and rows: the body's where they stand, then the appendices'
+  const shape = (p: typeof c.plan) => {
+    const inBody: string[] = [];
+    const walk = (bs: Block[]) => bs.forEach((b) => ('bang' in b ? inBody.push(`bảng: ${b.bang.cot.length} cột, ${b.bang.hang.length} hàng`) : 'noi_dung' in b && walk(b.noi_dung)));
+    const sections = (ss: Section[]): void => ss.forEach((x) => (walk(x.noi_dung), sections(x.cac_muc)));
+    sections(p?.noi_dung ?? []);
+    return [...inBody, ...(p?.phu_luc ?? []).filter((a) => a.hang?.length).map((a) => `${a.cot?.length} cột, ${a.hang!.length} hàng`)];
+  };
   expect(shape(c.plan)).toEqual(shape(checkText(name, readFileSync(exampleFiles().find((f) => basename(f, '.yaml') === name)!, 'utf8')).plan));
   return r.repairs;
 }
