@@ -171,3 +171,24 @@ describe('positions on page 1 against LibreOffice', () => {
     });
   });
 });
+
+describe('keep-with-next, as the .docx has it', () => {
+  it('the line above a table in the body stays with it; a heading with its text on its line does not hold the next', () => {
+    const model = modelOf(exampleFiles().find((f) => f.includes('truong-thpt'))!);
+    const html = renderHtml(model);
+    const css = (cls: string) => [...html.matchAll(/\.(k\d+)\{([^}]*)\}/g)].filter((m) => cls.split(' ').includes(m[1])).map((m) => m[2]).join(';');
+    const before = [...html.matchAll(/<p class="([^"]*)">([^<]*)<\/p><table class="bang/g)].map((m) => [m[2], css(m[1])]);
+    expect(before.map(([t]) => t)).toEqual(['NGÀY 1: THỨ HAI, NGÀY 24/8/2026', 'NGÀY 2: THỨ BA, NGÀY 25/8/2026', 'NGÀY 3: THỨ TƯ, NGÀY 26/8/2026', '3. Các hoạt động bổ sung']);
+    for (const [t, c] of before) expect(c, t).toContain('break-after:avoid');
+    // and without a paragraph's own setting, nothing is added (the style's rule holds)
+    expect(html).toMatch(/<p class="s-Khoan">1\. Mục đích<\/p>/);
+  });
+
+  it('a heading that carries its text on its line lets the next go to another page, as in the .docx', () => {
+    const model = modelOf(exampleFiles().find((f) => f.includes('05-phu-cat'))!);
+    const html = renderHtml(model);
+    const m = /<p class="s-Muc (k\d+)">IV\. KINH PHÍ THỰC HIỆN/.exec(html);
+    expect(m).not.toBeNull();
+    expect(html).toContain(`.${m![1]}{break-after:auto}`);
+  });
+});

@@ -104,6 +104,8 @@ class Writer {
     const css: string[] = [];
     if (p.sizePt) css.push(`font-size:${pt(p.sizePt)}`);
     if (align) css.push(`text-align:${CSS_ALIGN[align]}`);
+    // a paragraph's own keep-with-next, as docx.ts writes it (the line above a table, a heading with its text)
+    if (p.keepNext !== undefined) css.push(`break-after:${p.keepNext ? 'avoid' : 'auto'}`);
     return `<p class="s-${p.style}${css.length ? ' ' + this.k.name(css.join(';')) : ''}">${runs(p)}</p>`;
   }
 
