@@ -582,6 +582,24 @@ describe('a table in the body ("bang"), where the plan sets it', () => {
     expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(2);
   });
 
+  it('a table whose longest words cannot fit its page: a warning at its columns, saying what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-bang-rong-'));
+    const f = join(dir, 'k.yaml');
+    const cols = ['Chuyên đề', 'Báo cáo viên', 'Thời gian', 'Địa điểm', 'Hình thức', 'Đối tượng', 'Kinh phí', 'Phương tiện'];
+    const row = ['Chuyên đề hóa', 'Công an xã', 'Buổi sáng', 'Hội trường', 'Tập trung', 'Học sinh', 'Ngân sách', 'Loa đài'];
+    const wide = `      - bang:\n          cot: [${cols.join(', ')}]\n          hang:\n            - o: [${row.map((w) => w.replace(/ /g, '')).join(', ')}]`;
+    writeFileSync(f, plan(`  - muc: NỘI DUNG\n    noi_dung:\n${wide}`));
+    const r = await kehoach(['validate', f]);
+    expect(r.status, 'a warning, not an error').toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`k\\.yaml:11:16: cảnh báo: bảng 8 cột không vừa trang: chữ dài nhất của mỗi cột cần \\d+ mm, trang chỉ rộng 165 mm .*hoặc chuyển bảng thành một phụ lục in trang ngang\\. \\[bang-qua-rong\\]`));
+    // the same table as an appendix turned across fits: no warning; upright, it is told to turn
+    const appendix = (huong: string) => plan('  - muc: A', `phu_luc:\n  - tieu_de: Lịch\n    huong: ${huong}\n    cot: [${cols.join(', ')}]\n    hang:\n      - o: [${row.map((w) => w.replace(/ /g, '')).join(', ')}]`);
+    writeFileSync(f, appendix('ngang'));
+    expect((await kehoach(['validate', f])).stderr).not.toContain('bang-qua-rong');
+    writeFileSync(f, appendix('doc'));
+    expect((await kehoach(['validate', f])).stderr).toMatch(/cảnh báo: bảng 8 cột không vừa trang.*hoặc in phụ lục này trang ngang \(huong: ngang\)\. \[bang-qua-rong\]/);
+  });
+
   it('its rows follow the table rules, at their path in the body', () => {
     const bad = plan(`  - muc: NỘI DUNG
     noi_dung:

@@ -5,9 +5,10 @@ import { escapeInline, parseInline, plainText } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
-import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, TABLE, type StyleName } from './stylesheet.js';
+import { CLOSING, HEADER, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
-import { AGENCY_SIZES, fitSize, headerColumns, roomIn, textWidth } from './header-fit.js';
+import { AGENCY_SIZES, fitSize, headerColumns, LANDSCAPE_TEXT_MM, roomIn, textWidth } from './header-fit.js';
+import { columnWidths } from './columns.js';
 import type { Templates } from './templates.js';
 
 const para = (style: StyleName, text: string, extra: Partial<Para> = {}): Para => ({
@@ -120,45 +121,9 @@ const ALIGN = { trai: 'left', giua: 'center', phai: 'right', deu: 'both' } as co
 
 const bold = (p: Para): Para => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true })) });
 
-/** The widest word of a column (its title bold), with the cell's padding: narrower, a word breaks mid-word. */
-function longestWordMm(a: TableSpec, col: number): number {
-  // each distinct word measured once, in a loop: a long table repeats its words, and a spread of
-  // every word of 5,000 rows into Math.max would pass the engine's limit on arguments
-  const widest = (texts: Iterable<string>, bold: boolean) => {
-    const words = new Set<string>();
-    for (const t of texts) for (const w of plainText(t).split(/\s+/)) words.add(w);
-    let max = 0;
-    for (const w of words) max = Math.max(max, textWidthMm(w, TABLE.sizePt, bold));
-    return max;
-  };
-  const cells = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).flatMap((o) => o.noi_dung));
-  return Math.max(widest([a.cot[col].ten], true), widest(cells, false)) + 2 * TABLE.cellPaddingMm + 1;
-}
-
-/** Widths in proportion to `weights`, none below its minimum: what a narrow column lacks, the wide ones give. */
-function fitColumns(weights: number[], minMm: number[], avail: number): number[] {
-  const mm = weights.map((w) => (w / weights.reduce((x, y) => x + y, 0)) * avail);
-  const short = mm.reduce((n, w, i) => n + Math.max(0, minMm[i] - w), 0);
-  const spare = mm.reduce((n, w, i) => n + Math.max(0, w - minMm[i]), 0);
-  if (short === 0 || spare < short) return mm;
-  return mm.map((w, i) => (w < minMm[i] ? minMm[i] : w - ((w - minMm[i]) / spare) * short));
-}
-
-/**
- * A column's default relative width: narrow for a number column (STT, TT, Số TT), else growing with the
- * cells' mean length (sub-linearly), so "Nội dung" is wide and "Thời gian" narrow (issue 20 item 5).
- */
-function contentWeight(a: TableSpec, col: number): number {
-  if (/^(stt|tt|số tt)$/i.test(a.cot[col].ten.trim())) return 12;
-  const texts = a.hang.flatMap((r) => r.o.filter((o) => o.cot === col && o.gop_cot === 1).map((o) => o.noi_dung.join(' ')));
-  const mean = texts.length ? texts.reduce((n, t) => n + t.length, 0) / texts.length : a.cot[col].ten.length;
-  return Math.min(100, Math.max(20, 4 * Math.max(mean, a.cot[col].ten.length / 2) ** 0.7));
-}
-
 /** A ruled table `availMm` wide: an appendix's, or one among the body's paragraphs. */
 function table(a: TableSpec, availMm: number): Table {
-  const weights = a.cot.map((c, col) => c.rong ?? contentWeight(a, col));
-  const columnsMm = fitColumns(weights, a.cot.map((_, col) => longestWordMm(a, col)), availMm);
+  const { columnsMm } = columnWidths(a, availMm);
   const header: TableCell[] = a.cot.map((c, col) => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [para('BangDau', c.ten)] }));
   const rows: TableCell[][] = a.hang.map((r) =>
     r.o.map((o) => {
@@ -302,8 +267,7 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
   endMark(closingParas.length ? closingParas : body);
   body.push(...closingParas);
 
-  const landscapeWidth = PAGE.heightMm - PAGE.landscapeMargins.left - PAGE.landscapeMargins.right;
-  const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? landscapeWidth : textMm)));
+  const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? LANDSCAPE_TEXT_MM : textMm)));
 
   return {
     page: { marginsMm: m, bodySizePt: tb.co_chu },

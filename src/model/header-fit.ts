@@ -8,6 +8,7 @@ import { locator, type Checked } from '../plan/validate.js';
 import { decode } from '../read/source.js';
 import { textWidthMm } from './metrics.js';
 import { HEADER, PAGE } from './stylesheet.js';
+import { tableWarnings } from './columns.js';
 
 export const AGENCY_SIZES = [13, 12];
 
@@ -21,6 +22,9 @@ export function headerColumns(textMm: number): { leftMm: number; rightMm: number
 export function textWidth(plan: Plan): number {
   return PAGE.widthMm - plan.trinh_bay.le_trai - plan.trinh_bay.le_phai;
 }
+
+/** The text width of a landscape page (an appendix turned across). */
+export const LANDSCAPE_TEXT_MM = PAGE.heightMm - PAGE.landscapeMargins.left - PAGE.landscapeMargins.right;
 
 /** Room for a line in a header column: the column less its cells' padding. */
 export const roomIn = (columnMm: number): number => columnMm - HEADER.cellPaddingMm * 2;
@@ -107,7 +111,7 @@ export function agencyWarnings(plan: Plan, input: { co_quan_chu_quan?: unknown; 
 /** A checked plan with its layout warnings added, each at the line and column of what it is about. */
 export function withLayoutWarnings(file: string, bytes: Uint8Array, checked: Checked): Checked {
   if (!checked.plan || !checked.input) return checked;
-  const found = agencyWarnings(checked.plan, checked.input);
+  const found = [...agencyWarnings(checked.plan, checked.input), ...tableWarnings(checked.plan)];
   if (!found.length) return checked;
   const at = locator(file, decode(file, bytes).text ?? '');
   const warnings: Message[] = found.map((w) => ({ file, ...at(w.path), severity: 'cảnh báo', rule: w.rule, message: w.message }));
