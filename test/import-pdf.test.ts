@@ -32,8 +32,17 @@ const docs = new Map<string, Buffer>();
 /** Examples also tried as .doc. */
 const DOC_CASES = 2;
 
+/** An appendix table with its column numbers (so_cot) over five pages: the header and the numbers repeat on each. */
+const COLUMN_NUMBERS = [
+  'co_quan_ban_hanh: SỞ Y TẾ', 'viet_tat: SYT', 'dia_danh: Hậu Giang', 'ngay: 2019-01-23', 'trich_yeu: Tuyên truyền cải cách hành chính',
+  'noi_dung: [{ muc: NỘI DUNG, noi_dung: [Lịch như sau.] }]', 'noi_nhan: [Sở Nội vụ]', 'luu: VT', 'nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }',
+  'phu_luc:', '  - tieu_de: Kế hoạch triển khai', '    so_thu_tu: "1"', '    so_cot: true', '    cot: [TT, Nội dung hoạt động, Cơ quan chủ trì, Thời gian]', '    hang:',
+  ...Array.from({ length: 60 }, (_, i) => `      - o: ["Nhiệm vụ số ${i + 1}: tuyên truyền cải cách hành chính tại đơn vị trong toàn tỉnh", Cục Lâm nghiệp, Quý ${(i % 4) + 1}]`),
+].join('\n');
+
 beforeAll(async () => {
   for (const f of exampleFiles()) docx.set(basename(f, '.yaml'), await render(f));
+  docx.set('so-cot', await render('so-cot.yaml', COLUMN_NUMBERS));
   // one LibreOffice start for each format
   const names = [...docx.keys()];
   const pdf = convert([...docx.values()], 'docx', 'pdf', 240_000);
@@ -45,6 +54,18 @@ beforeAll(async () => {
     if (i < DOC_CASES) docs.set(name, doc.outputs[i]!);
   });
 }, 300_000);
+
+describe('a table\'s row of column numbers (so_cot), over several pages', () => {
+  it('comes back as so_cot, not as data rows, from the .docx and from the PDF; the reference line as the reference', async () => {
+    const want = checkText('so-cot.yaml', COLUMN_NUMBERS).plan!.phu_luc[0];
+    for (const [kind, bytes] of [['docx', docx.get('so-cot')!], ['pdf', pdfs.get('so-cot')!]] as const) {
+      const r = await importDocument(`so-cot.${kind}`, bytes, kind, 'x');
+      const a = checkText('x.yaml', r.yaml).plan!.phu_luc[0];
+      expect([kind, a.so_cot, a.hang.length, a.noi_dung]).toEqual([kind, true, 60, []]);
+      expect(a.hang.map((h) => h.o.map((o) => o.noi_dung.join(' ')))).toEqual(want.hang.map((h) => h.o.map((o) => o.noi_dung.join(' '))));
+    }
+  });
+});
 
 /**
  * A body's numbered tree without its words: each numbered item's number (`so`) and the numbered items under

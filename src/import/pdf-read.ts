@@ -5,7 +5,7 @@
 // ruling lines. Page numbers (a lone number in the top or bottom margin) are dropped.
 import type { Block, Cell, Para } from './docx-read.js';
 import { gridColumns, markup } from './docx-read.js';
-import { APPENDIX_LINE, DOCUMENT_NAME, REFERENCE_START } from './recognize.js';
+import { APPENDIX_LINE, DOCUMENT_NAME, isColumnNumbers, REFERENCE_START } from './recognize.js';
 import { withoutTones } from '../text/normalize-text.js';
 
 export interface Item {
@@ -376,6 +376,13 @@ function repeatsHeader(row: Cell[], header: Cell[]): boolean {
   return a.length === b.length && a.filter((x, i) => x === b[i]).length * 2 > a.length;
 }
 
+/** How many of a page's first rows repeat the table's header (and its row of column numbers, so_cot, under it). */
+function repeatedRows(rows: Cell[][], table: Cell[][]): number {
+  if (!repeatsHeader(rows[0], table[0])) return 0;
+  const columns = table[0].reduce((n, c) => n + c.colSpan, 0);
+  return isColumnNumbers(table[1], columns) && isColumnNumbers(rows[1], columns) ? 2 : 1;
+}
+
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
 export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number; sizes: { width: number; height: number }[] }> {
   const ps = await pages(bytes);
@@ -439,7 +446,7 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
     if (ranOn && before.length && !tableRows) joinAcrossPages(blocks, first, before[0].x0 - left <= 12);
     tables.forEach((table, k) => {
       const rows = table.cells.filter((r) => r.length);
-      if (tableRows) tableRows.push(...(repeatsHeader(rows[0], tableRows[0]) ? rows.slice(1) : rows));
+      if (tableRows) tableRows.push(...rows.slice(repeatedRows(rows, tableRows)));
       else tableRows = rows;
       // the last table of the page may go on over it, unless lines follow it
       if (k < tables.length - 1 || after.length) {

@@ -461,9 +461,11 @@ const isAppendixHeading = (p: Para): boolean => /^Phụ lục\b/iu.test(plainOf(
  */
 function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   const centred = (b: Block | undefined) => b?.kind === 'p' && (b.p.align === 'center' || !plainOf(b.p));
-  // the reference line among the centred lines that open the appendix (the first other line found once)
-  const opening = rest.findIndex((b) => !centred(b));
-  const refAt = rest.findIndex((b, j) => (opening < 0 || j < opening) && b.kind === 'p' && REFERENCE_START.test(plainOf(b.p)));
+  // the reference line among the centred lines that open the appendix (the first other line found once); in a PDF
+  // a reference line as wide as the page cannot show it is centred
+  const isReference = (b: Block) => b.kind === 'p' && REFERENCE_START.test(plainOf(b.p));
+  const opening = rest.findIndex((b) => !centred(b) && !isReference(b));
+  const refAt = rest.findIndex((b, j) => (opening < 0 || j < opening) && isReference(b));
   let k = refAt + 1;
   if (refAt < 0) while (centred(rest[k])) k++;
   const paras = [heading, ...rest.slice(0, k).map((b) => (b as { p: Para }).p)];
@@ -527,9 +529,12 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
 /** A ruled table's columns and rows as the plan writes them (STT by position, group rows, spans); notes under `at`. */
 function tableItem(table: TableBlock, c: Ctx, at: Path): Item {
   const t: Item = {};
-  const [head, ...rows] = table.rows;
+  const [head, ...below] = table.rows;
   // the header row is bold by its style: its names without the markup
   const names = head.flatMap((cell) => Array.from({ length: cell.colSpan }, () => plainText(cellText(cell).join(' '))));
+  // a row "(1) (2) (3) …" under the header numbers the columns (so_cot), it is no data
+  const columnNumbers = isColumnNumbers(below[0], names.length);
+  const rows = columnNumbers ? below.slice(1) : below;
   // an STT column numbered by position: "1", "2" or "1.", "2." for rows; "1.1", "a)" or "-" for the rows under them
   const number = (r: Cell[]) => plainText(cellText(r[0] ?? { paras: [], col: 0, colSpan: 1, rowSpan: 1 }).join(''));
   const TOP = /^\d+\.?$/u;
@@ -569,8 +574,12 @@ function tableItem(table: TableBlock, c: Ctx, at: Path): Item {
       parent = row;
     }
   }
-  return { cot: names, ...t, hang: out };
+  return { cot: names, ...t, ...(columnNumbers ? { so_cot: true } : {}), hang: out };
 }
+
+/** A table row "(1) (2) (3) …" across `columns` columns, one number a column. */
+export const isColumnNumbers = (row: Cell[] | undefined, columns: number): boolean =>
+  !!row && row.length === columns && row.every((cell, k) => plainText(cellText(cell).join('')) === `(${k + 1})`);
 
 const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
 
@@ -891,7 +900,7 @@ function ordered(p: Item): Item {
   return orderedBy(p, ORDER);
 }
 
-const APPENDIX_ORDER = ['tieu_de', 'tham_chieu', 'huong', 'noi_dung', 'so_thu_tu', 'stt_con', 'cot', 'hang', 'ghi_chu', 'ky_ten'];
+const APPENDIX_ORDER = ['tieu_de', 'tham_chieu', 'huong', 'noi_dung', 'so_thu_tu', 'stt_con', 'so_cot', 'cot', 'hang', 'ghi_chu', 'ky_ten'];
 
 function orderedBy(p: Item, keys: readonly string[]): Item {
   const out: Item = {};
