@@ -41,14 +41,21 @@ function contentWeight(a: TableSpec, col: number): number {
   return Math.min(100, Math.max(20, 4 * Math.max(mean, a.cot[col].ten.length / 2) ** 0.7));
 }
 
+const measured = new WeakMap<TableSpec, { availMm: number; widths: { columnsMm: number[]; neededMm: number } }>();
+
 /**
  * The widths of a table's columns across `availMm`; `neededMm`: what its longest words need, more than
  * `availMm` when they cannot all fit (the widths are then in proportion and words break).
  */
 export function columnWidths(a: TableSpec, availMm: number): { columnsMm: number[]; neededMm: number } {
+  // measured once per table: validate's warning and the model ask for the same table (every word of it)
+  const known = measured.get(a);
+  if (known?.availMm === availMm) return known.widths;
   const weights = a.cot.map((c, col) => c.rong ?? contentWeight(a, col));
   const minMm = a.cot.map((_, col) => longestWordMm(a, col));
-  return { columnsMm: fitColumns(weights, minMm, availMm), neededMm: minMm.reduce((x, y) => x + y, 0) };
+  const widths = { columnsMm: fitColumns(weights, minMm, availMm), neededMm: minMm.reduce((x, y) => x + y, 0) };
+  measured.set(a, { availMm, widths });
+  return widths;
 }
 
 /** Every table of a plan with the path of its columns (`cot`) and the width of its page's text. */
