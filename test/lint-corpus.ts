@@ -165,6 +165,21 @@ const PLANTERS: Record<string, Planter> = {
   },
   // a name kehoach init writes, left unreplaced: "… của Tên cơ quan …"
   'chu-mau': (src, segs) => ({ sites: sites(src.text, segs, /(?<=\p{Ll} )của(?= \p{L})/u, () => 'của Tên cơ quan và'), rules: ['chu-mau', 'viet-hoa'], what: 'chữ mẫu chưa thay' }),
+  // a decision's recipient line in a plan (its template copied): one recipient becomes "Như Điều 3"
+  'nhu-dieu': (src) => {
+    if (/^quyet_dinh:/m.test(src.text)) return undefined;
+    const start = src.text.search(/^noi_nhan:\n/m);
+    if (start < 0) return undefined;
+    const out: Site[] = [];
+    // a recipient written as plain text ("  - Sở Nội vụ"), not a mapping ("  - ten: …") or quoted
+    const re = /^  - (?![a-z_]+:\s)([^{"'\n][^\n]*)$/gm;
+    re.lastIndex = start;
+    for (let m = re.exec(src.text); m && !/\n(?! )/.test(src.text.slice(start + 10, m.index)); m = re.exec(src.text)) {
+      const at = m.index + 4;
+      out.push({ at, length: m[1].length, line: src.text.slice(0, at).split('\n').length, replace: 'Như Điều 3' });
+    }
+    return { sites: out, rules: ['nhu-dieu'], what: 'nơi nhận của quyết định trong kế hoạch' };
+  },
   // the misreads OCR makes of phrases the texts write: "đổi mới" → "đối mới", "chuyên môn" → "chuyên mồn"
   'nham-dau': (src, segs, r) => {
     const OCR: Record<string, string[]> = { 'đổi mới': ['đối mới'], 'biến đổi': ['biến đối'], 'chuyển đổi': ['chuyển đối'], 'tuyên truyền': ['tuyền truyền', 'tuyển truyền'], 'lồng ghép': ['lông ghép'], 'chuyên môn': ['chuyên mồn'], 'thẩm quyền': ['thẩm quyên'], 'kiểm tra': ['kiếm tra'], 'sửa đổi': ['sửa đối'] };

@@ -138,3 +138,19 @@ describe('lint --fix of a misread phrase a folded line cuts in two (nham-dau)', 
     expect(r.messages.map((m) => m.message)).toEqual([expect.stringContaining('"cống thông tin" → "cổng thông tin"'), expect.stringContaining('"Biến đối" → "Biến đổi"')]);
   });
 });
+
+describe('nơi nhận "Như Điều …" (nhu-dieu)', () => {
+  const son_la = readFileSync(join(ROOT, 'examples', 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc.yaml'), 'utf8');
+  const said = (yaml: string) => lintText('x.yaml', yaml).messages.filter((m) => m.rule === 'nhu-dieu').map((m) => `${m.line}:${m.column} ${m.message}`);
+  it('a decision names an article it has: nothing to say; one it lacks: the count', () => {
+    expect(son_la).toMatch(/^ {2}- Như Điều 3$/m);
+    expect(said(son_la)).toEqual([]);
+    const line = son_la.split('\n').findIndex((l) => l === '  - Như Điều 3') + 1;
+    expect(said(son_la.replace('  - Như Điều 3\n', '  - Như Điều 5\n'))).toEqual([`${line}:5 quyết định có 3 điều, không có Điều 5: hãy sửa số điều trong "Như Điều 5"`]);
+  });
+  it('a plan has no articles: the line is a decision\'s, copied', () => {
+    const plan = son_la.replace(/^quyet_dinh:\n(?: .*\n|\n(?= ))*/m, '').replace('ky_hieu: QĐ-UBND', 'ky_hieu: KH-UBND');
+    expect(plan).not.toMatch(/^quyet_dinh:/m);
+    expect(said(plan)).toEqual([expect.stringMatching(/^\d+:5 "Như Điều 3" là cách ghi nơi nhận của quyết định, kế hoạch không có điều/)]);
+  });
+});

@@ -105,4 +105,32 @@ const dateFormats: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft];
+// ------------------------------------------------------------------ recipients
+
+/**
+ * "Như Điều 3" in the nơi nhận sends the document to those an article names: a decision's form. A plan has no
+ * articles (the line comes from a decision's template); a decision must have that article.
+ */
+const articleRecipients: PlanRule = {
+  id: 'nhu-dieu',
+  scope: 'plan',
+  description: 'Nơi nhận "Như Điều 3" chỉ đúng với quyết định có điều ấy: kế hoạch không có điều (dòng chép từ mẫu quyết định); quyết định phải có điều được nhắc.',
+  examples: { ok: ['Sở Nội vụ ¶ Các đơn vị trực thuộc', 'Thực hiện như Điều 3 của Nghị định.', 'Như Điều 3 Luật này quy định, các cơ quan phải báo cáo.'], notOk: ['Như Điều 3 ¶ Sở Nội vụ', 'Như Điều 2 (để thực hiện);'] },
+  check(texts) {
+    // a decision's articles are its "dieu" values (the plan it issues is in the same file)
+    const articles = texts.filter((t) => t.key === 'dieu').length;
+    const out: { at: number; finding: Finding }[] = [];
+    texts.forEach((t, at) => {
+      // the whole value, as a recipient is written ("Như Điều 3", "Như Điều 3 (để thực hiện);"), not a sentence
+      const m = /^(["']?)(Như Điều (\d+))(?:\s*\([^)]*\))?\s*[;.,]?\1$/u.exec(t.text);
+      if (!m || (articles && Number(m[3]) <= articles)) return;
+      const message = articles
+        ? `quyết định có ${articles} điều, không có Điều ${m[3]}: hãy sửa số điều trong "${m[2]}"`
+        : `"${m[2]}" là cách ghi nơi nhận của quyết định, kế hoạch không có điều: hãy ghi tên các cơ quan, đơn vị nhận`;
+      out.push({ at, finding: { index: m[1].length, length: m[2].length, message } });
+    });
+    return out;
+  },
+};
+
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients];
