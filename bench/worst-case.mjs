@@ -53,6 +53,12 @@ export const SHAPES = {
   /** An appendix table whose rows are all wrong (too many cells, overlapping merges). */
   'many-bad-rows': (n) =>
     BASE + 'phu_luc:\n  - tieu_de: Bảng\n    cot: [A, B, C]\n    hang:\n' + repeat(n, (i) => (i % 2 ? `      - o: [{ noi_dung: x, gop_cot: 2 }, y]\n` : `      - o: [a, { noi_dung: b, gop_hang: 2 }, c, d]\n`)),
+  /** Tables in the body, each a few rows, every other one wrong (its grid checked, its problems reported). */
+  'body-tables': (n) =>
+    BASE.replace(
+      '      - Một đoạn văn.\n',
+      repeat(n, (i) => `      - bang:\n          cot: [A, B, C]\n          hang:\n            - o: [a${i}, { noi_dung: b, gop_hang: 2 }, c]\n            - o: [x, y${i % 2 ? '' : ', z'}]\n`),
+    ),
 };
 
 /** At most this n, where the plan format has a limit of its own (rows per table: LIMITS.rows). */

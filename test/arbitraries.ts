@@ -16,20 +16,22 @@ export const text = fc
 
 const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
-const leaf = fc.oneof(text, text.map((t) => ({ gach: t })), text.map((t) => ({ cong: t })), text.map((t) => ({ diem: t })), text.map((t) => ({ khoan: t, tieu_de: false })));
-const block = fc.oneof(
-  { weight: 3, arbitrary: leaf },
-  { weight: 1, arbitrary: fc.record({ khoan: text, noi_dung: fc.array(leaf, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ gach: text, noi_dung: fc.array(leaf, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ don_vi: text, noi_dung: fc.array(leaf, { minLength: 1, maxLength: 2 }) }) },
-);
-
 const table = fc.integer({ min: 1, max: 7 }).chain((cols) =>
   fc.record({
     tieu_de: text,
     cot: fc.array(text, { minLength: cols, maxLength: cols }),
     hang: fc.array(fc.record({ o: fc.array(fc.oneof(text, fc.constant('')), { minLength: cols, maxLength: cols }) }), { minLength: 0, maxLength: 5 }),
   }),
+);
+
+const leaf = fc.oneof(text, text.map((t) => ({ gach: t })), text.map((t) => ({ cong: t })), text.map((t) => ({ diem: t })), text.map((t) => ({ khoan: t, tieu_de: false })));
+const block = fc.oneof(
+  { weight: 3, arbitrary: leaf },
+  { weight: 1, arbitrary: fc.record({ khoan: text, noi_dung: fc.array(leaf, { minLength: 1, maxLength: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ gach: text, noi_dung: fc.array(leaf, { minLength: 1, maxLength: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ don_vi: text, noi_dung: fc.array(leaf, { minLength: 1, maxLength: 2 }) }) },
+  // a table among the paragraphs: an appendix's table without its title
+  { weight: 1, arbitrary: table.map(({ tieu_de: _, ...t }) => ({ bang: t })) },
 );
 
 export const plan = fc
