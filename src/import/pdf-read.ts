@@ -268,14 +268,14 @@ export const MAX_RULES = 2000;
 /** More squares than this in a grid is no table (an A4 page holds about 60 rows of 15 columns). */
 export const MAX_SQUARES = 5000;
 
+/** Whether horizontal rule `a` and vertical rule `b` touch (a corner or a crossing). */
+const meets = (a: Segment, b: Segment, tol: number) => b.x0 >= a.x0 - tol && b.x0 <= a.x1 + tol && a.y0 >= b.y0 - tol && a.y0 <= b.y1 + tol;
+
 /**
  * The rules that form a grid: a horizontal rule crossed by two vertical ones and the other way round (the
  * lines under the agency, the tiêu ngữ and the trích yếu are rules, not a table). `tol`: how far apart two
  * rules may stop and still meet, in the segments' unit (points for a PDF's).
  */
-/** Whether horizontal rule `a` and vertical rule `b` touch (a corner or a crossing). */
-const meets = (a: Segment, b: Segment, tol: number) => b.x0 >= a.x0 - tol && b.x0 <= a.x1 + tol && a.y0 >= b.y0 - tol && a.y0 <= b.y1 + tol;
-
 export function gridRules<S extends Segment>(hAll: S[], vAll: S[], tol = 1.5): { h: S[]; v: S[] } {
   // a page of hatching or a crafted PDF: no table, and no cost the square of their number
   if (hAll.length + vAll.length > MAX_RULES) return { h: [], v: [] };

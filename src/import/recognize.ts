@@ -400,11 +400,6 @@ class Body {
     }
   }
 
-  /**
-   * The closing when it does not open with "Trên đây là": the body's last plain paragraphs, from one
-   * that opens as closings do ("Trong quá trình thực hiện, nếu có vướng mắc …"). A numbered khoản
-   * saying so stays a khoản, and a section is never left empty.
-   */
   /** A table among the paragraphs, where a plain paragraph would go; `make` gets the path of its "bang". */
   table(make: (at: Path) => Item): Item {
     let list: unknown[];
@@ -422,6 +417,11 @@ class Body {
     return t;
   }
 
+  /**
+   * The closing when it does not open with "Trên đây là": the body's last plain paragraphs, from one
+   * that opens as closings do ("Trong quá trình thực hiện, nếu có vướng mắc …"). A numbered khoản
+   * saying so stays a khoản, and a section is never left empty.
+   */
   endBody(): void {
     if (this.flat || this.inClosing || !this.tail) return;
     const { list, start } = this.tail;
@@ -521,7 +521,7 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   Object.assign(a, tableItem(table, c, ['phu_luc', index]));
   const names = a.cot as string[];
   blocksOf(after, 'ghi_chu');
-  c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${table.rows.length - 1} hàng`);
+  c.found.push(`phụ lục ${index + 1}: ${names.length} cột, ${table.rows.length - (a.so_cot ? 2 : 1)} hàng`);
   direction(names);
   return orderedBy(a, APPENDIX_ORDER);
 }
@@ -672,7 +672,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       }
       // a table in the body stays where it stands, as a "bang" block
       const t = body.table((at) => tableItem(b.t, c, at));
-      c.found.push(`bảng trong nội dung: ${(t.cot as unknown[]).length} cột, ${b.t.rows.length - 1} hàng`);
+      c.found.push(`bảng trong nội dung: ${(t.cot as unknown[]).length} cột, ${b.t.rows.length - (t.so_cot ? 2 : 1)} hàng`);
       continue;
     }
     const p = b.p;
