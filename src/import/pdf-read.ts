@@ -379,7 +379,7 @@ function repeatsHeader(row: Cell[], header: Cell[]): boolean {
 /** How many of a page's first rows repeat the table's header (and its row of column numbers, so_cot, under it). */
 function repeatedRows(rows: Cell[][], table: Cell[][]): number {
   if (!repeatsHeader(rows[0], table[0])) return 0;
-  const columns = table[0].reduce((n, c) => n + c.colSpan, 0);
+  const columns = gridColumns(table.slice(0, 1));
   return isColumnNumbers(table[1], columns) && isColumnNumbers(rows[1], columns) ? 2 : 1;
 }
 
