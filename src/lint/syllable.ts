@@ -2,6 +2,8 @@
 // word list. Used to tell "T uyên", "trư ờng" (a syllable split by a stray space) from two real
 // syllables, and "ke hoach" (a syllable that needs a tone or a vowel mark to exist) from real words.
 
+import { TONES_G } from '../text/normalize-text.js';
+
 const TONE_MARKS: Record<string, string> = { '\u0300': 'huyen', '\u0301': 'sac', '\u0303': 'nga', '\u0309': 'hoi', '\u0323': 'nang' };
 
 /** Base letters (ă â ê ô ơ ư đ kept), the tone and how many tone marks a lower-case word carries. */
@@ -10,7 +12,7 @@ export function splitTone(word: string): { base: string; tone?: string; marks: n
   let marks = 0;
   const base = word
     .normalize('NFD')
-    .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, (m) => {
+    .replace(TONES_G, (m) => {
       tone = TONE_MARKS[m];
       marks++;
       return '';

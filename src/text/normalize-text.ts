@@ -50,8 +50,9 @@ export function normalizeText(s: string): string {
   return ndSpelling(t.trim());
 }
 
+/** The five tone marks, decomposed (NFD): the one list of them. */
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/u;
-const TONES_G = new RegExp(TONES.source, 'gu');
+export const TONES_G = new RegExp(TONES.source, 'gu');
 
 /** The text without its tone marks (ă, â, ê, ô, ơ, ư, đ kept): the same for a word whose tone a scan misread. */
 export const withoutTones = (s: string): string => s.normalize('NFD').replace(TONES_G, '').normalize('NFC');
