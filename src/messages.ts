@@ -1,6 +1,5 @@
 // Messages, not exceptions (vfile style): every problem is collected with where it is, and only the
 // CLI decides the exit code.
-import { byCodeUnit } from './text/normalize-text.js';
 export type Severity = 'lỗi' | 'cảnh báo';
 
 export interface Message {
@@ -28,10 +27,6 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
 
 export function formatMessage(m: Message): string {
   return `${printable(m.file)}:${m.line}:${m.column}: ${m.severity}: ${printable(m.message)} [${m.rule}]`;
-}
-
-export function sortMessages(ms: Message[]): Message[] {
-  return ms.sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule));
 }
 
 /** Where a command prints: standard output and standard error, or a test's buffers. */

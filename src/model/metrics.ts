@@ -16,4 +16,3 @@ export function textWidthMm(text: string, sizePt: number, bold = false, italic =
 }
 
 export const mmToTwip = (mm: number): number => Math.round(mm * 56.6929);
-export const twipToMm = (tw: number): number => tw / 56.6929;
