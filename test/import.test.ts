@@ -378,7 +378,7 @@ describe('importing the texts of the seeds and of the restored real plans', () =
   // A school's plan as its own repository keeps it (Markdown): the header one line each and without weights, the
   // number and the day left blank (dots), a "V/v" line, the sentence after the căn cứ after a comma, its programme
   // as tables in the body with group rows (the format holds tables in appendices)
-  it('a school\'s plan kept as Markdown (test/fixtures/real-plans): a valid plan, its header read right', async () => {
+  it('a school\'s plan kept as Markdown (examples/truong-thpt-…source.txt): a valid plan, its header read right', async () => {
     const source = join(ROOT, 'examples', 'truong-thpt-doc-binh-kieu-sinh-hoat-cong-dan.source.txt');
     const r = await importDocument('truong.txt', documentText(source), 'txt', 'x');
     expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);

@@ -1,5 +1,5 @@
 // A defect corpus for `kehoach lint`: defects of every rule planted, by a seeded generator, into the
-// prose of real plans (examples/, derived plans, non-health fixture texts). A planted copy carries one
+// prose of real plans (examples/ of every sector, derived plans, fixture texts). A planted copy carries one
 // defect of each rule, each on a line of its own; edits never add a line, so the clean text's lines hold.
 // Controls are benign edits (a new citation given in full, a defined abbreviation) that must stay quiet.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,15 +9,13 @@ import { bare } from '../src/lint/syllable.js';
 import { derivedFiles, exampleFiles, ROOT } from './helpers.js';
 
 export const FIXTURE_TEXTS = join(ROOT, 'test', 'fixtures', 'lint', 'texts');
-export const REAL_PLANS = join(ROOT, 'test', 'fixtures', 'real-plans');
 const yamlUnder = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
-/** The texts defects are planted into: the examples, the department and derived plans, the non-health texts. */
+/** The texts defects are planted into: the examples, the department and derived plans, the fixture texts. */
 export const corpusFiles = (): string[] => [
   ...exampleFiles(), // the department plans of examples/derive are links to these
   ...derivedFiles(),
   ...yamlUnder(FIXTURE_TEXTS),
-  ...yamlUnder(REAL_PLANS), // other sectors' real plans, once restored there
 ];
 
 export interface Source {
