@@ -136,12 +136,23 @@ export function parseSource(file: string, text: string): Loaded {
   const seen = new Set<string>();
   const labelled = new Set<number>();
   let quoteFound = false;
+  let bracketFound = false;
   for (const e of errors) {
     work.steps++;
     let at = e.pos[0];
     // An unclosed quote is found at the end of the file; point at the quote that opened it instead
     // (looked for once: the scan reads the text up to there).
     if (!quoteFound && e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) (quoteFound = true), (at = openingQuote(text, at) ?? at);
+    // "noi_nhan: [Sở Nội vụ, UBND huyện" without its "]": yaml reports the line after; point at the
+    // bracket left open and say which one closes it (looked for once, like the quote).
+    const flow = !bracketFound && e.code === 'BAD_INDENT' ? /^Flow (sequence|map)/.exec(e.message) : null;
+    const open = flow ? ((bracketFound = true), openingBracket(text, at, flow[1] === 'map' ? '{' : '[')) : undefined;
+    if (open !== undefined) {
+      const p = lines.linePos(open);
+      const [o, c, block] = flow![1] === 'map' ? ['{', '}', 'mỗi khóa một dòng, thụt vào dưới khóa cha'] : ['[', ']', 'mỗi phần tử một dòng bắt đầu bằng "- "'];
+      messages.push(msg(file, p.line, p.col, 'yaml', `lỗi cú pháp YAML: dấu "${o}" ở đây chưa được đóng; hãy thêm "${c}" ở cuối (các phần tử giữa "${o}" và "${c}" cách nhau bằng dấu phẩy), hoặc bỏ "${o}" và viết ${block}.`));
+      continue;
+    }
     const p = lines.linePos(at);
     if (labelled.has(p.line)) continue;
     // "- gach: Địa điểm: sân trường." : a label and its text inside a value, one message for the line
@@ -282,6 +293,16 @@ function openingQuote(text: string, end: number): number | undefined {
   let last: number | undefined;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) last = m.index + m[0].length - 1;
   return last;
+}
+
+/** The bracket `o` before `end` that nothing closes (the nearest, scanning back once); undefined if none. */
+function openingBracket(text: string, end: number, o: '[' | '{'): number | undefined {
+  const c = o === '[' ? ']' : '}';
+  for (let i = Math.min(end, text.length) - 1, depth = 0; i >= 0; i--) {
+    if (text[i] === c) depth++;
+    else if (text[i] === o && depth-- === 0) return i;
+  }
+  return undefined;
 }
 
 function deepOrUnknown(e: unknown): string {
