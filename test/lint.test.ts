@@ -130,6 +130,21 @@ describe('lint --fix quotes a "Nhãn: nội dung" line (issue 17 item 1)', () =>
   });
 });
 
+describe('lint --fix quotes a value whose words " #…" YAML would drop as a comment (dau-thang)', () => {
+  it('quotes each value standing on one line with its "#", leaves the one over two lines to the clerk', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'dau-thang.yaml'));
+    const before = lintFile('x.yaml', bytes).messages.filter((m) => m.rule === 'dau-thang');
+    expect(before.map((m) => m.message.endsWith('(sửa được bằng --fix)'))).toEqual([true, true, false]);
+    const after = lintFile('x.yaml', bytes, { fix: true });
+    const lines = after.fixed.split('\n');
+    expect(lines[4]).toBe('trich_yeu: "Tuyên truyền về chuyển đổi số #ChuyenDoiSo năm 2019"');
+    expect(lines[8]).toBe(`      - gach: 'Đăng tin trên trang "Sở Y tế" #3 lần mỗi tháng'`);
+    expect(lines[2]).toBe('dia_danh: Hậu Giang   # ghi chú có dấu cách sau "#": đúng ý người viết, không báo');
+    expect(after.messages.filter((m) => m.severity === 'lỗi').map((m) => `${m.line}:${m.rule}`)).toEqual(['10:dau-thang']);
+  });
+});
+
 describe('lint --fix of a misread phrase a folded line cuts in two (nham-dau)', () => {
   it('changes only the misread letter, so the fix lands on one line of the file', () => {
     const yaml = ['noi_dung:', '  - muc: Nội dung', '    noi_dung:', '      - gach: >-', '          Đăng tải trên cống', '          thông tin điện tử; Biến đối khí hậu.', ''].join('\n');

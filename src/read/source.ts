@@ -169,13 +169,19 @@ export function parseSource(file: string, text: string): Loaded {
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
   }
   if (messages.length) return { messages };
-  const s = structure(doc.contents as Node | null);
+  const s = structure(doc.contents as Node | null, text);
   if (s.depth > MAX_DEPTH) {
     return { messages: [msg(file, 1, 1, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp); một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
   }
   for (const k of s.duplicates) {
     const p = lines.linePos(k.range![0]);
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY', '')));
+  }
+  for (const v of s.hashed) {
+    const p = lines.linePos(v.range![0]);
+    const rest = text.slice(v.range![1], v.range![2]).trim();
+    const whole = `${text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ')} ${rest}`;
+    messages.push(msg(file, p.line, p.col, 'dau-thang', `dấu "#" sau dấu cách mở đầu một ghi chú của YAML, nên "${rest}" bị bỏ khỏi kế hoạch. Nếu đó là nội dung, hãy đặt cả giá trị trong dấu nháy: ${quoted(whole)}; nếu là ghi chú, hãy viết "# " (có dấu cách sau "#").`));
   }
   for (const k of s.collectionKeys) {
     const p = lines.linePos(k.range![0]);
@@ -229,6 +235,15 @@ export function labelLineFix(line: string): string | undefined {
   const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
   if (!isLabelLine(line) || m[2].endsWith(':')) return undefined;
   return m[1] + quoted(m[2]);
+}
+
+/**
+ * The line with the value at `column` (1-based) quoted whole, " #3 …" included: undefined unless the
+ * value and its "#" stand on this line (a value that runs on over lines is left for the clerk).
+ */
+export function hashFix(line: string, column: number): string | undefined {
+  const rest = line.slice(column - 1).trimEnd();
+  return /\s#[^\s#]/.test(rest) ? line.slice(0, column - 1) + quoted(rest) : undefined;
 }
 
 /**
@@ -317,10 +332,16 @@ const keyText = (k: unknown): string | undefined => (isScalar(k) ? String(k.valu
  * One pass over the nodes: how deep they nest and which keys repeat in their map (each later
  * occurrence, in document order). Iterative: a 10,000-level document must not overflow the stack.
  */
-function structure(root: Node | null): { depth: number; duplicates: Node[]; collectionKeys: Node[] } {
+function structure(root: Node | null, text: string): { depth: number; duplicates: Node[]; collectionKeys: Node[]; hashed: Node[] } {
   let depth = 0;
   const duplicates: Node[] = [];
   const collectionKeys: Node[] = [];
+  // An unquoted value followed on its line by " #3" or " #ChuyenDoiSo": yaml takes the rest of the line
+  // as a comment and the words are silently lost. "#" then a space ("  # ghi chú") is a comment by intent.
+  const hashed: Node[] = [];
+  const lostAfter = (n: unknown) => {
+    if (isScalar(n) && n.type === 'PLAIN' && n.range && n.range[2] > n.range[1] && /^[ \t]+#[^\s#]/.test(text.slice(n.range[1], n.range[1] + 200))) hashed.push(n);
+  };
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
@@ -338,9 +359,11 @@ function structure(root: Node | null): { depth: number; duplicates: Node[]; coll
         stack.push([it.value, d + 1]);
       }
     } else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+    else lostAfter(n);
   }
   duplicates.sort((a, b) => a.range![0] - b.range![0]);
-  return { depth, duplicates, collectionKeys };
+  hashed.sort((a, b) => a.range![0] - b.range![0]);
+  return { depth, duplicates, collectionKeys, hashed };
 }
 
 const YAML_CODES: Record<string, string> = {
