@@ -145,6 +145,25 @@ describe('lint --fix quotes a value whose words " #…" YAML would drop as a com
   });
 });
 
+describe('lint --fix puts the space YAML needs after a key\'s colon (sau-hai-cham)', () => {
+  it('"trich_yeu:…" (a YAML error) and "- gach:…" (a text that would print "gach:"), and nothing else', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const read = (f: string) => readFileSync(join(ROOT, 'test', 'fixtures', f));
+    const top = lintFile('x.yaml', read('messages/khoa-thieu-dau-cach.yaml'), { fix: true });
+    expect(top.fixed.split('\n')[4]).toBe('trich_yeu: Tuyên truyền cải cách hành chính');
+    expect(top.fixed.split('\n')[10]).toBe('luu VT'); // a missing colon is only asked about
+    const inList = lintFile('x.yaml', read('messages/sau-hai-cham-trong-danh-sach.yaml'), { fix: true });
+    expect(inList.fixed.split('\n').slice(8, 10)).toEqual([
+      '      - gach: Triển khai đầy đủ, kịp thời các nhiệm vụ được giao trong Kế hoạch này đến toàn thể cán bộ.',
+      '      - diem: Bám sát chức năng, nhiệm vụ.',
+    ]);
+    expect(inList.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const ok = read('messages/sau-hai-cham-la-chu.yaml');
+    expect(lintFile('x.yaml', ok).messages.filter((m) => m.rule === 'sau-hai-cham')).toEqual([]);
+    expect(lintFile('x.yaml', ok, { fix: true }).fixed).toContain('- gach: Đăng tải trên https://dichvucong.gov.vn\n      - https://dichvucong.gov.vn là');
+  });
+});
+
 describe('lint --fix of a misread phrase a folded line cuts in two (nham-dau)', () => {
   it('changes only the misread letter, so the fix lands on one line of the file', () => {
     const yaml = ['noi_dung:', '  - muc: Nội dung', '    noi_dung:', '      - gach: >-', '          Đăng tải trên cống', '          thông tin điện tử; Biến đối khí hậu.', ''].join('\n');

@@ -31,6 +31,8 @@ export type LetterForm = 'a)' | 'a.' | 'a/' | 'a/.';
 
 /** The keys that say which kind a block is. */
 const BLOCK_KEYS = new Set(['doan', 'giua', 'gach', 'cong', 'diem', 'khoan', 'phan', 'don_vi', 'bao_cao', 'bang']);
+/** The keys that open a block of content (a section's "muc" too): "- gach:Triển khai" is such a key missing its space. */
+export const CONTENT_KEYS: ReadonlySet<string> = new Set([...BLOCK_KEYS, 'muc']);
 /** The issue of a branch a block cannot be of (issues.ts's pickBranch never picks it). */
 export const BLOCK_OF_OTHER_KIND = 'khoi-khac';
 

@@ -7,7 +7,7 @@ import type { Message } from '../messages.js';
 import { hasErrors } from '../messages.js';
 import { byCodeUnit, findIllegalChar, normalizeText } from '../text/normalize-text.js';
 import { decode, lineText, parseSource, position, work, type Path, type Source } from '../read/source.js';
-import { planSchemas, type InputPlan } from './schema.js';
+import { CONTENT_KEYS, planSchemas, type InputPlan } from './schema.js';
 import { describe, PLAN_KIND, reportIssues, type Err, type Kind } from './issues.js';
 import { lineBreaks, PLAN_RULES, type Rule } from './rules.js';
 import { normalizePlan, type Plan } from './normalize.js';
@@ -32,9 +32,11 @@ export interface Format<T = Record<string, unknown>> {
   rules: readonly Rule<T>[];
   /** A message when the file is plainly another kind of file (a plan given as a unit profile). */
   otherKind?: (data: Record<string, unknown>) => string | undefined;
+  /** Keys whose "key:text" (no space) in an unquoted value is a key missing its space, not text. */
+  keyLike?: ReadonlySet<string>;
 }
 
-const PLAN: Format = { kind: PLAN_KIND, schema: () => planSchemas().PlanSchema, rules: PLAN_RULES };
+const PLAN: Format = { kind: PLAN_KIND, schema: () => planSchemas().PlanSchema, rules: PLAN_RULES, keyLike: CONTENT_KEYS };
 
 /** Validate the bytes of one plan file. */
 export function checkBytes(file: string, bytes: Uint8Array): Checked {
@@ -68,7 +70,7 @@ interface Problem {
  * Returns the checked (NFC-normalised) data only when there is no error. Used for plans and unit profiles.
  */
 export function checkWith<T>(file: string, text: string, format: Format<T>): { data?: unknown; messages: Message[] } {
-  const loaded = parseSource(file, text);
+  const loaded = parseSource(file, text, format.keyLike);
   if (!loaded.source) return { messages: cap(file, loaded.messages.map((m) => ({ ...m, text: m.message }))) };
   const src = loaded.source;
   const problems: Problem[] = [];

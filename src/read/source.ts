@@ -106,7 +106,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** Parse YAML text into data; every syntax problem is a message with its position. */
-export function parseSource(file: string, text: string): Loaded {
+export function parseSource(file: string, text: string, keyLike?: ReadonlySet<string>): Loaded {
   const lines = new LineCounter();
   const messages: Message[] = [];
   // Depth first, from the text: the YAML parser recurses and would run out of stack on 10,000 levels.
@@ -162,6 +162,18 @@ export function parseSource(file: string, text: string): Loaded {
       messages.push(msg(file, p.line, line.length - line.trimStart().length + 1, 'nhan-hai-cham', labelLineMessage(line)));
       continue;
     }
+    // "trich_yeu:Tổ chức" and "luu VT": a key without the space after its colon, or without the colon
+    const bare = (e.code === 'MISSING_CHAR' && /^Implicit map keys need/.test(e.message)) || e.code === 'MULTILINE_IMPLICIT_KEY' ? /^(\s*(?:-\s+)?[a-z_]+)(:?)\s*(\S.*)$/.exec(line) : null;
+    if (bare && !labelled.has(p.line)) {
+      labelled.add(p.line);
+      const [, head, colon, value] = bare;
+      const written = `${head}: ${value.trimEnd()}`.trim();
+      const [rule, said] = colon
+        ? ['sau-hai-cham', `thiếu dấu cách sau dấu hai chấm; hãy viết: ${written}`]
+        : ['yaml', `dòng này không phải "khóa: giá trị" cũng không phải một ý "- …"; có phải thiếu dấu hai chấm sau khóa "${head.trim().replace(/^-\s+/, '')}" (${written})?`];
+      messages.push(msg(file, p.line, head.length + 1, rule, `lỗi cú pháp YAML: ${said}`));
+      continue;
+    }
     const key = `${p.line}:${p.col}:${e.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -169,7 +181,7 @@ export function parseSource(file: string, text: string): Loaded {
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
   }
   if (messages.length) return { messages };
-  const s = structure(doc.contents as Node | null, text);
+  const s = structure(doc.contents as Node | null, text, keyLike);
   if (s.depth > MAX_DEPTH) {
     return { messages: [msg(file, 1, 1, 'qua-sau', `cấu trúc lồng nhau quá sâu (hơn ${MAX_DEPTH} cấp); một kế hoạch chỉ cần vài cấp mục, khoản, điểm.`)] };
   }
@@ -182,6 +194,12 @@ export function parseSource(file: string, text: string): Loaded {
     const rest = text.slice(v.range![1], v.range![2]).trim();
     const whole = `${text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ')} ${rest}`;
     messages.push(msg(file, p.line, p.col, 'dau-thang', `dấu "#" sau dấu cách mở đầu một ghi chú của YAML, nên "${rest}" bị bỏ khỏi kế hoạch. Nếu đó là nội dung, hãy đặt cả giá trị trong dấu nháy: ${quoted(whole)}; nếu là ghi chú, hãy viết "# " (có dấu cách sau "#").`));
+  }
+  for (const v of s.spaceless) {
+    const p = lines.linePos(v.range![0]);
+    const said = text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ');
+    const [key, rest] = [said.slice(0, said.indexOf(':')), said.slice(said.indexOf(':') + 1)];
+    messages.push(msg(file, p.line, p.col, 'sau-hai-cham', `thiếu dấu cách sau dấu hai chấm nên YAML đọc cả dòng là một câu, và "${key}:" sẽ được in ra; hãy viết ${key}: ${rest.length > 60 ? `${rest.slice(0, 60)}…` : rest}`));
   }
   for (const k of s.collectionKeys) {
     const p = lines.linePos(k.range![0]);
@@ -235,6 +253,15 @@ export function labelLineFix(line: string): string | undefined {
   const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
   if (!isLabelLine(line) || m[2].endsWith(':')) return undefined;
   return m[1] + quoted(m[2]);
+}
+
+/**
+ * "trich_yeu:Tổ chức", "- gach:Triển khai" with the space YAML needs after the colon: at `column` (1-based),
+ * or after the key that starts there (an unquoted value).
+ */
+export function colonSpaceFix(line: string, column: number): string | undefined {
+  const at = line[column - 1] === ':' ? column - 1 : (/^[a-z_]+(?=:\S)/.exec(line.slice(column - 1))?.[0].length ?? -Infinity) + column - 1;
+  return at >= 0 && /\S/.test(line[at + 1] ?? '') ? `${line.slice(0, at + 1)} ${line.slice(at + 1)}` : undefined;
 }
 
 /**
@@ -332,15 +359,20 @@ const keyText = (k: unknown): string | undefined => (isScalar(k) ? String(k.valu
  * One pass over the nodes: how deep they nest and which keys repeat in their map (each later
  * occurrence, in document order). Iterative: a 10,000-level document must not overflow the stack.
  */
-function structure(root: Node | null, text: string): { depth: number; duplicates: Node[]; collectionKeys: Node[]; hashed: Node[] } {
+function structure(root: Node | null, text: string, keyLike?: ReadonlySet<string>): { depth: number; duplicates: Node[]; collectionKeys: Node[]; hashed: Node[]; spaceless: Node[] } {
   let depth = 0;
   const duplicates: Node[] = [];
   const collectionKeys: Node[] = [];
   // An unquoted value followed on its line by " #3" or " #ChuyenDoiSo": yaml takes the rest of the line
   // as a comment and the words are silently lost. "#" then a space ("  # ghi chú") is a comment by intent.
   const hashed: Node[] = [];
-  const lostAfter = (n: unknown) => {
-    if (isScalar(n) && n.type === 'PLAIN' && n.range && n.range[2] > n.range[1] && /^[ \t]+#[^\s#]/.test(text.slice(n.range[1], n.range[1] + 200))) hashed.push(n);
+  // "- gach:Triển khai": a key of `keyLike` with no space after its colon, read as one text (quoted, it is text by intent)
+  const spaceless: Node[] = [];
+  const plain = (n: unknown) => {
+    if (!isScalar(n) || n.type !== 'PLAIN' || !n.range) return;
+    if (n.range[2] > n.range[1] && /^[ \t]+#[^\s#]/.test(text.slice(n.range[1], n.range[1] + 200))) hashed.push(n);
+    const k = keyLike && typeof n.value === 'string' ? /^([a-z_]+):(?=[^\s/])/.exec(n.value) : null;
+    if (k && keyLike!.has(k[1])) spaceless.push(n);
   };
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length) {
@@ -359,11 +391,12 @@ function structure(root: Node | null, text: string): { depth: number; duplicates
         stack.push([it.value, d + 1]);
       }
     } else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
-    else lostAfter(n);
+    else plain(n);
   }
   duplicates.sort((a, b) => a.range![0] - b.range![0]);
   hashed.sort((a, b) => a.range![0] - b.range![0]);
-  return { depth, duplicates, collectionKeys, hashed };
+  spaceless.sort((a, b) => a.range![0] - b.range![0]);
+  return { depth, duplicates, collectionKeys, hashed, spaceless };
 }
 
 const YAML_CODES: Record<string, string> = {
