@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { isMapping, labelLineMessage, type Path } from '../read/source.js';
 import { BLOCK_OF_OTHER_KIND, planSchemas } from './schema.js';
 import { FORMAT_VERSION } from './versions.js';
+import { isoOfWritten } from '../text/dates.js';
 
 /** Report at `path` (its key with `key`); a message may be made only when shown (see validate.ts). */
 export type Err = (path: Path, rule: string, message: string | (() => string), key?: boolean) => void;
@@ -201,23 +202,13 @@ function missingKey(path: Path, at: string, err: Err): void {
   err(path, 'thieu-khoa', `thiếu khóa bắt buộc "${key}"${where}; hãy thêm "${key}: ..." vào khối này.`);
 }
 
-/** A date as clerks write it (04/11/2021, 2025-3-24) in the form a plan needs, when it is one. */
-function isoOf(s: string): string | undefined {
-  const pad = (n: string) => n.padStart(2, '0');
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s.trim());
-  if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
-  m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(s.trim());
-  if (m) return `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
-  return undefined;
-}
-
 /** Rule ids a schema check may carry as its error (the others keep zod's kind of problem). */
 const RULE_IDS = new Set(['phien-ban']);
 
 function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: Err): void {
   switch (rule) {
     case 'ngay-dinh-dang': {
-      const iso = typeof found === 'string' ? isoOf(found) : undefined;
+      const iso = typeof found === 'string' ? isoOfWritten(found) : undefined;
       const fix = iso ? `hãy viết ${iso} (NĂM-THÁNG-NGÀY)` : 'hãy viết NĂM-THÁNG-NGÀY, ví dụ 2019-01-23';
       err(path, 'ngay-dinh-dang', `${at}: ngày ${shown(found)} không đúng dạng; ${fix}.`);
       return;

@@ -60,6 +60,18 @@ export function ndShortDate(s: string, planYear?: number): string {
   return planYear === undefined || planYear === p.year ? short : `${short}/${p.year}`;
 }
 
+/**
+ * A date as clerks write it (04/11/2021, 2025-3-24, "ngày 15 tháng 3 năm 2026") in the form a plan needs,
+ * when it is one; undefined otherwise.
+ */
+export function isoOfWritten(s: string): string | undefined {
+  const t = s.trim().normalize('NFC');
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t) ?? /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})$/iu.exec(t);
+  if (m) return `${m[3]}-${twoDigits(Number(m[2]))}-${twoDigits(Number(m[1]))}`;
+  m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t);
+  return m ? `${m[1]}-${twoDigits(Number(m[2]))}-${twoDigits(Number(m[3]))}` : undefined;
+}
+
 /** A date as a sentence writes it after "ngày": "20/6", "05/6/2024", "20 tháng 6 (năm 2024)". */
 export interface WrittenDate {
   /** Where the day starts, and the length up to the end of the date. */
