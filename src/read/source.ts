@@ -163,7 +163,8 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
       continue;
     }
     // "trich_yeu:Tổ chức" and "luu VT": a key without the space after its colon, or without the colon
-    const bare = (e.code === 'MISSING_CHAR' && /^Implicit map keys need/.test(e.message)) || e.code === 'MULTILINE_IMPLICIT_KEY' ? /^(\s*(?:-\s+)?[a-z_]+)(:?)\s*(\S.*)$/.exec(line) : null;
+    const keyLine = (e.code === 'MISSING_CHAR' && /^Implicit map keys need/.test(e.message)) || e.code === 'MULTILINE_IMPLICIT_KEY';
+    const bare = keyLine ? (/^(\s*(?:-\s+)?[a-z_]+)(:)(\S.*)$/.exec(line) ?? /^(\s*(?:-\s+)?[a-z_]+)()\s+([^\s:][^:]*)$/.exec(line)) : null;
     if (bare && !labelled.has(p.line)) {
       labelled.add(p.line);
       const [, head, colon, value] = bare;
@@ -174,11 +175,25 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
       messages.push(msg(file, p.line, head.length + 1, rule, `lỗi cú pháp YAML: ${said}`));
       continue;
     }
+    // "- phan: muc_dich" then " noi_dung:" a space too far in: yaml takes the next line as more of this
+    // value and reports here; the line to fix is the next one
+    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') && p.line < lines.lineStarts.length) {
+      const next = lineText(text, lines, p.line + 1);
+      const hint = siblingHint(text, lines, p.line + 1, next);
+      if (hint && /thêm|bớt/.test(hint) && !labelled.has(p.line + 1)) {
+        labelled.add(p.line).add(p.line + 1);
+        messages.push(msg(file, p.line + 1, 1, 'yaml', `lỗi cú pháp YAML: thụt lề không đúng.${hint}`));
+        continue;
+      }
+    }
     const key = `${p.line}:${p.col}:${e.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // Warnings count as errors too: an unknown !tag or similar has no place in a plan.
-    messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi(e.code, e.message)));
+    const listLine = e.code === 'MISSING_CHAR' && /^Sequence item without/.test(e.message);
+    const said = listLine ? 'thụt lề không đúng: dòng này đứng ở cột của một danh sách (các dòng "- ") mà không bắt đầu bằng "- ".' : yamlErrorVi(e.code, e.message).replace(/^lỗi cú pháp YAML: /, '');
+    const hint = listLine || e.code === 'BAD_INDENT' ? siblingHint(text, lines, p.line, line) : '';
+    messages.push(msg(file, p.line, p.col, 'yaml', `lỗi cú pháp YAML: ${said}${hint}`));
   }
   if (messages.length) return { messages };
   const s = structure(doc.contents as Node | null, text, keyLike);
@@ -216,6 +231,23 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     return { messages: [msg(file, 1, 1, 'yaml', `không đọc được YAML (${deepOrUnknown(e)}).`)] };
   }
   return { source: { file, text, doc, lines, data }, messages };
+}
+
+/**
+ * Where the keys beside a misindented key line stand: the nearest key up to 40 lines above whose column is
+ * one or two off this line's ("noi_dung:" a space short of the "phan:" above it). Empty when none is.
+ */
+function siblingHint(text: string, lines: LineCounter, n: number, line: string): string {
+  const here = /^(\s*(?:-\s+)*)[a-z_]+:/.exec(line);
+  if (!here) return '';
+  for (let k = n - 1; k >= Math.max(1, n - 40); k--) {
+    const m = /^(\s*(?:-\s+)*)([a-z_]+):/.exec(lineText(text, lines, k));
+    const off = m ? m[1].length - here[1].length : 0;
+    if (m && off !== 0 && Math.abs(off) <= 2) {
+      return ` Có lẽ "${line.trim().split(':')[0].replace(/^-\s+/, '')}:" cùng cấp với "${m[2]}:" ở dòng ${k}: hãy ${off > 0 ? 'thêm' : 'bớt'} ${Math.abs(off)} dấu cách ở đầu dòng cho thẳng cột ${m[1].length + 1}.`;
+    }
+  }
+  return '';
 }
 
 /** Line `n` (from 1) of the text, without its line end. */
