@@ -105,9 +105,20 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return 0;
 }
 
+/**
+ * Where every line of the text starts. Counted here rather than by the parser: yaml's counter misses the
+ * line breaks inside a token it could not read, and every later position would name the wrong line.
+ */
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
 /** Parse YAML text into data; every syntax problem is a message with its position. */
 export function parseSource(file: string, text: string, keyLike?: ReadonlySet<string>): Loaded {
-  const lines = new LineCounter();
+  const lines = lineStarts(text);
   const messages: Message[] = [];
   // Depth first, from the text: the YAML parser recurses and would run out of stack on 10,000 levels.
   const deep = tooDeep(text);
@@ -118,7 +129,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
   try {
     // uniqueKeys off: the library compares each key with every other key of its map (quadratic);
     // structure() finds duplicates in one pass instead.
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true, merge: false });
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, merge: false });
   } catch (e) {
     const rule = e instanceof RangeError ? 'qua-sau' : 'yaml';
     return { messages: [msg(file, 1, 1, rule, `không đọc được YAML (${deepOrUnknown(e)}).`)] };
@@ -132,6 +143,13 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const more = new Set(tabs.map((e) => lines.linePos(e.pos[0]).line)).size - 1;
     const others = more ? ` (và ${more} dòng khác)` : '';
     return { messages: [msg(file, p.line, 1, 'yaml', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách. Hãy thay mỗi Tab bằng dấu cách (trong trình soạn thảo: Convert Indentation to Spaces).`)] };
+  }
+  // The first key indented (" co_quan_chu_quan: …", as pasted) puts every later key out of place: one
+  // message for the cause instead of one for each line after it.
+  const first = errors.length ? /^(?:[ \t]*(?:#.*)?\r?\n)*([ \t]+)(?=[a-z_]+:)/.exec(text) : null;
+  if (first && /\n[a-z_]+:/.test(text)) {
+    const p = lines.linePos(first[0].length - first[1].length);
+    return { messages: [msg(file, p.line, 1, 'yaml', `lỗi cú pháp YAML: khóa đầu tiên của tệp thụt vào ${first[1].length} dấu cách, nên các khóa ngoài cùng phía dưới (ở cột 1) không còn cùng cấp với nó; hãy xóa ${first[1].length} dấu cách ở đầu dòng này.`)] };
   }
   const seen = new Set<string>();
   const labelled = new Set<number>();
@@ -180,7 +198,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') && p.line < lines.lineStarts.length) {
       const next = lineText(text, lines, p.line + 1);
       const hint = siblingHint(text, lines, p.line + 1, next);
-      if (hint && /thêm|bớt/.test(hint) && !labelled.has(p.line + 1)) {
+      if (hint && !labelled.has(p.line + 1)) {
         labelled.add(p.line).add(p.line + 1);
         messages.push(msg(file, p.line + 1, 1, 'yaml', `lỗi cú pháp YAML: thụt lề không đúng.${hint}`));
         continue;
@@ -244,7 +262,9 @@ function siblingHint(text: string, lines: LineCounter, n: number, line: string):
     const m = /^(\s*(?:-\s+)*)([a-z_]+):/.exec(lineText(text, lines, k));
     const off = m ? m[1].length - here[1].length : 0;
     if (m && off !== 0 && Math.abs(off) <= 2) {
-      return ` Có lẽ "${line.trim().split(':')[0].replace(/^-\s+/, '')}:" cùng cấp với "${m[2]}:" ở dòng ${k}: hãy ${off > 0 ? 'thêm' : 'bớt'} ${Math.abs(off)} dấu cách ở đầu dòng cho thẳng cột ${m[1].length + 1}.`;
+      // either line may be the one out of place: name both, with their columns
+      const key = line.trim().split(':')[0].replace(/^-\s+/, '');
+      return ` "${key}:" ở dòng ${n} (cột ${here[1].length + 1}) và "${m[2]}:" ở dòng ${k} (cột ${m[1].length + 1}) lệch nhau ${Math.abs(off)} dấu cách; nếu cùng cấp, hãy sửa dòng sai cho thẳng cột.`;
     }
   }
   return '';
