@@ -151,8 +151,15 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const p = lines.linePos(first[0].length - first[1].length);
     return { messages: [msg(file, p.line, 1, 'yaml', `lỗi cú pháp YAML: khóa đầu tiên của tệp thụt vào ${first[1].length} dấu cách, nên các khóa ngoài cùng phía dưới (ở cột 1) không còn cùng cấp với nó; hãy xóa ${first[1].length} dấu cách ở đầu dòng này.`)] };
   }
+  // "phien_ban 3" as the first line: the whole file is then one text followed by tokens yaml cannot place
+  const root = errors.length && isScalar(doc.contents) && doc.contents.range ? lines.linePos(doc.contents.range[0]).line : 0;
+  const rootKey = root ? /^([a-z_]+)\s+([^:#\s][^:#]*?)\s*(?:#.*)?$/.exec(lineText(text, lines, root)) : null;
+  if (rootKey) {
+    return { messages: [msg(file, root, rootKey[1].length + 1, 'yaml', `lỗi cú pháp YAML: thiếu dấu hai chấm sau khóa "${rootKey[1]}"; hãy viết: ${rootKey[1]}: ${rootKey[2]}`)] };
+  }
   const seen = new Set<string>();
   const labelled = new Set<number>();
+  const offFrom = new Map<number, { m: Message; more: number[] }>();
   let quoteFound = false;
   let bracketFound = false;
   for (const e of errors) {
@@ -200,7 +207,9 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
       const hint = siblingHint(text, lines, p.line + 1, next);
       if (hint && !labelled.has(p.line + 1)) {
         labelled.add(p.line).add(p.line + 1);
-        messages.push(msg(file, p.line + 1, 1, 'yaml', `lỗi cú pháp YAML: thụt lề không đúng.${hint}`));
+        const m = msg(file, p.line + 1, 1, 'yaml', `lỗi cú pháp YAML: thụt lề không đúng.${hint.text}`);
+        if (!offFrom.has(hint.line)) offFrom.set(hint.line, { m, more: [] });
+        messages.push(m);
         continue;
       }
     }
@@ -210,8 +219,24 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     // Warnings count as errors too: an unknown !tag or similar has no place in a plan.
     const listLine = e.code === 'MISSING_CHAR' && /^Sequence item without/.test(e.message);
     const said = listLine ? 'thụt lề không đúng: dòng này đứng ở cột của một danh sách (các dòng "- ") mà không bắt đầu bằng "- ".' : yamlErrorVi(e.code, e.message).replace(/^lỗi cú pháp YAML: /, '');
-    const hint = listLine || e.code === 'BAD_INDENT' ? siblingHint(text, lines, p.line, line) : '';
-    messages.push(msg(file, p.line, p.col, 'yaml', `lỗi cú pháp YAML: ${said}${hint}`));
+    const hint = listLine || e.code === 'BAD_INDENT' ? siblingHint(text, lines, p.line, line) : undefined;
+    // the keys of a block all off the same line above ("- " lost before its first key): one message for them
+    const same = hint && offFrom.get(hint.line);
+    if (same) {
+      same.more.push(p.line);
+      continue;
+    }
+    const m = msg(file, p.line, p.col, 'yaml', `lỗi cú pháp YAML: ${said}${hint?.text ?? ''}`);
+    if (hint) offFrom.set(hint.line, { m, more: [] });
+    messages.push(m);
+  }
+  for (const { m, more } of offFrom.values()) if (more.length) m.message += ` Các khóa ở dòng ${more.join(', ')} cũng lệch như vậy.`;
+  // A storm of tokens yaml cannot place comes from one early slip: the first of them is the one to fix
+  const lost = messages.filter((m) => m.message === `lỗi cú pháp YAML: ${YAML_CODES.UNEXPECTED_TOKEN}`);
+  if (lost.length > 8) {
+    const at = messages.indexOf(lost[0]);
+    messages.splice(at + 1);
+    messages[at] = { ...lost[0], message: `${lost[0].message} Từ đây YAML không đọc được ${lost.length - 1} chỗ nữa ở các dòng sau; hãy sửa dòng này (hoặc dòng ngay trên) trước.` };
   }
   if (messages.length) return { messages };
   const s = structure(doc.contents as Node | null, text, keyLike);
@@ -234,6 +259,13 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const [key, rest] = [said.slice(0, said.indexOf(':')), said.slice(said.indexOf(':') + 1)];
     messages.push(msg(file, p.line, p.col, 'sau-hai-cham', `thiếu dấu cách sau dấu hai chấm nên YAML đọc cả dòng là một câu, và "${key}:" sẽ được in ra; hãy viết ${key}: ${rest.length > 60 ? `${rest.slice(0, 60)}…` : rest}`));
   }
+  for (const v of s.joined) {
+    const start = lines.linePos(v.range![0]);
+    const dash = v.range![0] + text.slice(v.range![0], v.range![1]).search(new RegExp(`\\n${' '.repeat(start.col - 2)}- `)) + 1;
+    const p = lines.linePos(dash);
+    const col = lineText(text, lines, p.line).search(/\S/) + 1;
+    messages.push(msg(file, p.line, col, 'yaml', `lỗi cú pháp YAML: dòng này bắt đầu bằng "- " nhưng thụt vào sâu hơn (cột ${col}) chữ ở dòng ${start.line}, nên YAML nối nó vào chữ ấy thành một câu; nếu là một ý riêng, hãy cho "- " thẳng cột với "- " của các ý cùng danh sách (nếu đúng là một câu, hãy đặt cả câu trong dấu nháy).`));
+  }
   for (const k of s.collectionKeys) {
     const p = lines.linePos(k.range![0]);
     messages.push(msg(file, p.line, p.col, 'yaml', 'lỗi cú pháp YAML: một danh sách hoặc khối được dùng làm khóa; khóa là một chữ như "trich_yeu".'));
@@ -255,19 +287,19 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
  * Where the keys beside a misindented key line stand: the nearest key up to 40 lines above whose column is
  * one or two off this line's ("noi_dung:" a space short of the "phan:" above it). Empty when none is.
  */
-function siblingHint(text: string, lines: LineCounter, n: number, line: string): string {
+function siblingHint(text: string, lines: LineCounter, n: number, line: string): { line: number; text: string } | undefined {
   const here = /^(\s*(?:-\s+)*)[a-z_]+:/.exec(line);
-  if (!here) return '';
+  if (!here) return undefined;
   for (let k = n - 1; k >= Math.max(1, n - 40); k--) {
     const m = /^(\s*(?:-\s+)*)([a-z_]+):/.exec(lineText(text, lines, k));
     const off = m ? m[1].length - here[1].length : 0;
     if (m && off !== 0 && Math.abs(off) <= 2) {
       // either line may be the one out of place: name both, with their columns
       const key = line.trim().split(':')[0].replace(/^-\s+/, '');
-      return ` "${key}:" ở dòng ${n} (cột ${here[1].length + 1}) và "${m[2]}:" ở dòng ${k} (cột ${m[1].length + 1}) lệch nhau ${Math.abs(off)} dấu cách; nếu cùng cấp, hãy sửa dòng sai cho thẳng cột.`;
+      return { line: k, text: ` "${key}:" ở dòng ${n} (cột ${here[1].length + 1}) và "${m[2]}:" ở dòng ${k} (cột ${m[1].length + 1}) lệch nhau ${Math.abs(off)} dấu cách; nếu cùng cấp, hãy sửa dòng sai cho thẳng cột.` };
     }
   }
-  return '';
+  return undefined;
 }
 
 /** Line `n` (from 1) of the text, without its line end. */
@@ -411,7 +443,7 @@ const keyText = (k: unknown): string | undefined => (isScalar(k) ? String(k.valu
  * One pass over the nodes: how deep they nest and which keys repeat in their map (each later
  * occurrence, in document order). Iterative: a 10,000-level document must not overflow the stack.
  */
-function structure(root: Node | null, text: string, keyLike?: ReadonlySet<string>): { depth: number; duplicates: Node[]; collectionKeys: Node[]; hashed: Node[]; spaceless: Node[] } {
+function structure(root: Node | null, text: string, keyLike?: ReadonlySet<string>): { depth: number; duplicates: Node[]; collectionKeys: Node[]; hashed: Node[]; spaceless: Node[]; joined: Node[] } {
   let depth = 0;
   const duplicates: Node[] = [];
   const collectionKeys: Node[] = [];
@@ -420,9 +452,18 @@ function structure(root: Node | null, text: string, keyLike?: ReadonlySet<string
   const hashed: Node[] = [];
   // "- gach:Triển khai": a key of `keyLike` with no space after its colon, read as one text (quoted, it is text by intent)
   const spaceless: Node[] = [];
+  const joined: Node[] = [];
   const plain = (n: unknown) => {
     if (!isScalar(n) || n.type !== 'PLAIN' || !n.range) return;
     if (n.range[2] > n.range[1] && /^[ \t]+#[^\s#]/.test(text.slice(n.range[1], n.range[1] + 200))) hashed.push(n);
+    // "  - Sở Nội vụ" then "   - UBND huyện" one space deeper: YAML joins the second to the first as one
+    // text. (Two deeper is where yaml itself folds a long item, "chính trị\n    - xã hội": text, left alone.)
+    const body = text.slice(n.range[0], n.range[1]);
+    if (body.includes('\n')) {
+      const lineStart = text.lastIndexOf('\n', n.range[0]) + 1;
+      const item = /^([ \t]*)- $/.exec(text.slice(lineStart, n.range[0]));
+      if (item && new RegExp(`\\n${item[1]} - `).test(body)) joined.push(n);
+    }
     const k = keyLike && typeof n.value === 'string' ? /^([a-z_]+):(?=[^\s/])/.exec(n.value) : null;
     if (k && keyLike!.has(k[1])) spaceless.push(n);
   };
@@ -448,7 +489,8 @@ function structure(root: Node | null, text: string, keyLike?: ReadonlySet<string
   duplicates.sort((a, b) => a.range![0] - b.range![0]);
   hashed.sort((a, b) => a.range![0] - b.range![0]);
   spaceless.sort((a, b) => a.range![0] - b.range![0]);
-  return { depth, duplicates, collectionKeys, hashed, spaceless };
+  joined.sort((a, b) => a.range![0] - b.range![0]);
+  return { depth, duplicates, collectionKeys, hashed, spaceless, joined };
 }
 
 const YAML_CODES: Record<string, string> = {

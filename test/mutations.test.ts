@@ -1,0 +1,46 @@
+// One-line slips of a clerk's hand, made in the real examples by a seeded generator: a space more or less
+// at a line's start, the space after a colon lost, a closing bracket or quote lost, a "- " lost, a colon
+// lost, " #…" after a value. Whatever the slip, validation never throws, every message names a line
+// of the file, and one slip costs a handful of messages, not one per later line.
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkText } from '../src/plan/validate.js';
+import { exampleFiles } from './helpers.js';
+
+const SEED = Number(process.env.MUTATION_SEED ?? Date.now() % 2 ** 31);
+const SLIPS: ((l: string) => string)[] = [
+  (l) => ' ' + l,
+  (l) => l.replace(/^ /, ''),
+  (l) => l.replace(': ', ':'),
+  (l) => l.replace(/[\]}"]/, ''),
+  (l) => l.replace('- ', ''),
+  (l) => l.replace(/: /, ' '),
+  (l) => `${l} #3`,
+];
+
+it(`a one-line slip in any example gives messages on the file's lines, and few of them (seed ${SEED}; MUTATION_SEED=${SEED} repeats it)`, () => {
+  let seed = SEED;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  let slipped = 0;
+  for (const f of exampleFiles()) {
+    const lines = readFileSync(f, 'utf8').split('\n');
+    for (let i = 0; i < 25; i++) {
+      const k = next(lines.length);
+      const s = next(SLIPS.length);
+      const changed = [...lines];
+      changed[k] = SLIPS[s](lines[k]);
+      if (changed[k] === lines[k]) continue;
+      const where = `${f}:${k + 1} slip ${s}: ${JSON.stringify(changed[k])}`;
+      const r = checkText('x.yaml', changed.join('\n'));
+      for (const m of r.messages) {
+        expect(m.line, where).toBeGreaterThanOrEqual(1);
+        expect(m.line, where).toBeLessThanOrEqual(changed.length);
+        expect(m.column, where).toBeGreaterThanOrEqual(1);
+        expect(m.message, where).not.toMatch(/\bundefined\b|\[object /);
+      }
+      expect(r.messages.length, where).toBeLessThanOrEqual(8);
+      slipped++;
+    }
+  }
+  expect(slipped).toBeGreaterThan(120);
+});
