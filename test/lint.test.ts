@@ -164,6 +164,17 @@ describe('lint --fix puts the space YAML needs after a key\'s colon (sau-hai-cha
   });
 });
 
+describe('lint --fix moves back a list item a space deeper than its siblings (y-thut-sau)', () => {
+  it('the item is its own again, and the plan valid', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const bytes = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'y-thut-sau.yaml'));
+    expect(lintFile('x.yaml', bytes).messages.find((m) => m.rule === 'y-thut-sau')?.message).toMatch(/\(sửa được bằng --fix\)$/);
+    const after = lintFile('x.yaml', bytes, { fix: true });
+    expect(after.fixed.split('\n').slice(10, 12)).toEqual(['  - Sở Nội vụ', '  - UBND các huyện']);
+    expect(after.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});
+
 describe('lint --fix of a misread phrase a folded line cuts in two (nham-dau)', () => {
   it('changes only the misread letter, so the fix lands on one line of the file', () => {
     const yaml = ['noi_dung:', '  - muc: Nội dung', '    noi_dung:', '      - gach: >-', '          Đăng tải trên cống', '          thông tin điện tử; Biến đối khí hậu.', ''].join('\n');

@@ -264,7 +264,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const dash = v.range![0] + text.slice(v.range![0], v.range![1]).search(new RegExp(`\\n${' '.repeat(start.col - 2)}- `)) + 1;
     const p = lines.linePos(dash);
     const col = lineText(text, lines, p.line).search(/\S/) + 1;
-    messages.push(msg(file, p.line, col, 'yaml', `lỗi cú pháp YAML: dòng này bắt đầu bằng "- " nhưng thụt vào sâu hơn (cột ${col}) chữ ở dòng ${start.line}, nên YAML nối nó vào chữ ấy thành một câu; nếu là một ý riêng, hãy cho "- " thẳng cột với "- " của các ý cùng danh sách (nếu đúng là một câu, hãy đặt cả câu trong dấu nháy).`));
+    messages.push(msg(file, p.line, col, 'y-thut-sau', `lỗi cú pháp YAML: dòng này bắt đầu bằng "- " nhưng thụt vào sâu hơn (cột ${col}) chữ ở dòng ${start.line}, nên YAML nối nó vào chữ ấy thành một câu; nếu là một ý riêng, hãy cho "- " thẳng cột với "- " của các ý cùng danh sách (nếu đúng là một câu, hãy đặt cả câu trong dấu nháy).`));
   }
   for (const k of s.collectionKeys) {
     const p = lines.linePos(k.range![0]);
@@ -338,6 +338,10 @@ export function labelLineFix(line: string): string | undefined {
   if (!isLabelLine(line) || m[2].endsWith(':')) return undefined;
   return m[1] + quoted(m[2]);
 }
+
+/** A list item one space deeper than its siblings, with its "- " at `column`, moved back into line. */
+export const itemIndentFix = (line: string, column: number): string | undefined =>
+  column >= 2 && line[column - 2] === ' ' && line.slice(column - 1, column + 1) === '- ' ? line.slice(0, column - 2) + line.slice(column - 1) : undefined;
 
 /**
  * "trich_yeu:Tổ chức", "- gach:Triển khai" with the space YAML needs after the colon: at `column` (1-based),
