@@ -103,7 +103,8 @@ export function lineBreaks(v: unknown, path: Path, report: (path: Path, message:
   if (typeof v === 'string') {
     if (!/[\r\n](?!\s*$)/.test(v)) return;
     // in a ">-" block, a line indented deeper than the others keeps its line break (YAML's rule for folded text)
-    if (/\n[ \t]+\S/.test(v)) report(path, `một dòng của đoạn này thụt vào sâu hơn các dòng khác, nên YAML giữ dấu xuống dòng trước nó (và cả các dấu cách thừa): hãy cho mọi dòng của đoạn thẳng cột với dòng đầu.`);
+    const deeper = /\n[ \t]+(\S[^\n]{0,29})/.exec(v);
+    if (deeper) report(path, `dòng "${deeper[1].trimEnd()}…" của đoạn này thụt vào sâu hơn các dòng khác, nên YAML giữ dấu xuống dòng trước nó (và cả các dấu cách thừa): hãy cho mọi dòng của đoạn thẳng cột với dòng đầu.`);
     else report(path, `chữ có dấu xuống dòng ở giữa, sẽ không được in như vậy: viết liền một dòng (dùng ">-" thay cho "|"), hoặc, với tên, chức vụ, ô bảng, viết thành danh sách các dòng [dòng 1, dòng 2].${changeNote('xuong-dong')}`);
   } else if (Array.isArray(v)) v.forEach((x, i) => lineBreaks(x, [...path, i], report));
   else if (isMapping(v)) for (const [k, x] of Object.entries(v)) lineBreaks(x, [...path, k], report);
