@@ -175,6 +175,18 @@ describe('lint --fix moves back a list item a space deeper than its siblings (y-
   });
 });
 
+describe('lint --fix quotes a value that starts with bold or italics (dau-sao-dau)', () => {
+  it('"- **Lưu ý:** …" and "gach: *Trọng tâm* …" quoted, the comment kept, and the plan valid', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const after = lintFile('x.yaml', readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'dau-sao-dau.yaml')), { fix: true });
+    expect(after.fixed.split('\n').slice(8, 10)).toEqual([
+      '      - "**Lưu ý:** các khoa, phòng báo cáo đúng hạn."',
+      '      - gach: "*Trọng tâm* là cải cách thủ tục hành chính"   # in nghiêng hai chữ đầu',
+    ]);
+    expect(after.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});
+
 describe('lint --fix of a misread phrase a folded line cuts in two (nham-dau)', () => {
   it('changes only the misread letter, so the fix lands on one line of the file', () => {
     const yaml = ['noi_dung:', '  - muc: Nội dung', '    noi_dung:', '      - gach: >-', '          Đăng tải trên cống', '          thông tin điện tử; Biến đối khí hậu.', ''].join('\n');

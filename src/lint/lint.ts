@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { Message } from '../messages.js';
 import { checkProfile } from '../plan/profile.js';
 import { checkBytes } from '../plan/validate.js';
-import { decode, labelLineFix, lineBreakFix, hashFix, colonSpaceFix, itemIndentFix } from '../read/source.js';
+import { decode, labelLineFix, lineBreakFix, hashFix, colonSpaceFix, itemIndentFix, starFix } from '../read/source.js';
 import { byCodeUnit } from '../text/normalize-text.js';
 import { RULES } from './rules.js';
 import { context, type Finding, type Text } from './types.js';
@@ -131,13 +131,14 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
   // Problems of validation that --fix repairs in the source, as their messages say: "- Thời gian: Từ
   // ngày …" read by YAML as a key (the line quoted), a line break inside a text (written on one line),
   // words after " #" that YAML would drop as a comment (the value quoted whole), "khoa:giá trị" (a space),
-  // a list item a space deeper than its siblings (moved back).
+  // a list item a space deeper than its siblings (moved back), a value starting with "*" (quoted).
   const repairs: Record<string, (line: string, column: number) => string | undefined> = {
     'nhan-hai-cham': (line) => labelLineFix(line),
     'xuong-dong': lineBreakFix,
     'dau-thang': hashFix,
     'sau-hai-cham': colonSpaceFix,
     'y-thut-sau': itemIndentFix,
+    'dau-sao-dau': starFix,
   };
   const repairable = checked.messages.filter((m) => m.rule in repairs);
   let repaired = 0;

@@ -187,6 +187,14 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
       messages.push(msg(file, p.line, line.length - line.trimStart().length + 1, 'nhan-hai-cham', labelLineMessage(line)));
       continue;
     }
+    // "- **Lưu ý:** …": our bold at the start of a value is YAML's alias sign
+    const star = starFix(line, 1);
+    if (star && !labelled.has(p.line)) {
+      labelled.add(p.line);
+      const col = /^\s*(?:-\s+)*(?:[a-z_]+:\s+)?/.exec(line)![0].length + 1;
+      messages.push(msg(file, p.line, col, 'dau-sao-dau', `lỗi cú pháp YAML: giá trị bắt đầu bằng dấu "*" (chữ đậm hay nghiêng) thì YAML hiểu là bí danh (*alias); hãy đặt cả giá trị trong dấu nháy: ${star.trim()}`));
+      continue;
+    }
     // "trich_yeu:Tổ chức" and "luu VT": a key without the space after its colon, or without the colon
     const keyLine = (e.code === 'MISSING_CHAR' && /^Implicit map keys need/.test(e.message)) || e.code === 'MULTILINE_IMPLICIT_KEY';
     const bare = keyLine ? (/^(\s*(?:-\s+)?[a-z_]+)(:)(\S.*)$/.exec(line) ?? /^(\s*(?:-\s+)?[a-z_]+)()\s+([^\s:][^:]*)$/.exec(line)) : null;
@@ -337,6 +345,12 @@ export function labelLineFix(line: string): string | undefined {
   const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
   if (!isLabelLine(line) || m[2].endsWith(':')) return undefined;
   return m[1] + quoted(m[2]);
+}
+
+/** A value that starts with "*" (bold or italics, as the plan writes them) quoted whole; undefined for any other line. */
+export function starFix(line: string, _column: number): string | undefined {
+  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(\*.*?)(\s+#\s.*)?\s*$/.exec(line);
+  return m && !/^\*[\w-]+$/.test(m[2]) ? m[1] + quoted(m[2]) + (m[3] ?? '') : undefined;
 }
 
 /** A list item one space deeper than its siblings, with its "- " at `column`, moved back into line. */
