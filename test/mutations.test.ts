@@ -1,7 +1,7 @@
 // One-line slips of a clerk's hand, made in the real examples by a seeded generator: a space more or less
 // at a line's start, the space after a colon lost, a closing bracket or quote lost, a "- " lost, a colon
-// lost, " #…" after a value. Whatever the slip, validation never throws, every message names a line
-// of the file, and one slip costs a handful of messages, not one per later line.
+// lost, " #…" after a value, "**" (bold) opening a value. Whatever the slip, validation never throws,
+// every message names a line of the file, and one slip costs a handful of messages, not one per later line.
 import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkText } from '../src/plan/validate.js';
@@ -16,6 +16,7 @@ const SLIPS: ((l: string) => string)[] = [
   (l) => l.replace('- ', ''),
   (l) => l.replace(/: /, ' '),
   (l) => `${l} #3`,
+  (l) => l.replace(/^(\s*-\s+|[^:]*:\s+)/, '$1**'),
 ];
 
 it(`a one-line slip in any example gives messages on the file's lines, and few of them (seed ${SEED}; MUTATION_SEED=${SEED} repeats it)`, () => {
