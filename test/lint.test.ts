@@ -152,6 +152,8 @@ describe('lint --fix puts the space YAML needs after a key\'s colon (sau-hai-cha
     const top = lintFile('x.yaml', read('messages/khoa-thieu-dau-cach.yaml'), { fix: true });
     expect(top.fixed.split('\n')[4]).toBe('trich_yeu: Tuyên truyền cải cách hành chính');
     expect(top.fixed.split('\n')[10]).toBe('luu VT'); // a missing colon is only asked about
+    // on the wrong line, only the error: no spelling advice about "gach"
+    expect(lintFile('x.yaml', read('messages/sau-hai-cham-trong-danh-sach.yaml')).messages.filter((m) => m.line === 9).map((m) => m.rule)).toEqual(['sau-hai-cham']);
     const inList = lintFile('x.yaml', read('messages/sau-hai-cham-trong-danh-sach.yaml'), { fix: true });
     expect(inList.fixed.split('\n').slice(8, 10)).toEqual([
       '      - gach: Triển khai đầy đủ, kịp thời các nhiệm vụ được giao trong Kế hoạch này đến toàn thể cán bộ.',

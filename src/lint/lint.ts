@@ -156,7 +156,11 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
       checked = opts.profile ? checkProfile(file, Buffer.from(text, 'utf8')) : checkBytes(file, Buffer.from(text, 'utf8'));
     }
   }
+  // On a line the validator finds wrong, spelling advice is noise ("gach" without marks in "- gach:Triển
+  // khai"): the error comes first, and the advice, if still true, after it is fixed.
+  const wrong = new Set(checked.messages.filter((m) => m.severity === 'lỗi').map((m) => m.line));
+  const all = (lint: Message[]) => [...checked.messages, ...lint.filter((m) => !wrong.has(m.line))];
   const r = lintText(file, text);
-  if (!opts.fix || (!r.fixes && !repaired)) return { ...r, messages: [...checked.messages, ...r.messages] };
-  return { fixed: r.fixed, fixes: r.fixes + repaired, messages: [...checked.messages, ...lintText(file, r.fixed).messages] };
+  if (!opts.fix || (!r.fixes && !repaired)) return { ...r, messages: all(r.messages) };
+  return { fixed: r.fixed, fixes: r.fixes + repaired, messages: all(lintText(file, r.fixed).messages) };
 }
