@@ -131,7 +131,8 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
   // Problems of validation that --fix repairs in the source, as their messages say: "- Thời gian: Từ
   // ngày …" read by YAML as a key (the line quoted), a line break inside a text (written on one line),
   // words after " #" that YAML would drop as a comment (the value quoted whole), "khoa:giá trị" (a space),
-  // a list item a space deeper than its siblings (moved back), a value starting with "*" (quoted).
+  // a list item a space deeper than its siblings (moved back), a value starting with "*" (quoted). (A key
+  // among list items that lost its "- " is not repaired: the lines under it would have to move too.)
   const repairs: Record<string, (line: string, column: number) => string | undefined> = {
     'nhan-hai-cham': (line) => labelLineFix(line),
     'xuong-dong': lineBreakFix,

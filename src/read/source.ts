@@ -195,6 +195,16 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
       messages.push(msg(file, p.line, col, 'dau-sao-dau', `lỗi cú pháp YAML: giá trị bắt đầu bằng dấu "*" (chữ đậm hay nghiêng) thì YAML hiểu là bí danh (*alias); hãy đặt cả giá trị trong dấu nháy: ${star.trim()}`));
       continue;
     }
+    // "gach: >-" then, at the same column, "- gach: >-": a map and a list mixed; the key above lost its "- "
+    const dashed = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^( *)- /.exec(line) : null;
+    const bareKey = dashed ? keyAboveAt(text, lines, p.line, dashed[1].length) : undefined;
+    if (bareKey && !labelled.has(bareKey)) {
+      labelled.add(bareKey).add(p.line);
+      const col = dashed![1].length + 1;
+      const below = bareKey < p.line - 1 ? ', và thụt các dòng thuộc nó bên dưới vào thêm 2 dấu cách' : '';
+      messages.push(msg(file, bareKey, col, 'thieu-gach-dau', `lỗi cú pháp YAML: dòng này là một khóa, còn các dòng cùng cột với nó là các ý "- " (dòng ${p.line}): có lẽ thiếu "- " ở đầu; hãy viết - ${lineText(text, lines, bareKey).trim()}${below}.`));
+      continue;
+    }
     // "trich_yeu:Tổ chức" and "luu VT": a key without the space after its colon, or without the colon
     const keyLine = (e.code === 'MISSING_CHAR' && /^Implicit map keys need/.test(e.message)) || e.code === 'MULTILINE_IMPLICIT_KEY';
     const bare = keyLine ? (/^(\s*(?:-\s+)?[a-z_]+)(:)(\S.*)$/.exec(line) ?? /^(\s*(?:-\s+)?[a-z_]+)()\s+([^\s:][^:]*)$/.exec(line)) : null;
@@ -351,6 +361,17 @@ export function labelLineFix(line: string): string | undefined {
 export function starFix(line: string, _column: number): string | undefined {
   const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(\*.*?)(\s+#\s.*)?\s*$/.exec(line);
   return m && !/^\*[\w-]+$/.test(m[2]) ? m[1] + quoted(m[2]) + (m[3] ?? '') : undefined;
+}
+
+/** The line of the key ("gach:", no "- ") standing at `indent` above line `n`, if the nearest line there is one. */
+function keyAboveAt(text: string, lines: LineCounter, n: number, indent: number): number | undefined {
+  for (let k = n - 1; k >= Math.max(1, n - 200); k--) {
+    const l = lineText(text, lines, k);
+    const at = l.search(/\S/);
+    if (at < 0 || l[at] === '#' || at > indent) continue;
+    return at === indent && /^ *[a-z_]+:/.test(l) ? k : undefined;
+  }
+  return undefined;
 }
 
 /** A list item one space deeper than its siblings, with its "- " at `column`, moved back into line. */
