@@ -59,6 +59,8 @@ export const SHAPES = {
       '      - Một đoạn văn.\n',
       repeat(n, (i) => `      - bang:\n          cot: [A, B, C]\n          hang:\n            - o: [a${i}, { noi_dung: b, gop_hang: 2 }, c]\n            - o: [x, y${i % 2 ? '' : ', z'}]\n`),
     ),
+  /** One label line ("- Địa điểm: …") whose text is a long run of spaces: the line the reader explains. */
+  'label-spaces': (n) => BASE.replace('      - Một đoạn văn.\n', `      - Địa điểm: sân${' '.repeat(n)}trường.\n`),
 };
 
 /** At most this n, where the plan format has a limit of its own (rows per table: LIMITS.rows). */

@@ -17,6 +17,8 @@ const ok = readFileSync(join(DIR, 'crlf.yaml'), 'utf8').replace(/\r\n/g, '\n');
 const rows = (n: number, cells = (i: number) => `Nhiệm vụ ${i}, Phòng TCHC, Quý ${(i % 4) + 1}`) =>
   ok + 'phu_luc:\n  - tieu_de: Bảng\n    cot: [A, B, C]\n    hang:\n' + Array.from({ length: n }, (_, i) => `      - o: [${cells(i)}]\n`).join('');
 
+const labelled = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'nhan-hai-cham-sau-khoa.yaml'), 'utf8');
+
 /** Cases too big or too binary to keep as files: made at test time. */
 const generated: Record<string, { bytes: () => Uint8Array; exit: number; messages: string[] }> = {
   'nhi-phan.png': { bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), exit: 1, messages: ['3:1 tep-nhi-phan'] },
@@ -27,6 +29,10 @@ const generated: Record<string, { bytes: () => Uint8Array; exit: number; message
   'utf16be.yaml': { bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ok, 'utf16le').swap16()]), exit: 1, messages: ['1:1 ma-hoa'] },
   'long-10000-cap.yaml': { bytes: () => Buffer.from('a: ' + '['.repeat(10000) + ']'.repeat(10000) + '\n'), exit: 1, messages: ['1:67 qua-sau'] },
   'long-10000-bang.yaml': { bytes: () => Buffer.from('a: ' + '{b: '.repeat(10000) + '1' + '}'.repeat(10000) + '\n'), exit: 1, messages: ['1:256 qua-sau'] },
+  // a long run of spaces inside a line the reader explains (a label, a value opened with "**"): each message
+  // is made in linear time (a lazy match before "\s*$" once took 36 s here)
+  'nhan-hai-cham-150k-dau-cach.yaml': { bytes: () => Buffer.from(labelled.replace('Địa điểm: sân trường.', `Địa điểm: sân${' '.repeat(150_000)}trường.`)), exit: 1, messages: ['9:7 nhan-hai-cham'] },
+  'dau-sao-150k-dau-cach.yaml': { bytes: () => Buffer.from(labelled.replace('- gach: Địa điểm: sân trường.', `- **Lưu ý** sân${' '.repeat(150_000)}trường. {`)), exit: 1, messages: ['9:9 dau-sao-dau'] },
   'long-600-thut-le.yaml': { bytes: () => Buffer.from(Array.from({ length: 600 }, (_, i) => ' '.repeat(i) + 'a:\n').join('') + ' '.repeat(600) + 'b: 1\n'), exit: 1, messages: ['65:65 qua-sau'] },
   'van-ban-50mb.yaml': { bytes: () => Buffer.alloc(50 * 1024 * 1024, 'a'), exit: 1, messages: ['1:1 tep-qua-lon'] },
   '8000-noi-nhan.yaml': {

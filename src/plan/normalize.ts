@@ -208,8 +208,11 @@ function blocks(input: InputBlock[] | undefined, prefix: string, form: LetterFor
 
 function recipient(r: string | { ten: string; muc_dich?: string }): Recipient {
   if (typeof r !== 'string') return { ten: r.ten, muc_dich: r.muc_dich ?? null };
-  const m = /^(.*?)\s*\(([^()]+)\)\s*[;.]?$/.exec(r);
-  return m ? { ten: m[1], muc_dich: m[2] } : { ten: r.replace(/[;.]$/, ''), muc_dich: null };
+  // "Sở Nội vụ (để báo cáo);": the last bracket holds the purpose (found from the end: a lazy match
+  // before "\s*" would cost quadratic time on a long run of spaces)
+  const t = r.trimEnd().replace(/[;.]$/, '').trimEnd();
+  const m = /\(([^()]+)\)$/.exec(t);
+  return m ? { ten: t.slice(0, m.index).trimEnd(), muc_dich: m[1] } : { ten: r.replace(/[;.]$/, ''), muc_dich: null };
 }
 
 /** Whether an appendix's page is turned across when the plan does not say (huong): 6 columns or more, or wider than the page. */

@@ -153,9 +153,9 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
   }
   // "phien_ban 3" as the first line: the whole file is then one text followed by tokens yaml cannot place
   const root = errors.length && isScalar(doc.contents) && doc.contents.range ? lines.linePos(doc.contents.range[0]).line : 0;
-  const rootKey = root ? /^([a-z_]+)\s+([^:#\s][^:#]*?)\s*(?:#.*)?$/.exec(lineText(text, lines, root)) : null;
+  const rootKey = root ? /^([a-z_]+)\s+([^:#\s][^:#]*)(?:#.*)?$/.exec(lineText(text, lines, root)) : null;
   if (rootKey) {
-    return { messages: [msg(file, root, rootKey[1].length + 1, 'yaml', `lỗi cú pháp YAML: thiếu dấu hai chấm sau khóa "${rootKey[1]}"; hãy viết: ${rootKey[1]}: ${rootKey[2]}`)] };
+    return { messages: [msg(file, root, rootKey[1].length + 1, 'yaml', `lỗi cú pháp YAML: thiếu dấu hai chấm sau khóa "${rootKey[1]}"; hãy viết: ${rootKey[1]}: ${rootKey[2].trimEnd()}`)] };
   }
   const seen = new Set<string>();
   const labelled = new Set<number>();
@@ -339,28 +339,42 @@ function isLabelLine(line: string): boolean {
 const quoted = (s: string): string => (/["\\]/.test(s) ? `'${s.replace(/'/g, "''")}'` : `"${s}"`);
 
 /**
+ * A line as its indentation, "- " and key, then its value without trailing spaces. No lazy match before
+ * "\s*$": on a long line of spaces that costs quadratic time, and a line can be 192 KB.
+ */
+function headAndValue(line: string): [head: string, value: string] {
+  work.steps += line.length; // a scan of the line, counted so the worst-case test sees it
+  const t = line.trimEnd();
+  const head = /^\s*(?:-\s+)*(?:[a-z_]+:\s+)?/u.exec(t)![0];
+  return [head, t.slice(head.length)];
+}
+
+/**
  * The message for a line "Nhãn: nội dung" that YAML reads as a key (or as a key inside a value):
  * the line as written and the same line with its text quoted.
  */
 export function labelLineMessage(line: string): string {
-  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
-  const said = `dấu hai chấm sau "${m[2].split(':')[0]}" làm YAML hiểu thành một khóa. Đang viết: ${line.trim()} — `;
+  const [head, value] = headAndValue(line);
+  const said = `dấu hai chấm sau "${value.split(':')[0]}" làm YAML hiểu thành một khóa. Đang viết: ${line.trim()} — `;
   // the text goes on below the label: a folded block keeps it as written
-  if (m[2].endsWith(':')) return `${said}hãy viết ${(m[1] + '>-').trim()} ở dòng này, rồi cả đoạn (kể cả "${m[2]}") ở các dòng dưới, thụt vào thêm 2 dấu cách.`;
-  return `${said}hãy đặt cả nội dung trong dấu nháy: ${(m[1] + quoted(m[2])).trim()}`;
+  if (value.endsWith(':')) return `${said}hãy viết ${(head + '>-').trim()} ở dòng này, rồi cả đoạn (kể cả "${value}") ở các dòng dưới, thụt vào thêm 2 dấu cách.`;
+  return `${said}hãy đặt cả nội dung trong dấu nháy: ${(head + quoted(value)).trim()}`;
 }
 
 /** The line with its "Nhãn: nội dung" text quoted, as the message suggests; undefined for a label that ends its line. */
 export function labelLineFix(line: string): string | undefined {
-  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(.*?)\s*$/u.exec(line)!;
-  if (!isLabelLine(line) || m[2].endsWith(':')) return undefined;
-  return m[1] + quoted(m[2]);
+  const [head, value] = headAndValue(line);
+  if (!isLabelLine(line) || value.endsWith(':')) return undefined;
+  return head + quoted(value);
 }
 
 /** A value that starts with "*" (bold or italics, as the plan writes them) quoted whole; undefined for any other line. */
 export function starFix(line: string, _column: number): string | undefined {
-  const m = /^(\s*(?:-\s+)*(?:[a-z_]+:\s+)?)(\*.*?)(\s+#\s.*)?\s*$/.exec(line);
-  return m && !/^\*[\w-]+$/.test(m[2]) ? m[1] + quoted(m[2]) + (m[3] ?? '') : undefined;
+  const [head, rest] = headAndValue(line);
+  if (!rest.startsWith('*') || /^\*[\w-]+$/.test(rest)) return undefined;
+  const hash = rest.search(/\s#\s/);
+  const value = hash < 0 ? rest : rest.slice(0, hash).trimEnd();
+  return head + quoted(value) + rest.slice(value.length);
 }
 
 /** The line of the key ("gach:", no "- ") standing at `indent` above line `n`, if the nearest line there is one. */
