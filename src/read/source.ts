@@ -191,7 +191,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const star = starFix(line, 1);
     if (star && !labelled.has(p.line)) {
       labelled.add(p.line);
-      const col = /^\s*(?:-\s+)*(?:[a-z_]+:\s+)?/.exec(line)![0].length + 1;
+      const col = headAndValue(line)[0].length + 1;
       messages.push(msg(file, p.line, col, 'dau-sao-dau', `lỗi cú pháp YAML: giá trị bắt đầu bằng dấu "*" (chữ đậm hay nghiêng) thì YAML hiểu là bí danh (*alias); hãy đặt cả giá trị trong dấu nháy: ${star.trim()}`));
       continue;
     }
@@ -265,15 +265,17 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const p = lines.linePos(k.range![0]);
     messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY', '')));
   }
+  // a value as written, on one line
+  const oneLine = (v: Node) => text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ');
   for (const v of s.hashed) {
     const p = lines.linePos(v.range![0]);
     const rest = text.slice(v.range![1], v.range![2]).trim();
-    const whole = `${text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ')} ${rest}`;
+    const whole = `${oneLine(v)} ${rest}`;
     messages.push(msg(file, p.line, p.col, 'dau-thang', `dấu "#" sau dấu cách mở đầu một ghi chú của YAML, nên "${rest}" bị bỏ khỏi kế hoạch. Nếu đó là nội dung, hãy đặt cả giá trị trong dấu nháy: ${quoted(whole)}; nếu là ghi chú, hãy viết "# " (có dấu cách sau "#").`));
   }
   for (const v of s.spaceless) {
     const p = lines.linePos(v.range![0]);
-    const said = text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ');
+    const said = oneLine(v);
     const [key, rest] = [said.slice(0, said.indexOf(':')), said.slice(said.indexOf(':') + 1)];
     messages.push(msg(file, p.line, p.col, 'sau-hai-cham', `thiếu dấu cách sau dấu hai chấm nên YAML đọc cả dòng là một câu, và "${key}:" sẽ được in ra; hãy viết ${key}: ${rest.length > 60 ? `${rest.slice(0, 60)}…` : rest}`));
   }
@@ -506,16 +508,19 @@ function structure(root: Node | null, text: string, keyLike?: ReadonlySet<string
   // "- gach:Triển khai": a key of `keyLike` with no space after its colon, read as one text (quoted, it is text by intent)
   const spaceless: Node[] = [];
   const joined: Node[] = [];
+  // Run on every scalar of every plan: sticky matches at the scalar's own offsets, no copy of the text.
+  const hashAfter = /[ \t]+#[^\s#]/y;
   const plain = (n: unknown) => {
     if (!isScalar(n) || n.type !== 'PLAIN' || !n.range) return;
-    if (n.range[2] > n.range[1] && /^[ \t]+#[^\s#]/.test(text.slice(n.range[1], n.range[1] + 200))) hashed.push(n);
+    hashAfter.lastIndex = n.range[1];
+    if (n.range[2] > n.range[1] && hashAfter.test(text)) hashed.push(n);
     // "  - Sở Nội vụ" then "   - UBND huyện" one space deeper: YAML joins the second to the first as one
     // text. (Two deeper is where yaml itself folds a long item, "chính trị\n    - xã hội": text, left alone.)
-    const body = text.slice(n.range[0], n.range[1]);
-    if (body.includes('\n')) {
+    const lineEnd = text.indexOf('\n', n.range[0]);
+    if (lineEnd !== -1 && lineEnd < n.range[1]) {
       const lineStart = text.lastIndexOf('\n', n.range[0]) + 1;
       const item = /^([ \t]*)- $/.exec(text.slice(lineStart, n.range[0]));
-      if (item && new RegExp(`\\n${item[1]} - `).test(body)) joined.push(n);
+      if (item && new RegExp(`\\n${item[1]} - `).test(text.slice(n.range[0], n.range[1]))) joined.push(n);
     }
     const k = keyLike && typeof n.value === 'string' ? /^([a-z_]+):(?=[^\s/])/.exec(n.value) : null;
     if (k && keyLike!.has(k[1])) spaceless.push(n);
