@@ -76,17 +76,33 @@ function findAll(vals: Value[], all: Value[]): Found[] {
   return found.sort((a, b) => a.v.start + a.f.index - (b.v.start + b.f.index) || byCodeUnit(a.rule, b.rule));
 }
 
+/**
+ * A value written plain (unquoted) that a fix made into something else for YAML: "Lưu:VT" fixed to "Lưu: VT"
+ * would be read as a key, ", #3" as a comment. Such a value is quoted instead.
+ */
+const plainBroken = (before: string, after: string): boolean => !/^["'|>]/.test(before) && /:(?: |\n|$)| #|\t#/.test(after) && !/:(?: |\n|$)| #|\t#/.test(before);
+const doubleQuoted = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
 /** The fixes of one pass: non-overlapping, each keeping its line breaks (a fix never joins lines). */
 function applyFixes(text: string, found: Found[], only?: ReadonlySet<string>): { text: string; count: number } {
   const newlines = (s: string) => s.split('\n').length;
   const edits = found
     .filter(({ f, v, rule }) => f.fix !== undefined && (!only || only.has(rule)) && newlines(v.text.slice(f.index, f.index + f.length)) === newlines(f.fix))
-    .map(({ v, f }) => ({ from: v.start + f.index, to: v.start + f.index + f.length, fix: f.fix! }))
-    .sort((a, b) => a.from - b.from || a.to - b.to);
+    .map(({ v, f }) => ({ v, from: f.index, to: f.index + f.length, fix: f.fix! }))
+    .sort((a, b) => a.v.start + a.from - (b.v.start + b.from) || a.to - b.to);
   const kept: typeof edits = [];
-  for (const e of edits) if (!kept.length || e.from >= kept[kept.length - 1].to) kept.push(e);
+  for (const e of edits) {
+    const last = kept[kept.length - 1];
+    if (!last || e.v.start + e.from >= last.v.start + last.to) kept.push(e);
+  }
+  // value by value from the end, so that earlier offsets hold
   let out = text;
-  for (const e of [...kept].reverse()) out = out.slice(0, e.from) + e.fix + out.slice(e.to);
+  for (let i = kept.length; i > 0; ) {
+    const v = kept[i - 1].v;
+    let t = v.text;
+    for (; i > 0 && kept[i - 1].v === v; i--) t = t.slice(0, kept[i - 1].from) + kept[i - 1].fix + t.slice(kept[i - 1].to);
+    out = out.slice(0, v.start) + (plainBroken(v.text, t) ? doubleQuoted(t) : t) + out.slice(v.start + v.text.length);
+  }
   return { text: out, count: kept.length };
 }
 
