@@ -160,3 +160,22 @@ describe('a scanned PDF', () => {
     expect(() => readFileSync(join(dir, 'ap-phich.yaml'))).toThrow();
   });
 });
+
+describe('a damaged PDF', () => {
+  it('a page whose content cannot be unpacked: that file\'s error naming the page (exit 1), not an internal one', async () => {
+    const pdf = Buffer.from(pdfs.get(basename(exampleFiles()[0], '.yaml'))!);
+    // 20 bytes overwritten after each "stream" and "endstream", as a bad disk leaves them: streams that do not
+    // unpack, and objects after them without their header (pdf.js reads past a broken stream alone as empty)
+    let broken = 0;
+    for (let at = pdf.indexOf('stream\n'); at >= 0; at = pdf.indexOf('stream\n', at + 1)) {
+      pdf.fill(0x5a, at + 7, at + 27);
+      broken++;
+    }
+    expect(broken).toBeGreaterThan(3);
+    const f = join(dir, 'hong.pdf');
+    writeFileSync(f, pdf);
+    const r = await run(['import', f, '-o', join(dir, 'hong.yaml')]);
+    expect([r.code, r.err]).toEqual([1, `${f}:1:1: lỗi: trang 1 của tệp PDF bị hỏng, không đọc được chữ; hãy xin lại tệp gốc, hoặc mở tệp bằng trình đọc PDF, in ra một tệp PDF mới rồi nhập lại. [khong-doc-duoc]\n`]);
+    expect(() => readFileSync(join(dir, 'hong.yaml'))).toThrow();
+  });
+});

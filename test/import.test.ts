@@ -21,6 +21,8 @@ import {
   BorderStyle,
 } from 'docx';
 import { parse } from 'yaml';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { CannotRead } from '../src/errors.js';
 import { importDocument } from '../src/import/index.js';
 import { checkText } from '../src/plan/validate.js';
 import type { Block } from '../src/plan/normalize.js';
@@ -463,7 +465,95 @@ describe('kehoach import (the command)', () => {
     writeFileSync(bad, 'không phải zip');
     const r = await run(['import', bad]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${bad}:1:1: lỗi: không mở được tệp .docx (không phải tệp zip hợp lệ) [khong-doc-duoc]\n`);
+    expect(r.err).toBe(`${bad}:1:1: lỗi: không mở được tệp .docx: tệp hỏng hoặc chưa tải về hết (không phải tệp zip hợp lệ). [khong-doc-duoc]\n`);
     expect(existsSync(join(dir, 'hong.yaml'))).toBe(false);
+  });
+});
+
+describe('a damaged or heavy source: its own message, never an internal error, the words kept where they can be', () => {
+  const example = exampleFiles()[0];
+  /** The example rendered, with some parts replaced (undefined drops a part). */
+  async function altered(parts: Record<string, string | Uint8Array | undefined>): Promise<Uint8Array> {
+    const files: Record<string, Uint8Array> = unzipSync(await renderFile(example));
+    for (const [name, v] of Object.entries(parts)) {
+      if (v === undefined) delete files[name];
+      else files[name] = typeof v === 'string' ? strToU8(v) : v;
+    }
+    return zipSync(files);
+  }
+  const part = async (name: string) => strFromU8(unzipSync(await renderFile(example))[name]);
+  const cannotRead = async (docx: Uint8Array) => {
+    const e = await importDocument('x.docx', docx, 'docx', 'x').then(() => undefined, (err: unknown) => err);
+    expect(e).toBeInstanceOf(CannotRead);
+    return (e as Error).message;
+  };
+
+  it('a document part that is not XML, or nested past any real document: the file cannot be read, and the clerk is told to re-save it', async () => {
+    const xml = await part('word/document.xml');
+    const broken = xml.replace('<w:t xml:space="preserve">KẾ HOẠCH', '<w:t xml:space=preserve>KẾ HOẠCH');
+    expect(await cannotRead(await altered({ 'word/document.xml': broken }))).toMatch(/word\/document\.xml không phải XML hợp lệ; hãy mở tệp bằng Word hoặc LibreOffice, lưu lại/);
+    const deep = xml.replace('<w:body>', '<w:body><w:p><w:r>' + '<w:r>'.repeat(3000));
+    expect(await cannotRead(await altered({ 'word/document.xml': deep }))).toMatch(/không phải XML hợp lệ/);
+  });
+
+  it('a damaged style or numbering part costs the looks, not the words: imported, and the repair says what was skipped', async () => {
+    const r = await importDocument('x.docx', await altered({ 'word/styles.xml': '<w:styles', 'word/numbering.xml': '<?xml version="1.0"?><w:numbering x="' }), 'docx', 'x');
+    expect(r.repairs).toEqual(expect.arrayContaining([expect.stringMatching(/^phần word\/styles\.xml của tệp bị hỏng: bỏ qua/), expect.stringMatching(/^phần word\/numbering\.xml của tệp bị hỏng/)]));
+    // without the styles the title is no longer told apart by its look, but its words are there
+    expect(r.yaml).toContain(parse(readFileSync(example, 'utf8')).trich_yeu);
+  });
+
+  it('numbers out of any range in a table or a list (a span of a billion columns, a start of -1, a level of 99) are kept within Word\'s own limits', async () => {
+    const t = (s: string) => p([run_(s)]);
+    const files = unzipSync(
+      await wordDocument([
+        ...tabbedHeader(),
+        p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+        p([run_('Kiểm tra công tác năm 2025', { bold: true })], { center: true }),
+        p([run_('NỘI DUNG', { bold: true })], { numbering: N(0) }),
+        p([run_('Kiểm tra theo bảng.')], { numbering: N(1) }),
+        new Table({ rows: [new TableRow({ children: [cell([t('Nội dung kiểm tra')], { columnSpan: 2 })] }), new TableRow({ children: [cell([t('Xã An Hòa')]), cell([t('Xã An Vinh')])] })] }),
+        closingTable(),
+      ]),
+    );
+    const xml = strFromU8(files['word/document.xml']).replace(/<w:gridSpan w:val="\d+"\/>/g, '<w:gridSpan w:val="999999999"/>').replace(/<w:ilvl w:val="\d+"\/>/g, '<w:ilvl w:val="99"/>');
+    const numbering = strFromU8(files['word/numbering.xml']).replace(/<w:start w:val="\d+"\/>/g, '<w:start w:val="-1"/>');
+    expect([xml, numbering].map((x) => /999999999|w:val="99"|w:val="-1"/.test(x))).toEqual([true, true]);
+    const r = await importDocument('x.docx', zipSync({ ...files, 'word/document.xml': strToU8(xml), 'word/numbering.xml': strToU8(numbering) }), 'docx', 'x');
+    for (const words of ['Kiểm tra theo bảng.', 'Nội dung kiểm tra', 'Xã An Hòa', 'Xã An Vinh']) expect(r.yaml).toContain(words);
+  });
+
+  it('a table without a row, and a bold run with a long stretch of spaces inside, import with every word', async () => {
+    const xml = (await part('word/document.xml')).replace('<w:body>', `<w:body><w:tbl><w:tblPr/><w:tblGrid/></w:tbl><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Đầu${' '.repeat(20000)}cuối </w:t></w:r></w:p>`);
+    const r = await importDocument('x.docx', await altered({ 'word/document.xml': xml }), 'docx', 'x');
+    expect(r.yaml).toMatch(/\*\*Đầu +cuối\*\*/);
+  });
+
+  it('control characters a PDF\'s font mapping or a paste leaves are dropped, and the repair names them: the plan validates as far as its text goes', async () => {
+    const r = await importLines(['I. NỘI DUNG', '1. Kiểm tra\u0013 các xã\u0001.']);
+    expect(r.repairs).toContain('bỏ ký tự điều khiển không in được (U+0001, U+0013) mà tệp nguồn mang theo.');
+    expect(parse(r.yaml).noi_dung[0].noi_dung[0].khoan).toBe('Kiểm tra các xã.');
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.rule === 'ky-tu-cam')).toEqual([]);
+  });
+
+  it('a part that would unpack to more than 64 MB (a zip bomb) is refused before it is unpacked', async () => {
+    const bomb = zipSync({ ...unzipSync(await renderFile(example)), 'word/document.xml': new Uint8Array(64 * 2 ** 20 + 1).fill(32) }, { level: 1 });
+    expect(bomb.length).toBeLessThan(2 ** 20);
+    expect(await cannotRead(bomb)).toMatch(/^tệp \.docx có phần word\/document\.xml giải nén ra hơn 64 MB/);
+  });
+
+  it('a Word file or a PDF with a picture weighs far more than a plan in YAML: a 400 KB .docx imports; a 3 MB .txt is refused with its limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-heavy-'));
+    const heavy = join(dir, 'co-logo.docx');
+    // a stored (uncompressed) picture, as Word keeps a JPEG
+    writeFileSync(heavy, await altered({ 'word/media/logo.jpeg': new Uint8Array(400_000).map((_, i) => (i * 7919) % 251) }));
+    const ok = await run(['import', heavy]);
+    expect(ok.code, ok.err).toBe(0);
+    expect(parse(readFileSync(join(dir, 'co-logo.yaml'), 'utf8')).trich_yeu).toBe(parse(readFileSync(example, 'utf8')).trich_yeu);
+    const big = join(dir, 'dai.txt');
+    writeFileSync(big, 'KẾ HOẠCH\n'.repeat(350_000));
+    const refused = await run(['import', big]);
+    expect([refused.code, refused.err]).toEqual([1, `${big}:1:1: lỗi: tệp lớn hơn 2 MB, giới hạn cho một tệp .txt; hãy kiểm tra đúng tệp chưa. [khong-doc-duoc]\n`]);
+    expect(existsSync(join(dir, 'dai.yaml'))).toBe(false);
   });
 });

@@ -3,10 +3,11 @@
 // through styles.xml (basedOn chains, document defaults), so a document is read by its layout, not by the
 // names its styles happen to have. OOXML is read with an XML parser, never with regular expressions.
 import { unzipSync, strFromU8 } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeInline } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
 import { encodingOfFont, fromLegacy } from '../text/legacy.js';
+import { CannotRead } from '../errors.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 
@@ -64,6 +65,21 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
+/**
+ * A part's XML tree. A part that is not well-formed XML (a damaged file) throws, as Word refuses it: the parser
+ * alone is lenient and would drop what follows a broken tag without a word.
+ */
+function parse(xml: string): XNode[] {
+  if (XMLValidator.validate(xml) !== true) throw new Error('not well-formed XML');
+  return parser.parse(xml) as XNode[];
+}
+
+/** An integer attribute as Word means it, kept within what Word itself allows: a damaged value cannot make a huge array. */
+const int = (v: string | undefined, fallback: number, min: number, max: number): number => {
+  const n = Number(v);
+  return Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
+};
+
 const tagOf = (n: XNode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
 const kids = (n: XNode): XNode[] => (n[tagOf(n)] as XNode[]) ?? [];
 const attrs = (n: XNode): Record<string, string> => (n[':@'] as Record<string, string>) ?? {};
@@ -94,7 +110,7 @@ function numPr(pPr: XNode | undefined): StyleProps['num'] {
   const n = child(pPr, 'w:numPr');
   if (!n) return undefined;
   const numId = attrs(child(n, 'w:numId') ?? {})['w:val'];
-  const ilvl = Number(attrs(child(n, 'w:ilvl') ?? {})['w:val'] ?? 0);
+  const ilvl = int(attrs(child(n, 'w:ilvl') ?? {})['w:val'], 0, 0, 8);
   return numId === undefined ? undefined : { numId, ilvl };
 }
 
@@ -110,7 +126,7 @@ class Styles {
 
   constructor(xml?: string) {
     if (!xml) return;
-    const root = parser.parse(xml) as XNode[];
+    const root = parse(xml);
     const styles = root.find((n) => tagOf(n) === 'w:styles');
     if (!styles) return;
     const dd = child(styles, 'w:docDefaults');
@@ -142,6 +158,14 @@ class Styles {
   }
 }
 
+/** The parts of a .docx import reads. */
+const PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
+/** The most a part may unpack to: a hundred-page plan's document.xml is a few megabytes. */
+const MAX_PART_BYTES = 64 * 2 ** 20;
+
+/** The largest start value Word accepts for a list. */
+const MAX_START = 32767;
+
 interface Level {
   fmt: string;
   text: string;
@@ -156,17 +180,16 @@ class Numbering {
 
   constructor(xml?: string) {
     if (!xml) return;
-    const root = (parser.parse(xml) as XNode[]).find((n) => tagOf(n) === 'w:numbering');
+    const root = parse(xml).find((n) => tagOf(n) === 'w:numbering');
     if (!root) return;
     const abstracts = new Map<string, Level[]>();
     for (const a of children(root, 'w:abstractNum')) {
       const lv: Level[] = [];
       for (const l of children(a, 'w:lvl')) {
-        const i = Number(attrs(l)['w:ilvl'] ?? 0);
-        lv[i] = {
+        lv[int(attrs(l)['w:ilvl'], 0, 0, 8)] = {
           fmt: attrs(child(l, 'w:numFmt') ?? {})['w:val'] ?? 'decimal',
           text: attrs(child(l, 'w:lvlText') ?? {})['w:val'] ?? '',
-          start: Number(attrs(child(l, 'w:start') ?? {})['w:val'] ?? 1),
+          start: int(attrs(child(l, 'w:start') ?? {})['w:val'], 1, 0, MAX_START),
         };
       }
       abstracts.set(attrs(a)['w:abstractNumId'], lv);
@@ -176,9 +199,9 @@ class Numbering {
       const abs = attrs(child(n, 'w:abstractNumId') ?? {})['w:val'];
       const lv = [...(abstracts.get(abs) ?? [])];
       for (const o of children(n, 'w:lvlOverride')) {
-        const i = Number(attrs(o)['w:ilvl'] ?? 0);
+        const i = int(attrs(o)['w:ilvl'], 0, 0, 8);
         const so = child(o, 'w:startOverride');
-        if (so && lv[i]) lv[i] = { ...lv[i], start: Number(attrs(so)['w:val'] ?? 1) };
+        if (so && lv[i]) lv[i] = { ...lv[i], start: int(attrs(so)['w:val'], 1, 0, MAX_START) };
       }
       this.levels.set(id, lv);
       // Instances of one abstract list share their counters unless they restart it.
@@ -208,7 +231,7 @@ class Numbering {
 /** Bullet glyphs as a Vietnamese plan writes them: "-" for dashes and dots, "+" for the second level. */
 const bulletOf = (glyph: string): string => (glyph === '+' ? '+' : '-');
 
-const latin = (n: number): string => 'abcdefghijklmnopqrstuvwxyz'[(n - 1) % 26].repeat(Math.floor((n - 1) / 26) + 1);
+const latin = (n: number): string => (n < 1 ? String(n) : 'abcdefghijklmnopqrstuvwxyz'[(n - 1) % 26].repeat(Math.floor((n - 1) / 26) + 1));
 
 function format(fmt: string, n: number): string {
   switch (fmt) {
@@ -251,14 +274,15 @@ export function markup(runs: Run[]): string {
       out += t;
       continue;
     }
-    // markers hug the words: spaces stay outside them
-    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
-    if (!m[2]) {
+    // markers hug the words: spaces stay outside them (found by index: a pattern would backtrack on long spaces)
+    const start = t.length - t.trimStart().length;
+    const end = t.trimEnd().length;
+    if (start >= end) {
       out += t;
       continue;
     }
     const mark = r.bold && r.italic ? '***' : r.bold ? '**' : '*';
-    out += `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
+    out += `${t.slice(0, start)}${mark}${t.slice(start, end)}${mark}${t.slice(end)}`;
   }
   return out;
 }
@@ -349,10 +373,11 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
   const open = new Map<number, Cell>();
   for (const tr of children(tbl, 'w:tr')) {
     const row: Cell[] = [];
-    let col = Number(attrs(child(child(tr, 'w:trPr'), 'w:gridBefore') ?? {})['w:val'] ?? 0);
+    // Word's tables have at most 63 columns
+    let col = int(attrs(child(child(tr, 'w:trPr'), 'w:gridBefore') ?? {})['w:val'], 0, 0, 63);
     for (const tc of children(tr, 'w:tc')) {
       const tcPr = child(tc, 'w:tcPr');
-      const span = Number(attrs(child(tcPr, 'w:gridSpan') ?? {})['w:val'] ?? 1) || 1;
+      const span = int(attrs(child(tcPr, 'w:gridSpan') ?? {})['w:val'], 1, 1, 63);
       const vm = child(tcPr, 'w:vMerge');
       const vmVal = vm ? (attrs(vm)['w:val'] ?? 'continue') : undefined;
       const paras: Para[] = [];
@@ -387,18 +412,37 @@ function turned(sectPr: XNode | undefined): boolean {
  */
 export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
   let files: Record<string, Uint8Array>;
+  const huge: string[] = [];
   try {
-    files = unzipSync(bytes);
+    // only the parts read, and none that would unpack to more than a plan's text can be (a zip bomb)
+    files = unzipSync(bytes, {
+      filter: (f) => PARTS.has(f.name) && (f.originalSize <= MAX_PART_BYTES || (huge.push(f.name), false)),
+    });
   } catch {
-    throw new Error('không mở được tệp .docx (không phải tệp zip hợp lệ)');
+    throw new CannotRead('không mở được tệp .docx: tệp hỏng hoặc chưa tải về hết (không phải tệp zip hợp lệ).');
   }
+  if (huge.length) throw new CannotRead(`tệp .docx có phần ${huge[0]} giải nén ra hơn ${MAX_PART_BYTES / 2 ** 20} MB: không phải văn bản kế hoạch thông thường (hoặc tệp bị làm hỏng).`);
   const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
   const doc = text('word/document.xml');
-  if (!doc) throw new Error('tệp .docx không có word/document.xml');
-  const ctx: Ctx = { styles: new Styles(text('word/styles.xml')), numbering: new Numbering(text('word/numbering.xml')), legacy: new Map() };
-  const root = (parser.parse(doc) as XNode[]).find((n) => tagOf(n) === 'w:document');
+  if (!doc) throw new CannotRead('tệp .docx không có word/document.xml');
+  // A damaged style or numbering part costs the looks and the automatic numbers, never the words.
+  const optional = <T>(name: string, read: (xml?: string) => T): T => {
+    try {
+      return read(text(name));
+    } catch {
+      repairs.push(`phần ${name} của tệp bị hỏng: bỏ qua (kiểu chữ hoặc số thứ tự tự động có thể mất).`);
+      return read(undefined);
+    }
+  };
+  const ctx: Ctx = { styles: optional('word/styles.xml', (x) => new Styles(x)), numbering: optional('word/numbering.xml', (x) => new Numbering(x)), legacy: new Map() };
+  let root: XNode | undefined;
+  try {
+    root = parse(doc).find((n) => tagOf(n) === 'w:document');
+  } catch {
+    throw new CannotRead('tệp .docx bị hỏng: phần word/document.xml không phải XML hợp lệ; hãy mở tệp bằng Word hoặc LibreOffice, lưu lại rồi nhập lại.');
+  }
   const body = child(root, 'w:body');
-  if (!body) throw new Error('tệp .docx không có phần thân văn bản');
+  if (!body) throw new CannotRead('tệp .docx không có phần thân văn bản');
   const out: Block[] = [];
   // a section's page setup comes at its end: in its last paragraph, or in the body for the last section
   const sectionEnds = new Map<number, XNode>();
@@ -408,7 +452,11 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
       const sectPr = t === 'w:p' ? child(child(n, 'w:pPr'), 'w:sectPr') : undefined;
       if (sectPr) sectionEnds.set(out.length, sectPr);
       if (t === 'w:p') out.push({ kind: 'p', p: readPara(n, ctx) });
-      else if (t === 'w:tbl') out.push({ kind: 'table', t: readTable(n, ctx) });
+      else if (t === 'w:tbl') {
+        const table = readTable(n, ctx);
+        // a table without a cell holds no text (only a damaged file has one)
+        if (table.rows.some((r) => r.length > 0)) out.push({ kind: 'table', t: table });
+      }
       else if (t === 'w:sdt') visit(kids(child(n, 'w:sdtContent') ?? {}));
     }
   };

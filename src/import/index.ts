@@ -8,6 +8,9 @@ import { convert, SOFFICE_PACKAGE } from '../soffice.js';
 import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
 import { lintText } from '../lint/lint.js';
+import { CannotRead } from '../errors.js';
+import { withoutIllegalChars } from '../text/normalize-text.js';
+import { readInput } from '../read/input.js';
 
 export interface Imported {
   yaml: string;
@@ -38,14 +41,22 @@ function repairDamage(file: string, yaml: string, repairs: string[]): string {
 
 export type SourceKind = 'docx' | 'txt' | 'pdf' | 'doc';
 
+/** The largest source read: a Word file or a PDF with a logo, a signature or scanned pages runs to megabytes; a plan's text never does. */
+const MAX_SOURCE_BYTES: Record<SourceKind, number> = { docx: 64 * 2 ** 20, doc: 64 * 2 ** 20, pdf: 64 * 2 ** 20, txt: 2 * 2 ** 20 };
+
+/** A source's bytes; a file over its kind's limit is that file's problem (CannotRead), an unreadable path a usage error. */
+export function readSource(file: string, kind: SourceKind): Uint8Array {
+  const bytes = readInput(file, MAX_SOURCE_BYTES[kind]);
+  if (bytes.length > MAX_SOURCE_BYTES[kind]) throw new CannotRead(`tệp lớn hơn ${MAX_SOURCE_BYTES[kind] / 2 ** 20} MB, giới hạn cho một tệp .${kind}; hãy kiểm tra đúng tệp chưa.`);
+  return bytes;
+}
+
 export function kindOf(file: string): SourceKind | undefined {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
   if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext;
   return ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
 }
 
-/** A document import cannot read as it is, with what to do (install a package, add --ocr): exit 1. */
-export class CannotRead extends Error {}
 
 export interface ImportOptions {
   /** Recognise scanned pages with tesseract. */
@@ -54,13 +65,29 @@ export interface ImportOptions {
 
 /**
  * Word 97–2003 files, as LibreOffice saves them in .docx: all in one LibreOffice start (it takes seconds;
- * an office's archive has many). Each comes back as .docx bytes or as the reason it could not be read.
+ * an office's archive has many). Each comes back as .docx bytes or as the reason it could not be read
+ * (one that could not be read already passes through).
  */
-export function docsToDocx(docs: Uint8Array[]): (Uint8Array | CannotRead)[] {
-  if (!docs.length) return [];
-  const r = convert(docs, 'doc', 'docx');
-  if (!r) return docs.map(() => new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`));
-  return docs.map((_, i) => r.outputs[i] ?? new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`));
+export function docsToDocx(docs: (Uint8Array | CannotRead)[]): (Uint8Array | CannotRead)[] {
+  const bytes = docs.filter((d): d is Uint8Array => !(d instanceof CannotRead));
+  if (!bytes.length) return docs;
+  const r = convert(bytes, 'doc', 'docx');
+  let k = 0;
+  return docs.map((d) => {
+    if (d instanceof CannotRead) return d;
+    if (!r) return new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
+    return r.outputs[k++] ?? new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`);
+  });
+}
+
+/** Every string in the blocks read, without the characters XML cannot carry. */
+function scrub(x: unknown, removed: Set<number>): void {
+  if (!x || typeof x !== 'object') return;
+  const o = x as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (typeof o[k] === 'string') o[k] = withoutIllegalChars(o[k] as string, removed);
+    else scrub(o[k], removed);
+  }
 }
 
 /** A scanned page's longest side (points) that is still read: A2's, 594 mm. */
@@ -94,6 +121,10 @@ export async function importDocument(file: string, bytes: Uint8Array, kind: Excl
     }
     blocks = r.blocks;
   } else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
+  // control characters a PDF's font mapping or a pasted text carries: no reader shows them, XML cannot hold them
+  const removed = new Set<number>();
+  scrub(blocks, removed);
+  if (removed.size) repairs.push(`bỏ ký tự điều khiển không in được (${[...removed].sort((a, b) => a - b).map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}) mà tệp nguồn mang theo.`);
   const r = recognise(blocks, kind !== 'txt');
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);

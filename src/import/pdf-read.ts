@@ -7,6 +7,7 @@ import type { Block, Cell, Para } from './docx-read.js';
 import { gridColumns, markup } from './docx-read.js';
 import { APPENDIX_LINE, DOCUMENT_NAME, isColumnNumbers, REFERENCE_START } from './recognize.js';
 import { withoutTones } from '../text/normalize-text.js';
+import { CannotRead } from '../errors.js';
 
 export interface Item {
   str: string;
@@ -55,14 +56,19 @@ async function pages(bytes: Uint8Array): Promise<Page[]> {
   try {
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
   } catch {
-    throw new Error('không mở được tệp PDF (tệp hỏng hoặc có mật khẩu)');
+    throw new CannotRead('không mở được tệp PDF (tệp hỏng hoặc có mật khẩu)');
   }
   const out: Page[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
+    let page, ops, tc;
+    try {
+      page = await doc.getPage(n);
+      ops = await page.getOperatorList(); // also loads the fonts, whose names tell bold and italic
+      tc = await page.getTextContent();
+    } catch {
+      throw new CannotRead(`trang ${n} của tệp PDF bị hỏng, không đọc được chữ; hãy xin lại tệp gốc, hoặc mở tệp bằng trình đọc PDF, in ra một tệp PDF mới rồi nhập lại.`);
+    }
     const vp = page.getViewport({ scale: 1 });
-    const ops = await page.getOperatorList(); // also loads the fonts, whose names tell bold and italic
-    const tc = await page.getTextContent();
     const items: Item[] = [];
     for (const raw of tc.items) {
       if (!('str' in raw) || raw.str === '') continue;

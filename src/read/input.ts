@@ -5,8 +5,11 @@ import { UsageError } from '../errors.js';
 import { printable } from '../messages.js';
 import { MAX_FILE_BYTES } from './source.js';
 
-/** Read a plan file; anything that is not a readable regular file is a usage problem (exit 2). */
-export function readInput(file: string): Uint8Array {
+/**
+ * Read an input file, at most `limit` + 1 bytes (the caller reports a file over its limit); anything that is
+ * not a readable regular file is a usage problem (exit 2).
+ */
+export function readInput(file: string, limit = MAX_FILE_BYTES): Uint8Array {
   let st: Stats;
   try {
     st = statSync(file);
@@ -24,8 +27,8 @@ export function readInput(file: string): Uint8Array {
   try {
     const opened = fstatSync(fd);
     refuseIrregular(file, opened);
-    // Read at most one byte past the limit: the size check in decode() reports it with the file name.
-    const cap = Math.min(opened.size || MAX_FILE_BYTES + 1, MAX_FILE_BYTES + 1);
+    // Read at most one byte past the limit: the caller's size check (decode() for a plan) reports it.
+    const cap = Math.min(opened.size || limit + 1, limit + 1);
     const buf = Buffer.allocUnsafe(cap);
     let n = 0;
     while (n < cap) {
@@ -33,7 +36,6 @@ export function readInput(file: string): Uint8Array {
       if (r === 0) break;
       n += r;
     }
-    if (opened.size > MAX_FILE_BYTES) return new Uint8Array(opened.size > n ? MAX_FILE_BYTES + 1 : n); // size only matters
     return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof UsageError) throw e;

@@ -36,6 +36,12 @@ export function findIllegalChar(s: string): { index: number; code: number } | un
 
 export const hasIllegalChar = (s: string): boolean => findIllegalChar(s) !== undefined;
 
+/** s without the characters findIllegalChar finds; `removed` receives each one's code. */
+export function withoutIllegalChars(s: string, removed?: Set<number>): string {
+  if (!SUSPECT.test(s)) return s;
+  return s.replace(XML_ILLEGAL_G, (c) => (removed?.add(c.charCodeAt(0)), ''));
+}
+
 /**
  * NFC, invisible marks removed, tabs and runs of spaces collapsed to one space, trimmed.
  * Line breaks inside a value (YAML block scalars) become spaces: a paragraph is one value.
@@ -44,7 +50,7 @@ export const hasIllegalChar = (s: string): boolean => findIllegalChar(s) !== und
 export function normalizeText(s: string): string {
   let t = s.normalize('NFC');
   // (each step only when there is something for it to do: most text is clean, and a replace makes a new string)
-  if (SUSPECT.test(t)) t = t.replace(XML_ILLEGAL_G, '');
+  t = withoutIllegalChars(t);
   t = t.replace(INVISIBLE, '');
   if (/[\t\r\n]| {2}/.test(t)) t = t.replace(/[\t\r\n ]+/g, ' ');
   return ndSpelling(t.trim());

@@ -4,11 +4,10 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
-import { CannotRead, docsToDocx, importDocument, kindOf } from '../../import/index.js';
+import { docsToDocx, importDocument, kindOf, readSource } from '../../import/index.js';
 import { checkText } from '../../plan/validate.js';
 import { hasErrors } from '../../messages.js';
-import { UsageError } from '../../errors.js';
-import { readInput } from '../../read/input.js';
+import { CannotRead, UsageError } from '../../errors.js';
 import { writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
 import { checkOutputOptions, prepareTargets } from '../targets.js';
@@ -29,22 +28,30 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
   let errors = false;
   // every .doc of the batch through one LibreOffice start, before the first is imported
   const docs = files.flatMap((f, i) => (kindOf(f) === 'doc' ? [i] : []));
-  const converted = new Map(docsToDocx(docs.map((i) => readInput(files[i]))).map((d, k) => [docs[k], d]));
+  // a source is read when its turn comes (a batch of scans is not held in memory at once)
+  const read = (f: string): Uint8Array | CannotRead => {
+    try {
+      return readSource(f, kindOf(f)!);
+    } catch (e) {
+      if (e instanceof CannotRead) return e;
+      throw e;
+    }
+  };
+  const converted = new Map(docsToDocx(docs.map((i) => read(files[i]))).map((d, k) => [docs[k], d]));
   for (const [i, f] of files.entries()) {
     const target = targets[i];
     const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     let r: Awaited<ReturnType<typeof importDocument>>;
     try {
       const kind = kindOf(f)!;
-      const docx = converted.get(i);
-      if (docx instanceof CannotRead) throw docx;
-      r = await importDocument(basename(f), docx ?? readInput(f), kind === 'doc' ? 'docx' : kind, schema, { ocr: o.ocr });
+      const source = converted.get(i) ?? read(f);
+      if (source instanceof CannotRead) throw source;
+      r = await importDocument(basename(f), source, kind === 'doc' ? 'docx' : kind, schema, { ocr: o.ocr });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       // the file is what it is (a scan without --ocr, a .doc without LibreOffice): that file's problem
-      const message = e instanceof Error ? e.message : String(e);
-      if (!(e instanceof CannotRead) && !/^(không mở được|tệp \.docx không có)/.test(message)) throw e;
-      report.add([{ file: f, line: 1, column: 1, severity: 'lỗi', rule: 'khong-doc-duoc', message }]);
+      if (!(e instanceof CannotRead)) throw e;
+      report.add([{ file: f, line: 1, column: 1, severity: 'lỗi', rule: 'khong-doc-duoc', message: e.message }]);
       errors = true;
       continue;
     }
