@@ -215,12 +215,14 @@ describe('nơi nhận "Như Điều …" (nhu-dieu)', () => {
 });
 
 describe('a fix never changes what YAML reads: a plain value that a fix would make a key or a comment is quoted', () => {
-  it('"Lưu:VT" fixed to "Lưu: VT" stays one text; a quoted value and one without a colon stay as written', async () => {
+  it('"Lưu:VT" fixed to "Lưu: VT" stays one text, "3 ." stays a text; a quoted value and one without a colon stay as written', async () => {
     const { parse } = await import('yaml');
     const text = ['noi_nhan:', '  - Lưu:VT', '  - "Phòng Y tế,các xã"', '  - Sở Y tế ,các xã', 'doan: >-', '  Thời gian:Từ ngày 01/3', '  đến "hết" tháng\\3', ''].join('\n');
     const r = lintText('x.yaml', text, { fix: true });
     expect(r.fixed.split('\n')).toEqual(['noi_nhan:', '  - "Lưu: VT"', '  - "Phòng Y tế, các xã"', '  - Sở Y tế, các xã', 'doan: >-', '  Thời gian: Từ ngày 01/3', '  đến "hết" tháng\\3', '']);
     expect(parse(r.fixed)).toEqual({ noi_nhan: ['Lưu: VT', 'Phòng Y tế, các xã', 'Sở Y tế, các xã'], doan: 'Thời gian: Từ ngày 01/3 đến "hết" tháng\\3' });
+    // "3 ." is a text; "3." would be the number 3
+    expect(lintText('x.yaml', 'so: 3 .\n', { fix: true }).fixed).toBe('so: "3."\n');
     const plain = lintText('x.yaml', 'doan: Thời gian:Từ ngày 01/3\n  đến "hết" tháng\\3\n', { fix: true });
     expect(parse(plain.fixed)).toEqual({ doan: 'Thời gian: Từ ngày 01/3 đến "hết" tháng\\3' });
   });

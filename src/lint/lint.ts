@@ -1,7 +1,7 @@
 // kehoach lint: runs the rules over the source text of every value of a plan, in document order.
 // Positions are exact (the rules see the text as it stands in the file), and --fix rewrites only
 // the characters a finding names, so comments, quoting and layout stay as the clerk left them.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parse, parseDocument } from 'yaml';
 import type { Message } from '../messages.js';
 import { checkProfile } from '../plan/profile.js';
 import { checkBytes } from '../plan/validate.js';
@@ -78,9 +78,18 @@ function findAll(vals: Value[], all: Value[]): Found[] {
 
 /**
  * A value written plain (unquoted) that a fix made into something else for YAML: "Lưu:VT" fixed to "Lưu: VT"
- * would be read as a key, ", #3" as a comment. Such a value is quoted instead.
+ * would be read as a key, ", #3" as a comment, "3 ." as the number 3. Such a value is quoted instead.
  */
-const plainBroken = (before: string, after: string): boolean => !/^["'|>]/.test(before) && /:(?: |\n|$)| #|\t#/.test(after) && !/:(?: |\n|$)| #|\t#/.test(before);
+const YAML_SIGNS = /:(?: |\n|$)| #|\t#/;
+function plainBroken(before: string, after: string): boolean {
+  if (/^["'|>]/.test(before)) return false;
+  if (YAML_SIGNS.test(after) && !YAML_SIGNS.test(before)) return true;
+  try {
+    return typeof parse(after) !== 'string';
+  } catch {
+    return true;
+  }
+}
 const doubleQuoted = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 /** The fixes of one pass: non-overlapping, each keeping its line breaks (a fix never joins lines). */
