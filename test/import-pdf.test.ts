@@ -179,3 +179,18 @@ describe('a damaged PDF', () => {
     expect(() => readFileSync(join(dir, 'hong.yaml'))).toThrow();
   });
 });
+
+describe('a PDF or a Word 97–2003 file under a .docx name (as e-office systems mislabel them)', () => {
+  it('is read as what it is, and the report says so', async () => {
+    const name = basename(exampleFiles()[0], '.yaml');
+    const pdf = join(dir, 'that-ra-la-pdf.docx');
+    const doc = join(dir, 'that-ra-la-doc.docx');
+    writeFileSync(pdf, pdfs.get(name)!);
+    writeFileSync(doc, docs.get(name)!);
+    const r = await run(['import', pdf, doc]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('  đã sửa: tệp mang đuôi .docx nhưng là tệp PDF: đọc theo nội dung.');
+    expect(r.err).toContain('  đã sửa: tệp mang đuôi .docx nhưng là tệp Word 97–2003, RTF hoặc HTML: đọc theo nội dung.');
+    for (const f of ['that-ra-la-pdf.yaml', 'that-ra-la-doc.yaml']) expect(await share(docx.get(name)!, readFileSync(join(dir, f), 'utf8'))).toBeGreaterThan(0.95);
+  });
+});

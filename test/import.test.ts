@@ -459,6 +459,24 @@ describe('kehoach import (the command)', () => {
     expect(readFileSync(yaml, 'utf8')).not.toMatch(/# sửa tay/);
   });
 
+  it('a file is read as what it is, whatever its name: a .docx named .pdf or .doc, a Notepad "Unicode" (UTF-16) text; a .doc that is nothing readable is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-named-'));
+    const docx = await renderFile(exampleFiles()[0]);
+    writeFileSync(join(dir, 'la-docx.pdf'), docx);
+    writeFileSync(join(dir, 'ten-doc.doc'), docx);
+    writeFileSync(join(dir, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('KẾ HOẠCH\n\nPhòng chống thiên tai năm 2025\n\nI. NỘI DUNG\n\n1. Kiểm tra các xã.\n', 'utf16le')]));
+    writeFileSync(join(dir, 'rac.doc'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)));
+    const r = await run(['import', ...['la-docx.pdf', 'ten-doc.doc', 'unicode.txt', 'rac.doc'].map((f) => join(dir, f))]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('  đã sửa: tệp mang đuôi .pdf nhưng là tệp Word (.docx): đọc theo nội dung.');
+    expect(r.err).toContain('  đã sửa: tệp mang đuôi .doc nhưng là tệp Word (.docx): đọc theo nội dung.');
+    for (const f of ['la-docx.yaml', 'ten-doc.yaml']) expect(parse(readFileSync(join(dir, f), 'utf8')).trich_yeu).toBe(parse(readFileSync(exampleFiles()[0], 'utf8')).trich_yeu);
+    expect(r.err).toContain('  đã sửa: tệp mã UTF-16 (Unicode của Notepad): đọc và ghi lại thành UTF-8.');
+    expect(parse(readFileSync(join(dir, 'unicode.yaml'), 'utf8')).trich_yeu).toBe('Phòng chống thiên tai năm 2025');
+    expect(r.err).toContain(`${join(dir, 'rac.doc')}:1:1: lỗi: tệp .doc này không phải văn bản Word 97–2003, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx. [khong-doc-duoc]`);
+    expect(existsSync(join(dir, 'rac.yaml'))).toBe(false);
+  });
+
   it('a file that is not a .docx inside: that file\'s problem (exit 1) with a message, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-bad-'));
     const bad = join(dir, 'hong.docx');

@@ -19,8 +19,12 @@ export interface Imported {
   repairs: string[];
 }
 
-/** A text file: UTF-8, or an 8-bit code page (where TCVN3 and VNI texts live) when it is not. */
+/** A text file: UTF-16 with its byte-order mark (Notepad's "Unicode"), UTF-8, or an 8-bit code page (where TCVN3 and VNI texts live). */
 function textOf(bytes: Uint8Array, repairs: string[]): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    repairs.push('tệp mã UTF-16 (Unicode của Notepad): đọc và ghi lại thành UTF-8.');
+    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -66,15 +70,15 @@ export interface ImportOptions {
 /**
  * Word 97–2003 files, as LibreOffice saves them in .docx: all in one LibreOffice start (it takes seconds;
  * an office's archive has many). Each comes back as .docx bytes or as the reason it could not be read
- * (one that could not be read already passes through).
+ * (one that could not be read, or that is no Word 97–2003, RTF or HTML file, passes through as it is).
  */
 export function docsToDocx(docs: (Uint8Array | CannotRead)[]): (Uint8Array | CannotRead)[] {
-  const bytes = docs.filter((d): d is Uint8Array => !(d instanceof CannotRead));
+  const bytes = docs.filter((d): d is Uint8Array => !(d instanceof CannotRead) && sniff(d) === 'doc');
   if (!bytes.length) return docs;
   const r = convert(bytes, 'doc', 'docx');
   let k = 0;
   return docs.map((d) => {
-    if (d instanceof CannotRead) return d;
+    if (d instanceof CannotRead || sniff(d) !== 'doc') return d; // a .docx, a PDF or a text under a .doc name: read as it is
     if (!r) return new CannotRead(`đọc tệp .doc (Word 97–2003) cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}; hoặc mở tệp bằng Word và lưu thành .docx.`);
     return r.outputs[k++] ?? new CannotRead(`LibreOffice không chuyển được tệp .doc sang .docx${r.complaint ? ` (${r.complaint})` : ''}.`);
   });
@@ -90,17 +94,52 @@ function scrub(x: unknown, removed: Set<number>): void {
   }
 }
 
+const isUtf8 = (b: Uint8Array): boolean => {
+  try {
+    return !new TextDecoder('utf-8', { fatal: true }).decode(b).includes('\0');
+  } catch {
+    return false;
+  }
+};
+const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, n));
+
+/**
+ * What a file is by its first bytes, whatever its name says (offices rename files; e-office systems save
+ * Word 97–2003, RTF or HTML under ".doc" and sometimes ".docx"): 'doc' for what LibreOffice converts.
+ */
+export function sniff(b: Uint8Array, asText = false): SourceKind | undefined {
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (ascii(b, 5) === '%PDF-') return 'pdf';
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'; // an OLE2 compound file
+  if (asText) return undefined; // a text named .txt that starts like RTF or HTML is still read as text
+  const head = ascii(b, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('{\\rtf') || head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('mime-version:')) return 'doc';
+  return undefined;
+}
+
+const KIND_NAME: Record<SourceKind, string> = { docx: 'Word (.docx)', doc: 'Word 97–2003, RTF hoặc HTML', pdf: 'PDF', txt: 'văn bản chữ' };
+
 /** A scanned page's longest side (points) that is still read: A2's, 594 mm. */
 const MAX_SCAN_SIDE = 1684;
 
 /**
  * Import the bytes of one document; `schemaRef` is the path the `$schema` comment gives. A .doc comes
- * here as the .docx `docsToDocx` made of it.
+ * here as the .docx `docsToDocx` made of it; a file is read as what its first bytes say it is.
  */
-export async function importDocument(file: string, bytes: Uint8Array, kind: Exclude<SourceKind, 'doc'>, schemaRef: string, o: ImportOptions = {}): Promise<Imported> {
+export async function importDocument(file: string, bytes: Uint8Array, named: SourceKind, schemaRef: string, o: ImportOptions = {}): Promise<Imported> {
   const repairs: string[] = [];
   const unsure: string[] = [];
   let blocks: Block[];
+  let kind = sniff(bytes, named === 'txt') ?? (named !== 'doc' ? named : isUtf8(bytes) ? 'txt' : undefined);
+  if (!kind) throw new CannotRead('tệp .doc này không phải văn bản Word 97–2003, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx.');
+  if (kind !== named) repairs.push(`tệp mang đuôi .${named} nhưng là tệp ${KIND_NAME[kind]}: đọc theo nội dung.`);
+  if (kind === 'doc') {
+    // a Word 97–2003 file that came without the .doc name (or a .doc LibreOffice did not see in the batch)
+    const converted = docsToDocx([bytes])[0];
+    if (converted instanceof CannotRead) throw converted;
+    [bytes, kind] = [converted, 'docx'];
+  }
   if (kind === 'pdf') {
     let r = await readPdf(bytes, repairs);
     if (r.textLength < 20) {

@@ -37,16 +37,18 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
       throw e;
     }
   };
-  const converted = new Map(docsToDocx(docs.map((i) => read(files[i]))).map((d, k) => [docs[k], d]));
+  const raw = docs.map((i) => read(files[i]));
+  // a .doc LibreOffice made a .docx of is read as one; any other (a .docx or a text under that name) as it is
+  const converted = new Map(docsToDocx(raw).map((d, k) => [docs[k], { bytes: d, named: d === raw[k] ? 'doc' : 'docx' } as const]));
   for (const [i, f] of files.entries()) {
     const target = targets[i];
     const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
     let r: Awaited<ReturnType<typeof importDocument>>;
     try {
-      const kind = kindOf(f)!;
-      const source = converted.get(i) ?? read(f);
+      const c = converted.get(i);
+      const source = c ? c.bytes : read(f);
       if (source instanceof CannotRead) throw source;
-      r = await importDocument(basename(f), source, kind === 'doc' ? 'docx' : kind, schema, { ocr: o.ocr });
+      r = await importDocument(basename(f), source, c?.named ?? kindOf(f)!, schema, { ocr: o.ocr });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       // the file is what it is (a scan without --ocr, a .doc without LibreOffice): that file's problem
