@@ -488,18 +488,19 @@ describe('kehoach import (the command)', () => {
   });
 });
 
-describe('a damaged or heavy source: its own message, never an internal error, the words kept where they can be', () => {
-  const example = exampleFiles()[0];
-  /** The example rendered, with some parts replaced (undefined drops a part). */
-  async function altered(parts: Record<string, string | Uint8Array | undefined>): Promise<Uint8Array> {
-    const files: Record<string, Uint8Array> = unzipSync(await renderFile(example));
-    for (const [name, v] of Object.entries(parts)) {
-      if (v === undefined) delete files[name];
-      else files[name] = typeof v === 'string' ? strToU8(v) : v;
-    }
-    return zipSync(files);
+const example = exampleFiles()[0];
+/** The example rendered, with some parts replaced (undefined drops a part). */
+async function altered(parts: Record<string, string | Uint8Array | undefined>): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = unzipSync(await renderFile(example));
+  for (const [name, v] of Object.entries(parts)) {
+    if (v === undefined) delete files[name];
+    else files[name] = typeof v === 'string' ? strToU8(v) : v;
   }
-  const part = async (name: string) => strFromU8(unzipSync(await renderFile(example))[name]);
+  return zipSync(files);
+}
+const part = async (name: string) => strFromU8(unzipSync(await renderFile(example))[name]);
+
+describe('a damaged or heavy source: its own message, never an internal error, the words kept where they can be', () => {
   const cannotRead = async (docx: Uint8Array) => {
     const e = await importDocument('x.docx', docx, 'docx', 'x').then(() => undefined, (err: unknown) => err);
     expect(e).toBeInstanceOf(CannotRead);
@@ -573,5 +574,20 @@ describe('a damaged or heavy source: its own message, never an internal error, t
     const refused = await run(['import', big]);
     expect([refused.code, refused.err]).toEqual([1, `${big}:1:1: lỗi: tệp lớn hơn 2 MB, giới hạn cho một tệp .txt; hãy kiểm tra đúng tệp chưa. [khong-doc-duoc]\n`]);
     expect(existsSync(join(dir, 'dai.yaml'))).toBe(false);
+  });
+});
+
+describe('text boxes (Word keeps a header, a stamp or a note in one)', () => {
+  it('their words are read once (not again from the copy kept for older readers), before the paragraph they are anchored in', async () => {
+    const box = (words: string) =>
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="2000000" cy="500000"/><wp:wrapNone/><wp:docPr id="5" name="Text Box 5"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape id="tb5" style="width:150pt;height:40pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Đoạn có hộp chữ.</w:t></w:r></w:p>`;
+    const xml = await part('word/document.xml');
+    const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
+    expect(at).toBeGreaterThan(0);
+    const r = await importDocument('x.docx', await altered({ 'word/document.xml': xml.slice(0, at) + box('Chữ trong hộp') + xml.slice(at) }), 'docx', 'x');
+    const lines = r.yaml.split('\n');
+    expect(lines.filter((l) => l.includes('Chữ trong hộp'))).toHaveLength(1);
+    expect(lines.findIndex((l) => l.includes('Chữ trong hộp'))).toBe(lines.findIndex((l) => l.includes('Đoạn có hộp chữ.')) - 1);
   });
 });

@@ -294,6 +294,24 @@ interface Ctx {
   legacy: Map<string, number>;
 }
 
+/** What a paragraph's text does not include: deleted and moved-away text, field codes, properties, drawings, the second copy of an alternate content. */
+const SKIPPED = new Set(['w:del', 'w:instrText', 'w:pPr', 'w:rPr', 'w:moveFrom', 'w:drawing', 'w:pict', 'w:txbxContent', 'mc:Fallback']);
+
+/**
+ * The contents of the text boxes drawn in a paragraph (Word keeps a header or a stamp in one): of each
+ * mc:AlternateContent only the first choice, the other being the same box again for older readers.
+ */
+function boxesIn(n: XNode, out: XNode[] = []): XNode[] {
+  for (const c of kids(n)) {
+    if (typeof c !== 'object' || '#text' in c) continue;
+    const t = tagOf(c);
+    if (t === 'w:txbxContent') out.push(c);
+    else if (t === 'mc:AlternateContent') boxesIn(child(c, 'mc:Choice') ?? child(c, 'mc:Fallback') ?? {}, out);
+    else boxesIn(c, out);
+  }
+  return out;
+}
+
 function readPara(p: XNode, ctx: Ctx): Para {
   const pPr = child(p, 'w:pPr');
   const styleId = attrs(child(pPr, 'w:pStyle') ?? {})['w:val'];
@@ -332,8 +350,8 @@ function readPara(p: XNode, ctx: Ctx): Para {
       }
       return;
     }
-    // deleted text, field instructions and properties are not what a reader sees
-    if (tag === 'w:del' || tag === 'w:instrText' || tag === 'w:pPr' || tag === 'w:rPr' || tag === 'w:moveFrom') return;
+    // deleted text, field instructions and properties are not what a reader sees; a text box is read on its own (boxesIn)
+    if (SKIPPED.has(tag)) return;
     for (const c of kids(n)) if (typeof c === 'object' && !('#text' in c)) visit(c);
   };
   visit(p);
@@ -382,7 +400,10 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
       const vmVal = vm ? (attrs(vm)['w:val'] ?? 'continue') : undefined;
       const paras: Para[] = [];
       for (const c of kids(tc)) {
-        if (tagOf(c) === 'w:p') paras.push(readPara(c, ctx));
+        if (tagOf(c) === 'w:p') {
+          for (const box of boxesIn(c)) for (const bp of children(box, 'w:p')) paras.push(readPara(bp, ctx));
+          paras.push(readPara(c, ctx));
+        }
         else if (tagOf(c) === 'w:tbl') for (const r of readTable(c, ctx).rows) for (const cc of r) paras.push(...cc.paras); // nested: kept as text
       }
       if (vmVal === 'continue' && open.has(col)) {
@@ -449,6 +470,8 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
   const visit = (nodes: XNode[]) => {
     for (const n of nodes) {
       const t = tagOf(n);
+      // a text box's paragraphs come before the paragraph it is anchored in, where it is drawn
+      if (t === 'w:p') for (const box of boxesIn(n)) visit(kids(box));
       const sectPr = t === 'w:p' ? child(child(n, 'w:pPr'), 'w:sectPr') : undefined;
       if (sectPr) sectionEnds.set(out.length, sectPr);
       if (t === 'w:p') out.push({ kind: 'p', p: readPara(n, ctx) });
