@@ -146,6 +146,23 @@ describe('a scanned PDF', () => {
     expect(r.err).toMatch(/ban-quet\.pdf:1:1: lỗi: tệp PDF không có lớp chữ \(bản quét\); thêm --ocr .*tesseract-ocr-vie/);
     expect(() => readFileSync(join(dir, 'ban-quet.yaml'))).toThrow();
   });
+  it('with --ocr but without tesseract\'s Vietnamese data: that file\'s error naming the package, not an internal one', async () => {
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+      'base64',
+    );
+    const f = join(dir, 'quet-thieu-du-lieu.pdf');
+    writeFileSync(f, imagesToPdf([jpeg]));
+    const saved = process.env.TESSDATA_PREFIX;
+    process.env.TESSDATA_PREFIX = mkdtempSync(join(tmpdir(), 'kehoach-no-tessdata-'));
+    try {
+      const r = await run(['import', f, '--ocr', '-o', join(dir, 'quet-thieu-du-lieu.yaml')]);
+      expect([r.code, r.err]).toEqual([1, `${f}:1:1: lỗi: tệp PDF là bản quét; cần tesseract có dữ liệu tiếng Việt để nhận dạng trang quét: sudo apt-get install tesseract-ocr tesseract-ocr-vie [khong-doc-duoc]\n`]);
+    } finally {
+      if (saved === undefined) delete process.env.TESSDATA_PREFIX;
+      else process.env.TESSDATA_PREFIX = saved;
+    }
+  });
   it('a page larger than A2 is not read, with a message, even with --ocr', async () => {
     // the same picture stretched over 2.5 m: 300 dpi would make gigabytes of it
     const jpeg = Buffer.from(

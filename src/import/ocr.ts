@@ -11,6 +11,7 @@ import { gridRules, layout, type Item, type Page, type Segment } from './pdf-rea
 import type { Block } from './docx-read.js';
 import { cellsOf, crop, dotsOf, erase, overlaps, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, union, whiten, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
+import { CannotRead } from '../errors.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
 const DPI = 300;
@@ -22,7 +23,8 @@ export class MissingTool extends Error {}
 function tool(cmd: string, args: string[], what: string): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingTool(what);
-  if (r.status !== 0) throw new Error(`${cmd} không chạy được: ${(r.stderr || String(r.error)).trim().split('\n')[0]}`);
+  // the tool ran and failed on this file's pages: that file's error, in the tool's own words
+  if (r.status !== 0) throw new CannotRead(`${cmd} không đọc được trang quét của tệp: ${(r.stderr || String(r.error)).trim().split('\n')[0]}`);
   return r.stdout;
 }
 
@@ -67,7 +69,7 @@ function tesseract(args: string[]): Promise<{ code: number | null; out: string; 
  */
 async function recognise(image: string, psm = '3'): Promise<string> {
   const r = await tesseract([image, 'stdout', '-l', 'vie', '--psm', psm, '--dpi', String(DPI), '-c', 'tessedit_create_tsv=1']);
-  if (r.code !== 0) throw new Error(`tesseract không chạy được: ${r.err.trim().split('\n')[0]}`);
+  if (r.code !== 0) throw new CannotRead(`tesseract không nhận dạng được trang quét: ${r.err.trim().split('\n')[0]}`);
   return r.out;
 }
 
