@@ -1,4 +1,4 @@
-// Worst-case inputs: a generator for each shape of plan that costs the reader and the validator the
+// Worst-case inputs: a generator for each shape of plan that costs the reader, the validator or lint the
 // most for its size. test/worst-case.test.ts counts the work they cause at n and 4n (linear growth);
 // run directly, this script makes each as large as the size limit (LIMIT_BYTES) allows and times `validate` on it:
 //   node bench/worst-case.mjs          (after node scripts/build.mjs)
@@ -61,7 +61,14 @@ export const SHAPES = {
     ),
   /** One label line ("- Địa điểm: …") whose text is a long run of spaces: the line the reader explains. */
   'label-spaces': (n) => BASE.replace('      - Một đoạn văn.\n', `      - Địa điểm: sân${' '.repeat(n)}trường.\n`),
+  /** One long paragraph of slips lint fixes (a repeated word, a missing space): `lint --fix` rewrites it once, not once per slip. */
+  'lint-fixes': (n) => BASE.replace('      - Một đoạn văn.\n', `      - >-\n${repeat(n, () => '        thực hiện trong trong năm,các cán bộ\n')}`),
+  /** Many short values each with a slip and repeated syllables, as OCR and pasted text leave them. */
+  'lint-values': (n) => BASE.replace('      - Một đoạn văn.\n', repeat(n, (i) => `      - Thi công công trình ${i},hành vi vi phạm các các xã\n`)),
 };
+
+/** The command each shape is timed with (validate unless said): lint --fix shapes cost the fixes, not the reading. */
+export const COMMAND = { 'lint-fixes': ['lint', '--fix'], 'lint-values': ['lint', '--fix'] };
 
 /** At most this n, where the plan format has a limit of its own (rows per table: LIMITS.rows). */
 export const MAX_N = { 'many-rows': 4_000 };
@@ -93,7 +100,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const file = join(dir, `${name}.yaml`);
     writeFileSync(file, shape(n));
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', report, join(root, 'bin', 'kehoach.js'), 'validate', '-q', file], {
+    const r = spawnSync(process.execPath, ['--import', report, join(root, 'bin', 'kehoach.js'), ...(COMMAND[name] ?? ['validate', '-q']), file], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });

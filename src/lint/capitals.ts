@@ -68,7 +68,11 @@ const isFixedForm = (t: string) => t.split(' ').slice(1).some(isCapitalised);
 
 const UNIT = /(?<=[\p{L}\p{M}\d,)]\s+)(Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Thành phố)(?![\p{L}\p{M}])/gu;
 /** After an administrative unit word, these make it an organisation's name: "Tỉnh Đoàn", "Tỉnh ủy", "Xã đội". */
-const UNIT_ORG = /^\s+(?:ủy|uỷ|đoàn|hội|đội|ban|Ủy|Uỷ|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|^\s+\d|^ Hồ Chí Minh/u;
+const UNIT_ORG = /\s+(?:ủy|uỷ|đoàn|hội|đội|ban|Ủy|Uỷ|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|\s+\d| Hồ Chí Minh/uy;
+/** A number after white space, at lastIndex. */
+const NUMBER_AFTER = /\s+\d/y;
+/** Whether a sticky pattern matches at `at` (not at some later place: no copy of the rest of the text either). */
+const matchesAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text));
 const UNIT_WORDS = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'phố', 'ấp', 'thôn', 'bản', 'khóm', 'tổ']);
 const DOC_TYPE_NUMBER = /(?<![\p{L}])(nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|công văn|hướng dẫn|chương trình|thông báo|quy chế|quy định|đề án|kết luận) số\s+\d/gu;
 
@@ -164,15 +168,14 @@ export const capitals: LocalRule = {
       if (next && spaced(words[i], next) && isCapitalised(words[i].w) && isCapitalised(next.w) && !isAllCaps(next.w) && ctx.lowerPairs.has(key([words[i].w, next.w])) && !startsName()) {
         // a place ("phường Thống Nhất", "CCN Thống Nhất") or an organisation's function ("Quỹ Phát triển …")
         // or a name with a number ("Cụm công nghiệp Thống Nhất 1")
-        const nameSlot = afterUnit(i) || (i > 0 && spaced(words[i - 1], words[i]) && isAllCaps(words[i - 1].w)) || ORG_HEADS.has(lower(words[i].w)) || /^\s+\d/.test(text.slice(next.end));
+        const nameSlot = afterUnit(i) || (i > 0 && spaced(words[i - 1], words[i]) && isAllCaps(words[i - 1].w)) || ORG_HEADS.has(lower(words[i].w)) || matchesAt(NUMBER_AFTER, text, next.end);
         // a guess from the plan's own words: reported, never fixed, since a name may look like a common word
         if (!nameSlot && !inName(i, named)) report(next, next, [lower(next.w)], i + 1, false);
       }
     }
     // the generic word of an administrative unit, mid-sentence
     for (const m of text.matchAll(UNIT)) {
-      const after = text.slice(m.index! + m[0].length);
-      if (UNIT_ORG.test(after)) continue;
+      if (matchesAt(UNIT_ORG, text, m.index! + m[0].length)) continue;
       out.push({ index: m.index!, length: m[0].length, message: `viết hoa: "${m[0]}" giữa câu viết thường: "${lower(m[0])}"`, fix: lower(m[0]) });
     }
     // a specific document: its type capitalised ("Kế hoạch số 181/KH-SYT")

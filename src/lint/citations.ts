@@ -16,7 +16,7 @@ const TYPES = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị
 const CITATION = new RegExp(`(?<![${LETTERS}])(${TYPES})\\s+(?:số:?\\s*)?(${DOC_NUMBER_FORM})(?![${LETTERS}\\d])`, 'gu');
 const DATE = '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})';
 /** The date after the number, the issuer possibly between: "số 34-NQ/TU của Tỉnh ủy Lào Cai ngày 27/12/2025". */
-const DATE_AFTER = new RegExp(`^[\\s,]*(?:của(?:\\s+[${LETTERS}]+){1,8}[\\s,]+)?(?:(?:được\\s+)?ban\\s+hành\\s+)?ngày\\s+(?:${DATE})`, 'u');
+const DATE_AFTER = new RegExp(`[\\s,]*(?:của(?:\\s+[${LETTERS}]+){1,8}[\\s,]+)?(?:(?:được\\s+)?ban\\s+hành\\s+)?ngày\\s+(?:${DATE})`, 'uy');
 const DATE_BEFORE = new RegExp(`[Nn]gày\\s+(?:${DATE})`, 'gu');
 
 /** Values that name someone or something; a number in them is part of a name, not a citation. */
@@ -27,11 +27,15 @@ const dayOf = (m: RegExpMatchArray | RegExpExecArray, at: number) => {
   return { day: `${d.padStart(2, '0')}/${mo.padStart(2, '0')}/${y}`, year: y };
 };
 
+/** How far back the head of a citation's sentence is looked for: a sentence's opening date is near; a bound keeps a text of many citations linear. */
+const SENTENCE_REACH = 1000;
+
 /** The date a citation gives: after the number, or at the head of its sentence ("Ngày …, Chính phủ ban hành Nghị định số …"). */
 function dateOf(text: string, from: number, to: number): { day: string; year: string } | undefined {
-  const after = DATE_AFTER.exec(text.slice(to));
+  DATE_AFTER.lastIndex = to;
+  const after = DATE_AFTER.exec(text);
   if (after) return dayOf(after, 1);
-  const head = text.slice(0, from);
+  const head = text.slice(Math.max(0, from - SENTENCE_REACH), from);
   const sentence = head.slice(Math.max(0, ...[...head.matchAll(/[.;!?:](?=\s)/g)].map((m) => m.index! + 1)));
   // the sentence cites nothing before this document, so its date is this document's
   if (HAS_NUMBER.test(sentence)) return undefined;

@@ -104,14 +104,24 @@ function applyFixes(text: string, found: Found[], only?: ReadonlySet<string>): {
     const last = kept[kept.length - 1];
     if (!last || e.v.start + e.from >= last.v.start + last.to) kept.push(e);
   }
-  // value by value from the end, so that earlier offsets hold
-  let out = text;
-  for (let i = kept.length; i > 0; ) {
-    const v = kept[i - 1].v;
-    let t = v.text;
-    for (; i > 0 && kept[i - 1].v === v; i--) t = t.slice(0, kept[i - 1].from) + kept[i - 1].fix + t.slice(kept[i - 1].to);
-    out = out.slice(0, v.start) + (plainBroken(v.text, t) ? doubleQuoted(t) : t) + out.slice(v.start + v.text.length);
+  // value by value, the text between them kept as it is: pieces joined once (a copy per fix would be quadratic)
+  const pieces: string[] = [];
+  let done = 0;
+  for (let i = 0; i < kept.length; ) {
+    const v = kept[i].v;
+    const parts: string[] = [];
+    let from = 0;
+    for (; i < kept.length && kept[i].v === v; i++) {
+      parts.push(v.text.slice(from, kept[i].from), kept[i].fix);
+      from = kept[i].to;
+    }
+    parts.push(v.text.slice(from));
+    const t = parts.join('');
+    pieces.push(text.slice(done, v.start), plainBroken(v.text, t) ? doubleQuoted(t) : t);
+    done = v.start + v.text.length;
   }
+  pieces.push(text.slice(done));
+  const out = pieces.join('');
   return { text: out, count: kept.length };
 }
 

@@ -148,6 +148,26 @@ const FUNCTION_WORDS = new Set(
   'trong của các và những được cho với để là có đã sẽ theo tại về từ trên dưới khi thì mà này đó hoặc cũng đều đang bị do nên như vào ra đến sau trước giữa qua bằng hay nhằm một mỗi mọi không chưa rất'.split(' '),
 );
 
+/** The word after white space at lastIndex (sticky: a copy of the rest of the text for each match would be quadratic). */
+const WORD_AFTER = /\s+([\p{L}\p{M}]+)/uy;
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** The word that ends, with white space after it, right at `end`; read backwards so that its cost is its own length. */
+function wordBefore(text: string, end: number): string | undefined {
+  let i = end;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  if (i === end) return undefined;
+  let j = i;
+  for (;;) {
+    // a letter outside the Basic Multilingual Plane is two code units
+    const pair = j >= 2 && /[\uDC00-\uDFFF]/.test(text[j - 1]) && /[\uD800-\uDBFF]/.test(text[j - 2]);
+    const ch = pair ? text.slice(j - 2, j) : text[j - 1];
+    if (j === 0 || !LETTER.test(ch)) break;
+    j -= ch.length;
+  }
+  return j < i ? text.slice(j, i) : undefined;
+}
+
 export const repeatedWords: LocalRule = {
   id: 'lap-tu',
   scope: 'value',
@@ -166,8 +186,9 @@ export const repeatedWords: LocalRule = {
       re.lastIndex = m.index + a.length;
       if (lower(a) !== lower(b) || b !== lower(b) || isAllCaps(a) || !isSyllable(b) || REDUPLICATED.has(lower(b))) continue;
       // one syllable ending a compound and starting the next: "thi công | công trình", "hành vi | vi phạm"
-      const before = /([\p{L}\p{M}]+)\s+$/u.exec(text.slice(0, m.index))?.[1];
-      const after = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(m.index + m[0].length))?.[1];
+      const before = wordBefore(text, m.index);
+      WORD_AFTER.lastIndex = m.index + m[0].length;
+      const after = WORD_AFTER.exec(text)?.[1];
       // (unless the plan writes the phrase with one copy elsewhere: then the second is a slip)
       const phrase = before !== undefined && after !== undefined && (ctx.lowerTriples.get(lower(`${before} ${a} ${after}`)) ?? 0) > 0;
       const functionWord = FUNCTION_WORDS.has(lower(b));
