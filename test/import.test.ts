@@ -591,3 +591,21 @@ describe('text boxes (Word keeps a header, a stamp or a note in one)', () => {
     expect(lines.findIndex((l) => l.includes('Chữ trong hộp'))).toBe(lines.findIndex((l) => l.includes('Đoạn có hộp chữ.')) - 1);
   });
 });
+
+describe('footnotes (kehoach prints none)', () => {
+  it('each becomes a paragraph right after the one that refers to it, opening with its number, which stays where the reference was', async () => {
+    const xml = await part('word/document.xml');
+    const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
+    const cited = '<w:p><w:r><w:t>Theo hướng dẫn của Bộ</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>';
+    const footnotes =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+      '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Công văn số 12/BYT-KCB ngày 05/01/2024.</w:t></w:r></w:p></w:footnote></w:footnotes>';
+    const r = await importDocument('x.docx', await altered({ 'word/document.xml': xml.slice(0, at) + cited + xml.slice(at), 'word/footnotes.xml': footnotes }), 'docx', 'x');
+    const lines = r.yaml.split('\n');
+    const i = lines.findIndex((l) => l.includes('Theo hướng dẫn của Bộ¹.'));
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i + 1]).toContain('¹ Công văn số 12/BYT-KCB ngày 05/01/2024.');
+    expect(r.repairs).toContain('đưa 1 chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.');
+  });
+});

@@ -159,7 +159,7 @@ class Styles {
 }
 
 /** The parts of a .docx import reads. */
-const PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
+const PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
 /** The most a part may unpack to: a hundred-page plan's document.xml is a few megabytes. */
 const MAX_PART_BYTES = 64 * 2 ** 20;
 
@@ -292,7 +292,40 @@ interface Ctx {
   numbering: Numbering;
   /** Runs converted from a legacy encoding, by font. */
   legacy: Map<string, number>;
+  /** Footnotes and endnotes by kind and id ("footnote 1"): their paragraphs. */
+  notes: Map<string, XNode[]>;
+  /** Notes referred to in the paragraph being read, numbered in document order as Word shows them. */
+  pending: { n: number; paras: XNode[] }[];
+  noteCount: number;
 }
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+
+/** The footnotes (or endnotes) of a .docx part by id; the separators Word keeps as notes -1 and 0 have no text. */
+function notesOf(xml: string | undefined, kind: 'footnote' | 'endnote', into: Map<string, XNode[]>): void {
+  if (!xml) return;
+  const root = parse(xml).find((n) => tagOf(n) === `w:${kind}s`);
+  for (const n of children(root, `w:${kind}`)) into.set(`${kind} ${attrs(n)['w:id']}`, children(n, 'w:p'));
+}
+
+/**
+ * A paragraph as it is read, with what a reader sees around it: the text boxes drawn in it before it, and the
+ * footnotes it refers to after it (kehoach prints none: each becomes a paragraph of its own, opening with the
+ * note's number, which also stays in the text where the reference was).
+ */
+function parasOf(p: XNode, ctx: Ctx): Para[] {
+  const out = boxesIn(p).flatMap((box) => children(box, 'w:p').flatMap((bp) => parasOf(bp, ctx)));
+  out.push(readPara(p, ctx), ...notesAfter(ctx));
+  return out;
+}
+
+/** The paragraphs of the notes the paragraph just read refers to, the first opening with the note's number. */
+const notesAfter = (ctx: Ctx): Para[] =>
+  ctx.pending.splice(0).flatMap(({ n, paras }) => paras.flatMap((np) => parasOf(np, ctx)).map((x, i) => (i === 0 ? withLead(x, superscript(n) + ' ') : x)));
+
+/** A paragraph with words before its text. */
+const withLead = (p: Para, lead: string): Para => ({ ...p, text: lead + p.text, plain: lead + p.plain });
 
 /** What a paragraph's text does not include: deleted and moved-away text, field codes, properties, drawings, the second copy of an alternate content. */
 const SKIPPED = new Set(['w:del', 'w:instrText', 'w:pPr', 'w:rPr', 'w:moveFrom', 'w:drawing', 'w:pict', 'w:txbxContent', 'mc:Fallback']);
@@ -346,6 +379,15 @@ function readPara(p: XNode, ctx: Ctx): Para {
           if (attrs(c)['w:type'] === 'page') breakAfter = true;
           else runs.push({ text: '\n', bold: false, italic: false });
         } else if (t === 'w:noBreakHyphen') runs.push({ text: '-', bold, italic, font });
+        else if (t === 'w:footnoteReference' || t === 'w:endnoteReference') {
+          const key = `${t === 'w:footnoteReference' ? 'footnote' : 'endnote'} ${attrs(c)['w:id']}`;
+          const paras = ctx.notes.get(key);
+          ctx.notes.delete(key); // each note read once, even in a file that refers to one from itself
+          if (paras) {
+            ctx.pending.push({ n: ++ctx.noteCount, paras });
+            runs.push({ text: superscript(ctx.noteCount), bold: false, italic: false });
+          }
+        }
         else if (t === 'w:sym') runs.push({ text: String.fromCodePoint(parseInt(attrs(c)['w:char'] ?? '20', 16) & 0xffff), bold, italic, font });
       }
       return;
@@ -401,8 +443,7 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
       const paras: Para[] = [];
       for (const c of kids(tc)) {
         if (tagOf(c) === 'w:p') {
-          for (const box of boxesIn(c)) for (const bp of children(box, 'w:p')) paras.push(readPara(bp, ctx));
-          paras.push(readPara(c, ctx));
+          paras.push(...parasOf(c, ctx));
         }
         else if (tagOf(c) === 'w:tbl') for (const r of readTable(c, ctx).rows) for (const cc of r) paras.push(...cc.paras); // nested: kept as text
       }
@@ -455,7 +496,10 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
       return read(undefined);
     }
   };
-  const ctx: Ctx = { styles: optional('word/styles.xml', (x) => new Styles(x)), numbering: optional('word/numbering.xml', (x) => new Numbering(x)), legacy: new Map() };
+  const notes = new Map<string, XNode[]>();
+  optional('word/footnotes.xml', (x) => notesOf(x, 'footnote', notes));
+  optional('word/endnotes.xml', (x) => notesOf(x, 'endnote', notes));
+  const ctx: Ctx = { styles: optional('word/styles.xml', (x) => new Styles(x)), numbering: optional('word/numbering.xml', (x) => new Numbering(x)), legacy: new Map(), notes, pending: [], noteCount: 0 };
   let root: XNode | undefined;
   try {
     root = parse(doc).find((n) => tagOf(n) === 'w:document');
@@ -474,7 +518,10 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
       if (t === 'w:p') for (const box of boxesIn(n)) visit(kids(box));
       const sectPr = t === 'w:p' ? child(child(n, 'w:pPr'), 'w:sectPr') : undefined;
       if (sectPr) sectionEnds.set(out.length, sectPr);
-      if (t === 'w:p') out.push({ kind: 'p', p: readPara(n, ctx) });
+      if (t === 'w:p') {
+        out.push({ kind: 'p', p: readPara(n, ctx) });
+        for (const p of notesAfter(ctx)) out.push({ kind: 'p', p });
+      }
       else if (t === 'w:tbl') {
         const table = readTable(n, ctx);
         // a table without a cell holds no text (only a damaged file has one)
@@ -490,6 +537,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
     if (sectionEnds.has(i)) landscape = turned(sectionEnds.get(i));
     if (landscape && b.kind === 'p') b.p.landscape = true;
   }
+  if (ctx.noteCount) repairs.push(`đưa ${ctx.noteCount} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`);
   for (const [font, n] of ctx.legacy) {
     const enc = encodingOfFont(font)!.enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
     repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${enc} sang Unicode.`);
