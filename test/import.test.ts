@@ -609,3 +609,22 @@ describe('footnotes (kehoach prints none)', () => {
     expect(r.repairs).toContain('đưa 1 chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.');
   });
 });
+
+describe('content controls and custom XML (Word forms wrap blocks, table rows and cells in them)', () => {
+  it('what they wrap is read as if they were not there', async () => {
+    const xml = await part('word/document.xml');
+    const sdt = (s: string) => `<w:sdt><w:sdtPr><w:alias w:val="Ô nhập"/></w:sdtPr><w:sdtContent>${s}</w:sdtContent></w:sdt>`;
+    // the first row of the header table, the paragraph in its first cell, the title and the last body paragraph
+    const row = /<w:tr>.*?<\/w:tr>/.exec(xml)![0];
+    const cellPara = /<w:p><w:pPr><w:pStyle w:val="CoQuanChuQuan"\/>.*?<\/w:p>/.exec(row)![0];
+    const title = /<w:p><w:pPr><w:pStyle w:val="TenLoai"\/>.*?<\/w:p>/.exec(xml)![0];
+    const wrapped = xml
+      .replace(row, sdt(row.replace(cellPara, sdt(cellPara))))
+      .replace(title, `<w:customXml w:element="tieuDe">${sdt(title)}</w:customXml>`);
+    expect(wrapped.match(/<w:sdtContent>/g)).toHaveLength(3);
+    const plain = await importDocument('x.docx', await altered({}), 'docx', 'x');
+    const forms = await importDocument('x.docx', await altered({ 'word/document.xml': wrapped }), 'docx', 'x');
+    expect(forms.yaml).toBe(plain.yaml);
+    expect(parse(plain.yaml).co_quan_chu_quan).toBeTruthy();
+  });
+});

@@ -424,6 +424,16 @@ function paraOfRuns(runs: Run[], align: Align): Para {
   };
 }
 
+/** Blocks, rows or cells as they stand, out of the content controls (w:sdt) and custom XML that wrap them in forms. */
+function unwrapped(nodes: XNode[]): XNode[] {
+  return nodes.flatMap((n) => {
+    const t = tagOf(n);
+    if (t === 'w:sdt') return unwrapped(kids(child(n, 'w:sdtContent') ?? {}));
+    if (t === 'w:customXml') return unwrapped(kids(n));
+    return [n];
+  });
+}
+
 function readTable(tbl: XNode, ctx: Ctx): TableBlock {
   const borders = child(child(tbl, 'w:tblPr'), 'w:tblBorders');
   const ruled = !!borders && kids(borders).some((b) => !['none', 'nil'].includes(attrs(b)['w:val'] ?? 'none'));
@@ -431,17 +441,17 @@ function readTable(tbl: XNode, ctx: Ctx): TableBlock {
   const rows: Cell[][] = [];
   // a vertically merged cell continues the cell above it in the same grid column
   const open = new Map<number, Cell>();
-  for (const tr of children(tbl, 'w:tr')) {
+  for (const tr of unwrapped(kids(tbl)).filter((n) => tagOf(n) === 'w:tr')) {
     const row: Cell[] = [];
     // Word's tables have at most 63 columns
     let col = int(attrs(child(child(tr, 'w:trPr'), 'w:gridBefore') ?? {})['w:val'], 0, 0, 63);
-    for (const tc of children(tr, 'w:tc')) {
+    for (const tc of unwrapped(kids(tr)).filter((n) => tagOf(n) === 'w:tc')) {
       const tcPr = child(tc, 'w:tcPr');
       const span = int(attrs(child(tcPr, 'w:gridSpan') ?? {})['w:val'], 1, 1, 63);
       const vm = child(tcPr, 'w:vMerge');
       const vmVal = vm ? (attrs(vm)['w:val'] ?? 'continue') : undefined;
       const paras: Para[] = [];
-      for (const c of kids(tc)) {
+      for (const c of unwrapped(kids(tc))) {
         if (tagOf(c) === 'w:p') {
           paras.push(...parasOf(c, ctx));
         }
@@ -515,7 +525,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
     for (const n of nodes) {
       const t = tagOf(n);
       // a text box's paragraphs come before the paragraph it is anchored in, where it is drawn
-      if (t === 'w:p') for (const box of boxesIn(n)) visit(kids(box));
+      if (t === 'w:p') for (const box of boxesIn(n)) visit(unwrapped(kids(box)));
       const sectPr = t === 'w:p' ? child(child(n, 'w:pPr'), 'w:sectPr') : undefined;
       if (sectPr) sectionEnds.set(out.length, sectPr);
       if (t === 'w:p') {
@@ -527,10 +537,9 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
         // a table without a cell holds no text (only a damaged file has one)
         if (table.rows.some((r) => r.length > 0)) out.push({ kind: 'table', t: table });
       }
-      else if (t === 'w:sdt') visit(kids(child(n, 'w:sdtContent') ?? {}));
     }
   };
-  visit(kids(body));
+  visit(unwrapped(kids(body)));
   let landscape = turned(child(body, 'w:sectPr'));
   for (let i = out.length - 1; i >= 0; i--) {
     const b = out[i];
