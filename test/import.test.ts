@@ -628,3 +628,29 @@ describe('content controls and custom XML (Word forms wrap blocks, table rows an
     expect(parse(plain.yaml).co_quan_chu_quan).toBeTruthy();
   });
 });
+
+describe('content a generator embeds as HTML or RTF (w:altChunk, as "export to Word" of web systems makes it)', () => {
+  it('is read where it stands, through LibreOffice, and the report says so', async () => {
+    const xml = await part('word/document.xml');
+    const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
+    const rels = (await part('word/_rels/document.xml.rels')).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk1.htm"/>' +
+        '<Relationship Id="rIdRtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/chunk2.rtf"/></Relationships>',
+    );
+    const html = '<html><head><meta charset="utf-8"></head><body><p>Đoạn nhúng bằng HTML.</p></body></html>';
+    const rtf = '{\\rtf1\\ansi\\uc1 {\\pard \\u272?o\\u7841?n nh\\u250?ng b\\u7857?ng RTF.\\par}}';
+    const docx = await altered({
+      'word/document.xml': xml.slice(0, at) + '<w:altChunk r:id="rIdHtml"/><w:altChunk r:id="rIdRtf"/>' + xml.slice(at),
+      'word/_rels/document.xml.rels': rels,
+      'word/chunk1.htm': html,
+      'word/chunk2.rtf': rtf,
+    });
+    const r = await importDocument('x.docx', docx, 'docx', 'x');
+    const lines = r.yaml.split('\n');
+    const i = lines.findIndex((l) => l.includes('Đoạn nhúng bằng HTML.'));
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i + 1]).toContain('Đoạn nhúng bằng RTF.');
+    expect(r.repairs).toContain('đọc 2 phần nội dung nhúng dạng HTML/RTF (altChunk) qua LibreOffice.');
+  });
+});

@@ -8,6 +8,7 @@ import { escapeInline } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
 import { encodingOfFont, fromLegacy } from '../text/legacy.js';
 import { CannotRead } from '../errors.js';
+import { convert, SOFFICE_PACKAGE } from '../soffice.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 
@@ -159,7 +160,48 @@ class Styles {
 }
 
 /** The parts of a .docx import reads. */
-const PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
+const PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/_rels/document.xml.rels']);
+/** Parts an altChunk may point to: HTML, MHT, RTF or text that Word (alone) shows in place. */
+const CHUNK_PART = /^word\/[^/]+\.(?:html?|xhtml|mht|mhtml|rtf|txt)$/i;
+
+/**
+ * Content a generator put in the document as another format (w:altChunk: HTML, RTF, MHT), which Word shows in
+ * place but LibreOffice does not: each chunk converted by LibreOffice on its own and read where it stands.
+ */
+function spliceChunks(out: Block[], found: { at: number; id: string }[], files: Record<string, Uint8Array>, repairs: string[], allowed: boolean): void {
+  const rels = files['word/_rels/document.xml.rels'];
+  const targets = new Map<string, string>();
+  if (rels) {
+    try {
+      const root = parse(strFromU8(rels)).find((n) => tagOf(n) === 'Relationships');
+      for (const r of children(root, 'Relationship')) targets.set(attrs(r).Id, attrs(r).Target);
+    } catch {
+      // a damaged relationships part: the chunks cannot be found, said below
+    }
+  }
+  const parts = found.map(({ id }) => {
+    const target = targets.get(id)?.replace(/^\/?(?:word\/)?/, '');
+    return target !== undefined ? files[`word/${target}`] : undefined;
+  });
+  if (!allowed || parts.some((p) => !p)) throw new CannotRead('tệp .docx có phần nội dung nhúng (altChunk) không đọc được; hãy mở tệp bằng Word, lưu lại thành .docx rồi nhập lại.');
+  // LibreOffice takes a file's filter from its name: RTF and MHT named as such, the rest as HTML
+  const kindOf = (b: Uint8Array) => (strFromU8(b.subarray(0, 6)) === '{\\rtf1' ? 'rtf' : /^mime-version/i.test(strFromU8(b.subarray(0, 40)).trimStart()) ? 'mht' : 'html');
+  const converted = new Map<number, Uint8Array | undefined>();
+  for (const ext of ['html', 'rtf', 'mht']) {
+    const which = parts.flatMap((p, k) => (kindOf(p!) === ext ? [k] : []));
+    if (!which.length) continue;
+    const r = convert(which.map((k) => parts[k]!), ext, 'docx:MS Word 2007 XML');
+    if (!r) throw new CannotRead(`tệp .docx có phần nội dung nhúng dạng HTML/RTF (altChunk); đọc phần này cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}, hoặc mở tệp bằng Word, lưu lại thành .docx.`);
+    which.forEach((k, i) => converted.set(k, r.outputs[i]));
+  }
+  // from the last, so that the earlier places hold
+  for (let k = found.length - 1; k >= 0; k--) {
+    const docx = converted.get(k);
+    if (!docx) throw new CannotRead('LibreOffice không đọc được phần nội dung nhúng (altChunk) của tệp; hãy mở tệp bằng Word, lưu lại thành .docx.');
+    out.splice(found[k].at, 0, ...readDocx(docx, repairs, false));
+  }
+  repairs.push(`đọc ${found.length} phần nội dung nhúng dạng HTML/RTF (altChunk) qua LibreOffice.`);
+}
 /** The most a part may unpack to: a hundred-page plan's document.xml is a few megabytes. */
 const MAX_PART_BYTES = 64 * 2 ** 20;
 
@@ -482,13 +524,13 @@ function turned(sectPr: XNode | undefined): boolean {
  * The blocks of a .docx, in document order; `repairs` receives what was converted. Throws an Error with a
  * Vietnamese message on a broken file.
  */
-export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
+export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = true): Block[] {
   let files: Record<string, Uint8Array>;
   const huge: string[] = [];
   try {
     // only the parts read, and none that would unpack to more than a plan's text can be (a zip bomb)
     files = unzipSync(bytes, {
-      filter: (f) => PARTS.has(f.name) && (f.originalSize <= MAX_PART_BYTES || (huge.push(f.name), false)),
+      filter: (f) => (PARTS.has(f.name) || CHUNK_PART.test(f.name)) && (f.originalSize <= MAX_PART_BYTES || (huge.push(f.name), false)),
     });
   } catch {
     throw new CannotRead('không mở được tệp .docx: tệp hỏng hoặc chưa tải về hết (không phải tệp zip hợp lệ).');
@@ -536,9 +578,10 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
         const table = readTable(n, ctx);
         // a table without a cell holds no text (only a damaged file has one)
         if (table.rows.some((r) => r.length > 0)) out.push({ kind: 'table', t: table });
-      }
+      } else if (t === 'w:altChunk') altChunks.push({ at: out.length, id: attrs(n)['r:id'] });
     }
   };
+  const altChunks: { at: number; id: string }[] = [];
   visit(unwrapped(kids(body)));
   let landscape = turned(child(body, 'w:sectPr'));
   for (let i = out.length - 1; i >= 0; i--) {
@@ -546,6 +589,8 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = []): Block[] {
     if (sectionEnds.has(i)) landscape = turned(sectionEnds.get(i));
     if (landscape && b.kind === 'p') b.p.landscape = true;
   }
+  // after the page setup is placed by index: a chunk's blocks come in where it stood
+  if (altChunks.length) spliceChunks(out, altChunks, files, repairs, chunks);
   if (ctx.noteCount) repairs.push(`đưa ${ctx.noteCount} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`);
   for (const [font, n] of ctx.legacy) {
     const enc = encodingOfFont(font)!.enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
