@@ -654,3 +654,30 @@ describe('content a generator embeds as HTML or RTF (w:altChunk, as "export to W
     expect(r.repairs).toContain('đọc 2 phần nội dung nhúng dạng HTML/RTF (altChunk) qua LibreOffice.');
   });
 });
+
+describe("Word's list styles (numStyleLink)", () => {
+  it('a list that takes its levels from a list style numbers its paragraphs as the style does', async () => {
+    const docx = await wordDocument([
+      ...tabbedHeader(),
+      p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+      p([run_('Phòng chống thiên tai năm 2025', { bold: true })], { center: true }),
+      p([run_('MỤC ĐÍCH, YÊU CẦU', { bold: true })], { numbering: N(0) }),
+      p([run_('Mục đích', { bold: true })], { numbering: N(1) }),
+      p([run_('Chủ động phòng ngừa.')], { numbering: N(4) }),
+      p([run_('TỔ CHỨC THỰC HIỆN', { bold: true })], { numbering: N(0) }),
+      p([run_('Các xã triển khai thực hiện.')]),
+      closingTable(),
+    ]);
+    const files: Record<string, Uint8Array> = unzipSync(docx);
+    // every list's levels moved into a list style: the abstract list the paragraphs use only names the style
+    const numbering = strFromU8(files['word/numbering.xml'])
+      .replace(/<w:abstractNum w:abstractNumId="(\d+)"([^>]*)>/g, (m, id: string) => `${m}<w:styleLink w:val="Style${id}"/>`)
+      .replace(/(<w:num w:numId="\d+"[^>]*>)<w:abstractNumId w:val="(\d+)"\/>/g, (_, num: string, id: string) => `${num}<w:abstractNumId w:val="9${id}"/>`)
+      .replace(/<\/w:numbering>/, () => [...strFromU8(files['word/numbering.xml']).matchAll(/<w:abstractNum w:abstractNumId="(\d+)"/g)].map((m) => `<w:abstractNum w:abstractNumId="9${m[1]}"><w:numStyleLink w:val="Style${m[1]}"/></w:abstractNum>`).join('') + '</w:numbering>');
+    expect(numbering).toMatch(/<w:numStyleLink w:val="Style\d+"\/>/);
+    const linked = await importDocument('word.docx', zipSync({ ...files, 'word/numbering.xml': strToU8(numbering) }), 'docx', 'x');
+    const plain = await importDocument('word.docx', docx, 'docx', 'x');
+    expect(linked.yaml).toBe(plain.yaml);
+    expect(parse(plain.yaml).noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
+  });
+});

@@ -225,24 +225,35 @@ class Numbering {
     const root = parse(xml).find((n) => tagOf(n) === 'w:numbering');
     if (!root) return;
     const abstracts = new Map<string, Level[]>();
+    const level = (l: XNode): Level => ({
+      fmt: attrs(child(l, 'w:numFmt') ?? {})['w:val'] ?? 'decimal',
+      text: attrs(child(l, 'w:lvlText') ?? {})['w:val'] ?? '',
+      start: int(attrs(child(l, 'w:start') ?? {})['w:val'], 1, 0, MAX_START),
+    });
+    // A list style (Word's multi-level "list styles"): the abstract list that uses it by name has no levels
+    // of its own; they are in the one that defines the style (styleLink).
+    const defines = new Map<string, string>(); // list style name → abstractNumId that has its levels
+    const uses = new Map<string, string>(); // abstractNumId → list style name it takes its levels from
     for (const a of children(root, 'w:abstractNum')) {
+      const id = attrs(a)['w:abstractNumId'];
       const lv: Level[] = [];
-      for (const l of children(a, 'w:lvl')) {
-        lv[int(attrs(l)['w:ilvl'], 0, 0, 8)] = {
-          fmt: attrs(child(l, 'w:numFmt') ?? {})['w:val'] ?? 'decimal',
-          text: attrs(child(l, 'w:lvlText') ?? {})['w:val'] ?? '',
-          start: int(attrs(child(l, 'w:start') ?? {})['w:val'], 1, 0, MAX_START),
-        };
-      }
-      abstracts.set(attrs(a)['w:abstractNumId'], lv);
+      for (const l of children(a, 'w:lvl')) lv[int(attrs(l)['w:ilvl'], 0, 0, 8)] = level(l);
+      abstracts.set(id, lv);
+      const link = attrs(child(a, 'w:styleLink') ?? {})['w:val'];
+      const use = attrs(child(a, 'w:numStyleLink') ?? {})['w:val'];
+      if (link) defines.set(link, id);
+      if (use) uses.set(id, use);
     }
+    const sameList = (abs: string) => (uses.has(abs) ? (defines.get(uses.get(abs)!) ?? abs) : abs);
     for (const n of children(root, 'w:num')) {
       const id = attrs(n)['w:numId'];
-      const abs = attrs(child(n, 'w:abstractNumId') ?? {})['w:val'];
+      const abs = sameList(attrs(child(n, 'w:abstractNumId') ?? {})['w:val']);
       const lv = [...(abstracts.get(abs) ?? [])];
       for (const o of children(n, 'w:lvlOverride')) {
         const i = int(attrs(o)['w:ilvl'], 0, 0, 8);
         const so = child(o, 'w:startOverride');
+        const own = child(o, 'w:lvl');
+        if (own) lv[i] = level(own);
         if (so && lv[i]) lv[i] = { ...lv[i], start: int(attrs(so)['w:val'], 1, 0, MAX_START) };
       }
       this.levels.set(id, lv);
