@@ -681,3 +681,23 @@ describe("Word's list styles (numStyleLink)", () => {
     expect(parse(plain.yaml).noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
   });
 });
+
+describe('text shown in capitals by its format (w:caps), as typed in lower case', () => {
+  it('is read as a reader sees it: the title and the section headings in capitals', async () => {
+    const caps = (text: string) => new TextRun({ text, bold: true, allCaps: true });
+    const docx = await wordDocument([
+      ...tabbedHeader(),
+      p([caps('Kế hoạch')], { center: true }),
+      p([run_('Phòng chống thiên tai năm 2025', { bold: true })], { center: true }),
+      p([caps('mục đích, yêu cầu')], { numbering: N(0) }),
+      p([run_('Chủ động phòng ngừa.')], { numbering: N(4) }),
+      p([caps('tổ chức thực hiện')], { numbering: N(0) }),
+      p([run_('Các xã triển khai thực hiện.')]),
+      closingTable(),
+    ]);
+    expect(strFromU8(unzipSync(docx)['word/document.xml'])).toContain('<w:caps/>');
+    const plan = parse((await importDocument('word.docx', docx, 'docx', 'x')).yaml);
+    expect(plan.trich_yeu).toBe('Phòng chống thiên tai năm 2025');
+    expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
+  });
+});

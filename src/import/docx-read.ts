@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeInline } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
 import { encodingOfFont, fromLegacy } from '../text/legacy.js';
+import { upperVi } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
 import { convert, SOFFICE_PACKAGE } from '../soffice.js';
 
@@ -99,6 +100,8 @@ function onOff(pr: XNode | undefined, tag: string): boolean | undefined {
 interface StyleProps {
   bold?: boolean;
   italic?: boolean;
+  /** Shown in capitals whatever was typed (w:caps), as heading styles often are. */
+  caps?: boolean;
   align?: Align;
   num?: { numId: string; ilvl: number };
   font?: string;
@@ -115,9 +118,11 @@ function numPr(pPr: XNode | undefined): StyleProps['num'] {
   return numId === undefined ? undefined : { numId, ilvl };
 }
 
-function runProps(rPr: XNode | undefined): Pick<StyleProps, 'bold' | 'italic' | 'font'> {
+type RunProps = Pick<StyleProps, 'bold' | 'italic' | 'caps' | 'font'>;
+
+function runProps(rPr: XNode | undefined): RunProps {
   const fonts = attrs(child(rPr, 'w:rFonts') ?? {});
-  return { bold: onOff(rPr, 'w:b'), italic: onOff(rPr, 'w:i'), font: fonts['w:ascii'] ?? fonts['w:hAnsi'] };
+  return { bold: onOff(rPr, 'w:b'), italic: onOff(rPr, 'w:i'), caps: onOff(rPr, 'w:caps'), font: fonts['w:ascii'] ?? fonts['w:hAnsi'] };
 }
 
 class Styles {
@@ -412,9 +417,9 @@ function readPara(p: XNode, ctx: Ctx): Para {
       const rPr = child(n, 'w:rPr');
       const rs = attrs(child(rPr, 'w:rStyle') ?? {})['w:val'];
       const own = runProps(rPr);
-      const bold = own.bold ?? (rs ? ctx.styles.get(rs, 'bold') : undefined) ?? ctx.styles.get(styleId, 'bold') ?? false;
-      const italic = own.italic ?? (rs ? ctx.styles.get(rs, 'italic') : undefined) ?? ctx.styles.get(styleId, 'italic') ?? false;
-      const font = own.font ?? (rs ? ctx.styles.get(rs, 'font') : undefined) ?? ctx.styles.get(styleId, 'font');
+      // the run's own property, else its character style's, else its paragraph style's
+      const prop = <K extends keyof RunProps>(k: K): RunProps[K] => own[k] ?? (rs ? ctx.styles.get(rs, k) : undefined) ?? ctx.styles.get(styleId, k);
+      const [bold, italic, caps, font] = [prop('bold') ?? false, prop('italic') ?? false, prop('caps') ?? false, prop('font')];
       for (const c of kids(n)) {
         const t = tagOf(c);
         if (t === 'w:t') {
@@ -425,7 +430,7 @@ function readPara(p: XNode, ctx: Ctx): Para {
             text = fromLegacy(text, legacy.enc, { capitals: legacy.capitals });
             ctx.legacy.set(font!, (ctx.legacy.get(font!) ?? 0) + 1);
           }
-          runs.push({ text, bold, italic, font });
+          runs.push({ text: caps ? upperVi(text) : text, bold, italic, font });
         }
         else if (t === 'w:tab') runs.push({ text: '\t', bold: false, italic: false });
         else if (t === 'w:br' || t === 'w:cr') {
