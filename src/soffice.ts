@@ -1,9 +1,9 @@
 // LibreOffice headless, the one converter kehoach drives: .docx → PDF for `render --pdf`, .doc → .docx for
 // `import`. Found on PATH; converting many files costs one LibreOffice start.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { tempDir } from './read/input.js';
 
 export const SOFFICE_PACKAGE = 'libreoffice-writer-nogui';
 
@@ -36,7 +36,7 @@ export function convert(
 ): { outputs: (Buffer | undefined)[]; complaint: string } | undefined {
   const soffice = findSoffice();
   if (!soffice) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'kehoach-soffice-'));
+  const dir = tempDir('kehoach-soffice-');
   try {
     mkdirSync(join(dir, 'in'));
     const files = inputs.map((bytes, i) => {

@@ -304,3 +304,23 @@ describe('each mistake with paths gets its own message', () => {
     noStack(r);
   });
 });
+
+describe('a system without a usable temporary folder', () => {
+  it('is a usage problem (exit 2) that names the folder and the variable, not an internal error', async () => {
+    const { tempDir } = await import('../src/read/input.js');
+    const { UsageError } = await import('../src/errors.js');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/khong-co-thu-muc-nay';
+    let e: unknown;
+    try {
+      tempDir('kehoach-x-');
+    } catch (err) {
+      e = err;
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as Error).message).toBe('không tạo được thư mục tạm: /khong-co-thu-muc-nay: không tìm thấy tệp hoặc thư mục. Hãy kiểm tra biến môi trường TMPDIR.');
+  });
+});

@@ -4,14 +4,15 @@
 // recognises the words with their boxes and confidence; and words and rules go through the same layout as a
 // PDF's text layer. Both programs are Debian packages; without them, a clear message names what to install.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gridRules, layout, type Item, type Page, type Segment } from './pdf-read.js';
 import type { Block } from './docx-read.js';
 import { cellsOf, crop, dotsOf, erase, overlaps, pgm, quarter, readPgm, rotate, rowsOverColumns, rulesOf, skewOf, union, whiten, type Box, type Run } from './raster.js';
 import { isSyllable } from '../lint/syllable.js';
 import { CannotRead } from '../errors.js';
+import { tempDir } from '../read/input.js';
 import { agree, type OcrWord } from './ocr-vocab.js';
 
 const DPI = 300;
@@ -280,7 +281,7 @@ async function readCells(dir: string, images: string[], grids: Grid[], tsv: stri
 export async function ocrPdf(bytes: Uint8Array, repairs: string[], unsure: string[]): Promise<{ blocks: Block[]; textLength: number }> {
   const missing = ocrMissing();
   if (missing) throw new MissingTool(missing);
-  const dir = mkdtempSync(join(tmpdir(), 'kehoach-ocr-'));
+  const dir = tempDir('kehoach-ocr-');
   try {
     writeFileSync(join(dir, 'in.pdf'), bytes);
     // in colour (PPM), read here by its red channel (raster.ts's readPgm: the seal's red drops out), made

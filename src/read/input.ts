@@ -1,6 +1,8 @@
 // Reading an input file: only a regular file is opened (a FIFO or a device would block the read or
 // never end), and at most one byte past the size limit is read.
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdtempSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { printable } from '../messages.js';
 import { MAX_FILE_BYTES } from './source.js';
@@ -93,4 +95,13 @@ export function isProfile(file: string, text?: string): boolean {
   if (/(^|[\\/])units[\\/]/.test(file)) return true;
   const t = text ?? readFileSync(file, 'utf8');
   return /unit\.schema\.json/.test(t.split('\n', 1)[0]) || (/^cap_tren\s*:/m.test(t) && /^bo_phan\s*:/m.test(t));
+}
+
+/** A new private folder for a tool's files; a system without a usable temporary folder is a usage problem (exit 2). */
+export function tempDir(prefix: string): string {
+  try {
+    return mkdtempSync(join(tmpdir(), prefix));
+  } catch (e) {
+    throw new UsageError(`không tạo được thư mục tạm: ${fsReason(tmpdir(), e)} Hãy kiểm tra biến môi trường TMPDIR.`);
+  }
 }

@@ -2,8 +2,7 @@
 // them, renders every plan and derives every declared department/unit pair into a temporary folder,
 // re-opens each .docx (the zip opens, every XML part is well-formed), and ends with "N đạt, N lỗi".
 // A path with nothing to check is an error: a green check must mean something was checked.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { freshnessMessages } from '../../derive/provenance.js';
 import { readZip } from '../../write/zip.js';
@@ -14,7 +13,7 @@ import { checkBytes, checkText } from '../../plan/validate.js';
 import { withLayoutWarnings } from '../../model/header-fit.js';
 import { checkProfile } from '../../plan/profile.js';
 import { UsageError } from '../../errors.js';
-import { fsReason, irregularKind, isProfile, readInput } from '../../read/input.js';
+import { fsReason, irregularKind, isProfile, readInput, tempDir } from '../../read/input.js';
 import { progress, type Report } from '../report.js';
 
 
@@ -167,7 +166,7 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
   for (const { dept, unit } of derivePairs(files)) {
     jobs.push(async () => {
       // a folder of its own that lives only while this derive runs: a signal removes it with the process
-      const tmp = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
+      const tmp = tempDir('kehoach-check-');
       const held = holdTemporary(tmp);
       const out = join(tmp, basename(unit));
       let d: Awaited<ReturnType<typeof runDerive>>;
