@@ -324,3 +324,16 @@ describe('a system without a usable temporary folder', () => {
     expect((e as Error).message).toBe('không tạo được thư mục tạm: /khong-co-thu-muc-nay: không tìm thấy tệp hoặc thư mục. Hãy kiểm tra biến môi trường TMPDIR.');
   });
 });
+
+describe('a reader that stops reading (kehoach check | head -1)', () => {
+  it('no unhandled EPIPE and no stack trace: the command ends with its own exit code', async () => {
+    // stdout is a pipe whose reader closes it after the first chunk
+    const child = spawn(process.execPath, [BIN, 'check', join(ROOT, 'examples')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(code).toBe(0);
+  });
+});

@@ -8,10 +8,20 @@ import { UsageError } from '../errors.js';
 import { Report, type Format } from './report.js';
 import { FORMAT_VERSION } from '../plan/versions.js';
 
-const stdio: Io = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-};
+/**
+ * A reader that stops reading (`kehoach check | head -1`) closes the pipe: the rest of that stream's output is
+ * dropped and the command ends with its own exit code, instead of dying on an unhandled EPIPE.
+ */
+const closed = new WeakSet<NodeJS.WriteStream>();
+function writer(stream: NodeJS.WriteStream): (s: string) => void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed.add(stream);
+  });
+  return (s) => void (closed.has(stream) || stream.write(s + '\n'));
+}
+
+const stdio: Io = { out: writer(process.stdout), err: writer(process.stderr) };
 
 export const VERSION = `kehoach ${pkg.version}: văn bản theo thể thức Nghị định 30/2020/NĐ-CP (Phụ lục I; Kế hoạch theo Mẫu 1.4, Phụ lục III); tệp kế hoạch định dạng phiên bản ${FORMAT_VERSION}`;
 const COMMANDS = ['validate', 'render', 'derive', 'import', 'lint', 'check', 'init', 'schema', 'keys', 'xem'];
