@@ -30,7 +30,8 @@ export function findSoffice(): string | undefined {
  */
 export function convert(
   inputs: readonly Uint8Array[],
-  from: string,
+  /** The inputs' file extension, or each input's: LibreOffice chooses its reader by the name. */
+  from: string | readonly string[],
   to: string,
   timeoutMs = 30 * 60_000,
 ): { outputs: (Buffer | undefined)[]; complaint: string } | undefined {
@@ -40,7 +41,7 @@ export function convert(
   try {
     mkdirSync(join(dir, 'in'));
     const files = inputs.map((bytes, i) => {
-      const f = join(dir, 'in', `${i}.${from}`);
+      const f = join(dir, 'in', `${i}.${typeof from === 'string' ? from : from[i]}`);
       writeFileSync(f, bytes);
       return f;
     });
@@ -59,3 +60,23 @@ export function convert(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Whether the bytes start with the given ones. */
+export const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => sig.every((x, i) => b[i] === x);
+const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, n));
+
+/**
+ * The format LibreOffice reads a Word 97–2003, OpenDocument, RTF, HTML or MHT file as (its file extension),
+ * by the file's first bytes; undefined for anything else.
+ */
+export function officeFormat(b: Uint8Array): 'doc' | 'odt' | 'rtf' | 'html' | 'mht' | undefined {
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'; // an OLE2 compound file
+  // an OpenDocument zip opens with its "mimetype" entry, stored
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && ascii(b, 100).includes('application/vnd.oasis.opendocument.text')) return 'odt';
+  const head = ascii(b, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (/^<(?:\?xml|!doctype html|!--|html[\s>])/.test(head) && /<html[\s>]/.test(head)) return 'html';
+  if (head.startsWith('mime-version:')) return 'mht';
+  return undefined;
+}
+

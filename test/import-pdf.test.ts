@@ -207,7 +207,22 @@ describe('a PDF or a Word 97–2003 file under a .docx name (as e-office systems
     const r = await run(['import', pdf, doc]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('  đã sửa: tệp mang đuôi .docx nhưng là tệp PDF: đọc theo nội dung.');
-    expect(r.err).toContain('  đã sửa: tệp mang đuôi .docx nhưng là tệp Word 97–2003, RTF hoặc HTML: đọc theo nội dung.');
+    expect(r.err).toContain('  đã sửa: tệp mang đuôi .docx nhưng là tệp Word 97–2003, OpenDocument, RTF hoặc HTML: đọc theo nội dung.');
     for (const f of ['that-ra-la-pdf.yaml', 'that-ra-la-doc.yaml']) expect(await share(docx.get(name)!, readFileSync(join(dir, f), 'utf8'))).toBeGreaterThan(0.95);
+  });
+});
+
+describe('an OpenDocument (.odt) or RTF file, as offices on LibreOffice save them', () => {
+  it('imports through LibreOffice, with the same paragraphs as the .docx', async () => {
+    const name = basename(exampleFiles()[0], '.yaml');
+    const odt = convert([docx.get(name)!], 'docx', 'odt');
+    const rtf = convert([docx.get(name)!], 'docx', 'rtf');
+    expect(odt?.outputs[0] && rtf?.outputs[0]).toBeTruthy();
+    const files = [join(dir, 'van-ban.odt'), join(dir, 'van-ban-rtf.rtf')];
+    writeFileSync(files[0], odt!.outputs[0]!);
+    writeFileSync(files[1], rtf!.outputs[0]!);
+    const r = await run(['import', ...files]);
+    expect(r.code, r.err).toBe(0);
+    for (const f of ['van-ban.yaml', 'van-ban-rtf.yaml']) expect(await share(docx.get(name)!, readFileSync(join(dir, f), 'utf8'))).toBeGreaterThan(0.95);
   });
 });

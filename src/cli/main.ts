@@ -148,8 +148,8 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
       ran(r.code);
     });
   p.command('import')
-    .description('đưa kế hoạch có sẵn (.docx, .doc, .pdf, .txt) vào tệp YAML (mặc định đặt cạnh tệp gốc)')
-    .argument('<tệp...>', 'các tệp .docx, .doc, .pdf hoặc .txt')
+    .description('đưa kế hoạch có sẵn (.docx, .doc, .odt, .rtf, .pdf, .txt) vào tệp YAML (mặc định đặt cạnh tệp gốc)')
+    .argument('<tệp...>', 'các tệp .docx, .doc, .odt, .rtf, .pdf hoặc .txt')
     .option('-o, --output <tệp.yaml>', 'tên tệp ra (khi chỉ có một tệp)')
     .option('--out-dir <thư mục>', 'thư mục ghi các tệp .yaml')
     .option('--force', 'ghi đè tệp .yaml đã có')

@@ -9,7 +9,7 @@ import { roman } from '../plan/normalize.js';
 import { encodingOfFont, fromLegacy } from '../text/legacy.js';
 import { upperVi } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
-import { convert, SOFFICE_PACKAGE } from '../soffice.js';
+import { convert, officeFormat, SOFFICE_PACKAGE } from '../soffice.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 
@@ -189,19 +189,12 @@ function spliceChunks(out: Block[], found: { at: number; id: string }[], files: 
     return target !== undefined ? files[`word/${target}`] : undefined;
   });
   if (!allowed || parts.some((p) => !p)) throw new CannotRead('tệp .docx có phần nội dung nhúng (altChunk) không đọc được; hãy mở tệp bằng Word, lưu lại thành .docx rồi nhập lại.');
-  // LibreOffice takes a file's filter from its name: RTF and MHT named as such, the rest as HTML
-  const kindOf = (b: Uint8Array) => (strFromU8(b.subarray(0, 6)) === '{\\rtf1' ? 'rtf' : /^mime-version/i.test(strFromU8(b.subarray(0, 40)).trimStart()) ? 'mht' : 'html');
-  const converted = new Map<number, Uint8Array | undefined>();
-  for (const ext of ['html', 'rtf', 'mht']) {
-    const which = parts.flatMap((p, k) => (kindOf(p!) === ext ? [k] : []));
-    if (!which.length) continue;
-    const r = convert(which.map((k) => parts[k]!), ext, 'docx:MS Word 2007 XML');
-    if (!r) throw new CannotRead(`tệp .docx có phần nội dung nhúng dạng HTML/RTF (altChunk); đọc phần này cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}, hoặc mở tệp bằng Word, lưu lại thành .docx.`);
-    which.forEach((k, i) => converted.set(k, r.outputs[i]));
-  }
+  // LibreOffice takes a file's reader from its name: RTF and MHT named as such, the rest as HTML
+  const r = convert(parts as Uint8Array[], parts.map((b) => officeFormat(b!) ?? 'html'), 'docx:MS Word 2007 XML');
+  if (!r) throw new CannotRead(`tệp .docx có phần nội dung nhúng dạng HTML/RTF (altChunk); đọc phần này cần LibreOffice: sudo apt-get install ${SOFFICE_PACKAGE}, hoặc mở tệp bằng Word, lưu lại thành .docx.`);
   // from the last, so that the earlier places hold
   for (let k = found.length - 1; k >= 0; k--) {
-    const docx = converted.get(k);
+    const docx = r.outputs[k];
     if (!docx) throw new CannotRead('LibreOffice không đọc được phần nội dung nhúng (altChunk) của tệp; hãy mở tệp bằng Word, lưu lại thành .docx.');
     out.splice(found[k].at, 0, ...readDocx(docx, repairs, false));
   }

@@ -4,7 +4,7 @@ import { readDocx, type Block } from './docx-read.js';
 import { readText } from './text-read.js';
 import { readPdf } from './pdf-read.js';
 import { MissingTool, ocrPdf } from './ocr.js';
-import { convert, SOFFICE_PACKAGE } from '../soffice.js';
+import { convert, officeFormat, SOFFICE_PACKAGE, startsWith } from '../soffice.js';
 import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
 import { lintText } from '../lint/lint.js';
@@ -58,6 +58,7 @@ export function readSource(file: string, kind: SourceKind): Uint8Array {
 export function kindOf(file: string): SourceKind | undefined {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
   if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext;
+  if (ext === 'odt' || ext === 'rtf') return 'doc'; // LibreOffice's own format and RTF: converted as a .doc is
   return ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
 }
 
@@ -75,7 +76,7 @@ export interface ImportOptions {
 export function docsToDocx(docs: (Uint8Array | CannotRead)[]): (Uint8Array | CannotRead)[] {
   const bytes = docs.filter((d): d is Uint8Array => !(d instanceof CannotRead) && sniff(d) === 'doc');
   if (!bytes.length) return docs;
-  const r = convert(bytes, 'doc', 'docx');
+  const r = convert(bytes, bytes.map((b) => officeFormat(b)!), 'docx:MS Word 2007 XML');
   let k = 0;
   return docs.map((d) => {
     if (d instanceof CannotRead || sniff(d) !== 'doc') return d; // a .docx, a PDF or a text under a .doc name: read as it is
@@ -101,24 +102,21 @@ const isUtf8 = (b: Uint8Array): boolean => {
     return false;
   }
 };
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
-const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, n));
 
 /**
  * What a file is by its first bytes, whatever its name says (offices rename files; e-office systems save
  * Word 97–2003, RTF or HTML under ".doc" and sometimes ".docx"): 'doc' for what LibreOffice converts.
  */
 export function sniff(b: Uint8Array, asText = false): SourceKind | undefined {
+  const office = officeFormat(b);
+  if (office === 'doc' || office === 'odt') return 'doc';
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
-  if (ascii(b, 5) === '%PDF-') return 'pdf';
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'; // an OLE2 compound file
-  if (asText) return undefined; // a text named .txt that starts like RTF or HTML is still read as text
-  const head = ascii(b, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  if (head.startsWith('{\\rtf') || head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('mime-version:')) return 'doc';
-  return undefined;
+  if (startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // "%PDF-"
+  // a text named .txt that starts like RTF or HTML is still read as text
+  return office && !asText ? 'doc' : undefined;
 }
 
-const KIND_NAME: Record<SourceKind, string> = { docx: 'Word (.docx)', doc: 'Word 97–2003, RTF hoặc HTML', pdf: 'PDF', txt: 'văn bản chữ' };
+const KIND_NAME: Record<SourceKind, string> = { docx: 'Word (.docx)', doc: 'Word 97–2003, OpenDocument, RTF hoặc HTML', pdf: 'PDF', txt: 'văn bản chữ' };
 
 /** A scanned page's longest side (points) that is still read: A2's, 594 mm. */
 const MAX_SCAN_SIDE = 1684;

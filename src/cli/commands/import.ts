@@ -22,7 +22,7 @@ export interface ImportOptions {
 export async function runImport(files: string[], o: ImportOptions, report: Report): Promise<number> {
   checkOutputOptions(o, files.length, 'tệp');
   // checked before anything is written: a bad batch writes nothing
-  for (const f of files) if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx, .doc, .pdf và .txt.`);
+  for (const f of files) if (!kindOf(f)) throw new UsageError(`${f}: chưa đọc được loại tệp này; kehoach import nhận .docx, .doc, .odt, .rtf, .pdf và .txt.`);
   const targets = prepareTargets(files, o, '.yaml');
   if (!o.force) for (const t of targets) if (existsSync(t)) throw new UsageError(`${t}: tệp đã có (có thể đã được sửa tay); thêm --force để ghi đè.`);
   let errors = false;
