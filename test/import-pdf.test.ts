@@ -229,3 +229,23 @@ describe('an OpenDocument (.odt) or RTF file, as offices on LibreOffice save the
     for (const f of ['van-ban.yaml', 'van-ban-rtf.yaml', 'odt-ten-docx.yaml']) expect(await share(docx.get(name)!, readFileSync(join(dir, f), 'utf8'))).toBeGreaterThan(0.95);
   });
 });
+
+describe('a PDF of a plan typed in TCVN3 (.VnTime), printed where the font was missing', () => {
+  it('is told by its characters and read in Unicode, the conversion listed (a short plan is no scan either)', async () => {
+    // the plan's words as TCVN3's codes show in any other font (the template's own words stay Unicode)
+    const tcvn3 = [
+      'co_quan_ban_hanh: SỞ Y TẾ', 'viet_tat: SYT', 'dia_danh: Hậu Giang', 'ngay: 2019-01-23', 'trich_yeu: Phßng chèng thiªn tai n¨m 2025',
+      'noi_dung: [{ muc: NỘI DUNG, noi_dung: [KÕ ho¹ch c¶i c¸ch hµnh chÝnh cña c¸c x·.', ...Array.from({ length: 6 }, () => '"Tæ chøc tuyªn truyÒn, phæ biÕn kiÕn thøc phßng chèng thiªn tai ®Õn nh©n d©n trªn ®Þa bµn."'), '] }]',
+      'noi_nhan: [Sở Nội vụ]', 'luu: VT', 'nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }',
+    ].join('\n').replace(/\n"/g, ', "').replace(/\n\] \}\]/, '] }]');
+    const pdf = convert([await render('tcvn3.yaml', tcvn3)], 'docx', 'pdf');
+    expect(pdf?.outputs[0]).toBeTruthy();
+    const r = await importDocument('tcvn3.pdf', pdf!.outputs[0]!, 'pdf', 'x');
+    expect(r.repairs).toContain('chuyển toàn bộ văn bản từ mã TCVN3 (ABC) sang Unicode (nhận ra theo ký tự; chữ hoa của phông riêng như .VnTimeH có thể thành chữ thường).');
+    expect(r.yaml).toContain('trich_yeu: Phòng chống thiên tai năm 2025');
+    expect(r.yaml).toContain('Kế hoạch cải cách hành chính của các xã.');
+    expect(r.yaml).toContain('Tổ chức tuyên truyền, phổ biến kiến thức phòng chống thiên tai đến nhân dân trên địa bàn.');
+    // the template's own Unicode words are not "converted" a second time
+    expect(r.yaml).not.toMatch(/HềA|phỳc|thỏng/);
+  });
+});

@@ -6,7 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeInline } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
-import { encodingOfFont, fromLegacy } from '../text/legacy.js';
+import { encodingOfFont, fromLegacy, LEGACY_NAME } from '../text/legacy.js';
 import { upperVi } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
 import { convert, officeFormat, SOFFICE_PACKAGE } from '../soffice.js';
@@ -602,8 +602,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = tru
   if (altChunks.length) spliceChunks(out, altChunks, files, repairs, chunks);
   if (ctx.noteCount) repairs.push(`đưa ${ctx.noteCount} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`);
   for (const [font, n] of ctx.legacy) {
-    const enc = encodingOfFont(font)!.enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
-    repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${enc} sang Unicode.`);
+    repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${LEGACY_NAME[encodingOfFont(font)!.enc]} sang Unicode.`);
   }
   return out;
 }

@@ -140,6 +140,7 @@ export async function importDocument(file: string, bytes: Uint8Array, named: Sou
   }
   if (kind === 'pdf') {
     let r = await readPdf(bytes, repairs);
+    // fewer letters than a title and a number: a scan (its few letters a stamp or a page number)
     if (r.textLength < 20) {
       // a scan: its pages are pictures of text
       if (!o.ocr) throw new CannotRead('tệp PDF không có lớp chữ (bản quét); thêm --ocr để nhận dạng chữ (cần gói Debian tesseract-ocr và tesseract-ocr-vie).');

@@ -8,6 +8,7 @@ import { gridColumns, markup } from './docx-read.js';
 import { APPENDIX_LINE, DOCUMENT_NAME, isColumnNumbers, REFERENCE_START } from './recognize.js';
 import { withoutTones } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
+import { detectLegacy, encodingOfFont, fromLegacy, hasUnicodeVietnamese, LEGACY_NAME } from '../text/legacy.js';
 
 export interface Item {
   str: string;
@@ -19,6 +20,8 @@ export interface Item {
   italic: boolean;
   /** The paragraph OCR put the word in, when the text comes from OCR (its own layout analysis). */
   para?: string;
+  /** The font's name in the PDF, without the subset tag ("ABCDEF+"). */
+  font?: string;
 }
 
 interface Line {
@@ -75,7 +78,7 @@ async function pages(bytes: Uint8Array): Promise<Page[]> {
       const font = page.commonObjs.has(raw.fontName) ? (page.commonObjs.get(raw.fontName) as { name?: string }) : undefined;
       const name = font?.name ?? '';
       const [a, b, , , e, f] = raw.transform as number[];
-      items.push({ str: raw.str, x: e, y: f, w: raw.width, size: Math.hypot(a, b), bold: /bold|black|heavy|semibold/i.test(name), italic: /italic|oblique/i.test(name) });
+      items.push({ str: raw.str, x: e, y: f, w: raw.width, size: Math.hypot(a, b), bold: /bold|black|heavy|semibold/i.test(name), italic: /italic|oblique/i.test(name), font: name.replace(/^[A-Z]{6}\+/, '') });
     }
     const h: Segment[] = [];
     const v: Segment[] = [];
@@ -392,7 +395,30 @@ function repeatedRows(rows: Cell[][], table: Cell[][]): number {
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */
 export async function readPdf(bytes: Uint8Array, repairs: string[] = []): Promise<{ blocks: Block[]; textLength: number; sizes: { width: number; height: number }[] }> {
   const ps = await pages(bytes);
+  legacyToUnicode(ps.flatMap((p) => p.items), repairs);
   return { ...layout(ps, repairs), sizes: ps.map((p) => ({ width: p.width, height: p.height })) };
+}
+
+/**
+ * Text in the fonts of older offices (TCVN3's .VnTime, .VnTimeH; VNI-Times) in Unicode: by the font's name
+ * where the PDF keeps it (a capitals font known as such), else by the characters of the whole text, as a
+ * PDF printed where the font was missing shows them.
+ */
+function legacyToUnicode(items: Item[], repairs: string[]): void {
+  const byFont = new Map<string, number>();
+  for (const it of items) {
+    const legacy = it.font ? encodingOfFont(it.font) : undefined;
+    if (!legacy) continue;
+    it.str = fromLegacy(it.str, legacy.enc, { capitals: legacy.capitals });
+    byFont.set(it.font!, (byFont.get(it.font!) ?? 0) + 1);
+  }
+  for (const [font, n] of byFont) repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${LEGACY_NAME[encodingOfFont(font)!.enc]} sang Unicode.`);
+  if (byFont.size) return;
+  const enc = detectLegacy(items.map((i) => i.str).join(' '));
+  if (!enc) return;
+  // a run already in Unicode (a form's printed words beside the typed ones) stays as it is
+  for (const it of items) if (!hasUnicodeVietnamese(it.str)) it.str = fromLegacy(it.str, enc);
+  repairs.push(`chuyển toàn bộ văn bản từ mã ${LEGACY_NAME[enc]} sang Unicode (nhận ra theo ký tự; chữ hoa của phông riêng như .VnTimeH có thể thành chữ thường).`);
 }
 
 /** The margin (points) at the top and at the bottom of a page where its number stands. */
@@ -419,7 +445,8 @@ export function layout(ps: Page[], repairs: string[] = []): { blocks: Block[]; t
   for (let n = 0; n < ps.length; n++) {
     const pg = ps[n];
     let lines = linesOf(pg.items, n);
-    textLength += lines.reduce((s, l) => s + l.items.length, 0);
+    // letters, not pieces: a short plan's PDF can be a dozen runs of text
+    textLength += lines.reduce((s, l) => s + l.items.reduce((t, it) => t + it.str.replace(/\s/g, '').length, 0), 0);
     lines = lines.filter((l) => {
       const lone = isPageNumber(l, pg, n);
       if (lone) droppedNumbers++;

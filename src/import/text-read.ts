@@ -4,7 +4,7 @@
 import type { Block, Cell, Para } from './docx-read.js';
 import { headerColumns, REFERENCE_START } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
-import { detectLegacy, fromLegacy } from '../text/legacy.js';
+import { detectLegacy, fromLegacy, LEGACY_NAME } from '../text/legacy.js';
 import { isUpper } from '../text/normalize-text.js';
 
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
@@ -120,7 +120,7 @@ export function readText(text: string, repairs: string[]): Block[] {
   const legacy = detectLegacy(t);
   if (legacy) {
     t = fromLegacy(t, legacy);
-    repairs.push(`chuyển toàn bộ văn bản từ mã ${legacy === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} sang Unicode.`);
+    repairs.push(`chuyển toàn bộ văn bản từ mã ${LEGACY_NAME[legacy]} sang Unicode.`);
   }
   t = t.normalize('NFC');
   // no-break and other wide spaces become spaces; invisible marks that copies leave inside words go

@@ -6,6 +6,9 @@ import CHARSETS from 'vietnamese-conversion/dist/charsets.js';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
+/** Each legacy encoding as a clerk knows it. */
+export const LEGACY_NAME: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
+
 interface Table {
   map: Map<string, string>;
   longest: number;
@@ -25,6 +28,8 @@ function table(enc: LegacyEncoding): Table {
       if (enc === 'tcvn3' && code.length > 1) return;
       if (code && code !== sets.UNICODE[i] && !map.has(code)) map.set(code, sets.UNICODE[i]);
     });
+    // a PDF's text gives TCVN3's "à" (the micro sign's code) as Greek mu, the micro sign's compatibility form
+    if (enc === 'tcvn3' && map.has('\u00b5')) map.set('\u03bc', map.get('\u00b5')!);
     t = { map, longest: Math.max(...[...map.keys()].map((k) => k.length)) };
     tables.set(enc, t);
   }
@@ -62,6 +67,9 @@ export function encodingOfFont(font: string): { enc: LegacyEncoding; capitals: b
 }
 
 const VIETNAMESE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/gu;
+
+/** Whether a text has letters only Unicode Vietnamese has (ă, đ, ơ, ư, ạ …): it is no legacy text. */
+export const hasUnicodeVietnamese = (s: string): boolean => /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u.test(s);
 const LATIN1_HIGH = /[\u00a1-\u00ff]/gu;
 
 /**
