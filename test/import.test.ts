@@ -701,3 +701,21 @@ describe('text shown in capitals by its format (w:caps), as typed in lower case'
     expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
   });
 });
+
+describe('hidden text (w:vanish: a template\'s instructions)', () => {
+  it('is left out, as Word neither shows nor prints it, and the report counts it', async () => {
+    const docx = await wordDocument([
+      ...tabbedHeader(),
+      p([run_('KẾ HOẠCH', { bold: true })], { center: true }),
+      p([run_('Phòng chống thiên tai năm 2025', { bold: true }), new TextRun({ text: ' (ghi tên kế hoạch vào đây)', vanish: true })], { center: true }),
+      p([run_('I. NỘI DUNG', { bold: true })]),
+      p([new TextRun({ text: 'Hướng dẫn: mỗi ý một đoạn.', vanish: true })]),
+      p([run_('Các xã triển khai thực hiện.')]),
+      closingTable(),
+    ]);
+    const r = await importDocument('word.docx', docx, 'docx', 'x');
+    expect(parse(r.yaml).trich_yeu).toBe('Phòng chống thiên tai năm 2025');
+    expect(r.yaml).not.toMatch(/ghi tên kế hoạch|Hướng dẫn/);
+    expect(r.repairs).toContain('bỏ 2 đoạn chữ ẩn (Word không hiện, không in: thường là lời hướng dẫn của mẫu).');
+  });
+});

@@ -102,6 +102,8 @@ interface StyleProps {
   italic?: boolean;
   /** Shown in capitals whatever was typed (w:caps), as heading styles often are. */
   caps?: boolean;
+  /** Hidden text (w:vanish): a template's instructions, not shown or printed. */
+  hidden?: boolean;
   align?: Align;
   num?: { numId: string; ilvl: number };
   font?: string;
@@ -118,11 +120,11 @@ function numPr(pPr: XNode | undefined): StyleProps['num'] {
   return numId === undefined ? undefined : { numId, ilvl };
 }
 
-type RunProps = Pick<StyleProps, 'bold' | 'italic' | 'caps' | 'font'>;
+type RunProps = Pick<StyleProps, 'bold' | 'italic' | 'caps' | 'hidden' | 'font'>;
 
 function runProps(rPr: XNode | undefined): RunProps {
   const fonts = attrs(child(rPr, 'w:rFonts') ?? {});
-  return { bold: onOff(rPr, 'w:b'), italic: onOff(rPr, 'w:i'), caps: onOff(rPr, 'w:caps'), font: fonts['w:ascii'] ?? fonts['w:hAnsi'] };
+  return { bold: onOff(rPr, 'w:b'), italic: onOff(rPr, 'w:i'), caps: onOff(rPr, 'w:caps'), hidden: onOff(rPr, 'w:vanish'), font: fonts['w:ascii'] ?? fonts['w:hAnsi'] };
 }
 
 class Styles {
@@ -348,6 +350,8 @@ interface Ctx {
   /** Notes referred to in the paragraph being read, numbered in document order as Word shows them. */
   pending: { n: number; paras: XNode[] }[];
   noteCount: number;
+  /** Runs of hidden text left out. */
+  hidden: number;
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -413,6 +417,11 @@ function readPara(p: XNode, ctx: Ctx): Para {
       // the run's own property, else its character style's, else its paragraph style's
       const prop = <K extends keyof RunProps>(k: K): RunProps[K] => own[k] ?? (rs ? ctx.styles.get(rs, k) : undefined) ?? ctx.styles.get(styleId, k);
       const [bold, italic, caps, font] = [prop('bold') ?? false, prop('italic') ?? false, prop('caps') ?? false, prop('font')];
+      // what Word neither shows nor prints is left out, and counted for the report
+      if (prop('hidden')) {
+        if (kids(n).some((c) => tagOf(c) === 'w:t' && textOf(c).trim())) ctx.hidden++;
+        return;
+      }
       for (const c of kids(n)) {
         const t = tagOf(c);
         if (t === 'w:t') {
@@ -560,7 +569,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = tru
   const notes = new Map<string, XNode[]>();
   optional('word/footnotes.xml', (x) => notesOf(x, 'footnote', notes));
   optional('word/endnotes.xml', (x) => notesOf(x, 'endnote', notes));
-  const ctx: Ctx = { styles: optional('word/styles.xml', (x) => new Styles(x)), numbering: optional('word/numbering.xml', (x) => new Numbering(x)), legacy: new Map(), notes, pending: [], noteCount: 0 };
+  const ctx: Ctx = { styles: optional('word/styles.xml', (x) => new Styles(x)), numbering: optional('word/numbering.xml', (x) => new Numbering(x)), legacy: new Map(), notes, pending: [], noteCount: 0, hidden: 0 };
   let root: XNode | undefined;
   try {
     root = parse(doc).find((n) => tagOf(n) === 'w:document');
@@ -600,6 +609,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = tru
   }
   // after the page setup is placed by index: a chunk's blocks come in where it stood
   if (altChunks.length) spliceChunks(out, altChunks, files, repairs, chunks);
+  if (ctx.hidden) repairs.push(`bỏ ${ctx.hidden} đoạn chữ ẩn (Word không hiện, không in: thường là lời hướng dẫn của mẫu).`);
   if (ctx.noteCount) repairs.push(`đưa ${ctx.noteCount} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`);
   for (const [font, n] of ctx.legacy) {
     repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${LEGACY_NAME[encodingOfFont(font)!.enc]} sang Unicode.`);
