@@ -719,3 +719,14 @@ describe('hidden text (w:vanish: a template\'s instructions)', () => {
     expect(r.repairs).toContain('bỏ 2 đoạn chữ ẩn (Word không hiện, không in: thường là lời hướng dẫn của mẫu).');
   });
 });
+
+describe('no-break spaces (Word\'s Ctrl+Shift+Space, text pasted from the web) in a .docx', () => {
+  it('are plain spaces before anything is recognised, as in a text file: the same plan, and the report counts them', async () => {
+    const xml = (await part('word/document.xml')).replace(/(<w:t xml:space="preserve">[^<]*) /g, '$1\u00a0').replace(/Nơi nhận:/, 'Nơi\u00a0nhận:');
+    expect(xml.match(/\u00a0/g)!.length).toBeGreaterThan(40);
+    const plain = await importDocument('x.docx', await altered({}), 'docx', 'x');
+    const nbsp = await importDocument('x.docx', await altered({ 'word/document.xml': xml }), 'docx', 'x');
+    expect(nbsp.yaml).toBe(plain.yaml);
+    expect(nbsp.repairs.join('\n')).toMatch(/^\d+ dấu cách đặc biệt \(không ngắt dòng\) thành dấu cách thường\.$/m);
+  });
+});

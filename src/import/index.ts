@@ -9,7 +9,7 @@ import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
 import { lintText } from '../lint/lint.js';
 import { CannotRead } from '../errors.js';
-import { withoutIllegalChars } from '../text/normalize-text.js';
+import { plainSpaces, withoutIllegalChars } from '../text/normalize-text.js';
 import { readInput } from '../read/input.js';
 
 export interface Imported {
@@ -85,13 +85,25 @@ export function docsToDocx(docs: (Uint8Array | CannotRead)[]): (Uint8Array | Can
   });
 }
 
-/** Every string in the blocks read, without the characters XML cannot carry. */
-function scrub(x: unknown, removed: Set<number>): void {
+interface Scrubbed {
+  /** Control characters removed, by code. */
+  removed: Set<number>;
+  spaces: number;
+  invisible: number;
+}
+
+/**
+ * Every string in the blocks read, as every source needs it before it is recognised: without the characters
+ * XML cannot carry, with no-break and wide spaces as spaces, without invisible marks. Counted once a paragraph
+ * (its text in pieces, `lines`, is the same text again).
+ */
+function scrub(x: unknown, s: Scrubbed, count = true): void {
   if (!x || typeof x !== 'object') return;
   const o = x as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (typeof o[k] === 'string') o[k] = withoutIllegalChars(o[k] as string, removed);
-    else scrub(o[k], removed);
+    const v = o[k];
+    if (typeof v === 'string') o[k] = plainSpaces(withoutIllegalChars(v, s.removed), count && k === 'plain' ? s : undefined);
+    else scrub(v, s, count && k !== 'lines');
   }
 }
 
@@ -129,6 +141,7 @@ export async function importDocument(file: string, bytes: Uint8Array, named: Sou
   const repairs: string[] = [];
   const unsure: string[] = [];
   let blocks: Block[];
+  const s: Scrubbed = { removed: new Set(), spaces: 0, invisible: 0 };
   let kind = sniff(bytes, named === 'txt') ?? (named !== 'doc' ? named : isUtf8(bytes) ? 'txt' : undefined);
   if (!kind) throw new CannotRead('tệp .doc này không phải văn bản Word 97–2003, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx.');
   if (kind !== named) repairs.push(`tệp mang đuôi .${named} nhưng là tệp ${KIND_NAME[kind]}: đọc theo nội dung.`);
@@ -158,11 +171,12 @@ export async function importDocument(file: string, bytes: Uint8Array, named: Sou
       }
     }
     blocks = r.blocks;
-  } else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs);
+  } else blocks = kind === 'docx' ? readDocx(bytes, repairs) : readText(textOf(bytes, repairs), repairs, s);
   // control characters a PDF's font mapping or a pasted text carries: no reader shows them, XML cannot hold them
-  const removed = new Set<number>();
-  scrub(blocks, removed);
-  if (removed.size) repairs.push(`bỏ ký tự điều khiển không in được (${[...removed].sort((a, b) => a - b).map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}) mà tệp nguồn mang theo.`);
+  scrub(blocks, s);
+  if (s.removed.size) repairs.push(`bỏ ký tự điều khiển không in được (${[...s.removed].sort((a, b) => a - b).map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}) mà tệp nguồn mang theo.`);
+  if (s.spaces) repairs.push(`${s.spaces} dấu cách đặc biệt (không ngắt dòng) thành dấu cách thường.`);
+  if (s.invisible) repairs.push(`bỏ ${s.invisible} ký tự vô hình trong chữ.`);
   const r = recognise(blocks, kind !== 'txt');
   const header = [`yaml-language-server: $schema=${schemaRef}`, `Nhập từ ${file} bằng "kehoach import"; hãy đọc lại các chỗ ghi "CẦN XEM".`];
   if (unsure.length) header.push(`CẦN XEM: các từ nhận dạng (OCR) không chắc chắn: ${unsure.slice(0, 200).join('; ')}${unsure.length > 200 ? `; và ${unsure.length - 200} từ nữa` : ''}.`);

@@ -5,7 +5,7 @@ import type { Block, Cell, Para } from './docx-read.js';
 import { headerColumns, REFERENCE_START } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
 import { detectLegacy, fromLegacy, LEGACY_NAME } from '../text/legacy.js';
-import { isUpper } from '../text/normalize-text.js';
+import { isUpper, plainSpaces } from '../text/normalize-text.js';
 
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
@@ -115,7 +115,7 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
 }
 
 /** The blocks of a text; `repairs` receives what was changed. */
-export function readText(text: string, repairs: string[]): Block[] {
+export function readText(text: string, repairs: string[] = [], seen?: { spaces: number; invisible: number }): Block[] {
   let t = text.replace(/\r\n?/g, '\n');
   const legacy = detectLegacy(t);
   if (legacy) {
@@ -123,12 +123,9 @@ export function readText(text: string, repairs: string[]): Block[] {
     repairs.push(`chuyển toàn bộ văn bản từ mã ${LEGACY_NAME[legacy]} sang Unicode.`);
   }
   t = t.normalize('NFC');
-  // no-break and other wide spaces become spaces; invisible marks that copies leave inside words go
-  const spaces = t.match(/[\u00a0\u2000-\u200a\u202f\u3000]/gu)?.length ?? 0;
-  const invisible = t.match(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu)?.length ?? 0;
-  t = t.replace(/[\u00a0\u2000-\u200a\u202f\u3000]/gu, ' ').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, '');
-  if (spaces) repairs.push(`${spaces} dấu cách đặc biệt (không ngắt dòng) thành dấu cách thường.`);
-  if (invisible) repairs.push(`bỏ ${invisible} ký tự vô hình trong chữ.`);
+  // no-break and wide spaces become spaces, invisible marks go (after the legacy decoding: TCVN3's "ư" is a
+  // soft hyphen), before the lines are read; importDocument reports them for every source
+  t = plainSpaces(t, seen);
   // a line that is only a web address is the web page's, not the plan's (a text saved from a page keeps
   // its links and footers): left out, and named in the repairs so that nothing goes unseen
   const urls: string[] = [];

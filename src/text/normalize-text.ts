@@ -8,6 +8,15 @@ const XML_ILLEGAL_G = new RegExp(XML_ILLEGAL.source, 'gu');
 
 /** Invisible characters that PDF and chat copies leave inside words. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
+/** Spaces of other widths and no-break spaces (web pages; Word's Ctrl+Shift+Space). */
+const WIDE_SPACE = /[\u00A0\u2000-\u200A\u202F\u3000]/gu;
+
+/** s with wide and no-break spaces as plain spaces and invisible marks removed; `seen` counts each. */
+export function plainSpaces(s: string, seen?: { spaces: number; invisible: number }): string {
+  return s
+    .replace(WIDE_SPACE, () => (seen && seen.spaces++, ' '))
+    .replace(INVISIBLE, () => (seen && seen.invisible++, ''));
+}
 
 /** Any code unit findIllegalChar has to look at (surrogates, even paired, go to the scan). */
 // eslint-disable-next-line no-control-regex
