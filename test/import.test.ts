@@ -730,3 +730,14 @@ describe('no-break spaces (Word\'s Ctrl+Shift+Space, text pasted from the web) i
     expect(nbsp.repairs.join('\n')).toMatch(/^\d+ dấu cách đặc biệt \(không ngắt dòng\) thành dấu cách thường\.$/m);
   });
 });
+
+describe('a .docx typed in decomposed Unicode (Unikey\'s "Unicode tổ hợp": a letter, then its marks)', () => {
+  it('is read in NFC, so that its title, headings and fields are recognised: the same plan as the composed one', async () => {
+    const xml = await part('word/document.xml');
+    const nfd = xml.replace(/<w:t xml:space="preserve">([^<]*)</g, (_, t: string) => `<w:t xml:space="preserve">${t.normalize('NFD')}<`);
+    expect(nfd).not.toBe(xml);
+    const composed = await importDocument('x.docx', await altered({}), 'docx', 'x');
+    const decomposed = await importDocument('x.docx', await altered({ 'word/document.xml': nfd }), 'docx', 'x');
+    expect(decomposed.yaml).toBe(composed.yaml);
+  });
+});

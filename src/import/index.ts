@@ -94,7 +94,8 @@ interface Scrubbed {
 
 /**
  * Every string in the blocks read, as every source needs it before it is recognised: without the characters
- * XML cannot carry, with no-break and wide spaces as spaces, without invisible marks. Counted once a paragraph
+ * XML cannot carry, with no-break and wide spaces as spaces, without invisible marks, in NFC (Unikey's
+ * "Unicode tổ hợp" types a letter and its marks apart). Counted once a paragraph
  * (its text in pieces, `lines`, is the same text again).
  */
 function scrub(x: unknown, s: Scrubbed, count = true): void {
@@ -102,7 +103,7 @@ function scrub(x: unknown, s: Scrubbed, count = true): void {
   const o = x as Record<string, unknown>;
   for (const k of Object.keys(o)) {
     const v = o[k];
-    if (typeof v === 'string') o[k] = plainSpaces(withoutIllegalChars(v, s.removed), count && k === 'plain' ? s : undefined);
+    if (typeof v === 'string') o[k] = plainSpaces(withoutIllegalChars(v, s.removed), count && k === 'plain' ? s : undefined).normalize('NFC');
     else scrub(v, s, count && k !== 'lines');
   }
 }
