@@ -473,7 +473,7 @@ describe('kehoach import (the command)', () => {
     for (const f of ['la-docx.yaml', 'ten-doc.yaml']) expect(parse(readFileSync(join(dir, f), 'utf8')).trich_yeu).toBe(parse(readFileSync(exampleFiles()[0], 'utf8')).trich_yeu);
     expect(r.err).toContain('  đã sửa: tệp mã UTF-16 (Unicode của Notepad): đọc và ghi lại thành UTF-8.');
     expect(parse(readFileSync(join(dir, 'unicode.yaml'), 'utf8')).trich_yeu).toBe('Phòng chống thiên tai năm 2025');
-    expect(r.err).toContain(`${join(dir, 'rac.doc')}:1:1: lỗi: tệp .doc này không phải văn bản Word 97–2003, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx. [khong-doc-duoc]`);
+    expect(r.err).toContain(`${join(dir, 'rac.doc')}:1:1: lỗi: tệp .doc này không phải văn bản Word 97–2003, OpenDocument, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx. [khong-doc-duoc]`);
     expect(existsSync(join(dir, 'rac.yaml'))).toBe(false);
   });
 

@@ -144,8 +144,9 @@ export async function importDocument(file: string, bytes: Uint8Array, named: Sou
   let blocks: Block[];
   const s: Scrubbed = { removed: new Set(), spaces: 0, invisible: 0 };
   let kind = sniff(bytes, named === 'txt') ?? (named !== 'doc' ? named : isUtf8(bytes) ? 'txt' : undefined);
-  if (!kind) throw new CannotRead('tệp .doc này không phải văn bản Word 97–2003, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx.');
-  if (kind !== named) repairs.push(`tệp mang đuôi .${named} nhưng là tệp ${KIND_NAME[kind]}: đọc theo nội dung.`);
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? named;
+  if (!kind) throw new CannotRead(`tệp .${ext} này không phải văn bản Word 97–2003, OpenDocument, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx.`);
+  if (kind !== named) repairs.push(`tệp mang đuôi .${ext} nhưng là tệp ${KIND_NAME[kind]}: đọc theo nội dung.`);
   if (kind === 'doc') {
     // a Word 97–2003 file that came without the .doc name (or a .doc LibreOffice did not see in the batch)
     const converted = docsToDocx([bytes])[0];
