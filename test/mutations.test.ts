@@ -62,7 +62,7 @@ it(`lint --fix on punctuation slips inside values keeps every key, list and kind
   let fixed = 0;
   for (const f of exampleFiles()) {
     const base = readFileSync(f, 'utf8').split('\n');
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       const lines = [...base];
       for (let m = 0; m < 6; m++) {
         const k = next(lines.length);
@@ -84,5 +84,5 @@ it(`lint --fix on punctuation slips inside values keeps every key, list and kind
       if (r.fixes) fixed++;
     }
   }
-  expect(fixed).toBeGreaterThan(25);
+  expect(fixed).toBeGreaterThan(15);
 });
