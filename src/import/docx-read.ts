@@ -6,7 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeInline } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
-import { encodingOfFont, fromLegacy, LEGACY_NAME } from '../text/legacy.js';
+import { convertedFont, encodingOfFont, fromLegacy } from '../text/legacy.js';
 import { upperVi } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
 import { convert, officeFormat, SOFFICE_PACKAGE } from '../soffice.js';
@@ -612,7 +612,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = tru
   if (ctx.hidden) repairs.push(`bỏ ${ctx.hidden} đoạn chữ ẩn (Word không hiện, không in: thường là lời hướng dẫn của mẫu).`);
   if (ctx.noteCount) repairs.push(`đưa ${ctx.noteCount} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`);
   for (const [font, n] of ctx.legacy) {
-    repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${LEGACY_NAME[encodingOfFont(font)!.enc]} sang Unicode.`);
+    repairs.push(convertedFont(font, n));
   }
   return out;
 }

@@ -51,12 +51,15 @@ const MAX_SOURCE_BYTES: Record<SourceKind, number> = { docx: 64 * 2 ** 20, doc: 
 /** A source's bytes; a file over its kind's limit is that file's problem (CannotRead), an unreadable path a usage error. */
 export function readSource(file: string, kind: SourceKind): Uint8Array {
   const bytes = readInput(file, MAX_SOURCE_BYTES[kind]);
-  if (bytes.length > MAX_SOURCE_BYTES[kind]) throw new CannotRead(`tệp lớn hơn ${MAX_SOURCE_BYTES[kind] / 2 ** 20} MB, giới hạn cho một tệp .${kind}; hãy kiểm tra đúng tệp chưa.`);
+  if (bytes.length > MAX_SOURCE_BYTES[kind]) throw new CannotRead(`tệp lớn hơn ${MAX_SOURCE_BYTES[kind] / 2 ** 20} MB, giới hạn cho một tệp .${extensionOf(file) ?? kind}; hãy kiểm tra đúng tệp chưa.`);
   return bytes;
 }
 
+/** A file name's extension, in lower case ("docx"), if it has one. */
+const extensionOf = (file: string): string | undefined => /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+
 export function kindOf(file: string): SourceKind | undefined {
-  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  const ext = extensionOf(file);
   if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext;
   if (ext === 'odt' || ext === 'rtf') return 'doc'; // LibreOffice's own format and RTF: converted as a .doc is
   return ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
@@ -144,7 +147,7 @@ export async function importDocument(file: string, bytes: Uint8Array, named: Sou
   let blocks: Block[];
   const s: Scrubbed = { removed: new Set(), spaces: 0, invisible: 0 };
   let kind = sniff(bytes, named === 'txt') ?? (named !== 'doc' ? named : isUtf8(bytes) ? 'txt' : undefined);
-  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? named;
+  const ext = extensionOf(file) ?? named;
   if (!kind) throw new CannotRead(`tệp .${ext} này không phải văn bản Word 97–2003, OpenDocument, RTF hay HTML; hãy mở tệp bằng phần mềm đã tạo ra nó và lưu thành .docx.`);
   if (kind !== named) repairs.push(`tệp mang đuôi .${ext} nhưng là tệp ${KIND_NAME[kind]}: đọc theo nội dung.`);
   if (kind === 'doc') {

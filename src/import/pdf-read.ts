@@ -8,7 +8,7 @@ import { gridColumns, markup } from './docx-read.js';
 import { APPENDIX_LINE, DOCUMENT_NAME, isColumnNumbers, REFERENCE_START } from './recognize.js';
 import { withoutTones } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
-import { detectLegacy, encodingOfFont, fromLegacy, hasUnicodeVietnamese, LEGACY_NAME } from '../text/legacy.js';
+import { convertedFont, convertedText, detectLegacy, encodingOfFont, fromLegacy, hasUnicodeVietnamese } from '../text/legacy.js';
 
 export interface Item {
   str: string;
@@ -412,13 +412,13 @@ function legacyToUnicode(items: Item[], repairs: string[]): void {
     it.str = fromLegacy(it.str, legacy.enc, { capitals: legacy.capitals });
     byFont.set(it.font!, (byFont.get(it.font!) ?? 0) + 1);
   }
-  for (const [font, n] of byFont) repairs.push(`chuyển ${n} đoạn chữ phông ${font} từ mã ${LEGACY_NAME[encodingOfFont(font)!.enc]} sang Unicode.`);
+  for (const [font, n] of byFont) repairs.push(convertedFont(font, n));
   if (byFont.size) return;
   const enc = detectLegacy(items.map((i) => i.str).join(' '));
   if (!enc) return;
   // a run already in Unicode (a form's printed words beside the typed ones) stays as it is
   for (const it of items) if (!hasUnicodeVietnamese(it.str)) it.str = fromLegacy(it.str, enc);
-  repairs.push(`chuyển toàn bộ văn bản từ mã ${LEGACY_NAME[enc]} sang Unicode (nhận ra theo ký tự; chữ hoa của phông riêng như .VnTimeH có thể thành chữ thường).`);
+  repairs.push(convertedText(enc, 'nhận ra theo ký tự; chữ hoa của phông riêng như .VnTimeH có thể thành chữ thường'));
 }
 
 /** The margin (points) at the top and at the bottom of a page where its number stands. */

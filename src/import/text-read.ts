@@ -4,7 +4,7 @@
 import type { Block, Cell, Para } from './docx-read.js';
 import { headerColumns, REFERENCE_START } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
-import { detectLegacy, fromLegacy, LEGACY_NAME } from '../text/legacy.js';
+import { convertedText, detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper, plainSpaces } from '../text/normalize-text.js';
 
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
@@ -120,7 +120,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   const legacy = detectLegacy(t);
   if (legacy) {
     t = fromLegacy(t, legacy);
-    repairs.push(`chuyển toàn bộ văn bản từ mã ${LEGACY_NAME[legacy]} sang Unicode.`);
+    repairs.push(convertedText(legacy));
   }
   t = t.normalize('NFC');
   // no-break and wide spaces become spaces, invisible marks go (after the legacy decoding: TCVN3's "ư" is a

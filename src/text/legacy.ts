@@ -7,7 +7,15 @@ import CHARSETS from 'vietnamese-conversion/dist/charsets.js';
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 /** Each legacy encoding as a clerk knows it. */
-export const LEGACY_NAME: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
+const LEGACY_NAME: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
+
+/** The report's line for the runs of a legacy font converted (import, from .docx or PDF). */
+export const convertedFont = (font: string, runs: number): string =>
+  `chuyển ${runs} đoạn chữ phông ${font} từ mã ${LEGACY_NAME[encodingOfFont(font)!.enc]} sang Unicode.`;
+
+/** The report's line for a whole text converted, its encoding told by its characters; `caveat` in parentheses. */
+export const convertedText = (enc: LegacyEncoding, caveat?: string): string =>
+  `chuyển toàn bộ văn bản từ mã ${LEGACY_NAME[enc]} sang Unicode${caveat ? ` (${caveat})` : ''}.`;
 
 interface Table {
   map: Map<string, string>;
