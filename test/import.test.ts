@@ -500,6 +500,14 @@ async function altered(parts: Record<string, string | Uint8Array | undefined>): 
 }
 const part = async (name: string) => strFromU8(unzipSync(await renderFile(example))[name]);
 
+/** The example's document.xml with `insert` put before its first section heading ("I. …"). */
+async function beforeFirstSection(insert: string): Promise<string> {
+  const xml = await part('word/document.xml');
+  const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
+  expect(at).toBeGreaterThan(0);
+  return xml.slice(0, at) + insert + xml.slice(at);
+}
+
 describe('a damaged or heavy source: its own message, never an internal error, the words kept where they can be', () => {
   const cannotRead = async (docx: Uint8Array) => {
     const e = await importDocument('x.docx', docx, 'docx', 'x').then(() => undefined, (err: unknown) => err);
@@ -589,10 +597,7 @@ describe('text boxes (Word keeps a header, a stamp or a note in one)', () => {
     const box = (words: string) =>
       `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="2000000" cy="500000"/><wp:wrapNone/><wp:docPr id="5" name="Text Box 5"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
       `<mc:Fallback><w:pict><v:shape id="tb5" style="width:150pt;height:40pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Đoạn có hộp chữ.</w:t></w:r></w:p>`;
-    const xml = await part('word/document.xml');
-    const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
-    expect(at).toBeGreaterThan(0);
-    const r = await importDocument('x.docx', await altered({ 'word/document.xml': xml.slice(0, at) + box('Chữ trong hộp') + xml.slice(at) }), 'docx', 'x');
+    const r = await importDocument('x.docx', await altered({ 'word/document.xml': await beforeFirstSection(box('Chữ trong hộp')) }), 'docx', 'x');
     const lines = r.yaml.split('\n');
     expect(lines.filter((l) => l.includes('Chữ trong hộp'))).toHaveLength(1);
     expect(lines.findIndex((l) => l.includes('Chữ trong hộp'))).toBe(lines.findIndex((l) => l.includes('Đoạn có hộp chữ.')) - 1);
@@ -601,14 +606,12 @@ describe('text boxes (Word keeps a header, a stamp or a note in one)', () => {
 
 describe('footnotes (kehoach prints none)', () => {
   it('each becomes a paragraph right after the one that refers to it, opening with its number, which stays where the reference was', async () => {
-    const xml = await part('word/document.xml');
-    const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
     const cited = '<w:p><w:r><w:t>Theo hướng dẫn của Bộ</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>';
     const footnotes =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
       '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
       '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Công văn số 12/BYT-KCB ngày 05/01/2024.</w:t></w:r></w:p></w:footnote></w:footnotes>';
-    const r = await importDocument('x.docx', await altered({ 'word/document.xml': xml.slice(0, at) + cited + xml.slice(at), 'word/footnotes.xml': footnotes }), 'docx', 'x');
+    const r = await importDocument('x.docx', await altered({ 'word/document.xml': await beforeFirstSection(cited), 'word/footnotes.xml': footnotes }), 'docx', 'x');
     const lines = r.yaml.split('\n');
     const i = lines.findIndex((l) => l.includes('Theo hướng dẫn của Bộ¹.'));
     expect(i).toBeGreaterThan(0);
@@ -638,8 +641,6 @@ describe('content controls and custom XML (Word forms wrap blocks, table rows an
 
 describe('content a generator embeds as HTML or RTF (w:altChunk, as "export to Word" of web systems makes it)', () => {
   it('is read where it stands, through LibreOffice, and the report says so', async () => {
-    const xml = await part('word/document.xml');
-    const at = xml.indexOf('<w:p><w:pPr><w:pStyle w:val="Muc"/>');
     const rels = (await part('word/_rels/document.xml.rels')).replace(
       '</Relationships>',
       '<Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk1.htm"/>' +
@@ -648,7 +649,7 @@ describe('content a generator embeds as HTML or RTF (w:altChunk, as "export to W
     const html = '<html><head><meta charset="utf-8"></head><body><p>Đoạn nhúng bằng HTML.</p></body></html>';
     const rtf = '{\\rtf1\\ansi\\uc1 {\\pard \\u272?o\\u7841?n nh\\u250?ng b\\u7857?ng RTF.\\par}}';
     const docx = await altered({
-      'word/document.xml': xml.slice(0, at) + '<w:altChunk r:id="rIdHtml"/><w:altChunk r:id="rIdRtf"/>' + xml.slice(at),
+      'word/document.xml': await beforeFirstSection('<w:altChunk r:id="rIdHtml"/><w:altChunk r:id="rIdRtf"/>'),
       'word/_rels/document.xml.rels': rels,
       'word/chunk1.htm': html,
       'word/chunk2.rtf': rtf,

@@ -11,6 +11,11 @@ import { checkText } from '../src/plan/validate.js';
 import { exampleFiles } from './helpers.js';
 
 const SEED = Number(process.env.MUTATION_SEED ?? Date.now() % 2 ** 31);
+/** Numbers below n, the same run for the same seed (a linear congruential generator). */
+function seeded(seed: number): (n: number) => number {
+  return (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+}
+
 const SLIPS: ((l: string) => string)[] = [
   (l) => ' ' + l,
   (l) => l.replace(/^ /, ''),
@@ -23,8 +28,7 @@ const SLIPS: ((l: string) => string)[] = [
 ];
 
 it(`a one-line slip in any example gives messages on the file's lines, and few of them (seed ${SEED}; MUTATION_SEED=${SEED} repeats it)`, () => {
-  let seed = SEED;
-  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const next = seeded(SEED);
   let slipped = 0;
   for (const f of exampleFiles()) {
     const lines = readFileSync(f, 'utf8').split('\n');
@@ -57,8 +61,7 @@ const shape = (x: unknown): unknown =>
   Array.isArray(x) ? x.map(shape) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, shape(v)])) : typeof x;
 
 it(`lint --fix on punctuation slips inside values keeps every key, list and kind of value as YAML reads them (seed ${SEED})`, () => {
-  let seed = SEED;
-  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const next = seeded(SEED);
   let fixed = 0;
   for (const f of exampleFiles()) {
     const base = readFileSync(f, 'utf8').split('\n');
