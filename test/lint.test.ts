@@ -214,6 +214,48 @@ describe('nơi nhận "Như Điều …" (nhu-dieu)', () => {
   });
 });
 
+describe('a decision and the plan it issues are two documents (§8a): first citations, abbreviations and date style are judged in each', () => {
+  const said = (yaml: string, rules: string[]) =>
+    lintText('x.yaml', yaml)
+      .messages.filter((m) => rules.includes(m.rule))
+      .map((m) => `${m.line} ${m.rule}`);
+  const plan = (decision: string[]) =>
+    [
+      'noi_dung:',
+      '  - muc: Căn cứ thực hiện',
+      '    noi_dung:',
+      '      - Nghị định số 26/2020/NĐ-CP ngày 28/02/2020 của Chính phủ quy định chi tiết Luật Bảo vệ bí mật nhà nước.',
+      '      - Khu công nghiệp (KCN) thực hiện theo Nghị định số 26/2020/NĐ-CP; báo cáo trước 15/12/2023.',
+      'quyet_dinh:',
+      '  dieu:',
+      ...decision.map((d) => `    - ${d}`),
+      '',
+    ].join('\n');
+  const rules = ['trich-dan', 'viet-tat', 'ngay-nhat-quan'];
+  it('the decision cites in full again, defines its own abbreviations, writes dates its own way: nothing to say', () => {
+    expect(
+      said(
+        plan([
+          'Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ quy định chi tiết Luật Bảo vệ bí mật nhà nước.',
+          'Các khu công nghiệp (KCN) có hiệu lực kể từ ngày 01 tháng 3 năm 2023.',
+        ]),
+        rules,
+      ),
+    ).toEqual([]);
+  });
+  it('inside each document the rules still hold: a second full citation, an abbreviation not defined in the decision, a date written the other way', () => {
+    expect(
+      said(
+        plan([
+          'Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ quy định chi tiết Luật Bảo vệ bí mật nhà nước.',
+          'Theo Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ quy định chi tiết Luật Bảo vệ bí mật nhà nước, các KCN có hiệu lực từ 01/3/2023 và ngày 02 tháng 3 năm 2023.',
+        ]),
+        rules,
+      ),
+    ).toEqual(['9 trich-dan', '9 viet-tat', '9 ngay-nhat-quan']);
+  });
+});
+
 describe('a fix never changes what YAML reads: a plain value that a fix would make a key or a comment is quoted', () => {
   it('"Lưu:VT" fixed to "Lưu: VT" stays one text, "3 ." stays a text; a quoted value and one without a colon stay as written', async () => {
     const { parse } = await import('yaml');

@@ -19,6 +19,8 @@ interface Value extends Text {
   start: number;
   /** Read by the plan-wide rules but never reported on (a căn cứ citation rebuilt from its fields). */
   synthetic?: boolean;
+  /** Written under `quyet_dinh`: the decision that issues the plan, a document of its own. */
+  decision?: boolean;
 }
 
 export interface LintResult {
@@ -37,13 +39,14 @@ function readValues(text: string): { lines: LineCounter; vals: Value[]; all: Val
   if (doc.errors.length) return undefined; // validate reports these
   const vals: Value[] = [];
   const extra: Value[] = [];
-  const visit = (n: unknown, key: string) => {
+  const visit = (n: unknown, key: string, top: string) => {
+    const decision = top === 'quyet_dinh' || undefined;
     if (isScalar(n)) {
       if (typeof n.value !== 'string' || !n.range) return;
-      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0] };
+      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0], decision };
       if (!SKIP_KEYS.has(key)) vals.push(v);
       else if (CODE_KEYS.has(key)) extra.push({ ...v, synthetic: true });
-    } else if (isSeq(n)) for (const it of n.items) visit(it, key);
+    } else if (isSeq(n)) for (const it of n.items) visit(it, key, top);
     else if (isMap(n)) {
       const get = (k: string) => n.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k)?.value;
       const num = get('so_ky_hieu');
@@ -51,12 +54,16 @@ function readValues(text: string): { lines: LineCounter; vals: Value[]; all: Val
       const day = get('ngay');
       if (isScalar(num) && isScalar(type) && isScalar(day)) {
         const d = slashDate(day.value);
-        extra.push({ text: `${type.value} số ${num.value}${d ? ` ngày ${d}` : ''}`, key: 'can_cu', start: -1, synthetic: true });
+        extra.push({ text: `${type.value} số ${num.value}${d ? ` ngày ${d}` : ''}`, key: 'can_cu', start: -1, synthetic: true, decision });
       }
-      for (const p of n.items) if (isPair(p)) visit(p.value, isScalar(p.key) ? String(p.key.value) : key);
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const k = isScalar(p.key) ? String(p.key.value) : key;
+        visit(p.value, k, top || k);
+      }
     }
   };
-  visit(doc.contents, '');
+  visit(doc.contents, '', '');
   return { lines, vals, all: [...extra, ...vals] };
 }
 
@@ -66,12 +73,26 @@ interface Found {
   f: Finding;
 }
 
+/**
+ * The documents of a file: the plan, and the decision issuing it when there is one. The plan's own codes
+ * (viet_tat, ky_hieu: synthetic, never reported) stand in both, since the decision writes them too.
+ */
+function documents(all: Value[]): Value[][] {
+  if (!all.some((v) => v.decision)) return [all];
+  return [all.filter((v) => !v.decision), all.filter((v) => v.decision || (v.synthetic && CODE_KEYS.has(v.key)))];
+}
+
 function findAll(vals: Value[], all: Value[]): Found[] {
   const ctx = context(vals.map((v) => v.text));
+  const docs = documents(all);
   const found: Found[] = [];
   for (const rule of RULES) {
     if (rule.scope === 'value') for (const v of vals) for (const f of rule.check(v.text, ctx)) found.push({ v, rule: rule.id, f });
-    else for (const { at, finding } of rule.check(all)) if (!all[at].synthetic) found.push({ v: all[at], rule: rule.id, f: finding });
+    else {
+      for (const texts of rule.wholeFile ? [all] : docs) {
+        for (const { at, finding } of rule.check(texts)) if (!texts[at].synthetic) found.push({ v: texts[at], rule: rule.id, f: finding });
+      }
+    }
   }
   return found.sort((a, b) => a.v.start + a.f.index - (b.v.start + b.f.index) || byCodeUnit(a.rule, b.rule));
 }

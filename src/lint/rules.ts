@@ -114,6 +114,7 @@ const dateFormats: PlanRule = {
 const articleRecipients: PlanRule = {
   id: 'nhu-dieu',
   scope: 'plan',
+  wholeFile: true, // the decision's articles against the recipients written at the top of the file
   description: 'Nơi nhận "Như Điều 3" chỉ đúng với quyết định có điều ấy: kế hoạch không có điều (dòng chép từ mẫu quyết định); quyết định phải có điều được nhắc.',
   examples: { ok: ['Sở Nội vụ ¶ Các đơn vị trực thuộc', 'Thực hiện như Điều 3 của Nghị định.', 'Như Điều 3 Luật này quy định, các cơ quan phải báo cáo.'], notOk: ['Như Điều 3 ¶ Sở Nội vụ', 'Như Điều 2 (để thực hiện);'] },
   check(texts) {

@@ -51,6 +51,11 @@ export interface LocalRule extends RuleBase {
 }
 export interface PlanRule extends RuleBase {
   scope: 'plan';
+  /**
+   * Reads the whole file at once. Otherwise a decision and the plan it issues (§8a) are judged apart: each is a
+   * document of its own, with its own first citation, first abbreviation and way of writing dates.
+   */
+  wholeFile?: true;
   /** Findings per text index. Examples are texts of one plan, separated by " ¶ ". */
   check(texts: Text[]): { at: number; finding: Finding }[];
 }
