@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { Document, parse } from 'yaml';
 import { addressedElsewhere, derive, type Derived } from '../src/derive/derive.js';
 import { fromCapitals, hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
 import { sentenceCount, voiceOf } from '../src/derive/voice.js';
@@ -838,5 +838,38 @@ describe('a parent as published', () => {
     expect(text).toMatch(/báo cáo 6 tháng \(ngày 13\/6\),\s+báo cáo năm \(ngày 13\/12\)/);
     expect(text).toMatch(/# hạn báo cáo trong câu của cấp trên, đưa sớm 5 ngày làm việc: 20\/6 → 13\/6, 20\/12 → 13\/12/);
     expect(text).toMatch(/Công văn số 10\/SYT-VP ngày\s+15\/3\/2019/);
+  });
+});
+
+describe('a parent in parts (A., B. …; phan_lon), as the national steering committee wrote its plan', () => {
+  const profile = [
+    'ten: Ban Chỉ đạo 1237 tỉnh Quảng Trị',
+    'ten_ngan: Ban Chỉ đạo',
+    'viet_tat: BCĐ1237',
+    'co_quan_chu_quan: UBND TỈNH QUẢNG TRỊ',
+    'cap_tren: Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ',
+    'dia_danh: Quảng Trị',
+    'bo_phan:',
+    '  - { ten: Cơ quan Thường trực Ban Chỉ đạo, viet_tat: CQTT, hanh_chinh: true }',
+    '  - { ten: Các thành viên Ban Chỉ đạo, viet_tat: TV, chung: true }',
+    'truc_thuoc: [{ ten: "Ban Chỉ đạo 1237 các huyện, thị xã, thành phố" }]',
+    'nguoi_ky: { chuc_vu: TRƯỞNG BAN, ho_ten: Hoàng Nam }',
+    '',
+  ].join('\n');
+  it('finds the tasks under a long heading in part D, keeps the parts, and gives a valid plan', () => {
+    const dept = checkText('dept.yaml', readFileSync(join(EXAMPLES, 'bcd-quoc-gia-1237-kh-252.yaml'), 'utf8'));
+    expect(dept.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const unit = checkProfileText('u.yaml', profile);
+    expect(unit.messages).toEqual([]);
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar(profileNotices(undefined)) });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    // every top-level section is a part, as in the parent; the unit's responsibilities are part D
+    expect(d.plan.noi_dung.map((s) => s.phan_lon)).toEqual(dept.input!.noi_dung.map((s) => s.phan_lon));
+    const tasks = d.plan.noi_dung.at(-1)!;
+    expect(tasks.phan).toBe('to_chuc_thuc_hien');
+    expect((tasks.noi_dung as { don_vi: string }[]).map((b) => b.don_vi)).toContain('Cơ quan Thường trực Ban Chỉ đạo');
+    expect(d.notes.map((n) => n.note)).toEqual(expect.arrayContaining([expect.stringMatching(/^từ mục B\.I, Kế hoạch 252\/KH-BCĐQG1237$/), expect.stringMatching(/^nhiệm vụ của đơn vị, từ mục D\.4,/)]));
+    const again = checkText('unit.yaml', new Document(d.plan).toString());
+    expect(again.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });

@@ -20,11 +20,11 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
     // the units below the issuer, whatever the sector: said to be below, or named in the plural
     scope: 'truc_thuoc',
     pattern: new RegExp(
-      `trực thuộc${END}|(?:^|\\s)(?:các|những)\\s+(?:đơn vị|cơ sở|trường|trạm|trung tâm|bệnh viện|huyện|quận|thị xã|xã|phường|thị trấn|địa phương|sở|cơ quan, đơn vị)${END}|cấp (?:huyện|xã)${END}`,
+      `trực thuộc${END}|(?:^|\\s)(?:các|những)\\s+(?:đơn vị|cơ sở|trường|trạm|trung tâm|bệnh viện|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|tổ dân phố|khu dân cư|khu phố|địa phương|sở|cơ quan, đơn vị)${END}|cấp (?:huyện|xã)${END}`,
       'iu',
     ),
     examples: {
-      ok: ['Các đơn vị trực thuộc', 'UBND các huyện, thành phố', 'Các sở, ban, ngành', 'Các trường học', 'Phòng Giáo dục và Đào tạo các huyện', 'Các cơ quan, đơn vị trực thuộc Sở'],
+      ok: ['Các đơn vị trực thuộc', 'UBND các huyện, thành phố', 'Các sở, ban, ngành', 'Các trường học', 'Phòng Giáo dục và Đào tạo các huyện', 'Các cơ quan, đơn vị trực thuộc Sở', 'Ban Công tác Mặt trận các thôn', 'Các tổ dân phố'],
       notOk: ['Các khoa, phòng', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'Sở Nội vụ', 'Phòng Tổ chức - Hành chính', 'Công an tỉnh'],
     },
   },

@@ -3,7 +3,7 @@
 // ready to be written as YAML) with a note of where each derived part came from.
 import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
-import { isNumbered, roman } from '../plan/normalize.js';
+import { isNumbered, letter, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
 import { isUpper, upperVi } from '../text/normalize-text.js';
 import { rewriteDate, twoDigits, writtenDates } from '../text/dates.js';
@@ -235,51 +235,64 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     (dropped.length ? `\nđã bỏ nhiệm vụ cấp trên giao cho nơi khác: ${dropped.join('; ')}` : '');
 
   // Sections: everything is kept (with the unit's wording) except the responsibilities, which become
-  // the unit's own. A section that holds the responsibilities as one of its khoản keeps the others.
-  const sections: InputPlan['noi_dung'] = [];
-  dept.noi_dung.forEach((s, si) => {
-    const numeral = roman(si + 1);
-    const out = sections.length;
-    if (s.phan === 'to_chuc_thuc_hien') {
-      sections.push({ ...(s.muc ? { muc: subst(s.muc) } : {}), phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
-      notes.push({ path: ['noi_dung', out], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
-      return;
-    }
-    let k = 0;
-    const children: Block[] = [];
-    for (const b of s.noi_dung ?? []) {
-      const isKhoan = isNumbered(b);
-      if (isKhoan) k++;
-      const bi = children.length;
-      if (isMapping(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
-        notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
-        children.push({ ...(b as object), noi_dung: responsibilities } as Block);
-        continue;
+  // the unit's own. A section that holds the responsibilities as one of its khoản keeps the others. A part
+  // (A., B.) of sections is walked as the plan is; a part of khoản is one more section.
+  const deriveSections = (list: InputPlan['noi_dung'], at: (string | number)[], label: (i: number) => string): InputPlan['noi_dung'] => {
+    const sections: InputPlan['noi_dung'] = [];
+    list.forEach((s, si) => {
+      const numeral = label(si);
+      const here = [...at, sections.length];
+      const noted = notes.length;
+      // the title first, as a clerk writes it
+      const name = s.phan_lon !== undefined ? { phan_lon: subst(s.phan_lon) } : s.muc !== undefined ? { muc: subst(s.muc) } : {};
+      if (s.cac_muc) {
+        const inner = deriveSections(s.cac_muc, [...here, 'cac_muc'], (i) => `${numeral}.${roman(i + 1)}`);
+        if (inner.length) sections.push({ ...name, ...mapTexts({ ...s, cac_muc: undefined }, subst), cac_muc: inner });
+        return;
       }
-      // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
-      // a khoản headed by this unit's name is among its tasks (Tổ chức thực hiện): not kept here too
-      if (isKhoan && ours(headingOf(b) ?? '')) continue;
-      const other = isKhoan ? otherBody(b, ours) : undefined;
-      if (other) {
-        // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
-        const { khoan, noi_dung: under } = b as { khoan: string; noi_dung?: unknown };
-        const said = under && !/[.;:]/u.test(khoan) ? `${khoan}: ${allText(under)}` : allText(b);
-        dropped.push(`"${clip(plainText(said))}" (mục ${numeral}.${k}, cấp trên giao cho ${other})`);
-        continue;
+      if (s.phan === 'to_chuc_thuc_hien') {
+        sections.push({ ...name, phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
+        notes.push({ path: here, note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
+        return;
       }
-      const local = mapTexts(b, subst);
-      if (isEmpty(local)) continue; // "(Có Phụ lục … kèm theo)" and nothing else
-      if (isKhoan) notes.push({ path: ['noi_dung', out, 'noi_dung', bi], note: `từ mục ${numeral}.${k}, ${cite}` });
-      children.push(local);
-    }
-    // a section of only other bodies' tasks ("PHÂN CÔNG NHIỆM VỤ": Công an tỉnh, Sở Nội vụ …) goes with them
-    if (!children.length && s.noi_dung?.length) {
-      notes.splice(notes.findIndex((n) => n.path[1] === out), Infinity);
-      return;
-    }
-    sections.push({ ...mapTexts(s, subst), noi_dung: children });
-    notes.push({ path: ['noi_dung', out], note: `từ mục ${numeral}, ${cite}` });
-  });
+      let k = 0;
+      const children: Block[] = [];
+      for (const b of s.noi_dung ?? []) {
+        const isKhoan = isNumbered(b);
+        if (isKhoan) k++;
+        const bi = children.length;
+        if (isMapping(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
+          notes.push({ path: [...here, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
+          children.push({ ...(b as object), noi_dung: responsibilities } as Block);
+          continue;
+        }
+        // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
+        // a khoản headed by this unit's name is among its tasks (Tổ chức thực hiện): not kept here too
+        if (isKhoan && ours(headingOf(b) ?? '')) continue;
+        const other = isKhoan ? otherBody(b, ours) : undefined;
+        if (other) {
+          // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
+          const { khoan, noi_dung: under } = b as { khoan: string; noi_dung?: unknown };
+          const said = under && !/[.;:]/u.test(khoan) ? `${khoan}: ${allText(under)}` : allText(b);
+          dropped.push(`"${clip(plainText(said))}" (mục ${numeral}.${k}, cấp trên giao cho ${other})`);
+          continue;
+        }
+        const local = mapTexts(b, subst);
+        if (isEmpty(local)) continue; // "(Có Phụ lục … kèm theo)" and nothing else
+        if (isKhoan) notes.push({ path: [...here, 'noi_dung', bi], note: `từ mục ${numeral}.${k}, ${cite}` });
+        children.push(local);
+      }
+      // a section of only other bodies' tasks ("PHÂN CÔNG NHIỆM VỤ": Công an tỉnh, Sở Nội vụ …) goes with them
+      if (!children.length && s.noi_dung?.length) {
+        notes.splice(noted, Infinity);
+        return;
+      }
+      sections.push({ ...name, ...mapTexts(s, subst), noi_dung: children });
+      notes.push({ path: here, note: `từ mục ${numeral}, ${cite}` });
+    });
+    return sections;
+  };
+  const sections = deriveSections(dept.noi_dung, ['noi_dung'], (i) => numberOf(dept.noi_dung, i));
 
   const appendices = (dept.phu_luc ?? []).flatMap((a, ai) => {
     const hang = appendixRows[ai];
@@ -427,21 +440,34 @@ function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => 
       else if (Array.isArray(children)) walk(children, here, at, inTasks || (b as { phan?: string }).phan === 'to_chuc_thuc_hien');
     });
   };
-  sections.forEach((s, i) => walk(s.noi_dung, roman(i + 1), ['noi_dung', i, 'noi_dung'], s.phan === 'to_chuc_thuc_hien'));
+  const all = flatSections(sections);
+  all.forEach(({ s, path, label }) => walk(s.noi_dung, label, [...path, 'noi_dung'], s.phan === 'to_chuc_thuc_hien'));
   if (out.length) return out;
   // A plan that names no unit by don_vi (as most published plans, restored or imported, are written): the
   // khoản of its Tổ chức thực hiện that open by addressing the units ("Thủ trưởng các sở, ban, ngành …; Chủ
   // tịch UBND các huyện … căn cứ chức năng, nhiệm vụ …") are the units' tasks.
-  sections.forEach((s, i) => {
+  all.forEach(({ s, path, label }) => {
     if (s.phan !== 'to_chuc_thuc_hien') return;
     let k = 0;
     s.noi_dung?.forEach((b, j) => {
       if (isNumbered(b)) k++;
       const text = plainText(allText(b));
-      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(text)) out.push({ tasks: [b], where: `mục ${roman(i + 1)}${isNumbered(b) ? `.${k}` : ''}`, path: ['noi_dung', i, 'noi_dung', j], to: text });
+      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(text)) out.push({ tasks: [b], where: `mục ${label}${isNumbered(b) ? `.${k}` : ''}`, path: [...path, 'noi_dung', j], to: text });
     });
   });
   return out;
+}
+
+/** The number of a plan's top-level section: a part's letter (A., B.) where the plan has parts, else Roman. */
+const numberOf = (list: InputPlan['noi_dung'], i: number): string => (list.some((s) => s.phan_lon !== undefined) ? letter(i).toUpperCase() : roman(i + 1));
+
+/** The sections of a plan that hold khoản, with their paths and numbers: a part (A., B.) of sections gives its sections (B.I, B.II …). */
+function flatSections(list: InputPlan['noi_dung']): { s: InputPlan['noi_dung'][number]; path: (string | number)[]; label: string }[] {
+  return list.flatMap((s, i) => {
+    const label = numberOf(list, i);
+    if (!s.cac_muc) return [{ s, path: ['noi_dung', i], label }];
+    return s.cac_muc.map((m, j) => ({ s: m, path: ['noi_dung', i, 'cac_muc', j], label: `${label}.${roman(j + 1)}` }));
+  });
 }
 
 /** A khoản that is a heading over its tasks ("Ủy ban nhân dân cấp xã", "Các đơn vị trực thuộc:"): its title; else undefined. */
@@ -449,7 +475,7 @@ function headingOf(b: Block): string | undefined {
   const { khoan, noi_dung } = b as { khoan?: unknown; noi_dung?: unknown };
   if (typeof khoan !== 'string' || !Array.isArray(noi_dung)) return undefined;
   const title = plainText(khoan).trim().replace(/\s*:$/u, '');
-  return title.split(/\s+/u).length <= 12 && !/[.;:]/u.test(title) ? title : undefined;
+  return title.split(/\s+/u).length <= 20 && !/[.;:]/u.test(title) ? title : undefined;
 }
 
 /**
