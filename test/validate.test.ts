@@ -123,6 +123,16 @@ describe('README', () => {
   });
 });
 
+describe('the examples the schema gives in its descriptions (kehoach keys, editors)', () => {
+  it('the ky_ten example reads in YAML as the two lines it shows, not three ("(Ký tên", "đóng dấu)")', async () => {
+    const { parse } = await import('yaml');
+    const descriptions = [...planJsonSchema().matchAll(/"description": "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+    const kyTen = descriptions.find((d) => d.startsWith('Khối ký ở cuối phụ lục'))!;
+    const example = /ví dụ (\[.*?\])(?= \()/u.exec(kyTen)![1];
+    expect(parse(example)).toEqual(['LÃNH ĐẠO ĐƠN VỊ', '(Ký tên, đóng dấu)']);
+  });
+});
+
 describe('unit profile JSON Schema', () => {
   it('schemas/unit.schema.json is what the zod schema generates (regenerate: kehoach schema --unit > schemas/unit.schema.json)', async () => {
     const { profileJsonSchema } = await import('../src/plan/json-schema.js');

@@ -431,7 +431,7 @@ function build() {
       hang: Rows().optional().meta(rowsMeta),
       ghi_chu: Blocks.optional().meta(t('Ghi chú dưới bảng', 'Đoạn văn in dưới bảng, ví dụ "Ghi chú: …".')),
       ky_ten: Lines.optional().meta(
-        t('Chỗ ký để điền', 'Khối ký ở cuối phụ lục, ví dụ [LÃNH ĐẠO ĐƠN VỊ, (Ký tên, đóng dấu)]; dòng trong ngoặc in nghiêng.'),
+        t('Chỗ ký để điền', 'Khối ký ở cuối phụ lục, ví dụ [LÃNH ĐẠO ĐƠN VỊ, "(Ký tên, đóng dấu)"] (dòng có dấu phẩy đặt trong dấu nháy); dòng trong ngoặc in nghiêng.'),
       ),
       huong: z
         .enum(['doc', 'ngang'])
