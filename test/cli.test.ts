@@ -153,6 +153,23 @@ describe('--format json: every outcome is one JSON object on standard output', (
     expect(JSON.parse(r.out)).toEqual({ exit: 0, messages: [], written: names });
     for (const n of names) expect(existsSync(n)).toBe(true);
   });
+  it('derive lists the files it wrote, and one it left (exit 2) as a message, nothing on standard error', async () => {
+    const out = tmp('json-derive');
+    const c = join(ROOT, 'examples', 'derive', 'hau-giang');
+    const units = readdirSync(join(c, 'units')).map((f) => join(c, 'units', f));
+    const args = ['derive', '--format', 'json', join(c, 'ke-hoach-so-y-te.yaml'), '--unit', ...units, '--out-dir', out];
+    const r = await run(args);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    const names = units.map((u) => join(out, u.split('/').pop()!));
+    expect(JSON.parse(r.out)).toMatchObject({ exit: 0, written: names });
+    const again = await run(args);
+    expect(again.code).toBe(2);
+    expect(again.err).toBe('');
+    const j = JSON.parse(again.out);
+    expect(j.written).toEqual([]);
+    expect(j.messages.map((m: { message: string }) => m.message)).toEqual(names.map((n) => expect.stringContaining(`bỏ qua ${n}: tệp đã có`)));
+  });
   it('check: the counts, in the same object', async () => {
     const r = await run(['check', '--format', 'json', PLAN_A]);
     expect(r.code).toBe(0);

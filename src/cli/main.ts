@@ -143,8 +143,10 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
       start(o);
       const { runDerive } = await import('./commands/derive.js');
       // derive prints its progress itself; in JSON, only the one object goes out
-      const r = await runDerive(dept, { ...o, quiet: o.quiet || report.json }, io);
+      const r = await runDerive(dept, { ...o, quiet: o.quiet || report.json, json: report.json }, io);
       report.add(r.messages);
+      for (const f of r.written) report.wrote(f);
+      for (const l of r.skipped) report.fail(l);
       ran(r.code);
     });
   p.command('import')

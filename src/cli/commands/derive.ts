@@ -21,9 +21,9 @@ import { progress } from '../report.js';
 
 export async function runDerive(
   deptFile: string,
-  o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean },
+  o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean; json?: boolean },
   io: Io,
-): Promise<{ code: number; messages: Message[] }> {
+): Promise<{ code: number; messages: Message[]; written: string[]; skipped: string[] }> {
   if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
   if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
   checkOutputOptions(o, o.unit.length, 'hồ sơ đơn vị');
@@ -33,7 +33,10 @@ export async function runDerive(
   const deptBytes = readInput(deptFile);
   const dept = checkBytes(deptFile, deptBytes);
   messages.push(...dept.messages);
-  if (!dept.plan) return { code: 1, messages };
+  // in JSON the files written and those left are the report's to list
+  const written: string[] = [];
+  const skippedLines: string[] = [];
+  if (!dept.plan) return { code: 1, messages, written, skipped: skippedLines };
   const parentDate = dept.plan.ngay;
   if (o.date !== undefined && parentDate && o.date.slice(0, parentDate.length) < parentDate) {
     throw new UsageError(`--date ${o.date}: trước ngày ban hành của kế hoạch cấp trên (${parentDate}); kế hoạch của đơn vị ban hành sau kế hoạch cấp trên.`);
@@ -98,10 +101,13 @@ export async function runDerive(
     // A derived plan the clerk may have edited is never replaced without --force.
     if (!o.force && existsSync(out)) {
       skipped++;
-      lines.push(`bỏ qua ${out}: tệp đã có (có thể đã được sửa); không ghi đè. Muốn soạn lại thì thêm --force, hoặc ghi ra tệp khác (-o, --out-dir).`);
+      const line = `bỏ qua ${out}: tệp đã có (có thể đã được sửa); không ghi đè. Muốn soạn lại thì thêm --force, hoặc ghi ra tệp khác (-o, --out-dir).`;
+      if (o.json) skippedLines.push(line);
+      else lines.push(line);
       continue;
     }
     writeAtomic(out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
+    if (o.json) written.push(out);
     lines.push(`đã ghi ${out}`);
   }
   if (tty) progress(o.unit.length, o.unit.length);
@@ -112,7 +118,7 @@ export async function runDerive(
   } else if (skipped) {
     for (const l of lines.filter((x) => x.startsWith('bỏ qua '))) io.err(l);
   }
-  return { code: skipped ? 2 : failed || hasErrors(messages) ? 1 : 0, messages };
+  return { code: skipped ? 2 : failed || hasErrors(messages) ? 1 : 0, messages, written, skipped: skippedLines };
 }
 
 /** The wording derive() gets, from the templates (mo-dau-, ket-thuc-, to-chuc-trien-khai, bao-cao-don-vi). */
