@@ -873,3 +873,34 @@ describe('a parent in parts (A., B. …; phan_lon), as the national steering com
     expect(again.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });
+
+describe("the parent's appendix in the unit's plan", () => {
+  it("keeps the rows about units but not the parent's own reference line (the unit's is generated)", () => {
+    const src =
+      readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8') +
+      ['phu_luc:', '  - tieu_de: Danh mục nhiệm vụ', '    tham_chieu: (Kèm theo Kế hoạch số 13/KH-SYT ngày 23/01/2019 của Sở Y tế)', '    cot: [Nhiệm vụ, Thời gian]', '    hang:', '      - o: [Các đơn vị tổ chức tuyên truyền, Quý I]', ''].join('\n');
+    const dept = checkText('dept.yaml', src);
+    expect(dept.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const unit = checkProfileText('u.yaml', TTYT_HG());
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    expect(d.plan.phu_luc).toHaveLength(1);
+    expect(d.plan.phu_luc![0].hang).toHaveLength(1);
+    expect(d.plan.phu_luc![0]).not.toHaveProperty('tham_chieu');
+  });
+});
+
+describe('a deadline written in a sentence of the parent', () => {
+  const sonLa = (date: string) => {
+    const dir = join(EXAMPLES, 'derive', 'son-la');
+    const dept = checkText('dept.yaml', readFileSync(join(dir, 'ke-hoach-ubnd-tinh.yaml'), 'utf8'));
+    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'so-gddt.yaml'), 'utf8'));
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), date, calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    return d.warnings.filter((w) => w.rule === 'han-da-qua').map((w) => w.message);
+  };
+  it("that has passed by the unit plan's date is said (the sentence is kept as the parent wrote it); one still ahead is not", () => {
+    expect(sonLa('2023-11-20')).toEqual([expect.stringContaining('hạn "10/11/2023" trong câu của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (2023-11-20)')]);
+    expect(sonLa('2023-03-01')).toEqual([]);
+  });
+});

@@ -160,7 +160,11 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
           // a day written without its year is the next one on or after the parent's date
           const han = w.year !== undefined ? on(w.year) : on(year) >= deptPlan.ngay! ? on(year) : on(year + 1);
           const moved = earlier(han, at);
-          if (!moved) continue;
+          if (!moved) {
+            const said = sentence.slice(w.index, w.index + w.length);
+            if (han < floor) warnings.push({ ...at, rule: 'han-da-qua', message: `hạn "${said}" trong câu của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}); kế hoạch đơn vị giữ nguyên câu ấy: hãy sửa hoặc bỏ hạn này.` });
+            continue;
+          }
           const now = rewriteDate(w, moved, year);
           movedInText.push(`${sentence.slice(w.index, w.index + w.length)} → ${now}`);
           out += sentence.slice(last, w.index) + now;
@@ -298,7 +302,9 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const hang = appendixRows[ai];
     if (hang.length === 0) return [];
     notes.push({ path: ['phu_luc', ai], note: `các hàng liên quan đến đơn vị, từ phụ lục ${ai + 1}, ${cite}` });
-    return [{ ...a, tieu_de: subst(a.tieu_de), hang: hang.map((r) => mapTexts(r as unknown as Block, subst) as unknown as typeof r) }];
+    // the parent's own reference line ("Kèm theo Kế hoạch số … của Bộ …") is the parent's: the unit's is generated
+    const { tham_chieu: _parents, ...rest } = a;
+    return [{ ...rest, tieu_de: subst(a.tieu_de), hang: hang.map((r) => mapTexts(r as unknown as Block, subst) as unknown as typeof r) }];
   });
 
   // ND30 writes a trích yếu in normal case; a parent's in capitals is lowered for the unit's, and said so
