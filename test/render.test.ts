@@ -77,6 +77,9 @@ describe('deterministic output', () => {
 
 // Real readers: the OOXML schemas, then LibreOffice and poppler as a person would read the plan.
 // Every example and every plan derived from the derive examples goes through them.
+const LAYOUT = join(ROOT, 'test', 'fixtures', 'layout');
+const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten'];
+
 describe('real readers', () => {
   const out = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
   const planFiles = [...exampleFiles(), ...derivedFiles()];
@@ -96,8 +99,13 @@ describe('real readers', () => {
     writeFileSync(join(out, 'dau-trang-dai.yaml'), longHeaderPlan());
     const long = await run(['render', join(out, 'dau-trang-dai.yaml'), '-q']);
     expect(long.code, long.err).toBe(0);
+    // and the plans whose closing block falls onto a new page (test/fixtures/layout)
+    for (const n of KEEP_CASES) {
+      const r = await run(['render', join(LAYOUT, `${n}.yaml`), '-o', join(out, `${n}.docx`), '-q']);
+      expect(r.code, r.err).toBe(0);
+    }
     const profile = mkdtempSync(join(tmpdir(), 'kehoach-lo-'));
-    const docx = [...readerNames, 'dau-trang-dai'].map((n) => join(out, `${n}.docx`));
+    const docx = [...readerNames, 'dau-trang-dai', ...KEEP_CASES].map((n) => join(out, `${n}.docx`));
     const lo = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docx], { encoding: 'utf8', timeout: 240_000 });
     expect(lo.status, `LibreOffice: ${lo.stderr}`).toBe(0);
     for (const n of readerNames) {
@@ -118,6 +126,20 @@ describe('real readers', () => {
     const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(out, 'dau-trang-dai.pdf'), '-'], { encoding: 'utf8' });
     const soLine = page1.split('\n').find((l) => l.includes('Số:'))!;
     expect(soLine).toMatch(/Số: 181\/KH-SYT\s+Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2018\s*$/);
+  });
+
+  it('a signature block that falls onto a new page takes the last lines before it: a table\'s last row and "./.", an appendix table\'s last row and its note', () => {
+    const pages = (n: string) => execFileSync('pdftotext', ['-layout', join(out, `${n}.pdf`), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    const body = pages('ket-thuc-bang');
+    const last = body.at(-1)!;
+    expect(last).toMatch(/NGUYỄN VĂN AN|Nguyễn Văn An/);
+    expect(last).toMatch(/Tháng 4\s+Tổng kết/);
+    expect(last).toContain('./.');
+    const appendix = pages('phu-luc-ky-ten');
+    const end = appendix.at(-1)!;
+    expect(end).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    expect(end).toContain('Ghi chú: số liệu tính đến ngày 31/12/2025.');
+    expect(end).toMatch(/^\s*17\.\s+Đơn vị số 16/m);
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {

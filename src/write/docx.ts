@@ -128,8 +128,15 @@ function closingTable(c: ClosingModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
 }
 
-/** Paragraphs and the tables among them. */
-const flow = (fs: Flow[], keepLast = false) => fs.map((f, i) => (f.type === 'table' ? dataTable(f) : paragraph(f, { keepNext: keepLast && i === fs.length - 1 })));
+/**
+ * Paragraphs and the tables among them. With `keepEnd`, the end stays with what follows (the closing block): the
+ * last paragraph, or a table's last row, and a table's last row before a closing "./." too.
+ */
+const flow = (fs: Flow[], keepEnd = false) =>
+  fs.map((f, i) => {
+    const keep = keepEnd && (i === fs.length - 1 || (i === fs.length - 2 && f.type === 'table'));
+    return f.type === 'table' ? dataTable(f, keep) : paragraph(f, { keepNext: keep });
+  });
 
 /** Header, title and body, then the closing block when there is one; the body's last paragraph stays with it. */
 function page(header: HeaderModel | null, title: Node[], body: Flow[], closing: ClosingModel | null, textMm: number) {
@@ -150,17 +157,20 @@ function decisionSection(d: DecisionModel, m: DocModel, textMm: number): ISectio
   };
 }
 
-/** A data table (an appendix's, or one in the body): ruled, fixed columns, the header row repeated on each page. */
-function dataTable(t: TableModel): Table {
+/**
+ * A data table (an appendix's, or one in the body): ruled, fixed columns, the header row repeated on each page.
+ * With `keepEnd`, its last row stays on the page of what follows (keep-with-next on that row's paragraphs).
+ */
+function dataTable(t: TableModel, keepEnd = false): Table {
   const widths = t.columnsMm.map(mmToTwip);
   // body cells keep the default top alignment
-  const cell = (c: TableModel['header'][number], header: boolean) =>
+  const cell = (c: TableModel['header'][number], header: boolean, keepNext?: boolean) =>
     new TableCell({
       width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
       columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
       verticalAlign: header ? VerticalAlignTable.CENTER : undefined,
-      children: c.paras.map((p) => paragraph(p, { alignment: c.align })),
+      children: c.paras.map((p) => paragraph(p, { alignment: c.align, keepNext })),
     });
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -172,7 +182,7 @@ function dataTable(t: TableModel): Table {
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
       ...(t.columnNumbers ? [new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.columnNumbers.map((c) => cell(c, true)) })] : []),
       // a row never splits across pages (issue 20 item 5): a split row reads as two rows
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
+      ...t.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, keepEnd && i === t.rows.length - 1)) })),
     ],
   });
 }
@@ -215,11 +225,11 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
     headers: pageNumberHeaders(),
     children: [
       ...nodes(a.heading, availMm),
-      ...flow(a.before ?? []),
-      ...(a.table ? [dataTable(a.table)] : []),
-      ...flow(a.after ?? []),
-      // a signature block to fill in sits on the right, as the signer's does (§6)
-      ...(a.signature ? [new Paragraph({ style: 'Body' }), closingTable(a.signature)] : []),
+      ...flow(a.before ?? [], !!a.signature && !a.table && !a.after?.length),
+      ...(a.table ? [dataTable(a.table, !!a.signature)] : []),
+      ...flow(a.after ?? [], !!a.signature),
+      // a signature block to fill in sits on the right, as the signer's does (§6), never alone on its page
+      ...(a.signature ? [new Paragraph({ style: 'Body', keepNext: true }), closingTable(a.signature)] : []),
     ],
   };
 }
