@@ -149,7 +149,7 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
     plainPara('PhuLucSo', t['tieu-de-phu-luc']({ so_la_ma: plan.phu_luc.length > 1 ? roman(index + 1) : null })),
     para('PhuLucTen', upperVi(a.tieu_de)),
     plainPara('PhuLucThamChieu', ref),
-    { type: 'rule', widthMm: Math.min(40, textWidthMm(ref, 14, false, true) / 3) },
+    { type: 'rule', style: 'DuongKePhuLuc', widthMm: Math.min(40, textWidthMm(ref, 14, false, true) / 3) },
   ];
   const part = (bs: Block[]) => {
     const out: Flow[] = [];

@@ -102,6 +102,8 @@ export function styles(size: 13 | 14): ParaStyle[] {
     { name: 'DuongKe', sizePt: 2, align: 'center', beforePt: 2, afterPt: 0, line: 240 },
     // [P] §4: the trích yếu's line, then space before the body
     { name: 'DuongKeTrichYeu', sizePt: 2, align: 'center', beforePt: 3, afterPt: 12, line: 240 },
+    // [M] Mẫu 2.1: the line under an appendix's reference line, clear of the table below it
+    { name: 'DuongKePhuLuc', sizePt: 2, align: 'center', beforePt: 2, afterPt: 6, line: 240 },
     // ô 5a: [R] "KẾ HOẠCH" 13–14 upper bold centred; [M] 14; [P] about 12 pt above
     { name: 'TenLoai', sizePt: 14, bold: true, allCaps: false, align: 'center', beforePt: 18, afterPt: 0, line: 240 },
     // ô 5a: [R] trích yếu 13–14 bold, centred directly under the tên loại
@@ -149,6 +151,7 @@ export type StyleName =
   | 'DiaDanhNgay'
   | 'DuongKe'
   | 'DuongKeTrichYeu'
+  | 'DuongKePhuLuc'
   | 'TenLoai'
   | 'TrichYeu'
   | 'NoiNhanNhan'
