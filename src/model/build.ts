@@ -7,7 +7,7 @@ import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
 import { textWidthMm } from './metrics.js';
-import { AGENCY_SIZES, fitSize, headerColumns, LANDSCAPE_TEXT_MM, roomIn, textWidth } from './header-fit.js';
+import { AGENCY_SIZES, agencyLines, fitSize, headerColumns, LANDSCAPE_TEXT_MM, roomIn, textWidth } from './header-fit.js';
 import { columnWidths } from './columns.js';
 import type { Templates } from './templates.js';
 
@@ -184,14 +184,14 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
   const { leftMm, rightMm } = headerColumns(textMm);
 
   // ô 2: agency names; one size down (13 → 12) when a line would wrap. [R] 12–13 pt
-  const agencySize = fitSize([...plan.co_quan_chu_quan, ...plan.co_quan_ban_hanh], AGENCY_SIZES, true, false, roomIn(leftMm));
+  const agencySize = fitSize(agencyLines(plan), AGENCY_SIZES, roomIn(leftMm));
   const agency = (style: StyleName) => (l: string) => plainPara(style, l, agencySize !== 13 ? { sizePt: agencySize } : {});
   const left: Node[] = [...plan.co_quan_chu_quan.map(agency('CoQuanChuQuan')), ...plan.co_quan_ban_hanh.map(agency('CoQuanBanHanh'))];
   const issuerWidth = Math.max(...plan.co_quan_ban_hanh.map((l) => textWidthMm(l, agencySize, true)));
   left.push({ type: 'rule', widthMm: Math.min(roomIn(leftMm), Math.max(HEADER.issuerLineMinMm, issuerWidth * HEADER.issuerLineRatio)) });
 
   // ô 1: Quốc hiệu 13 / Tiêu ngữ 14, falling back to 12 / 13 if the column is too narrow.
-  const qhSize = fitSize([HEADER.quocHieu], [13, 12], true, false, roomIn(rightMm));
+  const qhSize = fitSize([{ text: HEADER.quocHieu, bold: true }], [13, 12], roomIn(rightMm));
   const tnSize = qhSize === 13 ? 14 : 13;
   const right: Node[] = [
     plainPara('QuocHieu', HEADER.quocHieu, qhSize !== 13 ? { sizePt: qhSize } : {}),
@@ -203,7 +203,7 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
   // ô 3 and ô 4, on one line (row 2 of the header table).
   const number = plainPara('SoKyHieu', t['so-ky-hieu'](plan));
   const placeDateText = t['dia-danh-ngay'](plan);
-  const pdSize = fitSize([placeDateText], [14, 13], false, true, roomIn(rightMm));
+  const pdSize = fitSize([{ text: placeDateText, bold: false, italic: true }], [14, 13], roomIn(rightMm));
   const placeDate = plainPara('DiaDanhNgay', placeDateText, pdSize !== 14 ? { sizePt: pdSize } : {});
   return { leftMm, rightMm, left, right, number, placeDate };
 }

@@ -29,11 +29,24 @@ export const LANDSCAPE_TEXT_MM = PAGE.heightMm - PAGE.landscapeMargins.left - PA
 /** Room for a line in a header column: the column less its cells' padding. */
 export const roomIn = (columnMm: number): number => columnMm - HEADER.cellPaddingMm * 2;
 
+/** A header line and how it prints. */
+export interface HeaderLine {
+  text: string;
+  bold: boolean;
+  italic?: boolean;
+}
+
 /** Largest size in `sizes` at which every line fits `availMm`; the smallest when none does (it wraps). */
-export function fitSize(lines: string[], sizes: number[], bold: boolean, italic: boolean, availMm: number): number {
-  for (const s of sizes) if (lines.every((l) => textWidthMm(l, s, bold, italic) <= availMm)) return s;
+export function fitSize(lines: readonly HeaderLine[], sizes: number[], availMm: number): number {
+  for (const s of sizes) if (lines.every((l) => textWidthMm(l.text, s, l.bold, l.italic) <= availMm)) return s;
   return sizes[sizes.length - 1];
 }
+
+/** ô 2's lines as they print: the superior agency upright (CoQuanChuQuan), the issuer bold (CoQuanBanHanh). */
+export const agencyLines = (plan: Pick<Plan, 'co_quan_chu_quan' | 'co_quan_ban_hanh'>): HeaderLine[] => [
+  ...plan.co_quan_chu_quan.map((text) => ({ text, bold: false })),
+  ...plan.co_quan_ban_hanh.map((text) => ({ text, bold: true })),
+];
 
 export interface LayoutWarning {
   /** Where in the plan: the key (and line) of the name. */
@@ -42,10 +55,10 @@ export interface LayoutWarning {
   message: string;
 }
 
-/** The words of `line` that fit `availMm` at `sizePt` bold: where Word ends the first line. */
-function firstLine(words: string[], sizePt: number, availMm: number): number {
+/** The words of `line` that fit `availMm` at `sizePt`: where Word ends the first line. */
+function firstLine(words: string[], sizePt: number, bold: boolean, availMm: number): number {
   let n = 1;
-  while (n < words.length && textWidthMm(words.slice(0, n + 1).join(' '), sizePt, true) <= availMm) n++;
+  while (n < words.length && textWidthMm(words.slice(0, n + 1).join(' '), sizePt, bold) <= availMm) n++;
   return n;
 }
 
@@ -58,7 +71,7 @@ const goodBreak = (words: string[], k: number): boolean => BREAK_BEFORE.has(word
  * The fewest lines that each fit, every break at a place where the name breaks by meaning (the most
  * even such layout); undefined when there is none (the clerk then chooses where).
  */
-function meaningfulLines(words: string[], sizePt: number, availMm: number): string[] | undefined {
+function meaningfulLines(words: string[], sizePt: number, bold: boolean, availMm: number): string[] | undefined {
   const n = words.length;
   // best[i]: the layout of words[0..i) with the fewest lines, then the least slack on its widest gap
   const best: ({ breaks: number[]; slack: number } | undefined)[] = [{ breaks: [], slack: 0 }];
@@ -66,7 +79,7 @@ function meaningfulLines(words: string[], sizePt: number, availMm: number): stri
     for (let j = 0; j < i; j++) {
       const prev = best[j];
       if (!prev || (j > 0 && !goodBreak(words, j))) continue;
-      const w = textWidthMm(words.slice(j, i).join(' '), sizePt, true);
+      const w = textWidthMm(words.slice(j, i).join(' '), sizePt, bold);
       if (w > availMm) continue;
       const cand = { breaks: [...prev.breaks, j], slack: Math.max(prev.slack, availMm - w) };
       const cur = best[i];
@@ -84,17 +97,17 @@ const flowItem = (s: string): string => (/[,:[\]{}#"']/.test(s) ? JSON.stringify
 /** Agency lines (ô 2) that wrap even at the smallest size: where they break, and a list to write instead. */
 export function agencyWarnings(plan: Plan, input: { co_quan_chu_quan?: unknown; co_quan_ban_hanh?: unknown }): LayoutWarning[] {
   const avail = roomIn(headerColumns(textWidth(plan)).leftMm);
-  const all = [...plan.co_quan_chu_quan, ...plan.co_quan_ban_hanh];
-  const size = fitSize(all, AGENCY_SIZES, true, false, avail);
+  const size = fitSize(agencyLines(plan), AGENCY_SIZES, avail);
   const out: LayoutWarning[] = [];
   for (const key of ['co_quan_chu_quan', 'co_quan_ban_hanh'] as const) {
     const given = input[key];
+    const bold = key === 'co_quan_ban_hanh';
     plan[key].forEach((line, i) => {
-      if (textWidthMm(line, size, true) <= avail) return;
+      if (textWidthMm(line, size, bold) <= avail) return;
       const words = line.split(/\s+/);
-      const n = firstLine(words, size, avail);
+      const n = firstLine(words, size, bold, avail);
       const shown = `${words.slice(0, n).join(' ')} / ${words.slice(n).join(' ')}`;
-      const lines = meaningfulLines(words, size, avail);
+      const lines = meaningfulLines(words, size, bold, avail);
       const advice = lines
         ? `hãy viết thành các dòng do mình chọn, ví dụ ${key}: [${[...plan[key].slice(0, i), ...lines, ...plan[key].slice(i + 1)].map(flowItem).join(', ')}]`
         : `hãy viết thành danh sách các dòng, ngắt ở chỗ hợp nghĩa: ${key}: [dòng 1, dòng 2]`;
