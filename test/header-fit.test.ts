@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkText } from '../src/plan/validate.js';
 import { buildModel, loadTemplates } from '../src/write/index.js';
-import { agencyWarnings, headerColumns, roomIn, textWidth } from '../src/model/header-fit.js';
+import { agencyWarnings, headerColumns, nameWarnings, roomIn, textWidth } from '../src/model/header-fit.js';
 import { textWidthMm } from '../src/model/metrics.js';
 import { exampleFiles, longHeaderPlan } from './helpers.js';
 
@@ -36,5 +36,19 @@ describe('the superior agency line prints upright, and is measured so', () => {
     const m = buildModel(plan, loadTemplates());
     expect(m.header!.left.filter((n) => n.type === 'paragraph').map((n) => n.type === 'paragraph' && n.sizePt)).toEqual([12, 12]);
     expect(agencyWarnings(plan, checked.input!)).toEqual([]);
+  });
+});
+
+describe('a plan without ten_co_quan (thieu-ten-co-quan)', () => {
+  const withAppendix = readFileSync(exampleFiles().find((f) => f.includes('05-phu-cat'))!, 'utf8');
+  const said = (yaml: string) => {
+    const c = checkText('x.yaml', yaml);
+    return nameWarnings(c.plan!, c.input!).map((w) => w.message);
+  };
+  it("is told that its appendix's reference line would name it in capitals; with ten_co_quan, or without an appendix, nothing is said", () => {
+    const bare = withAppendix.replace(/^ten_co_quan:.*\n/m, '');
+    expect(said(bare)).toEqual([expect.stringContaining('dòng tham chiếu của phụ lục sẽ ghi tên cơ quan in hoa ("… của TRUNG TÂM Y TẾ PHÙ CÁT)")')]);
+    expect(said(withAppendix)).toEqual([]);
+    expect(said(bare.replace(/^phu_luc:[\s\S]*$/m, ''))).toEqual([]);
   });
 });

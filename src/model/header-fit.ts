@@ -121,10 +121,25 @@ export function agencyWarnings(plan: Plan, input: { co_quan_chu_quan?: unknown; 
   return out;
 }
 
+/**
+ * A plan without ten_co_quan names itself in sentences by its header lines, in capitals: an appendix's reference
+ * line would read "(Kèm theo Kế hoạch số … của SỞ Y TẾ)", where ND30 writes the name in normal case.
+ */
+export function nameWarnings(plan: Plan, input: { ten_co_quan?: unknown }): LayoutWarning[] {
+  if (input.ten_co_quan !== undefined || plan.quyet_dinh || !plan.phu_luc.some((a) => a.tham_chieu === null)) return [];
+  return [
+    {
+      path: ['co_quan_ban_hanh'],
+      rule: 'thieu-ten-co-quan',
+      message: `không có ten_co_quan: dòng tham chiếu của phụ lục sẽ ghi tên cơ quan in hoa ("… của ${plan.co_quan_ban_hanh.join(' ')})"); hãy thêm ten_co_quan: tên viết như trong câu (ví dụ "Sở Y tế").`,
+    },
+  ];
+}
+
 /** A checked plan with its layout warnings added, each at the line and column of what it is about. */
 export function withLayoutWarnings(file: string, bytes: Uint8Array, checked: Checked): Checked {
   if (!checked.plan || !checked.input) return checked;
-  const found = [...agencyWarnings(checked.plan, checked.input), ...tableWarnings(checked.plan)];
+  const found = [...agencyWarnings(checked.plan, checked.input), ...nameWarnings(checked.plan, checked.input), ...tableWarnings(checked.plan)];
   if (!found.length) return checked;
   const at = locator(file, decode(file, bytes).text ?? '');
   const warnings: Message[] = found.map((w) => ({ file, ...at(w.path), severity: 'cảnh báo', rule: w.rule, message: w.message }));
