@@ -27,6 +27,9 @@ describe('such a sentence, told as the unit\'s own task', () => {
     ['Các sở, ban, ngành trực thuộc UBND tỉnh; UBND các huyện, thành phố tiếp tục tổ chức tuyên truyền, tập huấn.', 'Tiếp tục tổ chức tuyên truyền, tập huấn.'],
     ['Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố có trách nhiệm: Lãnh đạo, chỉ đạo thực hiện tốt các quy định.', 'Lãnh đạo, chỉ đạo thực hiện tốt các quy định.'],
     ['Thủ trưởng các đơn vị chỉ đạo tuyên truyền đầy đủ các nội dung.', 'Chỉ đạo tuyên truyền đầy đủ các nội dung.'],
+    // the task begins at its first verb, even one before "báo cáo": no word of it is lost
+    ['Các Sở, ban, ngành; cơ quan, đơn vị tiến hành đánh giá, báo cáo kết quả thực hiện Kế hoạch.', 'Tiến hành đánh giá, báo cáo kết quả thực hiện Kế hoạch.'],
+    ['UBND các huyện, thành phố rà soát, báo cáo số liệu.', 'Rà soát, báo cáo số liệu.'],
   ])('"%s"', (text, own) => expect(withoutDoers(text)).toBe(own));
   it('another sentence is left', () => expect(withoutDoers('Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh.')).toBeUndefined());
 });

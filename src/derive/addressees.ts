@@ -87,7 +87,7 @@ export function addressesKind(addressee: string, unitName: string): boolean {
 }
 
 /** What a sentence's doers end at: the first verb of the task. */
-const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục)(?![\p{L}\p{M}])/iu;
+const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục|tiến hành|đánh giá|rà soát|tham mưu|tăng cường|đẩy mạnh)(?![\p{L}\p{M}])/iu;
 
 /**
  * Whether a sentence of Tổ chức thực hiện opens by addressing the units below ("Thủ trưởng các sở, ban,

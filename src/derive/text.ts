@@ -42,7 +42,19 @@ function phraseRegex(phrase: string, flags: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, flags);
 }
 
-/** `from` replaced by `to` where it stands as whole words, in any case ("ngành Y tế", "ngành y tế"): never inside a word. */
+/** A proper name going on after a phrase: "trên địa bàn tỉnh| Lào Cai", "ngành Y tế| Hậu Giang". */
+const NAME_AFTER = /\s+\p{Lu}/uy;
+
+/**
+ * `from` replaced by `to` where it stands as whole words, in any case ("ngành Y tế", "ngành y tế"): never inside
+ * a word, nor where a name goes on after it (it is then part of that name). Where the text has a capital that
+ * `from` has not (the phrase opens a sentence), `to` gets it too.
+ */
 export function replacePhrase(text: string, from: string, to: string): string {
-  return text.replace(phraseRegex(from, 'giu'), () => to);
+  const lowerStart = /^\p{Ll}/u.test(from.normalize('NFC'));
+  return text.replace(phraseRegex(from, 'giu'), (m: string, at: number) => {
+    NAME_AFTER.lastIndex = at + m.length;
+    if (NAME_AFTER.test(text)) return m;
+    return lowerStart && /^\p{Lu}/u.test(m) ? to.charAt(0).toLocaleUpperCase('vi') + to.slice(1) : to;
+  });
 }
