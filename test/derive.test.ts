@@ -914,3 +914,30 @@ describe('a deadline written in a sentence of the parent', () => {
     expect(sonLa('2023-03-01')).toEqual([]);
   });
 });
+
+describe('a parent that gives a unit its task in a sentence ("Cục … có trách nhiệm …"), as the ministry wrote its plan', () => {
+  it('takes that khoản as the unit\'s task, told without its doer, and gives a valid plan', () => {
+    const dept = checkText('dept.yaml', readFileSync(join(EXAMPLES, 'bnnmt-qd-2200-cac-bon-rung.yaml'), 'utf8'));
+    const profile = [
+      'ten: Cục Lâm nghiệp và Kiểm lâm',
+      'ten_ngan: Cục',
+      'viet_tat: LNKL',
+      'cap_tren: Bộ Nông nghiệp và Môi trường',
+      'dia_danh: Hà Nội',
+      'bo_phan:',
+      '  - { ten: Văn phòng Cục, viet_tat: VP, hanh_chinh: true }',
+      '  - { ten: "Các phòng, đơn vị thuộc Cục", viet_tat: PĐV, chung: true }',
+      'nguoi_ky: { chuc_vu: CỤC TRƯỞNG, ho_ten: Trần Quang Bảo }',
+      '',
+    ].join('\n');
+    const unit = checkProfileText('u.yaml', profile);
+    expect(unit.messages).toEqual([]);
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    const tasks = JSON.stringify(d.plan.noi_dung.find((s) => s.phan === 'to_chuc_thuc_hien'));
+    expect(tasks).toContain('"gach":"Tham mưu, triển khai thực hiện, theo dõi, đôn đốc các cơ quan,');
+    expect(tasks).not.toContain('Cục Lâm nghiệp và Kiểm lâm có trách nhiệm');
+    const again = checkText('unit.yaml', new Document(d.plan).toString());
+    expect(again.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});

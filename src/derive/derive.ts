@@ -77,7 +77,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       path: ['noi_dung'],
       rule: 'khong-co-nhiem-vu',
       message:
-        'kế hoạch cấp trên không giao nhiệm vụ nào cho đơn vị trực thuộc: không có khoản "don_vi" cho các đơn vị trực thuộc ("cap: truc_thuoc", hoặc tên như "Các đơn vị trực thuộc", "UBND các huyện"), cũng không có khoản nào của phần Tổ chức thực hiện mở đầu bằng các đơn vị ấy; không có gì để triển khai.',
+        'kế hoạch cấp trên không giao nhiệm vụ nào cho đơn vị trực thuộc: không có khoản "don_vi" cho các đơn vị trực thuộc ("cap: truc_thuoc", hoặc tên như "Các đơn vị trực thuộc", "UBND các huyện"), cũng không có khoản nào của phần Tổ chức thực hiện mở đầu bằng các đơn vị ấy, hay giao việc cho chính đơn vị bằng tên (tên đơn vị làm đề mục, hoặc "<tên đơn vị> có trách nhiệm …", "<tên đơn vị> chủ trì …"); không có gì để triển khai.',
     });
   }
   if (problems.length) return { problems };
@@ -272,7 +272,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         }
         // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
         // a khoản headed by this unit's name is among its tasks (Tổ chức thực hiện): not kept here too
-        if (isKhoan && ours(headingOf(b) ?? '')) continue;
+        if (isKhoan && (ours(headingOf(b) ?? '') || ours(doerOf(b)?.name ?? ''))) continue;
         const other = isKhoan ? otherBody(b, ours) : undefined;
         if (other) {
           // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
@@ -442,7 +442,10 @@ function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => 
       const at = [...path, i, 'noi_dung'];
       const to = 'don_vi' in b ? b.don_vi : headingOf(b);
       const below = to !== undefined && ('don_vi' in b || inTasks) && ((('don_vi' in b && b.cap) || scopeOfName(to)) === 'truc_thuoc');
+      const doer = numbered && !children ? doerOf(b) : undefined;
       if (to !== undefined && (below || ours(to))) out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to });
+      // a khoản that gives this unit a task in a sentence: "Cục Lâm nghiệp và Kiểm lâm có trách nhiệm tham mưu …"
+      else if (doer && ours(doer.name)) out.push({ tasks: [{ gach: doer.task } as Block], where: `mục ${here}`, path: [...path, i], to: doer.name });
       else if (Array.isArray(children)) walk(children, here, at, inTasks || (b as { phan?: string }).phan === 'to_chuc_thuc_hien');
     });
   };
@@ -474,6 +477,19 @@ function flatSections(list: InputPlan['noi_dung']): { s: InputPlan['noi_dung'][n
     if (!s.cac_muc) return [{ s, path: ['noi_dung', i], label }];
     return s.cac_muc.map((m, j) => ({ s: m, path: ['noi_dung', i, 'cac_muc', j], label: `${label}.${roman(j + 1)}` }));
   });
+}
+
+/**
+ * A khoản that names its doer in a sentence, "Cục Lâm nghiệp và Kiểm lâm có trách nhiệm tham mưu, …": the doer,
+ * and the task told without it ("Tham mưu, …"); undefined for any other.
+ */
+function doerOf(b: Block): { name: string; task: string } | undefined {
+  const khoan = (b as { khoan?: unknown }).khoan;
+  if (typeof khoan !== 'string') return undefined;
+  const m = /^([^,.;:]{3,120}?)\s+(?:(có trách nhiệm)\s*:?\s*|(?=chủ trì|phối hợp|thực hiện|tham mưu))/u.exec(khoan);
+  if (!m || !isBodyName(m[1])) return undefined;
+  const rest = khoan.slice(m[0].length);
+  return rest ? { name: m[1], task: rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) } : undefined;
 }
 
 /** A khoản that is a heading over its tasks ("Ủy ban nhân dân cấp xã", "Các đơn vị trực thuộc:"): its title; else undefined. */
