@@ -941,3 +941,19 @@ describe('a parent that gives a unit its task in a sentence ("Cục … có trá
     expect(again.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });
+
+describe('a profile beside the parent plan', () => {
+  it('would be its own derived plan: refused before anything is done, with where to write instead (not "add --force", which could never work)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kehoach-beside-'));
+    const c = deriveCases().find((x) => x.name === 'hau-giang')!;
+    copyFileSync(c.dept, join(work, 'ke-hoach.yaml'));
+    const profile = join(work, basename(c.units[0]));
+    copyFileSync(c.units[0], profile);
+    const before = readFileSync(profile, 'utf8');
+    const r = await kehoach(['derive', join(work, 'ke-hoach.yaml'), '--unit', profile]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${profile}: tệp đầu ra trùng với tệp đầu vào; hãy ghi ra chỗ khác: --out-dir`);
+    expect(r.stderr).not.toContain('--force');
+    expect(readFileSync(profile, 'utf8')).toBe(before);
+  });
+});

@@ -21,15 +21,19 @@ export function checkOutputOptions(o: TargetOptions, count: number, inputs: stri
 }
 
 /**
- * The target of each input, once --out-dir exists. Two inputs that would be written to one file are
- * refused; names are compared without case, as Windows and macOS compare them, so that a batch behaves
+ * The target of each input, once --out-dir exists. Two inputs that would be written to one file, or a target
+ * that is one of the inputs (a profile beside the parent plan, named as its derived plan), are refused; names are compared without case, as Windows and macOS compare them, so that a batch behaves
  * the same everywhere.
  */
-export function prepareTargets(files: readonly string[], o: TargetOptions, ext: string, dir?: string): string[] {
+export function prepareTargets(files: readonly string[], o: TargetOptions, ext: string, dir?: string, others: readonly string[] = []): string[] {
+  const keyOf = (f: string) => resolve(f).normalize('NFC').toLowerCase();
+  // an input (or another file the command reads: derive's parent plan) is never a target
+  const inputs = new Set([...files, ...others].map(keyOf));
   const seen = new Map<string, string>();
   const targets = files.map((file) => {
     const target = targetFor(file, o, ext, dir);
-    const key = resolve(target).normalize('NFC').toLowerCase();
+    const key = keyOf(target);
+    if (inputs.has(key)) throw new UsageError(`${target}: tệp đầu ra trùng với tệp đầu vào; hãy ghi ra chỗ khác: --out-dir <thư mục> hoặc -o <tệp>.`);
     const first = seen.get(key);
     if (first !== undefined) {
       throw new UsageError(

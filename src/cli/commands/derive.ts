@@ -28,7 +28,7 @@ export async function runDerive(
   if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
   checkOutputOptions(o, o.unit.length, 'hồ sơ đơn vị');
   // each unit's plan is named after its profile, beside the department plan
-  const targets = prepareTargets(o.unit, o, '.yaml', dirname(deptFile));
+  const targets = prepareTargets(o.unit, o, '.yaml', dirname(deptFile), [deptFile]);
   const messages: Message[] = [];
   const deptBytes = readInput(deptFile);
   const dept = checkBytes(deptFile, deptBytes);
