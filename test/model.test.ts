@@ -83,3 +83,43 @@ describe('document properties', () => {
     expect(m.properties.subject).toBe('Tuyên truyền cải cách hành chính * năm 2026');
   });
 });
+
+describe('column widths when the longest words cannot all fit (bang-qua-rong)', () => {
+  it('only the column of the long word breaks it: every other column keeps room for its longest word', async () => {
+    const { columnWidths } = await import('../src/model/columns.js');
+    const { textWidthMm } = await import('../src/model/metrics.js');
+    const { TABLE } = await import('../src/model/stylesheet.js');
+    const yaml = [
+      'co_quan_ban_hanh: SỞ Y TẾ',
+      'ten_co_quan: Sở Y tế',
+      'viet_tat: SYT',
+      'dia_danh: Quảng Nam',
+      'ngay: 2026-01-05',
+      'trich_yeu: Đầu mối',
+      'noi_dung:',
+      '  - muc: ĐẦU MỐI',
+      '    noi_dung:',
+      '      - bang:',
+      '          so_thu_tu: true',
+      '          cot: [STT, Đơn vị, Điện thoại, Thời gian, Thư điện tử]',
+      '          hang:',
+      '            - o: [Văn phòng Sở, "0235.3852.123", Tháng 3/2026, "vanphongsoyte.quangnam.phongtochuccanbo@quangnam.gov.vn"]',
+      '            - o: [Trung tâm Kiểm soát bệnh tật, "0235.3852.456", Tháng 4/2026, cdc@quangnam.gov.vn]',
+      'noi_nhan: [Bộ Y tế]',
+      'luu: VT',
+      'nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn An }',
+      '',
+    ].join('\n');
+    const plan = checkText('x.yaml', yaml).plan!;
+    const table = (plan.noi_dung[0].noi_dung[0] as { bang: Parameters<typeof columnWidths>[0] }).bang;
+    const { columnsMm, neededMm } = columnWidths(table, 165);
+    expect(neededMm).toBeGreaterThan(165);
+    expect(columnsMm.reduce((a, b) => a + b, 0)).toBeCloseTo(165, 6);
+    const room = (i: number) => columnsMm[i] - 2 * TABLE.cellPaddingMm;
+    expect(room(0)).toBeGreaterThanOrEqual(textWidthMm('STT', TABLE.sizePt, true));
+    expect(room(1)).toBeGreaterThanOrEqual(textWidthMm('Trung', TABLE.sizePt, false));
+    expect(room(2)).toBeGreaterThanOrEqual(textWidthMm('0235.3852.123', TABLE.sizePt, false));
+    expect(room(3)).toBeGreaterThanOrEqual(textWidthMm('3/2026', TABLE.sizePt, false));
+    expect(room(4)).toBeLessThan(textWidthMm('vanphongsoyte.quangnam.phongtochuccanbo@quangnam.gov.vn', TABLE.sizePt, false));
+  });
+});

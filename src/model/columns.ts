@@ -21,12 +21,25 @@ function longestWordMm(a: TableSpec, col: number): number {
   return Math.max(widest([a.cot[col].ten], true), widest(cells, false)) + 2 * TABLE.cellPaddingMm + 1;
 }
 
-/** Widths in proportion to `weights`, none below its minimum: what a narrow column lacks, the wide ones give. */
-function fitColumns(weights: number[], minMm: number[], avail: number): number[] {
+/**
+ * Widths in proportion to `weights`, none below its minimum: what a narrow column lacks, the wide ones give.
+ * When the minimums cannot all be met, the columns whose longest words overshoot their share most are held to
+ * their share (their words break there), until the others' minimums fit: one long address breaks, not every
+ * column's words.
+ */
+function fitColumns(weights: number[], wantMm: number[], avail: number): number[] {
   const mm = weights.map((w) => (w / weights.reduce((x, y) => x + y, 0)) * avail);
+  const minMm = [...wantMm];
+  let total = minMm.reduce((x, y) => x + y, 0);
+  for (const i of minMm.map((_, i) => i).sort((x, y) => wantMm[y] - mm[y] - (wantMm[x] - mm[x]))) {
+    if (total <= avail || minMm[i] <= mm[i]) break;
+    total -= minMm[i] - mm[i];
+    minMm[i] = mm[i];
+  }
   const short = mm.reduce((n, w, i) => n + Math.max(0, minMm[i] - w), 0);
   const spare = mm.reduce((n, w, i) => n + Math.max(0, w - minMm[i]), 0);
-  if (short === 0 || spare < short) return mm;
+  // (a hair of tolerance: minimums that fill the width exactly leave spare and short equal but for rounding)
+  if (short === 0 || spare < short - 1e-6) return mm;
   return mm.map((w, i) => (w < minMm[i] ? minMm[i] : w - ((w - minMm[i]) / spare) * short));
 }
 
@@ -45,7 +58,7 @@ const measured = new WeakMap<TableSpec, { availMm: number; widths: { columnsMm: 
 
 /**
  * The widths of a table's columns across `availMm`; `neededMm`: what its longest words need, more than
- * `availMm` when they cannot all fit (the widths are then in proportion and words break).
+ * `availMm` when they cannot all fit (then only the columns that overshoot most break their words).
  */
 export function columnWidths(a: TableSpec, availMm: number): { columnsMm: number[]; neededMm: number } {
   // measured once per table: validate's warning and the model ask for the same table (every word of it)
