@@ -78,7 +78,7 @@ describe('deterministic output', () => {
 // Real readers: the OOXML schemas, then LibreOffice and poppler as a person would read the plan.
 // Every example and every plan derived from the derive examples goes through them.
 const LAYOUT = join(ROOT, 'test', 'fixtures', 'layout');
-const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten'];
+const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai'];
 
 describe('real readers', () => {
   const out = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
@@ -140,6 +140,16 @@ describe('real readers', () => {
     expect(end).toContain('THỦ TRƯỞNG ĐƠN VỊ');
     expect(end).toContain('Ghi chú: số liệu tính đến ngày 31/12/2025.');
     expect(end).toMatch(/^\s*17\.\s+Đơn vị số 16/m);
+  });
+
+  it('a closing block taller than half a page (30 long recipients) breaks across pages: no nearly empty page, the signer beside "Nơi nhận:"', () => {
+    const pages = execFileSync('pdftotext', ['-layout', join(out, 'noi-nhan-dai.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    const lines = (p: string) => p.split('\n').filter((l) => l.trim()).length;
+    for (const p of pages) expect(lines(p)).toBeGreaterThan(10);
+    const first = pages.find((p) => p.includes('Nơi nhận:'))!;
+    expect(first).toContain('Nguyễn Văn An');
+    expect(first).toContain('Trên đây là Kế hoạch');
+    expect(pages.at(-1)).toContain('Lưu: VT');
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {

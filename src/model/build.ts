@@ -5,8 +5,8 @@ import { escapeInline, parseInline, plainText } from '../text/inline.js';
 import { dateParts } from '../text/dates.js';
 import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
-import { CLOSING, HEADER, SIGNATURE_GAP_LINES, type StyleName } from './stylesheet.js';
-import { textWidthMm } from './metrics.js';
+import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, SINGLE_LINE_EM, styles, type StyleName } from './stylesheet.js';
+import { PT_TO_MM, textWidthMm } from './metrics.js';
 import { AGENCY_SIZES, agencyLines, fitSize, headerColumns, LANDSCAPE_TEXT_MM, roomIn, textWidth } from './header-fit.js';
 import { columnWidths } from './columns.js';
 import type { Templates } from './templates.js';
@@ -163,7 +163,7 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
     return p;
   };
   const leftMm = avail * CLOSING.leftRatio;
-  const signature: ClosingModel | undefined = a.ky_ten.length ? { leftMm, rightMm: avail - leftMm, left: [], right: a.ky_ten.map(signLine) } : undefined;
+  const signature: ClosingModel | undefined = a.ky_ten.length ? { leftMm, rightMm: avail - leftMm, left: [], right: a.ky_ten.map(signLine), keepTogether: true } : undefined;
   return { landscape: a.ngang, heading, before: part(a.noi_dung), table: a.cot.length ? table(a, avail) : null, after: part(a.ghi_chu), ...(signature ? { signature } : {}) };
 }
 
@@ -221,6 +221,18 @@ function titleBlock(plan: Plan, t: Templates, kind: string, subject: string[], t
 }
 
 /** ô 9b and ô 7. */
+/** About how tall paragraphs print in a column (mm): each one's wrapped lines at its size, single spacing. */
+function heightMm(ps: Para[], widthMm: number, bodySizePt: 13 | 14): number {
+  const sizes = new Map(styles(bodySizePt).map((s) => [s.name, s]));
+  return ps.reduce((h, p) => {
+    const s = sizes.get(p.style);
+    const size = p.sizePt ?? s?.sizePt ?? bodySizePt;
+    const text = p.runs.map((r) => r.text).join('');
+    const lines = Math.max(1, Math.ceil(textWidthMm(text, size, !!s?.bold) / (widthMm - 2 * HEADER.cellPaddingMm)));
+    return h + lines * size * SINGLE_LINE_EM * PT_TO_MM;
+  }, 0);
+}
+
 function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
   const left: Para[] = [
     plainPara('NoiNhanNhan', 'Nơi nhận:'),
@@ -228,7 +240,13 @@ function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
     plainPara('NoiNhan', t.luu(plan)),
   ];
   const leftMm = textMm * CLOSING.leftRatio;
-  return { leftMm, rightMm: textMm - leftMm, left, right: signer(plan, t) };
+  const right = signer(plan, t);
+  // kept on one page while it takes at most half of one: taller, a kept block leaves a half-empty page before it
+  // (or, taller than a page, cannot be kept at all), so it breaks, the signer beside the first recipients
+  const size = plan.trinh_bay.co_chu;
+  const pageMm = PAGE.heightMm - plan.trinh_bay.le_tren - plan.trinh_bay.le_duoi;
+  const keepTogether = Math.max(heightMm(left, leftMm, size), heightMm(right, textMm - leftMm, size)) <= pageMm / 2;
+  return { leftMm, rightMm: textMm - leftMm, left, right, keepTogether };
 }
 
 /** The decision page (spec §8a, Mẫu 1.3): header with its số, title, authority, căn cứ, articles, closing. */

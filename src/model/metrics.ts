@@ -2,7 +2,7 @@
 // (the line under the tiêu ngữ as long as its text; a long date falls back one size rather than wrap).
 import { UNITS_PER_EM, WIDTHS } from './metrics-data.js';
 
-const PT_TO_MM = 25.4 / 72;
+export const PT_TO_MM = 25.4 / 72;
 
 export function textWidthMm(text: string, sizePt: number, bold = false, italic = false): number {
   const table = WIDTHS[bold ? (italic ? 'bi' : 'b') : italic ? 'i' : 'r'];

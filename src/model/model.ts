@@ -78,6 +78,8 @@ export interface ClosingModel {
   rightMm: number;
   left: Para[];
   right: Para[];
+  /** Kept on one page; false when it is too tall for that (a very long Nơi nhận): it then breaks across pages. */
+  keepTogether: boolean;
 }
 
 /** The decision that issues the plan (spec §8a, Mẫu 1.3): its own page(s) before the plan. */

@@ -55,6 +55,9 @@ export const SIGNATURE_GAP_LINES = 4;
 /** Closing table: [P] 45 % recipients, 55 % signer (Mẫu 1.4 uses 2994 + 6290 twips). */
 export const CLOSING = { leftRatio: 0.45 };
 
+/** Word's "single" line of Times New Roman (ascent + descent + gap of the font, about 1.15 em). */
+export const SINGLE_LINE_EM = 1.15;
+
 /** Appendix tables: [P] §5 body tables 11–13 pt. */
 export const TABLE = { sizePt: 12, cellPaddingMm: 1.5, headerRepeat: true };
 

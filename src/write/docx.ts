@@ -91,7 +91,7 @@ function nodes(ns: Node[], availMm: number): Paragraph[] {
 
 const cellMargins = (mm: number) => ({ left: mmToTwip(mm), right: mmToTwip(mm), top: 0, bottom: 0, marginUnitType: WidthType.DXA });
 
-function layoutTable(columnsMm: number[], rows: Paragraph[][][]): Table {
+function layoutTable(columnsMm: number[], rows: Paragraph[][][], keepTogether = true): Table {
   const widths = columnsMm.map(mmToTwip);
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -101,7 +101,8 @@ function layoutTable(columnsMm: number[], rows: Paragraph[][][]): Table {
     rows: rows.map(
       (cells) =>
         new TableRow({
-          cantSplit: true, // the header and the closing block (Nơi nhận beside the signer) never split across pages
+          // the header and the closing block (Nơi nhận beside the signer) stay on one page, unless too tall for that
+          cantSplit: keepTogether,
           children: cells.map(
             (children, i) =>
               new TableCell({
@@ -125,7 +126,7 @@ function headerTable(h: HeaderModel): Table {
 }
 
 function closingTable(c: ClosingModel): Table {
-  return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]]);
+  return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]], c.keepTogether);
 }
 
 /**

@@ -3,11 +3,9 @@
 // printed, @page gives the plan's margins and named pages turn landscape appendices. Page breaks inside
 // the body are the browser's, and there are no page numbers.
 import type { AppendixModel, ClosingModel, DocModel, Flow, HeaderModel, Node, Para, Table } from '../model/model.js';
-import { FONT, HEADER, PAGE, TABLE, styles, type Align, type ParaStyle } from '../model/stylesheet.js';
+import { FONT, HEADER, PAGE, SINGLE_LINE_EM, TABLE, styles, type Align, type ParaStyle } from '../model/stylesheet.js';
 import { escapeMarkup } from '../text/escape.js';
 
-/** Word's "single" line of Times New Roman (ascent + descent + gap of the font, about 1.15 em). */
-const SINGLE_LINE_EM = 1.15;
 /** Times New Roman first, then its metric twin, so lines break where the .docx's do. */
 const FONT_STACK = `"${FONT}", "Liberation Serif", Tinos, serif`;
 const TW_PER_MM = 56.6929;
