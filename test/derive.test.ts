@@ -177,7 +177,7 @@ describe('derive: bad input', () => {
   it('a profile naming a department the plan does not know', async () => {
     const other = join(work, 'khac.yaml');
     writeFileSync(other, readFileSync(haiDuongUnit, 'utf8'));
-    const r = await cli([dept, '--unit', other, '--out-dir', work]);
+    const r = await cli([dept, '--unit', other, '--out-dir', join(work, 'ra-khac')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${other}:7:11: lỗi: hồ sơ ghi cơ quan cấp trên "Sở Y tế Hải Dương", nhưng kế hoạch do "Sở Y tế Hậu Giang" ban hành.*\\[cap-tren\\]`));
   });
@@ -214,7 +214,7 @@ describe('derive: bad input', () => {
   it('a plan with no tasks for units, and no number', async () => {
     const unit = join(work, 'phu-my.yaml');
     writeFileSync(unit, readFileSync(haiDuongUnit, 'utf8').replace('cap_tren: Sở Y tế Hải Dương', 'cap_tren: Trung tâm Y tế Phù Mỹ'));
-    const r = await cli([join(EXAMPLES, '02-phu-my-truyen-thong-cchc.yaml'), '--unit', unit, '--out-dir', work]);
+    const r = await cli([join(EXAMPLES, '02-phu-my-truyen-thong-cchc.yaml'), '--unit', unit, '--out-dir', join(work, 'ra-phu-my')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/\[khong-co-nhiem-vu\]/);
     expect(r.stderr).toMatch(/\[chua-co-so\]/);
