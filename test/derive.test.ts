@@ -646,6 +646,10 @@ describe('localise, and flag what is left', () => {
     ['Các trường trực thuộc Phòng Giáo dục và Đào tạo.', { parent: 'Phòng Giáo dục và Đào tạo huyện Phù Mỹ', hasAppendix: false }, 'cap-tren'],
     ['Báo cáo kết quả về Sở Y tế Hậu Giang.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
     ['Cập nhật trên trang web Sở Y tế.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'cap-tren'],
+    // a task the parent gave another body, kept in the unit's plan; the unit's own departments and units below are no other body
+    ['Sở Công Thương chủ trì tham mưu thực hiện thủ tục thành lập cụm công nghiệp.', { parent: 'Ủy ban nhân dân tỉnh Lào Cai', hasAppendix: false, isUnit: () => false }, 'noi-khac'],
+    ['Phòng Kinh tế chủ trì tham mưu thực hiện.', { parent: 'Ủy ban nhân dân tỉnh Lào Cai', hasAppendix: false, isUnit: (n: string) => n === 'Phòng Kinh tế' }, undefined],
+    ['UBND các xã chủ trì tổ chức tuyên truyền.', { parent: 'Ủy ban nhân dân tỉnh Lào Cai', hasAppendix: false, isUnit: () => false }, undefined],
   ])('voice rule for "%s"', (t, ctx, want) => expect(voiceOf(t, ctx)?.rule.id).toBe(want));
 });
 

@@ -347,7 +347,10 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       })),
     };
   }
-  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix, own: (unit.thay_the ?? []).map((r) => r.thanh) }, generated));
+  // the unit itself, its departments and its units below, as a sentence may name them at its head
+  const unitNames = [unit.ten, withoutPlace(unit.ten), short, unit.viet_tat, ...unit.bo_phan.flatMap((b) => [b.ten, b.viet_tat]), ...(unit.truc_thuoc ?? []).map((b) => b.ten)];
+  const isUnit = (name: string) => unitNames.some((n) => sameName(name, n) || hasPhrase(name, n));
+  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix, own: (unit.thay_the ?? []).map((r) => r.thanh), isUnit }, generated));
   return { plan, notes, warnings };
 }
 

@@ -1,6 +1,7 @@
 // What of the department's voice a derived plan still carries. Rules as data: each names the phrase it
 // looks for (whole words) and why the clerk should rewrite the sentence. derive() applies the profile's
 // substitutions first, so a phrase the profile adapts is no longer flagged.
+import { isBodyName, scopeOfName } from './addressees.js';
 import { matchPhrase } from './text.js';
 
 export interface VoiceContext {
@@ -12,6 +13,8 @@ export interface VoiceContext {
   role?: string;
   /** Phrases the profile wrote (its substitutions' `thanh`): the unit's own voice wherever they stand. */
   own?: string[];
+  /** Whether a body's name is the unit itself, one of its departments or one of its units below. */
+  isUnit?: (name: string) => boolean;
 }
 
 export interface VoiceRule {
@@ -52,6 +55,16 @@ export const VOICE_RULES: VoiceRule[] = [
       /(?:trước|chậm nhất) ngày \d{1,2}(?:\/| tháng )\d{1,2}/u.exec(t)?.[0] ??
       (/báo cáo/u.test(t) ? /[Đđ]ịnh kỳ (?:hằng|hàng) (?:tháng|quý|năm)/u.exec(t)?.[0] : undefined),
     why: (f) => `hạn báo cáo viết trong câu ("${f}") chưa được đưa sớm như các hạn khác; hãy ghi hạn của đơn vị`,
+  },
+  {
+    // "Sở Công Thương chủ trì tham mưu …" kept in a commune's plan: the parent gave that task to another body
+    id: 'noi-khac',
+    rank: 1,
+    find: (t, c) => {
+      const who = /^(.{3,80}?)\s+(?:chủ trì|có trách nhiệm|tham mưu|phối hợp với)(?![\p{L}\p{M}])/u.exec(t.trim())?.[1];
+      return who && isBodyName(who) && scopeOfName(who) !== 'truc_thuoc' && !c.isUnit?.(who) ? who : undefined;
+    },
+    why: (f) => `câu giao việc cho "${f}", không phải cho đơn vị; hãy bỏ câu, hoặc viết thành việc đơn vị phối hợp`,
   },
   {
     id: 'kinh-phi',
