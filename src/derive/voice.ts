@@ -53,6 +53,8 @@ export const VOICE_RULES: VoiceRule[] = [
     rank: 1,
     find: (t) =>
       /(?:trước|chậm nhất) ngày \d{1,2}(?:\/| tháng )\d{1,2}/u.exec(t)?.[0] ??
+      // a day of every month or quarter: "trước ngày 20 hằng tháng"
+      /(?:trước|chậm nhất(?: là)?) ngày \d{1,2} (?:hằng|hàng|mỗi) (?:tháng|quý)/u.exec(t)?.[0] ??
       (/báo cáo/u.test(t) ? /[Đđ]ịnh kỳ (?:hằng|hàng) (?:tháng|quý|năm)/u.exec(t)?.[0] : undefined),
     why: (f) => `hạn báo cáo viết trong câu ("${f}") chưa được đưa sớm như các hạn khác; hãy ghi hạn của đơn vị`,
   },
