@@ -179,11 +179,13 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       const ky = r.ky.map((k, i) => {
         const at = { in: 'ke-hoach' as const, path: [...path, 'bao_cao', 'ky', i, 'han'] };
         const moved = earlier(k.han, at);
-        if (moved) return { ten: k.ten, han: moved, moc: 'trước ngày' };
+        // the unit's sentence already says "báo cáo … kết quả thực hiện": a period named "báo cáo 6 tháng" is "6 tháng"
+        const ten = k.ten.replace(/^báo cáo\s+/iu, '');
+        if (moved) return { ten, han: moved, moc: 'trước ngày' };
         if (k.han < floor) {
           problems.push({ ...at, rule: 'han-da-qua', message: `hạn báo cáo ${k.han} của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}): đơn vị không còn hạn nào để báo cáo kỳ "${k.ten}"; hãy chọn --date sớm hơn, hoặc soạn rồi bỏ kỳ này khỏi kế hoạch đơn vị.` });
         }
-        return { ten: k.ten, han: k.han, moc: 'trước ngày' };
+        return { ten, han: k.han, moc: 'trước ngày' };
       });
       reports.push({
         truoc: opts.wording.report({ cap_tren: deptPlan.ten_co_quan }),
