@@ -269,3 +269,14 @@ describe('a fix never changes what YAML reads: a plain value that a fix would ma
     expect(parse(plain.fixed)).toEqual({ doan: 'Thời gian: Từ ngày 01/3 đến "hết" tháng\\3' });
   });
 });
+
+describe('a trích yếu is a title, not a first citation (trich-dan)', () => {
+  it('the body cites in full a document the title names: nothing to say; a second full citation in the body still is', () => {
+    const yaml = (body: string[]) =>
+      ['trich_yeu: Thực hiện Chỉ thị số 03/CT-TTg ngày 30/01/2026 của Thủ tướng Chính phủ về phòng, chống bạo lực học đường', 'can_cu:', '  - mo_dau: Căn cứ', '    van_ban:', ...body.map((b) => `      - ${b}`), ''].join('\n');
+    const full = 'Chỉ thị số 03/CT-TTg ngày 30/01/2026 của Thủ tướng Chính phủ về phòng, chống bạo lực học đường';
+    const said = (y: string) => lintText('x.yaml', y).messages.filter((m) => m.rule === 'trich-dan').map((m) => m.line);
+    expect(said(yaml([full]))).toEqual([]);
+    expect(said(yaml([full, full]))).toEqual([6]);
+  });
+});

@@ -68,7 +68,8 @@ const isFixedForm = (t: string) => t.split(' ').slice(1).some(isCapitalised);
 
 const UNIT = /(?<=[\p{L}\p{M}\d,)]\s+)(Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Thành phố)(?![\p{L}\p{M}])/gu;
 /** After an administrative unit word, these make it an organisation's name: "Tỉnh Đoàn", "Tỉnh ủy", "Xã đội". */
-const UNIT_ORG = /\s+(?:ủy|uỷ|đoàn|hội|đội|ban|Ủy|Uỷ|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|\s+\d| Hồ Chí Minh/uy;
+// (\s+ between words: a folded YAML value keeps its line breaks, "Hồ Chí⏎          Minh")
+const UNIT_ORG = /\s+(?:ủy|uỷ|đoàn|hội|đội|ban|Ủy|Uỷ|Đoàn|Hội|Đội|Ban)(?![\p{L}\p{M}])|\s+\d|\s+Hồ\s+Chí\s+Minh/uy;
 /** A number after white space, at lastIndex. */
 const NUMBER_AFTER = /\s+\d/y;
 /** Whether a sticky pattern matches at `at` (not at some later place: no copy of the rest of the text either). */
@@ -94,7 +95,7 @@ export const capitals: LocalRule = {
       'Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ', 'theo Kế hoạch số 13/KH-SYT', 'xây dựng kế hoạch tuyên truyền',
       'phối hợp với Tỉnh Đoàn Hậu Giang', 'Ủy ban nhân dân tỉnh Quảng Nam', 'Uỷ ban Kiểm tra Đảng uỷ xã', 'Thủ tướng Chính phủ', 'Đảng Cộng sản Việt Nam', 'Ban Giám đốc Bệnh viện', 'ông Lê Văn Hóa',
       'Sở tổ chức hội nghị', 'các cơ sở Y tế', 'Bộ Công Thương', 'Quận 1', 'Lao động - Thương binh và Xã hội', 'UBND TỈNH HẬU GIANG',
-      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai',
+      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai', 'nhà ở tại Thành phố Hồ Chí\n    Minh',
     ],
     notOk: [
       'gửi Sở y tế', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',

@@ -69,7 +69,8 @@ export const citations: PlanRule = {
     const out: { at: number; finding: Finding }[] = [];
     const seen = new Map<string, { day?: string; year?: string }[]>();
     texts.forEach((t, at) => {
-      if (NAME_KEYS.has(t.key)) return;
+      // a trích yếu (the plan's, the decision's, a cited document's subject) is a title: the body still cites in full
+      if (NAME_KEYS.has(t.key) || t.key === 'trich_yeu') return;
       for (const m of t.text.matchAll(CITATION)) {
         const type = m[1].replace(/\s+/g, ' ');
         const number = m[2];

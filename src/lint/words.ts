@@ -64,6 +64,8 @@ function pairTwins(text: string, ctx: Context, odd: (w: string) => boolean, both
       before !== undefined && { pair: `${before} ${w}`, key: `${before} ${bare(w)}`, other: (t: string) => after === undefined || FUNCTION_WORDS.has(after) || ctx.pairs.has(`${t} ${after}`), at: 1 },
       after !== undefined && { pair: `${w} ${after}`, key: `${bare(w)} ${after}`, other: (t: string) => before === undefined || FUNCTION_WORDS.has(before) || ctx.pairs.has(`${before} ${t}`), at: 0 },
     ];
+    // the word with its other neighbour is a set phrase ("thi hành kể từ ngày": "kể từ", not a slip for "hành kế")
+    if ((after !== undefined && SET_PHRASES.has(`${w} ${after}`)) || (before !== undefined && SET_PHRASES.has(`${before} ${w}`))) return;
     for (const side of sides) {
       if (!side) continue;
       const [twin, n] = [...(ctx.markedPairs.get(side.key) ?? [])].filter(([f]) => f !== side.pair).sort((x, y) => y[1] - x[1])[0] ?? [];
@@ -144,6 +146,9 @@ const REDUPLICATED = new Set(['người', 'nhà', 'ngày', 'dần', 'từ', 'đ�
  * Grammatical words (prepositions, conjunctions, plural markers, auxiliaries): a closed class that never
  * ends one compound and starts the next, so "trong trong" is always a slip.
  */
+/** Set phrases whose words are not doubted beside another word: "kể từ ngày ký", "kể cả". */
+const SET_PHRASES = new Set(['kể từ', 'kể cả']);
+
 const FUNCTION_WORDS = new Set(
   'trong của các và những được cho với để là có đã sẽ theo tại về từ trên dưới khi thì mà này đó hoặc cũng đều đang bị do nên như vào ra đến sau trước giữa qua bằng hay nhằm một mỗi mọi không chưa rất'.split(' '),
 );
@@ -278,7 +283,7 @@ export const misread: LocalRule = {
   scope: 'value',
   description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên. Và chữ gõ nhầm dấu mà chính kế hoạch cho thấy: một chữ chỉ viết một lần, bên cạnh một chữ mà kế hoạch viết cùng cặp với dấu khác ít nhất ba lần ("hành chình" / "hành chính").',
   examples: {
-    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'nâng cao đăng ký', 'một phần công việc', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy', 'các bản kế hoạch, các bản sao, các bản chính; các bạn trẻ và các bạn học sinh', 'địa phương thực hiện, địa phương thực hiện, địa phương thực hiện; phương thức quản lý'],
+    ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'nâng cao đăng ký', 'một phần công việc', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy', 'các bản kế hoạch, các bản sao, các bản chính; các bạn trẻ và các bạn học sinh', 'địa phương thực hiện, địa phương thực hiện, địa phương thực hiện; phương thức quản lý', 'ban hành kế hoạch, ban hành kế hoạch, ban hành kế hoạch; có hiệu lực thi hành kể từ ngày ký'],
     notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết', 'Uy ban nhân dân', 'Tống hợp, báo cáo', 'trường cao đăng nghề', 'thủ tục hành chính, hành chính công, hành chính nhà nước và cải cách hành chình'],
   },
   check(text, ctx) {
