@@ -17,7 +17,7 @@ import { renderDocx } from '../src/write/docx.js';
 import { renderHtml } from '../src/write/html.js';
 import { toPdf } from '../src/write/pdf.js';
 import type { DocModel, Table } from '../src/model/model.js';
-import { exampleFiles, paragraphs } from './helpers.js';
+import { exampleFiles, paragraphs, ROOT } from './helpers.js';
 
 const templates = loadTemplates();
 const PX_PER_MM = 96 / 25.4;
@@ -190,5 +190,41 @@ describe('keep-with-next, as the .docx has it', () => {
     const m = /<p class="s-Muc (k\d+)">IV\. KINH PHÍ THỰC HIỆN/.exec(html);
     expect(m).not.toBeNull();
     expect(html).toContain(`.${m![1]}{break-after:auto}`);
+  });
+});
+
+describe('printed from the browser, pages break as in the .docx', () => {
+  const layout = (n: string) => join(ROOT, 'test', 'fixtures', 'layout', `${n}.yaml`);
+  /** The page's text, page by page, as Chromium prints it (the page's own @page sizes). */
+  const printed = async (file: string): Promise<string[]> => {
+    await page.setContent(renderHtml(modelOf(file)), { waitUntil: 'load' });
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-print-'));
+    try {
+      writeFileSync(join(dir, 'p.pdf'), await page.pdf({ preferCSSPageSize: true }));
+      return execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  it('the closing block stays whole, with the table\'s last row and "./." before it; an appendix\'s signing lines with the row and note above', async () => {
+    const body = (await printed(layout('ket-thuc-bang'))).at(-1)!;
+    expect(body).toMatch(/Tháng 4\s+Tổng kết/);
+    expect(body).toContain('./.');
+    expect(body).toContain('Nơi nhận:');
+    expect(body).toContain('Nguyễn Văn An');
+    const appendix = (await printed(layout('phu-luc-ky-ten'))).at(-1)!;
+    expect(appendix).toMatch(/17\.\s+Đơn vị số 16/);
+    expect(appendix).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    expect(appendix).toContain('(Ký tên, đóng dấu)');
+  });
+  it('a closing block the model lets break (keepTogether false) breaks: no nearly empty page', async () => {
+    for (const p of await printed(layout('noi-nhan-dai'))) expect(p.split('\n').filter((l) => l.trim()).length).toBeGreaterThan(10);
+  });
+  it('the plan a decision issues starts on a page of its own', async () => {
+    const pages = await printed(exampleFiles().find((f) => f.includes('bnnmt-qd'))!);
+    const plan = pages.findIndex((p) => /^\s*KẾ HOẠCH\s*$/m.test(p));
+    expect(plan).toBeGreaterThan(0);
+    expect(pages[plan - 1]).not.toMatch(/KẾ HOẠCH\s*$/m);
+    expect(pages[plan]).toMatch(/BỘ NÔNG NGHIỆP/); // its own header opens the page
   });
 });

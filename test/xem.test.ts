@@ -81,8 +81,15 @@ describe('kehoach xem', () => {
     const bad = original.replace(/^ngay: 2022-02$/m, 'ngay: 2022-13-45');
     expect(bad).not.toBe(original);
     const line = bad.split('\n').findIndex((l) => l === 'ngay: 2022-13-45') + 1;
+    // the clerk is reading far down the plan when saving
+    await page.evaluate('window.scrollTo(0, 2000)');
     saveByRename(bad);
     await until(`document.querySelectorAll('#loi li').length > 0`);
+    // the problems are in view wherever the clerk has scrolled
+    const top = await page.$eval('#loi', (e) => e.getBoundingClientRect().top);
+    expect(await page.evaluate('window.scrollY')).toBeGreaterThan(1000);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(50);
     const items = await page.$$eval('#loi li', (ls) => ls.map((l) => ({ where: l.querySelector('code')!.textContent, line: l.querySelector('pre')?.textContent, text: l.textContent })));
     expect(items[0].where).toBe(`${plan}:${line}:7`);
     expect(items[0].line).toBe('ngay: 2022-13-45');

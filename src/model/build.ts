@@ -164,7 +164,12 @@ function appendix(plan: Plan, t: Templates, index: number, textWidthOf: (landsca
   };
   const leftMm = avail * CLOSING.leftRatio;
   const signature: ClosingModel | undefined = a.ky_ten.length ? { leftMm, rightMm: avail - leftMm, left: [], right: a.ky_ten.map(signLine), keepTogether: true } : undefined;
-  return { landscape: a.ngang, heading, before: part(a.noi_dung), table: a.cot.length ? table(a, avail) : null, after: part(a.ghi_chu), ...(signature ? { signature } : {}) };
+  const before = part(a.noi_dung);
+  const tbl = a.cot.length ? table(a, avail) : null;
+  const after = part(a.ghi_chu);
+  // what precedes the signing lines stays with them: the table's last row and the notes under it
+  if (signature) keepWithClosing([...(before ?? []), ...(tbl ? [tbl] : []), ...(after ?? [])]);
+  return { landscape: a.ngang, heading, before, table: tbl, after, ...(signature ? { signature } : {}) };
 }
 
 const DECISION = 'Quyết định';
@@ -263,7 +268,21 @@ function decisionModel(plan: Plan, d: Decision, t: Templates, textMm: number): D
   });
   endMark(articles);
   body.push(...articles);
+  keepWithClosing(body);
   return { header: header(plan, t, textMm, true), title, body, closing: closing(plan, t, textMm) };
+}
+
+/**
+ * The end of what precedes a closing block stays on its page (the signature is never alone on a new page): the
+ * last paragraph, or a table's last row, and a table's last row before a closing "./." too. Both writers follow it.
+ */
+function keepWithClosing(fs: Flow[]): void {
+  fs.forEach((f, i) => {
+    if (i === fs.length - 1 || (i === fs.length - 2 && f.type === 'table')) {
+      if (f.type === 'table') f.keepEnd = true;
+      else f.keepNext = true;
+    }
+  });
 }
 
 /** Build the document model of a plan. Pure: same plan and templates, same model. */
@@ -284,6 +303,8 @@ export function buildModel(plan: Plan, t: Templates): DocModel {
   blocks(plan, plan.ket_thuc, t, 0, textMm, closingParas);
   endMark(closingParas.length ? closingParas : body);
   body.push(...closingParas);
+  // the decision carries the nơi nhận and the only signature (§8a)
+  if (!d) keepWithClosing(body);
 
   const appendices = plan.phu_luc.map((_, i) => appendix(plan, t, i, (landscape) => (landscape ? LANDSCAPE_TEXT_MM : textMm)));
 

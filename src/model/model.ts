@@ -16,7 +16,10 @@ export interface Para {
   style: StyleName;
   runs: Run[];
   sizePt?: number;
-  /** Overrides the style's keep-with-next: false for a heading that carries text on its own line. */
+  /**
+   * Overrides the style's keep-with-next: false for a heading that carries text on its own line; true for the
+   * last lines before a closing block (see keepWithClosing in build.ts).
+   */
   keepNext?: boolean;
 }
 
@@ -44,6 +47,8 @@ export interface Table {
   /** A row "(1) (2) (3) …" under the header, repeated with it on each page. */
   columnNumbers?: TableCell[];
   rows: TableCell[][];
+  /** Its last row stays on the page of what follows (the closing block after it). */
+  keepEnd?: boolean;
 }
 
 /** What flows down a page's text: paragraphs, and the tables a plan sets among them. */

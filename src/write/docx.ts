@@ -129,23 +129,16 @@ function closingTable(c: ClosingModel): Table {
   return layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => paragraph(p)), c.right.map((p) => paragraph(p))]], c.keepTogether);
 }
 
-/**
- * Paragraphs and the tables among them. With `keepEnd`, the end stays with what follows (the closing block): the
- * last paragraph, or a table's last row, and a table's last row before a closing "./." too.
- */
-const flow = (fs: Flow[], keepEnd = false) =>
-  fs.map((f, i) => {
-    const keep = keepEnd && (i === fs.length - 1 || (i === fs.length - 2 && f.type === 'table'));
-    return f.type === 'table' ? dataTable(f, keep) : paragraph(f, { keepNext: keep });
-  });
+/** Paragraphs and the tables among them. */
+const flow = (fs: Flow[]) => fs.map((f) => (f.type === 'table' ? dataTable(f) : paragraph(f)));
 
 /** Header, title and body, then the closing block when there is one; the body's last paragraph stays with it. */
 function page(header: HeaderModel | null, title: Node[], body: Flow[], closing: ClosingModel | null, textMm: number) {
   return [
     ...(header ? [headerTable(header)] : []),
     ...nodes(title, textMm),
-    // the closing sentence ("./.") stays on the page of the closing block
-    ...flow(body, !!closing),
+    // the body's end stays on the page of the closing block (the model's keepNext, a table's keepEnd)
+    ...flow(body),
     ...(closing ? [new Paragraph({ style: 'Body', keepNext: true }), closingTable(closing)] : []),
   ];
 }
@@ -160,9 +153,9 @@ function decisionSection(d: DecisionModel, m: DocModel, textMm: number): ISectio
 
 /**
  * A data table (an appendix's, or one in the body): ruled, fixed columns, the header row repeated on each page.
- * With `keepEnd`, its last row stays on the page of what follows (keep-with-next on that row's paragraphs).
+ * With the model's `keepEnd`, its last row stays on the page of what follows (keep-with-next on its paragraphs).
  */
-function dataTable(t: TableModel, keepEnd = false): Table {
+function dataTable(t: TableModel): Table {
   const widths = t.columnsMm.map(mmToTwip);
   // body cells keep the default top alignment
   const cell = (c: TableModel['header'][number], header: boolean, keepNext?: boolean) =>
@@ -183,7 +176,7 @@ function dataTable(t: TableModel, keepEnd = false): Table {
       new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.header.map((c) => cell(c, true)) }),
       ...(t.columnNumbers ? [new TableRow({ tableHeader: TABLE.headerRepeat, cantSplit: true, children: t.columnNumbers.map((c) => cell(c, true)) })] : []),
       // a row never splits across pages (issue 20 item 5): a split row reads as two rows
-      ...t.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, keepEnd && i === t.rows.length - 1)) })),
+      ...t.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, t.keepEnd && i === t.rows.length - 1)) })),
     ],
   });
 }
@@ -226,9 +219,9 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
     headers: pageNumberHeaders(),
     children: [
       ...nodes(a.heading, availMm),
-      ...flow(a.before ?? [], !!a.signature && !a.table && !a.after?.length),
-      ...(a.table ? [dataTable(a.table, !!a.signature)] : []),
-      ...flow(a.after ?? [], !!a.signature),
+      ...flow(a.before ?? []),
+      ...(a.table ? [dataTable(a.table)] : []),
+      ...flow(a.after ?? []),
       // a signature block to fill in sits on the right, as the signer's does (§6), never alone on its page
       ...(a.signature ? [new Paragraph({ style: 'Body', keepNext: true }), closingTable(a.signature)] : []),
     ],

@@ -75,7 +75,10 @@ function baseCss(m: DocModel): string {
     `.bang td,.bang th{border:${pt(BORDER_PT)} solid #000;padding:0 ${mm(TABLE.cellPaddingMm)};vertical-align:top;font-weight:normal}`,
     `.bang th{vertical-align:middle}`,
     ...styles(m.page.bodySizePt).map(styleCss),
-    `@media print{html,body{background:none;padding:0}.trang{box-shadow:none;margin:0;width:auto;min-height:0;padding:0}.ngang{page:ngang;break-before:page}.phu-luc{break-before:page}}`,
+    // as the .docx: a row never splits across pages (cantSplit), the closing block stays whole unless the model
+    // says it is too tall (keepTogether), and each section (the decision, the plan, an appendix) starts a page
+    `.bang tr,.giu tr{break-inside:avoid}.bang tr.giu-sau{break-after:avoid}.truoc-khung{break-after:avoid}`,
+    `@media print{html,body{background:none;padding:0}.trang{box-shadow:none;margin:0;width:auto;min-height:0;padding:0}.trang+.trang{break-before:page}.ngang{page:ngang;break-before:page}.phu-luc{break-before:page}}`,
   ].join('\n');
 }
 
@@ -124,9 +127,9 @@ class Writer {
     return `<table class="${cls} ${this.k.name(`width:${mm(total)}`)}"><colgroup>${cols}</colgroup>${inner}</table>`;
   }
 
-  /** A borderless two-column layout table (header, closing), fixed widths as in the .docx. */
-  layoutTable(widths: number[], rows: string[][]): string {
-    return this.table('khung', widths, `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody>`);
+  /** A borderless two-column layout table (header, closing), fixed widths as in the .docx; `giu`: rows kept whole. */
+  layoutTable(widths: number[], rows: string[][], keepTogether = true): string {
+    return this.table(keepTogether ? 'khung giu' : 'khung', widths, `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody>`);
   }
 
   dataTable(t: Table): string {
@@ -137,7 +140,7 @@ class Writer {
       'bang',
       t.columnsMm,
       `<thead><tr>${t.header.map((c) => cell('th', c)).join('')}</tr>${t.columnNumbers ? `<tr>${t.columnNumbers.map((c) => cell('th', c)).join('')}</tr>` : ''}</thead>` +
-        `<tbody>${t.rows.map((r) => `<tr>${r.map((c) => cell('td', c)).join('')}</tr>`).join('')}</tbody>`,
+        `<tbody>${t.rows.map((r, i) => `<tr${t.keepEnd && i === t.rows.length - 1 ? ' class="giu-sau"' : ''}>${r.map((c) => cell('td', c)).join('')}</tr>`).join('')}</tbody>`,
     );
   }
 
@@ -162,7 +165,10 @@ class Writer {
 
   /** Nơi nhận beside the signer, after the empty paragraph docx.ts puts before the closing table. */
   closing(c: ClosingModel): string {
-    return `<p class="s-Body"></p>` + this.layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => this.paragraph(p)).join(''), c.right.map((p) => this.paragraph(p)).join('')]]);
+    return (
+      `<p class="s-Body truoc-khung"></p>` +
+      this.layoutTable([c.leftMm, c.rightMm], [[c.left.map((p) => this.paragraph(p)).join(''), c.right.map((p) => this.paragraph(p)).join('')]], c.keepTogether)
+    );
   }
 
   document(m: DocModel): string {
