@@ -186,3 +186,13 @@ nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }
     expect(r.messages.map((m) => `${m.line}:${m.column} ${m.rule}`)).toEqual(['9:19 danh-sach-rong']);
   });
 });
+
+describe('a plan date that does not exist', () => {
+  it('is one error, at ngay: no deadline is said to fall before it', () => {
+    const text = readFileSync(exampleFiles().find((f) => f.includes('01-hau-giang'))!, 'utf8').replace(/^ngay: 2019-01-23$/m, 'ngay: 2019-13-45');
+    expect(text).toContain('ngay: 2019-13-45');
+    const rules = checkText('x.yaml', text).messages.map((m) => m.rule);
+    expect(rules).not.toContain('han-bao-cao');
+    expect(rules.length).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@
 // whatever the schema left (so that all problems come at once). Each has ok and not-ok plans in
 // test/fixtures/rules/<id>/, walked by test/rules.test.ts.
 import { unbalancedMarkup } from '../text/inline.js';
-import { dateParts } from '../text/dates.js';
+import { dateParts, isRealDate } from '../text/dates.js';
 import { isDocNumber } from '../text/doc-number.js';
 import { isMapping, type Path } from '../read/source.js';
 import { flatRows, tableGrid, type GridProblem } from './grid.js';
@@ -244,14 +244,15 @@ export const PLAN_RULES: readonly Rule[] = [
     id: 'han-bao-cao',
     check: (p, report) => {
       const planDate = isStr(p.ngay) ? dateParts(p.ngay) : {};
-      if (!planDate.year) return;
+      // a date that does not exist is its own error (at ngay): no deadline is measured against it
+      if (!planDate.year || (planDate.day ? !isRealDate(p.ngay as string) : planDate.month !== undefined && (planDate.month < 1 || planDate.month > 12))) return;
       const planKey = planDate.year * 10000 + (planDate.month ?? 1) * 100 + (planDate.day ?? 1);
       walk(p.noi_dung, ['noi_dung'], (v, at) => {
         if (!isMapping(v) || !isMapping(v.bao_cao) || !Array.isArray(v.bao_cao.ky)) return;
         v.bao_cao.ky.forEach((k, i) => {
           if (!isMapping(k) || !isStr(k.han)) return;
           const h = dateParts(k.han);
-          if (!h.year || !h.month || !h.day) return;
+          if (!h.year || !h.month || !h.day || !isRealDate(k.han)) return;
           const hanKey = h.year * 10000 + h.month * 100 + h.day;
           if (hanKey < planKey) {
             report([...at(), 'bao_cao', 'ky', i, 'han'], `hạn báo cáo ${k.han} sớm hơn ngày ban hành kế hoạch (${p.ngay}); hãy kiểm tra năm của hạn.`);
