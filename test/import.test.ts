@@ -749,3 +749,14 @@ describe('a .docx typed in decomposed Unicode (Unikey\'s "Unicode tổ hợp": a
     expect(decomposed.yaml).toBe(composed.yaml);
   });
 });
+
+describe('a text whose Nơi nhận lines have no dash', () => {
+  it('reads them as recipients and Lưu, not as the signer', async () => {
+    const text = ['KẾ HOẠCH', 'Phòng, chống bạo lực học đường năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn trường học./.', 'Nơi nhận:', 'Sở GDĐT Đồng Tháp (báo cáo);', 'Ban Giám hiệu;', 'Lưu: VT.', 'HIỆU TRƯỞNG', 'Nguyễn Văn A'].join('\n\n');
+    const r = await importDocument('truong.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.noi_nhan).toEqual(['Sở GDĐT Đồng Tháp (báo cáo)', 'Ban Giám hiệu']);
+    expect(plan.luu).toBe('VT');
+    expect(plan.nguoi_ky).toEqual({ chuc_vu: 'HIỆU TRƯỞNG', ho_ten: 'Nguyễn Văn A' });
+  });
+});

@@ -222,6 +222,9 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
       } else if (/^[-–]\s/u.test(p)) {
         // "- Như trên; - Lưu: VT." joined by the extraction: one recipient each
         for (const r of p.split(/(?<=[;.])\s+(?=[-–]\s)/u)) left.push(para(r));
+      } else if (left.length && (/^Lưu\s*:/u.test(p) || (/;$/u.test(p) && !isUpper(plainText(p))))) {
+        // a recipient typed without its dash: "Sở GDĐT Đồng Tháp (báo cáo);", "Lưu: VT." (never a signer's line)
+        left.push(para(p));
       } else right.push(para(p, { bold: true }));
     }
     if (right.length > 1 || left.length) {
