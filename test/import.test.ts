@@ -750,13 +750,17 @@ describe('a .docx typed in decomposed Unicode (Unikey\'s "Unicode tổ hợp": a
   });
 });
 
-describe('a text whose Nơi nhận lines have no dash', () => {
-  it('reads them as recipients and Lưu, not as the signer', async () => {
-    const text = ['KẾ HOẠCH', 'Phòng, chống bạo lực học đường năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn trường học./.', 'Nơi nhận:', 'Sở GDĐT Đồng Tháp (báo cáo);', 'Ban Giám hiệu;', 'Lưu: VT.', 'HIỆU TRƯỞNG', 'Nguyễn Văn A'].join('\n\n');
+describe('a text whose Nơi nhận lines have no dash, its place and date above them', () => {
+  it('reads them as recipients and Lưu, not as the signer, and the date as the plan\'s', async () => {
+    const text = ['KẾ HOẠCH', 'Phòng, chống bạo lực học đường năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn trường học./.', 'Đốc Binh Kiều, ngày 28 tháng 4 năm 2026', 'Nơi nhận:', 'Sở GDĐT Đồng Tháp (báo cáo);', 'Ban Giám hiệu;', 'Lưu: VT.', 'HIỆU TRƯỞNG', 'Nguyễn Văn A'].join('\n\n');
     const r = await importDocument('truong.txt', Buffer.from(text), 'txt', 'x');
     const plan = parse(r.yaml);
     expect(plan.noi_nhan).toEqual(['Sở GDĐT Đồng Tháp (báo cáo)', 'Ban Giám hiệu']);
     expect(plan.luu).toBe('VT');
     expect(plan.nguoi_ky).toEqual({ chuc_vu: 'HIỆU TRƯỞNG', ho_ten: 'Nguyễn Văn A' });
+    // the place and date typed above Nơi nhận are the plan's, not a body paragraph
+    expect(plan.dia_danh).toBe('Đốc Binh Kiều');
+    expect(plan.ngay).toBe('2026-04-28');
+    expect(r.yaml).not.toMatch(/- Đốc Binh Kiều, ngày/);
   });
 });

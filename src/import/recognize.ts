@@ -150,6 +150,12 @@ export function headerColumns(pieces: Para[]): { left: Para[]; right: Para[] } {
 /** A paragraph's pieces: its lines (manual breaks, tabs), or itself. */
 const pieces = (ps: Para[]): Para[] => ps.flatMap((p) => p.lines ?? [p]);
 
+/** Địa danh and ngày from a "Hà Nội, ngày 05 tháng 3 năm 2026" line (a day or month left blank: the plan's the same). */
+function placeDate(c: Ctx, pd: RegExpExecArray): void {
+  c.plan.dia_danh = pd[1].trim();
+  c.plan.ngay = pd[2] && pd[3] ? `${pd[4]}-${pad2(pd[3])}-${pad2(pd[2])}` : pd[3] ? `${pd[4]}-${pad2(pd[3])}` : pd[4];
+}
+
 /** The header (ô 1–4): agency lines, Số, place and date. */
 function header(left: Para[], right: Para[], c: Ctx): void {
   const agency: Para[] = [];
@@ -163,8 +169,7 @@ function header(left: Para[], right: Para[], c: Ctx): void {
       c.plan.ky_hieu = so[2];
       c.found.push(`số, ký hiệu: ${t}`);
     } else if (pd) {
-      c.plan.dia_danh = pd[1].trim();
-      c.plan.ngay = pd[2] && pd[3] ? `${pd[4]}-${pad2(pd[3])}-${pad2(pd[2])}` : pd[3] ? `${pd[4]}-${pad2(pd[3])}` : pd[4];
+      placeDate(c, pd);
       c.found.push(`địa danh, ngày tháng: ${t}`);
     } else if (/^V\/v\s/u.test(t)) {
       c.notes.push({ path: ['trich_yeu'], note: `CẦN XEM: văn bản gốc có dòng "${t}" dưới số, ký hiệu; Nghị định 30 chỉ cho công văn dòng "V/v", kế hoạch ghi trích yếu dưới chữ KẾ HOẠCH, nên dòng này không đưa vào.` });
@@ -342,6 +347,13 @@ class Body {
   }
 
   item(p: Para): void {
+    // the place and date typed at the end of the body (above Nơi nhận), not in the header: the plan's own
+    const pd = !this.c.plan.ngay ? PLACE_DATE.exec(plainOf(p)) : null;
+    if (pd) {
+      placeDate(this.c, pd);
+      this.c.found.push(`địa danh, ngày tháng (cuối văn bản): ${plainOf(p)}`);
+      return;
+    }
     if (!this.flat && (this.inClosing || CLOSING_START.test(plainOf(p)))) {
       this.inClosing = true;
       this.closingParas.push(fullText(p));
