@@ -78,7 +78,7 @@ describe('deterministic output', () => {
 // Real readers: the OOXML schemas, then LibreOffice and poppler as a person would read the plan.
 // Every example and every plan derived from the derive examples goes through them.
 const LAYOUT = join(ROOT, 'test', 'fixtures', 'layout');
-const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai'];
+const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai', 'ngay-le-rong'];
 
 describe('real readers', () => {
   const out = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
@@ -150,6 +150,11 @@ describe('real readers', () => {
     expect(first).toContain('Nguyễn Văn An');
     expect(first).toContain('Trên đây là Kế hoạch');
     expect(pages.at(-1)).toContain('Lưu: VT');
+  });
+
+  it('with the decree\'s widest margins a long place and date stays on one line, beside "Số:" (the right column takes room from the left)', () => {
+    const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(out, 'ngay-le-rong.pdf'), '-'], { encoding: 'utf8' });
+    expect(page1.split('\n').find((l) => l.includes('Số:'))).toMatch(/Số: 181\/KH-SYT\s+Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2025\s*$/);
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {

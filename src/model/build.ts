@@ -186,10 +186,21 @@ function reference(plan: Plan, t: Templates): string {
 
 /** ô 1–4; without `withNumber` only the names and the Quốc hiệu (a plan issued by a decision, §8a). */
 function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): HeaderModel {
-  const { leftMm, rightMm } = headerColumns(textMm);
+  let { leftMm, rightMm } = headerColumns(textMm);
 
   // ô 2: agency names; one size down (13 → 12) when a line would wrap. [R] 12–13 pt
   const agencySize = fitSize(agencyLines(plan), AGENCY_SIZES, roomIn(leftMm));
+  // ô 4 on one line: with wide margins (35/20 mm) the right column is narrower than usual, and a long place and
+  // date would wrap even at 13 pt; it takes room from the left column, as far as the agency lines still fit
+  // there at their size, and "Số: …" under them
+  const placeDateText = withNumber ? t['dia-danh-ngay'](plan) : '';
+  const numberText = withNumber ? t['so-ky-hieu'](plan) : '';
+  const needMm = textWidthMm(placeDateText, 13, false, true) + 2 * HEADER.cellPaddingMm + 0.5;
+  const leftLines = [...agencyLines(plan).map((l) => ({ ...l, size: agencySize })), { text: numberText, bold: false, size: 13 }];
+  if (withNumber && needMm > rightMm && leftLines.every((l) => textWidthMm(l.text, l.size, l.bold) <= roomIn(textMm - needMm))) {
+    rightMm = needMm;
+    leftMm = textMm - needMm;
+  }
   const agency = (style: StyleName) => (l: string) => plainPara(style, l, agencySize !== 13 ? { sizePt: agencySize } : {});
   const left: Node[] = [...plan.co_quan_chu_quan.map(agency('CoQuanChuQuan')), ...plan.co_quan_ban_hanh.map(agency('CoQuanBanHanh'))];
   const issuerWidth = Math.max(...plan.co_quan_ban_hanh.map((l) => textWidthMm(l, agencySize, true)));
@@ -206,8 +217,7 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
   if (!withNumber) return { leftMm, rightMm, left, right, number: null, placeDate: null };
 
   // ô 3 and ô 4, on one line (row 2 of the header table).
-  const number = plainPara('SoKyHieu', t['so-ky-hieu'](plan));
-  const placeDateText = t['dia-danh-ngay'](plan);
+  const number = plainPara('SoKyHieu', numberText);
   const pdSize = fitSize([{ text: placeDateText, bold: false, italic: true }], [14, 13], roomIn(rightMm));
   const placeDate = plainPara('DiaDanhNgay', placeDateText, pdSize !== 14 ? { sizePt: pdSize } : {});
   return { leftMm, rightMm, left, right, number, placeDate };
@@ -225,7 +235,6 @@ function titleBlock(plan: Plan, t: Templates, kind: string, subject: string[], t
   ];
 }
 
-/** ô 9b and ô 7. */
 /** About how tall paragraphs print in a column (mm): each one's wrapped lines at its size, single spacing. */
 function heightMm(ps: Para[], widthMm: number, bodySizePt: 13 | 14): number {
   const sizes = new Map(styles(bodySizePt).map((s) => [s.name, s]));
@@ -238,6 +247,7 @@ function heightMm(ps: Para[], widthMm: number, bodySizePt: 13 | 14): number {
   }, 0);
 }
 
+/** ô 9b and ô 7. */
 function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
   const left: Para[] = [
     plainPara('NoiNhanNhan', 'Nơi nhận:'),
