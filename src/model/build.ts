@@ -7,7 +7,7 @@ import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, SINGLE_LINE_EM, styles, type StyleName } from './stylesheet.js';
 import { PT_TO_MM, textWidthMm } from './metrics.js';
-import { AGENCY_SIZES, agencyLines, fitSize, headerColumns, LANDSCAPE_TEXT_MM, roomIn, textWidth } from './header-fit.js';
+import { AGENCY_SIZES, agencyLines, fitSize, headerColumns, LANDSCAPE_TEXT_MM, meaningfulLines, roomIn, SIGNER_BREAK_BEFORE, textWidth } from './header-fit.js';
 import { columnWidths } from './columns.js';
 import type { Templates } from './templates.js';
 
@@ -104,13 +104,19 @@ function endMark(fs: Flow[]): void {
   run.text = text.endsWith('./.') ? text : text.endsWith('.') ? text + '/.' : text.replace(/[\s;:,]+$/, '') + './.';
 }
 
-function signer(plan: Plan, t: Templates): Para[] {
+function signer(plan: Plan, t: Templates, widthMm: number): Para[] {
   const lines = t['nguoi-ky'](plan.nguoi_ky)
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => upperVi(l.trim()))
     .filter(Boolean);
+  // [R] the title 13–14 pt: one size down when a line would wrap ("TUQ. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"); a line
+  // too long even so breaks where its meaning does ("TUQ. CHỦ TỊCH / ỦY BAN NHÂN DÂN TỈNH"), not where the
+  // column ends ("… NHÂN DÂN / TỈNH")
+  const room = roomIn(widthMm);
+  const size = fitSize(lines.map((text) => ({ text, bold: true })), [14, 13], room);
+  const broken = lines.flatMap((l) => (textWidthMm(l, size, true) <= room ? [l] : (meaningfulLines(l.split(/\s+/u), size, true, room, SIGNER_BREAK_BEFORE) ?? [l])));
   return [
-    ...lines.map((l) => plainPara('ChucVu', upperVi(l))),
+    ...broken.map((l) => plainPara('ChucVu', l, size !== 14 ? { sizePt: size } : {})),
     ...Array.from({ length: SIGNATURE_GAP_LINES }, () => plainPara('KhoangKy', '')),
     plainPara('HoTen', plan.nguoi_ky.ho_ten),
     ...plan.nguoi_ky.duoi_ten.map((l) => plainPara('ChucVu', l)),
@@ -255,7 +261,7 @@ function closing(plan: Plan, t: Templates, textMm: number): ClosingModel {
     plainPara('NoiNhan', t.luu(plan)),
   ];
   const leftMm = textMm * CLOSING.leftRatio;
-  const right = signer(plan, t);
+  const right = signer(plan, t, textMm - leftMm);
   // kept on one page while it takes at most half of one: taller, a kept block leaves a half-empty page before it
   // (or, taller than a page, cannot be kept at all), so it breaks, the signer beside the first recipients
   const size = plan.trinh_bay.co_chu;

@@ -65,20 +65,22 @@ function firstLine(words: string[], sizePt: number, bold: boolean, availMm: numb
 // Where agency names break by meaning: before "VÀ", "VỀ" and the name of an administrative unit
 // ("ỦY BAN NHÂN DÂN / TỈNH SƠN LA", "BỘ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG"), or after a comma.
 const BREAK_BEFORE = new Set(['VÀ', 'VỀ', 'CỦA', 'TẠI', 'THUỘC', 'TỈNH', 'THÀNH', 'HUYỆN', 'QUẬN', 'THỊ', 'XÃ', 'PHƯỜNG']);
-const goodBreak = (words: string[], k: number): boolean => BREAK_BEFORE.has(words[k]) || words[k - 1].endsWith(',');
+/** A signer's title also breaks before the body it names: "TUQ. CHỦ TỊCH / ỦY BAN NHÂN DÂN TỈNH", "GIÁM ĐỐC / SỞ Y TẾ". */
+export const SIGNER_BREAK_BEFORE = new Set([...BREAK_BEFORE, 'ỦY', 'UỶ', 'UBND', 'HỘI', 'SỞ', 'BỘ', 'CỤC', 'TRUNG', 'BỆNH', 'TRƯỜNG']);
 
 /**
  * The fewest lines that each fit, every break at a place where the name breaks by meaning (the most
  * even such layout); undefined when there is none (the clerk then chooses where).
  */
-function meaningfulLines(words: string[], sizePt: number, bold: boolean, availMm: number): string[] | undefined {
+export function meaningfulLines(words: string[], sizePt: number, bold: boolean, availMm: number, breakBefore: ReadonlySet<string> = BREAK_BEFORE): string[] | undefined {
+  const goodBreak = (k: number): boolean => breakBefore.has(words[k]) || words[k - 1].endsWith(',');
   const n = words.length;
   // best[i]: the layout of words[0..i) with the fewest lines, then the least slack on its widest gap
   const best: ({ breaks: number[]; slack: number } | undefined)[] = [{ breaks: [], slack: 0 }];
   for (let i = 1; i <= n; i++) {
     for (let j = 0; j < i; j++) {
       const prev = best[j];
-      if (!prev || (j > 0 && !goodBreak(words, j))) continue;
+      if (!prev || (j > 0 && !goodBreak(j))) continue;
       const w = textWidthMm(words.slice(j, i).join(' '), sizePt, bold);
       if (w > availMm) continue;
       const cand = { breaks: [...prev.breaks, j], slack: Math.max(prev.slack, availMm - w) };
