@@ -24,6 +24,19 @@ describe('every lint rule runs its own ok and not-ok examples', () => {
   }
 });
 
+describe('a rule that gives fixes says so (only those run again on the fixed text)', () => {
+  const fixesOf = (rule: (typeof RULES)[number], example: string) =>
+    rule.scope === 'value' ? rule.check(example, context([example])).filter((f) => f.fix !== undefined).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).filter((f) => f.finding.fix !== undefined).length;
+  it.each(RULES.map((r) => [r.id, r]))('%s', (_, rule) => {
+    const fixing = rule.examples.notOk.some((e) => fixesOf(rule, e) > 0);
+    expect(!!rule.fixes, `${rule.id} ${fixing ? 'fixes its not-ok examples' : 'fixes none of its not-ok examples'}`).toBe(fixing);
+  });
+  it('a fix that makes a new finding of a fixing rule is fixed in the same run ("Sở y tế ,các đơn vị": the space, then the comma)', () => {
+    const r = lintText('x.yaml', 'doan: Sở Y tế ,các đơn vị\n', { fix: true });
+    expect(r.fixed).toBe('doan: Sở Y tế, các đơn vị\n');
+  });
+});
+
 describe('Vietnamese syllables', () => {
   it.each(['tuyên', 'truyền', 'hoạch', 'nghiệp', 'quyết', 'gì', 'khuya', 'hậu', 'y', 'ngoặc', 'khuếch', 'thuyền', 'oai', 'giặt', 'xoong', 'Loỏng', 'moóc'])('%s is one syllable', (s) => expect(isSyllable(s)).toBe(true));
   it.each(['t', 'h', 'hậ', 'ng', 'cach', 'viet', 'kanh', 'ghu', 'qu', 'tuyênn', 'internet', 'zalo', 'cáh', 'ờng', 'ớc', 'iên', 'tyên', 'hóà', 'loon', 'hoóp'])('%s is not', (s) => expect(isSyllable(s)).toBe(false));

@@ -87,6 +87,7 @@ const capitalise = (w: string) => w[0].toUpperCase() + w.slice(1);
 
 export const capitals: LocalRule = {
   id: 'viet-hoa',
+  fixes: true,
   scope: 'value',
   description:
     'Viết hoa theo Phụ lục II Nghị định 30: tên cơ quan, chức vụ, loại văn bản viết hoa chữ đầu ("Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Thủ tướng Chính phủ", "Ban Giám đốc"); "Đảng Cộng sản Việt Nam"; "tỉnh Hậu Giang" (chữ "tỉnh" viết thường giữa câu); "Kế hoạch số 181/KH-SYT". Tên riêng (địa danh, "Tỉnh Đoàn") giữ nguyên.',

@@ -8,7 +8,7 @@ import { checkBytes } from '../plan/validate.js';
 import { decode, labelLineFix, lineBreakFix, hashFix, colonSpaceFix, itemIndentFix, starFix } from '../read/source.js';
 import { byCodeUnit } from '../text/normalize-text.js';
 import { RULES } from './rules.js';
-import { context, type Finding, type Text } from './types.js';
+import { context, type Finding, type Rule, type Text } from './types.js';
 
 /** Values that are codes, dates or identifiers, not prose. */
 const SKIP_KEYS = new Set(['viet_tat', 'ky_hieu', 'so_ky_hieu', 'ngay', 'han', 'phan', 'cap', 'ma', 'moc', 'noi', 'kieu_ngay', 'huong', 'can', 'luu', 'quyen_han', 'lien_tu', 'dau_cuoi']);
@@ -82,11 +82,11 @@ function documents(all: Value[]): Value[][] {
   return [all.filter((v) => !v.decision), all.filter((v) => v.decision || (v.synthetic && CODE_KEYS.has(v.key)))];
 }
 
-function findAll(vals: Value[], all: Value[]): Found[] {
+function findAll(vals: Value[], all: Value[], rules: readonly Rule[] = RULES): Found[] {
   const ctx = context(vals.map((v) => v.text));
   const docs = documents(all);
   const found: Found[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (rule.scope === 'value') for (const v of vals) for (const f of rule.check(v.text, ctx)) found.push({ v, rule: rule.id, f });
     else {
       for (const texts of rule.wholeFile ? [all] : docs) {
@@ -164,6 +164,8 @@ export function lintText(file: string, text: string, opts: { fix?: boolean; only
   let fixed = text;
   let fixes = 0;
   let current = found;
+  // a fixed text is read again only by the rules that fix (and that were asked for)
+  const fixing = RULES.filter((r) => r.fixes && (!opts.only || opts.only.has(r.id)));
   for (let pass = 0; pass < (opts.fix === false ? 0 : MAX_PASSES); pass++) {
     const step = applyFixes(fixed, current, opts.only);
     if (!step.count) break;
@@ -171,7 +173,7 @@ export function lintText(file: string, text: string, opts: { fix?: boolean; only
     if (!next) break; // never break the YAML: keep what the earlier passes did
     fixed = step.text;
     fixes += step.count;
-    current = findAll(next.vals, next.all);
+    current = findAll(next.vals, next.all, fixing);
   }
   return { messages, fixed, fixes };
 }

@@ -15,6 +15,7 @@ export type { Context, Finding, LocalRule, PlanRule, Rule, Text } from './types.
 
 const spacing: LocalRule = {
   id: 'dau-cach',
+  fixes: true,
   scope: 'value',
   description: 'Không có dấu cách trước dấu câu (, . ; : ! ? )) và sau dấu mở ngoặc, không có giữa số và ký hiệu văn bản (4179/KH-UBND); có dấu cách sau dấu phẩy, chấm phẩy, hai chấm trước một chữ.',
   examples: {
@@ -35,6 +36,7 @@ const spacing: LocalRule = {
 
 const doubled: LocalRule = {
   id: 'dau-lap',
+  fixes: true,
   scope: 'value',
   description: 'Dấu câu lặp: ",,", ";;", "::", ".." (trừ dấu ba chấm "..." và "./.").',
   examples: { ok: ['tin ngắn, bài viết,...', 'thực hiện./.', 'v.v...'], notOk: ['Sở Y tế,, doanh nghiệp', 'thực hiện;;', 'như sau::', 'năm 2019..'] },
@@ -48,6 +50,7 @@ const doubled: LocalRule = {
 
 const ranges: LocalRule = {
   id: 'gach-noi',
+  fixes: true,
   scope: 'value',
   description: 'Khoảng số (năm, ngày) dùng gạch nối cân đối: "2022 - 2025" hoặc "2022-2025", không "2022 -2025".',
   examples: { ok: ['giai đoạn 2022 - 2025', 'giai đoạn 2021-2030', 'kinh tế - xã hội'], notOk: ['giai đoạn 2022 -2025', 'giai đoạn 2022- 2025'] },

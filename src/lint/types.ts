@@ -42,6 +42,8 @@ export interface Context {
 
 interface RuleBase {
   id: string;
+  /** Gives fixes (lint --fix): only such rules run again on the fixed text (test/lint.test.ts holds the mark true). */
+  fixes?: true;
   description: string;
   examples: { ok: string[]; notOk: string[] };
 }

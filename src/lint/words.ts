@@ -5,6 +5,7 @@ import { isAllCaps, LETTERS, lower, WORD, type Context, type Finding, type Local
 
 export const splitWords: LocalRule = {
   id: 'chu-bi-tach',
+  fixes: true,
   scope: 'value',
   description:
     'Âm tiết bị tách bởi dấu cách thừa (lỗi sao chép từ PDF), xét theo cấu tạo âm tiết tiếng Việt: "T uyên", "Kế hoạc h", "trư ờng", "nhi ệm" ("ờng", "ệm" không thể đứng đầu một âm tiết), "201 8".',
@@ -175,6 +176,7 @@ function wordBefore(text: string, end: number): string | undefined {
 
 export const repeatedWords: LocalRule = {
   id: 'lap-tu',
+  fixes: true,
   scope: 'value',
   description: 'Một từ viết lặp hai lần liền nhau ("trong trong", "các các"); trừ từ láy toàn bộ có nghĩa ("người người, nhà nhà", "ngày ngày", "dần dần") và âm tiết vừa cuối từ này vừa đầu từ sau mà kế hoạch cũng viết ở chỗ khác ("thi công công trình", "hành vi vi phạm").',
   examples: {
@@ -280,6 +282,7 @@ const RIGHT = new Map(MISREAD.map(([w, r]) => [w, r]));
 
 export const misread: LocalRule = {
   id: 'nham-dau',
+  fixes: true,
   scope: 'value',
   description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên. Và chữ gõ nhầm dấu mà chính kế hoạch cho thấy: một chữ chỉ viết một lần, bên cạnh một chữ mà kế hoạch viết cùng cặp với dấu khác ít nhất ba lần ("hành chình" / "hành chính").',
   examples: {
