@@ -517,6 +517,24 @@ describe('Tổ chức thực hiện by role', () => {
     expect(units.find((u) => u.don_vi === 'Phòng Điều dưỡng')).toBeUndefined();
   });
 
+  it('the partner is named in a điểm too, not only in a gạch', () => {
+    // the units' tasks written as điểm a), b) …
+    const text = readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8');
+    const [from, to] = [text.indexOf('cap: truc_thuoc'), text.indexOf('- don_vi: "Các phòng chuyên môn Sở Y tế:"')];
+    const src = text.slice(0, from) + text.slice(from, to).replaceAll('- gach: >-', '- diem: >-') + text.slice(to);
+    expect(src).toContain('- diem: >-\n                  Thông tin kịp thời');
+    const dept = checkText('dept.yaml', src);
+    expect(dept.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const profile = TTYT_HG()
+      .replace('tu_khoa: [khám chữa bệnh, chuyên môn, bài viết, phóng sự]', 'tu_khoa: [báo chí]')
+      .replace('  - ten: Các khoa, phòng\n', '  - ten: Phòng Điều dưỡng\n    viet_tat: ĐD\n    tu_khoa: [gương điển hình]\n  - ten: Các khoa, phòng\n');
+    const unit = checkProfileText('u.yaml', profile);
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    const khnv = unitsOf(d.plan.noi_dung).find((u) => u.don_vi === 'Phòng Kế hoạch - Nghiệp vụ')!;
+    expect(JSON.stringify(khnv.noi_dung)).toContain('"diem":"Chủ trì, phối hợp với Phòng Điều dưỡng thông tin kịp thời kết quả thực hiện');
+  });
+
   it('a profile without chung: true: the entry named as a group ("Các khoa, phòng") gets the common duty', () => {
     const units = unitsOf(deriveWith(['2019-06-20', '2019-12-20'], TTYT_HG().replace('    chung: true\n', '')).plan.noi_dung);
     expect(units.filter((u) => u.don_vi === 'Các khoa, phòng')).toHaveLength(1);

@@ -571,12 +571,12 @@ function otherBody(b: Block, ours: (name: string) => boolean): string | undefine
   return head && isBodyName(head) && scopeOfName(head) !== 'truc_thuoc' && !ours(head) ? head : undefined;
 }
 
-/** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners. */
+/** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners (a paragraph, gạch, điểm or cộng). */
 function withPartners(b: Block, partners: string[]): Block {
   const lead = (x: string) => `Chủ trì, phối hợp với ${partners.join(', ')} ${lowerFirst(x)}`;
   if (typeof b === 'string') return lead(b) as Block;
-  const g = isMapping(b) ? (b as { gach?: unknown }).gach : undefined;
-  if (typeof g === 'string') return { ...(b as object), gach: lead(g) } as Block;
+  const key = isMapping(b) ? (['gach', 'diem', 'cong'] as const).find((k) => typeof (b as Record<string, unknown>)[k] === 'string') : undefined;
+  if (key) return { ...(b as object), [key]: lead((b as Record<string, string>)[key]) } as Block;
   return b;
 }
 
