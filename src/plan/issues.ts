@@ -142,6 +142,12 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
         }
         // made only for the messages shown: a hostile file may have 100,000 unknown keys
         err([...path, key], 'khoa-la', () => {
+          // "{ ten: Các khoa, phòng, viet_tat: KP }": in braces a comma ends the value, and "phòng" became a key
+          const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const cut = valueAt(ctx.data, [...path, key]) === null ? new RegExp(`\\{[^}]*?([\\p{L}_]+)\\s*:\\s*([^,{}:]*?)\\s*,\\s*${esc}\\s*[,}]`, 'u').exec(ctx.lineAt(path)) : null;
+          if (cut) {
+            return `trong dấu ngoặc { … } dấu phẩy tách các khóa, nên "${key}" thành một khóa riêng; nếu "${key}" là phần của giá trị đứng trước, hãy đặt cả giá trị trong dấu nháy kép: ${cut[1]}: "${cut[2]}, ${key}".`;
+          }
           const s = suggest(key, ctx.kind.knownKeys());
           return `khóa không có trong mẫu ${ctx.kind.noun}: "${key}"${s ? `; có phải ý là "${s}"?` : `; hãy xem các khóa hợp lệ trong ${ctx.kind.schemaFile}.`}`;
         }, true);
