@@ -371,7 +371,9 @@ function parentCitation(p: Plan, so: string, notes: Derived['notes']): { loai: s
   }
   // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice
   if (!d) return { loai: p.ten_loai, so_ky_hieu: so, ngay: p.ngay!, co_quan: p.ten_co_quan, trich_yeu: lowerFirst(subject.replace(/^về\s+/iu, '')) };
-  return { loai: 'Quyết định', so_ky_hieu: so, ngay: p.ngay!, co_quan: d.tham_quyen, lien_tu: '', trich_yeu: lowerFirst(subject) };
+  // "Chủ tịch Ủy ban nhân dân tỉnh" is the province's own word for itself; a unit's plan names the province
+  const authority = /\s(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)$/u.test(d.tham_quyen) && p.dia_danh && !/^(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)\s/iu.test(p.dia_danh) ? `${d.tham_quyen} ${p.dia_danh}` : d.tham_quyen;
+  return { loai: 'Quyết định', so_ky_hieu: so, ngay: p.ngay!, co_quan: authority, lien_tu: '', trich_yeu: lowerFirst(subject) };
 }
 
 /**
