@@ -517,7 +517,7 @@ describe('Tổ chức thực hiện by role', () => {
     expect(units.find((u) => u.don_vi === 'Phòng Điều dưỡng')).toBeUndefined();
   });
 
-  it('the partner is named in a điểm too, not only in a gạch', () => {
+  it('a parent\'s điểm becomes a gạch under the unit\'s department (no list "a) b) -" beside the duties kehoach writes), its partner named', () => {
     // the units' tasks written as điểm a), b) …
     const text = readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8');
     const [from, to] = [text.indexOf('cap: truc_thuoc'), text.indexOf('- don_vi: "Các phòng chuyên môn Sở Y tế:"')];
@@ -532,7 +532,8 @@ describe('Tổ chức thực hiện by role', () => {
     const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
     const khnv = unitsOf(d.plan.noi_dung).find((u) => u.don_vi === 'Phòng Kế hoạch - Nghiệp vụ')!;
-    expect(JSON.stringify(khnv.noi_dung)).toContain('"diem":"Chủ trì, phối hợp với Phòng Điều dưỡng thông tin kịp thời kết quả thực hiện');
+    expect(JSON.stringify(khnv.noi_dung)).toContain('"gach":"Chủ trì, phối hợp với Phòng Điều dưỡng thông tin kịp thời kết quả thực hiện');
+    for (const u of unitsOf(d.plan.noi_dung)) expect(JSON.stringify(u.noi_dung), u.don_vi).not.toContain('"diem"');
   });
 
   it('a profile without chung: true: the entry named as a group ("Các khoa, phòng") gets the common duty', () => {

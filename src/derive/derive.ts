@@ -205,7 +205,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     const matched = unit.bo_phan.filter((b) => b !== together && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
     const lead = matched[0] ?? focal;
     const partners = matched.slice(1).filter((b) => b !== lead);
-    const own = mapTexts(task, (t) => earlierInText(subst(t), { in: 'ke-hoach', path }));
+    const own = asGach(mapTexts(task, (t) => earlierInText(subst(t), { in: 'ke-hoach', path })));
     byDept.set(lead.ten, [...(byDept.get(lead.ten) ?? []), partners.length ? withPartners(own, partners.map((b) => b.ten)) : own]);
   }
   if (problems.length) return { problems };
@@ -571,6 +571,16 @@ function otherBody(b: Block, ours: (name: string) => boolean): string | undefine
     // the parent's own task, given to one of its bodies at the end: "… (Giao Công an tỉnh chủ trì, phối hợp …)."
     /\((?:Giao|giao)\s+([^(),;]+?)\s+(?:chủ trì|tham mưu|thực hiện)(?![\p{L}\p{M}])[^()]*\)[.;]?$/u.exec(title)?.[1].trim();
   return head && isBodyName(head) && scopeOfName(head) !== 'truc_thuoc' && !ours(head) ? head : undefined;
+}
+
+/**
+ * A parent's điểm as a gạch: under a department of the unit it stands among the duties and reports kehoach writes
+ * as gạch, and a list that goes "a) b) c) -" reads as two lists.
+ */
+function asGach(b: Block): Block {
+  if (!isMapping(b) || typeof (b as { diem?: unknown }).diem !== 'string') return b;
+  const { diem, ...rest } = b as { diem: string } & Record<string, unknown>;
+  return { gach: diem, ...rest } as Block;
 }
 
 /** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners (a paragraph, gạch, điểm or cộng). */
