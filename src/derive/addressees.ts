@@ -48,6 +48,15 @@ const BODY = /^(?:(?:Sở|Ban|Hội|Bộ|Cục|Chi cục|Viện|Trung tâm|Bện
 /** Whether a text starts with a body's name. */
 export const isBodyName = (s: string): boolean => BODY.test(s);
 
+/**
+ * The body a sentence opens with as its doer ("Sở Công Thương chủ trì …", "Cục Lâm nghiệp và Kiểm lâm có trách
+ * nhiệm tham mưu …"): its name, and where the task begins (after "có trách nhiệm"); undefined for another sentence.
+ */
+export function doerAtHead(text: string): { name: string; taskAt: number } | undefined {
+  const m = /^([^,.;:]{3,120}?)\s+(?:có trách nhiệm\s*:?\s*|(?=(?:chủ trì|phối hợp|thực hiện|tham mưu)(?![\p{L}\p{M}])))/u.exec(text);
+  return m && isBodyName(m[1]) ? { name: m[1], taskAt: m[0].length } : undefined;
+}
+
 /** The scope of a don_vi the plan gives no `cap`, by its name. */
 export function scopeOfName(name: string): Scope {
   return SCOPE_RULES.find((r) => r.pattern.test(name))?.scope ?? 'phoi_hop';

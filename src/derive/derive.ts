@@ -10,7 +10,7 @@ import { rewriteDate, twoDigits, writtenDates } from '../text/dates.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
-import { addressesKind, addressesUnits, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
+import { addressesKind, addressesUnits, doerAtHead, isBodyName, scopeOfName, withoutDoers } from './addressees.js';
 import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName, withoutPlace } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
@@ -492,11 +492,9 @@ function flatSections(list: InputPlan['noi_dung']): { s: InputPlan['noi_dung'][n
  */
 function doerOf(b: Block): { name: string; task: string } | undefined {
   const khoan = (b as { khoan?: unknown }).khoan;
-  if (typeof khoan !== 'string') return undefined;
-  const m = /^([^,.;:]{3,120}?)\s+(?:(có trách nhiệm)\s*:?\s*|(?=chủ trì|phối hợp|thực hiện|tham mưu))/u.exec(khoan);
-  if (!m || !isBodyName(m[1])) return undefined;
-  const rest = khoan.slice(m[0].length);
-  return rest ? { name: m[1], task: rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) } : undefined;
+  const doer = typeof khoan === 'string' ? doerAtHead(khoan) : undefined;
+  const rest = doer && (khoan as string).slice(doer.taskAt);
+  return doer && rest ? { name: doer.name, task: rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) } : undefined;
 }
 
 /** A khoản that is a heading over its tasks ("Ủy ban nhân dân cấp xã", "Các đơn vị trực thuộc:"): its title; else undefined. */

@@ -1,7 +1,7 @@
 // What of the department's voice a derived plan still carries. Rules as data: each names the phrase it
 // looks for (whole words) and why the clerk should rewrite the sentence. derive() applies the profile's
 // substitutions first, so a phrase the profile adapts is no longer flagged.
-import { isBodyName, scopeOfName } from './addressees.js';
+import { doerAtHead, scopeOfName } from './addressees.js';
 import { matchPhrase } from './text.js';
 
 export interface VoiceContext {
@@ -63,8 +63,8 @@ export const VOICE_RULES: VoiceRule[] = [
     id: 'noi-khac',
     rank: 1,
     find: (t, c) => {
-      const who = /^(.{3,80}?)\s+(?:chủ trì|có trách nhiệm|tham mưu|phối hợp với)(?![\p{L}\p{M}])/u.exec(t.trim())?.[1];
-      return who && isBodyName(who) && scopeOfName(who) !== 'truc_thuoc' && !c.isUnit?.(who) ? who : undefined;
+      const who = doerAtHead(t.trim())?.name;
+      return who && scopeOfName(who) !== 'truc_thuoc' && !c.isUnit?.(who) ? who : undefined;
     },
     why: (f) => `câu giao việc cho "${f}", không phải cho đơn vị; hãy bỏ câu, hoặc viết thành việc đơn vị phối hợp`,
   },
