@@ -75,7 +75,11 @@ const NUMBER_AFTER = /\s+\d/y;
 /** Whether a sticky pattern matches at `at` (not at some later place: no copy of the rest of the text either). */
 const matchesAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text));
 const UNIT_WORDS = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'phố', 'ấp', 'thôn', 'bản', 'khóm', 'tổ']);
-const DOC_TYPE_NUMBER = /(?<![\p{L}])(nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|công văn|hướng dẫn|chương trình|thông báo|quy chế|quy định|đề án|kết luận) số\s+\d/gu;
+// (\s+ between words here too: "quyết⏎    định số 12" in a folded value)
+const DOC_TYPE_NUMBER = new RegExp(
+  `(?<![\\p{L}])(${['nghị quyết', 'quyết định', 'kế hoạch', 'chỉ thị', 'thông tư', 'nghị định', 'công văn', 'hướng dẫn', 'chương trình', 'thông báo', 'quy chế', 'quy định', 'đề án', 'kết luận'].map((t) => t.replace(' ', '\\s+')).join('|')})\\s+số\\s+\\d`,
+  'gu',
+);
 
 interface W {
   w: string;
@@ -99,7 +103,7 @@ export const capitals: LocalRule = {
       'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai', 'nhà ở tại Thành phố Hồ Chí\n    Minh',
     ],
     notOk: [
-      'gửi Sở y tế', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',
+      'gửi Sở y tế', 'theo quyết\n    định số 12/QĐ-UBND', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',
       'Bộ Y Tế', 'Sở Tài Chính', 'gửi sở Y tế', 'Đảng cộng sản Việt Nam', 'Thủ Tướng Chính Phủ', 'Ban Giám Đốc', 'theo Nghị Quyết của Tỉnh ủy', 'Ủy ban nhân dân Tỉnh',
     ],
   },
@@ -183,7 +187,7 @@ export const capitals: LocalRule = {
     // a specific document: its type capitalised ("Kế hoạch số 181/KH-SYT")
     for (const m of text.matchAll(DOC_TYPE_NUMBER)) {
       const right = capitalise(m[1]);
-      out.push({ index: m.index!, length: m[1].length, message: `viết hoa tên loại văn bản cụ thể: "${m[1]}" → "${right}"`, fix: right });
+      out.push({ index: m.index!, length: m[1].length, message: `viết hoa tên loại văn bản cụ thể: "${m[1].replace(/\s+/gu, ' ')}" → "${right.replace(/\s+/gu, ' ')}"`, fix: right });
     }
     return onePerPlace(out);
   },
