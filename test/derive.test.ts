@@ -464,6 +464,16 @@ describe('Tổ chức thực hiện by role', () => {
     return out;
   };
 
+  it('the units below the unit report to it by deadlines of their own, the margin again before its own', () => {
+    const plan = parse(readFileSync(derivedFiles().find((x) => x.includes('hau-giang') && x.includes('ttyt'))!, 'utf8'));
+    const below = unitsOf(plan.noi_dung).find((u) => u.cap === 'truc_thuoc')!;
+    const report = (below.noi_dung as { bao_cao?: { truoc: string; ky: { ten: string; han: string }[] } }[]).find((b) => b.bao_cao)!.bao_cao!;
+    expect(report.truoc).toBe('Định kỳ báo cáo về Trung tâm (qua Phòng Tổ chức - Hành chính) kết quả thực hiện');
+    // the Trung tâm's 13/6 and 13/12/2019 (Thursday, Friday), 5 working days earlier
+    expect(report.ky.map((k) => [k.ten, k.han])).toEqual([['6 tháng', '2019-06-06'], ['năm', '2019-12-06']]);
+    expect(JSON.stringify(below.noi_dung)).not.toContain('báo cáo kết quả về Trung tâm');
+  });
+
   it.each(derivedFiles().map((f) => [basename(f), f]))('%s: no empty heading, a focal duty, the duty of the departments together, the closing', (_, f) => {
     const plan = parse(readFileSync(f, 'utf8'));
     const units = unitsOf(plan.noi_dung);
@@ -869,7 +879,8 @@ describe('a parent as published', () => {
     // the same days as derived from the YAML, where they are a bao_cao: 5 working days before the Sở's
     const fromYaml = parse(readFileSync(join(EXAMPLES, 'derive', 'hau-giang', 'derived', 'ttyt-chau-thanh-a.yaml'), 'utf8'));
     const days = JSON.stringify(fromYaml).match(/"han":"2019-\d\d-\d\d"/g)!.map((h) => h.slice(12, 17).split('-').reverse().join('/'));
-    expect(days).toEqual(['13/06', '13/12']);
+    // (then the trạm y tế's own: 5 working days before the Trung tâm's)
+    expect(days).toEqual(['13/06', '13/12', '06/06', '06/12']);
     expect(text).toMatch(/báo cáo 6 tháng \(ngày 13\/6\),\s+báo cáo năm \(ngày 13\/12\)/);
     expect(text).toMatch(/# hạn báo cáo trong câu của cấp trên, đưa sớm 5 ngày làm việc: 20\/6 → 13\/6, 20\/12 → 13\/12/);
     expect(text).toMatch(/Công văn số 10\/SYT-VP ngày\s+15\/3\/2019/);

@@ -26,7 +26,7 @@ export interface DeriveOptions {
     closing: (ctx: { don_vi: string; don_vi_ngan: string; cap_tren_ke_hoach: string; bo_phan: string; dau_moi: string }) => string;
     report: (ctx: { cap_tren: string }) => string;
     /** A standard duty by role (to-chuc-trien-khai). */
-    duty: (ctx: { vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi'; don_vi_ngan: string; dau_moi: string; cap_tren: string; bo_phan: string }) => string;
+    duty: (ctx: { vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi'; don_vi_ngan: string; dau_moi: string; cap_tren: string; bo_phan: string; co_han?: boolean }) => string;
   };
 }
 
@@ -212,8 +212,19 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   // Blocks kehoach writes in the unit's own words: never flagged as the department's voice.
   const generated = new Set<unknown>();
   const mark = <T>(b: T): T => (generated.add(b), b);
-  const duty = (vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi') =>
-    mark({ gach: opts.wording.duty({ vai, don_vi_ngan: short, dau_moi: focal.ten, cap_tren: deptPlan.ten_co_quan, bo_phan: allDepts }) } as Block);
+  const duty = (vai: 'dau_moi' | 'chung' | 'truc_thuoc' | 'de_nghi', co_han = false) =>
+    mark({ gach: opts.wording.duty({ vai, don_vi_ngan: short, dau_moi: focal.ten, cap_tren: deptPlan.ten_co_quan, bo_phan: allDepts, co_han }) } as Block);
+  // The units below report to the unit by a deadline of their own, the margin again before the unit's: the
+  // unit's duty says "báo cáo … về Trung tâm (qua …)" with each period's date, as its own report does.
+  // (a period whose deadline would fall before the unit plan's date gets none: the unit's own stands)
+  const belowReports: InputReport[] = reports.flatMap((r) => {
+    const ky = r.ky.flatMap((k) => {
+      const moved = workingDaysBefore(k.han, margin, opts.calendar).date;
+      return moved >= floor ? [{ ten: k.ten, han: moved, moc: 'trước ngày' }] : [];
+    });
+    return ky.length ? [{ truoc: opts.wording.report({ cap_tren: `${short} (qua ${focal.ten})` }), ky, sau: '.', gui: short }] : [];
+  });
+  const below = () => [duty('truc_thuoc', belowReports.length > 0), ...belowReports.map((r) => mark({ bao_cao: r, gach: true } as Block))];
   // Every heading has content: the focal department and the departments together always have their
   // standard duty; another department appears only with a task.
   const responsibilities: Block[] = [
@@ -232,7 +243,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       cap: 'co_quan',
       noi_dung: [duty('chung'), ...(together ? byDept.get(together.ten) ?? [] : [])],
     },
-    ...(unit.truc_thuoc ?? []).map((t) => ({ don_vi: t.ten, cap: 'truc_thuoc' as const, noi_dung: [duty('truc_thuoc')] })),
+    ...(unit.truc_thuoc ?? []).map((t) => ({ don_vi: t.ten, cap: 'truc_thuoc' as const, noi_dung: below() })),
     ...(unit.de_nghi ?? []).map((t) => ({ don_vi: `Đề nghị ${t}`, cap: 'phoi_hop' as const, noi_dung: [duty('de_nghi')] })),
   ];
   const taskSources = unitTasks.map((u) => u.where).join(', ');
