@@ -160,13 +160,13 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
           // a day written without its year is the next one on or after the parent's date
           const han = w.year !== undefined ? on(w.year) : on(year) >= deptPlan.ngay! ? on(year) : on(year + 1);
           const moved = earlier(han, at);
+          const said = sentence.slice(w.index, w.index + w.length);
           if (!moved) {
-            const said = sentence.slice(w.index, w.index + w.length);
             if (han < floor) warnings.push({ ...at, rule: 'han-da-qua', message: `hạn "${said}" trong câu của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (${floor}); kế hoạch đơn vị giữ nguyên câu ấy: hãy sửa hoặc bỏ hạn này.` });
             continue;
           }
           const now = rewriteDate(w, moved, year);
-          movedInText.push(`${sentence.slice(w.index, w.index + w.length)} → ${now}`);
+          movedInText.push(`${said} → ${now}`);
           out += sentence.slice(last, w.index) + now;
           last = w.index + w.length;
         }
@@ -460,7 +460,7 @@ function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => 
       const at = [...path, i, 'noi_dung'];
       const to = 'don_vi' in b ? b.don_vi : headingOf(b);
       const below = to !== undefined && ('don_vi' in b || inTasks) && ((('don_vi' in b && b.cap) || scopeOfName(to)) === 'truc_thuoc');
-      const doer = numbered && !children ? doerOf(b) : undefined;
+      const doer = numbered ? doerOf(b) : undefined;
       if (to !== undefined && (below || ours(to))) out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to });
       // a khoản that gives this unit a task in a sentence: "Cục Lâm nghiệp và Kiểm lâm có trách nhiệm tham mưu …"
       else if (doer && ours(doer.name)) out.push({ tasks: [{ gach: doer.task } as Block], where: `mục ${here}`, path: [...path, i], to: doer.name });
@@ -499,11 +499,12 @@ function flatSections(list: InputPlan['noi_dung']): { s: InputPlan['noi_dung'][n
 
 /**
  * A khoản that names its doer in a sentence, "Cục Lâm nghiệp và Kiểm lâm có trách nhiệm tham mưu, …": the doer,
- * and the task told without it ("Tham mưu, …"); undefined for any other.
+ * and the task told without it ("Tham mưu, …"); undefined for any other, and for one with items under it (a
+ * heading over its tasks is headingOf's).
  */
 function doerOf(b: Block): { name: string; task: string } | undefined {
-  const khoan = (b as { khoan?: unknown }).khoan;
-  const doer = typeof khoan === 'string' ? doerAtHead(khoan) : undefined;
+  const { khoan, noi_dung } = b as { khoan?: unknown; noi_dung?: unknown };
+  const doer = typeof khoan === 'string' && !noi_dung ? doerAtHead(khoan) : undefined;
   const rest = doer && (khoan as string).slice(doer.taskAt);
   return doer && rest ? { name: doer.name, task: rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) } : undefined;
 }
@@ -592,11 +593,11 @@ function asGach(b: Block): Block {
   return { gach: diem, ...rest } as Block;
 }
 
-/** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners (a paragraph, gạch, điểm or cộng). */
+/** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners (a paragraph, gạch or cộng; a điểm is a gạch by now: asGach). */
 function withPartners(b: Block, partners: string[]): Block {
   const lead = (x: string) => `Chủ trì, phối hợp với ${partners.join(', ')} ${lowerFirst(x)}`;
   if (typeof b === 'string') return lead(b) as Block;
-  const key = isMapping(b) ? (['gach', 'diem', 'cong'] as const).find((k) => typeof (b as Record<string, unknown>)[k] === 'string') : undefined;
+  const key = isMapping(b) ? (['gach', 'cong'] as const).find((k) => typeof (b as Record<string, unknown>)[k] === 'string') : undefined;
   if (key) return { ...(b as object), [key]: lead((b as Record<string, string>)[key]) } as Block;
   return b;
 }

@@ -248,7 +248,7 @@ function heightMm(ps: Para[], widthMm: number, bodySizePt: 13 | 14): number {
     const s = sizes.get(p.style);
     const size = p.sizePt ?? s?.sizePt ?? bodySizePt;
     const text = p.runs.map((r) => r.text).join('');
-    const lines = Math.max(1, Math.ceil(textWidthMm(text, size, !!s?.bold) / (widthMm - 2 * HEADER.cellPaddingMm)));
+    const lines = Math.max(1, Math.ceil(textWidthMm(text, size, !!s?.bold) / roomIn(widthMm)));
     return h + lines * size * SINGLE_LINE_EM * PT_TO_MM;
   }, 0);
 }

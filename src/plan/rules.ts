@@ -245,7 +245,7 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       const planDate = isStr(p.ngay) ? dateParts(p.ngay) : {};
       // a date that does not exist is its own error (at ngay): no deadline is measured against it
-      if (!planDate.year || (planDate.day ? !isRealDate(p.ngay as string) : planDate.month !== undefined && (planDate.month < 1 || planDate.month > 12))) return;
+      if (!planDate.year || !isRealDate(p.ngay as string)) return;
       const planKey = planDate.year * 10000 + (planDate.month ?? 1) * 100 + (planDate.day ?? 1);
       walk(p.noi_dung, ['noi_dung'], (v, at) => {
         if (!isMapping(v) || !isMapping(v.bao_cao) || !Array.isArray(v.bao_cao.ky)) return;

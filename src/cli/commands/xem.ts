@@ -87,7 +87,7 @@ function problemsHtml(ps: Problem[]): string {
 }
 
 const PANEL_CSS =
-    // sticky: a clerk scrolled down into the plan still sees that the last save has errors
+  // sticky: a clerk scrolled down into the plan still sees that the last save has errors
   '#loi:empty{display:none}#loi{position:sticky;top:0;z-index:1;max-height:40vh;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:210mm;margin:0 auto 8mm;background:#fff;border-left:4px solid #b00;padding:2mm 4mm;font:14px/1.4 system-ui,sans-serif}' +
   '#loi li{margin:1mm 0}#loi .loi code{color:#b00}#loi .canh-bao code{color:#850}#loi pre{margin:1mm 0;background:#f4f4f4;padding:1mm 2mm;white-space:pre-wrap}';
 
