@@ -78,7 +78,7 @@ describe('deterministic output', () => {
 // Real readers: the OOXML schemas, then LibreOffice and poppler as a person would read the plan.
 // Every example and every plan derived from the derive examples goes through them.
 const LAYOUT = join(ROOT, 'test', 'fixtures', 'layout');
-const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai', 'ngay-le-rong', 'nguoi-ky-dai'];
+const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai', 'ngay-le-rong', 'nguoi-ky-dai', 'so-ky-hieu-dai'];
 
 describe('real readers', () => {
   const out = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
@@ -155,6 +155,12 @@ describe('real readers', () => {
   it('with the decree\'s widest margins a long place and date stays on one line, beside "Số:" (the right column takes room from the left)', () => {
     const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(out, 'ngay-le-rong.pdf'), '-'], { encoding: 'utf8' });
     expect(page1.split('\n').find((l) => l.includes('Số:'))).toMatch(/Số: 181\/KH-SYT\s+Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2025\s*$/);
+  });
+
+  it('with the widest margins and a long ký hiệu, "Số:" stays on one line (the left column takes room from the right)', () => {
+    const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(out, 'so-ky-hieu-dai.pdf'), '-'], { encoding: 'utf8' });
+    expect(page1.split('\n').find((l) => l.includes('Số:'))).toMatch(/Số:\s+\/KH-BCĐ389-UBND\s+Quảng Nam, ngày 29 tháng 12 năm 2025\s*$/);
+    expect(page1).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   });
 
   it('a signer\'s title too long for its column steps down to 13 pt and breaks where its meaning does, no word left alone', () => {

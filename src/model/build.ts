@@ -207,6 +207,15 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
     rightMm = needMm;
     leftMm = textMm - needMm;
   }
+  // ô 3 on one line: a long ký hiệu ("Số: …/KH-BCĐ389-UBND") with wide margins would wrap at a hyphen; it takes
+  // room from the right column, as far as the Quốc hiệu still fits there at 12 pt ([R] 12–13) and the place and
+  // date at 13
+  const numberMm = textWidthMm(numberText, 13, false) + 2 * HEADER.cellPaddingMm + 0.5;
+  const rightRoom = roomIn(textMm - numberMm);
+  if (withNumber && numberMm > leftMm && textWidthMm(HEADER.quocHieu, 12, true) <= rightRoom && textWidthMm(placeDateText, 13, false, true) <= rightRoom) {
+    leftMm = numberMm;
+    rightMm = textMm - numberMm;
+  }
   const agency = (style: StyleName) => (l: string) => plainPara(style, l, agencySize !== 13 ? { sizePt: agencySize } : {});
   const left: Node[] = [...plan.co_quan_chu_quan.map(agency('CoQuanChuQuan')), ...plan.co_quan_ban_hanh.map(agency('CoQuanBanHanh'))];
   const issuerWidth = Math.max(...plan.co_quan_ban_hanh.map((l) => textWidthMm(l, agencySize, true)));
