@@ -139,15 +139,9 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     .option('--force', 'ghi đè kế hoạch đơn vị đã có (mất các chỗ đã sửa tay)')
     .addOption(format())
     .addOption(quiet('không in tiến độ, không in cảnh báo'))
-    .action(async (dept: string, o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean }) => {
+    .action(async (dept: string, o: import('./commands/derive.js').DeriveOptions & { quiet?: boolean }) => {
       start(o);
-      const { runDerive } = await import('./commands/derive.js');
-      // derive prints its progress itself; in JSON, only the one object goes out
-      const r = await runDerive(dept, { ...o, quiet: o.quiet || report.json, json: report.json }, io);
-      report.add(r.messages);
-      for (const f of r.written) report.wrote(f);
-      for (const l of r.skipped) report.fail(l);
-      ran(r.code);
+      ran(await (await import('./commands/derive.js')).runDerive(dept, o, report));
     });
   p.command('import')
     .description('đưa kế hoạch có sẵn (.docx, .doc, .odt, .rtf, .pdf, .txt) vào tệp YAML (mặc định đặt cạnh tệp gốc)')

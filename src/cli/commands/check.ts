@@ -141,7 +141,7 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
     return true;
   });
   const { renderPlan, loadTemplates } = await import('../../write/index.js');
-  const { runDerive } = await import('./derive.js');
+  const { deriveUnits } = await import('./derive.js');
   const templates = loadTemplates();
   const results: CheckResult[] = [];
   const tty = process.stderr.isTTY && !report.quiet && !report.json;
@@ -169,10 +169,10 @@ export async function runCheck(paths: string[], report: Report): Promise<number>
       const tmp = tempDir('kehoach-check-');
       const held = holdTemporary(tmp);
       const out = join(tmp, basename(unit));
-      let d: Awaited<ReturnType<typeof runDerive>>;
+      let d: Awaited<ReturnType<typeof deriveUnits>>;
       let text = '';
       try {
-        d = await runDerive(dept, { unit: [unit], output: out, quiet: true }, { out: () => {}, err: () => {} });
+        d = await deriveUnits(dept, { unit: [unit], output: out });
         if (d.code === 0) text = readFileSync(out, 'utf8');
       } finally {
         rmSync(tmp, { recursive: true, force: true });

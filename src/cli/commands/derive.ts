@@ -2,7 +2,7 @@
 // that each result is a valid plan, and writes it. One unit's problem never stops the others.
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { hasErrors, type Message, type Io, type Severity } from '../../messages.js';
+import { hasErrors, type Message, type Severity } from '../../messages.js';
 import { checkBytes, checkText, locator } from '../../plan/validate.js';
 import { derive, type Problem } from '../../derive/derive.js';
 import { dateParts, isRealDate } from '../../text/dates.js';
@@ -16,14 +16,40 @@ import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
 import { writeAtomic } from '../../write/atomic.js';
 import { checkOutputOptions, prepareTargets } from '../targets.js';
-import { progress } from '../report.js';
+import { progress, type Report } from '../report.js';
 
 
-export async function runDerive(
-  deptFile: string,
-  o: { unit: string[]; output?: string; outDir?: string; date?: string; template?: string; quiet?: boolean; force?: boolean; json?: boolean },
-  io: Io,
-): Promise<{ code: number; messages: Message[]; written: string[]; skipped: string[] }> {
+export interface DeriveOptions {
+  unit: string[];
+  output?: string;
+  outDir?: string;
+  date?: string;
+  template?: string;
+  force?: boolean;
+}
+
+/** What became of one unit: its plan written, left as it was (the file exists), or not derived. */
+type Outcome = { written: string } | { skipped: string } | { failed: string };
+
+/** Derives each unit's plan; the report gets, once all are done, one line per unit, a summary and the problems. */
+export async function runDerive(deptFile: string, o: DeriveOptions, report: Report): Promise<number> {
+  const r = await deriveUnits(deptFile, o, process.stderr.isTTY && !report.quiet && !report.json);
+  // a unit left unwritten is a reason for exit 2, told even with -q
+  for (const u of r.outcomes) {
+    if ('written' in u) report.wrote(u.written);
+    else if ('skipped' in u) report.fail(u.skipped);
+    else report.note(u.failed);
+  }
+  const count = (k: string) => r.outcomes.filter((u) => k in u).length;
+  if (r.outcomes.length > 1 || count('skipped') || count('failed')) {
+    report.note(`Tổng cộng ${o.unit.length} đơn vị: đã ghi ${count('written')}, bỏ qua ${count('skipped')}, lỗi ${count('failed')}.`);
+  }
+  report.add(r.messages);
+  return r.code;
+}
+
+/** The work of derive, told to no one: `check` derives each pair it finds this way. */
+export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgress = false): Promise<{ code: number; messages: Message[]; outcomes: Outcome[] }> {
   if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
   if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
   checkOutputOptions(o, o.unit.length, 'hồ sơ đơn vị');
@@ -33,10 +59,7 @@ export async function runDerive(
   const deptBytes = readInput(deptFile);
   const dept = checkBytes(deptFile, deptBytes);
   messages.push(...dept.messages);
-  // in JSON the files written and those left are the report's to list
-  const written: string[] = [];
-  const skippedLines: string[] = [];
-  if (!dept.plan) return { code: 1, messages, written, skipped: skippedLines };
+  if (!dept.plan) return { code: 1, messages, outcomes: [] };
   const parentDate = dept.plan.ngay;
   if (o.date !== undefined && parentDate && o.date.slice(0, parentDate.length) < parentDate) {
     throw new UsageError(`--date ${o.date}: trước ngày ban hành của kế hoạch cấp trên (${parentDate}); kế hoạch của đơn vị ban hành sau kế hoạch cấp trên.`);
@@ -48,25 +71,21 @@ export async function runDerive(
   // One calendar for the run (each year computed once); a profile with its own days off gets its own.
   let shared: Calendar | undefined;
   const calendarOf = (extra: Calendar['notices'] | undefined) => (extra && Object.keys(extra).length ? loadCalendar(extra) : (shared ??= loadCalendar()));
-  const tty = process.stderr.isTTY && !o.quiet;
-  // One line per unit once all are done (a terminal shows a bar meanwhile), then a summary.
-  const lines: string[] = [];
-  let failed = 0;
-  let skipped = 0;
+  // one outcome per unit, told once all are done (a terminal shows a bar meanwhile)
+  const outcomes: Outcome[] = [];
   for (const [i, unitFile] of o.unit.entries()) {
     await new Promise((r) => setImmediate(r)); // Ctrl-C is handled between units
-    if (tty) progress(i, o.unit.length, basename(unitFile));
+    if (showProgress) progress(i, o.unit.length, basename(unitFile));
     const out = targets[i];
     const unitBytes = readInput(unitFile);
     const u = checkProfile(unitFile, unitBytes);
     messages.push(...u.messages);
     if (!u.profile) {
-      failed++;
-      lines.push(`lỗi ${unitFile}: hồ sơ đơn vị không hợp lệ, không soạn.`);
+      outcomes.push({ failed: `lỗi ${unitFile}: hồ sơ đơn vị không hợp lệ, không soạn.` });
       continue;
     }
     const d = derive(dept.input!, dept.plan, u.profile, { date: o.date, wording, calendar: calendarOf(profileNotices(u.profile.ngay_nghi)) });
-    const report = (ps: Problem[], severity: Severity) => {
+    const located = (ps: Problem[], severity: Severity) => {
       // each file parsed once for positions, whatever the number of problems in it
       deptAt ??= locator(deptFile, deptText);
       const at = { 'ke-hoach': deptAt, 'ho-so': locator(unitFile, decode(unitFile, unitBytes).text!) };
@@ -76,12 +95,11 @@ export async function runDerive(
       }
     };
     if ('problems' in d) {
-      failed++;
-      report(d.problems, 'lỗi');
-      lines.push(`lỗi ${unitFile}: không soạn được (xem các lỗi bên dưới).`);
+      located(d.problems, 'lỗi');
+      outcomes.push({ failed: `lỗi ${unitFile}: không soạn được (xem các lỗi bên dưới).` });
       continue;
     }
-    report(d.warnings, 'cảnh báo');
+    located(d.warnings, 'cảnh báo');
     const schemaRef = schemaRefFor(deptText, dirname(realpathSync(deptFile)), dirname(out));
     const from = provenanceOf(parentSo(dept.plan), dept.input, u.profile);
     const yaml = `# yaml-language-server: $schema=${schemaRef}\n` + derivedYaml(d, [
@@ -93,32 +111,21 @@ export async function runDerive(
     ]);
     const again = checkText(out, yaml);
     if (!again.plan) {
-      failed++;
       messages.push(...again.messages.map((m) => ({ ...m, message: `kế hoạch soạn ra không hợp lệ (lỗi của kehoach, hãy báo lại): ${m.message}` })));
-      lines.push(`lỗi ${unitFile}: kế hoạch soạn ra không hợp lệ.`);
+      outcomes.push({ failed: `lỗi ${unitFile}: kế hoạch soạn ra không hợp lệ.` });
       continue;
     }
     // A derived plan the clerk may have edited is never replaced without --force.
     if (!o.force && existsSync(out)) {
-      skipped++;
-      const line = `bỏ qua ${out}: tệp đã có (có thể đã được sửa); không ghi đè. Muốn soạn lại thì thêm --force, hoặc ghi ra tệp khác (-o, --out-dir).`;
-      if (o.json) skippedLines.push(line);
-      else lines.push(line);
+      outcomes.push({ skipped: `bỏ qua ${out}: tệp đã có (có thể đã được sửa); không ghi đè. Muốn soạn lại thì thêm --force, hoặc ghi ra tệp khác (-o, --out-dir).` });
       continue;
     }
     writeAtomic(out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
-    if (o.json) written.push(out);
-    lines.push(`đã ghi ${out}`);
+    outcomes.push({ written: out });
   }
-  if (tty) progress(o.unit.length, o.unit.length);
-  if (!o.quiet) {
-    for (const l of lines) io.err(l);
-    const written = o.unit.length - failed - skipped;
-    if (o.unit.length > 1 || skipped || failed) io.err(`Tổng cộng ${o.unit.length} đơn vị: đã ghi ${written}, bỏ qua ${skipped}, lỗi ${failed}.`);
-  } else if (skipped) {
-    for (const l of lines.filter((x) => x.startsWith('bỏ qua '))) io.err(l);
-  }
-  return { code: skipped ? 2 : failed || hasErrors(messages) ? 1 : 0, messages, written, skipped: skippedLines };
+  if (showProgress) progress(o.unit.length, o.unit.length);
+  const code = outcomes.some((u) => 'skipped' in u) ? 2 : outcomes.some((u) => 'failed' in u) || hasErrors(messages) ? 1 : 0;
+  return { code, messages, outcomes };
 }
 
 /** The wording derive() gets, from the templates (mo-dau-, ket-thuc-, to-chuc-trien-khai, bao-cao-don-vi). */
