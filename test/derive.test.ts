@@ -574,8 +574,10 @@ describe('text helpers of derive', () => {
 
   it.each([
     ['THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023', 'Thực hiện công tác bảo vệ bí mật nhà nước năm 2023'],
-    ['TRIỂN KHAI QUYẾT ĐỊNH SỐ 1237/QĐ-TTG NGÀY 27 THÁNG 7 NĂM 2013', 'Triển khai quyết định số 1237/QĐ-TTG ngày 27 tháng 7 năm 2013'],
-  ])('fromCapitals(%s) = %s', (a, b) => expect(fromCapitals(a)).toBe(b));
+    ['TRIỂN KHAI QUYẾT ĐỊNH SỐ 1237/QĐ-TTG NGÀY 27 THÁNG 7 NĂM 2013', 'Triển khai Quyết định số 1237/QĐ-TTg ngày 27 tháng 7 năm 2013'],
+    ['THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG VÀ NGHỊ QUYẾT SỐ 12-NQ/TU', 'Thực hiện Chỉ thị số 05/CT-TTg và Nghị quyết số 12-NQ/TU'],
+    ['THỰC HIỆN CHƯƠNG TRÌNH CỦA CHÍNH PHỦ TRÊN ĐỊA BÀN TỈNH HẬU GIANG NĂM 2026', 'Thực hiện chương trình của Chính phủ trên địa bàn tỉnh Hậu Giang năm 2026'],
+  ])('fromCapitals(%s) = %s', (a, b) => expect(fromCapitals(a, ['Hậu Giang', 'Sở Y tế'])).toBe(b));
 
   it.each([
     ['cán bộ ngành y tế', 'y tế', true],

@@ -322,7 +322,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
 
   // ND30 writes a trích yếu in normal case; a parent's in capitals is lowered for the unit's, and said so
   const given = subst(deptPlan.trich_yeu);
-  const ownSubject = isUpper(deptPlan.trich_yeu) ? fromCapitals(given) : given;
+  const ownSubject = isUpper(deptPlan.trich_yeu) ? fromCapitals(given, [deptPlan.dia_danh, deptPlan.ten_co_quan, unit.ten, unit.dia_danh, unit.cap_tren]) : given;
   if (ownSubject !== given)
     notes.push({ path: ['trich_yeu'], note: 'CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường như Nghị định 30 quy định; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
   const chuQuan = chuQuanOf(unit);
@@ -377,7 +377,7 @@ function parentCitation(p: Plan, so: string, notes: Derived['notes']): { loai: s
   let subject = d ? d.trich_yeu : p.trich_yeu;
   if (isUpper(subject)) {
     // a trích yếu in capitals has lost the case of its names: lowered, and said so
-    subject = fromCapitals(subject).replace(/\bkế hoạch\b/u, 'Kế hoạch');
+    subject = fromCapitals(subject, [p.dia_danh, p.ten_co_quan]).replace(/\bkế hoạch\b/u, 'Kế hoạch');
     notes.push({ path: ['can_cu', 0, 'van_ban', 0, 'trich_yeu'], note: `CẦN SỬA: trích yếu của ${d ? 'quyết định' : 'kế hoạch'} cấp trên viết in hoa, đã chuyển sang chữ thường; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).` });
   }
   // "… của Sở Y tế về tuyên truyền …": the template joins with "về"; no capital after it, no "về" twice

@@ -1,17 +1,30 @@
 // Small text helpers of derive: whole-phrase matching and sentence-initial case.
+import { DOC_TYPES } from '../text/doc-number.js';
+import { isUpper } from '../text/normalize-text.js';
 
 /** A name without its place: "Sở Công Thương tỉnh Lào Cai" → "Sở Công Thương"; a name with none stays. */
 export const withoutPlace = (name: string): string => name.replace(/\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}.*$/u, '');
 
+/** Names that keep their capitals in any text. */
+const ALWAYS_NAMES = ['Việt Nam', 'Chính phủ', 'Thủ tướng', 'Quốc hội', 'Hồ Chí Minh'];
+/** A document type cited by its number ("quyết định số 12"): the type takes a capital (ND30). */
+const CITED_TYPE = new RegExp(`(?<![\\p{L}])(${DOC_TYPES.map((t) => t.toLocaleLowerCase('vi')).join('|')})(?=\\s+số\\s+\\d)`, 'gu');
+
 /**
  * A text written in capitals, in sentence case: every word lowered but a word holding a digit or "/" (a
- * document's number, "1237/QĐ-TTG"), the first letter upper. Names lose their capitals: the caller says so.
+ * document's number, "1237/QĐ-TTg", whose Thủ tướng is "TTg" as ND30 writes it), the first letter upper, a
+ * document cited by number with its capital, and `names` (the plan's place, its agencies) as they are
+ * written. Other names lose their capitals: the caller says so.
  */
-export function fromCapitals(s: string): string {
-  const lowered = s
+export function fromCapitals(s: string, names: readonly (string | undefined)[] = []): string {
+  let lowered = s
     .split(/(\s+)/u)
-    .map((w) => (/[\d/]/u.test(w) ? w : w.toLocaleLowerCase('vi')))
-    .join('');
+    .map((w) => (/[\d/]/u.test(w) ? w.replace(/(?<=[-/])TTG(?![\p{L}])/u, 'TTg') : w.toLocaleLowerCase('vi')))
+    .join('')
+    .replace(CITED_TYPE, (t) => t.charAt(0).toLocaleUpperCase('vi') + t.slice(1));
+  for (const name of [...names, ...ALWAYS_NAMES]) {
+    if (name && /\p{Lu}/u.test(name) && !isUpper(name)) lowered = lowered.replace(phraseRegex(name, 'giu'), name);
+  }
   return lowered.charAt(0).toLocaleUpperCase('vi') + lowered.slice(1);
 }
 

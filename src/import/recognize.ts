@@ -8,7 +8,7 @@ import { acrossByDefault, roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { isUpper, withoutTones } from '../text/normalize-text.js';
 import { isRealDate } from '../text/dates.js';
-import { isDocNumber } from '../text/doc-number.js';
+import { DOC_TYPES as DOC_TYPE_NAMES, isDocNumber } from '../text/doc-number.js';
 
 export type Path = (string | number)[];
 
@@ -42,8 +42,8 @@ const DIEM = /^([a-zđ])(\)|\/\.?|\.)\s+(.*)$/su;
 const GACH = /^[-–•]\s+(.*)$/su;
 const CONG = /^\+\s+(.*)$/su;
 const BASIS_OPENERS = /^(Căn cứ|Thực hiện|Theo|Xét|Triển khai|Thực hiện chỉ đạo của)\s+(.*)$/su;
-const DOC_TYPES =
-  'Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Đề án|Công điện|Hiến pháp';
+// (and "Văn bản số …", as offices cite a letter)
+const DOC_TYPES = [...DOC_TYPE_NAMES, 'Văn bản'].join('|');
 /** What an agency does with its plan in the sentence that opens it: "Sở Y tế ban hành Kế hoạch …". */
 const ISSUES = 'ban hành|xây dựng|triển khai|lập';
 const CITATION = new RegExp(

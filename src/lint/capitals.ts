@@ -11,6 +11,7 @@
 // A run of capitalised words that none of these explains is a proper name (a place, a person) and is
 // left alone.
 import { ndSpelling } from '../text/normalize-text.js';
+import { DOC_TYPES } from '../text/doc-number.js';
 import { isAllCaps, isCapitalised, lower, onePerPlace, WORD, type Finding, type LocalRule } from './types.js';
 
 /** Compound words of the classes Phụ lục II names, in their capitalised form. */
@@ -77,7 +78,7 @@ const matchesAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at)
 const UNIT_WORDS = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'phố', 'ấp', 'thôn', 'bản', 'khóm', 'tổ']);
 // (\s+ between words here too: "quyết⏎    định số 12" in a folded value)
 const DOC_TYPE_NUMBER = new RegExp(
-  `(?<![\\p{L}])(${['nghị quyết', 'quyết định', 'kế hoạch', 'chỉ thị', 'thông tư', 'nghị định', 'công văn', 'hướng dẫn', 'chương trình', 'thông báo', 'quy chế', 'quy định', 'đề án', 'kết luận'].map((t) => t.replace(' ', '\\s+')).join('|')})\\s+số\\s+\\d`,
+  `(?<![\\p{L}])(${DOC_TYPES.map((t) => t.toLocaleLowerCase('vi').replace(/ /g, '\\s+')).join('|')})\\s+số\\s+\\d`,
   'gu',
 );
 
@@ -104,7 +105,7 @@ export const capitals: LocalRule = {
     ],
     notOk: [
       'gửi Sở y tế', 'theo quyết\n    định số 12/QĐ-UBND', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',
-      'Bộ Y Tế', 'Sở Tài Chính', 'gửi sở Y tế', 'Đảng cộng sản Việt Nam', 'Thủ Tướng Chính Phủ', 'Ban Giám Đốc', 'theo Nghị Quyết của Tỉnh ủy', 'Ủy ban nhân dân Tỉnh',
+      'Bộ Y Tế', 'Sở Tài Chính', 'gửi sở Y tế', 'Đảng cộng sản Việt Nam', 'Thủ Tướng Chính Phủ', 'Ban Giám Đốc', 'theo Nghị Quyết của Tỉnh ủy', 'Ủy ban nhân dân Tỉnh', 'theo luật số 15/2012/QH13',
     ],
   },
   check(text, ctx) {

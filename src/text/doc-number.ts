@@ -12,3 +12,13 @@ const WHOLE = new RegExp(`^${DOC_NUMBER_FORM}$`, 'u');
 
 /** Whether `s` is a số/ký hiệu and nothing more. */
 export const isDocNumber = (s: string): boolean => WHOLE.test(s);
+
+/**
+ * The types of document a text cites by number ("Quyết định số 12/QĐ-UBND"), written as a citation opens
+ * them; a longer name before one it holds ("Thông tư liên tịch" before "Thông tư"), so that alternation
+ * takes the whole name. Cited by number, the type takes a capital (ND30, Phụ lục I).
+ */
+export const DOC_TYPES = [
+  'Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh', 'Nghị quyết', 'Nghị định', 'Quyết định', 'Chỉ thị', 'Thông tư liên tịch', 'Thông tư',
+  'Kế hoạch', 'Công văn', 'Công điện', 'Hướng dẫn', 'Thông báo', 'Chương trình', 'Kết luận', 'Đề án', 'Quy chế', 'Quy định',
+];
