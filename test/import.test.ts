@@ -764,3 +764,50 @@ describe('a text whose Nơi nhận lines have no dash, its place and date above 
     expect(r.yaml).not.toMatch(/- Đốc Binh Kiều, ngày/);
   });
 });
+
+describe('text taken from a PDF or a Word-to-Markdown converter: the traces of the page read through', () => {
+  // each line as pdftotext or a converter leaves it (test/fixtures/import/pdf-text.txt holds them with notes)
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'pdf-text.txt'), 'utf8');
+  const imported = importDocument('pdf-text.txt', Buffer.from(text), 'txt', 'x');
+
+  it('reads the header: columns joined by one space, a converter\'s "|" cells, the place and date over two lines', async () => {
+    const r = await imported;
+    const plan = parse(r.yaml);
+    expect(plan.co_quan_ban_hanh).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HUẾ']);
+    expect(plan.so).toBe(188);
+    expect(plan.viet_tat).toBe('UBND');
+    expect(plan.dia_danh).toBe('Huế');
+    expect(plan.ngay).toBe('2026-04-02');
+    expect(plan.trich_yeu).toBe('Phát triển du lịch cộng đồng năm 2026');
+  });
+
+  it('keeps a sentence whole across a line that opens with a number, and a ký hiệu broken after its hyphen', async () => {
+    const plan = parse((await imported).yaml);
+    const text = JSON.stringify(plan);
+    expect(text).toContain('Tỷ lệ trẻ em dưới 15 tuổi đạt 22%');
+    expect(text).toContain('ngày 26 tháng 7 năm 2022 của Ủy ban nhân dân thành phố');
+    // the căn cứ after the first, its opener not said again, is in the same group
+    expect(plan.can_cu[0].van_ban.map((v: { so_ky_hieu: string }) => v.so_ky_hieu)).toEqual(['275/KH-UBND', '157/KH-UBND']);
+  });
+
+  it('joins a heading in capitals a narrow page wrapped, and drops page numbers and drawn lines, saying so', async () => {
+    const r = await imported;
+    const plan = parse(r.yaml);
+    expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'ĐỊNH HƯỚNG PHÁT TRIỂN DU LỊCH SINH THÁI, DU LỊCH CỘNG ĐỒNG THEO CÁC VÙNG']);
+    expect(r.repairs).toContain('bỏ 2 số trang của bản PDF còn lại trong chữ (trang 2, 3).');
+    expect(r.yaml).not.toMatch(/____|- "?[23]"?$/mu);
+  });
+
+  it('moves footnotes written after the signature to just after the sentence that refers to them, and reads the signer wrapped in its column', async () => {
+    const r = await imported;
+    const plan = parse(r.yaml);
+    const lines = r.yaml.split('\n');
+    const at = lines.findIndex((l) => l.includes('các chương trình, kế hoạch¹'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at, at + 4).join(' ')).toContain('¹ Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy Huế.');
+    expect(r.repairs).toContain('đưa 1 chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.');
+    expect(plan.nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Văn An' });
+    expect(r.yaml).not.toContain('# CẦN XEM:');
+    expect(checkText('x.yaml', r.yaml).plan, 'a valid plan').toBeDefined();
+  });
+});

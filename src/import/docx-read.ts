@@ -355,7 +355,11 @@ interface Ctx {
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+/** A note's number as its reference shows it: "¹", "¹²". */
+export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+/** What import says of the footnotes it moved into the text (kehoach prints none). */
+export const notesMoved = (n: number): string =>
+  `đưa ${n} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`;
 
 /** The footnotes (or endnotes) of a .docx part by id; the separators Word keeps as notes -1 and 0 have no text. */
 function notesOf(xml: string | undefined, kind: 'footnote' | 'endnote', into: Map<string, XNode[]>): void {
@@ -610,7 +614,7 @@ export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = tru
   // after the page setup is placed by index: a chunk's blocks come in where it stood
   if (altChunks.length) spliceChunks(out, altChunks, files, repairs, chunks);
   if (ctx.hidden) repairs.push(`bỏ ${ctx.hidden} đoạn chữ ẩn (Word không hiện, không in: thường là lời hướng dẫn của mẫu).`);
-  if (ctx.noteCount) repairs.push(`đưa ${ctx.noteCount} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`);
+  if (ctx.noteCount) repairs.push(notesMoved(ctx.noteCount));
   for (const [font, n] of ctx.legacy) {
     repairs.push(convertedFont(font, n));
   }

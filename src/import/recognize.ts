@@ -730,7 +730,11 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       continue;
     }
     if (!body.started) {
-      const basis = basisParagraph(t);
+      // a further document of the group above on a line of its own, its opener not said again
+      // ("Thực hiện Chỉ thị số 27/CT-TTg …;" / "Công văn số 6676/BYT-CDS …")
+      const last = bases.at(-1);
+      const goesOn = last && last.dau_cuoi_tam === ';' && !last.cau_tiep && !body.opening.length && new RegExp(`^(?:${DOC_TYPES})\\s+số\\s`, 'u').test(t);
+      const basis = basisParagraph(goesOn ? `${last.mo_dau as string} ${t}` : t);
       if (basis && !body.opening.length) {
         addBasis(bases, basis, c);
         // the sentence that follows the bases in their paragraph ("… Ủy ban nhân dân tỉnh ban hành Kế hoạch …

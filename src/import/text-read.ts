@@ -1,14 +1,16 @@
 // Plain text copied from Word or a PDF → the blocks a reader sees, as docx-read.ts gives them for a .docx:
 // wrapped lines joined into paragraphs, the header's two columns and the signer's column told apart by
 // content (the text has no layout left), headings recognised by their markers and shape.
-import type { Block, Cell, Para } from './docx-read.js';
+import { notesMoved, superscript, type Block, type Cell, type Para } from './docx-read.js';
 import { headerColumns, REFERENCE_START } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
 import { convertedText, detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper, plainSpaces } from '../text/normalize-text.js';
 
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
-const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
+// (a number opens an item only with its dot, "1.", "1.2.", or as "1.2": a line that opens "15 tuổi" or "2022 của"
+// goes on a sentence a PDF wrapped; a reference line "(Kèm theo …)" opens its own)
+const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|\((?:Ban hành\s+)?[Kk]èm theo\b|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
 /** Where a decision's title block ends: its căn cứ, the proposal, "QUYẾT ĐỊNH:", an article. */
 const DECISION_BODY = /^(Căn cứ|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều\s+\d)/u;
@@ -56,6 +58,15 @@ function tableOf(rows: string[]): Block {
   };
 }
 
+/** Names a narrow column (the signer's, the header's) wraps inside: "TM. ỦY BAN NHÂN" / "DÂN". */
+const NAMES = ['ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'BAN CHỈ ĐẠO', 'BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH'].map((n) => n.split(' '));
+/** Whether `a` ends inside one of NAMES and `b` goes on with the rest of it. */
+const splitsName = (a: string, b: string): boolean => {
+  const end = a.trim().split(/\s+/u);
+  const start = b.trim().split(/\s+/u);
+  return NAMES.some((words) => words.slice(1).some((_, i) => words.slice(0, i + 1).every((w, k) => end[end.length - i - 1 + k] === w) && words.slice(i + 1).every((w, k) => start[k] === w)));
+};
+
 /**
  * Join the lines of a text into paragraphs: a blank line or a marker starts a new one. A blank line
  * inside a sentence (the line before ends without punctuation, the next goes on in lower case or with a
@@ -100,18 +111,116 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     const prev = cur.trim();
     // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
     const ends = /[.:;!?]$|\.\/\.$/u.test(prev) || /^\(.*\)$/u.test(prev);
+    // a heading in capitals that a PDF wrapped goes on in capitals: after a comma or a joining word
+    // ("MỤC ĐÍCH, / YÊU CẦU", "… DU LỊCH SINH THÁI, DU LỊCH / CỘNG ĐỒNG …"), or after a long numbered line
+    const capsGoOn =
+      isUpper(l) && isUpper(prev) && !MARKER.test(l) && !AUTHORITY.test(plainText(l)) &&
+      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(plainText(prev)) || (looksLikeHeading(plainText(prev)) && plainText(prev).length > 40) || splitsName(plainText(prev), plainText(l)));
     // short capital lines (agency names, the signer's titles) stand each on their own
-    const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40;
+    const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40 && !capsGoOn;
     // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
-    const heading = single && looksLikeHeading(plainText(prev)) && /^\p{Lu}/u.test(l);
+    const heading = single && looksLikeHeading(plainText(prev)) && /^\p{Lu}/u.test(l) && !capsGoOn;
     if (!prev || MARKER.test(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
       flush();
       cur = l;
       single = true;
-    } else (cur += ' ' + l), (single = false);
+    } else {
+      // a ký hiệu a PDF broke after its hyphen ("157/KH-" / "UBND") is one word again
+      cur = /[\p{L}\d]-$/u.test(prev) ? `${cur.trimEnd()}${l}` : `${cur} ${l}`;
+      single = false;
+    }
   }
   flush();
   return out;
+}
+
+/** A line drawn with characters under the trích yếu or the Tiêu ngữ ("_______", "-----"): the text's, not the plan's. */
+const DRAWN_RULE = /^\s*(?:[_\-–—=]\s*){3,}$/u;
+/** A page number left alone on its line by a PDF: "2", "- 2 -", "Trang 2". */
+const PAGE_NUMBER = /^\s*(?:[-–]\s*|Trang\s+)?(\d{1,3})(?:\s*[-–])?\s*$/u;
+
+/**
+ * The text without the page numbers a PDF left in it: a line of only the next page's number, at least ten
+ * lines after the last one (a table's numbers 1, 2, 3 come closer, and start at 1).
+ */
+function withoutPageNumbers(lines: string[], repairs: string[]): string[] {
+  const dropped: number[] = [];
+  let since = 0;
+  const out = lines.filter((l) => {
+    const m = PAGE_NUMBER.exec(l);
+    if (m && Number(m[1]) === dropped.length + 2 && since >= 10) {
+      dropped.push(Number(m[1]));
+      since = 0;
+      return false;
+    }
+    if (l.trim()) since++;
+    return true;
+  });
+  if (dropped.length) repairs.push(`bỏ ${dropped.length} số trang của bản PDF còn lại trong chữ (trang ${dropped.join(', ')}).`);
+  return out;
+}
+
+/**
+ * The header's lines as one line each where a narrow column wrapped them: the Quốc hiệu ("CỘNG HÒA XÃ HỘI" /
+ * "CHỦ NGHĨA VIỆT NAM"), and the place and date ("Cần Thơ, ngày 21" / "tháng 11 năm 2025"). A converter's
+ * emphasis around a header line ("*Cần Thơ, …*") is the header's style, not its text.
+ */
+function joinedHeader(parts: Para[]): Para[] {
+  const out: Para[] = [];
+  for (const p of parts) {
+    const text = p.plain.replace(/^[*\s]+|[*\s]+$/gu, '');
+    if (!text) continue;
+    const prev = out.at(-1)?.plain;
+    if (prev && ((/^CỘNG\s+HÒA\s+XÃ\s+HỘI$/u.test(prev) && /^CHỦ\s+NGHĨA\b/u.test(text)) || (/,\s*ngày\b/u.test(prev) && !/\bnăm\s+\d{4}$/u.test(prev)))) out[out.length - 1] = para(`${prev} ${text}`);
+    else out.push(para(text));
+  }
+  return out;
+}
+
+/** Where a note's reference stood in a paragraph, until the paragraph is whole (characters no text holds). */
+const NOTE_REF = /\u0002(\d+)\u0003/gu;
+
+/**
+ * Footnotes a text keeps after its signature, as a PDF or a converter writes them: "[1] Chương trình số …",
+ * numbered from 1 in order, each referred to in the body by "[1]" after a word. The referred ones leave the
+ * end of the text; their references are marked for `withNotes`. A note no one refers to stays where it is.
+ */
+function notesAtEnd(lines: string[]): { lines: string[]; notes: Map<number, string> } {
+  const none = { lines, notes: new Map<number, string>() };
+  const after = lines.findLastIndex((l) => /^\s*(?:[-–]\s*)?Nơi nhận\b/u.test(l));
+  const start = lines.findIndex((l, i) => i > after && /^\s*\[1\]/u.test(l));
+  if (after < 0 || start < 0) return none;
+  const texts: string[] = [];
+  for (const l of lines.slice(start)) {
+    const m = /^\s*\[(\d{1,3})\]\s*(.*)$/u.exec(l);
+    if (m && Number(m[1]) === texts.length + 1) texts.push(m[2]);
+    else texts[texts.length - 1] += ` ${l.trim()}`;
+  }
+  const body = lines.slice(0, start);
+  const notes = new Map<number, string>();
+  const ref = /(?<=[\p{L}\p{N}.,;:)”"])\[(\d{1,3})\]/gu;
+  const marked = body.map((l) =>
+    l.replace(ref, (whole, n: string) => {
+      if (!texts[Number(n) - 1] || notes.has(Number(n))) return whole;
+      notes.set(Number(n), texts[Number(n) - 1].replace(/\s+/gu, ' ').trim());
+      return `\u0002${n}\u0003`;
+    }),
+  );
+  // the notes no one refers to, in their place after the signature
+  const left = texts.flatMap((t, i) => (notes.has(i + 1) ? [] : [`[${i + 1}] ${t}`]));
+  return { lines: [...marked, ...left], notes };
+}
+
+/** The paragraphs with each note after the one that refers to it (after the table, for a row), its number shown small. */
+function withNotes(ps: string[], notes: Map<number, string>): string[] {
+  const out: string[] = [];
+  let due: string[] = [];
+  for (const p of ps) {
+    if (!p.startsWith(ROW) && due.length) out.push(...due.splice(0));
+    out.push(p.replace(NOTE_REF, (_, n: string) => superscript(Number(n))));
+    for (const m of p.matchAll(NOTE_REF)) due.push(`${superscript(Number(m[1]))} ${notes.get(Number(m[1]))}`);
+  }
+  return [...out, ...due];
 }
 
 /** The blocks of a text; `repairs` receives what was changed. */
@@ -134,6 +243,16 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
   const lines = kept.map((raw) => {
+    // a Word table a converter wrote as text keeps a line of only "|" between its cells: a break, no more
+    if (/^\s*\|\s*$/u.test(raw)) return '';
+    // a line of only stars ("**", "** **") opens or closes bold that runs over lines, and says nothing itself
+    if (/^\s*\*\*(?:\s*\*\*)*\s*$/u.test(raw)) {
+      if ((raw.match(/\*\*/g)!.length % 2) === 1) open = !open;
+      return '';
+    }
+    // the kind's name in bold alone on its line, "**KẾ HOẠCH**", is the kind's name
+    const kind = /^\s*\*\*\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s*\*\*\s*$/u.exec(raw);
+    if (kind) return kind[1];
     // a star that opens a note ("* Lưu ý: …") is a character, not the start of italics
     const l = raw.replace(/^(\s*)\*(?=\s)/u, '$1\\*');
     if (!l.trim()) return l;
@@ -150,18 +269,20 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   if (kindAt > 0) {
     const parts: Para[] = [];
     for (const raw of lines.slice(0, kindAt)) {
-      for (let part of raw.split(/\t|\s{3,}/u)) {
+      // (columns a PDF put on one line with a single space: split before the Quốc hiệu and the Tiêu ngữ)
+      for (let part of raw.split(/\t|\s{3,}|\s(?=CỘNG\s+HÒA\s+XÃ\s+HỘI)|\s(?=Độc\s+lập\s*[-–])/u)) {
         part = part.trim();
         const sd = SO_THEN_DATE.exec(part);
         if (sd) parts.push(para(sd[1]), para(sd[2]));
         else if (part) parts.push(para(part));
       }
     }
-    const { left, right } = headerColumns(parts);
+    const { left, right } = headerColumns(joinedHeader(parts));
     const cell = (paras: Para[], col: number): Cell => ({ paras, col, colSpan: 1, rowSpan: 1 });
     if (left.length || right.length) blocks.push({ kind: 'table', t: { rows: [[cell(left, 0), cell(right, 1)]], columns: 2, ruled: false } });
   }
-  const rest = kindAt >= 0 ? lines.slice(kindAt) : lines;
+  const { lines: rest, notes } = notesAtEnd(withoutPageNumbers(kindAt >= 0 ? lines.slice(kindAt) : lines, repairs).filter((l) => !DRAWN_RULE.test(l)));
+  if (notes.size) repairs.push(notesMoved(notes.size));
   // "KẾ HOẠCH Tuyên truyền …" on one line: the kind, then the trích yếu
   if (kindAt >= 0) {
     const m = /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s+(.+)$/u.exec(rest[0]);
@@ -173,7 +294,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   const doubleSpaced = filled > 20 && followedByBlank / filled > 0.8;
   if (doubleSpaced) repairs.push('văn bản cách một dòng trống sau mỗi dòng: các dòng được nối lại thành đoạn theo dấu câu và ký hiệu đầu dòng.');
   const joined = { n: 0 };
-  const ps = paragraphs(doubleSpaced ? rest.filter((l) => l.trim()) : rest, joined);
+  const ps = withNotes(paragraphs(doubleSpaced ? rest.filter((l) => l.trim()) : rest, joined), notes);
   if (joined.n) repairs.push(`nối lại ${joined.n} chỗ câu bị ngắt bởi dòng trống (dòng sau viết tiếp bằng chữ thường hoặc chữ số).`);
   let k = 0;
   const centred = (t: string) => blocks.push({ kind: 'p', p: para(t, { align: 'center', bold: true }) });

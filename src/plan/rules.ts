@@ -110,13 +110,31 @@ export function lineBreaks(v: unknown, path: Path, report: (path: Path, message:
   else if (isMapping(v)) for (const [k, x] of Object.entries(v)) lineBreaks(x, [...path, k], report);
 }
 
+/**
+ * The abbreviation an issuer's name most likely has, for a message: "SỞ Y TẾ" → SYT, "TRUNG TÂM Y TẾ HUYỆN …" →
+ * TTYT (the place left out), "ỦY BAN NHÂN DÂN …" → UBND, "TRƯỜNG THPT ĐỐC BINH KIỀU" → THPTĐBK (a word without a
+ * vowel is an abbreviation already). Undefined when the name gives none.
+ */
+function abbreviationOf(name: unknown): string | undefined {
+  const lines = (Array.isArray(name) ? name : [name]).filter(isStr);
+  const whole = lines.join(' ').normalize('NFC').toLocaleUpperCase('vi').trim();
+  if (/^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^UBND\b/u.test(whole)) return 'UBND';
+  const words = whole.split(/\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s/u)[0].split(/\s+/u);
+  const isAbbr = (w: string) => !/[AEIOUY]/u.test(w.normalize('NFD').replace(/\p{M}/gu, ''));
+  const from = words[0] === 'TRƯỜNG' && words[1] && isAbbr(words[1]) ? 1 : 0;
+  const abbr = words.slice(from).map((w) => (isAbbr(w) ? w : w.charAt(0))).join('').replace(/[^A-ZĐ0-9]/gu, '');
+  return abbr.length >= 2 && abbr.length <= 10 ? abbr : undefined;
+}
+
 export const PLAN_RULES: readonly Rule[] = [
   {
     // Ký hiệu: given, or built from the issuer's abbreviation.
     id: 'ky-hieu-thieu',
     check: (p, report) => {
       if (p.ky_hieu === undefined && p.viet_tat === undefined) {
-        report([], 'thiếu ký hiệu: hãy thêm "viet_tat: SYT" (chữ viết tắt tên cơ quan) hoặc "ky_hieu: KH-SYT".');
+        const guess = abbreviationOf(p.co_quan_ban_hanh);
+        const v = guess ?? 'SYT';
+        report([], `thiếu ký hiệu: hãy thêm "viet_tat: ${v}" (chữ viết tắt tên cơ quan${guess ? ', đoán theo tên cơ quan ban hành: hãy sửa cho đúng' : ''}) hoặc "ky_hieu: KH-${v}".`);
       }
     },
   },
