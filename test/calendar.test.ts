@@ -89,6 +89,18 @@ describe('Tết', () => {
     expect(on(shipped, '2027-02-04', '2027-02-12')).toEqual([]);
   });
 
+  it('2019–2024 follow their notices, with no warning (data/ngay-nghi.yaml)', () => {
+    for (const y of [2019, 2020, 2021, 2022, 2023, 2024]) expect(holidaysOf(y, shipped).warnings, String(y)).toEqual([]);
+    // Tết Giáp Thìn 08/02–14/02/2024; the swapped 29/4/2024 off, worked on Saturday 04/5
+    expect(off(shipped, '2024-02-08', '2024-02-14', '2024-04-29', '2024-04-30', '2024-05-01')).toEqual([]);
+    expect(on(shipped, '2024-02-07', '2024-02-15', '2024-05-04')).toEqual([]);
+    // under the Labour Code of 2012, Quốc khánh was 2/9 alone: 3/9/2019 and 1/9/2020 are working days
+    expect(on(shipped, '2019-09-03', '2020-09-01')).toEqual([]);
+    expect(off(shipped, '2019-09-02', '2020-09-02', '2023-09-01', '2023-09-04')).toEqual([]);
+    // a deadline in 2024 knows that year's Tết: 5 working days before Monday 19/02/2024 is 05/02
+    expect(workingDaysBefore('2024-02-19', 5, shipped)).toEqual({ date: '2024-02-05', warnings: [] });
+  });
+
   it('a notice for 2027 replaces the default and its warning', () => {
     const cal = loadCalendar(readNotices('2027:\n  tet: { tu: 2027-02-04, den: 2027-02-14 }\n', 'ho-so.yaml'));
     expect(off(cal, '2027-02-04', '2027-02-12')).toEqual([]);
