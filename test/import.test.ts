@@ -811,3 +811,17 @@ describe('text taken from a PDF or a Word-to-Markdown converter: the traces of t
     expect(checkText('x.yaml', r.yaml).plan, 'a valid plan').toBeDefined();
   });
 });
+
+describe('a plan written in Markdown, laid out with tables (as AI tools and converters write one)', () => {
+  it('reads the header table and the closing table as the header and the closing block; a table of the content stays a table', async () => {
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'markdown-bang.md'), 'utf8');
+    const r = await importDocument('markdown-bang.md', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan).toMatchObject({ co_quan_ban_hanh: ['ỦY BAN NHÂN DÂN', 'XÃ TÂN PHÚ'], so: 12, dia_danh: 'Tân Phú', ngay: '2026-03-05', trich_yeu: 'Tổ chức Ngày hội đọc sách năm 2026' });
+    expect(plan.can_cu[0].van_ban[0].so_ky_hieu).toBe('30/KH-UBND');
+    expect(plan.noi_dung[1].noi_dung[0].bang.cot).toEqual(['STT', 'Nội dung', 'Thời gian']);
+    expect(plan.noi_nhan).toEqual(['UBND huyện']);
+    expect(plan.nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', chuc_vu: 'CHỦ TỊCH', ho_ten: 'Nguyễn Văn B' });
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});

@@ -50,7 +50,7 @@ function tableOf(rows: string[]): Block {
         r.length === 1 && width > 1 ? [{ paras: [para(r[0])], col: 0, colSpan: width, rowSpan: 1 }] :
         Array.from({ length: width }, (_, col): Cell => {
           const c = r[col] ?? '';
-          const items = /^[-–]\s/u.test(c) ? c.split(/\s+(?=[-–]\s)/u) : [c];
+          const items = cellLines(c).flatMap((x) => (/^[-–]\s/u.test(x) ? x.split(/\s+(?=[-–]\s)/u) : [x])).filter((x, k, all) => x || all.length === 1);
           return { paras: items.map((x) => para(x)), col, colSpan: 1, rowSpan: 1 };
         }),
       ),
@@ -223,6 +223,29 @@ function withNotes(ps: string[], notes: Map<number, string>): string[] {
   return [...out, ...due];
 }
 
+/** The cells of a Markdown table row ("| a | b |"), undefined for another line. */
+const pipeCells = (line: string): string[] | undefined => /^\s*\|(.*)\|\s*$/u.exec(line)?.[1].split('|').map((c) => c.trim());
+/** A cell's lines: Markdown tables write a line break as <br>. */
+const cellLines = (cell: string): string[] => cell.split(/<br\s*\/?>/iu).map((l) => l.trim());
+
+/**
+ * Markdown tables that only lay the page out, as AI tools and converters write a plan: the header (agency |
+ * Quốc hiệu, Số | place and date) before the kind's name, and the closing block (Nơi nhận | signer). Their
+ * cells become lines, left cell first, as a text copied from Word has them; the content's tables stay tables.
+ */
+function layoutTables(lines: string[]): string[] {
+  const kindAt = lines.findIndex((l) => /^\s*(?:\*\*)?\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH)\b/u.test(l));
+  return lines.flatMap((l, i) => {
+    const cells = pipeCells(l);
+    if (!cells) return [l];
+    const layout = (kindAt >= 0 && i < kindAt) || /^(?:\*\*)?\s*Nơi nhận\b/u.test(cells[0]);
+    if (!layout) return [l];
+    // the row under the header row says nothing
+    if (cells.every((c) => /^:?-{3,}:?$/u.test(c))) return [];
+    return [...cells.flatMap(cellLines), ''];
+  });
+}
+
 /** The blocks of a text; `repairs` receives what was changed. */
 export function readText(text: string, repairs: string[] = [], seen?: { spaces: number; invisible: number }): Block[] {
   let t = text.replace(/\r\n?/g, '\n');
@@ -242,7 +265,8 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   if (urls.length) repairs.push(`bỏ ${urls.length} dòng chỉ có địa chỉ web (của trang web, không phải của kế hoạch): ${urls.join(' ')}`);
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
-  const lines = kept.map((raw) => {
+  const flat = layoutTables(kept);
+  const lines = flat.map((raw) => {
     // a Word table a converter wrote as text keeps a line of only "|" between its cells: a break, no more
     if (/^\s*\|\s*$/u.test(raw)) return '';
     // a line of only stars ("**", "** **") opens or closes bold that runs over lines, and says nothing itself
@@ -250,6 +274,8 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
       if ((raw.match(/\*\*/g)!.length % 2) === 1) open = !open;
       return '';
     }
+    // "**Nơi nhận:**", as Markdown writes it, opens the closing block as "Nơi nhận:" does
+    raw = raw.replace(/^(\s*)\*{1,3}\s*(Nơi nhận\s*:?)\s*\*{1,3}/u, '$1$2');
     // the kind's name in bold alone on its line, "**KẾ HOẠCH**", is the kind's name
     const kind = /^\s*\*\*\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s*\*\*\s*$/u.exec(raw);
     if (kind) return kind[1];
