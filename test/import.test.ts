@@ -825,3 +825,15 @@ describe('a plan written in Markdown, laid out with tables (as AI tools and conv
     expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });
+
+describe('a title a PDF set in spaced letters', () => {
+  it('is joined again, word by word ("K Ế  H O Ạ C H" → "KẾ HOẠCH"), and said so; single letters apart by single spaces stay', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'K Ế  H O Ạ C H', 'T r i ể n  k h a i  c ô n g  t á c  n ă m  2026', 'I. M Ụ C  Đ Í C H', '- Phương án a b c d được chọn./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const r = await importDocument('gian.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.trich_yeu).toBe('Triển khai công tác năm 2026');
+    expect(plan.noi_dung[0].muc).toBe('MỤC ĐÍCH');
+    expect(r.yaml).toContain('Phương án a b c d được chọn.');
+    expect(r.repairs).toContain('ghép lại 3 dòng chữ in giãn cách (từng chữ cái cách nhau): "KẾ HOẠCH", "Triển khai công tác năm 2026", "I. MỤC ĐÍCH".');
+  });
+});

@@ -223,6 +223,21 @@ function withNotes(ps: string[], notes: Map<number, string>): string[] {
   return [...out, ...due];
 }
 
+/**
+ * A line set in spaced letters, as a PDF gives a title ("K Ế  H O Ạ C H", "T r i ể n  k h a i"): nearly every
+ * piece one letter, the words apart by two spaces or more. Its words, joined; undefined for another line.
+ */
+function unspaced(line: string): string | undefined {
+  const pieces = line.trim().split(/\s+/u);
+  const words = line.trim().split(/\s{2,}/u);
+  if (pieces.length < 4 || words.length < 2 || words.length === pieces.length) return undefined;
+  const letters = pieces.filter((t) => [...t].length === 1 && /\p{L}/u.test(t)).length;
+  if (letters / pieces.length < 0.8) return undefined;
+  // within a word its letters join; a longer piece ("I.", "2026") keeps its space
+  const word = (w: string) => w.split(/\s/u).reduce((out, t, i, all) => out + (i > 0 && ([...t].length > 1 || [...all[i - 1]].length > 1) ? ' ' : '') + t, '');
+  return line.replace(/^(\s*).*$/su, '$1') + words.map(word).join(' ');
+}
+
 /** The cells of a Markdown table row ("| a | b |"), undefined for another line. */
 const pipeCells = (line: string): string[] | undefined => /^\s*\|(.*)\|\s*$/u.exec(line)?.[1].split('|').map((c) => c.trim());
 /** A cell's lines: Markdown tables write a line break as <br>. */
@@ -265,7 +280,14 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   if (urls.length) repairs.push(`bỏ ${urls.length} dòng chỉ có địa chỉ web (của trang web, không phải của kế hoạch): ${urls.join(' ')}`);
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
-  const flat = layoutTables(kept);
+  const spaced: string[] = [];
+  const flat = layoutTables(kept).map((l) => {
+    const joined = unspaced(l);
+    if (joined === undefined) return l;
+    spaced.push(joined);
+    return joined;
+  });
+  if (spaced.length) repairs.push(`ghép lại ${spaced.length} dòng chữ in giãn cách (từng chữ cái cách nhau): ${spaced.map((x) => `"${x}"`).join(', ')}.`);
   const lines = flat.map((raw) => {
     // a Word table a converter wrote as text keeps a line of only "|" between its cells: a break, no more
     if (/^\s*\|\s*$/u.test(raw)) return '';
