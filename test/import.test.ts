@@ -837,3 +837,14 @@ describe('a title a PDF set in spaced letters', () => {
     expect(r.repairs).toContain('ghép lại 3 dòng chữ in giãn cách (từng chữ cái cách nhau): "KẾ HOẠCH", "Triển khai công tác năm 2026", "I. MỤC ĐÍCH".');
   });
 });
+
+describe('a kind of plan its name says ("KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH QUỐC GIA")', () => {
+  it('is the plan\'s ten_loai, and the line after it the trích yếu', async () => {
+    for (const [line, kind] of [['KẾ HOẠCH HÀNH ĐỘNG', 'Kế hoạch hành động'], ['KẾ HOẠCH QUỐC GIA', 'Kế hoạch quốc gia']]) {
+      const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', line, 'Thực hiện Nghị quyết số 20-NQ/TW về y tế', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+      const plan = parse((await importDocument('hd.txt', Buffer.from(text), 'txt', 'x')).yaml);
+      expect(plan.ten_loai).toBe(kind);
+      expect(plan.trich_yeu).toBe('Thực hiện Nghị quyết số 20-NQ/TW về y tế');
+    }
+  });
+});

@@ -630,8 +630,11 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   skipEmpty();
   // ô 5a: KẾ HOẠCH, then the trích yếu (centred lines) up to an empty line or the body
   const kind = para(i);
-  if (kind && /^KẾ HOẠCH$/u.test(plainOf(kind))) {
+  const named = kind ? PLAN_NAME.exec(plainOf(kind)) : null;
+  if (named) {
     i++;
+    // "KẾ HOẠCH HÀNH ĐỘNG": the kind the plan's name says, printed as written
+    if (named[1]) c.plan.ten_loai = `Kế hoạch ${named[1].toLocaleLowerCase('vi')}`;
     const subject: string[] = [];
     // (a trích yếu as wide as the page may not look centred in a scan: the first bold or capital paragraph is it)
     const isSubject = (q: Para) => (q.align === 'center' || (subject.length === 0 && (q.bold || isUpper(plainOf(q))))) && !REFERENCE_START.test(plainOf(q));
@@ -813,7 +816,9 @@ const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && l
 /** The start of a reference line "(Kèm theo …)" or "(Ban hành kèm theo …)": every reader keeps it a line of its own. */
 export const REFERENCE_START = /^\((?:Ban hành\s+)?kèm theo\b/iu;
 /** A document's name on its own line: a plan's, or the decision's that issues it. */
-export const DOCUMENT_NAME = /^(KẾ HOẠCH|QUYẾT ĐỊNH)$/u;
+export const DOCUMENT_NAME = /^(KẾ HOẠCH(?:\s+(?:QUỐC GIA|HÀNH ĐỘNG|LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP))?|QUYẾT ĐỊNH)$/u;
+/** A plan's name on its own line, "KẾ HOẠCH" or a kind of plan the name says ("KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH QUỐC GIA"). */
+export const PLAN_NAME = /^KẾ HOẠCH(?:\s+(QUỐC GIA|HÀNH ĐỘNG|LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP))?$/u;
 /** An appendix's heading on its own line: "Phụ lục I", "PHỤ LỤC 2" (OCR may read "II" as "H"). */
 export const APPENDIX_LINE = /^(?:Phụ lục|PHỤ LỤC)(?:\s+[\p{Lu}\d.]{1,5})?$/u;
 /** "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)": the date, who. */

@@ -2,7 +2,7 @@
 // wrapped lines joined into paragraphs, the header's two columns and the signer's column told apart by
 // content (the text has no layout left), headings recognised by their markers and shape.
 import { notesMoved, superscript, type Block, type Cell, type Para } from './docx-read.js';
-import { headerColumns, REFERENCE_START } from './recognize.js';
+import { headerColumns, PLAN_NAME, REFERENCE_START } from './recognize.js';
 import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
 import { convertedText, detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper, plainSpaces } from '../text/normalize-text.js';
@@ -334,7 +334,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   // "KẾ HOẠCH Tuyên truyền …" on one line: the kind, then the trích yếu
   if (kindAt >= 0) {
     const m = /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s+(.+)$/u.exec(rest[0]);
-    if (m) rest.splice(0, 1, m[1], m[2]);
+    if (m && !PLAN_NAME.test(rest[0].trim())) rest.splice(0, 1, m[1], m[2]);
   }
   // a text double-spaced by its extraction (a blank line after nearly every line): blank lines say nothing
   const filled = rest.filter((l) => l.trim()).length;
@@ -403,11 +403,11 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   if (ps[0] === 'QUYẾT ĐỊNH') {
     // the decision, up to the plan it issues: its nơi nhận and signature are the whole document's
     title(6, true);
-    const planAt = ps.findIndex((p, i) => i >= k && p === 'KẾ HOẠCH');
+    const planAt = ps.findIndex((p, i) => i >= k && PLAN_NAME.test(p));
     closing(k, planAt < 0 ? ps.length : planAt);
     k = planAt < 0 ? ps.length : planAt;
   }
-  if (ps[k] === 'KẾ HOẠCH') title(2);
+  if (PLAN_NAME.test(ps[k] ?? '')) title(2);
   // a plan issued by a decision has no closing of its own: its appendices follow its body
   const decided = ps[0] === 'QUYẾT ĐỊNH';
   // (found once: a text of many "Phụ lục" lines stays linear)
