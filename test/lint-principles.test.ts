@@ -148,6 +148,11 @@ describe('lint reads what the file is', () => {
     expect(r.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
     expect(lintFile(f, readFileSync(f)).messages.some((m) => m.rule === 'khoa-la')).toBe(true); // read as a plan it is not one
   });
+  it('ngay-nhat-quan counts only dates as written: a structured căn cứ prints its date as kieu_ngay says', () => {
+    const cite = (n: number) => `      - { loai: Quyết định, so_ky_hieu: ${n}/QĐ-UBND, ngay: 2024-08-1${n}, kieu_ngay: chu, co_quan: UBND tỉnh, trich_yeu: về việc thử }`;
+    const y = `can_cu:\n  - mo_dau: Căn cứ\n    van_ban:\n${[1, 2, 3].map(cite).join('\n')}\n${plan('Báo cáo trước ngày 07 tháng 5 năm 2025.')}`;
+    expect(rule('ngay-nhat-quan', y)).toEqual([]);
+  });
   it('ngay-nhat-quan quotes a date the plan has', () => {
     const y = plan('ngày 05/3/2023 và ngày 06/4/2023', 'ngày 07 tháng 5 năm 2023');
     const found = rule('ngay-nhat-quan', y);

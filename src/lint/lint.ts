@@ -17,8 +17,6 @@ const CODE_KEYS = new Set(['viet_tat', 'ky_hieu', 'so_ky_hieu']);
 
 interface Value extends Text {
   start: number;
-  /** Read by the plan-wide rules but never reported on (a căn cứ citation rebuilt from its fields). */
-  synthetic?: boolean;
   /** Written under `quyet_dinh`: the decision that issues the plan, a document of its own. */
   decision?: boolean;
 }

@@ -93,6 +93,8 @@ const dateFormats: PlanRule = {
   check(texts) {
     const found: { at: number; index: number; length: number; kind: 'so' | 'chu'; text: string }[] = [];
     texts.forEach((t, at) => {
+      // a structured citation's date prints as its kieu_ngay says, not as the text stands in for it
+      if (t.synthetic) return;
       for (const m of t.text.matchAll(DATE_NUM)) found.push({ at, index: m.index!, length: m[0].length, kind: 'so', text: m[0] });
       for (const m of t.text.matchAll(DATE_WORDS)) found.push({ at, index: m.index!, length: m[0].length, kind: 'chu', text: m[0] });
     });

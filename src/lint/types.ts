@@ -17,6 +17,8 @@ export interface Text {
   text: string;
   /** The key it belongs to, e.g. "gach", "trich_yeu". */
   key: string;
+  /** Made by lint from structured fields (a citation's loai, số and ngày): read by rules, never reported. */
+  synthetic?: boolean;
 }
 
 /** What the whole plan says, for rules that judge one value by the rest ("hoạch" is written elsewhere). */
