@@ -20,12 +20,15 @@ const spacing: LocalRule = {
   description: 'Không có dấu cách trước dấu câu (, . ; : ! ? )) và sau dấu mở ngoặc, không có giữa số và ký hiệu văn bản (4179/KH-UBND); có dấu cách sau dấu phẩy, chấm phẩy, hai chấm trước một chữ.',
   examples: {
     ok: ['Sở Y tế, doanh nghiệp.', 'giai đoạn 2016 - 2020', 'thực hiện./.', '(nếu có)', 'UBND TỈNH ...', 'các hình thức khác ...', 'tỷ lệ 1:500, mức 3,4', 'https://sonla.gov.vn', 'ngày 20/6, số 12/KH-SYT'],
-    notOk: ['trực thuộc Sở Y tế , doanh nghiệp', 'trên địa bàn tỉnh .', 'kinh phí ( nếu có)', 'Kế hoạch 2019 ;', 'gửi qua Email:ten@gmail.com', 'Sở Y tế,doanh nghiệp', 'Kế hoạch số 4179 /KH-UBND'],
+    notOk: ['trực thuộc Sở Y tế , doanh nghiệp', 'trên địa bàn tỉnh .', 'kinh phí ( nếu có)', 'Kế hoạch 2019 ;', 'gửi qua Email:ten@gmail.com', 'Sở Y tế,doanh nghiệp', 'Kế hoạch số 4179 /KH-UBND', 'Kế hoạch số 75/KH- UBND', 'Quyết định số 12/ QĐ-UBND'],
   },
   check(text) {
     const out: Finding[] = [];
     // a document's number and its ký hiệu are one word: "4179 /KH-UBND"
     for (const m of text.matchAll(/(?<=\d)( +)(?=\/\p{Lu})/gu)) out.push({ index: m.index!, length: m[0].length, message: 'dấu cách thừa giữa số và ký hiệu văn bản', fix: '' });
+    // … and so are its parts: "75/KH- UBND" (a line a PDF broke after the hyphen), "12/ QĐ-UBND"
+    for (const m of text.matchAll(/(?<=\d\/(?:[\p{Lu}\d]+-)*)( +)(?=\p{Lu})/gu))
+      out.push({ index: m.index!, length: m[0].length, message: 'dấu cách thừa trong ký hiệu văn bản', fix: '' });
     // a letter straight after "," ";" ":" (a number after them may be a decimal or a ratio: left alone)
     for (const m of text.matchAll(/(?<=\p{L})([,;:])(?=\p{L})/gu)) out.push({ index: m.index!, length: 1, message: `thiếu dấu cách sau "${m[1]}"`, fix: `${m[1]} ` });
     for (const m of text.matchAll(/(?<=\S)( +)([,;:!?)]|\.(?![./]))/g)) out.push({ index: m.index!, length: m[0].length, message: `dấu cách thừa trước "${m[2]}"`, fix: m[2] });
