@@ -153,6 +153,10 @@ describe('lint reads what the file is', () => {
     const y = `can_cu:\n  - mo_dau: Căn cứ\n    van_ban:\n${[1, 2, 3].map(cite).join('\n')}\n${plan('Báo cáo trước ngày 07 tháng 5 năm 2025.')}`;
     expect(rule('ngay-nhat-quan', y)).toEqual([]);
   });
+  it('trich-dan shows the two dates of one number as ND30 writes dates', () => {
+    const found = rule('trich-dan', plan('Thực hiện Kế hoạch số 157/KH-UBND ngày 14/3/2025 của UBND thành phố về du lịch.', 'Theo Kế hoạch số 157/KH-UBND ngày 08/4/2025 về du lịch cộng đồng.'));
+    expect(found.map((m) => m.message)).toEqual([expect.stringContaining('ngày 08/4/2025 không khớp với lần trích dẫn trước (ngày 14/3/2025)')]);
+  });
   it('ngay-nhat-quan quotes a date the plan has', () => {
     const y = plan('ngày 05/3/2023 và ngày 06/4/2023', 'ngày 07 tháng 5 năm 2023');
     const found = rule('ngay-nhat-quan', y);

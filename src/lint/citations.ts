@@ -3,6 +3,7 @@
 // A document is its number and its date: numbers start again each year, so one number with two dates
 // in one year is a contradiction, and in two years it is two documents.
 import { DOC_NUMBER_FORM } from '../text/doc-number.js';
+import { ndNumericDate } from '../text/dates.js';
 import { LETTERS, type Finding, type PlanRule, type Text } from './types.js';
 
 export const DOC_NUMBER = new RegExp(`(?<![${LETTERS}\\d/-])${DOC_NUMBER_FORM}(?![${LETTERS}\\d])`, 'gu');
@@ -24,14 +25,15 @@ export const NAME_KEYS = new Set(['ten_co_quan', 'ten', 'ten_dong', 'co_quan_ban
 
 const dayOf = (m: RegExpMatchArray | RegExpExecArray, at: number) => {
   const [d, mo, y] = m[at] !== undefined ? [m[at], m[at + 1], m[at + 2]] : [m[at + 3], m[at + 4], m[at + 5]];
-  return { day: `${d.padStart(2, '0')}/${mo.padStart(2, '0')}/${y}`, year: y };
+  // day: the key two citations compare by; shown: as ND30 writes it in a message ("08/4/2025")
+  return { day: `${d.padStart(2, '0')}/${mo.padStart(2, '0')}/${y}`, shown: ndNumericDate(`${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`), year: y };
 };
 
 /** How far back the head of a citation's sentence is looked for: a sentence's opening date is near; a bound keeps a text of many citations linear. */
 const SENTENCE_REACH = 1000;
 
 /** The date a citation gives: after the number, or at the head of its sentence ("Ngày …, Chính phủ ban hành Nghị định số …"). */
-function dateOf(text: string, from: number, to: number): { day: string; year: string } | undefined {
+function dateOf(text: string, from: number, to: number): ReturnType<typeof dayOf> | undefined {
   DATE_AFTER.lastIndex = to;
   const after = DATE_AFTER.exec(text);
   if (after) return dayOf(after, 1);
@@ -67,7 +69,7 @@ export const citations: PlanRule = {
   },
   check(texts: Text[]) {
     const out: { at: number; finding: Finding }[] = [];
-    const seen = new Map<string, { day?: string; year?: string }[]>();
+    const seen = new Map<string, { day?: string; shown?: string; year?: string }[]>();
     texts.forEach((t, at) => {
       // a trích yếu (the plan's, the decision's, a cited document's subject) is a title: the body still cites in full
       if (NAME_KEYS.has(t.key) || t.key === 'trich_yeu') return;
@@ -81,8 +83,8 @@ export const citations: PlanRule = {
           const year = /\/(\d{4})\//.exec(number)?.[1] ?? date.year; // a number with its year is one document
           const same = earlier.find((e) => e.day && (/\/\d{4}\//.test(number) || e.year === year));
           if (same?.day === date.day) finding(`${type} số ${number} đã trích dẫn đầy đủ trước đó; lần sau chỉ ghi "${type} số ${number}"`);
-          else if (same) finding(`${type} số ${number} ngày ${date.day} không khớp với lần trích dẫn trước (ngày ${same.day}); cùng số ký hiệu trong cùng năm là một văn bản`);
-          else earlier.push({ day: date.day, year });
+          else if (same) finding(`${type} số ${number} ngày ${date.shown} không khớp với lần trích dẫn trước (ngày ${same.shown}); cùng số ký hiệu trong cùng năm là một văn bản`);
+          else earlier.push({ day: date.day, shown: date.shown, year });
         } else if (!earlier.length) {
           finding(`trích dẫn lần đầu ${type} số ${number} phải ghi đủ ngày ban hành, cơ quan ban hành và trích yếu (Nghị định 30)`);
           earlier.push({});
