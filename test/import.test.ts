@@ -848,3 +848,20 @@ describe('a kind of plan its name says ("KẾ HOẠCH HÀNH ĐỘNG", "KẾ HO�
     }
   });
 });
+
+describe('a decision and the plan it issues in one text, the plan\'s page with its own header (Mẫu 1.3)', () => {
+  it('reads the decision, its signer, and the plan\'s own header as the plan\'s page, not as the signer\'s lines', async () => {
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'quyet-dinh-ke-hoach.txt'), 'utf8');
+    const r = await importDocument('qd.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.quyet_dinh.trich_yeu).toBe('Ban hành Kế hoạch phòng, chống thiên tai năm 2025');
+    expect(plan.quyet_dinh.tham_quyen).toBe('Chủ tịch Ủy ban nhân dân tỉnh');
+    expect(plan.quyet_dinh.dieu).toHaveLength(3);
+    // the plan's page repeats the names and the Quốc hiệu: dau_trang_ke_hoach stays as its default (true)
+    expect(plan.quyet_dinh.dau_trang_ke_hoach).toBeUndefined();
+    expect(plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Văn A' });
+    expect(plan.trich_yeu).toBe('Phòng, chống thiên tai năm 2025');
+    expect(r.yaml).not.toContain('# CẦN XEM:');
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});

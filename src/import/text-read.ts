@@ -261,6 +261,47 @@ function layoutTables(lines: string[]): string[] {
   });
 }
 
+/** ô 1–4 from the lines above the kind's name: the two columns told apart by content, as one unruled table. */
+function headerBlock(lines: string[]): Block | undefined {
+  const parts: Para[] = [];
+  for (const raw of lines) {
+    // (columns a PDF put on one line with a single space: split before the Quốc hiệu and the Tiêu ngữ)
+    for (let part of raw.split(/\t|\s{3,}|\s(?=CỘNG\s+HÒA\s+XÃ\s+HỘI)|\s(?=Độc\s+lập\s*[-–])/u)) {
+      part = part.trim();
+      const sd = SO_THEN_DATE.exec(part);
+      if (sd) parts.push(para(sd[1]), para(sd[2]));
+      else if (part) parts.push(para(part));
+    }
+  }
+  const { left, right } = headerColumns(joinedHeader(parts));
+  const cell = (paras: Para[], col: number): Cell => ({ paras, col, colSpan: 1, rowSpan: 1 });
+  return left.length || right.length ? { kind: 'table', t: { rows: [[cell(left, 0), cell(right, 1)]], columns: 2, ruled: false } } : undefined;
+}
+
+/** A line holding the Quốc hiệu or the Tiêu ngữ (alone, or beside an agency line). */
+const NATIONAL_LINE = /CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do/u;
+
+/**
+ * The header a plan issued by a decision repeats on its own page (Mẫu 1.3: the names and the Quốc hiệu, no
+ * number), between the decision's signature and the plan's "KẾ HOẠCH": the lines holding the Quốc hiệu and the
+ * agency lines in capitals just above them. Taken out of the lines, and given as ô 1–2.
+ */
+function planPageHeader(lines: string[]): { lines: string[]; header?: Block } {
+  const planAt = lines.findIndex((l, i) => i > 0 && PLAN_NAME.test(l.trim()));
+  if (!/^\s*QUYẾT ĐỊNH\b/u.test(lines[0] ?? '') || planAt < 0) return { lines };
+  let from = planAt;
+  let seen = false;
+  for (let i = planAt - 1; i > 0 && planAt - i <= 8; i--) {
+    const l = lines[i].trim();
+    if (!l) continue;
+    if (NATIONAL_LINE.test(l)) (seen = true), (from = i);
+    else if (seen && isUpper(l) && l.length <= 60 && !AUTHORITY.test(l)) from = i;
+    else break;
+  }
+  if (!seen) return { lines };
+  return { lines: [...lines.slice(0, from), ...lines.slice(planAt)], header: headerBlock(lines.slice(from, planAt)) };
+}
+
 /** The blocks of a text; `repairs` receives what was changed. */
 export function readText(text: string, repairs: string[] = [], seen?: { spaces: number; invisible: number }): Block[] {
   let t = text.replace(/\r\n?/g, '\n');
@@ -315,21 +356,12 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   // (a plan issued by a decision begins with QUYẾT ĐỊNH; its own KẾ HOẠCH comes after the decision)
   const kindAt = lines.findIndex((l) => /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\b/u.test(l));
   if (kindAt > 0) {
-    const parts: Para[] = [];
-    for (const raw of lines.slice(0, kindAt)) {
-      // (columns a PDF put on one line with a single space: split before the Quốc hiệu and the Tiêu ngữ)
-      for (let part of raw.split(/\t|\s{3,}|\s(?=CỘNG\s+HÒA\s+XÃ\s+HỘI)|\s(?=Độc\s+lập\s*[-–])/u)) {
-        part = part.trim();
-        const sd = SO_THEN_DATE.exec(part);
-        if (sd) parts.push(para(sd[1]), para(sd[2]));
-        else if (part) parts.push(para(part));
-      }
-    }
-    const { left, right } = headerColumns(joinedHeader(parts));
-    const cell = (paras: Para[], col: number): Cell => ({ paras, col, colSpan: 1, rowSpan: 1 });
-    if (left.length || right.length) blocks.push({ kind: 'table', t: { rows: [[cell(left, 0), cell(right, 1)]], columns: 2, ruled: false } });
+    const header = headerBlock(lines.slice(0, kindAt));
+    if (header) blocks.push(header);
   }
-  const { lines: rest, notes } = notesAtEnd(withoutPageNumbers(kindAt >= 0 ? lines.slice(kindAt) : lines, repairs).filter((l) => !DRAWN_RULE.test(l)));
+  const cleaned = withoutPageNumbers(kindAt >= 0 ? lines.slice(kindAt) : lines, repairs).filter((l) => !DRAWN_RULE.test(l));
+  const { lines: planLines, header: planHeader } = planPageHeader(cleaned);
+  const { lines: rest, notes } = notesAtEnd(planLines);
   if (notes.size) repairs.push(notesMoved(notes.size));
   // "KẾ HOẠCH Tuyên truyền …" on one line: the kind, then the trích yếu
   if (kindAt >= 0) {
@@ -354,7 +386,9 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     for (const start = k; k < ps.length && k < start + max && (k === start || !MARKER.test(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]); ) {
       // a decision's authority ("BỘ TRƯỞNG BỘ …") that the extraction joined to its trích yếu stands apart
       const joined = decision ? /^(.+?)\s+((?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s[^]*)$/u.exec(ps[k]) : null;
-      if (joined && !/\s(?:CỦA|VÀ)$/u.test(joined[1]) && DECISION_BODY.test(ps[k + 1] ?? '')) centred(joined[1]), centred(joined[2]), k++;
+      // (not the authority's own title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" is one line)
+      const ownTitle = joined && /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG)$/u.test(joined[1]);
+      if (joined && !ownTitle && !/\s(?:CỦA|VÀ)$/u.test(joined[1]) && DECISION_BODY.test(ps[k + 1] ?? '')) centred(joined[1]), centred(joined[2]), k++;
       else centred(ps[k++]);
     }
     if (REFERENCE_START.test(ps[k] ?? '')) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', italic: true }) });
@@ -405,6 +439,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     title(6, true);
     const planAt = ps.findIndex((p, i) => i >= k && PLAN_NAME.test(p));
     closing(k, planAt < 0 ? ps.length : planAt);
+    if (planHeader) blocks.push(planHeader);
     k = planAt < 0 ? ps.length : planAt;
   }
   if (PLAN_NAME.test(ps[k] ?? '')) title(2);
