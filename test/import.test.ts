@@ -865,3 +865,15 @@ describe('a decision and the plan it issues in one text, the plan\'s page with i
     expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });
+
+describe('a text saved from a legal portal, its fields listed above the document', () => {
+  it('leaves the fields out and lists them; a "Số:" line of the document itself stays', async () => {
+    const text = ['Cơ quan ban hành: Sở Y tế', 'Số hiệu: 12/KH-SYT', 'Người ký: Nguyễn Văn A', '', 'SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const r = await importDocument('web.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.co_quan_chu_quan).toBeUndefined();
+    expect(plan.co_quan_ban_hanh).toBe('SỞ Y TẾ');
+    expect(plan.so).toBe(12);
+    expect(r.repairs).toContain('bỏ 3 dòng thông tin của trang web đăng văn bản, đứng trước văn bản: "Cơ quan ban hành: Sở Y tế", "Số hiệu: 12/KH-SYT", "Người ký: Nguyễn Văn A".');
+  });
+});

@@ -302,6 +302,9 @@ function planPageHeader(lines: string[]): { lines: string[]; header?: Block } {
   return { lines: [...lines.slice(0, from), ...lines.slice(planAt)], header: headerBlock(lines.slice(from, planAt)) };
 }
 
+/** A field a legal portal lists above the document it shows ("Số hiệu: 1422/QĐ-TTg", "Cơ quan phát hành: Chính phủ"). */
+const PORTAL_FIELD = /^\s*(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Cơ quan phát hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày có hiệu lực|Ngày công báo|Số công báo|Tình trạng(?: hiệu lực)?|Lĩnh vực|Lĩnh vực, ngành)\s*:/u;
+
 /** The blocks of a text; `repairs` receives what was changed. */
 export function readText(text: string, repairs: string[] = [], seen?: { spaces: number; invisible: number }): Block[] {
   let t = text.replace(/\r\n?/g, '\n');
@@ -317,8 +320,14 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   // a line that is only a web address is the web page's, not the plan's (a text saved from a page keeps
   // its links and footers): left out, and named in the repairs so that nothing goes unseen
   const urls: string[] = [];
-  const kept = t.split('\n').filter((l) => !(/^\s*https?:\/\/\S+\s*$/u.test(l) && urls.push(l.trim())));
+  const all = t.split('\n');
+  // and so are the fields a legal portal lists above a document ("Cơ quan ban hành: …", "Người ký: …"), before
+  // the first line of the document itself
+  const firstOwn = all.findIndex((l) => l.trim() && !PORTAL_FIELD.test(l) && !/^\s*https?:\/\//u.test(l));
+  const fields = all.slice(0, Math.max(0, firstOwn)).filter((l) => PORTAL_FIELD.test(l)).map((l) => l.trim());
+  const kept = all.filter((l, i) => !(/^\s*https?:\/\/\S+\s*$/u.test(l) && urls.push(l.trim())) && !(i < firstOwn && PORTAL_FIELD.test(l)));
   if (urls.length) repairs.push(`bỏ ${urls.length} dòng chỉ có địa chỉ web (của trang web, không phải của kế hoạch): ${urls.join(' ')}`);
+  if (fields.length) repairs.push(`bỏ ${fields.length} dòng thông tin của trang web đăng văn bản, đứng trước văn bản: ${fields.map((f) => `"${f}"`).join(', ')}.`);
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
   const spaced: string[] = [];
