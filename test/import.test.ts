@@ -877,3 +877,15 @@ describe('a text saved from a legal portal, its fields listed above the document
     expect(r.repairs).toContain('bỏ 3 dòng thông tin của trang web đăng văn bản, đứng trước văn bản: "Cơ quan ban hành: Sở Y tế", "Số hiệu: 12/KH-SYT", "Người ký: Nguyễn Văn A".');
   });
 });
+
+describe('footnotes after the signature, then an appendix', () => {
+  it('the notes end where the appendix begins: the appendix stays an appendix', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. MỤC ĐÍCH', '- Thực hiện các văn bản[1] của Bộ./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A', '[1] Công văn số 12/BYT-DP ngày 05/01/2026.', 'Phụ lục', 'DANH SÁCH ĐƠN VỊ', 'STT\tĐơn vị\tGhi chú', '1\tTrạm Y tế A\tTháng 4'].join('\n');
+    const r = await importDocument('pl.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(r.yaml).toContain('¹ Công văn số 12/BYT-DP ngày 05/01/2026.');
+    expect(plan.phu_luc).toHaveLength(1);
+    expect(JSON.stringify(plan.phu_luc)).not.toContain('Công văn số 12');
+    expect(JSON.stringify(plan.phu_luc)).toContain('Trạm Y tế A');
+  });
+});

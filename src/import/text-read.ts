@@ -12,6 +12,11 @@ const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 // goes on a sentence a PDF wrapped; a reference line "(Kèm theo …)" opens its own)
 const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|\((?:Ban hành\s+)?[Kk]èm theo\b|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
+/** The titles a decision's authority opens with: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ". */
+const TITLES = 'CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG';
+const AUTHORITY_TITLE = new RegExp(`^(?:${TITLES})$`, 'u');
+/** A trích yếu with the authority an extraction joined to it: the two parts. */
+const AUTHORITY_JOINED = new RegExp(`^(.+?)\\s+((?:${TITLES}|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\\s[^]*)$`, 'u');
 /** Where a decision's title block ends: its căn cứ, the proposal, "QUYẾT ĐỊNH:", an article. */
 const DECISION_BODY = /^(Căn cứ|Theo đề nghị|QUYẾT ĐỊNH\s*:|Điều\s+\d)/u;
 
@@ -191,24 +196,26 @@ function notesAtEnd(lines: string[]): { lines: string[]; notes: Map<number, stri
   const start = lines.findIndex((l, i) => i > after && /^\s*\[1\]/u.test(l));
   if (after < 0 || start < 0) return none;
   const texts: string[] = [];
-  for (const l of lines.slice(start)) {
-    const m = /^\s*\[(\d{1,3})\]\s*(.*)$/u.exec(l);
+  // (the notes end where an appendix begins: it goes on after them)
+  let end = start;
+  for (; end < lines.length && !/^\s*(?:PHỤ LỤC|Phụ lục)\b/u.test(lines[end]); end++) {
+    const m = /^\s*\[(\d{1,3})\]\s*(.*)$/u.exec(lines[end]);
     if (m && Number(m[1]) === texts.length + 1) texts.push(m[2]);
-    else texts[texts.length - 1] += ` ${l.trim()}`;
+    else texts[texts.length - 1] += ` ${lines[end].trim()}`;
   }
-  const body = lines.slice(0, start);
   const notes = new Map<number, string>();
   const ref = /(?<=[\p{L}\p{N}.,;:)”"])\[(\d{1,3})\]/gu;
-  const marked = body.map((l) =>
+  const mark = (l: string) =>
     l.replace(ref, (whole, n: string) => {
       if (!texts[Number(n) - 1] || notes.has(Number(n))) return whole;
       notes.set(Number(n), texts[Number(n) - 1].replace(/\s+/gu, ' ').trim());
       return `\u0002${n}\u0003`;
-    }),
-  );
+    });
+  const before = lines.slice(0, start).map(mark);
+  const appendices = lines.slice(end).map(mark);
   // the notes no one refers to, in their place after the signature
   const left = texts.flatMap((t, i) => (notes.has(i + 1) ? [] : [`[${i + 1}] ${t}`]));
-  return { lines: [...marked, ...left], notes };
+  return { lines: [...before, ...left, ...appendices], notes };
 }
 
 /** The paragraphs with each note after the one that refers to it (after the table, for a row), its number shown small. */
@@ -394,10 +401,9 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     // (the first line is the trích yếu whatever it starts with: "Thực hiện Nghị quyết …" is one)
     for (const start = k; k < ps.length && k < start + max && (k === start || !MARKER.test(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]); ) {
       // a decision's authority ("BỘ TRƯỞNG BỘ …") that the extraction joined to its trích yếu stands apart
-      const joined = decision ? /^(.+?)\s+((?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s[^]*)$/u.exec(ps[k]) : null;
+      const joined = decision ? AUTHORITY_JOINED.exec(ps[k]) : null;
       // (not the authority's own title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" is one line)
-      const ownTitle = joined && /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG)$/u.test(joined[1]);
-      if (joined && !ownTitle && !/\s(?:CỦA|VÀ)$/u.test(joined[1]) && DECISION_BODY.test(ps[k + 1] ?? '')) centred(joined[1]), centred(joined[2]), k++;
+      if (joined && !AUTHORITY_TITLE.test(joined[1]) && !/\s(?:CỦA|VÀ)$/u.test(joined[1]) && DECISION_BODY.test(ps[k + 1] ?? '')) centred(joined[1]), centred(joined[2]), k++;
       else centred(ps[k++]);
     }
     if (REFERENCE_START.test(ps[k] ?? '')) blocks.push({ kind: 'p', p: para(ps[k++], { align: 'center', italic: true }) });
