@@ -995,3 +995,38 @@ describe('a profile beside the parent plan', () => {
     expect(readFileSync(profile, 'utf8')).toBe(before);
   });
 });
+
+describe('a parent that assigns its content body by body, with no "phan:" (Cần Thơ KH 165, imported)', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'derive', 'giao-theo-co-quan');
+  const dept = checkText('ke-hoach.yaml', readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8'));
+  const run = (name: string) => {
+    const unit = checkProfileText(`${name}.yaml`, readFileSync(join(dir, 'units', `${name}.yaml`), 'utf8'));
+    expect(unit.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    expect(checkText('unit.yaml', new Document(d.plan).toString()).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const tasks = d.plan.noi_dung.find((s) => s.phan === 'to_chuc_thuc_hien')!;
+    return { d, tasks: tasks.noi_dung as { don_vi: string; noi_dung: unknown[] }[], said: JSON.stringify(tasks.noi_dung), notes: d.notes.map((n) => n.note).join('\n') };
+  };
+
+  it('a ward takes "Ủy ban nhân dân xã, phường" (no "các") as its own, and the other bodies\' khoản go, said so', () => {
+    const { d, tasks, notes } = run('phuong-ninh-kieu');
+    expect(tasks[0].don_vi).toBe('Phòng Văn hóa - Xã hội');
+    expect(JSON.stringify(tasks[0].noi_dung)).toContain('Kiện toàn Ban Chỉ đạo Dân số và Phát triển cấp xã.');
+    // every khoản of NỘI DUNG THỰC HIỆN was some body's: the section goes, each one named in the note
+    expect(d.plan.noi_dung.map((s) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'TỔ CHỨC THỰC HIỆN']);
+    for (const body of ['Sở Tài chính', 'Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ', 'Sở, ban, ngành liên quan', 'Ủy ban Mặt trận Tổ quốc Việt Nam thành phố']) expect(notes).toContain(`cấp trên giao cho ${body})`);
+  });
+
+  it('a department takes its khoản: partners joined into the lead\'s own "phối hợp với", footnotes after their sentence, no task to work with itself', () => {
+    const { tasks, said, notes } = run('so-y-te');
+    const lead = tasks[0].noi_dung.map((b) => (typeof b === 'string' ? b : (b as { gach?: string }).gach));
+    expect(lead[0]).toBe('Chủ trì, phối hợp với sở, ban, ngành tăng cường kiểm tra việc thực hiện chính sách dân số theo các văn bản của Chính phủ².');
+    expect(lead[1]).toBe('² Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ.');
+    expect(said).toContain('Chủ trì, cùng Phòng Tổ chức cán bộ phối hợp với Sở Nội vụ kiện toàn tổ chức bộ máy làm công tác dân số.');
+    expect(said).not.toMatch(/Chủ trì, phối hợp với [^"]* chủ trì/u);
+    expect(said).not.toContain('phối hợp với Sở Y tế triển khai');
+    expect(notes).toContain('cấp trên giao cho nơi khác phối hợp với Sở Y tế)');
+    expect(notes).toContain('cấp trên giao cho Ủy ban nhân dân xã, phường)');
+  });
+});

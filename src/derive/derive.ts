@@ -50,7 +50,8 @@ type Block = InputBlock;
 /** What a deadline's "ngày" follows in a sentence: "trước ngày", "(ngày", "chậm nhất là ngày", "hạn chót ngày". */
 const DEADLINE_CUE = /(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn(?:\s+chót)?(?:\s+là)?|\()\s*ngày\s+$/iu;
 
-export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
+export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
+  const dept = withTaskPart(parent);
   const problems: Problem[] = [];
   if (!namesOf(deptPlan).some((n) => sameName(unit.cap_tren, n))) {
     problems.push({
@@ -70,7 +71,10 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
   }
   // this unit by name: its full name in a heading, or exactly its name without place, short name or abbreviation
   const ours = (name: string) => hasPhrase(name, unit.ten) || [withoutPlace(unit.ten), unit.ten_ngan ?? unit.ten, unit.viet_tat].some((n) => sameName(name, n));
-  const unitTasks = tasksFor(dept.noi_dung, unit.ten, ours);
+  const { mine: unitTasks, others: otherKinds } = tasksFor(dept.noi_dung, unit.ten, ours);
+  // the khoản taken as this unit's tasks, and those the parent gives units of another kind: neither stays as content
+  const taken = new Set(unitTasks.map((u) => u.from));
+  const givenElsewhere = new Map(otherKinds.map((u) => [u.from, u]));
   if (unitTasks.length === 0) {
     problems.push({
       in: 'ke-hoach',
@@ -173,7 +177,13 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         return out + sentence.slice(last);
       })
       .join('');
+  // a footnote import moved into the text ("² Chỉ thị số …") goes with the task that refers to it, as it is
+  let lastLead: string | undefined;
   for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i] })))) {
+    if (typeof task === 'string' && NOTE.test(task) && lastLead) {
+      byDept.get(lastLead)!.push(task);
+      continue;
+    }
     if (isMapping(task) && 'bao_cao' in task) {
       const r = task.bao_cao as InputReport;
       const ky = r.ky.map((k, i) => {
@@ -202,11 +212,18 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
       dropped.push(`"${clip(plain)}" (cấp trên giao cho ${elsewhere})`);
       continue;
     }
+    // a task the parent gives the units in general to do with this unit ("… phối hợp với Sở Y tế …") is the others'
+    const partner = [short, unit.ten].find((n) => hasPhrase(plain, `phối hợp với ${n}`));
+    if (partner) {
+      dropped.push(`"${clip(plain)}" (cấp trên giao cho nơi khác phối hợp với ${partner})`);
+      continue;
+    }
     const matched = unit.bo_phan.filter((b) => b !== together && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
     const lead = matched[0] ?? focal;
     const partners = matched.slice(1).filter((b) => b !== lead);
     const own = asGach(mapTexts(task, (t) => earlierInText(subst(t), { in: 'ke-hoach', path })));
     byDept.set(lead.ten, [...(byDept.get(lead.ten) ?? []), partners.length ? withPartners(own, partners.map((b) => b.ten)) : own]);
+    lastLead = lead.ten;
   }
   if (problems.length) return { problems };
   // Blocks kehoach writes in the unit's own words: never flagged as the department's voice.
@@ -268,6 +285,7 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         return;
       }
       if (s.phan === 'to_chuc_thuc_hien') {
+        placed = true;
         sections.push({ ...name, phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
         notes.push({ path: here, note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
         return;
@@ -280,12 +298,18 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
         const bi = children.length;
         if (isMapping(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
           notes.push({ path: [...here, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
+          placed = true;
           children.push({ ...(b as object), noi_dung: responsibilities } as Block);
           continue;
         }
         // a khoản the parent heads with another body ("Công an tỉnh", "Sở Tài chính: Phối hợp …") is that body's
         // a khoản headed by this unit's name is among its tasks (Tổ chức thực hiện): not kept here too
-        if (isKhoan && (ours(headingOf(b) ?? '') || ours(doerOf(b)?.name ?? ''))) continue;
+        if (isKhoan && (taken.has(b) || ours(headingOf(b) ?? '') || ours(doerOf(b)?.name ?? ''))) continue;
+        const elsewhere = isKhoan ? givenElsewhere.get(b) : undefined;
+        if (elsewhere) {
+          dropped.push(`"${clip(plainText(`${elsewhere.to}: ${allText(elsewhere.tasks)}`))}" (mục ${numeral}.${k}, cấp trên giao cho ${elsewhere.to})`);
+          continue;
+        }
         const other = isKhoan ? otherBody(b, ours) : undefined;
         if (other) {
           // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
@@ -309,7 +333,13 @@ export function derive(dept: InputPlan, deptPlan: Plan, unit: UnitProfile, opts:
     });
     return sections;
   };
+  let placed = false;
   const sections = deriveSections(dept.noi_dung, ['noi_dung'], (i) => numberOf(dept.noi_dung, i));
+  // a parent with no Tổ chức thực hiện of its own: the unit's plan still gets one, last
+  if (!placed) {
+    notes.push({ path: ['noi_dung', sections.length], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; kế hoạch cấp trên không có mục Tổ chức thực hiện, mục này do kehoach thêm${droppedNote()}` });
+    sections.push({ muc: 'TỔ CHỨC THỰC HIỆN', phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
+  }
 
   const appendices = (dept.phu_luc ?? []).flatMap((a, ai) => {
     const hang = appendixRows[ai];
@@ -427,18 +457,57 @@ function ownText(b: unknown): string {
 
 const isEmpty = (b: unknown): boolean => plainText(allText(b)).trim() === '';
 
+/**
+ * The parent with its Tổ chức thực hiện marked: a plan written without "phan:" (restored, or typed by hand) has
+ * it as the section of that title, which is where the unit's responsibilities go.
+ */
+function withTaskPart(plan: InputPlan): InputPlan {
+  const marked = (list: InputPlan['noi_dung']): boolean =>
+    list.some((s) => s.phan === 'to_chuc_thuc_hien' || (s.cac_muc && marked(s.cac_muc)) || (s.noi_dung ?? []).some((b) => isMapping(b) && (b as { phan?: string }).phan === 'to_chuc_thuc_hien'));
+  if (marked(plan.noi_dung)) return plan;
+  const title = (s: InputPlan['noi_dung'][number]) => /^tổ chức thực hiện$/iu.test(plainText(s.muc ?? '').trim());
+  const mark = (list: InputPlan['noi_dung']): InputPlan['noi_dung'] => list.map((s) => (title(s) ? { ...s, phan: 'to_chuc_thuc_hien' } : s.cac_muc ? { ...s, cac_muc: mark(s.cac_muc) } : s));
+  return { ...plan, noi_dung: mark(plan.noi_dung) };
+}
+
+/** A footnote import wrote as a paragraph after the one that refers to it: its number small, then its text. */
+const NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s/u;
+
 /** A parent's task list for its units: the tasks, where they stand, and whom they address. */
-type UnitTasks = { tasks: Block[]; where: string; path: (string | number)[]; to: string };
+type UnitTasks = { tasks: Block[]; where: string; path: (string | number)[]; to: string; from: Block };
 
 /**
  * What the parent gives its units, and of that what this unit's kind is given: a province that addresses "Các
  * sở, ban, ngành" and "Ủy ban nhân dân cấp xã" apart gives a commune the second alone (all, when the unit's
  * kind is not told or nothing names it).
  */
-function tasksFor(sections: InputPlan['noi_dung'], unitName: string, ours: (name: string) => boolean): UnitTasks[] {
+function tasksFor(sections: InputPlan['noi_dung'], unitName: string, ours: (name: string) => boolean): { mine: UnitTasks[]; others: UnitTasks[] } {
   const all = findUnitTasks(sections, ours);
   const mine = all.filter((t) => ours(t.to) || addressesKind(t.to, unitName));
-  return mine.length ? mine : all;
+  return mine.length ? { mine, others: all.filter((t) => !mine.includes(t)) } : { mine: all, others: [] };
+}
+
+/**
+ * A section that gives tasks body by body: Tổ chức thực hiện, or one whose khoản are mostly headed by bodies
+ * ("1. Sở Y tế", "2. Sở Tài chính", "6. Ủy ban nhân dân xã, phường"), as a plan writes "NỘI DUNG THỰC HIỆN"
+ * when it assigns its content.
+ */
+function assigns(s: InputPlan['noi_dung'][number]): boolean {
+  if (s.phan === 'to_chuc_thuc_hien') return true;
+  const heads = (s.noi_dung ?? []).filter(isNumbered).map((b) => bodiesOf(b));
+  return heads.length >= 3 && heads.filter((h) => h.length > 0).length * 3 >= heads.length * 2;
+}
+
+/**
+ * The bodies a khoản is headed by: "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ",
+ * "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Ủy ban nhân dân xã, phường"; none for another khoản.
+ */
+function bodiesOf(b: Block): string[] {
+  const { khoan, noi_dung } = (isMapping(b) ? b : {}) as { khoan?: unknown; noi_dung?: unknown };
+  if (typeof khoan !== 'string' || !Array.isArray(noi_dung)) return [];
+  const names = plainText(khoan).trim().replace(/\s*:$/u, '').split(/\s*;\s*/u).map((n) => n.replace(/^Đề nghị\s+/u, ''));
+  const first = names[0];
+  return names.every((n) => n.split(/\s+/u).length <= 20 && !/[.:]/u.test(n)) && (isBodyName(first) || scopeOfName(first) === 'truc_thuoc') ? names : [];
 }
 
 /**
@@ -461,14 +530,14 @@ function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => 
       const to = 'don_vi' in b ? b.don_vi : headingOf(b);
       const below = to !== undefined && ('don_vi' in b || inTasks) && ((('don_vi' in b && b.cap) || scopeOfName(to)) === 'truc_thuoc');
       const doer = numbered ? doerOf(b) : undefined;
-      if (to !== undefined && (below || ours(to))) out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to });
+      if (to !== undefined && (below || ours(to))) out.push({ tasks: children ?? [], where: `mục ${here}`, path: at, to, from: b });
       // a khoản that gives this unit a task in a sentence: "Cục Lâm nghiệp và Kiểm lâm có trách nhiệm tham mưu …"
-      else if (doer && ours(doer.name)) out.push({ tasks: [{ gach: doer.task } as Block], where: `mục ${here}`, path: [...path, i], to: doer.name });
+      else if (doer && ours(doer.name)) out.push({ tasks: [{ gach: doer.task } as Block], where: `mục ${here}`, path: [...path, i], to: doer.name, from: b });
       else if (Array.isArray(children)) walk(children, here, at, inTasks || (b as { phan?: string }).phan === 'to_chuc_thuc_hien');
     });
   };
   const all = flatSections(sections);
-  all.forEach(({ s, path, label }) => walk(s.noi_dung, label, [...path, 'noi_dung'], s.phan === 'to_chuc_thuc_hien'));
+  all.forEach(({ s, path, label }) => walk(s.noi_dung, label, [...path, 'noi_dung'], assigns(s)));
   if (out.length) return out;
   // A plan that names no unit by don_vi (as most published plans, restored or imported, are written): the
   // khoản of its Tổ chức thực hiện that open by addressing the units ("Thủ trưởng các sở, ban, ngành …; Chủ
@@ -479,7 +548,7 @@ function findUnitTasks(sections: InputPlan['noi_dung'], ours: (name: string) => 
     s.noi_dung?.forEach((b, j) => {
       if (isNumbered(b)) k++;
       const text = plainText(allText(b));
-      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(text)) out.push({ tasks: [b], where: `mục ${label}${isNumbered(b) ? `.${k}` : ''}`, path: [...path, 'noi_dung', j], to: text });
+      if (!('don_vi' in (isMapping(b) ? b : {})) && addressesUnits(text)) out.push({ tasks: [b], where: `mục ${label}${isNumbered(b) ? `.${k}` : ''}`, path: [...path, 'noi_dung', j], to: text, from: b });
     });
   });
   return out;
@@ -576,6 +645,9 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
 function otherBody(b: Block, ours: (name: string) => boolean): string | undefined {
   if (!isMapping(b) || typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
   const title = plainText((b as { khoan: string }).khoan).trim();
+  // several bodies over their tasks, or a body the parent asks: "Sở Văn hóa …; Báo …", "Đề nghị Ủy ban MTTQ …"
+  const bodies = bodiesOf(b);
+  if (bodies.length && isBodyName(bodies[0]) && bodies.every((n) => scopeOfName(n) !== 'truc_thuoc' && !ours(n))) return bodies.join('; ');
   const head =
     (headingOf(b) ?? /^([^:.;]{3,80}):\s/u.exec(title)?.[1].trim()) ??
     // the parent's own task, given to one of its bodies at the end: "… (Giao Công an tỉnh chủ trì, phối hợp …)."
@@ -595,7 +667,16 @@ function asGach(b: Block): Block {
 
 /** "Chủ trì, phối hợp với A, B tổ chức …": the lead's task naming its partners (a paragraph, gạch or cộng; a điểm is a gạch by now: asGach). */
 function withPartners(b: Block, partners: string[]): Block {
-  const lead = (x: string) => `Chủ trì, phối hợp với ${partners.join(', ')} ${lowerFirst(x)}`;
+  const names = partners.join(', ');
+  // a task that already says whom it works with takes the partners in: "Chủ trì, phối hợp với sở, ban, ngành …"
+  // becomes "Chủ trì, phối hợp với Phòng X, sở, ban, ngành …"; "Phối hợp với Sở Nội vụ …", "Chủ trì, cùng Phòng X phối hợp với …"
+  const lead = (x: string) => {
+    const both = /^chủ trì\s*,?\s*phối hợp với\s+/iu.exec(x);
+    if (both) return `Chủ trì, phối hợp với ${names}, ${x.slice(both[0].length)}`;
+    if (/^phối hợp với\s/iu.test(x)) return `Chủ trì, cùng ${names} ${lowerFirst(x)}`;
+    const alone = /^chủ trì\s*,?\s*/iu.exec(x);
+    return `Chủ trì, phối hợp với ${names} ${lowerFirst(alone ? x.slice(alone[0].length) : x)}`;
+  };
   if (typeof b === 'string') return lead(b) as Block;
   const key = isMapping(b) ? (['gach', 'cong'] as const).find((k) => typeof (b as Record<string, unknown>)[k] === 'string') : undefined;
   if (key) return { ...(b as object), [key]: lead((b as Record<string, string>)[key]) } as Block;
