@@ -889,3 +889,12 @@ describe('footnotes after the signature, then an appendix', () => {
     expect(JSON.stringify(plan.phu_luc)).toContain('Trạm Y tế A');
   });
 });
+
+describe('a numbered heading in capitals a narrow page wrapped, in bold over its two lines', () => {
+  it('is one heading: "**II. NỘI DUNG" / "THỰC HIỆN**" → "NỘI DUNG THỰC HIỆN", and "TỔ CHỨC THỰC HIỆN" is the plan\'s part', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', '', '**I. MỤC ĐÍCH', 'YÊU CẦU**', '', 'Bảo đảm an toàn.', '', '**II. NỘI DUNG', 'THỰC HIỆN**', '', '1. Tuyên truyền.', '', '**III. TỔ CHỨC', 'THỰC HIỆN**', '', 'Các phòng thực hiện./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const plan = parse((await importDocument('bold.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH YÊU CẦU', 'NỘI DUNG THỰC HIỆN', 'TỔ CHỨC THỰC HIỆN']);
+    expect(plan.noi_dung[2].phan).toBe('to_chuc_thuc_hien');
+  });
+});

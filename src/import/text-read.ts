@@ -12,6 +12,8 @@ const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 // goes on a sentence a PDF wrapped; a reference line "(Kèm theo …)" opens its own)
 const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|\((?:Ban hành\s+)?[Kk]èm theo\b|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
+/** A line that opens with a marker, in bold or not ("**1. Sở Y tế**" is "1. Sở Y tế"). */
+const isMarked = (l: string): boolean => MARKER.test(l) || (l.startsWith('*') && MARKER.test(plainText(l)));
 /** The titles a decision's authority opens with: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ". */
 const TITLES = 'CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG BAN|THỦ TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG';
 const AUTHORITY_TITLE = new RegExp(`^(?:${TITLES})$`, 'u');
@@ -116,22 +118,25 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     const prev = cur.trim();
     // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
     const ends = /[.:;!?]$|\.\/\.$/u.test(prev) || /^\(.*\)$/u.test(prev);
-    // a heading in capitals that a PDF wrapped goes on in capitals: after a comma or a joining word
-    // ("MỤC ĐÍCH, / YÊU CẦU", "… DU LỊCH SINH THÁI, DU LỊCH / CỘNG ĐỒNG …"), or after a long numbered line
+    // a heading in capitals that a page wrapped goes on in capitals: after a comma or a joining word ("MỤC ĐÍCH, /
+    // YÊU CẦU"), after a numbered heading ("II. NỘI DUNG / THỰC HIỆN", "… DU LỊCH / CỘNG ĐỒNG …"), inside a name
     const capsGoOn =
-      isUpper(l) && isUpper(prev) && !MARKER.test(l) && !AUTHORITY.test(plainText(l)) &&
-      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(plainText(prev)) || (looksLikeHeading(plainText(prev)) && plainText(prev).length > 40) || splitsName(plainText(prev), plainText(l)));
+      isUpper(l) && isUpper(prev) && !isMarked(l) && !AUTHORITY.test(plainText(l)) &&
+      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(plainText(prev)) || looksLikeHeading(plainText(prev)) || splitsName(plainText(prev), plainText(l)));
     // short capital lines (agency names, the signer's titles) stand each on their own
     const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40 && !capsGoOn;
     // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
     const heading = single && looksLikeHeading(plainText(prev)) && /^\p{Lu}/u.test(l) && !capsGoOn;
-    if (!prev || MARKER.test(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
+    if (!prev || isMarked(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
       flush();
       cur = l;
       single = true;
     } else {
-      // a ký hiệu a PDF broke after its hyphen ("157/KH-" / "UBND") is one word again
-      cur = /[\p{L}\d]-$/u.test(prev) ? `${cur.trimEnd()}${l}` : `${cur} ${l}`;
+      // a ký hiệu a PDF broke after its hyphen ("157/KH-" / "UBND") is one word again; bold over the two lines
+      // ("**II. NỘI DUNG**" / "**THỰC HIỆN**") is one run
+      if (/[\p{L}\d]-$/u.test(prev)) cur = `${cur.trimEnd()}${l}`;
+      else if (prev.endsWith('**') && l.startsWith('**')) cur = `${cur.trimEnd().slice(0, -2)} ${l.slice(2)}`;
+      else cur = `${cur} ${l}`;
       single = false;
     }
   }
@@ -399,7 +404,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   const title = (max: number, decision = false) => {
     centred(ps[k++]);
     // (the first line is the trích yếu whatever it starts with: "Thực hiện Nghị quyết …" is one)
-    for (const start = k; k < ps.length && k < start + max && (k === start || !MARKER.test(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]); ) {
+    for (const start = k; k < ps.length && k < start + max && (k === start || !isMarked(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]); ) {
       // a decision's authority ("BỘ TRƯỞNG BỘ …") that the extraction joined to its trích yếu stands apart
       const joined = decision ? AUTHORITY_JOINED.exec(ps[k]) : null;
       // (not the authority's own title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" is one line)
