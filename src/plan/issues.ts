@@ -223,7 +223,7 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
       err(path, 'ngay-khong-ton-tai', `${at}: ngày ${String(found)} không có trên lịch; hãy kiểm tra lại ngày và tháng.`);
       return;
     case 'ky-hieu':
-      err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; viết HOA, các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT.`);
+      err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; viết HOA (trừ "TTg" của Thủ tướng Chính phủ), các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT, QĐ-TTg.`);
       return;
     case 'phien-ban':
       err(
@@ -235,7 +235,7 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
       );
       return;
     case 'viet-tat':
-      err(path, 'viet-tat', `${at}: chữ viết tắt ${shown(found)} không đúng dạng; viết HOA, không dấu cách, ví dụ SYT hoặc TTYT.`);
+      err(path, 'viet-tat', `${at}: chữ viết tắt ${shown(found)} không đúng dạng; viết HOA (trừ "TTg" của Thủ tướng Chính phủ), không dấu cách, ví dụ SYT hoặc TTYT.`);
       return;
     default:
       err(path, 'gia-tri', `${at}: giá trị ${shown(found)} không hợp lệ (${rule}).`);

@@ -119,6 +119,7 @@ function abbreviationOf(name: unknown): string | undefined {
   const lines = (Array.isArray(name) ? name : [name]).filter(isStr);
   const whole = lines.join(' ').normalize('NFC').toLocaleUpperCase('vi').trim();
   if (/^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^UBND\b/u.test(whole)) return 'UBND';
+  if (/^THỦ TƯỚNG CHÍNH PHỦ$/u.test(whole)) return 'TTg';
   const words = whole.split(/\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s/u)[0].split(/\s+/u);
   const isAbbr = (w: string) => !/[AEIOUY]/u.test(w.normalize('NFD').replace(/\p{M}/gu, ''));
   const from = words[0] === 'TRƯỜNG' && words[1] && isAbbr(words[1]) ? 1 : 0;

@@ -510,7 +510,8 @@ function build() {
       ),
       viet_tat: z
         .string()
-        .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u, { error: 'viet-tat' })
+        // (in capitals; "TTg", the Prime Minister's, as ND30 writes it)
+        .regex(/^(?:[A-ZĐ0-9]+|TTg)(-(?:[A-ZĐ0-9]+|TTg))*$/u, { error: 'viet-tat' })
         .optional()
         .meta(t('Viết tắt cơ quan', 'Chữ viết tắt tên cơ quan ban hành, ví dụ SYT, TTYT.')),
       so: z
@@ -523,7 +524,7 @@ function build() {
         .meta(t('Số văn bản', 'Số thứ tự, ví dụ 181. Bỏ trống để văn thư điền sau khi ký.')),
       ky_hieu: z
         .string()
-        .regex(/^[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)+$/u, { error: 'ky-hieu' })
+        .regex(/^[A-ZĐ][A-ZĐ0-9]*(-(?:[A-ZĐ0-9]+|TTg))+$/u, { error: 'ky-hieu' })
         .optional()
         .meta(t('Ký hiệu', 'Ví dụ KH-SYT; QĐ-UBND khi kế hoạch ban hành kèm quyết định. Mặc định KH- (hoặc QĐ-) và chữ viết tắt của cơ quan.')),
       dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
