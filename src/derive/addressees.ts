@@ -99,7 +99,7 @@ export function addressesKind(addressee: string, unitName: string): boolean {
 }
 
 /** What a sentence's doers end at: the first verb of the task. */
-const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục|tiến hành|đánh giá|rà soát|tham mưu|tăng cường|đẩy mạnh)(?![\p{L}\p{M}])/iu;
+const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chịu trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục|tiến hành|đánh giá|giám sát|theo dõi|đôn đốc|hướng dẫn|bố trí|lồng ghép|rà soát|tham mưu|tăng cường|đẩy mạnh)(?![\p{L}\p{M}])/iu;
 
 /**
  * Whether a sentence of Tổ chức thực hiện opens by addressing the units below ("Thủ trưởng các sở, ban,
@@ -129,6 +129,6 @@ const DOERS = /^(?:Thủ trưởng|Chủ tịch|Giám đốc|Hiệu trưởng|L�
 export function withoutDoers(text: string): string | undefined {
   const end = unitsEnd(text);
   if (end === undefined) return undefined;
-  const rest = text.slice(end).trim().replace(/^có trách nhiệm\s*:?\s*/iu, '');
+  const rest = text.slice(end).trim().replace(/^(?:có|chịu) trách nhiệm\s*:?\s*/iu, '');
   return rest && rest[0].toLocaleUpperCase('vi') + rest.slice(1);
 }
