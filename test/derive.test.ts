@@ -672,6 +672,9 @@ describe('localise, and flag what is left', () => {
     ['Các nhiệm vụ tại Phụ lục kèm theo.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: true }, undefined],
     ['Gửi báo cáo trước ngày 15/6 hằng năm.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, 'han-trong-cau'],
     ['Báo cáo kết quả thực hiện gửi về Sở Công Thương trước ngày 20 hằng tháng.', { parent: 'Ủy ban nhân dân tỉnh Lào Cai', hasAppendix: false }, 'han-trong-cau'],
+    // a deadline derive moved is the unit's: no flag, for the date nor for the period it is in
+    ['Định kỳ hằng năm báo cáo tình hình thực hiện, gửi về Bộ Tài nguyên và Môi trường trước ngày 18 tháng 12 để tổng hợp.', { parent: 'Thủ tướng Chính phủ', hasAppendix: false, moved: ['18 tháng 12'] }, undefined],
+    ['Định kỳ hằng năm báo cáo tình hình thực hiện, gửi về Bộ Tài nguyên và Môi trường trước ngày 25 tháng 12 để tổng hợp.', { parent: 'Thủ tướng Chính phủ', hasAppendix: false, moved: ['18 tháng 12'] }, 'han-trong-cau'],
     ['Kinh phí từ ngân sách nhà nước.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'kinh_phi' }, 'kinh-phi'],
     ['Tổ chức tuyên truyền tại đơn vị.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false }, undefined],
     ['Cán bộ, công chức trực thuộc Sở.', { parent: 'Sở Y tế Hậu Giang', hasAppendix: false, role: 'doi_tuong' }, 'doi-tuong'],

@@ -150,6 +150,8 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // imported writes it) moves as a bao_cao's does, written as it was; each change is said in the note.
   const year = Number(deptPlan.ngay!.slice(0, 4));
   const movedInText: string[] = [];
+  // the dates written anew, as they now read: a deadline in a sentence that derive moved is the unit's own
+  const movedTo: string[] = [];
   const earlierInText = (text: string, at: At): string =>
     text
       .split(/(?<=[.;])(?=\s)/u)
@@ -171,6 +173,7 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
           }
           const now = rewriteDate(w, moved, year);
           movedInText.push(`${said} → ${now}`);
+          movedTo.push(now);
           out += sentence.slice(last, w.index) + now;
           last = w.index + w.length;
         }
@@ -393,7 +396,7 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // the unit itself, its departments and its units below, as a sentence may name them at its head
   const unitNames = [unit.ten, withoutPlace(unit.ten), short, unit.viet_tat, ...unit.bo_phan.flatMap((b) => [b.ten, b.viet_tat]), ...(unit.truc_thuoc ?? []).map((b) => b.ten)];
   const isUnit = (name: string) => unitNames.some((n) => sameName(name, n) || hasPhrase(name, n));
-  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix, own: (unit.thay_the ?? []).map((r) => r.thanh), isUnit }, generated));
+  notes.push(...voiceFlags(plan, { parent: deptPlan.ten_co_quan, hasAppendix, own: (unit.thay_the ?? []).map((r) => r.thanh), isUnit, moved: movedTo }, generated));
   return { plan, notes, warnings };
 }
 

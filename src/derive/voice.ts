@@ -15,6 +15,8 @@ export interface VoiceContext {
   own?: string[];
   /** Whether a body's name is the unit itself, one of its departments or one of its units below. */
   isUnit?: (name: string) => boolean;
+  /** Deadlines in sentences that derive moved, as they now read ("18 tháng 12", "13/6"): the unit's own. */
+  moved?: string[];
 }
 
 export interface VoiceRule {
@@ -51,11 +53,12 @@ export const VOICE_RULES: VoiceRule[] = [
   {
     id: 'han-trong-cau',
     rank: 1,
-    find: (t) =>
-      /(?:trước|chậm nhất) ngày \d{1,2}(?:\/| tháng )\d{1,2}/u.exec(t)?.[0] ??
+    find: (t, c) =>
+      [...t.matchAll(/(?:trước|chậm nhất) ngày (\d{1,2}(?:\/| tháng )\d{1,2})/gu)].find((m) => !c.moved?.some((d) => d.startsWith(m[1])))?.[0] ??
       // a day of every month or quarter: "trước ngày 20 hằng tháng"
       /(?:trước|chậm nhất(?: là)?) ngày \d{1,2} (?:hằng|hàng|mỗi) (?:tháng|quý)/u.exec(t)?.[0] ??
-      (/báo cáo/u.test(t) ? /[Đđ]ịnh kỳ (?:hằng|hàng) (?:tháng|quý|năm)/u.exec(t)?.[0] : undefined),
+      // (a periodic report whose date derive moved has the unit's date)
+      (/báo cáo/u.test(t) && !c.moved?.some((d) => t.includes(d)) ? /[Đđ]ịnh kỳ (?:hằng|hàng) (?:tháng|quý|năm)/u.exec(t)?.[0] : undefined),
     why: (f) => `hạn báo cáo viết trong câu ("${f}") chưa được đưa sớm như các hạn khác; hãy ghi hạn của đơn vị`,
   },
   {
