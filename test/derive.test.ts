@@ -1021,6 +1021,20 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
     for (const body of ['Sở Tài chính', 'Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ', 'Sở, ban, ngành liên quan', 'Ủy ban Mặt trận Tổ quốc Việt Nam thành phố']) expect(notes).toContain(`cấp trên giao cho ${body})`);
   });
 
+  it('the parent\'s Tổ chức thực hiện gives way to the unit\'s, and what it gave other bodies is named in the note', () => {
+    const src = readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8').replace(
+      '      - Sở Y tế là cơ quan đầu mối theo dõi, tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả thực hiện.',
+      ['      - khoan: Sở Nội vụ', '        noi_dung: [Theo dõi công tác thi đua, khen thưởng về dân số.]', '      - khoan: Công an thành phố', '        noi_dung: [Phối hợp bảo đảm an ninh trật tự.]'].join('\n'),
+    );
+    const parent = checkText('ke-hoach.yaml', src);
+    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'phuong-ninh-kieu.yaml'), 'utf8'));
+    const d = derive(parent.input!, parent.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    const notes = d.notes.map((n) => n.note).join('\n');
+    expect(notes).toContain('(mục III.1, cấp trên giao cho Sở Nội vụ)');
+    expect(notes).toContain('(mục III.2, cấp trên giao cho Công an thành phố)');
+  });
+
   it('a department takes its khoản: partners joined into the lead\'s own "phối hợp với", footnotes after their sentence, no task to work with itself', () => {
     const { tasks, said, notes } = run('so-y-te');
     const lead = tasks[0].noi_dung.map((b) => (typeof b === 'string' ? b : (b as { gach?: string }).gach));

@@ -288,6 +288,14 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
         return;
       }
       if (s.phan === 'to_chuc_thuc_hien') {
+        // the parent's own Tổ chức thực hiện gives way to the unit's: what it gave others is named, as elsewhere
+        let j = 0;
+        for (const b of s.noi_dung ?? []) {
+          if (!isNumbered(b)) continue;
+          j++;
+          const to = bodiesOf(b).join('; ') || headingOf(b) || doerOf(b)?.name;
+          if (!taken.has(b) && to && !ours(to)) dropped.push(`"${clip(plainText(`${to}: ${allText((b as { noi_dung?: unknown }).noi_dung ?? b)}`))}" (mục ${numeral}.${j}, cấp trên giao cho ${to})`);
+        }
         placed = true;
         sections.push({ ...name, phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
         notes.push({ path: here, note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
