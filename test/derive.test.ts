@@ -1024,7 +1024,7 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
   it('the parent\'s Tổ chức thực hiện gives way to the unit\'s, and what it gave other bodies is named in the note', () => {
     const src = readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8').replace(
       '      - Sở Y tế là cơ quan đầu mối theo dõi, tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả thực hiện.',
-      ['      - khoan: Sở Nội vụ', '        noi_dung: [Theo dõi công tác thi đua, khen thưởng về dân số.]', '      - khoan: Công an thành phố', '        noi_dung: [Phối hợp bảo đảm an ninh trật tự.]'].join('\n'),
+      ['      - khoan: Sở Nội vụ', '        noi_dung: [Theo dõi công tác thi đua, khen thưởng về dân số.]', '      - khoan: Công an thành phố', '        noi_dung: [Phối hợp bảo đảm an ninh trật tự.]', '      - khoan: Chế độ báo cáo', '        noi_dung: [Báo cáo định kỳ 6 tháng, năm.]'].join('\n'),
     );
     const parent = checkText('ke-hoach.yaml', src);
     const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'phuong-ninh-kieu.yaml'), 'utf8'));
@@ -1033,6 +1033,8 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
     const notes = d.notes.map((n) => n.note).join('\n');
     expect(notes).toContain('(mục III.1, cấp trên giao cho Sở Nội vụ)');
     expect(notes).toContain('(mục III.2, cấp trên giao cho Công an thành phố)');
+    // a heading that names no body is no one's task
+    expect(notes).not.toContain('giao cho Chế độ báo cáo');
   });
 
   it('a department takes its khoản: partners joined into the lead\'s own "phối hợp với", footnotes after their sentence, no task to work with itself', () => {

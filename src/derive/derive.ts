@@ -293,7 +293,9 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
         for (const b of s.noi_dung ?? []) {
           if (!isNumbered(b)) continue;
           j++;
-          const to = bodiesOf(b).join('; ') || headingOf(b) || doerOf(b)?.name;
+          // (a heading that is no body's name, "Chế độ báo cáo", names no one)
+          const heading = headingOf(b);
+          const to = bodiesOf(b).join('; ') || (heading && isBodyName(heading) ? heading : undefined) || doerOf(b)?.name;
           if (!taken.has(b) && to && !ours(to)) dropped.push(`"${clip(plainText(`${to}: ${allText((b as { noi_dung?: unknown }).noi_dung ?? b)}`))}" (mục ${numeral}.${j}, cấp trên giao cho ${to})`);
         }
         placed = true;
