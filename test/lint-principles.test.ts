@@ -153,6 +153,11 @@ describe('lint reads what the file is', () => {
     const y = `can_cu:\n  - mo_dau: Căn cứ\n    van_ban:\n${[1, 2, 3].map(cite).join('\n')}\n${plan('Báo cáo trước ngày 07 tháng 5 năm 2025.')}`;
     expect(rule('ngay-nhat-quan', y)).toEqual([]);
   });
+  it('trich-dan: a document cited in full in a căn cứ\'s subject is cited; the plan\'s own trích yếu is a title', () => {
+    const cite = '      - { loai: Kế hoạch, so_ky_hieu: 165/KH-UBND, ngay: 2025-11-21, co_quan: UBND thành phố, trich_yeu: "thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ về công tác dân số" }';
+    const y = `can_cu:\n  - mo_dau: Thực hiện\n    van_ban:\n${cite}\n${plan('Quán triệt Chỉ thị số 27/CT-TTg đến cán bộ.')}`.replace('trich_yeu: Kế hoạch thử', 'trich_yeu: Thực hiện Chỉ thị số 27/CT-TTg');
+    expect(rule('trich-dan', y)).toEqual([]);
+  });
   it('trich-dan shows the two dates of one number as ND30 writes dates', () => {
     const found = rule('trich-dan', plan('Thực hiện Kế hoạch số 157/KH-UBND ngày 14/3/2025 của UBND thành phố về du lịch.', 'Theo Kế hoạch số 157/KH-UBND ngày 08/4/2025 về du lịch cộng đồng.'));
     expect(found.map((m) => m.message)).toEqual([expect.stringContaining('ngày 08/4/2025 không khớp với lần trích dẫn trước (ngày 14/3/2025)')]);

@@ -71,8 +71,9 @@ export const citations: PlanRule = {
     const out: { at: number; finding: Finding }[] = [];
     const seen = new Map<string, { day?: string; shown?: string; year?: string }[]>();
     texts.forEach((t, at) => {
-      // a trích yếu (the plan's, the decision's, a cited document's subject) is a title: the body still cites in full
-      if (NAME_KEYS.has(t.key) || t.key === 'trich_yeu') return;
+      // the plan's trích yếu and its decision's are titles: the body still cites in full (a cited document's subject,
+      // printed in its căn cứ sentence, cites)
+      if (NAME_KEYS.has(t.key) || t.title) return;
       for (const m of t.text.matchAll(CITATION)) {
         const type = m[1].replace(/\s+/g, ' ');
         const number = m[2];

@@ -37,14 +37,16 @@ function readValues(text: string): { lines: LineCounter; vals: Value[]; all: Val
   if (doc.errors.length) return undefined; // validate reports these
   const vals: Value[] = [];
   const extra: Value[] = [];
-  const visit = (n: unknown, key: string, top: string) => {
+  const visit = (n: unknown, key: string, top: string, owner = '') => {
     const decision = top === 'quyet_dinh' || undefined;
     if (isScalar(n)) {
       if (typeof n.value !== 'string' || !n.range) return;
-      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0], decision };
+      // the plan's own trích yếu and its decision's are titles; a cited document's is part of a căn cứ sentence
+      const title = (key === 'trich_yeu' && (owner === '' || owner === 'quyet_dinh')) || undefined;
+      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0], decision, title };
       if (!SKIP_KEYS.has(key)) vals.push(v);
       else if (CODE_KEYS.has(key)) extra.push({ ...v, synthetic: true });
-    } else if (isSeq(n)) for (const it of n.items) visit(it, key, top);
+    } else if (isSeq(n)) for (const it of n.items) visit(it, key, top, owner);
     else if (isMap(n)) {
       const get = (k: string) => n.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k)?.value;
       const num = get('so_ky_hieu');
@@ -57,7 +59,7 @@ function readValues(text: string): { lines: LineCounter; vals: Value[]; all: Val
       for (const p of n.items) {
         if (!isPair(p)) continue;
         const k = isScalar(p.key) ? String(p.key.value) : key;
-        visit(p.value, k, top || k);
+        visit(p.value, k, top || k, key);
       }
     }
   };

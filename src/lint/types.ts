@@ -19,6 +19,8 @@ export interface Text {
   key: string;
   /** Made by lint from structured fields (a citation's loai, số and ngày): read by rules, never reported. */
   synthetic?: boolean;
+  /** The plan's own trích yếu or its decision's: a title, where a document named is not yet cited. */
+  title?: boolean;
 }
 
 /** What the whole plan says, for rules that judge one value by the rest ("hoạch" is written elsewhere). */
