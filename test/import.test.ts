@@ -898,3 +898,15 @@ describe('a numbered heading in capitals a narrow page wrapped, in bold over its
     expect(plan.noi_dung[2].phan).toBe('to_chuc_thuc_hien');
   });
 });
+
+describe('a plan issued by a decision, brought in without the decision', () => {
+  it('keeps its reference line as a centred line in italics with a note, and still reads the căn cứ after it', async () => {
+    const text = ['THỦ TƯỚNG CHÍNH PHỦ        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '        Độc lập - Tự do - Hạnh phúc', 'KẾ HOẠCH', 'Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030', '(Kèm theo Quyết định số 1422/QĐ-TTg', 'ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)', 'Thực hiện Luật Bảo vệ môi trường số 72/2020/QH14 ngày 17 tháng 11 năm 2020 của Quốc hội, Thủ tướng Chính phủ ban hành Kế hoạch với những nội dung sau:', 'I. MỤC TIÊU', '- Giảm thiểu rủi ro./.'].join('\n');
+    const r = await importDocument('kem.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.trich_yeu).toBe('Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030');
+    expect(plan.can_cu[0].mo_dau).toBe('Thực hiện');
+    expect(plan.mo_dau[0]).toEqual({ giua: '*(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)*' });
+    expect(r.yaml).toMatch(/# CẦN XEM: kế hoạch này ban hành kèm một quyết định mà tệp không có/u);
+  });
+});

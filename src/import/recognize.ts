@@ -630,6 +630,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   skipEmpty();
   // ô 5a: KẾ HOẠCH, then the trích yếu (centred lines) up to an empty line or the body
   const kind = para(i);
+  let referenceLine: string | undefined;
   const named = kind ? PLAN_NAME.exec(plainOf(kind)) : null;
   if (named) {
     i++;
@@ -652,6 +653,13 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     if (ref && decision) {
       decision.d.tham_quyen = ref[2];
       if (/^\d{1,2}\/\d{1,2}\/\d{4}$/u.test(ref[1])) decision.d.kieu_ngay = 'so';
+      i = end;
+    }
+    // a plan issued by a decision, brought in without the decision: its reference line stays where it stood,
+    // centred and in italics, and the clerk is told how to bring the decision too
+    if (!decision && para(i) && REFERENCE_START.test(plainOf(para(i)!))) {
+      for (end = i, line = ''; para(end) && end < i + 3 && !line.endsWith(')'); end++) line = clean(`${line} ${plainOf(para(end)!)}`);
+      referenceLine = line;
       i = end;
     }
   } else c.notes.push({ path: [], note: 'CẦN XEM: không thấy dòng "KẾ HOẠCH" ở đầu văn bản.' });
@@ -754,6 +762,10 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     c.found.push(`căn cứ: ${bases.reduce((n, g) => n + (g.van_ban as unknown[]).length, 0)} văn bản`);
   }
   if (body.opening.length) c.plan.mo_dau = body.opening;
+  if (referenceLine) {
+    c.plan.mo_dau = [{ giua: `*${referenceLine}*` }, ...((c.plan.mo_dau as unknown[] | undefined) ?? [])];
+    c.notes.push({ path: ['mo_dau', 0], note: 'CẦN XEM: kế hoạch này ban hành kèm một quyết định mà tệp không có; dòng "(Kèm theo …)" được giữ ở đây. Có văn bản quyết định thì nhập cả hai trong một tệp (quyết định trước), hoặc viết khối quyet_dinh (xem README).' });
+  }
   nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
   const sections = body.result();
