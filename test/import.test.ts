@@ -910,3 +910,31 @@ describe('a plan issued by a decision, brought in without the decision', () => {
     expect(r.yaml).toMatch(/# CẦN XEM: kế hoạch này ban hành kèm một quyết định mà tệp không có/u);
   });
 });
+
+describe('a plan an AI tool wrote in Markdown', () => {
+  it('reads "#" headings, "* " lists, a bold group row, the header\'s bold and italic lines, and drops "[cite: …]" marks, saying so', async () => {
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'ai-markdown.md'), 'utf8');
+    const r = await importDocument('ai.md', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan).toMatchObject({ co_quan_ban_hanh: ['ỦY BAN NHÂN DÂN', 'XÃ TÂN PHÚ'], viet_tat: 'UBND', dia_danh: 'Tân Phú', ngay: '2026-03-05', trich_yeu: 'Tổ chức Ngày hội đọc sách năm 2026' });
+    expect(plan.noi_dung.map((s: { muc: string }) => s.muc)).toEqual(['MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN']);
+    // the line under a heading is a paragraph of its own, and the "* " items are gạch
+    expect(plan.noi_dung[0].noi_dung[0].noi_dung).toEqual(['03 ngày đầu tháng 4 hằng năm dành cho hoạt động đọc sách.', { gach: 'Khuyến khích người dân đọc sách.' }, { gach: 'Xây dựng văn hóa đọc trong cộng đồng.' }]);
+    expect(plan.noi_dung[1].noi_dung[0].bang.hang[0]).toEqual({ nhom: 'Buổi sáng' });
+    expect(plan.nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', chuc_vu: 'CHỦ TỊCH', ho_ten: 'Nguyễn Văn B' });
+    expect(r.repairs).toContain('bỏ 2 dấu trích nguồn của công cụ AI ("[cite: …]").');
+    expect(r.yaml).not.toMatch(/#{2,}|\[cite/u);
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});
+
+describe('a template with a department named over nothing yet', () => {
+  it('keeps the name as a heading to fill (khoan), not a don_vi that must have tasks', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn.', 'II. TỔ CHỨC THỰC HIỆN', '**1. Phòng Nghiệp vụ Y:**', '**2. Phòng Tổ chức cán bộ:**', '- Theo dõi, đôn đốc./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const r = await importDocument('mau.txt', Buffer.from(text), 'txt', 'x');
+    const tasks = parse(r.yaml).noi_dung[1].noi_dung;
+    expect(tasks[0]).toEqual({ khoan: 'Phòng Nghiệp vụ Y:' });
+    expect(tasks[1].don_vi).toBe('Phòng Tổ chức cán bộ:');
+    expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});

@@ -447,7 +447,12 @@ class Body {
       if (Array.isArray(v)) return v.map(prune);
       if (v && typeof v === 'object') {
         const o: Item = {};
-        for (const [k, x] of Object.entries(v)) if (!(k === 'noi_dung' && Array.isArray(x) && x.length === 0 && !('muc' in v))) o[k] = prune(x);
+        // a department named over nothing (a template's "1. Ban Thường trực …:" left to fill) is a heading, not a don_vi
+        const empty = 'don_vi' in v && Array.isArray((v as Item).noi_dung) && ((v as Item).noi_dung as unknown[]).length === 0;
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'noi_dung' && Array.isArray(x) && x.length === 0 && !('muc' in v)) continue;
+          o[empty && k === 'don_vi' ? 'khoan' : k] = prune(x);
+        }
         return o;
       }
       return v;

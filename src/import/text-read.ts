@@ -54,7 +54,8 @@ function tableOf(rows: string[]): Block {
       columns: width,
       rows: body.map((r) =>
         // a row of one cell in a wider table is a group row: one cell across every column
-        r.length === 1 && width > 1 ? [{ paras: [para(r[0])], col: 0, colSpan: width, rowSpan: 1 }] :
+        // (so is a Markdown row whose first cell alone is filled, in bold: "| **Buổi sáng** | | |")
+        (r.length === 1 || (/^\*\*[^*]+\*\*$/u.test(r[0]) && r.slice(1).every((c) => !c))) && width > 1 ? [{ paras: [para(r[0])], col: 0, colSpan: width, rowSpan: 1 }] :
         Array.from({ length: width }, (_, col): Cell => {
           const c = r[col] ?? '';
           const items = cellLines(c).flatMap((x) => (/^[-–]\s/u.test(x) ? x.split(/\s+(?=[-–]\s)/u) : [x])).filter((x, k, all) => x || all.length === 1);
@@ -89,6 +90,14 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     cur = '';
   };
   for (const raw of lines) {
+    // a Markdown heading: a paragraph of its own, whatever comes before or after it
+    if (raw.startsWith(ALONE)) {
+      flush();
+      out.push(raw.slice(1).replace(/\s+/g, ' ').trim());
+      blank = false;
+      single = false;
+      continue;
+    }
     // a row of a table copied as text: its cells split by tabs, kept on its own
     if ((raw.match(/\t/g)?.length ?? 0) >= 2) {
       flush();
@@ -178,7 +187,7 @@ function withoutPageNumbers(lines: string[], repairs: string[]): string[] {
 function joinedHeader(parts: Para[]): Para[] {
   const out: Para[] = [];
   for (const p of parts) {
-    const text = p.plain.replace(/^[*\s]+|[*\s]+$/gu, '');
+    const text = p.plain.replace(/^[*_\s]+|[*_\s]+$/gu, '');
     if (!text) continue;
     const prev = out.at(-1)?.plain;
     if (prev && ((/^CỘNG\s+HÒA\s+XÃ\s+HỘI$/u.test(prev) && /^CHỦ\s+NGHĨA\b/u.test(text)) || (/,\s*ngày\b/u.test(prev) && !/\bnăm\s+\d{4}$/u.test(prev)))) out[out.length - 1] = para(`${prev} ${text}`);
@@ -250,6 +259,31 @@ function unspaced(line: string): string | undefined {
   return line.replace(/^(\s*).*$/su, '$1') + words.map(word).join(' ');
 }
 
+/** Marks a line that stands as a paragraph of its own (a Markdown heading), a character no text holds. */
+const ALONE = '\u0004';
+
+/**
+ * Markdown as AI tools write a plan: a heading "## I. MỤC ĐÍCH" is the line "I. MỤC ĐÍCH", a paragraph of its
+ * own ("# KẾ HOẠCH" is the kind's name); a list of "* " items is a list of "- " items (a lone "* Lưu ý: …" stays
+ * a star); the citation marks a chat tool leaves ("[cite: 1, 3]") go, and are counted.
+ */
+function markdownLines(lines: string[], repairs: string[]): string[] {
+  const starItems = lines.filter((l) => /^\s*\*\s+(?!\*)\S/u.test(l)).length;
+  let cites = 0;
+  const out = lines.map((raw) => {
+    let l = raw.replace(/\s*\[cite:\s*[\d,\s]+\]/gu, () => (cites++, ''));
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/u.exec(l);
+    if (heading) {
+      const text = heading[1].trim();
+      return /^(?:\*\*)?\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH)\s*(?:\*\*)?$/u.test(text) ? text.replace(/\*\*/gu, '').trim() : ALONE + text;
+    }
+    if (starItems >= 2) l = l.replace(/^(\s*)\*\s+(?!\*)(?=\S)/u, '$1- ');
+    return l;
+  });
+  if (cites) repairs.push(`bỏ ${cites} dấu trích nguồn của công cụ AI ("[cite: …]").`);
+  return out;
+}
+
 /** The cells of a Markdown table row ("| a | b |"), undefined for another line. */
 const pipeCells = (line: string): string[] | undefined => /^\s*\|(.*)\|\s*$/u.exec(line)?.[1].split('|').map((c) => c.trim());
 /** A cell's lines: Markdown tables write a line break as <br>. */
@@ -276,9 +310,11 @@ function layoutTables(lines: string[]): string[] {
 /** ô 1–4 from the lines above the kind's name: the two columns told apart by content, as one unruled table. */
 function headerBlock(lines: string[]): Block | undefined {
   const parts: Para[] = [];
-  for (const raw of lines) {
-    // (columns a PDF put on one line with a single space: split before the Quốc hiệu and the Tiêu ngữ)
-    for (let part of raw.split(/\t|\s{3,}|\s(?=CỘNG\s+HÒA\s+XÃ\s+HỘI)|\s(?=Độc\s+lập\s*[-–])/u)) {
+  for (const line of lines) {
+    // (a number left blank, "Số:      /KH-MTTQ", is one piece: the spaces are the registry's)
+    const raw = line.replace(ALONE, '').replace(/(Số\s*:)\s+(?=\/)/u, '$1 ');
+    // (columns a PDF put on one line with a single space: split before the Quốc hiệu and the Tiêu ngữ, and after it)
+    for (let part of raw.split(/\t|\s{3,}|\s(?=CỘNG\s+HÒA\s+XÃ\s+HỘI)|\s(?=Độc\s+lập\s*[-–])|(?<=Hạnh\s+phúc\**)\s+/u)) {
       part = part.trim();
       const sd = SO_THEN_DATE.exec(part);
       if (sd) parts.push(para(sd[1]), para(sd[2]));
@@ -343,7 +379,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
   const spaced: string[] = [];
-  const flat = layoutTables(kept).map((l) => {
+  const flat = layoutTables(markdownLines(kept, repairs)).map((l) => {
     const joined = unspaced(l);
     if (joined === undefined) return l;
     spaced.push(joined);
@@ -360,8 +396,8 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     }
     // "**Nơi nhận:**", as Markdown writes it, opens the closing block as "Nơi nhận:" does
     raw = raw.replace(/^(\s*)\*{1,3}\s*(Nơi nhận\s*:?)\s*\*{1,3}/u, '$1$2');
-    // the kind's name in bold alone on its line, "**KẾ HOẠCH**", is the kind's name
-    const kind = /^\s*\*\*\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s*\*\*\s*$/u.exec(raw);
+    // the kind's name in bold on its line, "**KẾ HOẠCH**" or "**KẾ HOẠCH TỔ CHỨC …**", is read without the bold
+    const kind = /^\s*\*\*\s*((?:KẾ HOẠCH|QUYẾT ĐỊNH)(?:\s[^*]*)?)\s*\*\*\s*$/u.exec(raw);
     if (kind) return kind[1];
     // a star that opens a note ("* Lưu ý: …") is a character, not the start of italics
     const l = raw.replace(/^(\s*)\*(?=\s)/u, '$1\\*');
@@ -404,7 +440,8 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   const title = (max: number, decision = false) => {
     centred(ps[k++]);
     // (the first line is the trích yếu whatever it starts with: "Thực hiện Nghị quyết …" is one)
-    for (const start = k; k < ps.length && k < start + max && (k === start || !isMarked(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]); ) {
+    // (a letter's "Kính gửi:", which a plan has not, ends it too: it stays a paragraph)
+    for (const start = k; k < ps.length && k < start + max && (k === start || !isMarked(ps[k])) && !DECISION_BODY.test(ps[k]) && !REFERENCE_START.test(ps[k]) && !/^(?:\*\*)?Kính gửi\b/u.test(ps[k]); ) {
       // a decision's authority ("BỘ TRƯỞNG BỘ …") that the extraction joined to its trích yếu stands apart
       const joined = decision ? AUTHORITY_JOINED.exec(ps[k]) : null;
       // (not the authority's own title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" is one line)
