@@ -23,13 +23,20 @@ const LEFT = new RegExp(
   'gu',
 );
 
+/**
+ * A bracketed blank a template or an AI draft leaves to fill: "[TÊN HOẠT ĐỘNG]", "[Họ và tên]", "[ngày/tháng/năm]"
+ * (capitals, or the words a blank opens with); not a note's number "[1]", nor a Markdown link "[…](…)".
+ */
+const BLANK = /\[(?!\d+\])((?:[^\]\n\p{Ll}]*\p{Lu}[^\]\n\p{Ll}]*|(?:Tên|tên|Họ|họ|Số|số|Ngày|ngày|Địa|địa|Chức|chức|Đơn vị|đơn vị|Cơ quan|cơ quan|Nội dung|nội dung|Thời gian|thời gian)(?![\p{L}\p{M}])[^\]\n]{0,50}))\](?!\()/gu;
+
 export const starterLeft: LocalRule = {
   id: 'chu-mau',
   scope: 'value',
-  description: 'Chữ mẫu của "kehoach init" chưa được thay bằng thông tin thật: "TÊN CƠ QUAN BAN HÀNH", "Tên tỉnh", "Họ và tên", "… của Tên cơ quan".',
+  description:
+    'Chữ mẫu chưa được thay bằng thông tin thật: của "kehoach init" ("TÊN CƠ QUAN BAN HÀNH", "Tên tỉnh", "Họ và tên", "… của Tên cơ quan"), hay chỗ trống trong ngoặc vuông mà bản mẫu, công cụ AI để lại ("[TÊN HOẠT ĐỘNG]", "[Họ và tên]").',
   examples: {
-    ok: ['Sở Y tế Hậu Giang', 'Tên cơ quan, đơn vị được kiểm tra', 'ghi rõ họ và tên người nhận', 'Cơ quan cấp trên trực tiếp có trách nhiệm theo dõi', 'THỦ TRƯỞNG CƠ QUANG'],
-    notOk: ['TÊN CƠ QUAN BAN HÀNH', '"Tên tỉnh"', 'Họ và tên', 'Trên đây là Kế hoạch thực hiện nhiệm vụ năm 2026 của Tên cơ quan.', 'Tên cơ quan xây dựng Kế hoạch với các nội dung sau:', 'Cơ quan cấp trên (báo cáo)', 'KT. THỦ TRƯỞNG CƠ QUAN'],
+    ok: ['Sở Y tế Hậu Giang', 'Tên cơ quan, đơn vị được kiểm tra', 'ghi rõ họ và tên người nhận', 'Cơ quan cấp trên trực tiếp có trách nhiệm theo dõi', 'THỦ TRƯỞNG CƠ QUANG', 'theo các văn bản¹ [1] của Bộ', '[xem hướng dẫn](https://soyte.gov.vn)'],
+    notOk: ['TÊN CƠ QUAN BAN HÀNH', '"Tên tỉnh"', 'Họ và tên', 'Trên đây là Kế hoạch thực hiện nhiệm vụ năm 2026 của Tên cơ quan.', 'Tên cơ quan xây dựng Kế hoạch với các nội dung sau:', 'Cơ quan cấp trên (báo cáo)', 'KT. THỦ TRƯỞNG CƠ QUAN', 'Tổ chức [TÊN HOẠT ĐỘNG / PHONG TRÀO] năm 2026', '[Họ và tên]', 'Thời gian: [ngày/tháng/năm]'],
   },
   check(text) {
     const out: Finding[] = [];
@@ -38,6 +45,7 @@ export const starterLeft: LocalRule = {
       const said = m[0].replace(/^"|"$/g, '');
       out.push({ index: at, length: said.length, message: `"${said}" là chữ mẫu của kehoach init; hãy thay bằng thông tin thật của kế hoạch` });
     }
+    for (const m of text.matchAll(BLANK)) out.push({ index: m.index!, length: m[0].length, message: `"${m[0]}" là chỗ trống của bản mẫu; hãy thay bằng thông tin thật của kế hoạch` });
     return out;
   },
 };
