@@ -134,8 +134,12 @@ export const PLAN_RULES: readonly Rule[] = [
     check: (p, report) => {
       if (p.ky_hieu === undefined && p.viet_tat === undefined) {
         const guess = abbreviationOf(p.co_quan_ban_hanh);
-        const v = guess ?? 'SYT';
-        report([], `thiếu ký hiệu: hãy thêm "viet_tat: ${v}" (chữ viết tắt tên cơ quan${guess ? ', đoán theo tên cơ quan ban hành: hãy sửa cho đúng' : ''}) hoặc "ky_hieu: KH-${v}".`);
+        report(
+          [],
+          guess
+            ? `thiếu ký hiệu: hãy thêm "viet_tat: ${guess}" (chữ viết tắt tên cơ quan, đoán theo tên cơ quan ban hành: hãy sửa cho đúng) hoặc "ky_hieu: KH-${guess}".`
+            : 'thiếu ký hiệu: hãy thêm "viet_tat: …" (chữ viết tắt tên cơ quan ban hành, ví dụ SYT của Sở Y tế) hoặc "ky_hieu: KH-…".',
+        );
       }
     },
   },
