@@ -938,3 +938,13 @@ describe('a template with a department named over nothing yet', () => {
     expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });
+
+describe('a template\'s signature: the signer\'s lines alone, no Nơi nhận, no name yet', () => {
+  it('is the signer (its titles), not a table in the last section', async () => {
+    const text = ['ỦY BAN MTTQ VIỆT NAM', 'PHƯỜNG CHÁNH HIỆP', 'Số:    /KH-MTTQ        Chánh Hiệp, ngày   tháng   năm 2026', 'KẾ HOẠCH', 'Về việc tổ chức ngày hội', 'I. MỤC ĐÍCH', '1. Mục đích:', 'II. TỔ CHỨC THỰC HIỆN', '1. Các tổ chức thành viên:', '', 'TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH'].join('\n');
+    const r = await importDocument('mau.txt', Buffer.from(text), 'txt', 'x');
+    const plan = parse(r.yaml);
+    expect(plan.nguoi_ky).toEqual({ thay_mat: 'BAN THƯỜNG TRỰC', chuc_vu: 'CHỦ TỊCH' });
+    expect(r.yaml).not.toContain('bang:');
+  });
+});

@@ -223,7 +223,8 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   // the name is the last line not in capitals; capital lines under it are duoi_ten (a title held elsewhere)
   const at = lines.findLastIndex((l) => !isUpper(l));
   const under = at >= 0 ? lines.splice(at + 1) : [];
-  const name = lines.pop()!;
+  // (every line in capitals: the name is still to be written, as a template leaves it)
+  const name = at >= 0 ? lines.pop()! : undefined;
   const titles: string[] = [];
   for (const l of lines) {
     // "T/M." is written for "TM." (ND30 §6: "TM.")
@@ -236,10 +237,10 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   }
   // title lines as the source breaks them (a head of a committee who also holds a state title: two lines)
   if (titles.length) signer.chuc_vu = titles.length === 1 || titles.length > 3 ? titles.join(' ') : titles;
-  signer.ho_ten = name;
+  if (name !== undefined) signer.ho_ten = name;
   if (under.length) signer.duoi_ten = under.length === 1 ? under[0] : under;
   c.plan.nguoi_ky = signer;
-  c.found.push(`người ký: ${lines.join(' / ')} / ${name}`);
+  c.found.push(`người ký: ${[...lines, ...(name !== undefined ? [name] : [])].join(' / ')}`);
 }
 
 type Item = Record<string, unknown>;
@@ -694,7 +695,10 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       const all = b.t.rows.flatMap((r) => r);
       const left = all.filter((cell) => cell.col === 0).flatMap((cell) => cell.paras);
       const right = all.filter((cell) => cell.col > 0).flatMap((cell) => cell.paras);
-      if (!b.t.ruled && pieces(left).some((p) => /^Nơi nhận/iu.test(plainOf(p)))) {
+      // the closing block: Nơi nhận beside the signer, or the signer alone ("TM. BAN THƯỜNG TRỰC / CHỦ TỊCH", a
+      // template's, with no Nơi nhận yet)
+      const signerAlone = () => pieces(left).every((p) => !plainOf(p)) && /^(?:TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u.test(plainOf(pieces(right)[0] ?? paraOf('')));
+      if (!b.t.ruled && (pieces(left).some((p) => /^Nơi nhận/iu.test(plainOf(p))) || signerAlone())) {
         closing(pieces(left), pieces(right), c);
         continue;
       }
