@@ -946,5 +946,8 @@ describe('a template\'s signature: the signer\'s lines alone, no Nơi nhận, no
     const plan = parse(r.yaml);
     expect(plan.nguoi_ky).toEqual({ thay_mat: 'BAN THƯỜNG TRỰC', chuc_vu: 'CHỦ TỊCH' });
     expect(r.yaml).not.toContain('bang:');
+    // a name written in capitals is still the name
+    const named = parse((await importDocument('mau.txt', Buffer.from(`${text}\nNGUYỄN VĂN AN`), 'txt', 'x')).yaml);
+    expect(named.nguoi_ky).toEqual({ thay_mat: 'BAN THƯỜNG TRỰC', chuc_vu: 'CHỦ TỊCH', ho_ten: 'NGUYỄN VĂN AN' });
   });
 });

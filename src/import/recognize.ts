@@ -223,8 +223,10 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   // the name is the last line not in capitals; capital lines under it are duoi_ten (a title held elsewhere)
   const at = lines.findLastIndex((l) => !isUpper(l));
   const under = at >= 0 ? lines.splice(at + 1) : [];
-  // (every line in capitals: the name is still to be written, as a template leaves it)
-  const name = at >= 0 ? lines.pop()! : undefined;
+  // (every line in capitals: the last is the name, "NGUYỄN VĂN A", unless it is a title: then the name is still to
+  // be written, as a template leaves it)
+  const title = /(?:^|\s)(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|PHÓ|BÍ THƯ|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH|ỦY VIÊN|THƯ KÝ)(?:\s|$)/u;
+  const name = at >= 0 || !title.test(lines[lines.length - 1]) ? lines.pop()! : undefined;
   const titles: string[] = [];
   for (const l of lines) {
     // "T/M." is written for "TM." (ND30 §6: "TM.")
