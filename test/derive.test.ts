@@ -1042,7 +1042,8 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
     const lead = tasks[0].noi_dung.map((b) => (typeof b === 'string' ? b : (b as { gach?: string }).gach));
     expect(lead[0]).toBe('Chủ trì, phối hợp với sở, ban, ngành tăng cường kiểm tra việc thực hiện chính sách dân số theo các văn bản của Chính phủ².');
     expect(lead[1]).toBe('² Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ.');
-    expect(said).toContain('Chủ trì, cùng Phòng Tổ chức cán bộ phối hợp với Sở Nội vụ kiện toàn tổ chức bộ máy làm công tác dân số.');
+    // the staff's department leads the staffing task (two of its keywords), with the population office (one)
+    expect(JSON.stringify(tasks.find((t) => t.don_vi === 'Phòng Tổ chức cán bộ')?.noi_dung)).toContain('Chủ trì, cùng Chi cục Dân số phối hợp với Sở Nội vụ kiện toàn tổ chức bộ máy, nhân lực làm công tác dân số.');
     expect(said).not.toMatch(/Chủ trì, phối hợp với [^"]* chủ trì/u);
     expect(said).not.toContain('phối hợp với Sở Y tế triển khai');
     expect(notes).toContain('cấp trên giao cho nơi khác phối hợp với Sở Y tế)');

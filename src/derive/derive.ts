@@ -221,7 +221,10 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
       dropped.push(`"${clip(plain)}" (cấp trên giao cho nơi khác phối hợp với ${partner})`);
       continue;
     }
-    const matched = unit.bo_phan.filter((b) => b !== together && (b.tu_khoa ?? []).some((k) => hasPhrase(plain, k)));
+    // the department whose keywords the task names most leads it ("kiện toàn tổ chức bộ máy, nhân lực làm công tác
+    // dân số": the staff's department, not the one every task of the plan names); on a tie, the profile's order
+    const hits = (b: (typeof unit.bo_phan)[number]) => (b.tu_khoa ?? []).filter((k) => hasPhrase(plain, k)).length;
+    const matched = unit.bo_phan.filter((b) => b !== together && hits(b) > 0).sort((a, b) => hits(b) - hits(a));
     const lead = matched[0] ?? focal;
     const partners = matched.slice(1).filter((b) => b !== lead);
     const own = asGach(mapTexts(task, (t) => earlierInText(subst(t), { in: 'ke-hoach', path })));
