@@ -924,6 +924,7 @@ describe('a plan an AI tool wrote in Markdown', () => {
     expect(plan.noi_dung[1].noi_dung[0].bang.hang[0]).toEqual({ nhom: 'Buổi sáng' });
     expect(plan.nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', chuc_vu: 'CHỦ TỊCH', ho_ten: 'Nguyễn Văn B' });
     expect(r.repairs).toContain('bỏ 2 dấu trích nguồn của công cụ AI ("[cite: …]").');
+    expect(r.yaml).toMatch(/# CẦN XEM: kế hoạch không có dòng "Kính gửi".*\n\s+- "\*\*Kính gửi: Ủy ban nhân dân huyện\*\*"/u);
     expect(r.yaml).not.toMatch(/#{2,}|\[cite/u);
     expect(checkText('x.yaml', r.yaml).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });

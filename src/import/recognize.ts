@@ -777,6 +777,9 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     c.plan.mo_dau = [{ giua: `*${referenceLine}*` }, ...((c.plan.mo_dau as unknown[] | undefined) ?? [])];
     c.notes.push({ path: ['mo_dau', 0], note: 'CẦN XEM: kế hoạch này ban hành kèm một quyết định mà tệp không có; dòng "(Kèm theo …)" được giữ ở đây. Có văn bản quyết định thì nhập cả hai trong một tệp (quyết định trước), hoặc viết khối quyet_dinh (xem README).' });
   }
+  // a letter's "Kính gửi:" in a plan (as AI tools write one): kept, and said
+  const kinhGui = ((c.plan.mo_dau as unknown[] | undefined) ?? []).findIndex((x) => typeof x === 'string' && /^(?:\*\*)?Kính gửi\b/u.test(x));
+  if (kinhGui >= 0) c.notes.push({ path: ['mo_dau', kinhGui], note: 'CẦN XEM: kế hoạch không có dòng "Kính gửi" (Nghị định 30 dành dòng này cho công văn); hãy xóa dòng này, nơi nhận ghi ở noi_nhan.' });
   nameFromOpening(c, [...body.opening, ...bases.map((g) => g.cau_tiep)]);
   body.endBody();
   const sections = body.result();
