@@ -953,3 +953,11 @@ describe('a template\'s signature: the signer\'s lines alone, no Nơi nhận, no
     expect(named.nguoi_ky).toEqual({ thay_mat: 'BAN THƯỜNG TRỰC', chuc_vu: 'CHỦ TỊCH', ho_ten: 'NGUYỄN VĂN AN' });
   });
 });
+
+describe('a number an emoji keyboard wrote ("1️." with its variation selector)', () => {
+  it('is a number: the item is a khoản', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phát triển du lịch', 'I. ĐỊNH HƯỚNG', '1\uFE0F. Vùng Di sản – Sông Hương', '- Phát triển du lịch văn hóa.', '2\uFE0F. Vùng Biển – Đầm phá Tam Giang', '- Phát triển du lịch biển./.', 'Nơi nhận:', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const plan = parse((await importDocument('emoji.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.noi_dung[0].noi_dung.map((b: { khoan?: string }) => b.khoan)).toEqual(['Vùng Di sản – Sông Hương', 'Vùng Biển – Đầm phá Tam Giang']);
+  });
+});

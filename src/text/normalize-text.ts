@@ -7,7 +7,8 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 const XML_ILLEGAL_G = new RegExp(XML_ILLEGAL.source, 'gu');
 
 /** Invisible characters that PDF and chat copies leave inside words. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/gu;
+// (and the variation selectors an emoji keyboard adds: "1️." is "1." shown as an emoji)
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\uFE0E\uFE0F]/gu;
 /** Spaces of other widths and no-break spaces (web pages; Word's Ctrl+Shift+Space). */
 const WIDE_SPACE = /[\u00A0\u2000-\u200A\u202F\u3000]/gu;
 
