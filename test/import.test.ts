@@ -961,3 +961,12 @@ describe('a number an emoji keyboard wrote ("1️." with its variation selector)
     expect(plan.noi_dung[0].noi_dung.map((b: { khoan?: string }) => b.khoan)).toEqual(['Vùng Di sản – Sông Hương', 'Vùng Biển – Đầm phá Tam Giang']);
   });
 });
+
+describe('a short numbered heading over a line in capitals of its own', () => {
+  it('stays itself: "II. TỔ CHỨC THỰC HIỆN" over "UBND CÁC XÃ" is the plan\'s part, the line under it apart', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn.', 'II. TỔ CHỨC THỰC HIỆN', 'UBND CÁC XÃ', '- Triển khai tại địa phương./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.noi_dung[1]).toMatchObject({ muc: 'TỔ CHỨC THỰC HIỆN', phan: 'to_chuc_thuc_hien' });
+    expect(JSON.stringify(plan.noi_dung[1].noi_dung)).toContain('UBND CÁC XÃ');
+  });
+});

@@ -128,10 +128,11 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
     const ends = /[.:;!?]$|\.\/\.$/u.test(prev) || /^\(.*\)$/u.test(prev);
     // a heading in capitals that a page wrapped goes on in capitals: after a comma or a joining word ("MỤC ĐÍCH, /
-    // YÊU CẦU"), after a numbered heading ("II. NỘI DUNG / THỰC HIỆN", "… DU LỊCH / CỘNG ĐỒNG …"), inside a name
+    // YÊU CẦU"), after a long numbered heading ("… DU LỊCH / CỘNG ĐỒNG …"), inside a name ("ỦY BAN NHÂN / DÂN"); a short
+    // one ("IV. TỔ CHỨC THỰC HIỆN" over "UBND CÁC XÃ") stands alone unless its bold runs on (readText joins those)
     const capsGoOn =
       isUpper(l) && isUpper(prev) && !isMarked(l) && !AUTHORITY.test(plainText(l)) &&
-      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(plainText(prev)) || looksLikeHeading(plainText(prev)) || splitsName(plainText(prev), plainText(l)));
+      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(plainText(prev)) || (looksLikeHeading(plainText(prev)) && plainText(prev).length > 40) || splitsName(plainText(prev), plainText(l)));
     // short capital lines (agency names, the signer's titles) stand each on their own
     const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40 && !capsGoOn;
     // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
@@ -386,7 +387,12 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     return joined;
   });
   if (spaced.length) repairs.push(`ghép lại ${spaced.length} dòng chữ in giãn cách (từng chữ cái cách nhau): ${spaced.map((x) => `"${x}"`).join(', ')}.`);
-  const lines = flat.map((raw) => {
+  // the line where the bold that runs on opened, to join a wrapped heading back (below)
+  let runFrom = -1;
+  const done: string[] = [];
+  flat.forEach((raw, i) => (done[i] = lineOf(raw, i)));
+  const lines = done;
+  function lineOf(raw: string, i: number): string {
     // a Word table a converter wrote as text keeps a line of only "|" between its cells: a break, no more
     if (/^\s*\|\s*$/u.test(raw)) return '';
     // a line of only stars ("**", "** **") opens or closes bold that runs over lines, and says nothing itself
@@ -403,11 +409,20 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     const l = raw.replace(/^(\s*)\*(?=\s)/u, '$1\\*');
     if (!l.trim()) return l;
     const odd = (l.match(/\*\*/g)?.length ?? 0) % 2 === 1;
+    const goesOn = open;
     let out = open ? `**${l.trimStart()}` : l;
     if (odd) open = !open;
     if (open) out = `${out.trimEnd()}**`;
+    // a numbered heading in capitals whose bold runs on to the next line ("**II. NỘI DUNG" / "THỰC HIỆN**") is one
+    // heading: the page wrapped it (a heading of its own on the next line has bold of its own)
+    if (goesOn && runFrom === i - 1 && isUpper(plainText(out)) && looksLikeHeading(plainText(done[i - 1]))) {
+      done[i - 1] = `${done[i - 1].replace(/\*\*$/u, '')} ${out.replace(/^\*\*/u, '')}`;
+      runFrom = i;
+      return '';
+    }
+    if (!goesOn && open) runFrom = i;
     return out;
-  });
+  }
   const blocks: Block[] = [];
   // ô 1–4: everything before the line "KẾ HOẠCH"
   // (a plan issued by a decision begins with QUYẾT ĐỊNH; its own KẾ HOẠCH comes after the decision)
