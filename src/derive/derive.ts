@@ -1,7 +1,7 @@
 // derive: a unit's plan from its department's plan. A pure function (no files, no clock), like
 // changesets' assembleReleasePlan: department plan + unit profile + options → unit plan (input form,
 // ready to be written as YAML) with a note of where each derived part came from.
-import type { InputBlock, InputPlan, InputReport, Role } from '../plan/schema.js';
+import { ROLE_TITLES, type InputBlock, type InputPlan, type InputReport, type Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, letter, roman } from '../plan/normalize.js';
 import { plainText, unbalancedMarkup } from '../text/inline.js';
@@ -296,12 +296,12 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
         for (const b of s.noi_dung ?? []) {
           if (!isNumbered(b)) continue;
           j++;
-          // (a heading that is no body's name, "Chế độ báo cáo", names no one)
-          const heading = headingOf(b);
-          const to = bodiesOf(b).join('; ') || (heading && isBodyName(heading) ? heading : undefined) || doerOf(b)?.name;
-          if (!taken.has(b) && to && !ours(to)) dropped.push(`"${clip(plainText(`${to}: ${allText((b as { noi_dung?: unknown }).noi_dung ?? b)}`))}" (mục ${numeral}.${j}, cấp trên giao cho ${to})`);
+          // (as in the other sections: a unit of another kind, another body; a heading that is no body's name,
+          // "Chế độ báo cáo", names no one)
+          const doer = doerOf(b)?.name;
+          const to = givenElsewhere.get(b)?.to ?? otherBody(b, ours) ?? (doer && !ours(doer) ? doer : undefined);
+          if (!taken.has(b) && to) dropped.push(`"${clip(plainText(`${to}: ${allText((b as { noi_dung?: unknown }).noi_dung ?? b)}`))}" (mục ${numeral}.${j}, cấp trên giao cho ${to})`);
         }
-        placed = true;
         sections.push({ ...name, phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
         notes.push({ path: here, note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; bộ phận theo hồ sơ đơn vị${droppedNote()}` });
         return;
@@ -314,7 +314,6 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
         const bi = children.length;
         if (isMapping(b) && (b as { phan?: Role }).phan === 'to_chuc_thuc_hien') {
           notes.push({ path: [...here, 'noi_dung', bi], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}${droppedNote()}` });
-          placed = true;
           children.push({ ...(b as object), noi_dung: responsibilities } as Block);
           continue;
         }
@@ -349,10 +348,10 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
     });
     return sections;
   };
-  let placed = false;
   const sections = deriveSections(dept.noi_dung, ['noi_dung'], (i) => numberOf(dept.noi_dung, i));
-  // a parent with no Tổ chức thực hiện of its own: the unit's plan still gets one, last
-  if (!placed) {
+  // a parent with no Tổ chức thực hiện of its own (deriveSections puts the responsibilities in each it has): the
+  // unit's plan still gets one, last
+  if (!hasTaskPart(dept.noi_dung)) {
     notes.push({ path: ['noi_dung', sections.length], note: `nhiệm vụ của đơn vị, từ ${taskSources}, ${cite}; kế hoạch cấp trên không có mục Tổ chức thực hiện, mục này do kehoach thêm${droppedNote()}` });
     sections.push({ muc: 'TỔ CHỨC THỰC HIỆN', phan: 'to_chuc_thuc_hien', noi_dung: responsibilities });
   }
@@ -478,13 +477,16 @@ const isEmpty = (b: unknown): boolean => plainText(allText(b)).trim() === '';
  * it as the section of that title, which is where the unit's responsibilities go.
  */
 function withTaskPart(plan: InputPlan): InputPlan {
-  const marked = (list: InputPlan['noi_dung']): boolean =>
-    list.some((s) => s.phan === 'to_chuc_thuc_hien' || (s.cac_muc && marked(s.cac_muc)) || (s.noi_dung ?? []).some((b) => isMapping(b) && (b as { phan?: string }).phan === 'to_chuc_thuc_hien'));
-  if (marked(plan.noi_dung)) return plan;
-  const title = (s: InputPlan['noi_dung'][number]) => /^tổ chức thực hiện$/iu.test(plainText(s.muc ?? '').trim());
+  if (hasTaskPart(plan.noi_dung)) return plan;
+  // (the part's default title, as import recognises it)
+  const title = (s: InputPlan['noi_dung'][number]) => ROLE_TITLES[plainText(s.muc ?? '').trim().toLocaleLowerCase('vi')] === 'to_chuc_thuc_hien';
   const mark = (list: InputPlan['noi_dung']): InputPlan['noi_dung'] => list.map((s) => (title(s) ? { ...s, phan: 'to_chuc_thuc_hien' } : s.cac_muc ? { ...s, cac_muc: mark(s.cac_muc) } : s));
   return { ...plan, noi_dung: mark(plan.noi_dung) };
 }
+
+/** Whether sections have a Tổ chức thực hiện: a section, or a khoản of one, with phan to_chuc_thuc_hien. */
+const hasTaskPart = (list: InputPlan['noi_dung']): boolean =>
+  list.some((s) => s.phan === 'to_chuc_thuc_hien' || (s.cac_muc && hasTaskPart(s.cac_muc)) || (s.noi_dung ?? []).some((b) => isMapping(b) && (b as { phan?: string }).phan === 'to_chuc_thuc_hien'));
 
 /** A footnote import wrote as a paragraph after the one that refers to it: its number small, then its text. */
 const NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s/u;

@@ -3,7 +3,7 @@
 // sentence, nơi nhận beside the signer, appendices. Nothing is dropped: what cannot be placed stays as a
 // plain paragraph where it stood, with a note ("CẦN XEM") that becomes a YAML comment.
 import type { Block, Cell, Para, TableBlock } from './docx-read.js';
-import { ROLES, type Role } from '../plan/schema.js';
+import { ROLE_TITLES, ROLES, type Role } from '../plan/schema.js';
 import { acrossByDefault, roman } from '../plan/normalize.js';
 import { plainText } from '../text/inline.js';
 import { isUpper, withoutTones } from '../text/normalize-text.js';
@@ -50,18 +50,6 @@ const CITATION = new RegExp(
   `^(${DOC_TYPES})\\s+số\\s+([^\\s,;]+)\\s+ngày\\s+(?:(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))(?:\\s+của\\s+(.+))?$`,
   'su',
 );
-
-/** Default titles of the named parts (templates/tieu-de-phan.hbs), to recognise "1. Mục đích" as phan: muc_dich. */
-const ROLE_TITLES: Record<string, Role> = {
-  'mục đích': 'muc_dich',
-  'yêu cầu': 'yeu_cau',
-  'đối tượng': 'doi_tuong',
-  'nội dung': 'noi_dung',
-  'hình thức': 'hinh_thuc',
-  'thời gian thực hiện': 'thoi_gian',
-  'kinh phí thực hiện': 'kinh_phi',
-  'tổ chức thực hiện': 'to_chuc_thuc_hien',
-};
 
 const pad2 = (n: string | number) => String(n).padStart(2, '0');
 const clean = (s: string) => s.replace(/[\t ]+/g, ' ').trim();

@@ -24,6 +24,17 @@ export const ROLES = [
   'to_chuc_thuc_hien',
 ] as const;
 export type Role = (typeof ROLES)[number];
+/** The parts' default titles (templates/tieu-de-phan.hbs), lower case: "1. Mục đích" is phan muc_dich (import, derive). */
+export const ROLE_TITLES: Record<string, Role> = {
+  'mục đích': 'muc_dich',
+  'yêu cầu': 'yeu_cau',
+  'đối tượng': 'doi_tuong',
+  'nội dung': 'noi_dung',
+  'hình thức': 'hinh_thuc',
+  'thời gian thực hiện': 'thoi_gian',
+  'kinh phí thực hiện': 'kinh_phi',
+  'tổ chức thực hiện': 'to_chuc_thuc_hien',
+};
 
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
 
