@@ -4,7 +4,7 @@
 import { ROLE_TITLES, type InputBlock, type InputPlan, type InputReport, type Role } from '../plan/schema.js';
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, letter, roman } from '../plan/normalize.js';
-import { plainText, unbalancedMarkup } from '../text/inline.js';
+import { NOTE_PARAGRAPH, plainText, unbalancedMarkup } from '../text/inline.js';
 import { isUpper, upperVi } from '../text/normalize-text.js';
 import { rewriteDate, twoDigits, writtenDates } from '../text/dates.js';
 import { isMapping } from '../read/source.js';
@@ -183,7 +183,7 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // a footnote import moved into the text ("² Chỉ thị số …") goes with the task that refers to it, as it is
   let lastLead: string | undefined;
   for (const { task, path } of unitTasks.flatMap((u) => u.tasks.map((task, i) => ({ task, path: [...u.path, i] })))) {
-    if (typeof task === 'string' && NOTE.test(task) && lastLead) {
+    if (typeof task === 'string' && NOTE_PARAGRAPH.test(task) && lastLead) {
       byDept.get(lastLead)!.push(task);
       continue;
     }
@@ -487,9 +487,6 @@ function withTaskPart(plan: InputPlan): InputPlan {
 /** Whether sections have a Tổ chức thực hiện: a section, or a khoản of one, with phan to_chuc_thuc_hien. */
 const hasTaskPart = (list: InputPlan['noi_dung']): boolean =>
   list.some((s) => s.phan === 'to_chuc_thuc_hien' || (s.cac_muc && hasTaskPart(s.cac_muc)) || (s.noi_dung ?? []).some((b) => isMapping(b) && (b as { phan?: string }).phan === 'to_chuc_thuc_hien'));
-
-/** A footnote import wrote as a paragraph after the one that refers to it: its number small, then its text. */
-const NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s/u;
 
 /** A parent's task list for its units: the tasks, where they stand, and whom they address. */
 type UnitTasks = { tasks: Block[]; where: string; path: (string | number)[]; to: string; from: Block };

@@ -4,7 +4,7 @@
 // names its styles happen to have. OOXML is read with an XML parser, never with regular expressions.
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { escapeInline } from '../text/inline.js';
+import { escapeInline, superscript } from '../text/inline.js';
 import { roman } from '../plan/normalize.js';
 import { convertedFont, encodingOfFont, fromLegacy } from '../text/legacy.js';
 import { upperVi } from '../text/normalize-text.js';
@@ -354,9 +354,6 @@ interface Ctx {
   hidden: number;
 }
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-/** A note's number as its reference shows it: "¹", "¹²". */
-export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
 /** What import says of the footnotes it moved into the text (kehoach prints none). */
 export const notesMoved = (n: number): string =>
   `đưa ${n} chú thích cuối trang vào thành đoạn riêng ngay sau đoạn có dấu chú thích (số nhỏ ¹, ², …); kehoach không in chú thích cuối trang: hãy đưa vào câu hoặc xóa.`;

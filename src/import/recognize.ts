@@ -687,7 +687,7 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       const right = all.filter((cell) => cell.col > 0).flatMap((cell) => cell.paras);
       // the closing block: Nơi nhận beside the signer, or the signer alone ("TM. BAN THƯỜNG TRỰC / CHỦ TỊCH", a
       // template's, with no Nơi nhận yet)
-      const signerAlone = () => pieces(left).every((p) => !plainOf(p)) && /^(?:TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u.test(plainOf(pieces(right)[0] ?? paraOf('')));
+      const signerAlone = () => pieces(left).every((p) => !plainOf(p)) && pieces(right).slice(0, 1).some((p) => AUTHORITY.test(plainOf(p)));
       if (!b.t.ruled && (pieces(left).some((p) => /^Nơi nhận/iu.test(plainOf(p))) || signerAlone())) {
         closing(pieces(left), pieces(right), c);
         continue;
@@ -828,6 +828,8 @@ const basesOut = (bases: Item[], lastEnd = '.'): Item[] =>
 const subjectOf = (lines: string[]): string | string[] => (lines.length > 1 && lines.length <= 4 ? lines : lines.join(' '));
 
 /** The start of a reference line "(Kèm theo …)" or "(Ban hành kèm theo …)": every reader keeps it a line of its own. */
+/** A signer's authority line opening a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC" (ND30 §6). */
+export const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
 export const REFERENCE_START = /^\((?:Ban hành\s+)?kèm theo\b/iu;
 /** A document's name on its own line: a plan's, or the decision's that issues it. */
 export const DOCUMENT_NAME = /^(KẾ HOẠCH(?:\s+(?:QUỐC GIA|HÀNH ĐỘNG|LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP))?|QUYẾT ĐỊNH)$/u;

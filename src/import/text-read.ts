@@ -1,9 +1,9 @@
 // Plain text copied from Word or a PDF → the blocks a reader sees, as docx-read.ts gives them for a .docx:
 // wrapped lines joined into paragraphs, the header's two columns and the signer's column told apart by
 // content (the text has no layout left), headings recognised by their markers and shape.
-import { notesMoved, superscript, type Block, type Cell, type Para } from './docx-read.js';
-import { headerColumns, PLAN_NAME, REFERENCE_START } from './recognize.js';
-import { escapeInline, plainText, unbalancedMarkup } from '../text/inline.js';
+import { notesMoved, type Block, type Cell, type Para } from './docx-read.js';
+import { AUTHORITY, headerColumns, PLAN_NAME, REFERENCE_START } from './recognize.js';
+import { escapeInline, plainText, superscript, unbalancedMarkup } from '../text/inline.js';
 import { convertedText, detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper, plainSpaces } from '../text/normalize-text.js';
 
@@ -11,7 +11,6 @@ const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 // (a number opens an item only with its dot, "1.", "1.2.", or as "1.2": a line that opens "15 tuổi" or "2022 của"
 // goes on a sentence a PDF wrapped; a reference line "(Kèm theo …)" opens its own)
 const MARKER = /^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|\((?:Ban hành\s+)?[Kk]èm theo\b|[a-zđ](?:\)|\/\.?|\.)\s|[-–•+]\s|Căn cứ(?=\s)|Thực hiện\b|Nơi nhận\b|Trên đây\b|Phụ lục\b)/u;
-const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s?\p{Lu}/u;
 /** A line that opens with a marker, in bold or not ("**1. Sở Y tế**" is "1. Sở Y tế"). */
 const isMarked = (l: string): boolean => MARKER.test(l) || (l.startsWith('*') && MARKER.test(plainText(l)));
 /** The titles a decision's authority opens with: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ". */

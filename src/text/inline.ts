@@ -51,3 +51,9 @@ export const unbalancedMarkup = (src: string): boolean => scan(src).open;
 
 /** Escape a literal text so that parseInline gives it back unchanged. */
 export const escapeInline = (s: string): string => s.replace(/\*/g, '\\*');
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A footnote's number as import writes its reference and its paragraph (kehoach prints no footnotes): "¹", "¹²". */
+export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+/** A footnote's paragraph, as import writes it after the one that refers to it: its number small, then its text. */
+export const NOTE_PARAGRAPH = new RegExp(`^[${SUPERSCRIPT}]+\\s`, 'u');
