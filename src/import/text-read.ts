@@ -7,6 +7,21 @@ import { escapeInline, plainText, superscript, unbalancedMarkup } from '../text/
 import { convertedText, detectLegacy, fromLegacy } from '../text/legacy.js';
 import { isUpper, plainSpaces } from '../text/normalize-text.js';
 
+/** The names of a document's kind, the Quốc hiệu's first words and the Tiêu ngữ's, as patterns the lines below share. */
+const KIND = '(?:KẾ HOẠCH|QUYẾT ĐỊNH)';
+const QUOC_HIEU_START = 'CỘNG\\s+HÒA\\s+XÃ\\s+HỘI';
+const TIEU_NGU_START = 'Độc\\s+lập\\s*[-–]';
+/** A line that opens with the kind's name ("KẾ HOẠCH", "QUYẾT ĐỊNH …"). */
+const KIND_LINE = new RegExp(`^\\s*${KIND}\\b`, 'u');
+/** The kind's name in bold on its line, "**KẾ HOẠCH**" or "**KẾ HOẠCH TỔ CHỨC …**": read without the bold. */
+const BOLD_KIND = new RegExp(`^\\s*\\*\\*\\s*(${KIND}(?:\\s[^*]*)?)\\s*\\*\\*\\s*$`, 'u');
+/** The first half of a Quốc hiệu a narrow column wrapped. */
+const QUOC_HIEU_HALF = new RegExp(`^${QUOC_HIEU_START}$`, 'u');
+/**
+ * Where a header line splits into its columns: tabs, wide gaps, and (columns a PDF put on one line with a single
+ * space) before the Quốc hiệu and the Tiêu ngữ, and after the Tiêu ngữ.
+ */
+const HEADER_COLUMNS = new RegExp(`\\t|\\s{3,}|\\s(?=${QUOC_HIEU_START})|\\s(?=${TIEU_NGU_START})|(?<=Hạnh\\s+phúc\\**)\\s+`, 'u');
 const SO_THEN_DATE = /^(Số\s*:\s*\S*\s*\/\s*\S+)\s+(.+?,\s*ngày\b.*)$/u;
 // (a number opens an item only with its dot, "1.", "1.2.", or as "1.2": a line that opens "15 tuổi" or "2022 của"
 // goes on a sentence a PDF wrapped; a reference line "(Kèm theo …)" opens its own)
@@ -190,7 +205,7 @@ function joinedHeader(parts: Para[]): Para[] {
     const text = p.plain.replace(/^[*_\s]+|[*_\s]+$/gu, '');
     if (!text) continue;
     const prev = out.at(-1)?.plain;
-    if (prev && ((/^CỘNG\s+HÒA\s+XÃ\s+HỘI$/u.test(prev) && /^CHỦ\s+NGHĨA\b/u.test(text)) || (/,\s*ngày\b/u.test(prev) && !/\bnăm\s+\d{4}$/u.test(prev)))) out[out.length - 1] = para(`${prev} ${text}`);
+    if (prev && ((QUOC_HIEU_HALF.test(prev) && /^CHỦ\s+NGHĨA\b/u.test(text)) || (/,\s*ngày\b/u.test(prev) && !/\bnăm\s+\d{4}$/u.test(prev)))) out[out.length - 1] = para(`${prev} ${text}`);
     else out.push(para(text));
   }
   return out;
@@ -275,7 +290,7 @@ function markdownLines(lines: string[], repairs: string[]): string[] {
     const heading = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/u.exec(l);
     if (heading) {
       const text = heading[1].trim();
-      return /^(?:\*\*)?\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH)\s*(?:\*\*)?$/u.test(text) ? text.replace(/\*\*/gu, '').trim() : ALONE + text;
+      return new RegExp(`^(?:\\*\\*)?\\s*${KIND}\\s*(?:\\*\\*)?$`, 'u').test(text) ? text.replace(/\*\*/gu, '').trim() : ALONE + text;
     }
     if (starItems >= 2) l = l.replace(/^(\s*)\*\s+(?!\*)(?=\S)/u, '$1- ');
     return l;
@@ -295,7 +310,7 @@ const cellLines = (cell: string): string[] => cell.split(/<br\s*\/?>/iu).map((l)
  * cells become lines, left cell first, as a text copied from Word has them; the content's tables stay tables.
  */
 function layoutTables(lines: string[]): string[] {
-  const kindAt = lines.findIndex((l) => /^\s*(?:\*\*)?\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH)\b/u.test(l));
+  const kindAt = lines.findIndex((l) => KIND_LINE.test(l.replace(/^\s*\*\*/u, '')));
   return lines.flatMap((l, i) => {
     const cells = pipeCells(l);
     if (!cells) return [l];
@@ -314,7 +329,7 @@ function headerBlock(lines: string[]): Block | undefined {
     // (a number left blank, "Số:      /KH-MTTQ", is one piece: the spaces are the registry's)
     const raw = line.replace(ALONE, '').replace(/(Số\s*:)\s+(?=\/)/u, '$1 ');
     // (columns a PDF put on one line with a single space: split before the Quốc hiệu and the Tiêu ngữ, and after it)
-    for (let part of raw.split(/\t|\s{3,}|\s(?=CỘNG\s+HÒA\s+XÃ\s+HỘI)|\s(?=Độc\s+lập\s*[-–])|(?<=Hạnh\s+phúc\**)\s+/u)) {
+    for (let part of raw.split(HEADER_COLUMNS)) {
       part = part.trim();
       const sd = SO_THEN_DATE.exec(part);
       if (sd) parts.push(para(sd[1]), para(sd[2]));
@@ -327,7 +342,7 @@ function headerBlock(lines: string[]): Block | undefined {
 }
 
 /** A line holding the Quốc hiệu or the Tiêu ngữ (alone, or beside an agency line). */
-const NATIONAL_LINE = /CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do/u;
+const NATIONAL_LINE = new RegExp(`${QUOC_HIEU_START}|${TIEU_NGU_START}\\s*Tự\\s+do`, 'u');
 
 /**
  * The header a plan issued by a decision repeats on its own page (Mẫu 1.3: the names and the Quốc hiệu, no
@@ -402,7 +417,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
     // "**Nơi nhận:**", as Markdown writes it, opens the closing block as "Nơi nhận:" does
     raw = raw.replace(/^(\s*)\*{1,3}\s*(Nơi nhận\s*:?)\s*\*{1,3}/u, '$1$2');
     // the kind's name in bold on its line, "**KẾ HOẠCH**" or "**KẾ HOẠCH TỔ CHỨC …**", is read without the bold
-    const kind = /^\s*\*\*\s*((?:KẾ HOẠCH|QUYẾT ĐỊNH)(?:\s[^*]*)?)\s*\*\*\s*$/u.exec(raw);
+    const kind = BOLD_KIND.exec(raw);
     if (kind) return kind[1];
     // a star that opens a note ("* Lưu ý: …") is a character, not the start of italics
     const l = raw.replace(/^(\s*)\*(?=\s)/u, '$1\\*');
@@ -425,7 +440,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   const blocks: Block[] = [];
   // ô 1–4: everything before the line "KẾ HOẠCH"
   // (a plan issued by a decision begins with QUYẾT ĐỊNH; its own KẾ HOẠCH comes after the decision)
-  const kindAt = lines.findIndex((l) => /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\b/u.test(l));
+  const kindAt = lines.findIndex((l) => KIND_LINE.test(l));
   if (kindAt > 0) {
     const header = headerBlock(lines.slice(0, kindAt));
     if (header) blocks.push(header);
@@ -436,7 +451,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   if (notes.size) repairs.push(notesMoved(notes.size));
   // "KẾ HOẠCH Tuyên truyền …" on one line: the kind, then the trích yếu
   if (kindAt >= 0) {
-    const m = /^\s*(KẾ HOẠCH|QUYẾT ĐỊNH)\s+(.+)$/u.exec(rest[0]);
+    const m = new RegExp(`^\\s*(${KIND})\\s+(.+)$`, 'u').exec(rest[0]);
     if (m && !PLAN_NAME.test(rest[0].trim())) rest.splice(0, 1, m[1], m[2]);
   }
   // a text double-spaced by its extraction (a blank line after nearly every line): blank lines say nothing
