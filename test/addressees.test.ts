@@ -1,7 +1,8 @@
 // Whom a parent plan addresses, by name (src/derive/addressees.ts): each rule takes its ok names and leaves
 // its not-ok ones, as lint's rules keep their examples.
 import { describe, expect, it } from 'vitest';
-import { addressesKind, addressesUnits, isBodyName, SCOPE_RULES, scopeOfName, UNIT_KINDS, withoutDoers } from '../src/derive/addressees.js';
+import { addressesKind, addressesUnits, SCOPE_RULES, scopeOfName, UNIT_KINDS, withoutDoers } from '../src/derive/addressees.js';
+import { isBodyName } from '../src/text/bodies.js';
 
 describe.each(SCOPE_RULES.map((r) => [r.scope, r]))('%s', (scope, r) => {
   it.each(r.examples.ok)('takes "%s"', (name) => expect(scopeOfName(name)).toBe(scope));
@@ -37,7 +38,7 @@ describe('such a sentence, told as the unit\'s own task', () => {
 });
 
 describe('a body\'s name', () => {
-  it.each(['Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Công an tỉnh', 'Hội Nông dân tỉnh', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'UBND huyện'])('"%s" is one', (s) => expect(isBodyName(s)).toBe(true));
+  it.each(['Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Công an tỉnh', 'Hội Nông dân tỉnh', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'UBND huyện', 'Thanh tra tỉnh', 'Bộ Chỉ huy Quân sự tỉnh', 'Thuế tỉnh Lào Cai'])('"%s" is one', (s) => expect(isBodyName(s)).toBe(true));
   it.each(['Ban hành Quy chế bảo vệ BMNN', 'Hội nghị tập huấn', 'Phòng, chống tham nhũng', 'Báo cáo kết quả', 'Tổ chức tuyên truyền'])('"%s" is none', (s) => expect(isBodyName(s)).toBe(false));
 });
 

@@ -354,6 +354,20 @@ ${rows}`),
     expect([...rows[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(['(1)', '(2)']);
   });
 
+  it('a column-number row that leaves the STT column blank (so_cot: tru_stt), as many plans number only the data columns', async () => {
+    const yaml = plan('  - muc: A', `phu_luc:
+  - tieu_de: Kế hoạch chi tiết
+    so_thu_tu: true
+    cot: [TT, Nội dung, Thời gian]
+    so_cot: tru_stt
+    hang: [{ o: [Hội nghị, Quý I] }]`);
+    const r = checkText('x.yaml', yaml);
+    const xml = unzip(Buffer.from(await renderPlan(r.plan!, { templates }))).get('word/document.xml')!;
+    const rows = xml.slice(xml.lastIndexOf('<w:tbl>')).split('<w:tr>').slice(1);
+    expect(rows[1]).toContain('<w:tblHeader/>');
+    expect(rows[1].split('<w:tc>').slice(1).map((c) => [...c.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))).toEqual(['', '(1)', '(2)']);
+  });
+
   it('default widths: a narrow TT column, wide text columns, narrow short ones', () => {
     const t = appendix('', `      - o: ["1", "Tổ chức các hội nghị, hội thảo chuyên đề phổ biến, hướng dẫn thực hiện Nghị định", Quý III]
       - o: ["2", "Xây dựng cơ sở dữ liệu về kiểm kê khí nhà kính và kết quả giảm phát thải", Quý IV]`);

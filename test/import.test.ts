@@ -970,3 +970,32 @@ describe('a short numbered heading over a line in capitals of its own', () => {
     expect(JSON.stringify(plan.noi_dung[1].noi_dung)).toContain('UBND CÁC XÃ');
   });
 });
+
+describe('a Word file a converter wrote as text, a table row a line, its cells apart by " | " (draft KH of UBND tỉnh Lào Cai, 2026)', () => {
+  // test/fixtures/import/word-table-text.txt: lines of the draft in Trangsct/skill-sct (van-ban-goc/KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.txt)
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'word-table-text.txt'), 'utf8');
+  const imported = importDocument('word-table-text.txt', Buffer.from(text), 'txt', 'x');
+
+  it('reads the header row by row, and the closing row as Nơi nhận beside the signer: a valid plan', async () => {
+    const r = await imported;
+    const plan = parse(r.yaml);
+    expect(plan.co_quan_ban_hanh).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI']);
+    expect(plan.dia_danh).toBe('Lào Cai');
+    expect(plan.luu).toBe('VT, KT');
+    // "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" is two lines of authority; "PHÓ CHỦ TỊCH Nguyễn Thành Sinh" a title over a name
+    expect(plan.nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Thành Sinh' });
+    expect(checkText('x.yaml', r.yaml).plan, 'a valid plan').toBeDefined();
+  });
+
+  it('reads the appendix as its columns, the row of column numbers with STT left blank as so_cot: tru_stt', async () => {
+    const plan = parse((await imported).yaml);
+    expect(plan.phu_luc[0]).toMatchObject({ so_thu_tu: '1', so_cot: 'tru_stt', cot: ['TT', 'Tên nhiệm vụ', 'Sở, ngành chủ trì tham mưu', 'Thời gian thực hiện'] });
+    expect(plan.phu_luc[0].hang).toEqual([{ o: ['Tổ chức quán triệt', 'Các Sở, ban, ngành', 'Quý II/2026'] }, { o: ['Rà soát quy hoạch', 'Sở Nông nghiệp và Môi trường', 'Tháng 5/2026'] }]);
+  });
+
+  it('takes every body Tổ chức thực hiện names as a unit, and the issuer\'s last request as the closing', async () => {
+    const plan = parse((await imported).yaml);
+    expect(plan.noi_dung[1].noi_dung.map((k: { don_vi?: string }) => k.don_vi)).toEqual(['Sở Công Thương', 'Thanh tra tỉnh', 'Bộ Chỉ huy Quân sự tỉnh']);
+    expect(plan.ket_thuc).toEqual(['Ủy ban nhân dân tỉnh Lào Cai yêu cầu các Sở nghiêm túc triển khai thực hiện Kế hoạch này.']);
+  });
+});

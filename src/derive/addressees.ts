@@ -2,6 +2,8 @@
 // names no don_vi at all (a published plan, restored or imported, writes "Các đơn vị trực thuộc" or "UBND
 // các huyện" as a heading or at the head of a sentence). Rules as data: each with names it takes and names
 // it leaves, walked by test/addressees.test.ts.
+import { isBodyName } from '../text/bodies.js';
+
 
 export type Scope = 'truc_thuoc' | 'co_quan' | 'phoi_hop';
 
@@ -42,14 +44,6 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   },
 ];
 
-/**
- * A body's name: a kind of body then its proper name ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Hội Nông dân"; not
- * "Ban hành …", "Hội nghị …", "Phòng, chống …", "Báo cáo …"), or a body named by its kind and place alone.
- */
-const BODY = /^(?:(?:Sở|Ban|Hội|Bộ|Cục|Chi cục|Viện|Trung tâm|Bệnh viện|Đài|Báo|Liên đoàn|Tổng cục|Văn phòng|Phòng)\s\p{Lu}|(?:Công an|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban|UBND|Thanh tra|Bảo hiểm xã hội|Kho bạc Nhà nước|Bộ Chỉ huy Quân sự|Tỉnh đoàn)(?:\s|$))/u;
-
-/** Whether a text starts with a body's name. */
-export const isBodyName = (s: string): boolean => BODY.test(s);
 
 /**
  * The body a sentence opens with as its doer ("Sở Công Thương chủ trì …", "Cục Lâm nghiệp và Kiểm lâm có trách

@@ -389,7 +389,7 @@ function repeatsHeader(row: Cell[], header: Cell[]): boolean {
 function repeatedRows(rows: Cell[][], table: Cell[][]): number {
   if (!repeatsHeader(rows[0], table[0])) return 0;
   const columns = gridColumns(table.slice(0, 1));
-  return isColumnNumbers(table[1], columns) && isColumnNumbers(rows[1], columns) ? 2 : 1;
+  return isColumnNumbers(table[1], columns) && isColumnNumbers(rows[1], columns) === isColumnNumbers(table[1], columns) ? 2 : 1;
 }
 
 /** The blocks of a PDF's text layer. Throws an Error with a Vietnamese message on a broken file. */

@@ -9,6 +9,7 @@ import { plainText } from '../text/inline.js';
 import { isUpper, withoutTones } from '../text/normalize-text.js';
 import { isRealDate } from '../text/dates.js';
 import { DOC_TYPES as DOC_TYPE_NAMES, isDocNumber } from '../text/doc-number.js';
+import { isBodyName } from '../text/bodies.js';
 
 export type Path = (string | number)[];
 
@@ -161,7 +162,7 @@ function header(left: Para[], right: Para[], c: Ctx): void {
       c.found.push(`địa danh, ngày tháng: ${t}`);
     } else if (/^V\/v\s/u.test(t)) {
       c.notes.push({ path: ['trich_yeu'], note: `CẦN XEM: văn bản gốc có dòng "${t}" dưới số, ký hiệu; Nghị định 30 chỉ cho công văn dòng "V/v", kế hoạch ghi trích yếu dưới chữ KẾ HOẠCH, nên dòng này không đưa vào.` });
-    } else if (left.includes(p)) agency.push(p);
+    } else if (left.includes(p) && !/^\[.*\]$/u.test(t)) agency.push(p);
     else c.notes.push({ path: [], note: `CẦN XEM: dòng "${t}" ở phần đầu văn bản không rõ là gì, chưa đưa vào kế hoạch.` });
   }
   if (!agency.length) return;
@@ -205,7 +206,16 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   }
   if (recipients.length) c.plan.noi_nhan = recipients;
   c.found.push(`nơi nhận: ${recipients.length} dòng`);
-  const lines = right.map(plainOf).filter((t) => t && !RULE_LINE.test(t));
+  // a converter that joined the cell's lines: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" is two authority lines, and
+  // "PHÓ CHỦ TỊCH Nguyễn Thành Sinh" the title over the name
+  const lines = right
+    .map(plainOf)
+    .filter((t) => t && !RULE_LINE.test(t))
+    .flatMap((t) => t.split(/\s+(?=(?:KT|TL|TUQ|Q)\.\s?\p{Lu})/u))
+    .flatMap((t) => {
+      const m = /^((?:[\p{Lu}\p{M}]+\s+)*[\p{Lu}\p{M}]{2,})\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+)$/u.exec(t);
+      return m && !AUTHORITY.test(t) ? [m[1], m[2]] : [t];
+    });
   if (!lines.length) return;
   const signer: Record<string, unknown> = {};
   // the name is the last line not in capitals; capital lines under it are duoi_ten (a title held elsewhere)
@@ -250,6 +260,9 @@ interface Frame {
 const CLOSING_START = /^Trên đây là(?=\s)/u;
 /** A closing's first words when it is found at the end of the body: "Trong quá trình thực hiện …, nếu có vướng mắc". */
 const CLOSING_LATE = /^(?:Trong quá|Quá) trình (?:tổ chức )?(?:thực hiện|triển khai)\b.*\b(?:vướng mắc|khó khăn|phát sinh)\b/u;
+
+/** A closing paragraph as the issuer's last word: "Ủy ban nhân dân tỉnh yêu cầu các sở … nghiêm túc triển khai thực hiện Kế hoạch này". */
+const CLOSING_ASK = /\b(?:yêu cầu|đề nghị)\b[^.;]*\b(?:thực hiện|triển khai)\b[^.;]*\b[Kk]ế hoạch này\b/u;
 
 const RANK = { muc: 0, khoan: 1, diem: 10, gach: 11, cong: 12 } as const;
 
@@ -361,7 +374,8 @@ class Body {
       const it: Item = {};
       const inTask = this.top().role === 'to_chuc_thuc_hien' || this.stack[0]?.role === 'to_chuc_thuc_hien';
       const role = p.bold || inline ? this.role(title) : undefined;
-      if (p.bold && inTask && depth === 1 && !inline && /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)(?=\s)/u.test(title)) {
+      // (a body's name, or a kind of the issuer's own units: "Khoa …", "Tổ …", "Các trường …")
+      if (p.bold && inTask && depth === 1 && !inline && (isBodyName(title) || /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)(?=\s)/u.test(title))) {
         it.don_vi = title;
       } else {
         if (role) it.phan = role;
@@ -428,7 +442,9 @@ class Body {
   endBody(): void {
     if (this.flat || this.inClosing || !this.tail) return;
     const { list, start } = this.tail;
-    const at = list.findIndex((x, i) => i >= start && typeof x === 'string' && CLOSING_LATE.test(plainText(x)));
+    let at = list.findIndex((x, i) => i >= start && typeof x === 'string' && CLOSING_LATE.test(plainText(x)));
+    // (the issuer's request, last and alone: a sentence of a unit's tasks never asks for "Kế hoạch này")
+    if (at < 0 && list.length - 1 > start && typeof list.at(-1) === 'string' && CLOSING_ASK.test(plainText(list.at(-1) as string))) at = list.length - 1;
     if (at > 0) this.closingParas.push(...list.splice(at));
   }
 
@@ -582,12 +598,19 @@ function tableItem(table: TableBlock, c: Ctx, at: Path): Item {
       parent = row;
     }
   }
-  return { cot: names, ...t, ...(columnNumbers ? { so_cot: true } : {}), hang: out };
+  return { cot: names, ...t, ...(columnNumbers ? { so_cot: columnNumbers } : {}), hang: out };
 }
 
-/** A table row "(1) (2) (3) …" across `columns` columns, one number a column. */
-export const isColumnNumbers = (row: Cell[] | undefined, columns: number): boolean =>
-  !!row && row.length === columns && row.every((cell, k) => plainText(cellText(cell).join('')) === `(${k + 1})`);
+/**
+ * A table row "(1) (2) (3) …" across `columns` columns, one number a column: true; 'tru_stt' when the first
+ * column's cell is blank and the numbers start at the next; false for another row.
+ */
+export function isColumnNumbers(row: Cell[] | undefined, columns: number): boolean | 'tru_stt' {
+  if (!row || row.length !== columns) return false;
+  const texts = row.map((cell) => plainText(cellText(cell).join('')));
+  const skip = texts[0] === '' ? 1 : 0;
+  return columns - skip >= 1 + skip && texts.every((t, k) => k < skip || t === `(${k + 1 - skip})`) && (skip ? 'tru_stt' : true);
+}
 
 const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.replace(/\n/g, ' '))).filter((t, i, all) => t !== '' || all.length === 1);
 

@@ -299,6 +299,25 @@ function markdownLines(lines: string[], repairs: string[]): string[] {
   return out;
 }
 
+/**
+ * Table rows that a converter wrote with bars between their cells only ("TT | Nhiệm vụ | Chủ trì"), closed as
+ * Markdown closes them, so that one reading serves both. Under such a row, a row opening with a bar has its
+ * first cell empty (" | (1) | (2)"), as Markdown's leading bar would not say.
+ */
+function pipedRows(lines: string[]): string[] {
+  let bare = false;
+  return lines.map((l) => {
+    const t = l.trim();
+    if (!/(?:^|\s)\|(?:\s|$)/u.test(t) || (t.startsWith('|') && t.endsWith('|'))) {
+      if (t) bare = false;
+      return l;
+    }
+    const emptyFirst = t.startsWith('|') && bare;
+    bare = !t.startsWith('|') || emptyFirst;
+    return `${t.startsWith('|') && !emptyFirst ? '' : '| '}${t}${t.endsWith('|') ? '' : ' |'}`;
+  });
+}
+
 /** The cells of a Markdown table row ("| a | b |"), undefined for another line. */
 const pipeCells = (line: string): string[] | undefined => /^\s*\|(.*)\|\s*$/u.exec(line)?.[1].split('|').map((c) => c.trim());
 /** A cell's lines: Markdown tables write a line break as <br>. */
@@ -394,7 +413,7 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   // bold that runs over several lines ("**KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC**") is closed and reopened on each
   let open = false;
   const spaced: string[] = [];
-  const flat = layoutTables(markdownLines(kept, repairs)).map((l) => {
+  const flat = layoutTables(pipedRows(markdownLines(kept, repairs))).map((l) => {
     const joined = unspaced(l);
     if (joined === undefined) return l;
     spaced.push(joined);

@@ -42,6 +42,8 @@ export interface Context {
    * often each is written: "hành chinh" → {"hành chính": 17}.
    */
   markedPairs: Map<string, Map<string, number>>;
+  /** Pairs of adjacent words, one of them marked, with every mark taken off: "phân công" → "phan cong". */
+  barePairs: Set<string>;
 }
 
 interface RuleBase {
@@ -84,6 +86,7 @@ export function context(texts: string[]): Context {
   const counts = new Map<string, number>();
   const bareOfMarked = new Set<string>();
   const markedPairs = new Map<string, Map<string, number>>();
+  const barePairs = new Set<string>();
   const addMarked = (key: string, pair: string) => {
     const forms = markedPairs.get(key) ?? markedPairs.set(key, new Map()).get(key)!;
     forms.set(pair, (forms.get(pair) ?? 0) + 1);
@@ -110,12 +113,13 @@ export function context(texts: string[]): Context {
         pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
         if (bare(l) !== l) addMarked(`${lp} ${bare(l)}`, pair);
         if (bare(lp) !== lp) addMarked(`${bare(lp)} ${l}`, pair);
+        if (bare(l) !== l || bare(lp) !== lp) barePairs.add(`${bare(lp)} ${bare(l)}`);
         if (w === l && prev!.w === lower(prev!.w)) lowerPairs.set(pair, (lowerPairs.get(pair) ?? 0) + 1);
       }
       prev = { w, end: m.index! + w.length };
     }
   }
-  return { words, lowerPairs, pairs, lowerTriples, counts, bareOfMarked, markedPairs };
+  return { words, lowerPairs, pairs, lowerTriples, counts, bareOfMarked, markedPairs, barePairs };
 }
 
 /** Findings in text order, none overlapping an earlier one (two rules of one family never report a place twice). */

@@ -143,7 +143,8 @@ function table(a: TableSpec, availMm: number): Table {
       };
     }),
   );
-  const numbers = a.cot.map((_, col): TableCell => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [plainPara('BangDau', `(${col + 1})`)] }));
+  const skip = a.so_cot === 'tru_stt' ? 1 : 0;
+  const numbers = a.cot.map((_, col): TableCell => ({ col, rowSpan: 1, colSpan: 1, align: 'center', paras: [plainPara('BangDau', col < skip ? '' : `(${col + 1 - skip})`)] }));
   return { type: 'table', columnsMm, header, rows, ...(a.so_cot ? { columnNumbers: numbers } : {}) };
 }
 

@@ -103,8 +103,8 @@ export interface TableRow {
 export interface TableSpec {
   cot: { ten: string; rong?: number; can?: Align }[];
   hang: TableRow[];
-  /** A row "(1) (2) (3) …" under the column titles, repeated with them. */
-  so_cot: boolean;
+  /** A row "(1) (2) (3) …" under the column titles, repeated with them ('tru_stt': the first column's cell blank, numbering from the next). */
+  so_cot: boolean | 'tru_stt';
 }
 
 export interface Appendix extends TableSpec {
@@ -253,7 +253,7 @@ function table(a: Partial<InputTable>): TableSpec {
     });
     return { o: cells, hang_con: sub };
   });
-  return { cot: columns, hang: rows, so_cot: !!a.so_cot };
+  return { cot: columns, hang: rows, so_cot: a.so_cot === 'tru_stt' ? a.so_cot : !!a.so_cot };
 }
 
 function appendix(a: NonNullable<InputPlan['phu_luc']>[number]): Appendix {

@@ -77,7 +77,7 @@ export interface InputTable {
   hang: InputRow[];
   so_thu_tu?: boolean | '1' | '1.';
   stt_con?: '1.1' | 'a)' | '-';
-  so_cot?: boolean;
+  so_cot?: boolean | 'tru_stt';
 }
 
 /** A row of cells, or a group row (one bold cell across the columns after STT) heading its sub-rows. */
@@ -427,7 +427,10 @@ function build() {
       .enum(['1.1', 'a)', '-'])
       .optional()
       .meta(t('STT của hàng con', '"1.1" (mặc định): 1.1, 1.2; "a)": a), b); "-": gạch đầu dòng.')),
-    so_cot: z.boolean().optional().meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) …, lặp lại cùng tiêu đề ở mỗi trang.')),
+    so_cot: z
+      .union([z.boolean(), z.literal('tru_stt')])
+      .optional()
+      .meta(t('Hàng số cột', 'true: dưới tiêu đề có hàng (1) (2) (3) … cho mọi cột, lặp lại cùng tiêu đề ở mỗi trang; "tru_stt": ô của cột đầu (STT) để trống, các cột sau đánh (1) (2) ….')),
   });
 
   const Appendix = z
