@@ -173,6 +173,12 @@ describe('lint --fix puts the space YAML needs after a key\'s colon (sau-hai-cha
       '      - diem: Bám sát chức năng, nhiệm vụ.',
     ]);
     expect(inList.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    // behind a YAML syntax error further down (a value opening with "*"), which hides it until that is repaired: the
+    // same repair in the same run, not "gach: …" quoted as a sentence by the spelling rules
+    const behind = Buffer.from(`${read('messages/sau-hai-cham-trong-danh-sach.yaml')}`.replace('      - diem:Bám sát chức năng, nhiệm vụ.', '      - **Lưu ý:** bám sát chức năng, nhiệm vụ.'));
+    const both = lintFile('x.yaml', behind, { fix: true });
+    expect(both.fixed.split('\n').slice(8, 10)).toEqual(['      - gach: Triển khai đầy đủ, kịp thời các nhiệm vụ được giao trong Kế hoạch này đến toàn thể cán bộ.', '      - "**Lưu ý:** bám sát chức năng, nhiệm vụ."']);
+    expect(both.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
     const ok = read('messages/sau-hai-cham-la-chu.yaml');
     expect(lintFile('x.yaml', ok).messages.filter((m) => m.rule === 'sau-hai-cham')).toEqual([]);
     expect(lintFile('x.yaml', ok, { fix: true }).fixed).toContain('- gach: Đăng tải trên https://dichvucong.gov.vn\n      - https://dichvucong.gov.vn là');

@@ -78,7 +78,7 @@ describe('deterministic output', () => {
 // Real readers: the OOXML schemas, then LibreOffice and poppler as a person would read the plan.
 // Every example and every plan derived from the derive examples goes through them.
 const LAYOUT = join(ROOT, 'test', 'fixtures', 'layout');
-const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai', 'ngay-le-rong', 'nguoi-ky-dai', 'so-ky-hieu-dai'];
+const KEEP_CASES = ['ket-thuc-bang', 'phu-luc-ky-ten', 'noi-nhan-dai', 'ngay-le-rong', 'nguoi-ky-dai', 'so-ky-hieu-dai', 'ky-cuoi-trang'];
 
 describe('real readers', () => {
   const out = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
@@ -140,6 +140,11 @@ describe('real readers', () => {
     expect(end).toContain('THỦ TRƯỞNG ĐƠN VỊ');
     expect(end).toContain('Ghi chú: số liệu tính đến ngày 31/12/2025.');
     expect(end).toMatch(/^\s*17\.\s+Đơn vị số 16/m);
+  });
+
+  it('a signature block that ends at the foot of its page, an appendix after it: no page between them bearing only its number', () => {
+    const pages = execFileSync('pdftotext', ['-layout', join(out, 'ky-cuoi-trang.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    expect(pages.map((p) => p.replace(/\s+/g, ' ').trim().slice(0, 30))).toEqual([expect.stringContaining('ỦY BAN NHÂN DÂN'), expect.stringMatching(/^2 /), expect.stringContaining('Phụ lục')]);
   });
 
   it('a closing block taller than half a page (30 long recipients) breaks across pages: no nearly empty page, the signer beside "Nơi nhận:"', () => {

@@ -184,8 +184,9 @@ export function lintText(file: string, text: string, opts: { fix?: boolean; only
  */
 export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean; profile?: boolean } = {}): LintResult {
   let checked = opts.profile ? checkProfile(file, bytes) : checkBytes(file, bytes);
-  let text = decode(file, bytes).text;
-  if (text === undefined) return { messages: checked.messages, fixed: '', fixes: 0 };
+  const decoded = decode(file, bytes).text;
+  if (decoded === undefined) return { messages: checked.messages, fixed: '', fixes: 0 };
+  let text: string = decoded;
   // Problems of validation that --fix repairs in the source, as their messages say: "- Thời gian: Từ
   // ngày …" read by YAML as a key (the line quoted), a line break inside a text (written on one line),
   // words after " #" that YAML would drop as a comment (the value quoted whole), "khoa:giá trị" (a space),
@@ -199,21 +200,25 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
     'y-thut-sau': itemIndentFix,
     'dau-sao-dau': starFix,
   };
-  const repairable = checked.messages.filter((m) => m.rule in repairs);
   let repaired = 0;
-  if (repairable.length) {
+  // (again on the repaired text: a YAML syntax error hides the problems after it until it is repaired, and
+  // those must be repaired here too, before the spelling rules read "gach:Các …" as a sentence)
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const repairable = checked.messages.filter((m) => m.rule in repairs);
+    if (!repairable.length) break;
     const lines = text.split('\n');
+    let n = 0;
     for (const m of repairable) {
       const line = lines[m.line - 1];
       const fixed = repairs[m.rule](line.replace(/\r$/, ''), m.column);
       if (fixed === undefined) continue;
-      if (opts.fix) (lines[m.line - 1] = fixed + (line.endsWith('\r') ? '\r' : '')), repaired++;
+      if (opts.fix) (lines[m.line - 1] = fixed + (line.endsWith('\r') ? '\r' : '')), n++;
       else m.message += ' (sửa được bằng --fix)';
     }
-    if (repaired) {
-      text = lines.join('\n');
-      checked = opts.profile ? checkProfile(file, Buffer.from(text, 'utf8')) : checkBytes(file, Buffer.from(text, 'utf8'));
-    }
+    if (!n) break;
+    repaired += n;
+    text = lines.join('\n');
+    checked = opts.profile ? checkProfile(file, Buffer.from(text, 'utf8')) : checkBytes(file, Buffer.from(text, 'utf8'));
   }
   // On a line the validator finds wrong, spelling advice is noise ("gach" without marks in "- gach:Triển
   // khai"): the error comes first, and the advice, if still true, after it is fixed.

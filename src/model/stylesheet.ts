@@ -107,6 +107,9 @@ export function styles(size: 13 | 14): ParaStyle[] {
     { name: 'DuongKeTrichYeu', sizePt: 2, align: 'center', beforePt: 3, afterPt: 12, line: 240 },
     // [M] Mẫu 2.1: the line under an appendix's reference line, clear of the table below it
     { name: 'DuongKePhuLuc', sizePt: 2, align: 'center', beforePt: 2, afterPt: 6, line: 240 },
+    // the paragraph that ends a section after a table: it holds the section's properties, as a .docx must; the
+    // size of a rule line, so that a table ending at the page's foot leaves no page empty but for it
+    { name: 'CuoiPhan', sizePt: 1, align: 'left', beforePt: 0, afterPt: 0, line: 240 },
     // ô 5a: [R] "KẾ HOẠCH" 13–14 upper bold centred; [M] 14; [P] about 12 pt above
     { name: 'TenLoai', sizePt: 14, bold: true, allCaps: false, align: 'center', beforePt: 18, afterPt: 0, line: 240 },
     // ô 5a: [R] trích yếu 13–14 bold, centred directly under the tên loại

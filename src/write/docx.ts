@@ -228,6 +228,16 @@ function appendixSection(a: AppendixModel, portraitMargins: DocModel['page']['ma
   };
 }
 
+/**
+ * A section that another follows, closed by a paragraph when it ends with a table: docx then writes the section's
+ * properties into that paragraph, not into an empty one of body size that a table at the page's foot would push
+ * onto a page of its own. (The last section's properties belong to the body: it needs no paragraph.)
+ */
+const closed = (s: ISectionOptions): ISectionOptions => {
+  const children = s.children as (Paragraph | Table)[];
+  return children.at(-1) instanceof Table ? { ...s, children: [...children, new Paragraph({ style: 'CuoiPhan' })] } : s;
+};
+
 /** The docx Document of a model. */
 function toDocument(m: DocModel): Document {
   const textMm = PAGE.widthMm - m.page.marginsMm.left - m.page.marginsMm.right;
@@ -248,7 +258,7 @@ function toDocument(m: DocModel): Document {
       },
       paragraphStyles: paragraphStyles(m.page.bodySizePt),
     },
-    sections: [...decision, main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))],
+    sections: [...decision, main, ...m.appendices.map((a) => appendixSection(a, m.page.marginsMm))].map((s, i, all) => (i < all.length - 1 ? closed(s) : s)),
   });
 }
 
