@@ -42,6 +42,22 @@ describe('kehoach init', () => {
     expect(plan.nguoi_ky.ho_ten).not.toBe('Họ và tên');
   });
 
+  it('--unit: every field of the signer (TM. with KT.), and a long name without ten_dong broken as a clerk breaks it: no warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-init-unit-'));
+    const unit = join(dir, 'don-vi.yaml');
+    const profile = readFileSync(join(DERIVE, 'phong-gddt', 'units', 'th-my-chanh.yaml'), 'utf8')
+      .replace(/^ten: .*$/m, 'ten: Ủy ban nhân dân xã Phú Thọ')
+      .replace(/^(co_quan_chu_quan|ten_dong): .*\n/gm, '')
+      .replace(/^nguoi_ky:[^]*?(?=^\S)/m, 'nguoi_ky: { thay_mat: ỦY BAN NHÂN DÂN, quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Trần Thị Hoa }\n');
+    writeFileSync(unit, profile);
+    const f = join(dir, 'ke-hoach.yaml');
+    expect((await run(['init', f, '--unit', unit, '--date', '2026-12-01'])).code).toBe(0);
+    const text = readFileSync(f, 'utf8');
+    expect(parse(text).nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Trần Thị Hoa' });
+    expect(parse(text).co_quan_ban_hanh).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ PHÚ THỌ']);
+    expect(checkText(f, text).messages).toEqual([]);
+  });
+
   // the same header line derive writes for the unit (plan/profile.ts's chuQuanOf)
   it('--unit: the superior\'s line as the profile writes it; none for a people\'s committee', async () => {
     const school = fresh();

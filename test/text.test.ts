@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ndSpelling, normalizeText } from '../src/text/normalize-text.js';
+import { nameCase, ndSpelling, normalizeText } from '../src/text/normalize-text.js';
 import { documentInstant, ndLongDate, ndShortDate, ndNumericDate, isRealDate, rewriteDate, twoDigits, writtenDates } from '../src/text/dates.js';
 import { parseInline, plainText, unbalancedMarkup } from '../src/text/inline.js';
 import { isValid } from 'date-fns/isValid';
@@ -33,6 +33,16 @@ describe('Vietnamese spelling', () => {
       { numRuns: 3000 },
     );
   });
+});
+
+describe('a signer\'s name (ô 7b: in lower case, a capital to each word)', () => {
+  it.each([
+    ['NGUYỄN VĂN BÌNH', 'Nguyễn Văn Bình'],
+    ["H'HEN NIÊ", "H'Hen Niê"],
+    ['ĐẶNG THỊ ÚT', 'Đặng Thị Út'],
+    ['Nguyễn Văn Bình', 'Nguyễn Văn Bình'],
+    ['Nguyễn văn bình', 'Nguyễn văn bình'], // written as the clerk wants it, not in capitals: left alone
+  ])('%s → %s', (a, b) => expect(nameCase(a)).toBe(b));
 });
 
 describe('ND30 dates', () => {

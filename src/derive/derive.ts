@@ -5,11 +5,11 @@ import { ROLE_TITLES, type InputBlock, type InputPlan, type InputReport, type Ro
 import type { Plan } from '../plan/normalize.js';
 import { isNumbered, letter, roman } from '../plan/normalize.js';
 import { NOTE_PARAGRAPH, plainText, unbalancedMarkup } from '../text/inline.js';
-import { isUpper, upperVi } from '../text/normalize-text.js';
+import { isUpper } from '../text/normalize-text.js';
 import { rewriteDate, twoDigits, writtenDates } from '../text/dates.js';
 import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
-import { chuQuanOf, type UnitProfile } from '../plan/profile.js';
+import { chuQuanOf, issuerLines, type UnitProfile } from '../plan/profile.js';
 import { isBodyName } from '../text/bodies.js';
 import { addressesKind, addressesUnits, doerAtHead, scopeOfName, withoutDoers } from './addressees.js';
 import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName, withoutPlace } from './text.js';
@@ -374,7 +374,7 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   const chuQuan = chuQuanOf(unit);
   const plan: InputPlan = {
     ...(chuQuan !== undefined ? { co_quan_chu_quan: chuQuan } : {}),
-    co_quan_ban_hanh: unit.ten_dong ?? upperVi(unit.ten),
+    co_quan_ban_hanh: issuerLines(unit),
     ten_co_quan: unit.ten,
     viet_tat: unit.viet_tat,
     dia_danh: unit.dia_danh,

@@ -6,7 +6,7 @@
 // validation rules use).
 import type { InputBlock, InputPlan, InputRow, InputTable, LetterForm, Role } from './schema.js';
 import { flatRows, spanOf, tableGrid } from './grid.js';
-import { ndSpelling, upperVi } from '../text/normalize-text.js';
+import { nameCase, ndSpelling, upperVi } from '../text/normalize-text.js';
 
 type Align = 'trai' | 'giua' | 'phai' | 'deu';
 
@@ -345,7 +345,7 @@ export function normalizePlan(p: InputPlan): Plan {
       quyen_han: k.quyen_han ?? null,
       thu_truong: upperOrNull(k.thu_truong),
       chuc_vu: k.chuc_vu === undefined ? null : lines(k.chuc_vu).map(upper).join('\n'),
-      ho_ten: k.ho_ten,
+      ho_ten: nameCase(k.ho_ten),
       duoi_ten: lines(k.duoi_ten).map(upper),
     },
     phu_luc: (p.phu_luc ?? []).map(appendix),

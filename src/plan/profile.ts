@@ -138,6 +138,19 @@ export function chuQuanOf(p: Pick<UnitProfile, 'co_quan_chu_quan' | 'ten' | 'cap
   return /^(?:(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s|Bộ (?!Chỉ huy)\p{Lu})/u.test(p.ten) ? undefined : upperVi(p.cap_tren);
 }
 
+/**
+ * The unit's name as its header lines (ô 2): ten_dong, or its name in capitals, broken before the administrative
+ * unit when it is longer than the header's column holds ("ỦY BAN NHÂN DÂN XÃ PHÚ THỌ" → "ỦY BAN NHÂN DÂN" /
+ * "XÃ PHÚ THỌ"), where a clerk breaks it.
+ */
+export function issuerLines(p: Pick<UnitProfile, 'ten' | 'ten_dong'>): string | string[] {
+  if (p.ten_dong !== undefined) return p.ten_dong;
+  const name = upperVi(p.ten);
+  const m = /^(.{6,}?)\s+((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s.+)$/u.exec(name);
+  // (about 24 capitals fill the column at its largest size; the validator measures it exactly)
+  return m && name.length > 24 ? [m[1], m[2]] : name;
+}
+
 export type UnitProfile = z.output<ReturnType<typeof build>>;
 
 const PROFILE_KIND: Kind = { noun: 'hồ sơ đơn vị', schemaFile: 'schemas/unit.schema.json', knownKeys: keysOf(profileSchema) };

@@ -230,9 +230,21 @@ export const PLAN_RULES: readonly Rule[] = [
       if (s.quyen_han !== 'Q' && s.chuc_vu === undefined) {
         report(['nguoi_ky'], 'thiếu chức vụ người ký: thêm "chuc_vu: GIÁM ĐỐC" (hoặc PHÓ GIÁM ĐỐC khi ký thay).');
       }
-      if (s.quyen_han === undefined && s.thay_mat === undefined && s.thu_truong !== undefined) {
-        report(['nguoi_ky', 'thu_truong'], 'có "thu_truong" nhưng không có quyền hạn ký; thêm "quyen_han: KT" (ký thay) hoặc xóa "thu_truong".');
-      }
+      // (the words kehoach prints itself, typed again: "TM. TM. ỦY BAN NHÂN DÂN", "KT. KT. CHỦ TỊCH")
+      const typed = isStr(s.thu_truong) ? /^(KT|TL|TUQ|Q)\.\s*(.+)$/u.exec(s.thu_truong) : null;
+      if (s.quyen_han === undefined && s.thu_truong !== undefined) {
+        report(
+          ['nguoi_ky', 'thu_truong'],
+          typed
+            ? `"thu_truong" ghi cả quyền hạn ký; hãy tách thành "quyen_han: ${typed[1]}" và "thu_truong: ${typed[2]}".`
+            : 'có "thu_truong" nhưng không có quyền hạn ký, nên dòng này không được in; thêm "quyen_han: KT" (ký thay) hoặc xóa "thu_truong".',
+        );
+      } else if (typed) report(['nguoi_ky', 'thu_truong'], `kehoach tự in "${s.quyen_han}." trước chức vụ người đứng đầu; hãy viết "thu_truong: ${typed[2]}".`);
+      const tm = isStr(s.thay_mat) ? /^T\/?M\.\s*(.+)$/iu.exec(s.thay_mat) : null;
+      if (tm) report(['nguoi_ky', 'thay_mat'], `kehoach tự in "TM." trước tên tập thể; hãy viết "thay_mat: ${tm[1]}".`);
+      // ND30 ô 7b: the name alone, no academic title or degree
+      const title = isStr(s.ho_ten) ? /^((?:GS|PGS|TS|ThS|Ths|BS|BSCKI{1,2}|CKI{1,2}|KS|DS|LS|NCS)\.?(?:\s*(?:TS|ThS|BS|CKI{1,2})\.?)*)\s+(\p{Lu}.*)$/u.exec(s.ho_ten) : null;
+      if (title) report(['nguoi_ky', 'ho_ten'], `họ tên người ký không ghi học hàm, học vị ("${title[1]}"); hãy viết "ho_ten: ${title[2]}".`);
     },
   },
   {

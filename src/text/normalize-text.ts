@@ -92,6 +92,13 @@ export function ndSpelling(s: string): string {
 /** Vietnamese upper case (toUpperCase handles đ → Đ and every precomposed vowel). */
 export const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi').normalize('NFC');
 
+/**
+ * A person's name as ND30 prints it (ô 7b: "chữ in thường"): one written in capitals gets a capital to each word
+ * ("NGUYỄN VĂN BÌNH" → "Nguyễn Văn Bình", "H'HEN NIÊ" → "H'Hen Niê"); any other is left as written.
+ */
+export const nameCase = (s: string): string =>
+  isUpper(s) ? s.toLocaleLowerCase('vi').replace(/(^|[\s'’-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toLocaleUpperCase('vi')) : s;
+
 /** Written in capitals: has a capital letter and no small one ("KẾ HOẠCH", "II. MỤC ĐÍCH"). */
 export const isUpper = (s: string): boolean => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
 

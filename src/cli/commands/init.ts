@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { installed } from '../../install.js';
 import { hasErrors, type Message } from '../../messages.js';
-import { checkProfile, chuQuanOf } from '../../plan/profile.js';
+import { checkProfile, chuQuanOf, issuerLines } from '../../plan/profile.js';
 import { loadTemplates } from '../../model/templates.js';
 import { isRealDate } from '../../text/dates.js';
-import { upperVi } from '../../text/normalize-text.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
 import { writeAtomic } from '../../write/atomic.js';
@@ -51,7 +50,7 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
     if (!r.profile) return 1;
     const p = r.profile;
     name = p.ten;
-    const lines = p.ten_dong ?? upperVi(p.ten);
+    const lines = issuerLines(p);
     const chuQuan = chuQuanOf(p);
     unit = {
       chu_quan: chuQuan === undefined ? undefined : lineList(chuQuan),
@@ -62,7 +61,8 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
       bo_phan: p.bo_phan.map((b) => ({ ten: q(b.ten), cap: 'co_quan' })),
       noi_nhan: [q(`${p.cap_tren} (báo cáo)`), ...(p.lanh_dao ?? []).map(q), ...p.bo_phan.map((b) => q(b.noi_nhan ?? b.ten)), ...(p.noi_nhan ?? []).map(q)],
       luu: p.bo_phan.find((b) => b.hanh_chinh)!.viet_tat,
-      ky: Object.fromEntries(Object.entries(p.nguoi_ky).map(([k, v]) => [k, q(String(v))])),
+      // (every field of the profile's signer; a title on two lines as a list)
+      ky: Object.fromEntries(Object.entries(p.nguoi_ky).map(([k, v]) => [k, Array.isArray(v) ? `[${v.map((x) => q(String(x))).join(', ')}]` : q(String(v))])),
     };
   }
   const schema = relative(dirname(resolve(file)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
