@@ -52,6 +52,12 @@ describe('output is written whole or not at all', () => {
     expect(through.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // (Node's own recursive mkdir never returns there: kehoach makes each folder in turn)
+  it.runIf(existsSync('/proc/self'))('--out-dir under a file system that makes no folders (/proc): exit 2 with a message', async () => {
+    const r = await cli(['render', PLAN, '--out-dir', '/proc/kehoach-khong-co/x']);
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('/proc/kehoach-khong-co/x: không tìm thấy tệp hoặc thư mục')]);
+  });
+
   it('a batch of many plans in one call writes the same bytes as rendering one by one', async () => {
     const src = join(dir, 'lo-lon');
     mkdirSync(src);
@@ -109,7 +115,7 @@ describe('output is written whole or not at all', () => {
     // a file kehoach did not write at all
     const other = join(dir, 'cua-nguoi-khac.docx');
     writeFileSync(other, 'tệp của người khác');
-    expect((await cli(['render', PLAN, '-o', other])).stderr).toMatch(/không do kehoach tạo; kehoach không ghi đè/);
+    expect((await cli(['render', PLAN, '-o', other])).stderr).toMatch(/không do kehoach tạo hoặc đã được mở rồi lưu lại bằng Word\/LibreOffice; kehoach không ghi đè/);
     expect(readFileSync(other, 'utf8')).toBe('tệp của người khác');
     // --force replaces it; re-rendering kehoach's own file needs no --force
     expect((await cli(['render', PLAN, '-o', out, '--force'])).status).toBe(0);

@@ -160,7 +160,10 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
         return;
       }
       if (isSentenceKey(found)) {
-        err(path, 'cau-hai-cham', `câu "${Object.keys(found as object)[0].slice(0, 50)}:" kết thúc bằng dấu hai chấm nên YAML hiểu thành một khóa; hãy đặt cả câu trong dấu nháy kép "...".`);
+        const sentence = Object.keys(found as object)[0];
+        // (its end shown whole: the colon is what went wrong)
+        const shown = sentence.length > 60 ? `${sentence.slice(0, 31).replace(/\s+\S*$/u, '')} … ${sentence.slice(-26).replace(/^\S*\s+/u, '')}` : sentence;
+        err(path, 'cau-hai-cham', `câu "${shown}:" kết thúc bằng dấu hai chấm nên YAML hiểu thành một khóa; hãy đặt cả câu trong dấu nháy kép "...".`);
         return;
       }
       if (isLabelLine(found, ctx.kind.knownKeys())) {

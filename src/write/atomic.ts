@@ -142,10 +142,16 @@ export function ensureDir(dir: string): void {
   const st = statOrUndefined(dir);
   if (st && !st.isDirectory()) throw new UsageError(`${printable(dir)}: là một tệp, không phải thư mục; --out-dir cần tên một thư mục.`);
   if (st) return;
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new UsageError(fsReason(dir, e));
+  // each missing folder made in turn from the nearest one that exists (Node's recursive mkdir spins for ever
+  // where the file system refuses with ENOENT, as /proc does)
+  const missing: string[] = [];
+  for (let d = resolve(dir); !statOrUndefined(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      throw new UsageError(fsReason(dir, e));
+    }
   }
 }
 

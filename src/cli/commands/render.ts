@@ -43,7 +43,8 @@ async function refuseEdited(targets: readonly string[], inputs: readonly string[
     }
     const seal = sealOf(bytes);
     if (seal === 'changed') throw new UsageError(`${t}: tệp đã được sửa sau khi kehoach tạo (có thể đã sửa tay trong Word); kehoach không ghi đè để giữ phần sửa. Hãy lưu phần sửa vào tệp kế hoạch, hoặc thêm --force để ghi đè.`);
-    if (seal === 'other') throw new UsageError(`${t}: tệp đã có và không do kehoach tạo; kehoach không ghi đè. Hãy chọn tên khác (-o), hoặc thêm --force để ghi đè.`);
+    // (a file kehoach made, opened and saved again in Word or LibreOffice, has lost the seal: this is said too)
+    if (seal === 'other') throw new UsageError(`${t}: tệp đã có, không do kehoach tạo hoặc đã được mở rồi lưu lại bằng Word/LibreOffice; kehoach không ghi đè để giữ nội dung của nó. Hãy chọn tên khác (-o), hoặc thêm --force để ghi đè (mọi chỗ sửa trong tệp cũ sẽ mất).`);
   }
 }
 
