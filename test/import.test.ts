@@ -999,3 +999,13 @@ describe('a Word file a converter wrote as text, a table row a line, its cells a
     expect(plan.ket_thuc).toEqual(['Ủy ban nhân dân tỉnh Lào Cai yêu cầu các Sở nghiêm túc triển khai thực hiện Kế hoạch này.']);
   });
 });
+
+describe('an appendix\'s reference line the page wrapped (a PDF of a plan whose issuer has a long name)', () => {
+  it('is read whole, up to its closing bracket: the issuer\'s name from it, no stray line "Hậu Giang)" in the appendix', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hậu Giang, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A', 'Phụ lục', 'DANH MỤC NHIỆM VỤ', '(Kèm theo Kế hoạch số 12/KH-SYT ngày 05 tháng 3 năm 2026 của Sở Y tế tỉnh', 'Hậu Giang)', 'STT\tNhiệm vụ\tThời gian', '1\tTập huấn\tQuý I'].join('\n\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.ten_co_quan).toBe('Sở Y tế tỉnh Hậu Giang');
+    expect(plan.phu_luc[0].noi_dung).toBeUndefined();
+    expect(plan.phu_luc[0].hang).toEqual([{ o: ['Tập huấn', 'Quý I'] }]);
+  });
+});

@@ -494,8 +494,10 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   if (refAt < 0) while (centred(rest[k])) k++;
   const paras = [heading, ...rest.slice(0, k).map((b) => (b as { p: Para }).p)];
   const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !REFERENCE_START.test(t) && !RULE_LINE.test(t));
-  // the reference line names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
-  const ref = paras.map(plainOf).find((t) => REFERENCE_START.test(t));
+  // the reference line, with the lines a PDF wrapped it onto, up to its closing bracket
+  let ref = paras.map(plainOf).find((t) => REFERENCE_START.test(t));
+  while (ref && !/\)\s*$/u.test(ref) && k - refAt <= 3 && rest[k]?.kind === 'p') ref = `${ref} ${plainOf((rest[k++] as { p: Para }).p)}`;
+  // it names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
   const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
   if (of && c.plan.ten_co_quan === undefined && !c.plan.quyet_dinh) c.plan.ten_co_quan = of[1];
   const a: Item = { tieu_de: title.join(' ') || `Phụ lục ${index + 1}` };
