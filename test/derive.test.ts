@@ -612,6 +612,15 @@ describe('localise, and flag what is left', () => {
     expect(text).not.toMatch(/TINh/);
   });
 
+  it('a trích yếu that still names the parent\'s area ("trên địa bàn tỉnh Hậu Giang", a name thay_the leaves) carries a CẦN SỬA', () => {
+    const src = readFileSync(join(DERIVE_HG, 'ke-hoach-so-y-te.yaml'), 'utf8').replace(/^trich_yeu: .*$/m, 'trich_yeu: Tuyên truyền cải cách hành chính trên địa bàn tỉnh Hậu Giang năm 2019');
+    const dept = checkText('dept.yaml', src);
+    const unit = checkProfileText('u.yaml', TTYT_HG());
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar(profileNotices(unit.profile!.ngay_nghi)) });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    expect(d.notes.filter((n) => n.path.join('.') === 'trich_yeu').map((n) => n.note)).toEqual([expect.stringMatching(/^CẦN SỬA: trích yếu còn nêu địa bàn của cấp trên \("Hậu Giang"\).*\(Châu Thành A\)\.$/)]);
+  });
+
   it('a reference to an appendix the unit plan does not carry is removed', () => {
     const c = deriveCases().find((x) => x.name === 'hai-duong')!;
     expect(readFileSync(c.dept, 'utf8')).toMatch(/Phụ lục/);

@@ -369,6 +369,10 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // ND30 writes a trích yếu in normal case; a parent's in capitals is lowered for the unit's, and said so
   const given = subst(deptPlan.trich_yeu);
   const ownSubject = isUpper(deptPlan.trich_yeu) ? fromCapitals(given, [deptPlan.dia_danh, deptPlan.ten_co_quan, unit.ten, unit.dia_danh, unit.cap_tren]) : given;
+  // the parent's area, named ("trên địa bàn huyện Tam Nông"), stays: a name after it keeps thay_the's phrase from
+  // replacing it; the unit's plan is most often for its own area
+  if (deptPlan.dia_danh && !sameName(deptPlan.dia_danh, unit.dia_danh) && hasPhrase(ownSubject, deptPlan.dia_danh))
+    notes.push({ path: ['trich_yeu'], note: `CẦN SỬA: trích yếu còn nêu địa bàn của cấp trên ("${deptPlan.dia_danh}"); nếu kế hoạch là của riêng đơn vị, hãy ghi địa bàn của đơn vị (${unit.dia_danh}).` });
   if (ownSubject !== given)
     notes.push({ path: ['trich_yeu'], note: 'CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường như Nghị định 30 quy định; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
   const chuQuan = chuQuanOf(unit);
