@@ -198,6 +198,16 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     // "gach: >-" then, at the same column, "- gach: >-": a map and a list mixed; the key above lost its "- "
     const dashed = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^( *)- /.exec(line) : null;
     const bareKey = dashed ? keyAboveAt(text, lines, p.line, dashed[1].length) : undefined;
+    // unless this item is the one out of line: an item of the same kind above it ("- khoan:") stands at another
+    // column, and the key is the "noi_dung:" of an item before it (the item moved, not the key)
+    const sibling = bareKey ? siblingAbove(text, lines, p.line) : undefined;
+    if (bareKey && sibling && sibling.col !== dashed![1].length && !labelled.has(p.line)) {
+      labelled.add(bareKey).add(p.line);
+      const col = dashed![1].length + 1;
+      const by = Math.abs(sibling.col + 1 - col);
+      messages.push(msg(file, p.line, col, 'y-lech-cot', `lỗi cú pháp YAML: ý "- " này ở cột ${col}, ${col > sibling.col + 1 ? 'sâu hơn' : 'nông hơn'} ${by} dấu cách so với ý cùng loại ở dòng ${sibling.line} (cột ${sibling.col + 1}), nên YAML không biết nó thuộc danh sách nào; hãy ${col > sibling.col + 1 ? 'lùi' : 'thụt'} dòng này và các dòng thuộc nó ${by} dấu cách cho "- " thẳng cột ${sibling.col + 1}.`));
+      continue;
+    }
     if (bareKey && !labelled.has(bareKey)) {
       labelled.add(bareKey).add(p.line);
       const col = dashed![1].length + 1;
@@ -386,6 +396,17 @@ function keyAboveAt(text: string, lines: LineCounter, n: number, indent: number)
     const at = l.search(/\S/);
     if (at < 0 || l[at] === '#' || at > indent) continue;
     return at === indent && /^ *[a-z_]+:/.test(l) ? k : undefined;
+  }
+  return undefined;
+}
+
+/** The nearest item above line `n` with the same key as line n's ("- khoan:" for "- khoan:"): its line and the column of its "- ". */
+function siblingAbove(text: string, lines: LineCounter, n: number): { line: number; col: number } | undefined {
+  const key = /^ *- ([a-z_]+):/.exec(lineText(text, lines, n))?.[1];
+  if (!key) return undefined;
+  for (let k = n - 1; k >= Math.max(1, n - 200); k--) {
+    const m = /^( *)- ([a-z_]+):/.exec(lineText(text, lines, k));
+    if (m && m[2] === key) return { line: k, col: m[1].length };
   }
   return undefined;
 }
