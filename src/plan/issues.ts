@@ -125,11 +125,13 @@ function reportIssue(issue: z.core.$ZodIssue, base: Path, ctx: IssueContext, exp
       }
       const exp = EXPECTED[issue.expected] ?? issue.expected;
       let fix = '';
-      if (issue.expected === 'number' && typeof found === 'string' && /^\s*\d+\s*$/.test(found)) fix = ' Hãy bỏ dấu nháy để YAML đọc thành số.';
-      else if (issue.expected === 'number' && path.at(-1) === 'so' && typeof found === 'string' && /^\s*\d+\s*\/\s*\S/.test(found)) {
-        const [num, symbol] = found.split('/').map((s) => s.trim());
-        fix = ` Số và ký hiệu viết riêng: "so: ${num}" và "ky_hieu: ${symbol}".`;
-      } else if (issue.expected === 'string' && typeof found === 'number') fix = ' Hãy đặt giá trị trong dấu nháy kép "...".';
+      // (the number as a clerk copies it: in Word's curly quotes, after "Số:", with its ký hiệu)
+      const copied = issue.expected === 'number' && typeof found === 'string' ? /^\s*[‘’“”"']?\s*(?:Số\s*:?\s*)?(\d+)\s*(?:\/\s*(\S+?))?\s*[‘’“”"']?\s*$/u.exec(found) : null;
+      if (copied && !copied[2] && /^\s*\d+\s*$/.test(String(found))) fix = ' Hãy bỏ dấu nháy để YAML đọc thành số.';
+      else if (copied && path.at(-1) === 'so') {
+        fix = copied[2] ? ` Số và ký hiệu viết riêng: "so: ${copied[1]}" và "ky_hieu: ${copied[2]}".` : ` Hãy viết "so: ${copied[1]}" (chỉ chữ số, không dấu nháy, không chữ "Số:").`;
+      } else if (copied) fix = ` Hãy viết ${copied[1]} (chỉ chữ số, không dấu nháy).`;
+      else if (issue.expected === 'string' && typeof found === 'number') fix = ' Hãy đặt giá trị trong dấu nháy kép "...".';
       else if (issue.expected === 'string' && found === null) fix = ' Hãy viết nội dung sau dấu ":" hoặc xóa cả dòng.';
       err(path, 'kieu-du-lieu', `${at}: cần ${exp}, nhận được ${describe(found)}.${fix}`);
       return;
@@ -225,9 +227,18 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
     case 'ngay-khong-ton-tai':
       err(path, 'ngay-khong-ton-tai', `${at}: ngày ${String(found)} không có trên lịch; hãy kiểm tra lại ngày và tháng.`);
       return;
-    case 'ky-hieu':
-      err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; viết HOA (trừ "TTg" của Thủ tướng Chính phủ), các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT, QĐ-TTg.`);
+    case 'ky-hieu': {
+      // the number copied with it ("12/KH-UBND"), or the issuer's abbreviation alone ("UBND")
+      const withNumber = typeof found === 'string' ? /^\s*(?:Số\s*:?\s*)?(\d+)\s*\/\s*(\S+)\s*$/u.exec(found) : null;
+      const alone = typeof found === 'string' && /^[A-ZĐ][A-ZĐ0-9]*$/u.test(found.trim()) ? found.trim() : undefined;
+      const fix = withNumber
+        ? `ký hiệu không gồm số: hãy viết "so: ${withNumber[1]}" và "ky_hieu: ${withNumber[2]}"`
+        : alone
+          ? `ký hiệu gồm tên loại văn bản và chữ viết tắt của cơ quan: hãy viết "ky_hieu: KH-${alone}", hoặc chỉ "viet_tat: ${alone}" (kehoach tự ghép KH-${alone})`
+          : 'viết HOA (trừ "TTg" của Thủ tướng Chính phủ), các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT, QĐ-TTg';
+      err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; ${fix}.`);
       return;
+    }
     case 'phien-ban':
       err(
         path,

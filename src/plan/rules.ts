@@ -7,7 +7,7 @@ import { dateParts, isRealDate } from '../text/dates.js';
 import { isDocNumber } from '../text/doc-number.js';
 import { isMapping, type Path } from '../read/source.js';
 import { flatRows, tableGrid, type GridProblem } from './grid.js';
-import { LIMITS, ROLES } from './schema.js';
+import { KY_HIEU_FORM, LIMITS, ROLES } from './schema.js';
 import { changeNote } from './versions.js';
 
 /** Report a problem at `path` (at its key with `key: true`). */
@@ -148,7 +148,8 @@ export const PLAN_RULES: readonly Rule[] = [
     id: 'ky-hieu',
     check: (p, report) => {
       const kind = isStr(p.ten_loai) ? p.ten_loai : 'Kế hoạch';
-      if (!isStr(p.ky_hieu)) return;
+      // (a ký hiệu not of the form at all is the schema's to report, once)
+      if (!isStr(p.ky_hieu) || !KY_HIEU_FORM.test(p.ky_hieu)) return;
       if (isMapping(p.quyet_dinh)) {
         if (!p.ky_hieu.startsWith('QĐ-')) report(['ky_hieu'], `kế hoạch ban hành kèm quyết định: số và ký hiệu là của Quyết định, bắt đầu bằng "QĐ-" (Phụ lục III, Nghị định 30); nhận được "${p.ky_hieu}".`);
       } else if (kind.toLowerCase() === 'kế hoạch' && !p.ky_hieu.startsWith('KH-')) {

@@ -7,6 +7,9 @@ import * as z from 'zod';
 import { isRealDate } from '../text/dates.js';
 import { FORMAT_VERSION } from './versions.js';
 
+/** A ký hiệu's form (ND30 Phụ lục III): groups in capitals joined by "-" (the Prime Minister's "TTg" as written). */
+export const KY_HIEU_FORM = /^[A-ZĐ][A-ZĐ0-9]*(-(?:[A-ZĐ0-9]+|TTg))+$/u;
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_PARTIAL = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -538,7 +541,7 @@ function build() {
         .meta(t('Số văn bản', 'Số thứ tự, ví dụ 181. Bỏ trống để văn thư điền sau khi ký.')),
       ky_hieu: z
         .string()
-        .regex(/^[A-ZĐ][A-ZĐ0-9]*(-(?:[A-ZĐ0-9]+|TTg))+$/u, { error: 'ky-hieu' })
+        .regex(KY_HIEU_FORM, { error: 'ky-hieu' })
         .optional()
         .meta(t('Ký hiệu', 'Ví dụ KH-SYT; QĐ-UBND khi kế hoạch ban hành kèm quyết định. Mặc định KH- (hoặc QĐ-) và chữ viết tắt của cơ quan.')),
       dia_danh: Text.meta(t('Địa danh', 'Tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ Hậu Giang.')),
