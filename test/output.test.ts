@@ -2,7 +2,7 @@
 // can only do what the built-in ones can.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleFiles, kehoach, ROOT, unzip } from './helpers.js';
@@ -56,6 +56,33 @@ describe('output is written whole or not at all', () => {
   it.runIf(existsSync('/proc/self'))('--out-dir under a file system that makes no folders (/proc): exit 2 with a message', async () => {
     const r = await cli(['render', PLAN, '--out-dir', '/proc/kehoach-khong-co/x']);
     expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('/proc/kehoach-khong-co/x: không tìm thấy tệp hoặc thư mục')]);
+  });
+
+  it('--out-dir is not made when nothing is written (an invalid plan, a missing input)', async () => {
+    const bad = join(dir, 'hong.yaml');
+    writeFileSync(bad, 'x: 1\n');
+    expect((await cli(['render', bad, '--out-dir', join(dir, 'chua-co', 'sau')])).status).toBe(1);
+    expect((await cli(['render', join(dir, 'khong-co.yaml'), '--out-dir', join(dir, 'chua-co-2')])).status).toBe(2);
+    expect([existsSync(join(dir, 'chua-co')), existsSync(join(dir, 'chua-co-2'))]).toEqual([false, false]);
+  });
+
+  it('a PDF or a page beside the .docx that kehoach did not make (a PDF the unit received) is never written over without --force', async () => {
+    const work = mkdtempSync(join(dir, 'pdf-'));
+    const plan = join(work, 'kh.yaml');
+    copyFileSync(PLAN, plan);
+    writeFileSync(join(work, 'kh.pdf'), '%PDF-1.4 văn bản nhận được\n');
+    writeFileSync(join(work, 'kh.html'), '<p>trang của tôi</p>');
+    for (const flag of ['--pdf', '--html']) {
+      const r = await cli(['render', plan, flag]);
+      expect([r.status, r.stderr]).toEqual([2, expect.stringMatching(/đã có và không do "kehoach render" tạo/)]);
+    }
+    expect([readFileSync(join(work, 'kh.pdf'), 'utf8'), readFileSync(join(work, 'kh.html'), 'utf8'), existsSync(join(work, 'kh.docx'))]).toEqual(['%PDF-1.4 văn bản nhận được\n', '<p>trang của tôi</p>', false]);
+    // a page kehoach made is replaced; and -o naming a PDF would put the PDF over the .docx: refused
+    rmSync(join(work, 'kh.html'));
+    expect((await cli(['render', plan, '--html'])).status).toBe(0);
+    expect((await cli(['render', plan, '--html'])).status).toBe(0);
+    const named = await cli(['render', plan, '-o', join(work, 'c.pdf'), '--pdf']);
+    expect([named.status, named.stderr]).toEqual([2, expect.stringContaining('hãy đặt tên tệp .docx')]);
   });
 
   it('a batch of many plans in one call writes the same bytes as rendering one by one', async () => {

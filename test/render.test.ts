@@ -7,6 +7,7 @@ import { checkBytes } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
 import { derivedFiles, exampleFiles, longHeaderPlan, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
 import { ndSpelling } from '../src/text/normalize-text.js';
+import { isOurPdf } from '../src/write/zip.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const templates = loadTemplates();
@@ -173,6 +174,11 @@ describe('real readers', () => {
     const column = text.split('\n').filter((l) => l.length > 40).map((l) => l.slice(40).trim()).filter(Boolean);
     expect(column).toEqual(expect.arrayContaining(['TUQ. CHỦ TỊCH', 'ỦY BAN NHÂN DÂN TỈNH', 'GIÁM ĐỐC SỞ Y TẾ']));
     expect(column).not.toContain('TỈNH');
+  });
+
+  it('LibreOffice carries kehoach\'s keyword into every PDF: "render --pdf" replaces those, and no other PDF', () => {
+    for (const n of readerNames) expect(isOurPdf(readFileSync(join(out, `${n}.pdf`))), n).toBe(true);
+    expect(isOurPdf(Buffer.from('%PDF-1.4\n1 0 obj << /Keywords (báo cáo) >> endobj\n'))).toBe(false);
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {

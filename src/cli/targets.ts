@@ -3,7 +3,7 @@
 // mistakes in the same words, before anything is written.
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { ensureDir } from '../write/atomic.js';
+import { checkDir, ensureDir, writeAtomic } from '../write/atomic.js';
 
 export interface TargetOptions {
   output?: string;
@@ -21,7 +21,7 @@ export function checkOutputOptions(o: TargetOptions, count: number, inputs: stri
 }
 
 /**
- * The target of each input, once --out-dir exists. Two inputs that would be written to one file, or a target
+ * The target of each input (--out-dir is checked, made at the first write). Two inputs that would be written to one file, or a target
  * that is one of the inputs (a profile beside the parent plan, named as its derived plan), are refused; names are compared without case, as Windows and macOS compare them, so that a batch behaves
  * the same everywhere.
  */
@@ -45,6 +45,15 @@ export function prepareTargets(files: readonly string[], o: TargetOptions, ext: 
     seen.set(key, file);
     return target;
   });
-  if (o.outDir) ensureDir(o.outDir);
+  if (o.outDir) checkDir(o.outDir);
   return targets;
+}
+
+/**
+ * One output written whole (write/atomic.ts); the --out-dir folder is made at the first write, so that a run that
+ * writes nothing (an invalid plan, a missing input) leaves no folder behind.
+ */
+export function writeOut(o: TargetOptions, target: string, bytes: Uint8Array, inputs: readonly string[]): void {
+  if (o.outDir) ensureDir(o.outDir);
+  writeAtomic(target, bytes, inputs);
 }

@@ -137,11 +137,16 @@ function writable(p: string): boolean {
   }
 }
 
-/** The folder given with --out-dir, created when it does not exist yet. */
-export function ensureDir(dir: string): void {
+/** The folder given with --out-dir: refused when it is a file (before any work). */
+export function checkDir(dir: string): void {
   const st = statOrUndefined(dir);
   if (st && !st.isDirectory()) throw new UsageError(`${printable(dir)}: là một tệp, không phải thư mục; --out-dir cần tên một thư mục.`);
-  if (st) return;
+}
+
+/** The folder given with --out-dir, created when it does not exist yet. */
+export function ensureDir(dir: string): void {
+  checkDir(dir);
+  if (statOrUndefined(dir)) return;
   // each missing folder made in turn from the nearest one that exists (Node's recursive mkdir spins for ever
   // where the file system refuses with ENOENT, as /proc does)
   const missing: string[] = [];

@@ -24,7 +24,7 @@ import {
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Table as TableModel } from '../model/model.js';
 import { COLOR, FONT, HEADER, PAGE, TABLE, styles, type Align } from '../model/stylesheet.js';
 import { mmToTwip } from '../model/metrics.js';
-import { sealZip, stampZip } from './zip.js';
+import { KEYWORD, sealZip, stampZip } from './zip.js';
 import { escapeMarkup } from '../text/escape.js';
 
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }; // [R] all four rFonts slots
@@ -273,6 +273,7 @@ function coreXml(m: DocModel, when: Date): string {
     `<dc:subject>${escapeMarkup(m.properties.subject)}</dc:subject>` +
     `<dc:creator>${escapeMarkup(m.properties.creator)}</dc:creator>` +
     '<dc:description>Kế hoạch soạn bằng kehoach</dc:description>' +
+    `<cp:keywords>${KEYWORD}</cp:keywords>` +
     `<cp:lastModifiedBy>${escapeMarkup(m.properties.creator)}</cp:lastModifiedBy>` +
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +

@@ -31,6 +31,17 @@ export function stampZip(zip: Uint8Array, when: Date): Uint8Array {
 }
 
 const SEAL = 'kehoach sha256=';
+/**
+ * The keyword kehoach writes into the document's properties: LibreOffice carries it into the PDF's /Keywords,
+ * where `render --pdf` finds it again before writing over a PDF (a PDF it did not make is never replaced).
+ */
+export const KEYWORD = 'kehoach';
+const utf16 = (s: string) => `<FEFF${[...s].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('')}>`;
+/** Whether a PDF is one `render --pdf` made: its /Keywords are kehoach's (as LibreOffice writes them, or plainly). */
+export const isOurPdf = (bytes: Uint8Array): boolean => {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.includes(`/Keywords${utf16(KEYWORD)}`, 0, 'latin1') || b.includes(`/Keywords(${KEYWORD})`, 0, 'latin1');
+};
 
 /**
  * kehoach's mark on a .docx it wrote: the zip's archive comment holds the SHA-256 of every byte before it.

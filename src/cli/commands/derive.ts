@@ -14,8 +14,7 @@ import { decode } from '../../read/source.js';
 import { loadCalendar, type Calendar } from '../../text/calendar.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
-import { writeAtomic } from '../../write/atomic.js';
-import { checkOutputOptions, prepareTargets } from '../targets.js';
+import { checkOutputOptions, prepareTargets, writeOut } from '../targets.js';
 import { progress, type Report } from '../report.js';
 
 
@@ -120,7 +119,7 @@ export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgre
       outcomes.push({ skipped: `bỏ qua ${out}: tệp đã có (có thể đã được sửa); không ghi đè. Muốn soạn lại thì thêm --force, hoặc ghi ra tệp khác (-o, --out-dir).` });
       continue;
     }
-    writeAtomic(out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
+    writeOut(o, out, Buffer.from(yaml, 'utf8'), [deptFile, ...o.unit]);
     outcomes.push({ written: out });
   }
   if (showProgress) progress(o.unit.length, o.unit.length);

@@ -8,9 +8,8 @@ import { docsToDocx, importDocument, kindOf, readSource } from '../../import/ind
 import { checkText } from '../../plan/validate.js';
 import { hasErrors } from '../../messages.js';
 import { CannotRead, UsageError } from '../../errors.js';
-import { writeAtomic } from '../../write/atomic.js';
 import type { Report } from '../report.js';
-import { checkOutputOptions, prepareTargets } from '../targets.js';
+import { checkOutputOptions, prepareTargets, writeOut } from '../targets.js';
 
 export interface ImportOptions {
   output?: string;
@@ -57,7 +56,7 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
       errors = true;
       continue;
     }
-    writeAtomic(target, Buffer.from(r.yaml, 'utf8'), files);
+    writeOut(o, target, Buffer.from(r.yaml, 'utf8'), files);
     report.wrote(target, `${f} →`);
     for (const x of r.found) report.note(`  nhận ra: ${x}`);
     for (const x of r.guesses) report.note(`  đoán: ${x}`);

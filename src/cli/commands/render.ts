@@ -7,8 +7,7 @@ import { checkBytes } from '../../plan/validate.js';
 import { withLayoutWarnings } from '../../model/header-fit.js';
 import { UsageError } from '../../errors.js';
 import { readInput } from '../../read/input.js';
-import { writeAtomic } from '../../write/atomic.js';
-import { checkOutputOptions, prepareTargets } from '../targets.js';
+import { checkOutputOptions, prepareTargets, writeOut } from '../targets.js';
 import type { Report } from '../report.js';
 import { eachInput } from './validate.js';
 
@@ -29,18 +28,33 @@ export interface RenderOptions {
  * (its seal, see write/zip.ts) is never replaced without --force. Checked for every target before any
  * is written.
  */
-async function refuseEdited(targets: readonly string[], inputs: readonly string[]): Promise<void> {
-  const { sealOf } = await import('../../write/zip.js');
+async function refuseEdited(targets: readonly string[], inputs: readonly string[], o: RenderOptions): Promise<void> {
+  const { isOurPdf, sealOf } = await import('../../write/zip.js');
+  const html = o.html ? await import('../../write/html.js') : undefined;
   const given = new Set(inputs.map((f) => resolve(f)));
+  const existing = (t: string): Buffer | undefined => {
+    try {
+      // (a folder or a device: writeAtomic says what is wrong)
+      return statSync(t).isFile() ? readFileSync(t) : undefined;
+    } catch {
+      return undefined; // not there yet
+    }
+  };
+  // the PDF and the page beside each .docx: one kehoach made, or none (a PDF a unit received is kept)
+  for (const t of targets) {
+    for (const [other, ours, what] of [
+      ...(o.pdf ? [[pdfTargetFor(t), isOurPdf, 'PDF']] : []),
+      ...(html ? [[html.htmlTargetFor(t), (b: Buffer) => html.isOurHtml(b.toString('utf8')), 'trang HTML']] : []),
+    ] as [string, (b: Buffer) => boolean, string][]) {
+      if (given.has(resolve(other))) continue;
+      const bytes = existing(other);
+      if (bytes && !ours(bytes)) throw new UsageError(`${other}: ${what} đã có và không do "kehoach render" tạo (có thể là văn bản nhận được); kehoach không ghi đè. Hãy ghi ra chỗ khác (-o, --out-dir), hoặc thêm --force để ghi đè.`);
+    }
+  }
   for (const t of targets) {
     if (given.has(resolve(t))) continue; // writeAtomic refuses to write over an input, and says so
-    let bytes: Buffer;
-    try {
-      if (!statSync(t).isFile()) continue; // a folder or a device: writeAtomic says what is wrong
-      bytes = readFileSync(t);
-    } catch {
-      continue; // not there yet
-    }
+    const bytes = existing(t);
+    if (!bytes) continue;
     const seal = sealOf(bytes);
     if (seal === 'changed') throw new UsageError(`${t}: tệp đã được sửa sau khi kehoach tạo (có thể đã sửa tay trong Word); kehoach không ghi đè để giữ phần sửa. Hãy lưu phần sửa vào tệp kế hoạch, hoặc thêm --force để ghi đè.`);
     // (a file kehoach made, opened and saved again in Word or LibreOffice, has lost the seal: this is said too)
@@ -48,10 +62,16 @@ async function refuseEdited(targets: readonly string[], inputs: readonly string[
   }
 }
 
+/** The PDF written beside a .docx. */
+const pdfTargetFor = (docx: string): string => join(dirname(docx), basename(docx, extname(docx)) + '.pdf');
+
 export async function runRender(files: string[], o: RenderOptions, report: Report): Promise<number> {
   checkOutputOptions(o, files.length, 'tệp kế hoạch');
   const targets = o.dumpModel ? [] : prepareTargets(files, o, '.docx');
-  if (!o.dumpModel && !o.force) await refuseEdited(targets, files);
+  // "-o ke-hoach.pdf --pdf" would write the PDF over the .docx just written
+  const named = o.output && /\.(pdf|html?|ya?ml|doc|odt)$/iu.exec(o.output);
+  if (named) throw new UsageError(`-o ${o.output}: tệp kehoach render ghi là tệp Word; hãy đặt tên tệp .docx (PDF và trang HTML được ghi cạnh nó, cùng tên).`);
+  if (!o.dumpModel && !o.force) await refuseEdited(targets, files, o);
   const pdf = o.pdf && !o.dumpModel ? await import('../../write/pdf.js') : undefined;
   pdf?.needSoffice(); // fails with the package to install, before any work
   const { buildModel, loadTemplates, renderModel } = await import('../../write/index.js');
@@ -90,12 +110,12 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
       if (!checked.plan) continue;
       const target = targets[i];
       const model = buildModel(checked.plan, templates);
-      writeAtomic(target, await renderModel(model, checked.plan.ngay), files);
+      writeOut(o, target, await renderModel(model, checked.plan.ngay), files);
       written.push(target);
       report.wrote(target);
       if (o.html) {
         const { htmlTargetFor, renderHtml } = await import('../../write/html.js');
-        writeAtomic(htmlTargetFor(target), Buffer.from(renderHtml(model), 'utf8'), files);
+        writeOut(o, htmlTargetFor(target), Buffer.from(renderHtml(model), 'utf8'), files);
         report.wrote(htmlTargetFor(target));
       }
       longest = Math.max(longest, ...checked.plan.phu_luc.map((a) => a.hang.length));
@@ -109,8 +129,8 @@ export async function runRender(files: string[], o: RenderOptions, report: Repor
     if (longest > 2000) report.note(`kehoach: cảnh báo: có phụ lục dài ${longest} hàng; LibreOffice có thể mất nhiều phút để tạo PDF.`);
     const pdfs = pdf.toPdf(written);
     for (const [i, docx] of written.entries()) {
-      const target = join(dirname(docx), basename(docx, extname(docx)) + '.pdf');
-      writeAtomic(target, pdfs[i], files);
+      const target = pdfTargetFor(docx);
+      writeOut(o, target, pdfs[i], files);
       report.wrote(target);
     }
   }
