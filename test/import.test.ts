@@ -574,7 +574,19 @@ describe('a damaged or heavy source: its own message, never an internal error, t
       if (name === 'word/document.xml') (bomb.writeUInt32LE(64 * 2 ** 20 + 1, at + 24), patched++);
     }
     expect(patched).toBe(1);
-    expect(await cannotRead(bomb)).toMatch(/^tệp \.docx có phần word\/document\.xml giải nén ra hơn 64 MB/);
+    expect(await cannotRead(bomb)).toMatch(/^tệp \.docx giải nén ra hơn 64 MB \(từ phần word\/document\.xml\)/);
+  });
+
+  it('parts each under the limit that unpack to more than 64 MB together (a bomb of many parts) are refused too', async () => {
+    const bomb = Buffer.from(await renderFile(example));
+    const parts = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
+    let patched = 0;
+    for (let at = bomb.indexOf('PK\x01\x02'); at >= 0; at = bomb.indexOf('PK\x01\x02', at + 4)) {
+      const name = bomb.toString('utf8', at + 46, at + 46 + bomb.readUInt16LE(at + 28));
+      if (parts.has(name)) (bomb.writeUInt32LE(30 * 2 ** 20, at + 24), patched++);
+    }
+    expect(patched).toBe(3);
+    expect(await cannotRead(bomb)).toMatch(/^tệp \.docx giải nén ra hơn 64 MB/);
   });
 
   it('a Word file or a PDF with a picture weighs far more than a plan in YAML: a 400 KB .docx imports; a 3 MB .txt is refused with its limit', async () => {

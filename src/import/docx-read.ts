@@ -546,15 +546,17 @@ function turned(sectPr: XNode | undefined): boolean {
 export function readDocx(bytes: Uint8Array, repairs: string[] = [], chunks = true): Block[] {
   let files: Record<string, Uint8Array>;
   const huge: string[] = [];
+  let total = 0;
   try {
-    // only the parts read, and none that would unpack to more than a plan's text can be (a zip bomb)
+    // only the parts read, and none that would unpack to more than a plan's text can be, nor all of them together
+    // (a zip bomb: one part or many, or one stream listed under many names)
     files = unzipSync(bytes, {
-      filter: (f) => (PARTS.has(f.name) || CHUNK_PART.test(f.name)) && (f.originalSize <= MAX_PART_BYTES || (huge.push(f.name), false)),
+      filter: (f) => (PARTS.has(f.name) || CHUNK_PART.test(f.name)) && ((total += f.originalSize) <= MAX_PART_BYTES || (huge.push(f.name), false)),
     });
   } catch {
     throw new CannotRead('không mở được tệp .docx: tệp hỏng hoặc chưa tải về hết (không phải tệp zip hợp lệ).');
   }
-  if (huge.length) throw new CannotRead(`tệp .docx có phần ${huge[0]} giải nén ra hơn ${MAX_PART_BYTES / 2 ** 20} MB: không phải văn bản kế hoạch thông thường (hoặc tệp bị làm hỏng).`);
+  if (huge.length) throw new CannotRead(`tệp .docx giải nén ra hơn ${MAX_PART_BYTES / 2 ** 20} MB (từ phần ${huge[0]}): không phải văn bản kế hoạch thông thường (hoặc tệp bị làm hỏng).`);
   const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
   const doc = text('word/document.xml');
   if (!doc) throw new CannotRead('tệp .docx không có word/document.xml');
