@@ -128,6 +128,15 @@ line(`${plans.length} kế hoạch trong một lệnh`, `${fmt(b.time)} s ${b.mb
     results.figures.worst[name] = w;
     line(`tệp xấu nhất: ${name}`, `${fmt(w.time)} s ${w.mb.median.toFixed(0)} MB`, '≤ 2 s, ≤ 500 MB', w.time.median <= 2 && w.mb.median <= 500);
   }
+  // import of the texts that cost it the most, at 400 KB: linear, ≤ 3 s
+  const { IMPORT_SHAPES, IMPORT_BYTES } = await import('./worst-case.mjs');
+  for (const [name, shape] of Object.entries(IMPORT_SHAPES)) {
+    const t = join(work, `xau-nhap-${name}.txt`);
+    writeFileSync(t, shape(largest(shape, IMPORT_BYTES)));
+    const x = once(process.execPath, [BIN, 'import', t, '-o', join(work, `xau-nhap-${name}.yaml`), '-q', '--force'], [0, 1]);
+    results.figures.worst[`import-${name}`] = x;
+    line(`nhập văn bản xấu nhất: ${name}`, `${x.wall.toFixed(2)} s ${x.mb.toFixed(0)} MB`, '≤ 3 s, ≤ 500 MB', x.wall <= 3 && x.mb <= 500);
+  }
   const f = join(work, 'xau-render.yaml');
   writeFileSync(f, SHAPES['many-rows'](MAX_N['many-rows']));
   const r = once(process.execPath, [BIN, 'render', f, '-o', join(work, 'xau-render.docx'), '-q', '--force']);

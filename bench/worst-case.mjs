@@ -65,10 +65,23 @@ export const SHAPES = {
   'lint-fixes': (n) => BASE.replace('      - Một đoạn văn.\n', `      - >-\n${repeat(n, () => '        thực hiện trong trong năm,các cán bộ\n')}`),
   /** Many short values each with a slip and repeated syllables, as OCR and pasted text leave them. */
   'lint-values': (n) => BASE.replace('      - Một đoạn văn.\n', repeat(n, (i) => `      - Thi công công trình ${i},hành vi vi phạm các các xã\n`)),
+  /** Values of brackets never closed over capitals ("[TÊN [TÊN …"): lint's search for a template's blanks ("[TÊN HOẠT ĐỘNG]"). */
+  'lint-brackets': (n) => BASE.replace('      - Một đoạn văn.\n', repeat(n, () => `      - "${'[TÊN '.repeat(400)}"\n`)),
 };
 
+/**
+ * Texts that cost `import` the most for their size (a .txt, read as extraction and converters leave one): Markdown
+ * stars run together, a page number after every line, empty list items. Timed by bench/run.mjs at IMPORT_BYTES.
+ */
+export const IMPORT_SHAPES = {
+  stars: (n) => '**a*'.repeat(n),
+  'page-numbers': (n) => repeat(n, (i) => `Nội dung dòng\n${i}\n`),
+  'empty-items': (n) => '- \n'.repeat(n),
+};
+export const IMPORT_BYTES = 400 * 1024;
+
 /** The command each shape is timed with (validate unless said): lint --fix shapes cost the fixes, not the reading. */
-export const COMMAND = { 'lint-fixes': ['lint', '--fix'], 'lint-values': ['lint', '--fix'] };
+export const COMMAND = { 'lint-fixes': ['lint', '--fix'], 'lint-values': ['lint', '--fix'], 'lint-brackets': ['lint'] };
 
 /** At most this n, where the plan format has a limit of its own (rows per table: LIMITS.rows). */
 export const MAX_N = { 'many-rows': 4_000 };

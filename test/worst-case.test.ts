@@ -10,7 +10,7 @@ import { LIMIT_BYTES, MAX_N, SHAPES } from '../bench/worst-case.mjs';
 import { LIMITS } from '../src/plan/schema.js';
 
 const shapes = SHAPES as Record<string, (n: number) => string>;
-const N: Record<string, number> = { 'deep-nesting': 5, 'dash-lines': 30, 'many-problems': 40 };
+const N: Record<string, number> = { 'deep-nesting': 5, 'dash-lines': 30, 'many-problems': 40, 'lint-brackets': 20 };
 
 function workOf(text: string): number {
   const before = work.steps;

@@ -374,8 +374,9 @@ class Body {
       const it: Item = {};
       const inTask = this.top().role === 'to_chuc_thuc_hien' || this.stack[0]?.role === 'to_chuc_thuc_hien';
       const role = p.bold || inline ? this.role(title) : undefined;
-      // (a body's name, or a kind of the issuer's own units: "Khoa …", "Tổ …", "Các trường …")
-      if (p.bold && inTask && depth === 1 && !inline && (isBodyName(title) || /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)(?=\s)/u.test(title))) {
+      // (a body's name, not a sentence that opens with one, "Cục … có trách nhiệm:"; or a kind of the issuer's own
+      // units: "Khoa …", "Tổ …", "Các trường …")
+      if (p.bold && inTask && depth === 1 && !inline && ((isBodyName(title) && !/\bcó trách nhiệm\b|:$/u.test(title)) || /^(Phòng|Khoa|Ban|Văn phòng|Trung tâm|Các|Sở|Ủy ban|UBND|Bệnh viện|Trạm|Đội|Tổ|Trường|Công an|Bộ phận)(?=\s)/u.test(title))) {
         it.don_vi = title;
       } else {
         if (role) it.phan = role;

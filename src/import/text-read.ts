@@ -96,12 +96,28 @@ const splitsName = (a: string, b: string): boolean => {
  */
 function paragraphs(lines: string[], joined = { n: 0 }): string[] {
   const out: string[] = [];
-  let cur = '';
+  // the paragraph so far as its lines (trimmed), and what is asked of it kept as it grows, so that a paragraph of
+  // many lines costs linear time: whether it has a small letter, a capital
+  let parts: string[] = [];
+  let size = 0;
+  let lower = false;
+  let capital = false;
   let blank = false;
   let single = false; // the paragraph so far is one line
   const flush = () => {
-    if (cur.trim()) out.push(cur.replace(/\s+/g, ' ').trim());
-    cur = '';
+    if (parts.length) out.push(parts.join(' ').replace(/\s+/g, ' ').trim());
+    parts = [];
+    size = 0;
+    lower = capital = false;
+  };
+  const letters = (l: string) => {
+    size += l.length + 1;
+    lower ||= l !== l.toLocaleUpperCase('vi');
+    capital ||= /\p{Lu}/u.test(l);
+  };
+  const add = (l: string) => {
+    parts.push(l);
+    letters(l);
   };
   for (const raw of lines) {
     // a Markdown heading: a paragraph of its own, whatever comes before or after it
@@ -120,7 +136,7 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     }
     // a row of a table written as Markdown ("| TT | Nhiệm vụ |"); its rule "| --- |" says nothing
     // (a row of one cell inside a table, "| Buổi sáng … |", is a group row across it)
-    const piped = /^\s*\|(.*\|.*)\|\s*$/u.exec(raw) ?? (out.at(-1)?.startsWith(ROW) && !cur.trim() ? /^\s*\|([^|]+)\|\s*$/u.exec(raw) : null);
+    const piped = /^\s*\|(.*\|.*)\|\s*$/u.exec(raw) ?? (out.at(-1)?.startsWith(ROW) && !parts.length ? /^\s*\|([^|]+)\|\s*$/u.exec(raw) : null);
     if (piped) {
       flush();
       const cells = piped[1].split('|').map((c) => c.trim());
@@ -132,35 +148,41 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
       blank = true;
       continue;
     }
+    // the paragraph so far: its last line (where it ends), and whether it is in capitals
+    const last = parts.at(-1) ?? '';
+    const upper = capital && !lower;
     if (blank) {
-      const before = cur.trim();
-      if (before && !/[.:;!?]$/u.test(before) && /^[\p{Ll}\d]/u.test(l) && !MARKER.test(l) && !isUpper(before)) joined.n++;
+      if (parts.length && !/[.:;!?]$/u.test(last) && /^[\p{Ll}\d]/u.test(l) && !MARKER.test(l) && !upper) joined.n++;
       else flush(), (single = false);
       blank = false;
     }
-    const prev = cur.trim();
+    const prevLast = parts.at(-1) ?? '';
+    const prevUpper = capital && !lower;
     // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
-    const ends = /[.:;!?]$|\.\/\.$/u.test(prev) || /^\(.*\)$/u.test(prev);
+    const ends = /[.:;!?]$|\.\/\.$/u.test(prevLast) || (parts.length > 0 && parts[0].startsWith('(') && prevLast.endsWith(')'));
     // a heading in capitals that a page wrapped goes on in capitals: after a comma or a joining word ("MỤC ĐÍCH, /
     // YÊU CẦU"), after a long numbered heading ("… DU LỊCH / CỘNG ĐỒNG …"), inside a name ("ỦY BAN NHÂN / DÂN"); a short
-    // one ("IV. TỔ CHỨC THỰC HIỆN" over "UBND CÁC XÃ") stands alone unless its bold runs on (readText joins those)
+    // one ("IV. TỔ CHỨC THỰC HIỆN" over "UBND CÁC XÃ") stands alone unless its bold runs on (readText joins those).
+    // (No heading is longer than a few lines: a longer paragraph, joined whatever follows, is not read again.)
+    const caps = isUpper(l) && prevUpper && size <= 400;
+    const prev = caps ? plainText(parts.join(' ')) : '';
     const capsGoOn =
-      isUpper(l) && isUpper(prev) && !isMarked(l) && !AUTHORITY.test(plainText(l)) &&
-      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(plainText(prev)) || (looksLikeHeading(plainText(prev)) && plainText(prev).length > 40) || splitsName(plainText(prev), plainText(l)));
+      caps && !isMarked(l) && !AUTHORITY.test(plainText(l)) &&
+      (/,$|\s(?:VÀ|CỦA|VỀ|CHO|VỚI|TRONG|TẠI|THEO|ĐỂ|CÁC|NĂM)$/u.test(prev) || (looksLikeHeading(prev) && prev.length > 40) || splitsName(prev, plainText(l)));
     // short capital lines (agency names, the signer's titles) stand each on their own
-    const shortCaps = isUpper(l) && isUpper(prev) && plainText(prev).length <= 40 && !capsGoOn;
+    const shortCaps = caps && prev.length <= 40 && !capsGoOn;
     // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
-    const heading = single && looksLikeHeading(plainText(prev)) && /^\p{Lu}/u.test(l) && !capsGoOn;
-    if (!prev || isMarked(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== isUpper(prev) || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
+    const heading = single && looksLikeHeading(plainText(prevLast)) && /^\p{Lu}/u.test(l) && !capsGoOn;
+    if (!parts.length || isMarked(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== prevUpper || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
       flush();
-      cur = l;
+      add(l);
       single = true;
     } else {
       // a ký hiệu a PDF broke after its hyphen ("157/KH-" / "UBND") is one word again; bold over the two lines
       // ("**II. NỘI DUNG**" / "**THỰC HIỆN**") is one run
-      if (/[\p{L}\d]-$/u.test(prev)) cur = `${cur.trimEnd()}${l}`;
-      else if (prev.endsWith('**') && l.startsWith('**')) cur = `${cur.trimEnd().slice(0, -2)} ${l.slice(2)}`;
-      else cur = `${cur} ${l}`;
+      if (/[\p{L}\d]-$/u.test(prevLast)) (parts[parts.length - 1] = prevLast + l), letters(l);
+      else if (prevLast.endsWith('**') && l.startsWith('**')) (parts[parts.length - 1] = prevLast.slice(0, -2)), add(l.slice(2));
+      else add(l);
       single = false;
     }
   }
@@ -308,7 +330,8 @@ function pipedRows(lines: string[]): string[] {
   let bare = false;
   return lines.map((l) => {
     const t = l.trim();
-    if (!/(?:^|\s)\|(?:\s|$)/u.test(t) || (t.startsWith('|') && t.endsWith('|'))) {
+    // (every bar with white space or the line's end on both sides: '"| … |"' in a sentence is no row)
+    if (!/(?:^|\s)\|(?:\s|$)/u.test(t) || /[^\s]\||\|[^\s]/u.test(t) || (t.startsWith('|') && t.endsWith('|'))) {
       if (t) bare = false;
       return l;
     }

@@ -40,10 +40,29 @@ export const splitWords: LocalRule = {
 };
 
 /** A word inside an address, a file name or a code ("www.soyte.gov.vn", "abc@gmail.com"), not prose. */
-const inCode = (text: string, from: number, to: number): boolean => {
-  const chunk = text.slice(text.lastIndexOf(' ', from) + 1, (text.indexOf(' ', to) + 1 || text.length + 1) - 1);
-  return /[@/_\\]|\p{L}\.\p{L}|:\/\//u.test(chunk);
+const inCode = (text: string, from: number): boolean => {
+  const spans = codeSpans(text);
+  // the last span starting at or before `from` (binary search: a text of one long run costs no more than many words)
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && from < spans[lo - 1][1];
 };
+
+/** The runs between spaces that are code, of the text read last (the rules read a value's words one after another). */
+let spansOf: { text: string; spans: [number, number][] } = { text: '', spans: [] };
+function codeSpans(text: string): [number, number][] {
+  if (spansOf.text !== text) {
+    const spans: [number, number][] = [];
+    for (const m of text.matchAll(/[^ ]+/g)) if (/[@/_\\]|\p{L}\.\p{L}|:\/\//u.test(m[0])) spans.push([m.index!, m.index! + m[0].length]);
+    spansOf = { text, spans };
+  }
+  return spansOf.spans;
+}
 
 /**
  * Words the plan writes so only here (`odd` tells which to look at), beside a word the plan pairs with another
@@ -59,7 +78,7 @@ function pairTwins(text: string, ctx: Context, odd: (w: string) => boolean, both
   const out: ReturnType<typeof pairTwins> = [];
   words.forEach((m, i) => {
     const w = m[0];
-    if (w !== lower(w) || !odd(w) || inCode(text, m.index!, m.index! + w.length)) return;
+    if (w !== lower(w) || !odd(w) || inCode(text, m.index!)) return;
     const before = joined(words[i - 1], m) ? lower(words[i - 1][0]) : undefined;
     const after = joined(m, words[i + 1]) ? lower(words[i + 1][0]) : undefined;
     const sides = [
@@ -89,7 +108,7 @@ export const noDiacritics: LocalRule = {
     notOk: ['Tuyen truyen cong tac cai cach hanh chinh nam 2024', 'Nang cao nhan thuc, vai tro, trach nhiem cua nguoi dung dau', 'Sở Y tế ban hành ke hoach tuyên truyền năm 2024', 'nâng cao nhan thuc của cán bộ', 'Sở Y tế phân công nhiệm vụ; các phòng phan cong lại', 'thủ tục hành chính, hành chính công, hành chính nhà nước và cải cách hành chinh', 'chính sách, chính sách mới, chính sách xã hội và chinh sách khác'],
   },
   check(text, ctx) {
-    const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => !inCode(text, m.index!, m.index! + m[0].length));
+    const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].filter((m) => !inCode(text, m.index!));
     const lowerWords = words.filter((m) => m[0] !== m[0].toUpperCase() || m[0].length === 1);
     if (lowerWords.length < 3) return [];
     const marked = lowerWords.filter((m) => hasVietnameseMarks(m[0])).length;
