@@ -337,3 +337,46 @@ describe('a reader that stops reading (kehoach check | head -1)', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('the hardening audit of 2026-12-03: each case a message and its exit code, the rest of a batch done', () => {
+  it('keys: a control sequence typed as the word looked for comes back escaped', () => {
+    const r = cli(['keys', '\x1b[2J']);
+    expect(r.stdout).toContain('"\\x1B[2J"');
+    expect(r.stdout).not.toContain('\x1b');
+  });
+
+  it('a file of several YAML documents: a Vietnamese message, not the library\'s English', () => {
+    const d = mkdtempSync(join(tmpdir(), 'kehoach-docs-'));
+    writeFileSync(join(d, 'm.yaml'), '---\na: 1\n---\nb: 2\n');
+    const r = cli(['validate', join(d, 'm.yaml')]);
+    expect([r.status, r.stderr]).toEqual([1, expect.stringContaining('tệp có nhiều tài liệu YAML, ngăn nhau bằng dòng "---"')]);
+    expect(r.stderr).not.toMatch(/[Pp]lease|documents/);
+  });
+
+  it('SOURCE_DATE_EPOCH past what a zip can stamp: exit 2 with a message, no internal error', () => {
+    const d = mkdtempSync(join(tmpdir(), 'kehoach-epoch-'));
+    const r = spawnSync(NODE, [BIN, 'render', PLAN, '-o', join(d, 'x.docx')], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '9999999999999' } });
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('SOURCE_DATE_EPOCH=9999999999999: ngoài khoảng năm 1980–2107')]);
+    noStack(r);
+  });
+
+  it('derive --date in a year the calendar does not cover is said so, not "no such day"', () => {
+    const c = deriveCases()[0];
+    const r = cli(['derive', c.dept, '--unit', c.units[0], '--date', '1899-01-01', '-o', join(mkdtempSync(join(tmpdir(), 'kehoach-1899-')), 'x.yaml')]);
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('năm 1899 ngoài khoảng 1900–2200')]);
+  });
+
+  it('derive and import go on past an input that cannot be read: the others written and reported, exit 2', () => {
+    const c = deriveCases()[0];
+    const d = mkdtempSync(join(tmpdir(), 'kehoach-batch-'));
+    const r = cli(['derive', '--format', 'json', c.dept, '--unit', c.units[0], '--unit', join(d, 'khong-co.yaml'), '--unit', c.units[1], '--out-dir', join(d, 'ra')]);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).written.length).toBe(2);
+    expect(readdirSync(join(d, 'ra')).length).toBe(2);
+    writeFileSync(join(d, 'a.txt'), 'KẾ HOẠCH\nMột\n');
+    writeFileSync(join(d, 'c.txt'), 'KẾ HOẠCH\nHai\n');
+    const i = cli(['import', join(d, 'a.txt'), join(d, 'b.txt'), join(d, 'c.txt'), '-q']);
+    expect([i.status, existsSync(join(d, 'a.yaml')), existsSync(join(d, 'c.yaml'))]).toEqual([2, true, true]);
+    expect(i.stderr).toContain('b.txt: không tìm thấy tệp hoặc thư mục');
+  });
+});

@@ -2,6 +2,7 @@
 // what a clerk without an editor looks up (`kehoach keys`). Read off the JSON Schema that the one zod
 // schema generates, so it can never differ from what `validate` accepts.
 import { planJsonSchema, profileJsonSchema } from './json-schema.js';
+import { printable } from '../messages.js';
 
 interface Entry {
   block: string;
@@ -58,5 +59,5 @@ export function keysText(unit = false, find?: string): string {
     if (e.block !== block) lines.push(`${lines.length ? '\n' : ''}${(block = e.block)}:`);
     lines.push(`  ${e.key} — ${e.title}${e.description ? `: ${e.description}` : ''}`);
   }
-  return lines.length ? lines.join('\n') : `không có khóa nào khớp "${find}".`;
+  return lines.length ? lines.join('\n') : `không có khóa nào khớp "${printable(find ?? "")}".`;
 }

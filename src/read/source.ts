@@ -246,7 +246,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     seen.add(key);
     // Warnings count as errors too: an unknown !tag or similar has no place in a plan.
     const listLine = e.code === 'MISSING_CHAR' && /^Sequence item without/.test(e.message);
-    const said = listLine ? 'thụt lề không đúng: dòng này đứng ở cột của một danh sách (các dòng "- ") mà không bắt đầu bằng "- ".' : yamlErrorVi(e.code, e.message).replace(/^lỗi cú pháp YAML: /, '');
+    const said = listLine ? 'thụt lề không đúng: dòng này đứng ở cột của một danh sách (các dòng "- ") mà không bắt đầu bằng "- ".' : yamlErrorVi(e.code).replace(/^lỗi cú pháp YAML: /, '');
     const hint = listLine || e.code === 'BAD_INDENT' ? siblingHint(text, lines, p.line, line) : undefined;
     // the keys of a block all off the same line above ("- " lost before its first key): one message for them
     const same = hint && offFrom.get(hint.line);
@@ -273,7 +273,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
   }
   for (const k of s.duplicates) {
     const p = lines.linePos(k.range![0]);
-    messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY', '')));
+    messages.push(msg(file, p.line, p.col, 'yaml', yamlErrorVi('DUPLICATE_KEY')));
   }
   // a value as written, on one line
   const oneLine = (v: Node) => text.slice(v.range![0], v.range![1]).replace(/\s*\n\s*/g, ' ');
@@ -585,12 +585,23 @@ const YAML_CODES: Record<string, string> = {
   ALIAS_PROPS: 'bí danh không được có nhãn.',
   TAG_RESOLVE_FAILED: 'không hiểu nhãn kiểu (!tag).',
   MERGE_KEY: 'khóa gộp (<<) không được hỗ trợ; hãy viết thẳng nội dung.',
+  MULTIPLE_DOCS: 'tệp có nhiều tài liệu YAML, ngăn nhau bằng dòng "---"; một tệp chỉ chứa một kế hoạch: hãy xóa dòng "---" ở giữa, hoặc tách thành các tệp riêng.',
+  BAD_DIRECTIVE: 'dòng bắt đầu bằng "%" là chỉ thị của YAML, kế hoạch không dùng; hãy xóa dòng này (hoặc đặt giá trị trong dấu nháy).',
+  BAD_DQ_ESCAPE: 'trong dấu nháy kép, dấu "\\" mở đầu một ký tự đặc biệt không có; hãy viết "\\\\" cho một dấu "\\", hoặc dùng dấu nháy đơn \'...\'.',
+  BLOCK_IN_FLOW: 'trong dấu ngoặc [ ] hay { } không được xuống dòng kiểu khối; hãy viết cả danh sách trên một dòng, hoặc bỏ ngoặc và viết mỗi phần tử một dòng "- ".',
+  BAD_PROP_ORDER: 'nhãn (!tag) và tên neo (&anchor) viết sai thứ tự; kế hoạch không cần chúng, hãy xóa.',
+  BAD_COLLECTION_TYPE: 'nhãn kiểu (!tag) không hợp với khối này; kế hoạch không cần nhãn, hãy xóa.',
+  MULTIPLE_ANCHORS: 'một giá trị có hai tên neo (&anchor); hãy xóa bớt.',
+  MULTIPLE_TAGS: 'một giá trị có hai nhãn kiểu (!tag); hãy xóa bớt.',
+  NON_STRING_KEY: 'khóa phải là chữ; hãy viết khóa bằng chữ thường, ví dụ trich_yeu.',
+  RESOURCE_EXHAUSTION: 'tệp dùng bí danh (*alias) quá nhiều lần; hãy viết thẳng nội dung.',
+  IMPOSSIBLE: 'không đọc được cấu trúc của tệp; hãy kiểm tra thụt lề, dấu ":" và dấu nháy.',
 };
 
-function yamlErrorVi(code: string, english: string): string {
+function yamlErrorVi(code: string): string {
   const vi = YAML_CODES[code];
-  const first = english.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-  return vi ? `lỗi cú pháp YAML: ${vi}` : `lỗi cú pháp YAML (${first}); hãy kiểm tra thụt lề, dấu ":" và dấu nháy.`;
+  // (a code this list does not know yet: its name, not the library's English)
+  return vi ? `lỗi cú pháp YAML: ${vi}` : `lỗi cú pháp YAML (mã ${code}); hãy kiểm tra thụt lề, dấu ":" và dấu nháy.`;
 }
 
 /** Each map's pairs by key, made on the first lookup in it: one lookup is then one step per path element. */

@@ -3,6 +3,7 @@
 // date-fns is imported by path so that the CLI does not load its whole barrel. (derive's working-day
 // arithmetic lives with the holiday calendar.)
 import { isExists } from 'date-fns/isExists';
+import { UsageError } from '../errors.js';
 
 export interface DateParts {
   year?: number;
@@ -116,7 +117,13 @@ export function rewriteDate(w: WrittenDate, iso: string, year: number): string {
  */
 export function documentInstant(planDate: string | null | undefined): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch && /^\d+$/.test(epoch)) {
+    const at = new Date(Number(epoch) * 1000);
+    // (a zip stamps years 1980–2107 only)
+    const year = at.getUTCFullYear();
+    if (!(year >= 1980 && year <= 2107)) throw new UsageError(`SOURCE_DATE_EPOCH=${epoch}: ngoài khoảng năm 1980–2107 mà tệp .docx ghi được; hãy đặt lại biến này, hoặc bỏ nó.`);
+    return at;
+  }
   const { year = 2000, month = 1, day = 1 } = dateParts(planDate);
   return new Date(Date.UTC(year, month - 1, day));
 }

@@ -50,6 +50,8 @@ export async function runDerive(deptFile: string, o: DeriveOptions, report: Repo
 /** The work of derive, told to no one: `check` derives each pair it finds this way. */
 export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgress = false): Promise<{ code: number; messages: Message[]; outcomes: Outcome[] }> {
   if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
+  const year = o.date !== undefined ? dateParts(o.date).year : undefined;
+  if (year !== undefined && (year < 1900 || year > 2200)) throw new UsageError(`--date ${o.date}: năm ${year} ngoài khoảng 1900–2200 mà kehoach tính ngày làm việc; hãy kiểm tra năm.`);
   if (o.date !== undefined && !isRealDate(o.date)) throw new UsageError(`--date ${o.date}: không có ngày này trong lịch; hãy kiểm tra ngày và tháng.`);
   checkOutputOptions(o, o.unit.length, 'hồ sơ đơn vị');
   // each unit's plan is named after its profile, beside the department plan
@@ -76,7 +78,15 @@ export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgre
     await new Promise((r) => setImmediate(r)); // Ctrl-C is handled between units
     if (showProgress) progress(i, o.unit.length, basename(unitFile));
     const out = targets[i];
-    const unitBytes = readInput(unitFile);
+    // a profile that cannot be read (missing, a folder) is that unit's problem: the others are still derived
+    let unitBytes: Uint8Array;
+    try {
+      unitBytes = readInput(unitFile);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      outcomes.push({ skipped: `bỏ qua ${unitFile}: ${e.message.replace(/^.*?: /u, '')}` });
+      continue;
+    }
     const u = checkProfile(unitFile, unitBytes);
     messages.push(...u.messages);
     if (!u.profile) {

@@ -25,6 +25,7 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
   const targets = prepareTargets(files, o, '.yaml');
   if (!o.force) for (const t of targets) if (existsSync(t)) throw new UsageError(`${t}: tệp đã có (có thể đã được sửa tay); thêm --force để ghi đè.`);
   let errors = false;
+  let failed = false;
   // every .doc of the batch through one LibreOffice start, before the first is imported
   const docs = files.flatMap((f, i) => (kindOf(f) === 'doc' ? [i] : []));
   // a source is read when its turn comes (a batch of scans is not held in memory at once)
@@ -49,7 +50,12 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
       if (source instanceof CannotRead) throw source;
       r = await importDocument(basename(f), source, c?.named ?? kindOf(f)!, schema, { ocr: o.ocr });
     } catch (e) {
-      if (e instanceof UsageError) throw e;
+      // a file that cannot be read (missing, a folder): said, and the others still imported (exit 2)
+      if (e instanceof UsageError) {
+        report.fail(e.message);
+        failed = true;
+        continue;
+      }
       // the file is what it is (a scan without --ocr, a .doc without LibreOffice): that file's problem
       if (!(e instanceof CannotRead)) throw e;
       report.add([{ file: f, line: 1, column: 1, severity: 'lỗi', rule: 'khong-doc-duoc', message: e.message }]);
@@ -65,5 +71,5 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
     report.add(ms);
     if (hasErrors(ms)) errors = true;
   }
-  return errors ? 1 : 0;
+  return failed ? 2 : errors ? 1 : 0;
 }
