@@ -189,6 +189,19 @@ const PLANTERS: Record<string, Planter> = {
   },
   'lap-tu': (src, segs) => ({ sites: sites(src.text, segs, new RegExp(`(?<=\\p{Ll} )(\\p{Ll}${W}*)(?= \\p{Ll})`, 'u'), (m) => `${m[0]} ${m[0]}`), rules: ['lap-tu'], what: 'từ lặp' }),
   'dau-lap': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [',, ', ' ,, ', ';; '][Math.floor(r() * 3)]), rules: ['dau-lap', 'dau-cach'], what: 'dấu câu lặp' }),
+  // a whole one-line value put inside Word's curly quotes (the straight quotes AutoCorrect turned)
+  'nhay-cong': (src, segs) => ({
+    sites: segs.flatMap((g) => {
+      const part = src.text.slice(g.from, g.to);
+      const head = src.text.slice(src.text.lastIndexOf('\n', g.from - 1) + 1, g.from);
+      // (a value of one line: the next line opens an item or a key, not the value's second line)
+      const next = src.text.slice(g.to + 1, src.text.indexOf('\n', g.to + 1) >>> 0);
+      const whole = /^\s*(?:- |- [a-z_]+: |[a-z_]+: )$/u.test(head) && src.text[g.to] === '\n' && /^\s*(?:- |[a-z_]+:|#|$)/u.test(next) && !/["'“”‘’]|: | #/u.test(part);
+      return whole ? [{ at: g.from, length: part.length, line: g.line, replace: `“${part}”` }] : [];
+    }),
+    rules: ['nhay-cong'],
+    what: 'cả giá trị trong dấu nháy cong',
+  }),
   'dau-cach': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [' , ', ' ; '][Math.floor(r() * 2)]), rules: ['dau-cach'], what: 'dấu cách trước dấu câu' }),
   'gach-noi': (src, segs, r) => ({ sites: sites(src.text, segs, /(\d{4}) ?- ?(\d{4})/u, (m) => (r() < 0.5 ? `${m[1]} -${m[2]}` : `${m[1]}- ${m[2]}`)), rules: ['gach-noi'], what: 'gạch nối lệch' }),
   'ngay-khong-co': (src, segs, r) => ({

@@ -299,3 +299,14 @@ describe('a trích yếu is a title, not a first citation (trich-dan)', () => {
     expect(said(yaml([full, full]))).toEqual([6]);
   });
 });
+
+describe('lint --fix makes no-break spaces in the indentation plain (dau-cach-la: text copied from Word)', () => {
+  it('on every line so indented, in one run, and the plan is valid', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const base = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'dau-cach-la.yaml'), 'utf8');
+    const two = base.replace('  - muc: MỤC ĐÍCH', '\u00a0 - muc: MỤC ĐÍCH');
+    const r = lintFile('x.yaml', Buffer.from(two), { fix: true });
+    expect(r.fixed).toBe(two.replace(/\u00a0/g, ' '));
+    expect(r.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+  });
+});

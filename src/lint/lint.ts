@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parse, parseDocument } fro
 import type { Message } from '../messages.js';
 import { checkProfile } from '../plan/profile.js';
 import { checkBytes } from '../plan/validate.js';
-import { decode, labelLineFix, lineBreakFix, hashFix, colonSpaceFix, itemIndentFix, starFix } from '../read/source.js';
+import { decode, labelLineFix, lineBreakFix, hashFix, colonSpaceFix, itemIndentFix, spaceIndentFix, starFix } from '../read/source.js';
 import { byCodeUnit } from '../text/normalize-text.js';
 import { RULES } from './rules.js';
 import { context, type Finding, type Rule, type Text } from './types.js';
@@ -199,6 +199,7 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
     'sau-hai-cham': colonSpaceFix,
     'y-thut-sau': itemIndentFix,
     'dau-sao-dau': starFix,
+    'dau-cach-la': spaceIndentFix,
   };
   let repaired = 0;
   // (again on the repaired text: a YAML syntax error hides the problems after it until it is repaired, and
@@ -208,12 +209,14 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
     if (!repairable.length) break;
     const lines = text.split('\n');
     let n = 0;
-    for (const m of repairable) {
+    // (no-break spaces in the indentation: one message for all the lines, each line repaired)
+    const named = repairable.flatMap((m) => (m.rule === 'dau-cach-la' ? lines.flatMap((l, k) => (spaceIndentFix(l) !== undefined ? [{ ...m, line: k + 1 }] : [])) : [m]));
+    for (const m of named) {
       const line = lines[m.line - 1];
       const fixed = repairs[m.rule](line.replace(/\r$/, ''), m.column);
       if (fixed === undefined) continue;
       if (opts.fix) (lines[m.line - 1] = fixed + (line.endsWith('\r') ? '\r' : '')), n++;
-      else m.message += ' (sửa được bằng --fix)';
+      else if (!m.message.endsWith(' (sửa được bằng --fix)')) repairable.find((r) => r.rule === m.rule && r.column === m.column)!.message += ' (sửa được bằng --fix)';
     }
     if (!n) break;
     repaired += n;

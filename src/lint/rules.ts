@@ -37,6 +37,25 @@ const spacing: LocalRule = {
   },
 };
 
+/**
+ * A whole value inside Word's curly quotes (“…”): YAML's straight quotes that Word's AutoCorrect turned, which then
+ * print around the paragraph. A phrase quoted inside a sentence is the writer's, and stays.
+ */
+const curlyQuoted: LocalRule = {
+  id: 'nhay-cong',
+  fixes: true,
+  scope: 'value',
+  description: 'Cả giá trị nằm trong dấu nháy cong “…” (Word tự đổi dấu nháy thẳng khi gõ hay chép): các dấu nháy ấy sẽ được in quanh cả đoạn; --fix bỏ chúng. Dấu nháy quanh một cụm từ trong câu được giữ.',
+  examples: {
+    ok: ['Tổ chức “Ngày chuyển đổi số” hằng tháng.', '“Ngày chuyển đổi số” và “Ngày pháp luật”', 'Ủy ban nhân dân huyện ban hành Kế hoạch như sau:'],
+    notOk: ['“Ủy ban nhân dân huyện ban hành Kế hoạch như sau:”', '‘Tam Nông’'],
+  },
+  check(text) {
+    const m = /^([“‘])([^“”‘’]+)([”’])$/u.exec(text);
+    return m && (m[1] === '“') === (m[3] === '”') ? [{ index: 0, length: text.length, message: `cả giá trị nằm trong dấu nháy cong ${m[1]}…${m[3]} (Word tự đổi dấu nháy của YAML), nên các dấu nháy này sẽ được in ra; nếu không muốn in, hãy bỏ chúng`, fix: m[2] }] : [];
+  },
+};
+
 const doubled: LocalRule = {
   id: 'dau-lap',
   fixes: true,
@@ -142,4 +161,4 @@ const articleRecipients: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients];
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients];

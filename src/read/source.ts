@@ -144,6 +144,17 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const others = more ? ` (và ${more} dòng khác)` : '';
     return { messages: [msg(file, p.line, 1, 'yaml', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách. Hãy thay mỗi Tab bằng dấu cách (trong trình soạn thảo: Convert Indentation to Spaces).`)] };
   }
+  // A no-break or wide space in the indentation (text copied from Word or a web page) is no space to YAML: the
+  // same, one message for the cause. (lint --fix makes them plain spaces: spaceIndentFix.)
+  if (errors.length) {
+    const odd = /^[ ]*[\u00a0\u2000-\u200a\u202f\u3000]/mu.exec(text);
+    if (odd) {
+      const p = lines.linePos(odd.index);
+      const count = text.match(/^[ ]*[\u00a0\u2000-\u200a\u202f\u3000]/gmu)!.length - 1;
+      const others = count ? ` (và ${count} dòng khác)` : '';
+      return { messages: [msg(file, p.line, odd[0].length, 'dau-cach-la', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng dấu cách không ngắt hay dấu cách rộng (chép từ Word hay trang web), YAML không coi là dấu cách; hãy gõ lại các dấu cách ở đầu dòng.`)] };
+    }
+  }
   // The first key indented (" co_quan_chu_quan: …", as pasted) puts every later key out of place: one
   // message for the cause instead of one for each line after it.
   const first = errors.length ? /^(?:[ \t]*(?:#.*)?\r?\n)*([ \t]+)(?=[a-z_]+:)/.exec(text) : null;
@@ -410,6 +421,12 @@ function siblingAbove(text: string, lines: LineCounter, n: number): { line: numb
   }
   return undefined;
 }
+
+/** A line whose indentation holds no-break or wide spaces, with plain spaces there instead (one for one). */
+export const spaceIndentFix = (line: string): string | undefined => {
+  const m = /^[ \u00a0\u2000-\u200a\u202f\u3000]+/u.exec(line);
+  return m && /[^ ]/u.test(m[0]) ? ' '.repeat(m[0].length) + line.slice(m[0].length) : undefined;
+};
 
 /** A list item one space deeper than its siblings, with its "- " at `column`, moved back into line. */
 export const itemIndentFix = (line: string, column: number): string | undefined =>
