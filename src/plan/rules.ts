@@ -249,6 +249,15 @@ export const PLAN_RULES: readonly Rule[] = [
     },
   },
   {
+    // A plan's trích yếu stands under its name, without "V/v" (ND30: "V/v" opens a công văn's trích yếu only).
+    id: 'trich-yeu-vv',
+    check: (p, report) => {
+      const first = Array.isArray(p.trich_yeu) ? p.trich_yeu[0] : p.trich_yeu;
+      const m = isStr(first) ? /^\s*V\/[vV]\.?\s*(.*)$/u.exec(first) : null;
+      if (m) report(['trich_yeu'], `trích yếu của kế hoạch không có "V/v" (Nghị định 30 chỉ dùng "V/v" cho công văn); hãy viết "trich_yeu: ${m[1].charAt(0).toLocaleUpperCase('vi') + m[1].slice(1)}".`);
+    },
+  },
+  {
     // Recipients: no one twice.
     id: 'noi-nhan-trung',
     check: (p, report) => {
