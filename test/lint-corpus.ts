@@ -189,6 +189,12 @@ const PLANTERS: Record<string, Planter> = {
   },
   'lap-tu': (src, segs) => ({ sites: sites(src.text, segs, new RegExp(`(?<=\\p{Ll} )(\\p{Ll}${W}*)(?= \\p{Ll})`, 'u'), (m) => `${m[0]} ${m[0]}`), rules: ['lap-tu'], what: 'từ lặp' }),
   'dau-lap': (src, segs, r) => ({ sites: sites(src.text, segs, /(?<=\p{L}), (?=\p{L})/u, () => [',, ', ' ,, ', ';; '][Math.floor(r() * 3)]), rules: ['dau-lap', 'dau-cach'], what: 'dấu câu lặp' }),
+  // an appendix the body never refers to: added at the end of a plan that has none and never says "phụ lục"
+  'phu-luc-dan-chieu': (src) => {
+    if (/^phu_luc:/mu.test(src.text) || /phụ lục/iu.test(src.text) || !src.text.endsWith('\n')) return undefined;
+    const line = src.text.split('\n').length + 1; // "phu_luc:" on the file's next line, its tieu_de after it
+    return { sites: [{ at: src.text.length, length: 0, line, replace: 'phu_luc:\n  - tieu_de: Danh mục nhiệm vụ năm 2026\n    noi_dung: [Các nhiệm vụ cụ thể.]\n' }], rules: ['phu-luc-dan-chieu'], what: 'phụ lục không được nhắc tới' };
+  },
   // a whole one-line value put inside Word's curly quotes (the straight quotes AutoCorrect turned)
   'nhay-cong': (src, segs) => ({
     sites: segs.flatMap((g) => {

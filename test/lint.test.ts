@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../src/lint/rules.js';
 import { isSplit, isSyllable, needsMarks } from '../src/lint/syllable.js';
-import { context } from '../src/lint/types.js';
+import { context, exampleTexts } from '../src/lint/types.js';
 import { lintText } from '../src/lint/lint.js';
 import { exampleFiles, kehoach, ROOT } from './helpers.js';
 
 const findings = (rule: (typeof RULES)[number], example: string) =>
-  rule.scope === 'value' ? rule.check(example, context([example])).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).length;
+  rule.scope === 'value' ? rule.check(example, context([example])).length : rule.check(exampleTexts(example)).length;
 
 describe('every lint rule runs its own ok and not-ok examples', () => {
   for (const rule of RULES) {
@@ -26,7 +26,7 @@ describe('every lint rule runs its own ok and not-ok examples', () => {
 
 describe('a rule that gives fixes says so (only those run again on the fixed text)', () => {
   const fixesOf = (rule: (typeof RULES)[number], example: string) =>
-    rule.scope === 'value' ? rule.check(example, context([example])).filter((f) => f.fix !== undefined).length : rule.check(example.split(' ¶ ').map((text) => ({ text, key: 'doan' }))).filter((f) => f.finding.fix !== undefined).length;
+    rule.scope === 'value' ? rule.check(example, context([example])).filter((f) => f.fix !== undefined).length : rule.check(exampleTexts(example)).filter((f) => f.finding.fix !== undefined).length;
   it.each(RULES.map((r) => [r.id, r]))('%s', (_, rule) => {
     const fixing = rule.examples.notOk.some((e) => fixesOf(rule, e) > 0);
     expect(!!rule.fixes, `${rule.id} ${fixing ? 'fixes its not-ok examples' : 'fixes none of its not-ok examples'}`).toBe(fixing);

@@ -43,7 +43,9 @@ function readValues(text: string): { lines: LineCounter; vals: Value[]; all: Val
       if (typeof n.value !== 'string' || !n.range) return;
       // the plan's own trích yếu and its decision's are titles; a cited document's is part of a căn cứ sentence
       const title = (key === 'trich_yeu' && (owner === '' || owner === 'quyet_dinh')) || undefined;
-      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0], decision, title };
+      const appendix = top === 'phu_luc' || undefined;
+      const appendixTitle = (appendix && key === 'tieu_de' && owner === 'phu_luc') || undefined;
+      const v = { text: text.slice(n.range[0], n.range[1]), key, start: n.range[0], decision, title, appendix, appendixTitle };
       if (!SKIP_KEYS.has(key)) vals.push(v);
       else if (CODE_KEYS.has(key)) extra.push({ ...v, synthetic: true });
     } else if (isSeq(n)) for (const it of n.items) visit(it, key, top, owner);

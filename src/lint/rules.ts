@@ -2,6 +2,7 @@
 // all values in document order (plan-wide rules) and returns findings with offsets into that text and,
 // where a fix is safe, its replacement. Every rule carries ok / not-ok examples that its test runs.
 import { isRealDate } from '../text/dates.js';
+import { roman } from '../plan/normalize.js';
 import { abbreviations } from './abbreviations.js';
 import { capitals } from './capitals.js';
 import { citations } from './citations.js';
@@ -161,4 +162,29 @@ const articleRecipients: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients];
+/**
+ * ND30 §8 [R]: the plan's body refers to each appendix: to "Phụ lục" when there is one, to "Phụ lục I", "Phụ lục II" …
+ * (or 1, 2 …) when there are several. A missing reference is said at the appendix's title.
+ */
+const appendixRefs: PlanRule = {
+  id: 'phu-luc-dan-chieu',
+  scope: 'plan',
+  description: 'Nội dung kế hoạch phải dẫn chiếu tới từng phụ lục (Nghị định 30): có một phụ lục thì nhắc "Phụ lục", có nhiều thì nhắc "Phụ lục I", "Phụ lục II" … ở chỗ liên quan.',
+  examples: {
+    ok: ['Danh mục nhiệm vụ tại Phụ lục kèm theo. ¶ [phụ lục] Danh mục nhiệm vụ', 'Chi tiết tại Phụ lục I. ¶ Xem Phụ lục II. ¶ [phụ lục] Nhiệm vụ ¶ [phụ lục] Kinh phí', 'Không có phụ lục.'],
+    notOk: ['Tổ chức thực hiện. ¶ [phụ lục] Danh mục nhiệm vụ', 'Chi tiết tại Phụ lục II. ¶ [phụ lục] Nhiệm vụ ¶ [phụ lục] Kinh phí'],
+  },
+  check(texts) {
+    const titles = texts.flatMap((t, at) => (t.appendixTitle ? [at] : []));
+    if (!titles.length) return [];
+    const body = texts.filter((t) => !t.appendix && !t.synthetic).map((t) => t.text).join('\n');
+    const named = (k: number) =>
+      titles.length === 1 ? /phụ lục/iu.test(body) : new RegExp(`phụ lục\\s+(?:số\\s+)?(?:${roman(k + 1)}|${k + 1})(?![\\p{L}\\d])`, 'iu').test(body);
+    const name = (k: number) => (titles.length === 1 ? 'Phụ lục' : `Phụ lục ${roman(k + 1)}`);
+    return titles.flatMap((at, k) =>
+      named(k) ? [] : [{ at, finding: { index: 0, length: texts[at].text.length, message: `nội dung kế hoạch chưa nhắc tới ${name(k)} (Nghị định 30: nội dung dẫn chiếu tới từng phụ lục); hãy ghi, ví dụ, "(chi tiết tại ${name(k)})" ở chỗ liên quan` } }],
+    );
+  },
+};
+
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients, appendixRefs];

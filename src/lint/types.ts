@@ -21,7 +21,18 @@ export interface Text {
   synthetic?: boolean;
   /** The plan's own trích yếu or its decision's: a title, where a document named is not yet cited. */
   title?: boolean;
+  /** Written under phu_luc (an appendix's own text, not the body's). */
+  appendix?: boolean;
+  /** An appendix's title (its tieu_de). */
+  appendixTitle?: boolean;
 }
+
+/**
+ * A plan rule's example as the texts of one plan: separated by " ¶ "; a text written "[phụ lục] …" is an
+ * appendix's title.
+ */
+export const exampleTexts = (example: string): Text[] =>
+  example.split(' ¶ ').map((text) => (text.startsWith('[phụ lục] ') ? { text: text.slice(10), key: 'tieu_de', appendix: true, appendixTitle: true } : { text, key: 'doan' }));
 
 /** What the whole plan says, for rules that judge one value by the rest ("hoạch" is written elsewhere). */
 export interface Context {
@@ -64,7 +75,7 @@ export interface PlanRule extends RuleBase {
    * document of its own, with its own first citation, first abbreviation and way of writing dates.
    */
   wholeFile?: true;
-  /** Findings per text index. Examples are texts of one plan, separated by " ¶ ". */
+  /** Findings per text index. Examples are texts of one plan (exampleTexts). */
   check(texts: Text[]): { at: number; finding: Finding }[];
 }
 export type Rule = LocalRule | PlanRule;
