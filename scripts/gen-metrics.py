@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Generate src/render/metrics-data.ts: advance widths of Liberation Serif (metric-compatible with
-Times New Roman) for the characters Vietnamese plans use. Run after `apt-get install fonts-liberation`.
+"""Generate src/model/metrics-data.ts: advance widths of Liberation Serif (metric-compatible with
+Times New Roman) for the characters Vietnamese plans use. Run after `apt-get install fonts-liberation2`:
+Liberation 2 has the Vietnamese letters (U+1EA0-U+1EF9: ạ, ộ, ự ...); version 1.07 lacks them, and a missing
+letter would be counted as an "M".
 Standard library only: reads the cmap (format 4) and hmtx tables directly."""
 import struct, sys, os
 
-FONT_DIR = "/usr/share/fonts/truetype/liberation"
+FONT_DIR = "/usr/share/fonts/truetype/liberation2"
 STYLES = {"r": "Regular", "b": "Bold", "i": "Italic", "bi": "BoldItalic"}
 CHARS = [c for c in range(0x20, 0x7F)] + [c for c in range(0xA0, 0x250)] + [c for c in range(0x1EA0, 0x1EFA)] + \
         [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026]
@@ -62,4 +64,4 @@ for key, name in STYLES.items():
     units, w = read(os.path.join(FONT_DIR, "LiberationSerif-%s.ttf" % name))
     out.append("  %s: {%s}," % (key, ",".join("%d:%d" % (c, v) for c, v in sorted(w.items()))))
 out.append("};")
-open(sys.argv[1] if len(sys.argv) > 1 else "src/render/metrics-data.ts", "w").write("\n".join(out) + "\n")
+open(sys.argv[1] if len(sys.argv) > 1 else "src/model/metrics-data.ts", "w").write("\n".join(out) + "\n")

@@ -24,15 +24,15 @@ describe('long names and dates in the header', () => {
 });
 
 describe('the superior agency line prints upright, and is measured so', () => {
-  it('"SỞ Y TẾ TỈNH QUẢNG NGÃI" fits at 12 pt upright: no warning that it would wrap (taken for bold, it would not)', () => {
-    const yaml = readFileSync(exampleFiles()[0], 'utf8').replace(/^co_quan_chu_quan:.*$/m, 'co_quan_chu_quan: SỞ Y TẾ TỈNH QUẢNG NGÃI').replace(/^co_quan_ban_hanh:.*$/m, 'co_quan_ban_hanh: TRUNG TÂM Y TẾ');
+  it('"SỞ Y TẾ THÀNH PHỐ CẦN THƠ" fits at 12 pt upright: no warning that it would wrap (taken for bold, it would not)', () => {
+    const yaml = readFileSync(exampleFiles()[0], 'utf8').replace(/^co_quan_chu_quan:.*$/m, 'co_quan_chu_quan: SỞ Y TẾ THÀNH PHỐ CẦN THƠ').replace(/^co_quan_ban_hanh:.*$/m, 'co_quan_ban_hanh: TRUNG TÂM Y TẾ');
     const checked = checkText('x.yaml', yaml);
     const plan = checked.plan!;
-    expect(plan.co_quan_chu_quan).toEqual(['SỞ Y TẾ TỈNH QUẢNG NGÃI']);
+    expect(plan.co_quan_chu_quan).toEqual(['SỞ Y TẾ THÀNH PHỐ CẦN THƠ']);
     const avail = roomIn(headerColumns(textWidth(plan)).leftMm);
     // the premise: bold it would not fit, upright it does
-    expect(textWidthMm('SỞ Y TẾ TỈNH QUẢNG NGÃI', 12, true)).toBeGreaterThan(avail);
-    expect(textWidthMm('SỞ Y TẾ TỈNH QUẢNG NGÃI', 12, false)).toBeLessThanOrEqual(avail);
+    expect(textWidthMm('SỞ Y TẾ THÀNH PHỐ CẦN THƠ', 12, true)).toBeGreaterThan(avail);
+    expect(textWidthMm('SỞ Y TẾ THÀNH PHỐ CẦN THƠ', 12, false)).toBeLessThanOrEqual(avail);
     const m = buildModel(plan, loadTemplates());
     expect(m.header!.left.filter((n) => n.type === 'paragraph').map((n) => n.type === 'paragraph' && n.sizePt)).toEqual([12, 12]);
     expect(agencyWarnings(plan, checked.input!)).toEqual([]);

@@ -5,6 +5,8 @@ import { checkText } from '../src/plan/validate.js';
 import { buildModel, loadTemplates } from '../src/write/index.js';
 import type { DocModel } from '../src/model/model.js';
 import { letter } from '../src/plan/normalize.js';
+import { textWidthMm } from '../src/model/metrics.js';
+import { WIDTHS } from '../src/model/metrics-data.js';
 
 const templates = loadTemplates();
 
@@ -121,5 +123,24 @@ describe('column widths when the longest words cannot all fit (bang-qua-rong)', 
     expect(room(2)).toBeGreaterThanOrEqual(textWidthMm('0235.3852.123', TABLE.sizePt, false));
     expect(room(3)).toBeGreaterThanOrEqual(textWidthMm('3/2026', TABLE.sizePt, false));
     expect(room(4)).toBeLessThan(textWidthMm('vanphongsoyte.quangnam.phongtochuccanbo@quangnam.gov.vn', TABLE.sizePt, false));
+  });
+});
+
+describe('separator lines as long as ND30 asks (§3: as long as the Tiêu ngữ; 1/3–1/2 of the trích yếu)', () => {
+  it('every Vietnamese letter has its own width in each style, not an "M"\'s: Liberation 2 measures them', () => {
+    const letters = [...'ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ'].flatMap((c) => [c, c.toUpperCase()]);
+    for (const style of ['r', 'b', 'i', 'bi']) for (const c of letters) expect(WIDTHS[style][c.codePointAt(0)!], `${style} ${c}`).toBeDefined();
+    // a letter with marks is as wide as its base letter in Times New Roman's metrics
+    expect(textWidthMm('Độc lập, hạnh phúc', 14, true)).toBeCloseTo(textWidthMm('Đoc lap, hanh phuc', 14, true), 2);
+  });
+
+  it('the line under the Tiêu ngữ is as long as its text; under a short trích yếu, 1/3–1/2 of it', () => {
+    const m = model(plan({ trich_yeu: 'Phòng, chống dịch' }));
+    const rule = m.header!.right.find((n) => n.type === 'rule')!;
+    expect(rule.type === 'rule' && rule.widthMm).toBeCloseTo(textWidthMm('Độc lập - Tự do - Hạnh phúc', 14, true), 1);
+    const under = m.title.find((n) => n.type === 'rule')!;
+    const text = textWidthMm('Phòng, chống dịch', 14, true);
+    expect(under.type === 'rule' && under.widthMm).toBeGreaterThanOrEqual(text / 3);
+    expect(under.type === 'rule' && under.widthMm).toBeLessThanOrEqual(text / 2);
   });
 });

@@ -247,7 +247,7 @@ function titleBlock(plan: Plan, t: Templates, kind: string, subject: string[], t
     // the writer's own line breaks: one paragraph a line, spaced as one paragraph
     ...subject.map((l) => para('TrichYeu', l)),
     ...after,
-    { type: 'rule', style: 'DuongKeTrichYeu', widthMm: Math.min(HEADER.subjectLineMaxMm, Math.max(25, subjectWidth * HEADER.subjectLineRatio)) },
+    { type: 'rule', style: 'DuongKeTrichYeu', widthMm: Math.min(HEADER.subjectLineMaxMm, subjectWidth * HEADER.subjectLineRatio) },
   ];
 }
 
