@@ -1021,3 +1021,37 @@ describe('an appendix\'s reference line the page wrapped (a PDF of a plan whose 
     expect(plan.phu_luc[0].hang).toEqual([{ o: ['Tập huấn', 'Quý I'] }]);
   });
 });
+
+describe('bars inside sentences (review of the converter-table reading)', () => {
+  it('a sentence or a list item with " | " in it stays text; only a run of two or more such lines is a table', async () => {
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'thanh-doc-trong-cau.txt'), 'utf8');
+    const r = await importDocument('t.txt', Buffer.from(text), 'txt', 'x');
+    expect(r.yaml).not.toContain('bang:');
+    const plan = parse(r.yaml);
+    expect(JSON.stringify(plan.noi_dung)).toContain('Cổng thông tin điện tử | Zalo OA | Facebook của xã.');
+    expect(JSON.stringify(plan.noi_dung)).toContain('Thời gian: tháng 4 | Địa điểm: Nhà văn hóa xã.');
+    // a table without outer bars, under its rule "---|---|---", is one table
+    const bare = ['KẾ HOẠCH', 'Ngày hội đọc sách', 'I. NỘI DUNG', 'STT | Nội dung | Thời gian', '---|---|---', '1 | Trưng bày sách | Tháng 4', '2 | Thi kể chuyện | Tháng 5'].join('\n');
+    const t = parse((await importDocument('b.txt', Buffer.from(bare), 'txt', 'x')).yaml);
+    expect(t.noi_dung[0].noi_dung[0].bang).toMatchObject({ cot: ['STT', 'Nội dung', 'Thời gian'], hang: [{ o: ['Trưng bày sách', 'Tháng 4'] }, { o: ['Thi kể chuyện', 'Tháng 5'] }] });
+  });
+
+  it('an appendix reference line left unclosed keeps the paragraphs after it (a .docx)', async () => {
+    const yaml = readFileSync(exampleFiles().find((f) => f.includes('05-phu-cat'))!, 'utf8').replace(/^phu_luc:\n  - tieu_de: (.*)$/m, (m) => `${m}\n    tham_chieu: "(Kèm theo Kế hoạch của Trung tâm Y tế Phù Cát"\n    noi_dung: [Đoạn thứ nhất của phụ lục., Đoạn thứ hai của phụ lục.]`);
+    expect(yaml).toContain('tham_chieu: "(Kèm theo Kế hoạch của Trung tâm Y tế Phù Cát"');
+    const plan = parse((await importDocument('p.docx', await renderFile('p.yaml', yaml), 'docx', 'x')).yaml);
+    expect(JSON.stringify(plan.phu_luc[0].noi_dung)).toContain('Đoạn thứ nhất của phụ lục.');
+  });
+
+  it('the issuer\'s last request ends the text; a unit\'s paragraph asking its members stays the unit\'s', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hậu Giang, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. TỔ CHỨC THỰC HIỆN', '1. Hội Nông dân tỉnh', '- Tuyên truyền.', 'Hội Nông dân tỉnh yêu cầu hội viên triển khai thực hiện Kế hoạch này.', '2. Sở Tài chính', '- Bố trí kinh phí.', 'Đề nghị các đơn vị nghiêm túc triển khai thực hiện Kế hoạch này./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(JSON.stringify(plan.noi_dung[0].noi_dung[0])).toContain('Hội Nông dân tỉnh yêu cầu hội viên');
+    expect(plan.ket_thuc).toEqual(['Đề nghị các đơn vị nghiêm túc triển khai thực hiện Kế hoạch này.']);
+  });
+
+  it('a signer\'s name with an initial ("Nguyễn Q. Bình") is one name', async () => {
+    const text = ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hậu Giang, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', 'I. MỤC ĐÍCH', '- Bảo đảm an toàn./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Q. Bình'].join('\n');
+    expect(parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml).nguoi_ky).toEqual({ chuc_vu: 'GIÁM ĐỐC', ho_ten: 'Nguyễn Q. Bình' });
+  });
+});

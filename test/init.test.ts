@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkText } from '../src/plan/validate.js';
+import { issuerLines } from '../src/plan/profile.js';
 import { DERIVE, run } from './helpers.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'kehoach-init-')), 'ke-hoach.yaml');
@@ -56,6 +57,13 @@ describe('kehoach init', () => {
     expect(parse(text).nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Trần Thị Hoa' });
     expect(parse(text).co_quan_ban_hanh).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ PHÚ THỌ']);
     expect(checkText(f, text).messages).toEqual([]);
+  });
+
+  it('a long name breaks before its administrative unit, never inside "xã hội"', () => {
+    expect(issuerLines({ ten: 'Ủy ban nhân dân xã Phú Thọ' })).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ PHÚ THỌ']);
+    expect(issuerLines({ ten: 'Phòng Văn hóa - Xã hội xã Chiềng Mung' })).toEqual(['PHÒNG VĂN HÓA - XÃ HỘI', 'XÃ CHIỀNG MUNG']);
+    expect(issuerLines({ ten: 'Bảo hiểm xã hội huyện Mai Sơn' })).toEqual(['BẢO HIỂM XÃ HỘI', 'HUYỆN MAI SƠN']);
+    expect(issuerLines({ ten: 'Sở Y tế' })).toBe('SỞ Y TẾ');
   });
 
   // the same header line derive writes for the unit (plan/profile.ts's chuQuanOf)

@@ -310,3 +310,23 @@ describe('lint --fix makes no-break spaces in the indentation plain (dau-cach-la
     expect(r.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
 });
+
+describe('review of the Word-paste repairs', () => {
+  it('a no-break space opening a line of a folded text is the text\'s, not indentation: no dau-cach-la, and --fix leaves it', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const base = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'dau-cach-la.yaml'), 'utf8').replace(/\u00a0/g, ' ');
+    const folded = base.replace('      - Một đoạn văn.', '      - >-\n        Một đoạn\n        \u00a0văn.');
+    const r = lintFile('x.yaml', Buffer.from(folded), { fix: true });
+    expect(r.messages.filter((m) => m.rule === 'dau-cach-la')).toEqual([]);
+    expect(r.fixed).toContain('\u00a0văn.');
+  });
+
+  it('without --fix, each fixable message says so once', async () => {
+    const { lintFile } = await import('../src/lint/lint.js');
+    const base = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'dau-cach-la.yaml'), 'utf8').replace(/\u00a0/g, ' ');
+    const three = base.replace('      - Một đoạn văn.', ['      - |-', '        Một', '        đoạn', '      - |-', '        Hai', '        đoạn', '      - |-', '        Ba', '        đoạn'].join('\n'));
+    const said = lintFile('x.yaml', Buffer.from(three)).messages.filter((m) => m.rule === 'xuong-dong');
+    expect(said.length).toBe(3);
+    for (const m of said) expect(m.message.split('(sửa được bằng --fix)').length - 1, m.message).toBe(1);
+  });
+});

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkText } from '../src/plan/validate.js';
 import { renderPlan, loadTemplates } from '../src/write/index.js';
-import { normalizeText, upperVi, hasIllegalChar } from '../src/text/normalize-text.js';
+import { hasIllegalChar, nameCase, normalizeText, upperVi } from '../src/text/normalize-text.js';
 import { paragraphs, SHARED } from './helpers.js';
 import { plan, text } from './arbitraries.js';
 
@@ -27,7 +27,8 @@ function texts(p: Record<string, unknown>): string[] {
     if (typeof v === 'string') {
       if (['viet_tat', 'ngay', 'so_ky_hieu', 'luu'].includes(key)) return;
       const n = normalizeText(v);
-      out.push(up.has(key) ? upperVi(n) : n);
+      // (capitals by ND30: names of bodies and titles upper case; a signer's name in capitals, a capital a word)
+      out.push(up.has(key) ? upperVi(n) : key === 'ho_ten' ? nameCase(n) : n);
     } else if (Array.isArray(v)) v.forEach((x) => visit(x, key));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
   };

@@ -179,6 +179,9 @@ describe('real readers', () => {
   it('LibreOffice carries kehoach\'s keyword into every PDF: "render --pdf" replaces those, and no other PDF', () => {
     for (const n of readerNames) expect(isOurPdf(readFileSync(join(out, `${n}.pdf`))), n).toBe(true);
     expect(isOurPdf(Buffer.from('%PDF-1.4\n1 0 obj << /Keywords (báo cáo) >> endobj\n'))).toBe(false);
+    // one an earlier kehoach made (no keyword yet): LibreOffice's, beside kehoach's own .docx only
+    const older = Buffer.from('%PDF-1.4\n1 0 obj << /Producer<FEFF004C0069006200720065004F0066006600690063006500200037002E0034> >> endobj\n');
+    expect([isOurPdf(older, true), isOurPdf(older, false)]).toEqual([true, false]);
   });
 
   it('every XML part of every rendered example validates against the OOXML schemas', () => {

@@ -211,7 +211,7 @@ function closing(left: Para[], right: Para[], c: Ctx): void {
   const lines = right
     .map(plainOf)
     .filter((t) => t && !RULE_LINE.test(t))
-    .flatMap((t) => t.split(/\s+(?=(?:KT|TL|TUQ|Q)\.\s?\p{Lu})/u))
+    .flatMap((t) => (AUTHORITY.test(t) || /^T\/M\./u.test(t) ? t.split(/\s+(?=(?:KT|TL|TUQ|Q)\.\s?\p{Lu})/u) : [t]))
     .flatMap((t) => {
       const m = /^((?:[\p{Lu}\p{M}]+\s+)*[\p{Lu}\p{M}]{2,})\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+)$/u.exec(t);
       return m && !AUTHORITY.test(t) ? [m[1], m[2]] : [t];
@@ -262,7 +262,7 @@ const CLOSING_START = /^Trên đây là(?=\s)/u;
 const CLOSING_LATE = /^(?:Trong quá|Quá) trình (?:tổ chức )?(?:thực hiện|triển khai)\b.*\b(?:vướng mắc|khó khăn|phát sinh)\b/u;
 
 /** A closing paragraph as the issuer's last word: "Ủy ban nhân dân tỉnh yêu cầu các sở … nghiêm túc triển khai thực hiện Kế hoạch này". */
-const CLOSING_ASK = /\b(?:yêu cầu|đề nghị)\b[^.;]*\b(?:thực hiện|triển khai)\b[^.;]*\b[Kk]ế hoạch này\b/u;
+const CLOSING_ASK = /(?<![\p{L}\p{M}])(?:yêu cầu|đề nghị)(?![\p{L}\p{M}])[^.;]*(?<![\p{L}\p{M}])(?:thực hiện|triển khai)(?![\p{L}\p{M}])[^.;]*(?<![\p{L}\p{M}])kế hoạch này(?![\p{L}\p{M}])/iu;
 
 const RANK = { muc: 0, khoan: 1, diem: 10, gach: 11, cong: 12 } as const;
 
@@ -445,7 +445,9 @@ class Body {
     const { list, start } = this.tail;
     let at = list.findIndex((x, i) => i >= start && typeof x === 'string' && CLOSING_LATE.test(plainText(x)));
     // (the issuer's request, last and alone: a sentence of a unit's tasks never asks for "Kế hoạch này")
-    if (at < 0 && list.length - 1 > start && typeof list.at(-1) === 'string' && CLOSING_ASK.test(plainText(list.at(-1) as string))) at = list.length - 1;
+    // (and it ends the text, "./.": a unit's own paragraph asking its members is no closing)
+    const last = list.at(-1);
+    if (at < 0 && list.length > 1 && typeof last === 'string' && CLOSING_ASK.test(plainText(last)) && /\.\/\.\s*$/u.test(last)) at = list.length - 1;
     if (at > 0) this.closingParas.push(...list.splice(at));
   }
 
@@ -497,7 +499,18 @@ function appendix(heading: Para, rest: Block[], c: Ctx, index: number): Item {
   const title = paras.map(plainOf).filter((t) => t && !/^Phụ lục\b/iu.test(t) && !REFERENCE_START.test(t) && !RULE_LINE.test(t));
   // the reference line, with the lines a PDF wrapped it onto, up to its closing bracket
   let ref = paras.map(plainOf).find((t) => REFERENCE_START.test(t));
-  while (ref && !/\)\s*$/u.test(ref) && k - refAt <= 3 && rest[k]?.kind === 'p') ref = `${ref} ${plainOf((rest[k++] as { p: Para }).p)}`;
+  if (ref && !/\)\.?\s*$/u.test(ref)) {
+    // (only up to a line that closes it, within three: a line left unclosed keeps what follows it)
+    const more: string[] = [];
+    for (let j = k; j < k + 3 && rest[j]?.kind === 'p'; j++) {
+      more.push(plainOf((rest[j] as { p: Para }).p));
+      if (/\)\.?\s*$/u.test(more.at(-1)!)) {
+        ref = [ref, ...more].join(' ');
+        k = j + 1;
+        break;
+      }
+    }
+  }
   // it names the issuer as sentences do ("… của Trung tâm Y tế Phù Cát)")
   const of = ref && /\bcủa\s+(.+?)\)\s*$/u.exec(ref);
   if (of && c.plan.ten_co_quan === undefined && !c.plan.quyet_dinh) c.plan.ten_co_quan = of[1];

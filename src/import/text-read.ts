@@ -324,17 +324,28 @@ function markdownLines(lines: string[], repairs: string[]): string[] {
 /**
  * Table rows that a converter wrote with bars between their cells only ("TT | Nhiệm vụ | Chủ trì"), closed as
  * Markdown closes them, so that one reading serves both. Under such a row, a row opening with a bar has its
- * first cell empty (" | (1) | (2)"), as Markdown's leading bar would not say.
+ * first cell empty (" | (1) | (2)"), as Markdown's leading bar would not say. A row is one of two or more such
+ * lines in a run (a table has a header and rows; "a | b | c" under its rule "---|---|---" too), or the closing
+ * block's "Nơi nhận: … | TM. …"; a sentence with a bar in it ("Thời gian: tháng 4 | Địa điểm: …"), a list item, a
+ * web page's breadcrumb, stand alone and stay text.
  */
 function pipedRows(lines: string[]): string[] {
-  let bare = false;
-  return lines.map((l) => {
+  // (every bar with white space or the line's end on both sides: '"| … |"' in a sentence is no row)
+  const bareRow = (t: string) => /(?:^|\s)\|(?:\s|$)/u.test(t) && !/[^\s]\||\|[^\s]/u.test(t) && !(t.startsWith('|') && t.endsWith('|')) && !/^[-–+•*]\s/u.test(t);
+  const ruleRow = (t: string) => /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/u.test(t) && !(t.startsWith('|') && t.endsWith('|'));
+  const kind = lines.map((l) => {
     const t = l.trim();
-    // (every bar with white space or the line's end on both sides: '"| … |"' in a sentence is no row)
-    if (!/(?:^|\s)\|(?:\s|$)/u.test(t) || /[^\s]\||\|[^\s]/u.test(t) || (t.startsWith('|') && t.endsWith('|'))) {
+    return ruleRow(t) ? 'rule' : bareRow(t) ? 'row' : undefined;
+  });
+  const inRun = (i: number) => !!kind[i] && (!!kind[i - 1] || !!kind[i + 1] || /^Nơi nhận\b/u.test(lines[i].trim()));
+  let bare = false;
+  return lines.map((l, i) => {
+    const t = l.trim();
+    if (!inRun(i)) {
       if (t) bare = false;
       return l;
     }
+    if (kind[i] === 'rule') return `| ${t.replace(/^\|/u, '').replace(/\|$/u, '').trim()} |`;
     const emptyFirst = t.startsWith('|') && bare;
     bare = !t.startsWith('|') || emptyFirst;
     return `${t.startsWith('|') && !emptyFirst ? '' : '| '}${t}${t.endsWith('|') ? '' : ' |'}`;

@@ -212,13 +212,13 @@ export function lintFile(file: string, bytes: Uint8Array, opts: { fix?: boolean;
     const lines = text.split('\n');
     let n = 0;
     // (no-break spaces in the indentation: one message for all the lines, each line repaired)
-    const named = repairable.flatMap((m) => (m.rule === 'dau-cach-la' ? lines.flatMap((l, k) => (spaceIndentFix(l) !== undefined ? [{ ...m, line: k + 1 }] : [])) : [m]));
-    for (const m of named) {
-      const line = lines[m.line - 1];
+    const named = repairable.flatMap((m) => (m.rule === 'dau-cach-la' ? lines.flatMap((l, k) => (spaceIndentFix(l) !== undefined ? [{ m, line: k + 1 }] : [])) : [{ m, line: m.line }]));
+    for (const { m, line: at } of named) {
+      const line = lines[at - 1];
       const fixed = repairs[m.rule](line.replace(/\r$/, ''), m.column);
       if (fixed === undefined) continue;
-      if (opts.fix) (lines[m.line - 1] = fixed + (line.endsWith('\r') ? '\r' : '')), n++;
-      else if (!m.message.endsWith(' (sửa được bằng --fix)')) repairable.find((r) => r.rule === m.rule && r.column === m.column)!.message += ' (sửa được bằng --fix)';
+      if (opts.fix) (lines[at - 1] = fixed + (line.endsWith('\r') ? '\r' : '')), n++;
+      else if (!m.message.endsWith(' (sửa được bằng --fix)')) m.message += ' (sửa được bằng --fix)';
     }
     if (!n) break;
     repaired += n;

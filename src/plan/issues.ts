@@ -234,7 +234,7 @@ function ruleMessage(rule: string, path: Path, found: unknown, at: string, err: 
       const fix = withNumber
         ? `ký hiệu không gồm số: hãy viết "so: ${withNumber[1]}" và "ky_hieu: ${withNumber[2]}"`
         : alone
-          ? `ký hiệu gồm tên loại văn bản và chữ viết tắt của cơ quan: hãy viết "ky_hieu: KH-${alone}", hoặc chỉ "viet_tat: ${alone}" (kehoach tự ghép KH-${alone})`
+          ? `ký hiệu gồm tên loại văn bản và chữ viết tắt của cơ quan: hãy viết "ky_hieu: KH-${alone}" (QĐ-${alone} khi kế hoạch ban hành kèm quyết định), hoặc chỉ "viet_tat: ${alone}" (kehoach tự ghép)`
           : 'viết HOA (trừ "TTg" của Thủ tướng Chính phủ), các nhóm nối bằng "-", không có dấu cách, ví dụ KH-SYT, QĐ-TTg';
       err(path, 'ky-hieu', `${at}: ký hiệu ${shown(found)} không đúng dạng; ${fix}.`);
       return;

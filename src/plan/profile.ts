@@ -146,7 +146,7 @@ export function chuQuanOf(p: Pick<UnitProfile, 'co_quan_chu_quan' | 'ten' | 'cap
 export function issuerLines(p: Pick<UnitProfile, 'ten' | 'ten_dong'>): string | string[] {
   if (p.ten_dong !== undefined) return p.ten_dong;
   const name = upperVi(p.ten);
-  const m = /^(.{6,}?)\s+((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s.+)$/u.exec(name);
+  const m = /^(.{6,}?)\s+((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s.+)$/u.exec(name);
   // (about 24 capitals fill the column at its largest size; the validator measures it exactly)
   return m && name.length > 24 ? [m[1], m[2]] : name;
 }

@@ -147,12 +147,14 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
   // A no-break or wide space in the indentation (text copied from Word or a web page) is no space to YAML: the
   // same, one message for the cause. (lint --fix makes them plain spaces: spaceIndentFix.)
   if (errors.length) {
-    const odd = /^[ ]*[\u00a0\u2000-\u200a\u202f\u3000]/mu.exec(text);
+    // (only before YAML's own marks, "- " or a key: a line of a folded text may open with such a space as its words)
+    const INDENT = /^[ ]*[\u00a0\u2000-\u200a\u202f\u3000][ \u00a0\u2000-\u200a\u202f\u3000]*(?=- |[a-z_]+:)/gmu;
+    const odd = new RegExp(INDENT.source, 'mu').exec(text);
     if (odd) {
       const p = lines.linePos(odd.index);
-      const count = text.match(/^[ ]*[\u00a0\u2000-\u200a\u202f\u3000]/gmu)!.length - 1;
+      const count = text.match(INDENT)!.length - 1;
       const others = count ? ` (và ${count} dòng khác)` : '';
-      return { messages: [msg(file, p.line, odd[0].length, 'dau-cach-la', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng dấu cách không ngắt hay dấu cách rộng (chép từ Word hay trang web), YAML không coi là dấu cách; hãy gõ lại các dấu cách ở đầu dòng.`)] };
+      return { messages: [msg(file, p.line, odd[0].search(/[^ ]/u) + 1, 'dau-cach-la', `lỗi cú pháp YAML: dòng này${others} thụt lề bằng dấu cách không ngắt hay dấu cách rộng (chép từ Word hay trang web), YAML không coi là dấu cách; hãy gõ lại các dấu cách ở đầu dòng.`)] };
     }
   }
   // The first key indented (" co_quan_chu_quan: …", as pasted) puts every later key out of place: one
@@ -211,7 +213,8 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
     const bareKey = dashed ? keyAboveAt(text, lines, p.line, dashed[1].length) : undefined;
     // unless this item is the one out of line: an item of the same kind above it ("- khoan:") stands at another
     // column, and the key is the "noi_dung:" of an item before it (the item moved, not the key)
-    const sibling = bareKey ? siblingAbove(text, lines, p.line) : undefined;
+    const keyOfItem = bareKey !== undefined && /^ *noi_dung:\s*$/u.test(lineText(text, lines, bareKey)) && itemAbove(text, lines, bareKey, dashed![1].length - 2);
+    const sibling = keyOfItem ? siblingAbove(text, lines, p.line) : undefined;
     if (bareKey && sibling && sibling.col !== dashed![1].length && !labelled.has(p.line)) {
       labelled.add(bareKey).add(p.line);
       const col = dashed![1].length + 1;
@@ -223,7 +226,7 @@ export function parseSource(file: string, text: string, keyLike?: ReadonlySet<st
       labelled.add(bareKey).add(p.line);
       const col = dashed![1].length + 1;
       const below = bareKey < p.line - 1 ? ', và thụt các dòng thuộc nó bên dưới vào thêm 2 dấu cách' : '';
-      messages.push(msg(file, bareKey, col, 'thieu-gach-dau', `lỗi cú pháp YAML: dòng này là một khóa, còn các dòng cùng cột với nó là các ý "- " (dòng ${p.line}): có lẽ thiếu "- " ở đầu; hãy viết - ${lineText(text, lines, bareKey).trim()}${below}.`));
+      messages.push(msg(file, bareKey, col, 'thieu-gach-dau', `lỗi cú pháp YAML: dòng này là một khóa, còn các dòng cùng cột với nó là các ý "- " (dòng ${p.line}): có lẽ thiếu "- " ở đầu; hãy viết - ${`${lineText(text, lines, bareKey).trim()}${below}`.replace(/\.?$/u, '.')}`));
       continue;
     }
     // "trich_yeu:Tổ chức" and "luu VT": a key without the space after its colon, or without the colon
@@ -411,6 +414,16 @@ function keyAboveAt(text: string, lines: LineCounter, n: number, indent: number)
   return undefined;
 }
 
+/** Whether the nearest line above line `n` (not blank, not a comment) is a list item with its "- " at `column` (0-based). */
+function itemAbove(text: string, lines: LineCounter, n: number, column: number): boolean {
+  for (let k = n - 1; k >= Math.max(1, n - 200); k--) {
+    const l = lineText(text, lines, k);
+    if (!l.trim() || l.trimStart().startsWith('#')) continue;
+    return column >= 0 && new RegExp(`^ {${column}}- `).test(l);
+  }
+  return false;
+}
+
 /** The nearest item above line `n` with the same key as line n's ("- khoan:" for "- khoan:"): its line and the column of its "- ". */
 function siblingAbove(text: string, lines: LineCounter, n: number): { line: number; col: number } | undefined {
   const key = /^ *- ([a-z_]+):/.exec(lineText(text, lines, n))?.[1];
@@ -424,7 +437,7 @@ function siblingAbove(text: string, lines: LineCounter, n: number): { line: numb
 
 /** A line whose indentation holds no-break or wide spaces, with plain spaces there instead (one for one). */
 export const spaceIndentFix = (line: string): string | undefined => {
-  const m = /^[ \u00a0\u2000-\u200a\u202f\u3000]+/u.exec(line);
+  const m = /^[ \u00a0\u2000-\u200a\u202f\u3000]+(?=- |[a-z_]+:)/u.exec(line);
   return m && /[^ ]/u.test(m[0]) ? ' '.repeat(m[0].length) + line.slice(m[0].length) : undefined;
 };
 

@@ -97,7 +97,13 @@ export const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCa
  * ("NGUYỄN VĂN BÌNH" → "Nguyễn Văn Bình", "H'HEN NIÊ" → "H'Hen Niê"); any other is left as written.
  */
 export const nameCase = (s: string): string =>
-  isUpper(s) ? s.toLocaleLowerCase('vi').replace(/(^|[\s'’-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toLocaleUpperCase('vi')) : s;
+  isUpper(s)
+    ? s
+        .toLocaleLowerCase('vi')
+        // the first letter of each word, and after an apostrophe or a hyphen inside one
+        .replace(/(^|\s)([^\s\p{L}]*)(\p{Ll})/gu, (_, b: string, p: string, c: string) => b + p + c.toLocaleUpperCase('vi'))
+        .replace(/(['’-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toLocaleUpperCase('vi'))
+    : s;
 
 /** Written in capitals: has a capital letter and no small one ("KẾ HOẠCH", "II. MỤC ĐÍCH"). */
 export const isUpper = (s: string): boolean => s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);

@@ -37,10 +37,16 @@ const SEAL = 'kehoach sha256=';
  */
 export const KEYWORD = 'kehoach';
 const utf16 = (s: string) => `<FEFF${[...s].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('')}>`;
-/** Whether a PDF is one `render --pdf` made: its /Keywords are kehoach's (as LibreOffice writes them, or plainly). */
-export const isOurPdf = (bytes: Uint8Array): boolean => {
+/** Whether a PDF's information dictionary has `key` starting with `value` (as LibreOffice writes it, UTF-16, or plainly). */
+const pdfInfo = (b: Buffer, key: string, value: string): boolean =>
+  b.includes(`/${key}${utf16(value).slice(0, -1)}`, 0, 'latin1') || b.includes(`/${key}(${value}`, 0, 'latin1');
+/**
+ * Whether a PDF is one `render --pdf` made: its /Keywords are kehoach's. `besideOurs`: the .docx beside it is
+ * kehoach's, unchanged; then a PDF LibreOffice produced is taken as one an earlier kehoach made, before it marked them.
+ */
+export const isOurPdf = (bytes: Uint8Array, besideOurs = false): boolean => {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return b.includes(`/Keywords${utf16(KEYWORD)}`, 0, 'latin1') || b.includes(`/Keywords(${KEYWORD})`, 0, 'latin1');
+  return pdfInfo(b, 'Keywords', KEYWORD) || (besideOurs && pdfInfo(b, 'Producer', 'LibreOffice'));
 };
 
 /**

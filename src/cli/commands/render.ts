@@ -40,11 +40,15 @@ async function refuseEdited(targets: readonly string[], inputs: readonly string[
       return undefined; // not there yet
     }
   };
-  // the PDF and the page beside each .docx: one kehoach made, or none (a PDF a unit received is kept)
+  // the PDF and the page beside each .docx: one kehoach made, or none (a PDF a unit received is kept). One made
+  // before kehoach marked its PDFs and pages: LibreOffice's PDF beside kehoach's own unchanged .docx, a page of
+  // kehoach's markup
   for (const t of targets) {
+    const docx = existing(t);
+    const besideOurs = !!docx && sealOf(docx) === 'ours';
     for (const [other, ours, what] of [
-      ...(o.pdf ? [[pdfTargetFor(t), isOurPdf, 'PDF']] : []),
-      ...(html ? [[html.htmlTargetFor(t), (b: Buffer) => html.isOurHtml(b.toString('utf8')), 'trang HTML']] : []),
+      ...(o.pdf ? [[pdfTargetFor(t), (b: Buffer) => isOurPdf(b, besideOurs), 'PDF']] : []),
+      ...(html ? [[html.htmlTargetFor(t), (b: Buffer) => html.isOurHtml(b.toString('utf8')) || b.includes('<main id="van-ban">', 0, 'utf8'), 'trang HTML']] : []),
     ] as [string, (b: Buffer) => boolean, string][]) {
       if (given.has(resolve(other))) continue;
       const bytes = existing(other);
