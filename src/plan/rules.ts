@@ -243,9 +243,6 @@ export const PLAN_RULES: readonly Rule[] = [
       } else if (typed) report(['nguoi_ky', 'thu_truong'], `kehoach tự in "${s.quyen_han}." trước chức vụ người đứng đầu; hãy viết "thu_truong: ${typed[2]}".`);
       const tm = isStr(s.thay_mat) ? /^T\/?M\.\s*(.+)$/iu.exec(s.thay_mat) : null;
       if (tm) report(['nguoi_ky', 'thay_mat'], `kehoach tự in "TM." trước tên tập thể; hãy viết "thay_mat: ${tm[1]}".`);
-      // ND30 ô 7b: the name alone, no academic title or degree
-      const title = isStr(s.ho_ten) ? /^((?:GS|PGS|TS|ThS|Ths|BS|BSCKI{1,2}|CKI{1,2}|KS|DS|LS|NCS)\.?(?:\s*(?:TS|ThS|BS|CKI{1,2})\.?)*)\s+(\p{Lu}.*)$/u.exec(s.ho_ten) : null;
-      if (title) report(['nguoi_ky', 'ho_ten'], `họ tên người ký không ghi học hàm, học vị ("${title[1]}"); hãy viết "ho_ten: ${title[2]}".`);
     },
   },
   {

@@ -373,7 +373,7 @@ function build() {
       chuc_vu: Lines.optional().meta(
         t('Chức vụ người ký', 'Ví dụ PHÓ GIÁM ĐỐC; hai dòng khi người ký giữ hai chức danh: [TRƯỞNG BAN, PHÓ THỦ TƯỚNG].'),
       ),
-      ho_ten: Text.meta(t('Họ và tên', 'Họ tên người ký, không ghi học hàm, học vị.')),
+      ho_ten: Text.meta(t('Họ và tên', 'Họ tên người ký; không ghi học hàm, học vị, trừ khi quy định của ngành cho phép (y tế, giáo dục, quân đội).')),
       duoi_ten: Lines.optional().meta(t('Dòng dưới họ tên', 'Ví dụ [PHÓ GIÁM ĐỐC, SỞ CÔNG THƯƠNG LÀO CAI]: chức vụ của người ký ở cơ quan mình.')),
     })
     .meta({ id: 'NguoiKy', ...t('Người ký', 'Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b).') });
