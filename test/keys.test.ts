@@ -23,7 +23,7 @@ describe('kehoach keys', () => {
   it('filters by a word, and says so when nothing matches', async () => {
     const r = await run(['keys', 'ho_ten']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('Người ký:\n  ho_ten — Họ và tên: Họ tên người ký, không ghi học hàm, học vị.\n');
+    expect(r.out).toBe('Người ký:\n  ho_ten — Họ và tên: Họ tên người ký; không ghi học hàm, học vị, trừ khi quy định của ngành cho phép (y tế, giáo dục, quân đội).\n');
     expect(keysText(false, 'khong_co_khoa')).toBe('không có khóa nào khớp "khong_co_khoa".');
   });
 });
