@@ -195,6 +195,13 @@ const PLANTERS: Record<string, Planter> = {
     const line = src.text.split('\n').length + 1; // "phu_luc:" on the file's next line, its tieu_de after it
     return { sites: [{ at: src.text.length, length: 0, line, replace: 'phu_luc:\n  - tieu_de: Danh mục nhiệm vụ năm 2026\n    noi_dung: [Các nhiệm vụ cụ thể.]\n' }], rules: ['phu-luc-dan-chieu'], what: 'phụ lục không được nhắc tới' };
   },
+  // the plan's trích yếu written in capitals, as many offices do
+  'trich-yeu-hoa': (src) => {
+    const m = /^trich_yeu: ([^>|"'\n][^\n]*)$/mu.exec(src.text);
+    if (!m || m[1] === m[1].toLocaleUpperCase('vi')) return undefined;
+    const at = m.index + 'trich_yeu: '.length;
+    return { sites: [{ at, length: m[1].length, line: src.text.slice(0, at).split('\n').length, replace: m[1].toLocaleUpperCase('vi') }], rules: ['trich-yeu-hoa'], what: 'trích yếu in hoa' };
+  },
   // a whole one-line value put inside Word's curly quotes (the straight quotes AutoCorrect turned)
   'nhay-cong': (src, segs) => ({
     sites: segs.flatMap((g) => {

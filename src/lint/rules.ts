@@ -3,6 +3,7 @@
 // where a fix is safe, its replacement. Every rule carries ok / not-ok examples that its test runs.
 import { isRealDate } from '../text/dates.js';
 import { roman } from '../plan/normalize.js';
+import { isUpper } from '../text/normalize-text.js';
 import { abbreviations } from './abbreviations.js';
 import { capitals } from './capitals.js';
 import { citations } from './citations.js';
@@ -187,4 +188,22 @@ const appendixRefs: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients, appendixRefs];
+/** ND30 ô 5a [R]: a trích yếu is written in lower case (bold): the plan's own, and its decision's. */
+const subjectInCapitals: PlanRule = {
+  id: 'trich-yeu-hoa',
+  scope: 'plan',
+  description: 'Trích yếu của kế hoạch (và của quyết định ban hành nó) viết chữ thường, đậm (Nghị định 30, ô 5a); viết in hoa cả câu là sai thể thức, dù nhiều văn bản vẫn làm vậy.',
+  examples: {
+    ok: ['[trích yếu] Tuyên truyền cải cách hành chính năm 2026', '[trích yếu] Triển khai Nghị định số 30/2020/NĐ-CP', 'NỘI DUNG THỰC HIỆN'],
+    notOk: ['[trích yếu] TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+  },
+  check(texts) {
+    return texts.flatMap((t, at) =>
+      t.title && isUpper(t.text.replace(/^[>|][-+]?\s*/u, ''))
+        ? [{ at, finding: { index: 0, length: t.text.length, message: 'trích yếu viết in hoa cả câu; Nghị định 30 viết trích yếu bằng chữ thường, đậm (chỉ viết hoa chữ đầu và tên riêng)' } }]
+        : [],
+    );
+  },
+};
+
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients, appendixRefs, subjectInCapitals];

@@ -29,10 +29,18 @@ export interface Text {
 
 /**
  * A plan rule's example as the texts of one plan: separated by " ¶ "; a text written "[phụ lục] …" is an
- * appendix's title.
+ * appendix's title, "[trích yếu] …" the plan's trích yếu.
  */
 export const exampleTexts = (example: string): Text[] =>
-  example.split(' ¶ ').map((text) => (text.startsWith('[phụ lục] ') ? { text: text.slice(10), key: 'tieu_de', appendix: true, appendixTitle: true } : { text, key: 'doan' }));
+  example
+    .split(' ¶ ')
+    .map((text) =>
+      text.startsWith('[phụ lục] ')
+        ? { text: text.slice(10), key: 'tieu_de', appendix: true, appendixTitle: true }
+        : text.startsWith('[trích yếu] ')
+          ? { text: text.slice(12), key: 'trich_yeu', title: true }
+          : { text, key: 'doan' },
+    );
 
 /** What the whole plan says, for rules that judge one value by the rest ("hoạch" is written elsewhere). */
 export interface Context {
