@@ -135,7 +135,7 @@ line(`${plans.length} kế hoạch trong một lệnh`, `${fmt(b.time)} s ${b.mb
     writeFileSync(t, shape(largest(shape, IMPORT_BYTES)));
     const x = once(process.execPath, [BIN, 'import', t, '-o', join(work, `xau-nhap-${name}.yaml`), '-q', '--force'], [0, 1]);
     results.figures.worst[`import-${name}`] = x;
-    line(`nhập văn bản xấu nhất: ${name}`, `${x.wall.toFixed(2)} s ${x.mb.toFixed(0)} MB`, '≤ 3 s, ≤ 500 MB', x.wall <= 3 && x.mb <= 500);
+    line(`nhập xấu nhất: ${name}`, `${x.wall.toFixed(2)} s ${x.mb.toFixed(0)} MB`, '≤ 3 s, ≤ 500 MB', x.wall <= 3 && x.mb <= 500);
   }
   const f = join(work, 'xau-render.yaml');
   writeFileSync(f, SHAPES['many-rows'](MAX_N['many-rows']));

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isScalar, isMap, isPair, isSeq, LineCounter, parseDocument } from 'yaml';
 import { bare } from '../src/lint/syllable.js';
+import { ndDay, ndMonth } from '../src/text/dates.js';
 import { derivedFiles, exampleFiles, ROOT } from './helpers.js';
 
 export const FIXTURE_TEXTS = join(ROOT, 'test', 'fixtures', 'lint', 'texts');
@@ -195,6 +196,18 @@ const PLANTERS: Record<string, Planter> = {
     const line = src.text.split('\n').length + 1; // "phu_luc:" on the file's next line, its tieu_de after it
     return { sites: [{ at: src.text.length, length: 0, line, replace: 'phu_luc:\n  - tieu_de: Danh mục nhiệm vụ năm 2026\n    noi_dung: [Các nhiệm vụ cụ thể.]\n' }], rules: ['phu-luc-dan-chieu'], what: 'phụ lục không được nhắc tới' };
   },
+  // a date in figures without ô 4's zeros, or with one too many ("8/11/2011", "05/03/2024")
+  'ngay-so': (src, segs) => ({
+    sites: sites(src.text, segs, /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/u, (m) => {
+      const [d, mo] = [m[1], m[2]];
+      if (d.startsWith('0')) return `${d.slice(1)}/${mo}/${m[3]}`;
+      if (Number(mo) >= 3 && mo.length === 1) return `${d}/0${mo}/${m[3]}`;
+      if (mo.startsWith('0')) return `${d}/${mo.slice(1)}/${m[3]}`;
+      return undefined;
+    }),
+    rules: ['ngay-so'],
+    what: 'ngày thiếu hay thừa số 0',
+  }),
   // the plan's trích yếu written in capitals, as many offices do
   'trich-yeu-hoa': (src) => {
     const m = /^trich_yeu: ([^>|"'\n][^\n]*)$/mu.exec(src.text);
@@ -271,7 +284,9 @@ const PLANTERS: Record<string, Planter> = {
       return { sites: sites(text, segs, end, (m) => `, theo ${types[k]} số ${forms[k]} của cấp trên${m[1]}`), rules: ['trich-dan'], what: 'trích dẫn lần đầu thiếu ngày' };
     }
     const c = known[Math.floor(r() * known.length)];
-    const day = kind < 0.7 ? `${c.d}/${c.mo}/${c.y}` : `${String(((Number(c.d) + 9) % 28) + 1).padStart(2, '0')}/${c.mo}/${c.y}`;
+    // (in ND30's form, as the texts write their dates: "13/7/2026", "04/02/2016")
+    const mo = ndMonth(Number(c.mo));
+    const day = kind < 0.7 ? `${ndDay(Number(c.d))}/${mo}/${c.y}` : `${ndDay(((Number(c.d) + 9) % 28) + 1)}/${mo}/${c.y}`;
     return { sites: sites(text, after(c.at), end, (m) => `, theo ${c.type} số ${c.num} ngày ${day}${m[1]}`), rules: ['trich-dan'], what: kind < 0.7 ? 'trích dẫn đầy đủ lặp lại' : 'ngày trích dẫn mâu thuẫn' };
   },
 };

@@ -1,7 +1,7 @@
 // ND30 and Vietnamese rules beyond the schema. Each rule reads the text of one value (local rules) or
 // all values in document order (plan-wide rules) and returns findings with offsets into that text and,
 // where a fix is safe, its replacement. Every rule carries ok / not-ok examples that its test runs.
-import { isRealDate } from '../text/dates.js';
+import { isRealDate, ndDay, ndMonth } from '../text/dates.js';
 import { roman } from '../plan/normalize.js';
 import { isUpper } from '../text/normalize-text.js';
 import { abbreviations } from './abbreviations.js';
@@ -109,6 +109,25 @@ const badDates: LocalRule = {
   },
 };
 
+/** §8b: a date written in figures in the text takes ô 4's zeros, as every date kehoach prints does. */
+const dateZeros: LocalRule = {
+  id: 'ngay-so',
+  fixes: true,
+  scope: 'value',
+  description: 'Ngày viết bằng số theo cùng quy tắc số 0 của ô 4 (Nghị định 30), như mọi ngày kehoach in: ngày dưới 10 và tháng 1, 2 có số 0 ở trước, các tháng khác không (08/11/2011, 04/02/2016, 05/3/2024; không viết 5/3/2024 hay 05/03/2024).',
+  examples: { ok: ['ngày 08/11/2011', 'ngày 04/02/2016, ngày 05/3/2024', 'tỷ lệ 1/2, Quý 1/2026', 'ngày 30/02/2019'], notOk: ['ngày 4/2/2026', 'trước ngày 28/2/2020', 'ngày 08/03/2024'] },
+  check(text) {
+    const out: Finding[] = [];
+    for (const m of text.matchAll(DATE_NUM)) {
+      const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+      if (!isRealDate(iso)) continue; // ngay-khong-co says so
+      const want = `${ndDay(Number(m[1]))}/${ndMonth(Number(m[2]))}/${m[3]}`;
+      if (want !== m[0]) out.push({ index: m.index!, length: m[0].length, message: `ngày "${m[0]}" viết theo quy tắc số 0 của Nghị định 30: "${want}"`, fix: want });
+    }
+    return out;
+  },
+};
+
 const dateFormats: PlanRule = {
   id: 'ngay-nhat-quan',
   scope: 'plan',
@@ -206,4 +225,4 @@ const subjectInCapitals: PlanRule = {
   },
 };
 
-export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateFormats, citations, abbreviations, starterLeft, articleRecipients, appendixRefs, subjectInCapitals];
+export const RULES: Rule[] = [splitWords, noDiacritics, misread, repeatedWords, capitals, spacing, curlyQuoted, doubled, ranges, badDates, dateZeros, dateFormats, citations, abbreviations, starterLeft, articleRecipients, appendixRefs, subjectInCapitals];
