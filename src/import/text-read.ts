@@ -119,6 +119,9 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     parts.push(l);
     letters(l);
   };
+  // the paragraph so far: its last line (where it ends), and whether it is in capitals
+  const lastLine = () => parts.at(-1) ?? '';
+  const inCapitals = () => capital && !lower;
   for (const raw of lines) {
     // a Markdown heading: a paragraph of its own, whatever comes before or after it
     if (raw.startsWith(ALONE)) {
@@ -148,16 +151,13 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
       blank = true;
       continue;
     }
-    // the paragraph so far: its last line (where it ends), and whether it is in capitals
-    const last = parts.at(-1) ?? '';
-    const upper = capital && !lower;
     if (blank) {
-      if (parts.length && !/[.:;!?]$/u.test(last) && /^[\p{Ll}\d]/u.test(l) && !MARKER.test(l) && !upper) joined.n++;
+      if (parts.length && !/[.:;!?]$/u.test(lastLine()) && /^[\p{Ll}\d]/u.test(l) && !MARKER.test(l) && !inCapitals()) joined.n++;
       else flush(), (single = false);
       blank = false;
     }
-    const prevLast = parts.at(-1) ?? '';
-    const prevUpper = capital && !lower;
+    const prevLast = lastLine();
+    const prevUpper = inCapitals();
     // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
     const ends = /[.:;!?]$|\.\/\.$/u.test(prevLast) || (parts.length > 0 && parts[0].startsWith('(') && prevLast.endsWith(')'));
     // a heading in capitals that a page wrapped goes on in capitals: after a comma or a joining word ("MỤC ĐÍCH, /

@@ -91,6 +91,8 @@ const ranges: LocalRule = {
 
 const DATE_NUM = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
 const DATE_WORDS = /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g;
+/** The date a DATE_NUM or DATE_WORDS match writes, as YYYY-MM-DD. */
+const isoOf = (m: RegExpMatchArray): string => `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
 
 const badDates: LocalRule = {
   id: 'ngay-khong-co',
@@ -101,8 +103,7 @@ const badDates: LocalRule = {
     const out: Finding[] = [];
     for (const re of [DATE_NUM, DATE_WORDS]) {
       for (const m of text.matchAll(re)) {
-        const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-        if (!isRealDate(iso)) out.push({ index: m.index!, length: m[0].length, message: `ngày "${m[0]}" không có trên lịch` });
+        if (!isRealDate(isoOf(m))) out.push({ index: m.index!, length: m[0].length, message: `ngày "${m[0]}" không có trên lịch` });
       }
     }
     return out;
@@ -119,8 +120,7 @@ const dateZeros: LocalRule = {
   check(text) {
     const out: Finding[] = [];
     for (const m of text.matchAll(DATE_NUM)) {
-      const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-      if (!isRealDate(iso)) continue; // ngay-khong-co says so
+      if (!isRealDate(isoOf(m))) continue; // ngay-khong-co says so
       const want = `${ndDay(Number(m[1]))}/${ndMonth(Number(m[2]))}/${m[3]}`;
       if (want !== m[0]) out.push({ index: m.index!, length: m[0].length, message: `ngày "${m[0]}" viết theo quy tắc số 0 của Nghị định 30: "${want}"`, fix: want });
     }

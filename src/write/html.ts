@@ -204,9 +204,13 @@ export function htmlParts(m: DocModel): HtmlParts {
   return { title: m.properties.title, css: `${baseCss(m)}\n${w.k.css()}`, body };
 }
 
-/** What marks a page as kehoach's: `render --html` writes over no other. */
+/**
+ * What marks a page as kehoach's: `render --html` writes over no other. A page from before kehoach marked them is
+ * known by its sheet's element.
+ */
 const GENERATOR = '<meta name="generator" content="kehoach">';
-export const isOurHtml = (text: string): boolean => text.includes(GENERATOR);
+const SHEET = '<main id="van-ban">';
+export const isOurHtml = (text: string): boolean => text.includes(GENERATOR) || text.includes(SHEET);
 
 /** A whole page around `parts`; `head` and `before` are the preview's additions (none for --html). */
 export function htmlPage(parts: HtmlParts, extra: { head?: string; before?: string } = {}): string {
@@ -214,7 +218,7 @@ export function htmlPage(parts: HtmlParts, extra: { head?: string; before?: stri
     `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n${GENERATOR}\n` +
     `<title>${escapeMarkup(parts.title)}</title>\n` +
-    `<style id="kieu">\n${parts.css}\n</style>\n${extra.head ?? ''}</head>\n<body>\n${extra.before ?? ''}<main id="van-ban">\n${parts.body}\n</main>\n</body>\n</html>\n`
+    `<style id="kieu">\n${parts.css}\n</style>\n${extra.head ?? ''}</head>\n<body>\n${extra.before ?? ''}${SHEET}\n${parts.body}\n</main>\n</body>\n</html>\n`
   );
 }
 

@@ -40,26 +40,27 @@ async function refuseEdited(targets: readonly string[], inputs: readonly string[
       return undefined; // not there yet
     }
   };
+  // each existing .docx target read and its seal computed once, for its PDF's check and its own
+  const seals = targets.map((t) => {
+    const bytes = given.has(resolve(t)) ? undefined : existing(t);
+    return bytes && sealOf(bytes);
+  });
   // the PDF and the page beside each .docx: one kehoach made, or none (a PDF a unit received is kept). One made
-  // before kehoach marked its PDFs and pages: LibreOffice's PDF beside kehoach's own unchanged .docx, a page of
-  // kehoach's markup
-  for (const t of targets) {
-    const docx = existing(t);
-    const besideOurs = !!docx && sealOf(docx) === 'ours';
+  // before kehoach marked its PDFs: LibreOffice's PDF beside kehoach's own unchanged .docx
+  for (const [i, t] of targets.entries()) {
+    const besideOurs = seals[i] === 'ours';
     for (const [other, ours, what] of [
       ...(o.pdf ? [[pdfTargetFor(t), (b: Buffer) => isOurPdf(b, besideOurs), 'PDF']] : []),
-      ...(html ? [[html.htmlTargetFor(t), (b: Buffer) => html.isOurHtml(b.toString('utf8')) || b.includes('<main id="van-ban">', 0, 'utf8'), 'trang HTML']] : []),
+      ...(html ? [[html.htmlTargetFor(t), (b: Buffer) => html.isOurHtml(b.toString('utf8')), 'trang HTML']] : []),
     ] as [string, (b: Buffer) => boolean, string][]) {
       if (given.has(resolve(other))) continue;
       const bytes = existing(other);
       if (bytes && !ours(bytes)) throw new UsageError(`${other}: ${what} đã có và không do "kehoach render" tạo (có thể là văn bản nhận được); kehoach không ghi đè. Hãy ghi ra chỗ khác (-o, --out-dir), hoặc thêm --force để ghi đè.`);
     }
   }
-  for (const t of targets) {
-    if (given.has(resolve(t))) continue; // writeAtomic refuses to write over an input, and says so
-    const bytes = existing(t);
-    if (!bytes) continue;
-    const seal = sealOf(bytes);
+  for (const [i, t] of targets.entries()) {
+    // (none: not there yet, a folder, or an input, which writeAtomic refuses to write over, and says so)
+    const seal = seals[i];
     if (seal === 'changed') throw new UsageError(`${t}: tệp đã được sửa sau khi kehoach tạo (có thể đã sửa tay trong Word); kehoach không ghi đè để giữ phần sửa. Hãy lưu phần sửa vào tệp kế hoạch, hoặc thêm --force để ghi đè.`);
     // (a file kehoach made, opened and saved again in Word or LibreOffice, has lost the seal: this is said too)
     if (seal === 'other') throw new UsageError(`${t}: tệp đã có, không do kehoach tạo hoặc đã được mở rồi lưu lại bằng Word/LibreOffice; kehoach không ghi đè để giữ nội dung của nó. Hãy chọn tên khác (-o), hoặc thêm --force để ghi đè (mọi chỗ sửa trong tệp cũ sẽ mất).`);
