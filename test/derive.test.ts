@@ -1046,6 +1046,26 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
     expect(notes).not.toContain('giao cho Chế độ báo cáo');
   });
 
+  // import writes a body's name over its tasks as a unit (don_vi), as published plans head them
+  it('bodies named as units (don_vi, as import writes them): their tasks go, each named in the note, in any section', () => {
+    const src = readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8')
+      .replace('      - khoan: Sở Tài chính\n', '      - don_vi: Sở Tài chính\n')
+      .replace(
+        '      - Sở Y tế là cơ quan đầu mối theo dõi, tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả thực hiện.',
+        ['      - don_vi: Sở Nội vụ', '        noi_dung: [Theo dõi công tác thi đua, khen thưởng về dân số.]', '      - don_vi: Ủy ban nhân dân xã, phường', '        noi_dung: [Báo cáo kết quả về Sở Y tế.]'].join('\n'),
+      );
+    const parent = checkText('ke-hoach.yaml', src);
+    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'phuong-ninh-kieu.yaml'), 'utf8'));
+    const d = derive(parent.input!, parent.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    const notes = d.notes.map((n) => n.note).join('\n');
+    expect(notes).toContain('"Sở Tài chính: Bố trí kinh phí thực hiện Kế …" (mục II.2, cấp trên giao cho Sở Tài chính)');
+    expect(notes).toContain('(mục III.1, cấp trên giao cho Sở Nội vụ)');
+    expect(JSON.stringify(d.plan)).not.toContain('Bố trí kinh phí thực hiện Kế hoạch');
+    // the units below are the ward's own: taken, not dropped
+    expect(notes).not.toContain('cấp trên giao cho Ủy ban nhân dân xã, phường)');
+  });
+
   it('a department takes its khoản: partners joined into the lead\'s own "phối hợp với", footnotes after their sentence, no task to work with itself', () => {
     const { tasks, said, notes } = run('so-y-te');
     const lead = tasks[0].noi_dung.map((b) => (typeof b === 'string' ? b : (b as { gach?: string }).gach));

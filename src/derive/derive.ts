@@ -329,8 +329,9 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
         const other = isKhoan ? otherBody(b, ours) : undefined;
         if (other) {
           // a heading over its tasks reads "Công an tỉnh: Tham mưu …", not "Công an tỉnh Tham mưu …"
-          const { khoan, noi_dung: under } = b as { khoan: string; noi_dung?: unknown };
-          const said = under && !/[.;:]/u.test(khoan) ? `${khoan}: ${allText(under)}` : allText(b);
+          const { khoan, don_vi, noi_dung: under } = b as { khoan?: string; don_vi?: string; noi_dung?: unknown };
+          const title = khoan ?? don_vi ?? '';
+          const said = under && !/[.;:]/u.test(title) ? `${title}: ${allText(under)}` : allText(b);
           dropped.push(`"${clip(plainText(said))}" (mục ${numeral}.${k}, cấp trên giao cho ${other})`);
           continue;
         }
@@ -663,7 +664,14 @@ export function addressedElsewhere(text: string, fullName: string, shortNames: s
  * closing bracket gives the task to ("… (Giao Công an tỉnh tham mưu).").
  */
 function otherBody(b: Block, ours: (name: string) => boolean): string | undefined {
-  if (!isMapping(b) || typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
+  if (!isMapping(b)) return undefined;
+  // a unit the parent names as such (don_vi, as import writes a body's heading): another body's unless it is below or this unit
+  const { don_vi, cap } = b as { don_vi?: unknown; cap?: unknown };
+  if (typeof don_vi === 'string') {
+    const name = plainText(don_vi).trim();
+    return cap !== 'truc_thuoc' && scopeOfName(name) !== 'truc_thuoc' && !ours(name) ? name : undefined;
+  }
+  if (typeof (b as { khoan?: unknown }).khoan !== 'string') return undefined;
   const title = plainText((b as { khoan: string }).khoan).trim();
   // several bodies over their tasks, or a body the parent asks: "Sở Văn hóa …; Báo …", "Đề nghị Ủy ban MTTQ …"
   const bodies = bodiesOf(b);
