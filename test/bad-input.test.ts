@@ -22,6 +22,9 @@ const labelled = readFileSync(join(ROOT, 'test', 'fixtures', 'messages', 'nhan-h
 /** Cases too big or too binary to keep as files: made at test time. */
 const generated: Record<string, { bytes: () => Uint8Array; exit: number; messages: string[] }> = {
   'nhi-phan.png': { bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), exit: 1, messages: ['3:1 tep-nhi-phan'] },
+  // a document saved or named as a plan: said what it is and how to bring it in (kehoach import)
+  'pdf-dat-ten-yaml.yaml': { bytes: () => Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), exit: 1, messages: ['1:1 tep-van-ban'] },
+  'docx-dat-ten-yaml.yaml': { bytes: () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0]), exit: 1, messages: ['1:1 tep-van-ban'] },
   'nul.yaml': { bytes: () => Buffer.from(ok.replace('Một đoạn', 'Một\0đoạn')), exit: 1, messages: ['6:43 tep-nhi-phan'] },
   'utf8-sai.yaml': { bytes: () => Buffer.concat([Buffer.from('co_quan_ban_hanh: S'), Buffer.from([0xd4, 0x20]), Buffer.from(' Y TẾ\n')]), exit: 1, messages: ['1:20 ma-hoa'] },
   'windows-1258.yaml': { bytes: () => Buffer.from([...Buffer.from('dia_danh: H'), 0xe2, 0xd5, ...Buffer.from('u Giang\n')]), exit: 1, messages: ['1:12 ma-hoa'] },

@@ -786,6 +786,46 @@ describe('a parent as published', () => {
     expect(text).not.toMatch(/Giao Công an tỉnh/);
   });
 
+  // the department's plan usually arrives as a PDF or a Word file: derive reads it as import would, writing nothing for it
+  it('a parent as it arrives (.docx, .txt): derived as from the plan import makes of it; nothing else written', async () => {
+    const unit = join(work, 'mai-son.yaml');
+    writeFileSync(unit, district);
+    const dir = mkdtempSync(join(work, 'nhan-'));
+    expect((await kehoach(['render', join(EXAMPLES, 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc.yaml'), '-o', join(dir, 'qd-254.docx')])).status).toBe(0);
+    const direct = await kehoach(['derive', join(dir, 'qd-254.docx'), '--unit', unit, '-o', join(dir, 'truc-tiep.yaml'), '--date', '2023-03-01']);
+    expect(direct.status, direct.stderr).toBe(0);
+    expect(direct.stderr + direct.stdout).toContain('đọc kế hoạch cấp trên từ tệp Word');
+    expect(readdirSync(dir).sort()).toEqual(['qd-254.docx', 'truc-tiep.yaml']);
+    expect((await kehoach(['import', join(dir, 'qd-254.docx'), '-o', join(dir, 'qd-254.yaml')])).status).toBe(0);
+    expect((await kehoach(['derive', join(dir, 'qd-254.yaml'), '--unit', unit, '-o', join(dir, 'qua-import.yaml'), '--date', '2023-03-01'])).status).toBe(0);
+    const [a, b] = ['truc-tiep.yaml', 'qua-import.yaml'].map((f) => readFileSync(join(dir, f), 'utf8').split('\n'));
+    expect(a[1]).toContain('từ qd-254.docx');
+    expect(a.slice(2)).toEqual(b.slice(2));
+    expect(JSON.stringify(parse(a.join('\n')).noi_dung.at(-1))).toContain('xây dựng Kế hoạch thực hiện công tác bảo vệ BMNN');
+    // a text (as a portal or a converter gives it) likewise
+    const text = join(dir, 'qd-254.txt');
+    const source = readFileSync(join(EXAMPLES, 'ubnd-son-la-qd-254-bao-ve-bi-mat-nha-nuoc.source.txt'), 'utf8').split('\n');
+    writeFileSync(text, source.slice(source.findIndex((l) => !l.startsWith('#'))).join('\n'));
+    const fromText = await kehoach(['derive', text, '--unit', unit, '-o', join(dir, 'tu-van-ban.yaml'), '--date', '2023-03-01']);
+    expect(fromText.status, fromText.stderr).toBe(0);
+    expect(parse(readFileSync(join(dir, 'tu-van-ban.yaml'), 'utf8')).ket_thuc[0]).toContain('Kế hoạch của Ủy ban nhân dân tỉnh Sơn La ban hành kèm theo Quyết định số 254/QĐ-UBND');
+  });
+
+  it('a parent document that does not import as a valid plan, or cannot be read: said at the document, how to go on, nothing written', async () => {
+    const unit = join(work, 'mai-son.yaml');
+    writeFileSync(unit, district);
+    const dir = mkdtempSync(join(work, 'hong-'));
+    writeFileSync(join(dir, 'cap-tren.txt'), 'KẾ HOẠCH\nTriển khai công tác bảo vệ bí mật nhà nước\n\nMột đoạn văn.\n');
+    const r = await kehoach(['derive', join(dir, 'cap-tren.txt'), '--unit', unit, '--out-dir', join(dir, 'ra')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cap-tren\.txt:1:1: lỗi: đọc kế hoạch cấp trên từ tệp văn bản này \(như kehoach import\) được bản YAML còn \d+ lỗi \(dòng \d+: .*kehoach import .*cap-tren\.txt \(ra cap-tren\.yaml\).*\[cap-tren-chua-hop-le\]/);
+    writeFileSync(join(dir, 'hong.pdf'), '%PDF-1.4\nkhông phải PDF\n');
+    const pdf = await kehoach(['derive', join(dir, 'hong.pdf'), '--unit', unit, '--out-dir', join(dir, 'ra')]);
+    expect(pdf.status).toBe(1);
+    expect(pdf.stderr).toMatch(/hong\.pdf:1:1: lỗi: .*\[khong-doc-duoc\]/);
+    expect(readdirSync(dir).sort()).toEqual(['cap-tren.txt', 'hong.pdf']);
+  });
+
   // Lào Cai's plan addresses "Các sở, ban, ngành …" and "Ủy ban nhân dân cấp xã" under headings of their own
   it('a province\'s plan that addresses sở and communes apart: a commune takes the communes\' tasks alone', async () => {
     const unit = join(work, 'xa.yaml');

@@ -26,6 +26,17 @@ describe('output is written whole or not at all', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // kehoach's own .docx given back to it (its output would be its input), or the department's PDF
+  it('a document given for its plan: exit 2, told to import it', async () => {
+    const docx = join(dir, 'ke-hoach.docx');
+    expect((await cli(['render', PLAN, '-o', docx])).status).toBe(0);
+    for (const doc of [docx, join(dir, 'cap-tren.pdf')]) {
+      const r = await cli(['render', PLAN, doc]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`${doc}: đây là văn bản .${doc.split('.').pop()}, không phải tệp kế hoạch (.yaml) mà render đọc; muốn đưa văn bản này vào kehoach: kehoach import ${doc}`);
+    }
+  });
+
   it('a full disk: exit 2, the old file kept, no temporary file left', async () => {
     const mnt = join(dir, 'tiny');
     mkdirSync(mnt);

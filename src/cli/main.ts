@@ -130,13 +130,14 @@ function program(io: Io, report: Report, ran: (code: number) => void): Command {
     });
   p.command('derive')
     .description('soạn kế hoạch của từng đơn vị từ kế hoạch cấp trên (mỗi hồ sơ đơn vị một tệp .yaml)')
-    .argument('<kế-hoạch-cấp-trên>', 'tệp kế hoạch .yaml của cấp trên')
+    .argument('<kế-hoạch-cấp-trên>', 'kế hoạch của cấp trên: tệp .yaml, hoặc văn bản nhận được (.pdf, .docx, .doc, .odt, .rtf, .txt), đọc như kehoach import')
     .requiredOption('--unit <hồ-sơ.yaml...>', 'các tệp hồ sơ đơn vị')
     .option('-o, --output <tệp.yaml>', 'tên tệp ra (khi chỉ có một đơn vị)')
     .option('--out-dir <thư mục>', 'thư mục ghi kế hoạch các đơn vị (mặc định: thư mục của kế hoạch cấp trên)')
     .option('--date <NĂM-THÁNG-NGÀY>', 'ngày của kế hoạch đơn vị (mặc định để trống ngày, lấy tháng của kế hoạch cấp trên)')
     .option('--template <thư mục>', 'thư mục mẫu câu .hbs thay cho mẫu có sẵn')
     .option('--force', 'ghi đè kế hoạch đơn vị đã có (mất các chỗ đã sửa tay)')
+    .option('--ocr', 'kế hoạch cấp trên là bản quét (PDF không có lớp chữ): nhận dạng chữ (cần gói tesseract-ocr-vie)')
     .addOption(format())
     .addOption(quiet('không in tiến độ, không in cảnh báo'))
     .action(async (dept: string, o: import('./commands/derive.js').DeriveOptions & { quiet?: boolean }) => {

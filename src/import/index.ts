@@ -11,6 +11,9 @@ import { lintText } from '../lint/lint.js';
 import { CannotRead } from '../errors.js';
 import { plainSpaces, withoutIllegalChars } from '../text/normalize-text.js';
 import { readInput } from '../read/input.js';
+import { extensionOf, type SourceKind } from './kinds.js';
+
+export { kindOf, type SourceKind } from './kinds.js';
 
 export interface Imported {
   yaml: string;
@@ -43,8 +46,6 @@ function repairDamage(file: string, yaml: string, repairs: string[]): string {
   return r.fixed;
 }
 
-export type SourceKind = 'docx' | 'txt' | 'pdf' | 'doc';
-
 /** The largest source read: a Word file or a PDF with a logo, a signature or scanned pages runs to megabytes; a plan's text never does. */
 const MAX_SOURCE_BYTES: Record<SourceKind, number> = { docx: 64 * 2 ** 20, doc: 64 * 2 ** 20, pdf: 64 * 2 ** 20, txt: 2 * 2 ** 20 };
 
@@ -54,17 +55,6 @@ export function readSource(file: string, kind: SourceKind): Uint8Array {
   if (bytes.length > MAX_SOURCE_BYTES[kind]) throw new CannotRead(`tệp lớn hơn ${MAX_SOURCE_BYTES[kind] / 2 ** 20} MB, giới hạn cho một tệp .${extensionOf(file) ?? kind}; hãy kiểm tra đúng tệp chưa.`);
   return bytes;
 }
-
-/** A file name's extension, in lower case ("docx"), if it has one. */
-const extensionOf = (file: string): string | undefined => /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
-
-export function kindOf(file: string): SourceKind | undefined {
-  const ext = extensionOf(file);
-  if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext;
-  if (ext === 'odt' || ext === 'rtf') return 'doc'; // LibreOffice's own format and RTF: converted as a .doc is
-  return ext === 'txt' || ext === 'text' || ext === 'md' ? 'txt' : undefined;
-}
-
 
 export interface ImportOptions {
   /** Recognise scanned pages with tesseract. */

@@ -64,6 +64,12 @@ export function decode(file: string, bytes: Uint8Array): { text?: string; messag
       messages: [msg(file, 1, 1, 'ma-hoa', 'tệp được lưu bằng mã UTF-16; cần lưu lại bằng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).')],
     };
   }
+  const document = documentKind(bytes);
+  if (document) {
+    return {
+      messages: [msg(file, 1, 1, 'tep-van-ban', `tệp này là ${document}, không phải kế hoạch viết bằng YAML; muốn đưa văn bản này vào kehoach: kehoach import ${file} (ra tệp .yaml), đọc lại, rồi dùng tệp .yaml đó.`)],
+    };
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = lineColOfByte(bytes, nul);
@@ -83,6 +89,18 @@ export function decode(file: string, bytes: Uint8Array): { text?: string; messag
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 BOM is harmless
   return { text, messages: [] };
+}
+
+/**
+ * A document a clerk may give in place of its plan (the department's PDF, a Word file, kehoach's own .docx), by its
+ * first bytes: what to call it. `import` reads each of them.
+ */
+function documentKind(b: Uint8Array): string | undefined {
+  const head = String.fromCharCode(...b.subarray(0, 8));
+  if (head.startsWith('%PDF-')) return 'một tệp PDF';
+  if (head.startsWith('PK\x03\x04')) return 'một tệp nén (văn bản Word .docx, OpenDocument .odt …)';
+  if (head === '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1') return 'một văn bản Word 97–2003 (.doc)';
+  return undefined;
 }
 
 /** line:column of a byte offset, the column counted in characters as an editor shows them. */

@@ -1,9 +1,10 @@
-// `kehoach derive`: reads the department plan and the unit profiles, calls the pure derive(), checks
-// that each result is a valid plan, and writes it. One unit's problem never stops the others.
+// `kehoach derive`: reads the department plan (its YAML, or the document it arrived as, read as `import`
+// reads one) and the unit profiles, calls the pure derive(), checks that each result is a valid plan, and
+// writes it. One unit's problem never stops the others.
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { hasErrors, type Message, type Severity } from '../../messages.js';
-import { checkBytes, checkText, locator } from '../../plan/validate.js';
+import { checkBytes, checkText, locator, type Checked } from '../../plan/validate.js';
 import { derive, type Problem } from '../../derive/derive.js';
 import { dateParts, isRealDate } from '../../text/dates.js';
 import { checkProfile, profileNotices } from '../../plan/profile.js';
@@ -12,7 +13,9 @@ import { parentSo, provenanceLine, provenanceOf, schemaRefFor } from '../../deri
 import { loadTemplates, type Templates } from '../../model/templates.js';
 import { decode } from '../../read/source.js';
 import { loadCalendar, type Calendar } from '../../text/calendar.js';
-import { UsageError } from '../../errors.js';
+import { CannotRead, UsageError } from '../../errors.js';
+import { planSchemaFrom } from '../../install.js';
+import { kindOf } from '../../import/kinds.js';
 import { readInput } from '../../read/input.js';
 import { checkOutputOptions, prepareTargets, writeOut } from '../targets.js';
 import { progress, type Report } from '../report.js';
@@ -25,6 +28,50 @@ export interface DeriveOptions {
   date?: string;
   template?: string;
   force?: boolean;
+  /** A scanned department plan: recognise its pages (as `import --ocr`). */
+  ocr?: boolean;
+}
+
+/** The department plan as derive reads it: checked, with its YAML text; `from` names the document it was imported from. */
+interface Parent extends Checked {
+  text?: string;
+  from?: { kind: string; guesses: string[] };
+}
+
+const DOCUMENT_NAME = { docx: 'Word', doc: 'Word', pdf: 'PDF', txt: 'văn bản' } as const;
+
+/**
+ * The department plan: a .yaml file, or the document it arrived as (.pdf, .docx, .doc, .odt, .rtf, .txt),
+ * brought into YAML in memory exactly as `kehoach import` would write it beside the document. Nothing is
+ * written for it: an imported plan that is not valid yet is the clerk's to import, read and mend first.
+ */
+async function readParent(deptFile: string, o: DeriveOptions): Promise<Parent> {
+  const kind = kindOf(deptFile);
+  if (!kind) {
+    const bytes = readInput(deptFile);
+    const dept = checkBytes(deptFile, bytes);
+    return { ...dept, text: dept.plan && decode(deptFile, bytes).text };
+  }
+  const { importDocument, readSource } = await import('../../import/index.js');
+  const at = (rule: string, message: string): Parent => ({ messages: [{ file: deptFile, line: 1, column: 1, severity: 'lỗi', rule, message }] });
+  let r: Awaited<ReturnType<typeof importDocument>>;
+  try {
+    r = await importDocument(basename(deptFile), readSource(deptFile, kind), kind, planSchemaFrom(dirname(deptFile)), { ocr: o.ocr });
+  } catch (e) {
+    if (!(e instanceof CannotRead)) throw e;
+    return at('khong-doc-duoc', e.message);
+  }
+  const dept = checkText(deptFile, r.yaml);
+  const yamlName = basename(deptFile).replace(/\.[^.]*$/, '') + '.yaml';
+  if (!dept.plan) {
+    const errors = dept.messages.filter((m) => m.severity === 'lỗi');
+    const shown = errors.slice(0, 3).map((m) => `dòng ${m.line}: ${m.message}`).join('; ');
+    return at(
+      'cap-tren-chua-hop-le',
+      `đọc kế hoạch cấp trên từ tệp ${DOCUMENT_NAME[kind]} này (như kehoach import) được bản YAML còn ${errors.length} lỗi (${shown}${errors.length > 3 ? '; …' : ''}), nên chưa soạn được. Hãy đưa vào trước: kehoach import ${deptFile} (ra ${yamlName}), sửa các lỗi kehoach validate báo, rồi kehoach derive ${yamlName} --unit ….`,
+    );
+  }
+  return { ...dept, text: r.yaml, from: { kind: DOCUMENT_NAME[kind], guesses: r.guesses } };
 }
 
 /** What became of one unit: its plan written, left as it was (the file exists), or not derived. */
@@ -33,6 +80,10 @@ type Outcome = { written: string } | { skipped: string } | { failed: string };
 /** Derives each unit's plan; the report gets, once all are done, one line per unit, a summary and the problems. */
 export async function runDerive(deptFile: string, o: DeriveOptions, report: Report): Promise<number> {
   const r = await deriveUnits(deptFile, o, process.stderr.isTTY && !report.quiet && !report.json);
+  if (r.from) {
+    report.note(`đọc kế hoạch cấp trên từ tệp ${r.from.kind} ${deptFile} như kehoach import; muốn xem hay sửa bản YAML của nó: kehoach import ${deptFile}`);
+    for (const g of r.from.guesses) report.note(`  đoán: ${g}`);
+  }
   // a unit left unwritten is a reason for exit 2, told even with -q
   for (const u of r.outcomes) {
     if ('written' in u) report.wrote(u.written);
@@ -48,7 +99,7 @@ export async function runDerive(deptFile: string, o: DeriveOptions, report: Repo
 }
 
 /** The work of derive, told to no one: `check` derives each pair it finds this way. */
-export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgress = false): Promise<{ code: number; messages: Message[]; outcomes: Outcome[] }> {
+export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgress = false): Promise<{ code: number; messages: Message[]; outcomes: Outcome[]; from?: Parent['from'] }> {
   if (o.date !== undefined && dateParts(o.date).day === undefined) throw new UsageError(`--date ${o.date}: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2022-02-15.`);
   const year = o.date !== undefined ? dateParts(o.date).year : undefined;
   if (year !== undefined && (year < 1900 || year > 2200)) throw new UsageError(`--date ${o.date}: năm ${year} ngoài khoảng 1900–2200 mà kehoach tính ngày làm việc; hãy kiểm tra năm.`);
@@ -57,15 +108,15 @@ export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgre
   // each unit's plan is named after its profile, beside the department plan
   const targets = prepareTargets(o.unit, o, '.yaml', dirname(deptFile), [deptFile]);
   const messages: Message[] = [];
-  const deptBytes = readInput(deptFile);
-  const dept = checkBytes(deptFile, deptBytes);
-  messages.push(...dept.messages);
+  const dept = await readParent(deptFile, o);
+  // an imported parent's own warnings are import's to tell (they point into a YAML not written)
+  messages.push(...(dept.from ? dept.messages.filter((m) => m.severity === 'lỗi') : dept.messages));
   if (!dept.plan) return { code: 1, messages, outcomes: [] };
   const parentDate = dept.plan.ngay;
   if (o.date !== undefined && parentDate && o.date.slice(0, parentDate.length) < parentDate) {
     throw new UsageError(`--date ${o.date}: trước ngày ban hành của kế hoạch cấp trên (${parentDate}); kế hoạch của đơn vị ban hành sau kế hoạch cấp trên.`);
   }
-  const deptText = decode(deptFile, deptBytes).text!;
+  const deptText = dept.text!;
   let deptAt: ReturnType<typeof locator> | undefined; // positions in the department plan, parsed on first need
 
   const wording = wordingOf(loadTemplates(o.template));
@@ -99,8 +150,11 @@ export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgre
       deptAt ??= locator(deptFile, deptText);
       const at = { 'ke-hoach': deptAt, 'ho-so': locator(unitFile, decode(unitFile, unitBytes).text!) };
       for (const p of ps) {
-        const pos = at[p.in](p.path);
-        messages.push({ file: p.in === 'ke-hoach' ? deptFile : unitFile, line: pos.line, column: pos.column, severity, rule: p.rule, message: p.message });
+        // a place in a document's imported YAML is nowhere the clerk can open: the document itself, and how to mend it
+        const imported = p.in === 'ke-hoach' && dept.from;
+        const pos = imported ? { line: 1, column: 1 } : at[p.in](p.path);
+        const message = imported && severity === 'lỗi' ? `${p.message} (kế hoạch cấp trên là tệp ${dept.from!.kind}: đưa vào bằng kehoach import ${deptFile}, sửa ở tệp .yaml, rồi soạn từ tệp ấy)` : p.message;
+        messages.push({ file: p.in === 'ke-hoach' ? deptFile : unitFile, line: pos.line, column: pos.column, severity, rule: p.rule, message });
       }
     };
     if ('problems' in d) {
@@ -134,7 +188,7 @@ export async function deriveUnits(deptFile: string, o: DeriveOptions, showProgre
   }
   if (showProgress) progress(o.unit.length, o.unit.length);
   const code = outcomes.some((u) => 'skipped' in u) ? 2 : outcomes.some((u) => 'failed' in u) || hasErrors(messages) ? 1 : 0;
-  return { code, messages, outcomes };
+  return { code, messages, outcomes, from: dept.from };
 }
 
 /** The wording derive() gets, from the templates (mo-dau-, ket-thuc-, to-chuc-trien-khai, bao-cao-don-vi). */

@@ -2,8 +2,8 @@
 // --out-dir), never over a file that exists unless --force; a summary per file (what was recognised,
 // guessed, repaired), then the problems `validate` finds in what was written.
 import { existsSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { installed } from '../../install.js';
+import { basename, dirname } from 'node:path';
+import { planSchemaFrom } from '../../install.js';
 import { docsToDocx, importDocument, kindOf, readSource } from '../../import/index.js';
 import { checkText } from '../../plan/validate.js';
 import { hasErrors } from '../../messages.js';
@@ -42,7 +42,7 @@ export async function runImport(files: string[], o: ImportOptions, report: Repor
   const converted = new Map(docsToDocx(raw).map((d, k) => [docs[k], { bytes: d, named: d === raw[k] ? 'doc' : 'docx' } as const]));
   for (const [i, f] of files.entries()) {
     const target = targets[i];
-    const schema = relative(dirname(resolve(target)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
+    const schema = planSchemaFrom(dirname(target));
     let r: Awaited<ReturnType<typeof importDocument>>;
     try {
       const c = converted.get(i);

@@ -2,8 +2,8 @@
 // filled from a unit profile when one is given. Never overwrites a file.
 import { format } from 'date-fns/format';
 import { existsSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { installed } from '../../install.js';
+import { basename, dirname } from 'node:path';
+import { planSchemaFrom } from '../../install.js';
 import { hasErrors, type Message } from '../../messages.js';
 import { checkProfile, chuQuanOf, issuerLines } from '../../plan/profile.js';
 import { loadTemplates } from '../../model/templates.js';
@@ -65,7 +65,7 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
       ky: Object.fromEntries(Object.entries(p.nguoi_ky).map(([k, v]) => [k, Array.isArray(v) ? `[${v.map((x) => q(String(x))).join(', ')}]` : q(String(v))])),
     };
   }
-  const schema = relative(dirname(resolve(file)), installed('schemas', 'plan.schema.json')).split(sep).join('/');
+  const schema = planSchemaFrom(dirname(file));
   const text =
     loadTemplates()['ke-hoach-mau']({
       ...unit,

@@ -10,6 +10,7 @@ import { readInput } from '../../read/input.js';
 import { checkOutputOptions, prepareTargets, writeOut } from '../targets.js';
 import type { Report } from '../report.js';
 import { eachInput } from './validate.js';
+import { kindOf } from '../../import/kinds.js';
 
 export interface RenderOptions {
   output?: string;
@@ -72,6 +73,10 @@ const pdfTargetFor = (docx: string): string => join(dirname(docx), basename(docx
 
 export async function runRender(files: string[], o: RenderOptions, report: Report): Promise<number> {
   checkOutputOptions(o, files.length, 'tệp kế hoạch');
+  // a document given for its plan (kehoach's own .docx, the department's PDF): what to run instead, before
+  // "the output is the input" or a binary file's message hides it
+  const document = files.find((f) => (kindOf(f) ?? 'txt') !== 'txt');
+  if (document) throw new UsageError(`${document}: đây là văn bản ${extname(document)}, không phải tệp kế hoạch (.yaml) mà render đọc; muốn đưa văn bản này vào kehoach: kehoach import ${document} (ra tệp .yaml), rồi kehoach render tệp .yaml đó.`);
   const targets = o.dumpModel ? [] : prepareTargets(files, o, '.docx');
   // "-o ke-hoach.pdf --pdf" would write the PDF over the .docx just written
   const named = o.output && /\.(pdf|html?|ya?ml|doc|odt)$/iu.exec(o.output);
