@@ -912,6 +912,16 @@ describe('a numbered heading in capitals a narrow page wrapped, in bold over its
   });
 });
 
+describe('a part under another of its usual titles ("III. KINH PHÍ", "NGUỒN KINH PHÍ")', () => {
+  it("is that part (derive marks a budget part's sentences for the unit to rewrite), its title kept as written", async () => {
+    const plan = (budget: string) => ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', '', 'I. MỤC ĐÍCH, YÊU CẦU', '', 'Bảo đảm an toàn.', '', `II. ${budget}`, '', 'Kinh phí thực hiện từ nguồn ngân sách nhà nước giao năm 2026.', '', 'III. TỔ CHỨC THỰC HIỆN KẾ HOẠCH', '', 'Các phòng thực hiện./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+    for (const budget of ['KINH PHÍ', 'NGUỒN KINH PHÍ']) {
+      const p = parse((await importDocument('kinh-phi.txt', Buffer.from(plan(budget)), 'txt', 'x')).yaml);
+      expect(p.noi_dung.map((s: { muc: string; phan?: string }) => [s.muc, s.phan])).toEqual([['MỤC ĐÍCH, YÊU CẦU', undefined], [budget, 'kinh_phi'], ['TỔ CHỨC THỰC HIỆN KẾ HOẠCH', 'to_chuc_thuc_hien']]);
+    }
+  });
+});
+
 describe('a plan issued by a decision, brought in without the decision', () => {
   it('keeps its reference line as a centred line in italics with a note, and still reads the căn cứ after it', async () => {
     const text = ['THỦ TƯỚNG CHÍNH PHỦ        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '        Độc lập - Tự do - Hạnh phúc', 'KẾ HOẠCH', 'Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030', '(Kèm theo Quyết định số 1422/QĐ-TTg', 'ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)', 'Thực hiện Luật Bảo vệ môi trường số 72/2020/QH14 ngày 17 tháng 11 năm 2020 của Quốc hội, Thủ tướng Chính phủ ban hành Kế hoạch với những nội dung sau:', 'I. MỤC TIÊU', '- Giảm thiểu rủi ro./.'].join('\n');

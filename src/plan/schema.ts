@@ -27,7 +27,10 @@ export const ROLES = [
   'to_chuc_thuc_hien',
 ] as const;
 export type Role = (typeof ROLES)[number];
-/** The parts' default titles (templates/tieu-de-phan.hbs), lower case: "1. Mục đích" is phan muc_dich (import, derive). */
+/**
+ * The titles that name a part, lower case: its default title (templates/tieu-de-phan.hbs), then the other ways plans
+ * head it ("III. KINH PHÍ"). "1. Mục đích" is phan muc_dich (import, derive).
+ */
 export const ROLE_TITLES: Record<string, Role> = {
   'mục đích': 'muc_dich',
   'yêu cầu': 'yeu_cau',
@@ -37,6 +40,13 @@ export const ROLE_TITLES: Record<string, Role> = {
   'thời gian thực hiện': 'thoi_gian',
   'kinh phí thực hiện': 'kinh_phi',
   'tổ chức thực hiện': 'to_chuc_thuc_hien',
+  'đối tượng, phạm vi': 'doi_tuong',
+  'phạm vi, đối tượng': 'doi_tuong',
+  'thời gian': 'thoi_gian',
+  'kinh phí': 'kinh_phi',
+  'nguồn kinh phí': 'kinh_phi',
+  'kinh phí thực hiện kế hoạch': 'kinh_phi',
+  'tổ chức thực hiện kế hoạch': 'to_chuc_thuc_hien',
 };
 
 export const UNIT_SCOPES = ['truc_thuoc', 'co_quan', 'phoi_hop'] as const;
