@@ -97,7 +97,9 @@ export function styles(size: 13 | 14): ParaStyle[] {
     // ô 2: [R] chủ quản 12–13 upper, not bold; ban hành 12–13 upper bold; single spacing
     { name: 'CoQuanChuQuan', sizePt: 13, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
     { name: 'CoQuanBanHanh', sizePt: 13, bold: true, align: 'center', beforePt: 0, afterPt: 0, line: 240 },
-    // ô 3: [R] "Số: 181/KH-SYT", 13 pt fixed, upright, centred under the agency
+    // ô 3: [R] "Số: 181/KH-SYT", 13 pt fixed, upright, centred under the agency. The 6 pt before it (and before ô 4)
+    // stand in for the decree template's rule line, a paragraph of "_" a full line high with 0 pt around it: a
+    // drawn 2 pt rule without them would put "Số:" a line closer to the name than the template does
     { name: 'SoKyHieu', sizePt: 13, align: 'center', beforePt: 6, afterPt: 0, line: 240 },
     // ô 4: [R] place and date 13–14 italic, centred under the Quốc hiệu; [P] 14, 13 when too long
     { name: 'DiaDanhNgay', sizePt: 14, italic: true, align: 'center', beforePt: 6, afterPt: 0, line: 240 },
