@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Document, parse } from 'yaml';
+import type { InputReport } from '../src/plan/schema.js';
 import { addressedElsewhere, derive, type Derived } from '../src/derive/derive.js';
 import { fromCapitals, hasPhrase, lowerFirst, replacePhrase } from '../src/derive/text.js';
 import { sentenceCount, voiceOf } from '../src/derive/voice.js';
@@ -999,6 +1000,33 @@ describe('a deadline written in a sentence of the parent', () => {
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
     return d.warnings.filter((w) => w.rule === 'han-da-qua').map((w) => w.message);
   };
+  // every published plan writes its reports so: the units below still get their own deadlines, the margin before the unit's
+  it('names its periods ("báo cáo 6 tháng (ngày 20/6), báo cáo năm (ngày 20/12)"): the units below report by them, earlier', () => {
+    const dir = join(EXAMPLES, 'derive', 'hau-giang');
+    const src = readFileSync(join(dir, 'ke-hoach-so-y-te.yaml'), 'utf8');
+    const asText = src.replace(/- gach: true\n\s+bao_cao:\n[\s\S]*?gui: Văn phòng Sở Y tế\n/, [
+      '- gach: >-',
+      '                  Định kỳ Báo cáo kết quả thực hiện công tác tuyên truyền gửi về Văn phòng Sở Y tế tổng hợp, đề nghị',
+      '                  các đơn vị gửi báo cáo 6 tháng (ngày 20/6), báo cáo năm (ngày 20/12).',
+      '',
+    ].join('\n'));
+    expect(asText).not.toContain('bao_cao:');
+    const of = (text: string) => {
+      const dept = checkText('dept.yaml', text);
+      const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'ttyt-chau-thanh-a.yaml'), 'utf8'));
+      const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar() });
+      if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+      // the units below, wherever the unit's Tổ chức thực hiện stands
+      const below: { noi_dung: { bao_cao?: InputReport }[] }[] = [];
+      JSON.stringify(d.plan, (_, v) => (v?.cap === 'truc_thuoc' && below.push(v), v));
+      expect(below).toHaveLength(1);
+      return below[0].noi_dung.flatMap((b) => (b.bao_cao ? [b.bao_cao.ky] : []));
+    };
+    const periods = [[{ ten: '6 tháng', han: '2019-06-06', moc: 'trước ngày' }, { ten: 'năm', han: '2019-12-06', moc: 'trước ngày' }]];
+    expect(of(asText)).toEqual(periods);
+    expect(of(src).map((ky) => ky.map((k) => k.han))).toEqual(periods.map((ky) => ky.map((k) => k.han)));
+  });
+
   it("that has passed by the unit plan's date is said (the sentence is kept as the parent wrote it); one still ahead is not", () => {
     expect(sonLa('2023-11-20')).toEqual([expect.stringContaining('hạn "10/11/2023" trong câu của kế hoạch cấp trên đã qua ngày của kế hoạch đơn vị (2023-11-20)')]);
     expect(sonLa('2023-03-01')).toEqual([]);

@@ -51,6 +51,9 @@ type Block = InputBlock;
 /** What a deadline's "ngày" follows in a sentence: "trước ngày", "(ngày", "chậm nhất là ngày", "hạn chót ngày". */
 const DEADLINE_CUE = /(?:trước|chậm nhất(?:\s+(?:là|vào))?|hạn(?:\s+chót)?(?:\s+là)?|\()\s*ngày\s+$/iu;
 
+/** The period a report's deadline in brackets is for: "báo cáo 6 tháng (ngày ", "báo cáo năm (trước ngày ". */
+const PERIOD_BEFORE_DATE = /báo cáo\s+((?:[\p{L}\p{N}]+\s+){0,3}[\p{L}\p{N}]+)\s*\([^()]*$/iu;
+
 export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opts: DeriveOptions): Derived | { problems: Problem[] } {
   const dept = withTaskPart(parent);
   const problems: Problem[] = [];
@@ -153,6 +156,9 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   const movedInText: string[] = [];
   // the dates written anew, as they now read: a deadline in a sentence that derive moved is the unit's own
   const movedTo: string[] = [];
+  // the periods such a sentence names ("báo cáo 6 tháng (ngày 20/6), báo cáo năm (ngày 20/12)"): the units below
+  // report by them too, as they do by a bao_cao's
+  const periodsInText: InputReport['ky'] = [];
   const earlierInText = (text: string, at: At): string =>
     text
       .split(/(?<=[.;])(?=\s)/u)
@@ -173,6 +179,9 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
             continue;
           }
           const now = rewriteDate(w, moved, year);
+          const period = PERIOD_BEFORE_DATE.exec(sentence.slice(0, w.index))?.[1];
+          // (the unit's own deadline, which the units below are given the margin before)
+          if (period && !periodsInText.some((k) => k.han === moved)) periodsInText.push({ ten: period, han: moved, moc: 'trước ngày' });
           movedInText.push(`${said} → ${now}`);
           movedTo.push(now);
           out += sentence.slice(last, w.index) + now;
@@ -241,7 +250,8 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // The units below report to the unit by a deadline of their own, the margin again before the unit's: the
   // unit's duty says "báo cáo … về Trung tâm (qua …)" with each period's date, as its own report does.
   // (a period whose deadline would fall before the unit plan's date gets none: the unit's own stands)
-  const belowReports: InputReport[] = reports.flatMap((r) => {
+  const textReport = periodsInText.length ? [{ ky: periodsInText } as InputReport] : [];
+  const belowReports: InputReport[] = (reports.length ? reports : textReport).flatMap((r) => {
     const ky = r.ky.flatMap((k) => {
       const moved = workingDaysBefore(k.han, margin, opts.calendar).date;
       return moved >= floor ? [{ ten: k.ten, han: moved, moc: 'trước ngày' }] : [];
