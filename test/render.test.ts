@@ -123,6 +123,16 @@ describe('real readers', () => {
     }
   });
 
+  // Word and LibreOffice check spelling and hyphenate by the text's language; a screen reader reads the PDF by it
+  it('every document is in Vietnamese: its default run, its properties, and the PDF LibreOffice makes of it', () => {
+    for (const n of readerNames) {
+      const parts = unzip(readFileSync(join(out, `${n}.docx`)));
+      expect(parts.get('word/styles.xml')).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="vi-VN"\/>.*<\/w:rPr><\/w:rPrDefault>/);
+      expect(parts.get('docProps/core.xml')).toContain('<dc:language>vi-VN</dc:language>');
+      expect(readFileSync(join(out, `${n}.pdf`)).toString('latin1'), n).toContain('/Lang(vi-VN)');
+    }
+  });
+
   it('the longest header: the date on one line, on the same line as "Số:" (ND30 §3)', () => {
     const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', join(out, 'dau-trang-dai.pdf'), '-'], { encoding: 'utf8' });
     const soLine = page1.split('\n').find((l) => l.includes('Số:'))!;

@@ -252,7 +252,9 @@ function toDocument(m: DocModel): Document {
     styles: {
       default: {
         document: {
-          run: { font: FONTS, size: m.page.bodySizePt * 2, color: COLOR },
+          // Vietnamese for Word's and LibreOffice's spelling and hyphenation: without it an office whose Word is in
+          // English sees every word of the plan underlined as misspelt
+          run: { font: FONTS, size: m.page.bodySizePt * 2, color: COLOR, language: { value: LANGUAGE } },
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
       },
@@ -263,6 +265,9 @@ function toDocument(m: DocModel): Document {
 }
 
 
+/** The language of every plan's text (RFC 1766, as Word and LibreOffice name Vietnamese). */
+const LANGUAGE = 'vi-VN';
+
 /** docProps/core.xml: docx writes the clock into created/modified and has no option for them. */
 function coreXml(m: DocModel, when: Date): string {
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -272,6 +277,7 @@ function coreXml(m: DocModel, when: Date): string {
     `<dc:title>${escapeMarkup(m.properties.title)}</dc:title>` +
     `<dc:subject>${escapeMarkup(m.properties.subject)}</dc:subject>` +
     `<dc:creator>${escapeMarkup(m.properties.creator)}</dc:creator>` +
+    `<dc:language>${LANGUAGE}</dc:language>` +
     '<dc:description>Kế hoạch soạn bằng kehoach</dc:description>' +
     `<cp:keywords>${KEYWORD}</cp:keywords>` +
     `<cp:lastModifiedBy>${escapeMarkup(m.properties.creator)}</cp:lastModifiedBy>` +
