@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkBytes } from '../src/plan/validate.js';
 import { buildModel, loadTemplates, renderPlan } from '../src/write/index.js';
+import { styles as stylesheet } from '../src/model/stylesheet.js';
 import { derivedFiles, exampleFiles, longHeaderPlan, ROOT, run, SHARED, seedOf, unzip } from './helpers.js';
 import { ndSpelling } from '../src/text/normalize-text.js';
 import { isOurPdf } from '../src/write/zip.js';
@@ -131,6 +132,13 @@ describe('real readers', () => {
       expect(parts.get('docProps/core.xml')).toContain('<dc:language>vi-VN</dc:language>');
       expect(readFileSync(join(out, `${n}.pdf`)).toString('latin1'), n).toContain('/Lang(vi-VN)');
     }
+  });
+
+  // Word applies widow and orphan control only where a style asks for it (LibreOffice always does): the two agree
+  it('every paragraph style keeps a line from standing alone at a page\'s foot or head, in Word as in LibreOffice', () => {
+    const styles = unzip(readFileSync(join(out, `${readerNames[0]}.docx`))).get('word/styles.xml')!;
+    const written = new Map([...styles.matchAll(/<w:style w:type="paragraph"[^>]*w:styleId="([^"]+)"[\s\S]*?<\/w:style>/g)].map((m) => [m[1], m[0]]));
+    for (const { name } of stylesheet(14)) expect(written.get(name), name).toContain('<w:widowControl/>');
   });
 
   it('the longest header: the date on one line, on the same line as "Số:" (ND30 §3)', () => {

@@ -53,6 +53,9 @@ function paragraphStyles(size: 13 | 14): IParagraphStyleOptions[] {
       indent: s.firstLineTw ? { firstLine: s.firstLineTw } : undefined,
       spacing: { before: s.beforePt * 20, after: s.afterPt * 20, line: s.line, lineRule: LineRuleType.AUTO },
       keepNext: s.keepNext,
+      // no paragraph leaves one line alone at a page's foot or head, as Word's own Normal style does; without
+      // it Word lays a kehoach plan out with lone lines that the same plan typed in Word would not have
+      widowControl: true,
     },
   }));
 }
