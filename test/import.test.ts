@@ -912,6 +912,22 @@ describe('a numbered heading in capitals a narrow page wrapped, in bold over its
   });
 });
 
+describe('a text whose bases and the sentence after them share a paragraph', () => {
+  const text = (join: string) => ['SỞ Y TẾ HẬU GIANG', 'TRUNG TÂM Y TẾ HUYỆN CHÂU THÀNH A', 'Số: 12/KH-TTYT', 'Châu Thành A, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Tuyên truyền cải cách hành chính năm 2026', '', `Căn cứ Kế hoạch số 181/KH-SYT ngày 20 tháng 02 năm 2026 của Sở Y tế Hậu Giang về tuyên truyền cải cách hành chính năm 2026${join}Trung tâm Y tế huyện Châu Thành A xây dựng Kế hoạch như sau:`, '', 'I. MỤC ĐÍCH, YÊU CẦU', 'Nâng cao nhận thức.', 'II. TỔ CHỨC THỰC HIỆN', 'Các khoa, phòng thực hiện./.', 'Nơi nhận:', '- Sở Y tế;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
+  const of = async (join: string) => parse((await importDocument('a.txt', Buffer.from(text(join)), 'txt', 'x')).yaml);
+  it('after a comma, its sentence goes on: one paragraph (cau_tiep), as a .docx gives it', async () => {
+    const p = await of(', ');
+    expect(p.can_cu[0].cau_tiep).toBe('Trung tâm Y tế huyện Châu Thành A xây dựng Kế hoạch như sau:');
+    expect(p.mo_dau).toBeUndefined();
+  });
+  // (text extraction may have run two paragraphs together: seed 000 "… năm 2019. Sở Y tế Hậu Giang ban hành …")
+  it('after a full stop, a sentence of its own: the opening paragraph', async () => {
+    const p = await of('. ');
+    expect(p.can_cu[0].cau_tiep).toBeUndefined();
+    expect(p.mo_dau).toEqual(['Trung tâm Y tế huyện Châu Thành A xây dựng Kế hoạch như sau:']);
+  });
+});
+
 describe('a part under another of its usual titles ("III. KINH PHÍ", "NGUỒN KINH PHÍ")', () => {
   it("is that part (derive marks a budget part's sentences for the unit to rewrite), its title kept as written", async () => {
     const plan = (budget: string) => ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', '', 'I. MỤC ĐÍCH, YÊU CẦU', '', 'Bảo đảm an toàn.', '', `II. ${budget}`, '', 'Kinh phí thực hiện từ nguồn ngân sách nhà nước giao năm 2026.', '', 'III. TỔ CHỨC THỰC HIỆN KẾ HOẠCH', '', 'Các phòng thực hiện./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');

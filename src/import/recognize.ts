@@ -632,7 +632,8 @@ const cellText = (cell: Cell): string[] => cell.paras.map((p) => clean(p.text.re
 
 /**
  * Recognise a plan in the blocks of a document. `paragraphsAsWritten`: the source's paragraphs are its writer's (Word, a PDF's layout), not lines that
- * text extraction may have joined; then the sentence after the bases in their paragraph stays with them.
+ * text extraction may have joined; then the sentence after the bases in their paragraph stays with them (in a text, only
+ * the rest of the bases' own sentence, after a comma).
  */
 export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognised {
   const c: Ctx = { plan: {}, notes: [], found: [], guesses: [] };
@@ -787,8 +788,9 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
       if (basis && !body.opening.length) {
         addBasis(bases, basis, c);
         // the sentence that follows the bases in their paragraph ("… Ủy ban nhân dân tỉnh ban hành Kế hoạch …
-        // như sau:") stays in it
-        if (basis.rest && paragraphsAsWritten) bases[bases.length - 1].cau_tiep = basis.rest;
+        // như sau:") stays in it; in a text, whose paragraphs extraction may have run together, where the bases
+        // end with a comma (their sentence goes on: "Căn cứ …, Trung tâm … như sau:")
+        if (basis.rest && (paragraphsAsWritten || basis.end === ',')) bases[bases.length - 1].cau_tiep = basis.rest;
         else if (basis.rest) body.item({ ...p, text: basis.rest, plain: plainText(basis.rest), marker: undefined, lines: undefined });
         continue;
       }
