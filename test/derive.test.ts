@@ -973,6 +973,26 @@ describe('a parent in parts (A., B. …; phan_lon), as the national steering com
     const again = checkText('unit.yaml', new Document(d.plan).toString());
     expect(again.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
   });
+
+  // as the province receives it: a .docx, read by import, whose part "D. TỔ CHỨC THỰC HIỆN" carries no phan; and the
+  // restored plan with that phan taken out (a clerk's own restoration)
+  it('finds part D by its title, in the plan as it arrives and in one restored without phan', async () => {
+    const { renderPlan } = await import('../src/write/index.js');
+    const { importDocument } = await import('../src/import/index.js');
+    const source = readFileSync(join(EXAMPLES, 'bcd-quoc-gia-1237-kh-252.yaml'), 'utf8');
+    const imported = (await importDocument('bcd.docx', await renderPlan(checkText('x.yaml', source).plan!), 'docx', 'x')).yaml;
+    const withoutPhan = source.replace(/^(  - phan_lon: TỔ CHỨC THỰC HIỆN\n)    phan: to_chuc_thuc_hien\n/m, '$1');
+    expect(withoutPhan).not.toBe(source);
+    const unit = checkProfileText('u.yaml', profile);
+    for (const text of [imported, withoutPhan]) {
+      const dept = checkText('dept.yaml', text);
+      expect(dept.plan, JSON.stringify(dept.messages)).toBeDefined();
+      const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar(profileNotices(undefined)) });
+      if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+      expect(d.plan.noi_dung.at(-1)!.phan).toBe('to_chuc_thuc_hien');
+      expect(d.notes.map((n) => n.note)).toEqual(expect.arrayContaining([expect.stringMatching(/^nhiệm vụ của đơn vị, từ mục D\.4,/)]));
+    }
+  });
 });
 
 describe("the parent's appendix in the unit's plan", () => {

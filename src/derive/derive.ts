@@ -495,7 +495,7 @@ const isEmpty = (b: unknown): boolean => plainText(allText(b)).trim() === '';
 function withTaskPart(plan: InputPlan): InputPlan {
   if (hasTaskPart(plan.noi_dung)) return plan;
   // (the part's default title, as import recognises it)
-  const title = (s: InputPlan['noi_dung'][number]) => ROLE_TITLES[plainText(s.muc ?? '').trim().toLocaleLowerCase('vi')] === 'to_chuc_thuc_hien';
+  const title = (s: InputPlan['noi_dung'][number]) => ROLE_TITLES[plainText(s.muc ?? s.phan_lon ?? '').trim().toLocaleLowerCase('vi')] === 'to_chuc_thuc_hien';
   const mark = (list: InputPlan['noi_dung']): InputPlan['noi_dung'] => list.map((s) => (title(s) ? { ...s, phan: 'to_chuc_thuc_hien' } : s.cac_muc ? { ...s, cac_muc: mark(s.cac_muc) } : s));
   return { ...plan, noi_dung: mark(plan.noi_dung) };
 }

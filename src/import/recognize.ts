@@ -330,7 +330,12 @@ class Body {
   /** A part above the Roman sections ("A. MỤC ĐÍCH, YÊU CẦU"): its own items, then its sections. */
   partHeading(p: Para, letter: string, expected: string): void {
     const { head } = headAndInline(p);
-    const s: Item = { phan_lon: head.replace(/^\p{Lu}\.\s*/u, ''), noi_dung: [] };
+    const title = head.replace(/^\p{Lu}\.\s*/u, '');
+    const s: Item = { phan_lon: title };
+    // a part under its default title is that part, as a section is ("D. TỔ CHỨC THỰC HIỆN": where derive puts the unit's own)
+    const role = this.role(title);
+    if (role) s.phan = role;
+    s.noi_dung = [];
     const path: Path = ['noi_dung', this.sections.length];
     if (letter !== expected) this.c.notes.push({ path, note: `CẦN XEM: văn bản gốc ghi phần "${letter}.", kehoach đánh theo thứ tự là "${expected}.".` });
     this.sections.push(s);
