@@ -928,10 +928,10 @@ describe('a text whose bases and the sentence after them share a paragraph', () 
   });
 });
 
-describe('a part under another of its usual titles ("III. KINH PHÍ", "NGUỒN KINH PHÍ")', () => {
+describe('a part under another of its usual titles ("III. KINH PHÍ", "NGUỒN KINH PHÍ", "VỐN ĐẦU TƯ" as Lào Cai KH 134 heads it)', () => {
   it("is that part (derive marks a budget part's sentences for the unit to rewrite), its title kept as written", async () => {
     const plan = (budget: string) => ['SỞ Y TẾ', 'Số: 12/KH-SYT        Hà Nội, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Phòng chống dịch năm 2026', '', 'I. MỤC ĐÍCH, YÊU CẦU', '', 'Bảo đảm an toàn.', '', `II. ${budget}`, '', 'Kinh phí thực hiện từ nguồn ngân sách nhà nước giao năm 2026.', '', 'III. TỔ CHỨC THỰC HIỆN KẾ HOẠCH', '', 'Các phòng thực hiện./.', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', 'GIÁM ĐỐC', 'Nguyễn Văn A'].join('\n');
-    for (const budget of ['KINH PHÍ', 'NGUỒN KINH PHÍ']) {
+    for (const budget of ['KINH PHÍ', 'NGUỒN KINH PHÍ', 'VỐN ĐẦU TƯ']) {
       const p = parse((await importDocument('kinh-phi.txt', Buffer.from(plan(budget)), 'txt', 'x')).yaml);
       expect(p.noi_dung.map((s: { muc: string; phan?: string }) => [s.muc, s.phan])).toEqual([['MỤC ĐÍCH, YÊU CẦU', undefined], [budget, 'kinh_phi'], ['TỔ CHỨC THỰC HIỆN KẾ HOẠCH', 'to_chuc_thuc_hien']]);
     }

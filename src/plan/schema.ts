@@ -46,6 +46,8 @@ export const ROLE_TITLES: Record<string, Role> = {
   'kinh phí': 'kinh_phi',
   'nguồn kinh phí': 'kinh_phi',
   'kinh phí thực hiện kế hoạch': 'kinh_phi',
+  'nguồn vốn': 'kinh_phi',
+  'vốn đầu tư': 'kinh_phi',
   'tổ chức thực hiện kế hoạch': 'to_chuc_thuc_hien',
 };
 
