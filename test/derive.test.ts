@@ -819,7 +819,7 @@ describe('a parent as published', () => {
     writeFileSync(join(dir, 'cap-tren.txt'), 'KẾ HOẠCH\nTriển khai công tác bảo vệ bí mật nhà nước\n\nMột đoạn văn.\n');
     const r = await kehoach(['derive', join(dir, 'cap-tren.txt'), '--unit', unit, '--out-dir', join(dir, 'ra')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/cap-tren\.txt:1:1: lỗi: đọc kế hoạch cấp trên từ tệp văn bản này \(như kehoach import\) được bản YAML còn \d+ lỗi \(dòng \d+: .*kehoach import .*cap-tren\.txt \(ra cap-tren\.yaml\).*\[cap-tren-chua-hop-le\]/);
+    expect(r.stderr).toMatch(/cap-tren\.txt:1:1: lỗi: đọc kế hoạch cấp trên từ tệp văn bản này \(như kehoach import\) được bản YAML còn \d+ lỗi \(dòng \d+: .*kehoach import (\S+)cap-tren\.txt \(ra \1cap-tren\.yaml\), .* kehoach derive \1cap-tren\.yaml --unit ….*\[cap-tren-chua-hop-le\]/);
     writeFileSync(join(dir, 'hong.pdf'), '%PDF-1.4\nkhông phải PDF\n');
     const pdf = await kehoach(['derive', join(dir, 'hong.pdf'), '--unit', unit, '--out-dir', join(dir, 'ra')]);
     expect(pdf.status).toBe(1);

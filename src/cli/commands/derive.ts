@@ -17,7 +17,7 @@ import { CannotRead, UsageError } from '../../errors.js';
 import { planSchemaFrom } from '../../install.js';
 import { kindOf } from '../../import/kinds.js';
 import { readInput } from '../../read/input.js';
-import { checkOutputOptions, prepareTargets, writeOut } from '../targets.js';
+import { checkOutputOptions, prepareTargets, targetFor, writeOut } from '../targets.js';
 import { progress, type Report } from '../report.js';
 
 
@@ -62,7 +62,7 @@ async function readParent(deptFile: string, o: DeriveOptions): Promise<Parent> {
     return at('khong-doc-duoc', e.message);
   }
   const dept = checkText(deptFile, r.yaml);
-  const yamlName = basename(deptFile).replace(/\.[^.]*$/, '') + '.yaml';
+  const yamlName = targetFor(deptFile, {}, '.yaml'); // where import would write it
   if (!dept.plan) {
     const errors = dept.messages.filter((m) => m.severity === 'lỗi');
     const shown = errors.slice(0, 3).map((m) => `dòng ${m.line}: ${m.message}`).join('; ');
