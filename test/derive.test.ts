@@ -1167,3 +1167,25 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
     expect(notes).toContain('cấp trên giao cho Ủy ban nhân dân xã, phường)');
   });
 });
+
+describe('two-level local government (from 01/7/2025): a province gives sở and communes their tasks directly (Huế KH 188, abridged)', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'derive', 'hai-cap');
+  const dept = checkText('ke-hoach.yaml', readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8'));
+  const run = (name: string) => {
+    const unit = checkProfileText(`${name}.yaml`, readFileSync(join(dir, 'units', `${name}.yaml`), 'utf8'));
+    expect(unit.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { date: '2026-04-15', wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    expect(checkText('unit.yaml', new Document(d.plan).toString()).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const tasks = d.plan.noi_dung.find((s) => s.phan === 'to_chuc_thuc_hien')!;
+    return { said: JSON.stringify(tasks.noi_dung), notes: d.notes.map((n) => n.note).join('\n') };
+  };
+
+  it('a sở whose short name is "Sở" keeps its own tasks that work with another sở ("phối hợp với Sở Du lịch …")', () => {
+    const nnmt = run('so-nnmt');
+    expect(nnmt.said).toContain('kiểm tra, giám sát việc thực hiện các quy định về bảo vệ môi trường');
+    expect(nnmt.notes).not.toContain('phối hợp với Sở)');
+    const vhtt = run('so-vhtt');
+    expect(vhtt.said).toContain('tuyên truyền hướng dẫn công tác bảo vệ môi trường');
+  });
+});

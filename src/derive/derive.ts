@@ -12,7 +12,7 @@ import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, issuerLines, type UnitProfile } from '../plan/profile.js';
 import { isBodyName } from '../text/bodies.js';
 import { addressesKind, addressesUnits, doerAtHead, scopeOfName, withoutDoers } from './addressees.js';
-import { fromCapitals, hasPhrase, lowerFirst, replacePhrase, sameName, withoutPlace } from './text.js';
+import { fromCapitals, hasName, hasPhrase, lowerFirst, replacePhrase, sameName, withoutPlace } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
 
@@ -225,8 +225,9 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
       dropped.push(`"${clip(plain)}" (cấp trên giao cho ${elsewhere})`);
       continue;
     }
-    // a task the parent gives the units in general to do with this unit ("… phối hợp với Sở Y tế …") is the others'
-    const partner = [short, unit.ten].find((n) => hasPhrase(plain, `phối hợp với ${n}`));
+    // a task the parent gives the units in general to do with this unit ("… phối hợp với Sở Y tế …") is the others';
+    // a short name followed by more of a name is another body ("phối hợp với Sở Du lịch" is not "với Sở")
+    const partner = [short, unit.ten].find((n) => hasName(plain, `phối hợp với ${n}`));
     if (partner) {
       dropped.push(`"${clip(plain)}" (cấp trên giao cho nơi khác phối hợp với ${partner})`);
       continue;

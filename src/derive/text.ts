@@ -46,6 +46,19 @@ export function hasPhrase(text: string, phrase: string): boolean {
   return phraseRegex(phrase, 'iu').test(text.normalize('NFC'));
 }
 
+/**
+ * Whether `phrase` occurs in `text` as a whole name: whole words with no proper name going on after them, so a
+ * short name ("Sở") is not found in another body's ("phối hợp với Sở Du lịch").
+ */
+export function hasName(text: string, phrase: string): boolean {
+  const t = text.normalize('NFC');
+  for (const m of t.matchAll(phraseRegex(phrase, 'giu'))) {
+    NAME_AFTER.lastIndex = m.index + m[0].length;
+    if (!NAME_AFTER.test(t)) return true;
+  }
+  return false;
+}
+
 /** The words of `text` that match `phrase` (as written in the text), if any. */
 export const matchPhrase = (text: string, phrase: string): string | undefined => phraseRegex(phrase, 'iu').exec(text.normalize('NFC'))?.[0];
 
