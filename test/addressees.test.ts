@@ -51,3 +51,9 @@ describe.each(UNIT_KINDS.map((k) => [k.examples.unit, k]))('what a parent gives 
 it('a unit of no known kind takes what any addressee below is given', () => {
   expect(addressesKind('Các sở, ban, ngành', 'Bệnh viện đa khoa tỉnh')).toBe(true);
 });
+
+it('an đặc khu (a commune-level unit since 01/7/2025) is a commune: "UBND các xã, phường, đặc khu" addresses it, "Các sở, ban, ngành" does not', () => {
+  expect(addressesKind('UBND các xã, phường, đặc khu', 'Ủy ban nhân dân đặc khu Phú Quốc')).toBe(true);
+  expect(addressesKind('Ủy ban nhân dân các đặc khu', 'UBND đặc khu Côn Đảo')).toBe(true);
+  expect(addressesKind('Các sở, ban, ngành', 'Ủy ban nhân dân đặc khu Phú Quốc')).toBe(false);
+});

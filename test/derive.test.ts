@@ -1188,4 +1188,11 @@ describe('two-level local government (from 01/7/2025): a province gives sở and
     const vhtt = run('so-vhtt');
     expect(vhtt.said).toContain('tuyên truyền hướng dẫn công tác bảo vệ môi trường');
   });
+
+  it('an đặc khu is a commune: it takes what "UBND các xã, phường, đặc khu" are given, not what the sở are', () => {
+    const { said, notes } = run('dac-khu');
+    expect(said).toContain('Xây dựng và tổ chức thực hiện kế hoạch phát triển du lịch sinh thái');
+    expect(said).not.toContain('vào kế hoạch của ngành');
+    expect(notes).toContain('cấp trên giao cho Các sở, ban, ngành)');
+  });
 });

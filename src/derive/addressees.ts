@@ -18,18 +18,19 @@ const END = '(?![\\p{L}\\p{M}])';
 
 /** The first rule that takes a name gives its scope; a name no rule takes is someone else (phoi_hop). */
 /** A level of local government, as a plan names the communes or districts together: "xã, phường, thị trấn". */
-const LEVEL = '(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố)';
+// (an đặc khu is a commune-level unit since 01/7/2025: "UBND các xã, phường, đặc khu")
+const LEVEL = '(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố)';
 
 export const SCOPE_RULES: readonly ScopeRule[] = [
   {
     // the units below the issuer, whatever the sector: said to be below, or named in the plural
     scope: 'truc_thuoc',
     pattern: new RegExp(
-      `trực thuộc${END}|(?:^|\\s)(?:các|những)\\s+(?:đơn vị|cơ sở|trường|trạm|trung tâm|bệnh viện|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|tổ dân phố|khu dân cư|khu phố|địa phương|sở|cơ quan, đơn vị)${END}|cấp (?:huyện|xã)${END}|(?:^|\\s)(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\\s+${LEVEL}(?:\\s*(?:,|và)\\s*${LEVEL})+${END}|^sở,\\s*ban,\\s*ngành${END}`,
+      `trực thuộc${END}|(?:^|\\s)(?:các|những)\\s+(?:đơn vị|cơ sở|trường|trạm|trung tâm|bệnh viện|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|thôn|ấp|tổ dân phố|khu dân cư|khu phố|địa phương|sở|cơ quan, đơn vị)${END}|cấp (?:huyện|xã)${END}|(?:^|\\s)(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\\s+${LEVEL}(?:\\s*(?:,|và)\\s*${LEVEL})+${END}|^sở,\\s*ban,\\s*ngành${END}`,
       'iu',
     ),
     examples: {
-      ok: ['Các đơn vị trực thuộc', 'UBND các huyện, thành phố', 'Các sở, ban, ngành', 'Các trường học', 'Phòng Giáo dục và Đào tạo các huyện', 'Các cơ quan, đơn vị trực thuộc Sở', 'Ban Công tác Mặt trận các thôn', 'Các tổ dân phố', 'Ủy ban nhân dân xã, phường', 'UBND xã, phường, thị trấn', 'Sở, ban, ngành liên quan'],
+      ok: ['Các đơn vị trực thuộc', 'UBND các huyện, thành phố', 'UBND các xã, phường, đặc khu', 'Ủy ban nhân dân các đặc khu', 'Các sở, ban, ngành', 'Các trường học', 'Phòng Giáo dục và Đào tạo các huyện', 'Các cơ quan, đơn vị trực thuộc Sở', 'Ban Công tác Mặt trận các thôn', 'Các tổ dân phố', 'Ủy ban nhân dân xã, phường', 'UBND xã, phường, thị trấn', 'Sở, ban, ngành liên quan'],
       notOk: ['Các khoa, phòng', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'Sở Nội vụ', 'Phòng Tổ chức - Hành chính', 'Công an tỉnh', 'Ủy ban nhân dân xã Phong Điền', 'UBND thành phố Cần Thơ'],
     },
   },
@@ -65,8 +66,8 @@ export function scopeOfName(name: string): Scope {
  */
 export const UNIT_KINDS: readonly { unit: RegExp; addressed: RegExp; examples: { unit: string; ok: string[]; notOk: string[] } }[] = [
   {
-    unit: /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:xã|phường|thị trấn)(?![\p{L}\p{M}])/iu,
-    addressed: /(?:^|\s)(?:xã|phường|thị trấn|cấp xã|địa phương)(?![\p{L}\p{M}])/iu,
+    unit: /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:xã|phường|thị trấn|đặc khu)(?![\p{L}\p{M}])/iu,
+    addressed: /(?:^|\s)(?:xã|phường|thị trấn|đặc khu|cấp xã|địa phương)(?![\p{L}\p{M}])/iu,
     examples: { unit: 'Ủy ban nhân dân xã Bảo Thắng', ok: ['Ủy ban nhân dân cấp xã', 'UBND các xã, phường'], notOk: ['Các sở, ban, ngành và các đơn vị khác có liên quan'] },
   },
   {

@@ -3,7 +3,7 @@ import { DOC_TYPES } from '../text/doc-number.js';
 import { isUpper } from '../text/normalize-text.js';
 
 /** A name without its place: "Sở Công Thương tỉnh Lào Cai" → "Sở Công Thương"; a name with none stays. */
-export const withoutPlace = (name: string): string => name.replace(/\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}.*$/u, '');
+export const withoutPlace = (name: string): string => name.replace(/\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\p{Lu}.*$/u, '');
 
 /** Names that keep their capitals in any text. */
 const ALWAYS_NAMES = ['Việt Nam', 'Chính phủ', 'Thủ tướng', 'Quốc hội', 'Hồ Chí Minh'];
