@@ -1195,4 +1195,18 @@ describe('two-level local government (from 01/7/2025): a province gives sở and
     expect(said).not.toContain('vào kế hoạch của ngành');
     expect(notes).toContain('cấp trên giao cho Các sở, ban, ngành)');
   });
+
+  it('a unit that is no ủy ban nhân dân (a Trung tâm Phục vụ hành chính công) never takes what the communes are given', () => {
+    const { said, notes } = run('ttpvhcc');
+    expect(said).toContain('vào kế hoạch của ngành');
+    expect(said).not.toContain('Xây dựng và tổ chức thực hiện kế hoạch phát triển du lịch sinh thái');
+    expect(notes).toContain('cấp trên giao cho UBND các xã, phường, đặc khu)');
+    // a parent that gives units below nothing but the communes' tasks has nothing for it: said, naming whom it gives them
+    const src = readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8').replace(/      - khoan: Các sở, ban, ngành\n.*\n.*\n/u, '');
+    const parent = checkText('ke-hoach.yaml', src);
+    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'ttpvhcc.yaml'), 'utf8'));
+    const d = derive(parent.input!, parent.plan!, unit.profile!, { date: '2026-04-15', wording: WORDING(), calendar: loadCalendar() });
+    expect('problems' in d && d.problems.map((p) => p.rule)).toEqual(['khong-co-nhiem-vu']);
+    expect('problems' in d && d.problems[0].message).toContain('"UBND các xã, phường, đặc khu"');
+  });
 });

@@ -93,6 +93,21 @@ export function addressesKind(addressee: string, unitName: string): boolean {
   return !kind || kind.addressed.test(addressee);
 }
 
+/** An ủy ban nhân dân (of a commune, district or province), by its name. */
+const LOCAL_GOVERNMENT = /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s/iu;
+/** Local governments named as addressees: "UBND các xã, phường, đặc khu", "cấp xã", "các địa phương". */
+const GOVERNMENTS = /(?:^|\s)(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|cấp xã|cấp huyện|địa phương)(?![\p{L}\p{M}])/iu;
+/** Addressees that are not local governments: "các sở, ban, ngành", "các cơ quan, đơn vị", "các trường". */
+const NOT_GOVERNMENTS = /(?:^|\s)(?:sở|ban|ngành|cơ quan|đơn vị|trung tâm|trường|bệnh viện|cơ sở)(?![\p{L}\p{M}])/iu;
+
+/**
+ * Whether an addressee names local governments alone ("UBND các xã, phường, đặc khu", "Ủy ban nhân dân cấp
+ * xã") and the unit is none (a sở, a Trung tâm Phục vụ hành chính công): what it is given is never that unit's.
+ */
+export function governmentsOnly(addressee: string, unitName: string): boolean {
+  return !LOCAL_GOVERNMENT.test(unitName) && GOVERNMENTS.test(addressee) && !NOT_GOVERNMENTS.test(addressee);
+}
+
 /** What a sentence's doers end at: the first verb of the task. */
 const FIRST_VERB = /\s(?:căn cứ|chủ động|chủ trì|tổ chức|xây dựng|triển khai|thực hiện|có trách nhiệm|chịu trách nhiệm|chỉ đạo|phối hợp|quán triệt|báo cáo|tiếp tục|tiến hành|đánh giá|giám sát|theo dõi|đôn đốc|hướng dẫn|bố trí|lồng ghép|rà soát|tham mưu|tăng cường|đẩy mạnh)(?![\p{L}\p{M}])/iu;
 

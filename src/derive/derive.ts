@@ -11,7 +11,7 @@ import { isMapping } from '../read/source.js';
 import { workingDaysBefore, type Calendar } from '../text/calendar.js';
 import { chuQuanOf, issuerLines, type UnitProfile } from '../plan/profile.js';
 import { isBodyName } from '../text/bodies.js';
-import { addressesKind, addressesUnits, doerAtHead, scopeOfName, withoutDoers } from './addressees.js';
+import { addressesKind, addressesUnits, doerAtHead, governmentsOnly, scopeOfName, withoutDoers } from './addressees.js';
 import { fromCapitals, hasName, hasPhrase, lowerFirst, replacePhrase, sameName, withoutPlace } from './text.js';
 import { parentSo } from './provenance.js';
 import { sentenceCount, voiceOf, withoutAppendixRefs, type VoiceContext } from './voice.js';
@@ -79,7 +79,14 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // the khoản taken as this unit's tasks, and those the parent gives units of another kind: neither stays as content
   const taken = new Set(unitTasks.map((u) => u.from));
   const givenElsewhere = new Map(otherKinds.map((u) => [u.from, u]));
-  if (unitTasks.length === 0) {
+  if (unitTasks.length === 0 && otherKinds.length > 0) {
+    problems.push({
+      in: 'ke-hoach',
+      path: ['noi_dung'],
+      rule: 'khong-co-nhiem-vu',
+      message: `kế hoạch cấp trên giao nhiệm vụ cho ${[...new Set(otherKinds.map((u) => `"${clip(u.to)}"`))].join(', ')}, không giao nhiệm vụ nào cho ${unit.ten} (không có đề mục mang tên đơn vị, cũng không giao cho loại đơn vị này); không có gì để triển khai.`,
+    });
+  } else if (unitTasks.length === 0) {
     problems.push({
       in: 'ke-hoach',
       path: ['noi_dung'],
@@ -515,8 +522,11 @@ type UnitTasks = { tasks: Block[]; where: string; path: (string | number)[]; to:
  */
 function tasksFor(sections: InputPlan['noi_dung'], unitName: string, ours: (name: string) => boolean): { mine: UnitTasks[]; others: UnitTasks[] } {
   const all = findUnitTasks(sections, ours);
-  const mine = all.filter((t) => ours(t.to) || addressesKind(t.to, unitName));
-  return mine.length ? { mine, others: all.filter((t) => !mine.includes(t)) } : { mine: all, others: [] };
+  // what the communes alone are given ("UBND các xã, phường, đặc khu") is never a sở's or a centre's
+  const fit = all.filter((t) => ours(t.to) || !governmentsOnly(t.to, unitName));
+  const mine = fit.filter((t) => ours(t.to) || addressesKind(t.to, unitName));
+  const taken = mine.length ? mine : fit;
+  return { mine: taken, others: all.filter((t) => !taken.includes(t)) };
 }
 
 /**
