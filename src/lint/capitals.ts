@@ -17,7 +17,7 @@ import { isAllCaps, isCapitalised, lower, onePerPlace, WORD, type Finding, type 
 /** Compound words of the classes Phụ lục II names, in their capitalised form. */
 const TERMS: string[] = [
   // agency types
-  'Ủy ban nhân dân', 'Hội đồng nhân dân', 'Ủy ban', 'Hội đồng', 'Trung tâm', 'Văn phòng', 'Thanh tra', 'Tổng cục', 'Chi cục', 'Bệnh viện', 'Kho bạc',
+  'Ủy ban nhân dân', 'Hội đồng nhân dân', 'Ủy ban', 'Hội đồng', 'Hiệp hội', 'Trung tâm', 'Văn phòng', 'Thanh tra', 'Tổng cục', 'Chi cục', 'Bệnh viện', 'Kho bạc',
   'Ban Chấp hành', 'Ban Thường vụ', 'Ban Giám đốc', 'Ban Giám hiệu', 'Ban Chỉ đạo', 'Ban Quản lý', 'Đảng ủy', 'Tỉnh ủy', 'Huyện ủy', 'Thành ủy', 'Quận ủy', 'Thị ủy', 'Đảng bộ', 'Chi bộ',
   // positions
   'Thủ tướng', 'Phó Thủ tướng', 'Chủ tịch', 'Phó Chủ tịch', 'Bộ trưởng', 'Thứ trưởng', 'Giám đốc', 'Phó Giám đốc', 'Tổng Giám đốc', 'Trưởng phòng', 'Phó Trưởng phòng',
@@ -41,11 +41,11 @@ const FIELDS: [string, boolean][] = [
 ];
 
 /** Agency types that, followed by a field, make one name. */
-const AGENCY_TYPES = ['Sở', 'Bộ', 'Phòng', 'Cục', 'Chi cục', 'Tổng cục', 'Trung tâm', 'Văn phòng', 'Ban', 'Viện', 'Vụ', 'Trường', 'Đài', 'Hội', 'Đoàn', 'Ủy ban', 'Thanh tra', 'Bệnh viện'];
+const AGENCY_TYPES = ['Sở', 'Bộ', 'Phòng', 'Cục', 'Chi cục', 'Tổng cục', 'Trung tâm', 'Văn phòng', 'Ban', 'Viện', 'Vụ', 'Trường', 'Đài', 'Hội', 'Hiệp hội', 'Đoàn', 'Ủy ban', 'Thanh tra', 'Bệnh viện'];
 /** Words that open an organisation's name, whose next word (its function) is capitalised too: "Quỹ Phát triển …". */
 const ORG_HEADS = new Set([...AGENCY_TYPES.map((t) => lower(t)), 'quỹ', 'công ty', 'tổng công ty', 'quân khu', 'đội', 'cụm', 'khu', 'hợp tác xã', 'liên đoàn', 'học viện', 'đại học']);
 /** Words that make a compound with an agency type word: "cơ sở", "cán bộ", "dự phòng" are not agencies. */
-const COMPOUND_HEADS = new Set(['cơ', 'trụ', 'cán', 'toàn', 'nội', 'đồng', 'tiến', 'dự', 'đề', 'quốc', 'thư', 'học', 'chi', 'tổng', 'ủy', 'bệnh']);
+const COMPOUND_HEADS = new Set(['cơ', 'trụ', 'cán', 'toàn', 'nội', 'đồng', 'tiến', 'dự', 'đề', 'quốc', 'thư', 'học', 'chi', 'tổng', 'ủy', 'bệnh', 'hiệp']);
 
 const syllables = (s: string) => lower(s).split(' ');
 const key = (ws: string[]) => ws.map(lower).join(' ');
@@ -101,11 +101,11 @@ export const capitals: LocalRule = {
       'Sở Y tế Hậu Giang', 'trên địa bàn tỉnh Hậu Giang', 'Tỉnh ủy đã chỉ đạo', 'Sở Nội vụ', 'theo Kế hoạch số 13/KH-SYT', 'xây dựng kế hoạch tuyên truyền',
       'phối hợp với Tỉnh Đoàn Hậu Giang', 'Ủy ban nhân dân tỉnh Quảng Nam', 'Uỷ ban Kiểm tra Đảng uỷ xã', 'Thủ tướng Chính phủ', 'Đảng Cộng sản Việt Nam', 'Ban Giám đốc Bệnh viện', 'ông Lê Văn Hóa',
       'Sở tổ chức hội nghị', 'các cơ sở Y tế', 'Bộ Công Thương', 'Quận 1', 'Lao động - Thương binh và Xã hội', 'UBND TỈNH HẬU GIANG',
-      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai', 'nhà ở tại Thành phố Hồ Chí\n    Minh',
+      'làm Trưởng Ban Chỉ đạo', 'phường Trung Tâm', 'Hiệp hội Du lịch thành phố', 'thống nhất cao; đến CCN Thống Nhất', 'thống nhất cao; đến Cụm công nghiệp Thống Nhất 1', 'phát triển khoa học; Quỹ Phát triển khoa học', 'của Tỉnh uỷ Lào Cai', 'nhà ở tại Thành phố Hồ Chí\n    Minh',
     ],
     notOk: [
       'gửi Sở y tế', 'theo quyết\n    định số 12/QĐ-UBND', 'Sở y Tế', 'của Tỉnh Lai Châu', 'báo cáo Bộ nội vụ', 'theo kế hoạch số 13/KH-SYT', 'tại quyết định số 225/QĐ-TTg', 'Ủy Ban Nhân Dân tỉnh', 'Sở Nội Vụ',
-      'Bộ Y Tế', 'Sở Tài Chính', 'gửi sở Y tế', 'Đảng cộng sản Việt Nam', 'Thủ Tướng Chính Phủ', 'Ban Giám Đốc', 'theo Nghị Quyết của Tỉnh ủy', 'Ủy ban nhân dân Tỉnh', 'theo luật số 15/2012/QH13',
+      'Bộ Y Tế', 'Sở Tài Chính', 'Hiệp Hội Du lịch', 'gửi sở Y tế', 'Đảng cộng sản Việt Nam', 'Thủ Tướng Chính Phủ', 'Ban Giám Đốc', 'theo Nghị Quyết của Tỉnh ủy', 'Ủy ban nhân dân Tỉnh', 'theo luật số 15/2012/QH13',
     ],
   },
   check(text, ctx) {
