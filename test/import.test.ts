@@ -1081,3 +1081,13 @@ describe('bars inside sentences (review of the converter-table reading)', () => 
     expect(parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml).nguoi_ky).toEqual({ chuc_vu: 'GIÁM ĐỐC', ho_ten: 'Nguyễn Q. Bình' });
   });
 });
+
+describe('an appendix that opens with its title alone, no "Phụ lục" line (Huế KH 188/KH-UBND, 2026: "DANH MỤC …" then "(Kèm theo …)")', () => {
+  it('is an appendix: the signer keeps its name, the title and the reference line are not signer lines', async () => {
+    const text = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc', 'Số: 188 /KH-UBND Huế, ngày 02 tháng 4 năm 2026', 'KẾ HOẠCH', 'Phát triển du lịch cộng đồng', 'I. MỤC ĐÍCH', '- Bảo đảm hiệu quả./.', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- TT. Thành ủy;', 'KT. CHỦ TỊCH', '- Lưu: VT, DL.', 'PHÓ CHỦ TỊCH', 'Trần Hữu Thùy Giang', '', 'DANH MỤC NỘI DUNG PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG', 'THÀNH PHỐ HUẾ GIAI ĐOẠN 2026 – 2027', '(Kèm theo Kế hoạch số: 188 /KH-UBND ngày 02 tháng 4 năm 2026 của UBND thành phố Huế)', 'STT\tNội dung\tThời gian', '1\tChỉnh trang cảnh quan\tNăm 2026'].join('\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.nguoi_ky).toMatchObject({ thay_mat: 'ỦY BAN NHÂN DÂN', quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Trần Hữu Thùy Giang' });
+    expect(plan.phu_luc[0].tieu_de).toContain('DANH MỤC NỘI DUNG PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG');
+    expect(plan.phu_luc[0].hang).toEqual([{ o: ['Chỉnh trang cảnh quan', 'Năm 2026'] }]);
+  });
+});

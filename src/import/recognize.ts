@@ -720,6 +720,17 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     body.depthOffset = 1;
     c.plan.danh_so = { muc: 'so' };
   }
+  // an appendix that opens with its title alone, after the closing block: centred capitals with the reference line
+  // right under them ("DANH MỤC …", "(Kèm theo Kế hoạch số …)"), no "Phụ lục" line
+  const closedAt = blocks.findIndex((b) => b.kind === 'table' && !b.t.ruled && b.t.rows.flat().some((cell) => cell.col === 0 && cell.paras.some((q) => /^Nơi nhận/iu.test(plainOf(q)))));
+  const opensAppendix = (k: number): boolean => {
+    const b = blocks[k];
+    if (b?.kind !== 'p') return false;
+    if (isAppendixHeading(b.p)) return true;
+    const t = plainOf(b.p);
+    const under = (j: number) => blocks[j]?.kind === 'p' && REFERENCE_START.test(plainOf((blocks[j] as { p: Para }).p));
+    return closedAt >= 0 && k > closedAt && (b.p.align === 'center' || !!b.p.bold) && !!t && isUpper(t) && !(k > 0 && blocks[k - 1].kind === 'p' && isAppendixHeading((blocks[k - 1] as { p: Para }).p)) && (under(k + 1) || under(k + 2));
+  };
   const bases: Item[] = [];
   let sectionNo = 0;
   let partNo = 0;
@@ -745,10 +756,10 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
     const p = b.p;
     const t = plainOf(p);
     if (!t) continue;
-    if (isAppendixHeading(p)) {
+    if (opensAppendix(i)) {
       // an appendix runs to the next one
       let k = i + 1;
-      while (k < blocks.length && !(blocks[k].kind === 'p' && isAppendixHeading((blocks[k] as { p: Para }).p))) k++;
+      while (k < blocks.length && !opensAppendix(k)) k++;
       appendices.push(appendix(p, blocks.slice(i + 1, k), c, appendices.length));
       i = k - 1;
       continue;

@@ -586,11 +586,15 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
   const decided = ps[0] === 'QUYẾT ĐỊNH';
   // (found once: a text of many "Phụ lục" lines stays linear)
   const recipientsAt = ps.findIndex((x, i) => i >= k && /^Nơi nhận\b/u.test(x));
-  const appendixAt = ps.findIndex((p, i) => i >= k && /^Phụ lục\b/iu.test(p) && (decided ? p.length < 60 : recipientsAt >= 0 && i > recipientsAt));
+  // an appendix may open with its title alone, in capitals, its reference line right under it ("DANH MỤC …",
+  // "(Kèm theo Kế hoạch số …)"), with no "Phụ lục" line: it is no signer's line
+  const titled = (p: string, i: number) => !/^Phụ lục\b/iu.test(p) && isUpper(plainText(p)) && !AUTHORITY.test(p) && ps.slice(i + 1, i + 3).some((q) => REFERENCE_START.test(q));
+  const opensAppendix = (p: string, i: number) => (/^Phụ lục\b/iu.test(p) && p.length < 60) || titled(p, i);
+  const appendixAt = ps.findIndex((p, i) => i >= k && (decided ? /^Phụ lục\b/iu.test(p) && p.length < 60 : recipientsAt >= 0 && i > recipientsAt && (/^Phụ lục\b/iu.test(p) || titled(p, i))));
   closing(k, appendixAt < 0 ? ps.length : appendixAt);
   if (appendixAt >= 0) {
-    // each appendix: "Phụ lục …", its title and the reference line "(Ban hành kèm theo …)" when there is one
-    const starts = ps.flatMap((p, i) => (i >= appendixAt && /^Phụ lục\b/iu.test(p) && p.length < 60 ? [i] : []));
+    // each appendix: "Phụ lục …" (or its title alone), its title and the reference line "(Ban hành kèm theo …)" when there is one
+    const starts = ps.flatMap((p, i) => (i >= appendixAt && opensAppendix(p, i) && !(i > 0 && /^Phụ lục\b/iu.test(ps[i - 1])) ? [i] : []));
     starts.forEach((at, n) => {
       const end = starts[n + 1] ?? ps.length;
       const ref = ps.slice(at, Math.min(at + 4, end)).findIndex((p) => REFERENCE_START.test(p));
