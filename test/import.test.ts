@@ -1091,3 +1091,15 @@ describe('an appendix that opens with its title alone, no "Phụ lục" line (Hu
     expect(plan.phu_luc[0].hang).toEqual([{ o: ['Chỉnh trang cảnh quan', 'Năm 2026'] }]);
   });
 });
+
+describe('an en dash inside a sentence that a PDF put at the head of a line (Huế KH 188/KH-UBND, 2026: "đồng bằng – miền núi" / "– biển, đầm phá")', () => {
+  it('goes on the sentence where the text marks its items with "-": no item "biển, đầm phá …" cut from its sentence', async () => {
+    const text = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc', 'Số: 188 /KH-UBND Huế, ngày 02 tháng 4 năm 2026', 'KẾ HOẠCH', 'Phát triển du lịch cộng đồng', 'I. MỤC TIÊU', '1. Mục tiêu chung', 'Phát triển du lịch theo không gian đồng bằng – miền núi', '– biển, đầm phá, góp phần nâng cao chất lượng sản phẩm du lịch.', '2. Mục tiêu cụ thể', '- Hình thành 04 cụm du lịch;', '- Đào tạo 50% hộ dân;', '- Xây dựng bản đồ số gồm: (1) Vùng Di sản; (4) Vùng Nông nghiệp – Làng quê', '– Trải nghiệm OCOP; nhằm phục vụ công tác quản lý.', '- Kết nối tour tuyến./.', 'Nơi nhận:', '- Lưu: VT.', 'CHỦ TỊCH', 'Nguyễn Văn A'].join('\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    const said = JSON.stringify(plan.noi_dung);
+    expect(said).toContain('đồng bằng – miền núi – biển, đầm phá, góp phần');
+    expect(said).toContain('Vùng Nông nghiệp – Làng quê – Trải nghiệm OCOP; nhằm phục vụ');
+    expect(said).not.toContain('"gach":"biển');
+    expect(said).not.toContain('"gach":"Trải nghiệm');
+  });
+});

@@ -122,6 +122,10 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
   // the paragraph so far: its last line (where it ends), and whether it is in capitals
   const lastLine = () => parts.at(-1) ?? '';
   const inCapitals = () => capital && !lower;
+  // a text that marks its items with "-" uses "–" inside its sentences ("đồng bằng – miền núi"): where a PDF put
+  // one at the head of a line, after a line that ends no sentence, it goes on that sentence
+  const hyphens = lines.filter((l) => /^\s*-\s/u.test(l)).length;
+  const enDashInText = hyphens >= 3 && lines.filter((l) => /^\s*–\s/u.test(l)).length < hyphens;
   for (const raw of lines) {
     // a Markdown heading: a paragraph of its own, whatever comes before or after it
     if (raw.startsWith(ALONE)) {
@@ -173,7 +177,8 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     const shortCaps = caps && prev.length <= 40 && !capsGoOn;
     // a numbered heading alone on its line ("1. Mục đích") is a paragraph of its own
     const heading = single && looksLikeHeading(plainText(prevLast)) && /^\p{Lu}/u.test(l) && !capsGoOn;
-    if (!parts.length || isMarked(l) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== prevUpper || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
+    const dashGoesOn = enDashInText && /^–\s/u.test(l) && parts.length > 0 && !ends && !prevUpper && !looksLikeHeading(plainText(prevLast));
+    if (!parts.length || (isMarked(l) && !dashGoesOn) || (ends && /^(?:[\p{Lu}(]|\\\*)/u.test(l)) || isUpper(l) !== prevUpper || AUTHORITY.test(plainText(l)) || shortCaps || heading) {
       flush();
       add(l);
       single = true;
