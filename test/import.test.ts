@@ -1103,3 +1103,11 @@ describe('an en dash inside a sentence that a PDF put at the head of a line (Hu�
     expect(said).not.toContain('"gach":"Trải nghiệm');
   });
 });
+
+describe('a line that ends with the ellipsis character "…" ends its sentence as "..." does (Huế KH 188/KH-UBND, 2026)', () => {
+  it('the label on the next line ("Định hướng phát triển:") is a paragraph of its own', async () => {
+    const text = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc', 'Số: 188 /KH-UBND Huế, ngày 02 tháng 4 năm 2026', 'KẾ HOẠCH', 'Phát triển du lịch cộng đồng', 'I. ĐỊNH HƯỚNG', '1. Vùng Di sản', 'Phạm vi và tiềm năng:', 'Các phường ven sông Hương: Kim Long, Thủy Xuân, Dương Nổ,', 'Thanh Thủy…', 'Định hướng phát triển:', '- Phát huy hệ thống nhà vườn./.', 'Nơi nhận:', '- Lưu: VT.', 'CHỦ TỊCH', 'Nguyễn Văn A'].join('\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.noi_dung[0].noi_dung[0].noi_dung).toEqual(['Phạm vi và tiềm năng:', 'Các phường ven sông Hương: Kim Long, Thủy Xuân, Dương Nổ, Thanh Thủy…', 'Định hướng phát triển:', { gach: 'Phát huy hệ thống nhà vườn.' }]);
+  });
+});

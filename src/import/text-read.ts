@@ -163,7 +163,7 @@ function paragraphs(lines: string[], joined = { n: 0 }): string[] {
     const prevLast = lastLine();
     const prevUpper = inCapitals();
     // (a line in brackets, "(Kèm theo …)", "(chi tiết tại Phụ lục I)", ends like a sentence)
-    const ends = /[.:;!?]$|\.\/\.$/u.test(prevLast) || (parts.length > 0 && parts[0].startsWith('(') && prevLast.endsWith(')'));
+    const ends = /[.:;!?…]$|\.\/\.$/u.test(prevLast) || (parts.length > 0 && parts[0].startsWith('(') && prevLast.endsWith(')'));
     // a heading in capitals that a page wrapped goes on in capitals: after a comma or a joining word ("MỤC ĐÍCH, /
     // YÊU CẦU"), after a long numbered heading ("… DU LỊCH / CỘNG ĐỒNG …"), inside a name ("ỦY BAN NHÂN / DÂN"); a short
     // one ("IV. TỔ CHỨC THỰC HIỆN" over "UBND CÁC XÃ") stands alone unless its bold runs on (readText joins those).
