@@ -64,6 +64,11 @@ describe('kehoach init', () => {
     expect(issuerLines({ ten: 'Phòng Văn hóa - Xã hội xã Chiềng Mung' })).toEqual(['PHÒNG VĂN HÓA - XÃ HỘI', 'XÃ CHIỀNG MUNG']);
     expect(issuerLines({ ten: 'Bảo hiểm xã hội huyện Mai Sơn' })).toEqual(['BẢO HIỂM XÃ HỘI', 'HUYỆN MAI SƠN']);
     expect(issuerLines({ ten: 'Sở Y tế' })).toBe('SỞ Y TẾ');
+    // a merged sở's long name (2025) breaks before its last "và", as its header is written
+    expect(issuerLines({ ten: 'Sở Nông nghiệp và Môi trường' })).toEqual(['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG']);
+    expect(issuerLines({ ten: 'Sở Văn hóa, Thể thao và Du lịch' })).toEqual(['SỞ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH']);
+    expect(issuerLines({ ten: 'Sở Nông nghiệp và Môi trường thành phố Huế' })).toEqual(['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG', 'THÀNH PHỐ HUẾ']);
+    expect(issuerLines({ ten: 'Ủy ban nhân dân đặc khu Phú Quốc' })).toEqual(['ỦY BAN NHÂN DÂN', 'ĐẶC KHU PHÚ QUỐC']);
   });
 
   // the same header line derive writes for the unit (plan/profile.ts's chuQuanOf)

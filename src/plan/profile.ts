@@ -148,7 +148,12 @@ export function issuerLines(p: Pick<UnitProfile, 'ten' | 'ten_dong'>): string | 
   const name = upperVi(p.ten);
   const m = /^(.{6,}?)\s+((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ(?! HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s.+)$/u.exec(name);
   // (about 24 capitals fill the column at its largest size; the validator measures it exactly)
-  return m && name.length > 24 ? [m[1], m[2]] : name;
+  if (name.length <= 24) return name;
+  const lines = m ? [m[1], m[2]] : [name];
+  // a name of two fields ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", as the sở merged in 2025 are named) breaks before its last "VÀ"
+  const and = lines[0].length > 24 ? /^(.{6,})\s+(VÀ\s.+)$/u.exec(lines[0]) : null;
+  if (and) lines.splice(0, 1, and[1], and[2]);
+  return lines.length > 1 ? lines : name;
 }
 
 export type UnitProfile = z.output<ReturnType<typeof build>>;
