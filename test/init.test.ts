@@ -41,6 +41,8 @@ describe('kehoach init', () => {
     const plan = parse(readFileSync(f, 'utf8'));
     expect(plan.ten_co_quan).toMatch(/Bệnh viện/);
     expect(plan.nguoi_ky.ho_ten).not.toBe('Họ và tên');
+    // the document cited is the superior's, as the profile names it (a ward's is no "Ủy ban nhân dân tỉnh")
+    expect(plan.can_cu[0].van_ban[0].co_quan).toBe('Sở Y tế Hậu Giang');
   });
 
   it('--unit: every field of the signer (TM. with KT.), and a long name without ten_dong broken as a clerk breaks it: no warning', async () => {

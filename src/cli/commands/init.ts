@@ -35,6 +35,7 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
     ten: q(STARTER.ten),
     viet_tat: 'CQ',
     dia_danh: q(STARTER.dia_danh),
+    cap_tren: 'Ủy ban nhân dân tỉnh',
     bo_phan: [
       { ten: q('Văn phòng'), cap: 'co_quan' },
       { ten: q('Các đơn vị trực thuộc'), cap: 'truc_thuoc' },
@@ -58,6 +59,8 @@ export function runInit(file: string, o: { unit?: string; date?: string; decisio
       ten: q(p.ten),
       viet_tat: p.viet_tat,
       dia_danh: q(p.dia_danh),
+      // the superior's document is what a unit's plan cites first
+      cap_tren: q(p.cap_tren),
       bo_phan: p.bo_phan.map((b) => ({ ten: q(b.ten), cap: 'co_quan' })),
       noi_nhan: [q(`${p.cap_tren} (báo cáo)`), ...(p.lanh_dao ?? []).map(q), ...p.bo_phan.map((b) => q(b.noi_nhan ?? b.ten)), ...(p.noi_nhan ?? []).map(q)],
       luu: p.bo_phan.find((b) => b.hanh_chinh)!.viet_tat,
