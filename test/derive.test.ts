@@ -1196,6 +1196,12 @@ describe('two-level local government (from 01/7/2025): a province gives sở and
     expect(notes).toContain('cấp trên giao cho Các sở, ban, ngành)');
   });
 
+  it('a task that is itself cooperation ("Phối hợp phát triển …", no "với") led with a partner reads "Chủ trì, cùng … phối hợp …", never "phối hợp với … phối hợp"', () => {
+    const { said } = run('dac-khu');
+    expect(said).toContain('Chủ trì, cùng Phòng Văn hóa - Xã hội phối hợp phát triển các hoạt động du lịch tại địa phương');
+    expect(said).not.toMatch(/phối hợp với [^"]*? phối hợp phát triển/u);
+  });
+
   it('a unit that is no ủy ban nhân dân (a Trung tâm Phục vụ hành chính công) never takes what the communes are given', () => {
     const { said, notes } = run('ttpvhcc');
     expect(said).toContain('vào kế hoạch của ngành');

@@ -722,7 +722,8 @@ function withPartners(b: Block, partners: string[]): Block {
   const lead = (x: string) => {
     const both = /^chủ trì\s*,?\s*phối hợp với\s+/iu.exec(x);
     if (both) return `Chủ trì, phối hợp với ${names}, ${x.slice(both[0].length)}`;
-    if (/^phối hợp với\s/iu.test(x)) return `Chủ trì, cùng ${names} ${lowerFirst(x)}`;
+    // (a task that is itself cooperation without "với", "Phối hợp phát triển …", the same)
+    if (/^phối hợp(?![\p{L}\p{M}])/iu.test(x)) return `Chủ trì, cùng ${names} ${lowerFirst(x)}`;
     const alone = /^chủ trì\s*,?\s*/iu.exec(x);
     return `Chủ trì, phối hợp với ${names} ${lowerFirst(alone ? x.slice(alone[0].length) : x)}`;
   };
