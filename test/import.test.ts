@@ -1111,3 +1111,12 @@ describe('a line that ends with the ellipsis character "…" ends its sentence a
     expect(plan.noi_dung[0].noi_dung[0].noi_dung).toEqual(['Phạm vi và tiềm năng:', 'Các phường ven sông Hương: Kim Long, Thủy Xuân, Dương Nổ, Thanh Thủy…', 'Định hướng phát triển:', { gach: 'Phát huy hệ thống nhà vườn.' }]);
   });
 });
+
+describe('a signer\'s line a PDF put at the end of a recipient\'s line (Huế KH 275/KH-UBND, 2025: "- TT. Thành ủy; TT. HĐND thành phố; KT. CHỦ TỊCH")', () => {
+  it('goes to the signer: KT. CHỦ TỊCH is kept, the recipient ends where it did', async () => {
+    const text = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc', 'Số: 275 /KH-UBND Huế, ngày 25 tháng 6 năm 2025', 'KẾ HOẠCH', 'Phát triển du lịch', 'I. MỤC TIÊU', '- Phát triển du lịch./.', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- TT. Thành ủy; TT. HĐND thành phố; KT. CHỦ TỊCH', '- CT, các PCT UBND thành phố;', 'PHÓ CHỦ TỊCH', '- Lưu: VT, DL.', 'Nguyễn Thanh Bình'].join('\n');
+    const plan = parse((await importDocument('t.txt', Buffer.from(text), 'txt', 'x')).yaml);
+    expect(plan.nguoi_ky).toEqual({ thay_mat: 'ỦY BAN NHÂN DÂN', quyen_han: 'KT', thu_truong: 'CHỦ TỊCH', chuc_vu: 'PHÓ CHỦ TỊCH', ho_ten: 'Nguyễn Thanh Bình' });
+    expect(plan.noi_nhan[0]).toBe('TT. Thành ủy; TT. HĐND thành phố');
+  });
+});

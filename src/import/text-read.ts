@@ -567,8 +567,13 @@ export function readText(text: string, repairs: string[] = [], seen?: { spaces: 
         if (after && isUpper(plainText(after)) && !/^[-–]/u.test(after)) right.push(para(after, { bold: true }));
         else if (after) for (const r of after.split(/(?<=;)\s+(?=[-–])/u)) left.push(para(r));
       } else if (/^[-–]\s/u.test(p)) {
-        // "- Như trên; - Lưu: VT." joined by the extraction: one recipient each
-        for (const r of p.split(/(?<=[;.])\s+(?=[-–]\s)/u)) left.push(para(r));
+        // "- Như trên; - Lưu: VT." joined by the extraction: one recipient each; a signer's line the extraction put
+        // at the end of one ("- TT. Thành ủy; TT. HĐND thành phố; KT. CHỦ TỊCH") is the signer's
+        for (const r of p.split(/(?<=[;.])\s+(?=[-–]\s)/u)) {
+          const signer = /^(.*?[;,]?)\s+((?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}[\p{Lu}\s]*)$/u.exec(r);
+          if (signer && isUpper(signer[2])) left.push(para(signer[1])), right.push(para(signer[2], { bold: true }));
+          else left.push(para(r));
+        }
       } else if (left.length && (/^Lưu\s*:/u.test(p) || (/;$/u.test(p) && !isUpper(plainText(p))))) {
         // a recipient typed without its dash: "Sở GDĐT Đồng Tháp (báo cáo);", "Lưu: VT." (never a signer's line)
         left.push(para(p));
