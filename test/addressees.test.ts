@@ -38,7 +38,7 @@ describe('such a sentence, told as the unit\'s own task', () => {
 });
 
 describe('a body\'s name', () => {
-  it.each(['Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Công an tỉnh', 'Hội Nông dân tỉnh', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'UBND huyện', 'Thanh tra tỉnh', 'Bộ Chỉ huy Quân sự tỉnh', 'Thuế tỉnh Lào Cai'])('"%s" is one', (s) => expect(isBodyName(s)).toBe(true));
+  it.each(['Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Công an tỉnh', 'Hội Nông dân tỉnh', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'UBND huyện', 'Thanh tra tỉnh', 'Bộ Chỉ huy Quân sự tỉnh', 'Thuế tỉnh Lào Cai', 'Hiệp hội Du lịch và các doanh nghiệp du lịch'])('"%s" is one', (s) => expect(isBodyName(s)).toBe(true));
   it.each(['Ban hành Quy chế bảo vệ BMNN', 'Hội nghị tập huấn', 'Phòng, chống tham nhũng', 'Báo cáo kết quả', 'Tổ chức tuyên truyền'])('"%s" is none', (s) => expect(isBodyName(s)).toBe(false));
 });
 
