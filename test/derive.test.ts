@@ -619,7 +619,7 @@ describe('localise, and flag what is left', () => {
     const unit = checkProfileText('u.yaml', TTYT_HG());
     const d = derive(dept.input!, dept.plan!, unit.profile!, { wording: WORDING(), calendar: loadCalendar(profileNotices(unit.profile!.ngay_nghi)) });
     if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    expect(d.notes.filter((n) => n.path.join('.') === 'trich_yeu').map((n) => n.note)).toEqual([expect.stringMatching(/^CẦN SỬA: trích yếu còn nêu địa bàn của cấp trên \("Hậu Giang"\).*\(Châu Thành A\)\.$/)]);
+    expect(d.notes.filter((n) => n.path.join('.') === 'trich_yeu').map((n) => n.note)).toEqual([expect.stringMatching(/^CẦN SỬA: trích yếu còn nêu địa bàn của cấp trên \("Hậu Giang"\); hãy ghi địa bàn của đơn vị \(Châu Thành A\).*\.$/)]);
   });
 
   it('a reference to an appendix the unit plan does not carry is removed', () => {

@@ -391,7 +391,7 @@ export function derive(parent: InputPlan, deptPlan: Plan, unit: UnitProfile, opt
   // the parent's area, named ("trên địa bàn huyện Tam Nông"), stays: a name after it keeps thay_the's phrase from
   // replacing it; the unit's plan is most often for its own area
   if (deptPlan.dia_danh && !sameName(deptPlan.dia_danh, unit.dia_danh) && hasPhrase(ownSubject, deptPlan.dia_danh))
-    notes.push({ path: ['trich_yeu'], note: `CẦN SỬA: trích yếu còn nêu địa bàn của cấp trên ("${deptPlan.dia_danh}"); nếu kế hoạch là của riêng đơn vị, hãy ghi địa bàn của đơn vị (${unit.dia_danh}).` });
+    notes.push({ path: ['trich_yeu'], note: `CẦN SỬA: trích yếu còn nêu địa bàn của cấp trên ("${deptPlan.dia_danh}"); hãy ghi địa bàn của đơn vị (${unit.dia_danh}) nếu kế hoạch là của riêng đơn vị.` });
   if (ownSubject !== given)
     notes.push({ path: ['trich_yeu'], note: 'CẦN SỬA: trích yếu của kế hoạch cấp trên viết in hoa, đã chuyển sang chữ thường như Nghị định 30 quy định; hãy viết hoa lại tên riêng (tên cơ quan, văn bản).' });
   const chuQuan = chuQuanOf(unit);
