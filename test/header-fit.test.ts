@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkText } from '../src/plan/validate.js';
 import { buildModel, loadTemplates } from '../src/write/index.js';
-import { agencyWarnings, headerColumns, nameWarnings, roomIn, textWidth } from '../src/model/header-fit.js';
+import { agencyWarnings, balancedLines, headerColumns, nameWarnings, roomIn, textWidth } from '../src/model/header-fit.js';
 import { textWidthMm } from '../src/model/metrics.js';
 import { exampleFiles, longHeaderPlan } from './helpers.js';
 
@@ -50,5 +50,52 @@ describe('a plan without ten_co_quan (thieu-ten-co-quan)', () => {
     expect(said(bare)).toEqual([expect.stringContaining('dòng tham chiếu của phụ lục sẽ ghi tên cơ quan in hoa ("… của TRUNG TÂM Y TẾ PHÙ CÁT)")')]);
     expect(said(withAppendix)).toEqual([]);
     expect(said(bare.replace(/^phu_luc:[\s\S]*$/m, ''))).toEqual([]);
+  });
+});
+
+describe('a trích yếu written as one string: kehoach breaks its lines (ND30 leaves where to the writer)', () => {
+  const room = 164; // the text width of A4 with 30 and 15 mm margins, less 1 mm
+  const greedyCount = (text: string) => {
+    let lines = 1;
+    let line = '';
+    for (const w of text.split(' ')) {
+      const next = line ? `${line} ${w}` : w;
+      if (line && textWidthMm(next, 14, true) > room) (lines++, (line = w));
+      else line = next;
+    }
+    return lines;
+  };
+  const titles = [
+    'Phát triển du lịch sinh thái, du lịch cộng đồng thành phố Huế giai đoạn 2026 – 2027',
+    'TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 13/CT-TTG NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ TÍN CHỈ CÁC-BON NHẰM THỰC HIỆN ĐÓNG GÓP DO QUỐC GIA TỰ QUYẾT ĐỊNH',
+    'Tiếp công dân, xử lý đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh phục vụ bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 – 2031',
+  ];
+  it.each(titles)('%s: as many lines as Word would make, each fitting, every word in order, no line at a dash', (title) => {
+    const lines = balancedLines(title, 14, true, room);
+    expect(lines.join(' ')).toBe(title);
+    expect(lines).toHaveLength(greedyCount(title));
+    for (const l of lines) {
+      expect(textWidthMm(l, 14, true)).toBeLessThanOrEqual(room);
+      expect(l).not.toMatch(/^[–-] | [–-]$/u);
+    }
+  });
+  it('breaks where the sentence does (after a comma, before "ngày", "về", "nhằm"), not inside "cộng đồng" or a date', () => {
+    expect(balancedLines(titles[0], 14, true, room)).toEqual(['Phát triển du lịch sinh thái,', 'du lịch cộng đồng thành phố Huế giai đoạn 2026 – 2027']);
+    expect(balancedLines(titles[1], 14, true, room)).toEqual([
+      'TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 13/CT-TTG',
+      'NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ',
+      'VỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ TÍN CHỈ CÁC-BON',
+      'NHẰM THỰC HIỆN ĐÓNG GÓP DO QUỐC GIA TỰ QUYẾT ĐỊNH',
+    ]);
+  });
+  it('leaves alone a title that fits on one line, one with inline marks, and one no layout fits', () => {
+    for (const t of ['Tuyên truyền cải cách hành chính năm 2026', `${titles[0]} **năm 2026**`, 'Kiểm'.repeat(60)]) expect(balancedLines(t, 14, true, room)).toEqual([t]);
+  });
+  it('a plan\'s one-string trích yếu prints as those lines, one paragraph each; a list keeps the writer\'s lines', () => {
+    const yaml = readFileSync(exampleFiles()[0], 'utf8').replace(/^trich_yeu:.*$/m, `trich_yeu: ${titles[0]}`);
+    const title = (y: string) => buildModel(checkText('x.yaml', y).plan!, loadTemplates()).title.filter((n) => n.type === 'paragraph' && n.style === 'TrichYeu').map((n) => (n.type === 'paragraph' ? n.runs.map((r) => r.text).join('') : ''));
+    expect(title(yaml)).toEqual(['Phát triển du lịch sinh thái,', 'du lịch cộng đồng thành phố Huế giai đoạn 2026 – 2027']);
+    const list = yaml.replace(/^trich_yeu:.*$/m, 'trich_yeu: ["Phát triển du lịch sinh thái, du lịch cộng đồng", thành phố Huế giai đoạn 2026 – 2027]');
+    expect(title(list)).toEqual(['Phát triển du lịch sinh thái, du lịch cộng đồng', 'thành phố Huế giai đoạn 2026 – 2027']);
   });
 });

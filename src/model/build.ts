@@ -7,7 +7,7 @@ import { upperVi } from '../text/normalize-text.js';
 import type { AppendixModel, ClosingModel, DecisionModel, DocModel, Flow, HeaderModel, Node, Para, Run, Table, TableCell } from './model.js';
 import { CLOSING, HEADER, PAGE, SIGNATURE_GAP_LINES, SINGLE_LINE_EM, styles, type StyleName } from './stylesheet.js';
 import { PT_TO_MM, textWidthMm } from './metrics.js';
-import { AGENCY_SIZES, agencyLines, fitSize, headerColumns, LANDSCAPE_TEXT_MM, meaningfulLines, roomIn, SIGNER_BREAK_BEFORE, textWidth } from './header-fit.js';
+import { AGENCY_SIZES, agencyLines, balancedLines, fitSize, headerColumns, LANDSCAPE_TEXT_MM, meaningfulLines, roomIn, SIGNER_BREAK_BEFORE, textWidth } from './header-fit.js';
 import { columnWidths } from './columns.js';
 import type { Templates } from './templates.js';
 
@@ -240,7 +240,10 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
 }
 
 /** ô 5a: tên loại, trích yếu, then (a plan issued by a decision) the reference line, and the line under them. */
-function titleBlock(plan: Plan, t: Templates, kind: string, subject: string[], textMm: number, after: Para[] = []): Node[] {
+function titleBlock(plan: Plan, t: Templates, kind: string, written: string[], textMm: number, after: Para[] = []): Node[] {
+  // one string: kehoach breaks it into even lines (1 mm short of the page, so that no line wraps again); a list
+  // keeps the writer's own breaks
+  const subject = written.length === 1 ? balancedLines(written[0], 14, true, textMm - 1) : written;
   const subjectWidth = Math.min(Math.max(...subject.map((l) => textWidthMm(plainText(l), 14, true))), textMm);
   return [
     plainPara('TenLoai', t['ten-loai']({ ...plan, ten_loai: kind })),

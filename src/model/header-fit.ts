@@ -93,6 +93,48 @@ export function meaningfulLines(words: string[], sizePt: number, bold: boolean, 
   return done.breaks.map((start, k) => words.slice(start, done.breaks[k + 1] ?? n).join(' '));
 }
 
+/** A dash standing between two words or figures ("2026 – 2027", "kinh tế - xã hội"): no line ends or starts with it. */
+const DASH = /^[-–—]$/u;
+/** Where a title's sentence breaks by meaning: before these words (a preposition, a date, a period), or after a comma. */
+const TITLE_BREAK_BEFORE = new Set(['về', 'của', 'trên', 'tại', 'nhằm', 'ngày', 'giai', 'đến', 'cho', 'và', 'theo', 'trong', 'với', 'để']);
+
+/**
+ * A centred title written as one string, in lines a reader takes in: as many lines as the page needs, none ending
+ * or starting at a dash between words, each break where the sentence breaks by meaning (before "về", "của",
+ * "ngày", "giai đoạn" …, after a comma) where it can be, and of those the most even layout (its shortest line the
+ * longest; a line under a third of the page counts as a poor break). Word fills each line in turn instead, cuts
+ * "cộng đồng" or a date in two and leaves a year alone ("… giai đoạn 2026 –" / "2027"). The text as it is when it
+ * fits on one line, has no such layout, or carries inline marks (they may not be cut).
+ */
+export function balancedLines(text: string, sizePt: number, bold: boolean, availMm: number): string[] {
+  const words = text.split(/ +/u).filter(Boolean);
+  const width = (from: number, to: number) => textWidthMm(words.slice(from, to).join(' '), sizePt, bold);
+  if (/[*\\]/u.test(text) || words.length < 2 || width(0, words.length) <= availMm) return [text];
+  const n = words.length;
+  const allowed = (k: number): boolean => !DASH.test(words[k]) && !DASH.test(words[k - 1]);
+  const meaningful = (k: number): boolean => TITLE_BREAK_BEFORE.has(words[k].toLocaleLowerCase('vi')) || /[,;:]$/u.test(words[k - 1]);
+  const short = availMm / 3;
+  type Layout = { breaks: number[]; poor: number; shortest: number };
+  const better = (a: Layout, b: Layout) => a.breaks.length - b.breaks.length || a.poor - b.poor || b.shortest - a.shortest;
+  // best[i]: the best layout of words[0..i) (fewest lines, then fewest poor breaks, then the longest shortest line);
+  // the last line is scored when the text ends
+  const best: (Layout | undefined)[] = [{ breaks: [], poor: 0, shortest: Infinity }];
+  for (let i = 1; i <= n; i++) {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = width(j, i);
+      if (w > availMm) break; // (longer still with a word more in front)
+      const prev = best[j];
+      if (!prev || (j > 0 && !allowed(j))) continue;
+      const cand = { breaks: [...prev.breaks, j], poor: prev.poor + (j > 0 && !meaningful(j) ? 1 : 0) + (w < short ? 1 : 0), shortest: Math.min(prev.shortest, w) };
+      const cur = best[i];
+      if (!cur || better(cand, cur) < 0) best[i] = cand;
+    }
+  }
+  const done = best[n];
+  if (!done) return [text];
+  return done.breaks.map((start, k) => words.slice(start, done.breaks[k + 1] ?? n).join(' '));
+}
+
 /** A YAML flow-list item: quoted when it holds what would end or open one. */
 const flowItem = (s: string): string => (/[,:[\]{}#"']/.test(s) ? JSON.stringify(s) : s);
 
