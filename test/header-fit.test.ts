@@ -88,6 +88,14 @@ describe('a trích yếu written as one string: kehoach breaks its lines (ND30 l
       'NHẰM THỰC HIỆN ĐÓNG GÓP DO QUỐC GIA TỰ QUYẾT ĐỊNH',
     ]);
   });
+  it('never cuts a figure from its word ("SỐ / 180/2026/NĐ-CP"), and cuts before a phrase rather than inside it ("CÔNG / TÁC")', () => {
+    expect(balancedLines('BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP NGÀY 21 THÁNG 5 NĂM 2026 CỦA CHÍNH PHỦ QUY ĐỊNH VỀ DỊCH VỤ HẤP THỤ VÀ LƯU GIỮ CÁC-BON CỦA RỪNG', 14, true, room)).toEqual([
+      'BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH',
+      'SỐ 180/2026/NĐ-CP NGÀY 21 THÁNG 5 NĂM 2026 CỦA CHÍNH PHỦ',
+      'QUY ĐỊNH VỀ DỊCH VỤ HẤP THỤ VÀ LƯU GIỮ CÁC-BON CỦA RỪNG',
+    ]);
+    expect(balancedLines('BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023', 14, true, room)).toEqual(['BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC', 'BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023']);
+  });
   it('leaves alone a title that fits on one line, one with inline marks, and one no layout fits', () => {
     for (const t of ['Tuyên truyền cải cách hành chính năm 2026', `${titles[0]} **năm 2026**`, 'Kiểm'.repeat(60)]) expect(balancedLines(t, 14, true, room)).toEqual([t]);
   });

@@ -97,12 +97,22 @@ export function meaningfulLines(words: string[], sizePt: number, bold: boolean, 
 const DASH = /^[-–—]$/u;
 /** Where a title's sentence breaks by meaning: before these words (a preposition, a date, a period), or after a comma. */
 const TITLE_BREAK_BEFORE = new Set(['về', 'của', 'trên', 'tại', 'nhằm', 'ngày', 'giai', 'đến', 'cho', 'và', 'theo', 'trong', 'với', 'để']);
+/** Less good, still whole: before a two-syllable word that opens a title's phrase ("… / thực hiện công tác …"). */
+const TITLE_PHRASES = new Set([
+  ...['thực hiện', 'triển khai', 'tổ chức', 'công tác', 'bảo vệ', 'phát triển', 'tăng cường', 'nâng cao', 'đẩy mạnh', 'phòng, chống'],
+  ...['phòng chống', 'tuyên truyền', 'kiểm tra', 'xây dựng', 'quản lý', 'quy định'],
+  // a document the title names
+  ...['nghị quyết', 'nghị định', 'quyết định', 'chỉ thị', 'thông tư', 'kế hoạch', 'chương trình', 'đề án'],
+]);
+/** The words a figure belongs to: "số 180/2026/NĐ-CP", "ngày 21", "tháng 5", "năm 2026" are never cut. */
+const BEFORE_FIGURE = new Set(['số', 'ngày', 'tháng', 'năm', 'khóa', 'khoá', 'kỳ']);
 
 /**
  * A centred title written as one string, in lines a reader takes in: as many lines as the page needs, none ending
  * or starting at a dash between words, each break where the sentence breaks by meaning (before "về", "của",
- * "ngày", "giai đoạn" …, after a comma) where it can be, and of those the most even layout (its shortest line the
- * longest; a line under a third of the page counts as a poor break). Word fills each line in turn instead, cuts
+ * "ngày", "giai đoạn" …, after a comma) where it can be, else before a phrase ("thực hiện", "công tác" …) rather
+ * than inside one, and of those the most even layout (its shortest line the longest; a line under a third of the
+ * page costs as a break inside a phrase). Word fills each line in turn instead, cuts
  * "cộng đồng" or a date in two and leaves a year alone ("… giai đoạn 2026 –" / "2027"). The text as it is when it
  * fits on one line, has no such layout, or carries inline marks (they may not be cut).
  */
@@ -112,7 +122,13 @@ export function balancedLines(text: string, sizePt: number, bold: boolean, avail
   if (/[*\\]/u.test(text) || words.length < 2 || width(0, words.length) <= availMm) return [text];
   const n = words.length;
   const allowed = (k: number): boolean => !DASH.test(words[k]) && !DASH.test(words[k - 1]);
-  const meaningful = (k: number): boolean => TITLE_BREAK_BEFORE.has(words[k].toLocaleLowerCase('vi')) || /[,;:]$/u.test(words[k - 1]);
+  // what a break before words[k] costs: none where the sentence breaks, 1 before a phrase, 2 inside one, 4 between
+  // a figure and its word
+  const cost = (k: number): number => {
+    if (/^\d/u.test(words[k]) && BEFORE_FIGURE.has(words[k - 1].toLocaleLowerCase('vi'))) return 4;
+    if (TITLE_BREAK_BEFORE.has(words[k].toLocaleLowerCase('vi')) || /[,;:]$/u.test(words[k - 1])) return 0;
+    return TITLE_PHRASES.has(`${words[k]} ${words[k + 1] ?? ''}`.toLocaleLowerCase('vi')) ? 1 : 2;
+  };
   const short = availMm / 3;
   type Layout = { breaks: number[]; poor: number; shortest: number };
   const better = (a: Layout, b: Layout) => a.breaks.length - b.breaks.length || a.poor - b.poor || b.shortest - a.shortest;
@@ -125,7 +141,7 @@ export function balancedLines(text: string, sizePt: number, bold: boolean, avail
       if (w > availMm) break; // (longer still with a word more in front)
       const prev = best[j];
       if (!prev || (j > 0 && !allowed(j))) continue;
-      const cand = { breaks: [...prev.breaks, j], poor: prev.poor + (j > 0 && !meaningful(j) ? 1 : 0) + (w < short ? 1 : 0), shortest: Math.min(prev.shortest, w) };
+      const cand = { breaks: [...prev.breaks, j], poor: prev.poor + (j > 0 ? cost(j) : 0) + (w < short ? 2 : 0), shortest: Math.min(prev.shortest, w) };
       const cur = best[i];
       if (!cur || better(cand, cur) < 0) best[i] = cand;
     }
