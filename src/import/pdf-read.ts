@@ -6,7 +6,7 @@
 import type { Block, Cell, Para } from './docx-read.js';
 import { gridColumns, markup } from './docx-read.js';
 import { APPENDIX_LINE, DOCUMENT_NAME, isColumnNumbers, REFERENCE_START } from './recognize.js';
-import { withoutTones } from '../text/normalize-text.js';
+import { isUpper, withoutTones } from '../text/normalize-text.js';
 import { CannotRead } from '../errors.js';
 import { convertedFont, convertedText, detectLegacy, encodingOfFont, fromLegacy, hasUnicodeVietnamese } from '../text/legacy.js';
 
@@ -242,14 +242,17 @@ function paragraphs(ls: Line[], left: number, right: number, markers = false): P
       // a document's name ("KẾ HOẠCH", "QUYẾT ĐỊNH") and a reference line "(Kèm theo …)" stand alone
       const prevText = textOf(prev).runs.map((r) => r.text).join('').trim();
       const alone = DOCUMENT_NAME.test(text) || DOCUMENT_NAME.test(prevText) || REFERENCE_START.test(text);
+      // a section's heading in capitals ends where a line in lower case begins, however wide it ran ("IV. NHIỆM VỤ
+      // … GIAI ĐOẠN 2026–2027" over "1. Hoàn thiện …"; OCR runs the two into one paragraph)
+      const headingEnds = /^[IVXLC]+\.\s/u.test(prevText) && isUpper(prevText) && MARKER.test(text) && !isUpper(text);
       if (l.items[0].para !== undefined) {
         // words from OCR: its own paragraphs, split again where a numbered heading stands after a short line,
         // in a table cell at every marker, after an appendix's "Phụ lục …" (OCR runs it into its title), and
         // at a first-line indent after a short line, as in the body of every plan (OCR runs a heading into the
         // paragraph under it)
-        const split = (MARKER.test(text) && (markers || !fullPrev)) || alone || APPENDIX_LINE.test(prevText) || (!fullPrev && indent && !markers);
+        const split = (MARKER.test(text) && (markers || !fullPrev)) || alone || headingEnds || APPENDIX_LINE.test(prevText) || (!fullPrev && indent && !markers);
         if (l.items[0].para !== prev.items[0].para || split) flush();
-      } else if (prev.page !== l.page ? !fullPrev : !centredWrap && (gap > lead || indent || (markers && MARKER.test(text)) || !fullPrev || prevCentred)) flush();
+      } else if (prev.page !== l.page ? !fullPrev : !centredWrap && (gap > lead || indent || (markers && MARKER.test(text)) || headingEnds || !fullPrev || prevCentred)) flush();
     }
     cur.push(l);
   }

@@ -722,14 +722,17 @@ export function recognise(blocks: Block[], paragraphsAsWritten = true): Recognis
   }
   // an appendix that opens with its title alone, after the closing block: centred capitals with the reference line
   // right under them ("DANH MỤC …", "(Kèm theo Kế hoạch số …)"), no "Phụ lục" line
-  const closedAt = blocks.findIndex((b) => b.kind === 'table' && !b.t.ruled && b.t.rows.flat().some((cell) => cell.col === 0 && cell.paras.some((q) => /^Nơi nhận/iu.test(plainOf(q)))));
+  // (the last closing block: a decision's comes before the plan it issues)
+  const closedAt = blocks.findLastIndex((b) => b.kind === 'table' && !b.t.ruled && b.t.rows.flat().some((cell) => cell.col === 0 && cell.paras.some((q) => /^Nơi nhận/iu.test(plainOf(q)))));
+  const isHeading = (j: number) => blocks[j]?.kind === 'p' && isAppendixHeading((blocks[j] as { p: Para }).p);
   const opensAppendix = (k: number): boolean => {
     const b = blocks[k];
     if (b?.kind !== 'p') return false;
     if (isAppendixHeading(b.p)) return true;
     const t = plainOf(b.p);
     const under = (j: number) => blocks[j]?.kind === 'p' && REFERENCE_START.test(plainOf((blocks[j] as { p: Para }).p));
-    return closedAt >= 0 && k > closedAt && (b.p.align === 'center' || !!b.p.bold) && !!t && isUpper(t) && !(k > 0 && blocks[k - 1].kind === 'p' && isAppendixHeading((blocks[k - 1] as { p: Para }).p)) && (under(k + 1) || under(k + 2));
+    // the title under a "Phụ lục" line is that appendix's, a line or two below it (an OCR'd page may put its number between)
+    return closedAt >= 0 && k > closedAt && (b.p.align === 'center' || !!b.p.bold) && !!t && isUpper(t) && ![1, 2, 3].some((d) => isHeading(k - d)) && (under(k + 1) || under(k + 2));
   };
   const bases: Item[] = [];
   let sectionNo = 0;

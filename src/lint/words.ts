@@ -303,6 +303,12 @@ const MISREAD: readonly Misread[] = [
   ['phần bổ', 'phân bổ'],
   ['t6 chức', 'tổ chức'],
   ['phần công', 'phân công', { after: 'việc|sức|lao' }],
+  // read in the scans of the ministry's decision and Huế KH 188
+  ['nhự điều', 'như điều'],
+  ['nhự trên', 'như trên'],
+  ['bảo tôn', 'bảo tồn'],
+  ['ngần sách', 'ngân sách'],
+  ['chỉ ngân sách', 'chi ngân sách'],
 ];
 // words apart by any white space: the rules read a value as the file has it, where a folded line breaks it
 const MISREAD_RE = new RegExp(
@@ -318,7 +324,7 @@ export const misread: LocalRule = {
   description: 'Chữ nhận dạng (OCR) nhầm dấu trong những cụm không có trong tiếng Việt: "biến đối" → "biến đổi", "Đối mới" → "Đổi mới", "chuyên mồn" → "chuyên môn", "kiếm tra" → "kiểm tra"; "đối tượng", "đối với", "tìm kiếm tra cứu" giữ nguyên. Và chữ gõ nhầm dấu mà chính kế hoạch cho thấy: một chữ chỉ viết một lần, bên cạnh một chữ mà kế hoạch viết cùng cặp với dấu khác ít nhất ba lần ("hành chình" / "hành chính").',
   examples: {
     ok: ['biến đổi khí hậu', 'chuyển đối tượng sang diện khác', 'tìm kiếm tra cứu văn bản', 'kiểm tra, giám sát', 'các đối tác', 'những trọng tâm quan trọng', 'chỉ trả lời', 'nâng cao đăng ký', 'một phần công việc', 'bố trí kinh phí', 'nước thấm qua tường', 'thông tin ấy', 'các bản kế hoạch, các bản sao, các bản chính; các bạn trẻ và các bạn học sinh', 'địa phương thực hiện, địa phương thực hiện, địa phương thực hiện; phương thức quản lý', 'ban hành kế hoạch, ban hành kế hoạch, ban hành kế hoạch; có hiệu lực thi hành kể từ ngày ký', 'bến thủy nội địa, bến thủy, bến thủy; bến thuỷ'],
-    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết', 'Uy ban nhân dân', 'Tống hợp, báo cáo', 'trường cao đăng nghề', 'thủ tục hành chính, hành chính công, hành chính nhà nước và cải cách hành chình'],
+    notOk: ['Biến đối khí hậu', 'chuyển đối số', 'ĐỐI MỚI', 'Tuyền truyền cải cách', 'lông ghép trong các hội nghị', 'chuyên mồn, nghiệp vụ', 'thẩm quyên', 'kiếm tra hồ sơ', 'thăng thắn phản ánh', 'thấm định hồ sơ', 'bố sung kinh phí', 'Đấy mạnh tuyên truyền', 'tâm quan trọng của công tác', 'quy định chỉ tiết', 'Uy ban nhân dân', 'Tống hợp, báo cáo', 'trường cao đăng nghề', '- Nhự Điều 3;', 'bảo tôn cảnh quan', 'dự toán chỉ ngân sách nhà nước', 'thủ tục hành chính, hành chính công, hành chính nhà nước và cải cách hành chình'],
   },
   check(text, ctx) {
     const out: Finding[] = [];
