@@ -105,5 +105,11 @@ describe('a trích yếu written as one string: kehoach breaks its lines (ND30 l
     expect(title(yaml)).toEqual(['Phát triển du lịch sinh thái,', 'du lịch cộng đồng thành phố Huế giai đoạn 2026 – 2027']);
     const list = yaml.replace(/^trich_yeu:.*$/m, 'trich_yeu: ["Phát triển du lịch sinh thái, du lịch cộng đồng", thành phố Huế giai đoạn 2026 – 2027]');
     expect(title(list)).toEqual(['Phát triển du lịch sinh thái, du lịch cộng đồng', 'thành phố Huế giai đoạn 2026 – 2027']);
+    // a line of the list too long for the page (as OCR gives two lines run together) is broken as a string is
+    const joined = yaml.replace(
+      /^trich_yeu:.*$/m,
+      'trich_yeu: [TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 13/CT-TTG, NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ TÍN CHỈ CÁC-BON, NHẰM THỰC HIỆN ĐÓNG GÓP DO QUỐC GIA TỰ QUYẾT ĐỊNH]',
+    );
+    expect(title(joined)).toEqual(balancedLines(titles[1], 14, true, room));
   });
 });

@@ -242,8 +242,9 @@ function header(plan: Plan, t: Templates, textMm: number, withNumber: boolean): 
 /** ô 5a: tên loại, trích yếu, then (a plan issued by a decision) the reference line, and the line under them. */
 function titleBlock(plan: Plan, t: Templates, kind: string, written: string[], textMm: number, after: Para[] = []): Node[] {
   // one string: kehoach breaks it into even lines (1 mm short of the page, so that no line wraps again); a list
-  // keeps the writer's own breaks
-  const subject = written.length === 1 ? balancedLines(written[0], 14, true, textMm - 1) : written;
+  // keeps the writer's own breaks, and a line of it too long for the page is broken the same way (Word would
+  // wrap it and leave its last words alone; an OCR'd title comes in with two of its lines run together)
+  const subject = written.flatMap((l) => balancedLines(l, 14, true, textMm - 1));
   const subjectWidth = Math.min(Math.max(...subject.map((l) => textWidthMm(plainText(l), 14, true))), textMm);
   return [
     plainPara('TenLoai', t['ten-loai']({ ...plan, ten_loai: kind })),
