@@ -69,28 +69,44 @@ const BREAK_BEFORE = new Set(['VÀ', 'VỀ', 'CỦA', 'TẠI', 'THUỘC', 'TỈN
 export const SIGNER_BREAK_BEFORE = new Set([...BREAK_BEFORE, 'ỦY', 'UỶ', 'UBND', 'HỘI', 'SỞ', 'BỘ', 'CỤC', 'TRUNG', 'BỆNH', 'TRƯỜNG']);
 
 /**
+ * Words set in lines of at most `availMm`: the fewest lines, then the least `cost` (of a line that starts at word
+ * `j` and is `w` mm wide; undefined: no line starts there), then the most even (its shortest line the longest; on a
+ * tie, the line started earlier when `earlierOnTie`, else later). The lines' first words; undefined when no layout
+ * fits. One word more in front only makes a line wider, so each line's start is sought back only as far as the line
+ * fits: linear in the words for lines of a bounded width.
+ */
+function layout(words: string[], sizePt: number, bold: boolean, availMm: number, earlierOnTie: boolean, cost: (j: number, w: number) => number | undefined): number[] | undefined {
+  type Layout = { breaks: number[]; cost: number; shortest: number };
+  const better = (a: Layout, b: Layout) => a.breaks.length - b.breaks.length || a.cost - b.cost || b.shortest - a.shortest;
+  // best[i]: the best layout of words[0..i)
+  const best: (Layout | undefined)[] = [{ breaks: [], cost: 0, shortest: Infinity }];
+  for (let i = 1; i <= words.length; i++) {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = textWidthMm(words.slice(j, i).join(' '), sizePt, bold);
+      if (w > availMm) break;
+      const prev = best[j];
+      const c = prev && cost(j, w);
+      if (!prev || c === undefined) continue;
+      const cand = { breaks: [...prev.breaks, j], cost: prev.cost + c, shortest: Math.min(prev.shortest, w) };
+      const cur = best[i];
+      // (the starts are tried from the latest back)
+      if (!cur || better(cand, cur) < 0 || (earlierOnTie && better(cand, cur) === 0)) best[i] = cand;
+    }
+  }
+  return best[words.length]?.breaks;
+}
+
+/** The lines that start at `breaks`. */
+const linesAt = (words: string[], breaks: number[]): string[] => breaks.map((start, k) => words.slice(start, breaks[k + 1] ?? words.length).join(' '));
+
+/**
  * The fewest lines that each fit, every break at a place where the name breaks by meaning (the most
  * even such layout); undefined when there is none (the clerk then chooses where).
  */
 export function meaningfulLines(words: string[], sizePt: number, bold: boolean, availMm: number, breakBefore: ReadonlySet<string> = BREAK_BEFORE): string[] | undefined {
   const goodBreak = (k: number): boolean => breakBefore.has(words[k]) || words[k - 1].endsWith(',');
-  const n = words.length;
-  // best[i]: the layout of words[0..i) with the fewest lines, then the least slack on its widest gap
-  const best: ({ breaks: number[]; slack: number } | undefined)[] = [{ breaks: [], slack: 0 }];
-  for (let i = 1; i <= n; i++) {
-    for (let j = 0; j < i; j++) {
-      const prev = best[j];
-      if (!prev || (j > 0 && !goodBreak(j))) continue;
-      const w = textWidthMm(words.slice(j, i).join(' '), sizePt, bold);
-      if (w > availMm) continue;
-      const cand = { breaks: [...prev.breaks, j], slack: Math.max(prev.slack, availMm - w) };
-      const cur = best[i];
-      if (!cur || cand.breaks.length < cur.breaks.length || (cand.breaks.length === cur.breaks.length && cand.slack < cur.slack)) best[i] = cand;
-    }
-  }
-  const done = best[n];
-  if (!done || done.breaks.length > 3) return undefined;
-  return done.breaks.map((start, k) => words.slice(start, done.breaks[k + 1] ?? n).join(' '));
+  const breaks = layout(words, sizePt, bold, availMm, true, (j) => (j === 0 || goodBreak(j) ? 0 : undefined));
+  return breaks && breaks.length <= 3 ? linesAt(words, breaks) : undefined;
 }
 
 /** A dash standing between two words or figures ("2026 – 2027", "kinh tế - xã hội"): no line ends or starts with it. */
@@ -118,9 +134,7 @@ const BEFORE_FIGURE = new Set(['số', 'ngày', 'tháng', 'năm', 'khóa', 'kho�
  */
 export function balancedLines(text: string, sizePt: number, bold: boolean, availMm: number): string[] {
   const words = text.split(/ +/u).filter(Boolean);
-  const width = (from: number, to: number) => textWidthMm(words.slice(from, to).join(' '), sizePt, bold);
-  if (/[*\\]/u.test(text) || words.length < 2 || width(0, words.length) <= availMm) return [text];
-  const n = words.length;
+  if (/[*\\]/u.test(text) || words.length < 2 || textWidthMm(words.join(' '), sizePt, bold) <= availMm) return [text];
   const allowed = (k: number): boolean => !DASH.test(words[k]) && !DASH.test(words[k - 1]);
   // what a break before words[k] costs: none where the sentence breaks, 1 before a phrase, 2 inside one, 4 between
   // a figure and its word
@@ -129,26 +143,10 @@ export function balancedLines(text: string, sizePt: number, bold: boolean, avail
     if (TITLE_BREAK_BEFORE.has(words[k].toLocaleLowerCase('vi')) || /[,;:]$/u.test(words[k - 1])) return 0;
     return TITLE_PHRASES.has(`${words[k]} ${words[k + 1] ?? ''}`.toLocaleLowerCase('vi')) ? 1 : 2;
   };
+  // (a line under a third of the page costs as a break inside a phrase)
   const short = availMm / 3;
-  type Layout = { breaks: number[]; poor: number; shortest: number };
-  const better = (a: Layout, b: Layout) => a.breaks.length - b.breaks.length || a.poor - b.poor || b.shortest - a.shortest;
-  // best[i]: the best layout of words[0..i) (fewest lines, then fewest poor breaks, then the longest shortest line);
-  // the last line is scored when the text ends
-  const best: (Layout | undefined)[] = [{ breaks: [], poor: 0, shortest: Infinity }];
-  for (let i = 1; i <= n; i++) {
-    for (let j = i - 1; j >= 0; j--) {
-      const w = width(j, i);
-      if (w > availMm) break; // (longer still with a word more in front)
-      const prev = best[j];
-      if (!prev || (j > 0 && !allowed(j))) continue;
-      const cand = { breaks: [...prev.breaks, j], poor: prev.poor + (j > 0 ? cost(j) : 0) + (w < short ? 2 : 0), shortest: Math.min(prev.shortest, w) };
-      const cur = best[i];
-      if (!cur || better(cand, cur) < 0) best[i] = cand;
-    }
-  }
-  const done = best[n];
-  if (!done) return [text];
-  return done.breaks.map((start, k) => words.slice(start, done.breaks[k + 1] ?? n).join(' '));
+  const breaks = layout(words, sizePt, bold, availMm, false, (j, w) => (j > 0 && !allowed(j) ? undefined : (j > 0 ? cost(j) : 0) + (w < short ? 2 : 0)));
+  return breaks ? linesAt(words, breaks) : [text];
 }
 
 /** A YAML flow-list item: quoted when it holds what would end or open one. */
