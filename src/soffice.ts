@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { tempDir } from './read/input.js';
+import { SIGNATURE, startsWith } from './read/source.js';
 
 export const SOFFICE_PACKAGE = 'libreoffice-writer-nogui';
 
@@ -61,8 +62,6 @@ export function convert(
   }
 }
 
-/** Whether the bytes start with the given ones. */
-export const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => sig.every((x, i) => b[i] === x);
 const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, n));
 
 /**
@@ -70,9 +69,9 @@ const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0,
  * by the file's first bytes; undefined for anything else.
  */
 export function officeFormat(b: Uint8Array): 'doc' | 'odt' | 'rtf' | 'html' | 'mht' | undefined {
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'; // an OLE2 compound file
+  if (startsWith(b, SIGNATURE.ole)) return 'doc';
   // an OpenDocument zip opens with its "mimetype" entry, stored
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && ascii(b, 100).includes('application/vnd.oasis.opendocument.text')) return 'odt';
+  if (startsWith(b, SIGNATURE.zip) && ascii(b, 100).includes('application/vnd.oasis.opendocument.text')) return 'odt';
   const head = ascii(b, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
   if (head.startsWith('{\\rtf')) return 'rtf';
   if (/^<(?:\?xml|!doctype html|!--|html[\s>])/.test(head) && /<html[\s>]/.test(head)) return 'html';

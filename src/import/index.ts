@@ -4,13 +4,14 @@ import { readDocx, type Block } from './docx-read.js';
 import { readText } from './text-read.js';
 import { readPdf } from './pdf-read.js';
 import { MissingTool, ocrPdf } from './ocr.js';
-import { convert, officeFormat, SOFFICE_PACKAGE, startsWith } from '../soffice.js';
+import { convert, officeFormat, SOFFICE_PACKAGE } from '../soffice.js';
 import { recognise } from './recognize.js';
 import { planYaml } from '../plan/plan-yaml.js';
 import { lintText } from '../lint/lint.js';
 import { CannotRead } from '../errors.js';
 import { plainSpaces, withoutIllegalChars } from '../text/normalize-text.js';
 import { readInput } from '../read/input.js';
+import { SIGNATURE, startsWith } from '../read/source.js';
 import { extensionOf, type SourceKind } from './kinds.js';
 
 export { kindOf, type SourceKind } from './kinds.js';
@@ -116,8 +117,8 @@ const isUtf8 = (b: Uint8Array): boolean => {
 export function sniff(b: Uint8Array, asText = false): SourceKind | undefined {
   const office = officeFormat(b);
   if (office === 'doc' || office === 'odt') return 'doc';
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
-  if (startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // "%PDF-"
+  if (startsWith(b, SIGNATURE.zip)) return 'docx';
+  if (startsWith(b, SIGNATURE.pdf)) return 'pdf';
   // a text named .txt that starts like RTF or HTML is still read as text
   return office && !asText ? 'doc' : undefined;
 }

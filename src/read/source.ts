@@ -96,12 +96,21 @@ export function decode(file: string, bytes: Uint8Array): { text?: string; messag
  * first bytes: what to call it. `import` reads each of them.
  */
 function documentKind(b: Uint8Array): string | undefined {
-  const head = String.fromCharCode(...b.subarray(0, 8));
-  if (head.startsWith('%PDF-')) return 'một tệp PDF';
-  if (head.startsWith('PK\x03\x04')) return 'một tệp nén (văn bản Word .docx, OpenDocument .odt …)';
-  if (head === '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1') return 'một văn bản Word 97–2003 (.doc)';
+  if (startsWith(b, SIGNATURE.pdf)) return 'một tệp PDF';
+  if (startsWith(b, SIGNATURE.zip)) return 'một tệp nén (văn bản Word .docx, OpenDocument .odt …)';
+  if (startsWith(b, SIGNATURE.ole)) return 'một văn bản Word 97–2003 (.doc)';
   return undefined;
 }
+
+/** The first bytes that say what a file is, whatever its name says: a PDF ("%PDF-"), a zip (.docx, .odt), an OLE2 compound file (.doc). */
+export const SIGNATURE = {
+  pdf: [0x25, 0x50, 0x44, 0x46, 0x2d],
+  zip: [0x50, 0x4b, 0x03, 0x04],
+  ole: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+} as const;
+
+/** Whether the bytes start with the given ones. */
+export const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => sig.every((x, i) => b[i] === x);
 
 /** line:column of a byte offset, the column counted in characters as an editor shows them. */
 function lineColOfByte(bytes: Uint8Array, at: number): { line: number; column: number } {
