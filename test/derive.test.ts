@@ -100,6 +100,24 @@ function deriveWith(deadlines: [string, string], profileText: string, date?: str
   return d;
 }
 const WORDING = () => wordingOf(loadTemplates());
+
+const DERIVE_FIXTURES = join(ROOT, 'test', 'fixtures', 'derive');
+/**
+ * The parent of a fixture folder (ke-hoach.yaml) derived on `date` for one of its units/: the derived plan, valid,
+ * its Tổ chức thực hiện (the units' blocks, and as text) and its notes.
+ */
+function fixtureDeriver(dir: string, date: string) {
+  const dept = checkText('ke-hoach.yaml', readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8'));
+  return (name: string) => {
+    const unit = checkProfileText(`${name}.yaml`, readFileSync(join(dir, 'units', `${name}.yaml`), 'utf8'));
+    expect(unit.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const d = derive(dept.input!, dept.plan!, unit.profile!, { date, wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    expect(checkText('unit.yaml', new Document(d.plan).toString()).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
+    const tasks = d.plan.noi_dung.find((s) => s.phan === 'to_chuc_thuc_hien')!;
+    return { d, tasks: tasks.noi_dung as { don_vi: string; noi_dung: unknown[] }[], said: JSON.stringify(tasks.noi_dung), notes: d.notes.map((n) => n.note).join('\n') };
+  };
+}
 const DERIVE_HG = join(EXAMPLES, 'derive', 'hau-giang');
 const TTYT_HG = () => readFileSync(join(DERIVE_HG, 'units', 'ttyt-chau-thanh-a.yaml'), 'utf8'); // 5 working days
 const deadlinesOf = (d: Derived) => [...JSON.stringify(d.plan).matchAll(/"han":"([\d-]+)"/g)].map((m) => m[1]);
@@ -1097,17 +1115,8 @@ describe('a profile beside the parent plan', () => {
 });
 
 describe('a parent that assigns its content body by body, with no "phan:" (Cần Thơ KH 165, imported)', () => {
-  const dir = join(ROOT, 'test', 'fixtures', 'derive', 'giao-theo-co-quan');
-  const dept = checkText('ke-hoach.yaml', readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8'));
-  const run = (name: string) => {
-    const unit = checkProfileText(`${name}.yaml`, readFileSync(join(dir, 'units', `${name}.yaml`), 'utf8'));
-    expect(unit.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
-    const d = derive(dept.input!, dept.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
-    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    expect(checkText('unit.yaml', new Document(d.plan).toString()).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
-    const tasks = d.plan.noi_dung.find((s) => s.phan === 'to_chuc_thuc_hien')!;
-    return { d, tasks: tasks.noi_dung as { don_vi: string; noi_dung: unknown[] }[], said: JSON.stringify(tasks.noi_dung), notes: d.notes.map((n) => n.note).join('\n') };
-  };
+  const dir = join(DERIVE_FIXTURES, 'giao-theo-co-quan');
+  const run = fixtureDeriver(dir, '2025-12-01');
 
   it('a ward takes "Ủy ban nhân dân xã, phường" (no "các") as its own, and the other bodies\' khoản go, said so', () => {
     const { d, tasks, notes } = run('phuong-ninh-kieu');
@@ -1169,17 +1178,8 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
 });
 
 describe('two-level local government (from 01/7/2025): a province gives sở and communes their tasks directly (Huế KH 188, abridged)', () => {
-  const dir = join(ROOT, 'test', 'fixtures', 'derive', 'hai-cap');
-  const dept = checkText('ke-hoach.yaml', readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8'));
-  const run = (name: string) => {
-    const unit = checkProfileText(`${name}.yaml`, readFileSync(join(dir, 'units', `${name}.yaml`), 'utf8'));
-    expect(unit.messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
-    const d = derive(dept.input!, dept.plan!, unit.profile!, { date: '2026-04-15', wording: WORDING(), calendar: loadCalendar() });
-    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    expect(checkText('unit.yaml', new Document(d.plan).toString()).messages.filter((m) => m.severity === 'lỗi')).toEqual([]);
-    const tasks = d.plan.noi_dung.find((s) => s.phan === 'to_chuc_thuc_hien')!;
-    return { said: JSON.stringify(tasks.noi_dung), notes: d.notes.map((n) => n.note).join('\n') };
-  };
+  const dir = join(DERIVE_FIXTURES, 'hai-cap');
+  const run = fixtureDeriver(dir, '2026-04-15');
 
   it('a sở whose short name is "Sở" keeps its own tasks that work with another sở ("phối hợp với Sở Du lịch …")', () => {
     const nnmt = run('so-nnmt');
