@@ -1117,6 +1117,14 @@ describe('a profile beside the parent plan', () => {
 describe('a parent that assigns its content body by body, with no "phan:" (Cần Thơ KH 165, imported)', () => {
   const dir = join(DERIVE_FIXTURES, 'giao-theo-co-quan');
   const run = fixtureDeriver(dir, '2025-12-01');
+  /** This parent, changed to `src`, derived for the ward: the plan and its notes. */
+  const forWard = (src: string) => {
+    const parent = checkText('ke-hoach.yaml', src);
+    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'phuong-ninh-kieu.yaml'), 'utf8'));
+    const d = derive(parent.input!, parent.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
+    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
+    return { d, notes: d.notes.map((n) => n.note).join('\n') };
+  };
 
   it('a ward takes "Ủy ban nhân dân xã, phường" (no "các") as its own, and the other bodies\' khoản go, said so', () => {
     const { d, tasks, notes } = run('phuong-ninh-kieu');
@@ -1132,11 +1140,7 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
       '      - Sở Y tế là cơ quan đầu mối theo dõi, tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả thực hiện.',
       ['      - khoan: Sở Nội vụ', '        noi_dung: [Theo dõi công tác thi đua, khen thưởng về dân số.]', '      - khoan: Công an thành phố', '        noi_dung: [Phối hợp bảo đảm an ninh trật tự.]', '      - khoan: Chế độ báo cáo', '        noi_dung: [Báo cáo định kỳ 6 tháng, năm.]'].join('\n'),
     );
-    const parent = checkText('ke-hoach.yaml', src);
-    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'phuong-ninh-kieu.yaml'), 'utf8'));
-    const d = derive(parent.input!, parent.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
-    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    const notes = d.notes.map((n) => n.note).join('\n');
+    const { notes } = forWard(src);
     expect(notes).toContain('(mục III.1, cấp trên giao cho Sở Nội vụ)');
     expect(notes).toContain('(mục III.2, cấp trên giao cho Công an thành phố)');
     // a heading that names no body is no one's task
@@ -1151,11 +1155,7 @@ describe('a parent that assigns its content body by body, with no "phan:" (Cần
         '      - Sở Y tế là cơ quan đầu mối theo dõi, tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả thực hiện.',
         ['      - don_vi: Sở Nội vụ', '        noi_dung: [Theo dõi công tác thi đua, khen thưởng về dân số.]', '      - don_vi: Ủy ban nhân dân xã, phường', '        noi_dung: [Báo cáo kết quả về Sở Y tế.]'].join('\n'),
       );
-    const parent = checkText('ke-hoach.yaml', src);
-    const unit = checkProfileText('u.yaml', readFileSync(join(dir, 'units', 'phuong-ninh-kieu.yaml'), 'utf8'));
-    const d = derive(parent.input!, parent.plan!, unit.profile!, { date: '2025-12-01', wording: WORDING(), calendar: loadCalendar() });
-    if ('problems' in d) throw new Error(JSON.stringify(d.problems));
-    const notes = d.notes.map((n) => n.note).join('\n');
+    const { d, notes } = forWard(src);
     expect(notes).toContain('"Sở Tài chính: Bố trí kinh phí thực hiện Kế …" (mục II.2, cấp trên giao cho Sở Tài chính)');
     expect(notes).toContain('(mục III.1, cấp trên giao cho Sở Nội vụ)');
     expect(JSON.stringify(d.plan)).not.toContain('Bố trí kinh phí thực hiện Kế hoạch');
